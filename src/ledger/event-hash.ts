@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+import type { RecordedEvent } from './event-store.port';
+
+/**
+ * The canonical encoding of an event envelope, version 1. It is the input of the per-stream hash
+ * chain here and of the Merkle log's leaves later, so it must never change: a new layout gets a new
+ * version tag. test/ledger/event-hash.spec.ts pins the bytes and the hash of a literal event.
+ *
+ *   UTF-8 bytes of canonicalJson({               (RFC 8785: keys sorted, no whitespace)
+ *     "v": "ledger-event/1",
+ *     "streamId", "streamRevision", "eventId", "type", "schemaVersion",
+ *     "data", "metadata",                       (as stored, every field)
+ *     "recordedAt",
+ *     "previousHash"                            (hex of the previous event of the stream, or null)
+ *   })
+ *
+ * The global position is deliberately not covered: an EventStoreDB server assigns it after the
+ * client has hashed the event. The global order is made tamper-evident by the Merkle log instead.
+ */
+export const ENVELOPE_ENCODING_VERSION = 'ledger-event/1';
+
+export type HashedFields = Omit<RecordedEvent, 'hash' | 'globalPosition'>;
+
+export function canonicalEnvelope(event: HashedFields): string {
+  return canonicalJson({
+    v: ENVELOPE_ENCODING_VERSION,
+    streamId: event.streamId,
+    streamRevision: event.streamRevision,
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    metadata: event.metadata,
+    recordedAt: event.recordedAt,
+    previousHash: event.previousHash,
+  });
+}
+
+export function canonicalBytes(event: HashedFields): Buffer {
+  return Buffer.from(canonicalEnvelope(event), 'utf8');
+}
+
+export function hashEnvelope(event: HashedFields): string {
+  return createHash('sha256').update(canonicalEnvelope(event), 'utf8').digest('hex');
+}
+
+export interface ChainBreak {
+  readonly streamId: string;
+  readonly streamRevision: number;
+  readonly globalPosition: number;
+  readonly problem: string;
+}
+
+/**
+ * Checks one stream's events, in revision order from revision 0: revisions without gaps, each event
+ * pointing at its predecessor's hash, each hash matching its content. Returns the first break.
+ */
+export function findChainBreak(events: readonly RecordedEvent[]): ChainBreak | undefined {
+  let previous: RecordedEvent | undefined;
+  for (const event of events) {
+    const at = { streamId: event.streamId, streamRevision: event.streamRevision, globalPosition: event.globalPosition };
+    const expectedRevision = previous ? previous.streamRevision + 1 : 0;
+    if (event.streamRevision !== expectedRevision) {
+      return { ...at, problem: `revision ${event.streamRevision} follows ${expectedRevision - 1}: a gap or a reordering` };
+    }
+    const expectedPrevious = previous ? previous.hash : null;
+    if (event.previousHash !== expectedPrevious) {
+      return { ...at, problem: `previousHash is ${event.previousHash} but the previous event's hash is ${expectedPrevious}` };
+    }
+    const recomputed = hashEnvelope(event);
+    if (recomputed !== event.hash) {
+      return { ...at, problem: `stored hash ${event.hash} does not match the content, which hashes to ${recomputed}` };
+    }
+    previous = event;
+  }
+  return undefined;
+}

@@ -1,0 +1,86 @@
+import type { Observable } from 'rxjs';
+
+/**
+ * The one port every event store adapter implements. The ledger's promises (all-or-nothing appends,
+ * gap-free stream revisions, idempotent event ids, a per-stream hash chain, a catch-up subscription
+ * with no gap and no duplicate) are checked for every adapter by test/contract.
+ */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+export type JsonPrimitive = string | number | boolean | null;
+export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** What the writer of an event says about the write; the store adds recordedAt itself. */
+export interface EventMetadata {
+  /** Who recorded the fact: comes from the verified caller, never from a request body. */
+  readonly actor: string;
+  readonly correlationId: string;
+  /** The event or command that caused this one; null for a first cause. */
+  readonly causationId: string | null;
+  /** When the fact happened in the world, ISO-8601 with an offset. */
+  readonly occurredAt: string;
+}
+
+export interface NewEvent {
+  /** A UUID chosen by the writer; appending the same id again at the same place is a no-op. */
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: JsonObject;
+  readonly metadata: EventMetadata;
+}
+
+export interface RecordedEvent extends NewEvent {
+  readonly streamId: string;
+  /** 0 for the first event of a stream; no gaps. */
+  readonly streamRevision: number;
+  /** Strictly increasing in the global order; dense (1, 2, 3...) in the embedded store. */
+  readonly globalPosition: number;
+  /** When the store accepted the event (UTC, ISO-8601, milliseconds): set by the store alone. */
+  readonly recordedAt: string;
+  /** The hash of the previous event of the same stream; null for revision 0. */
+  readonly previousHash: string | null;
+  /** SHA-256 (hex) of the canonical encoding of this envelope, see event-hash.ts. */
+  readonly hash: string;
+}
+
+/** A revision number (the stream's last revision), or one of EventStoreDB's three conditions. */
+export type ExpectedRevision = number | 'no-stream' | 'stream-exists' | 'any';
+
+export interface AppendResult {
+  /** The revision of the last event now in the stream: pass it as the next expected revision. */
+  readonly nextExpectedRevision: number;
+  /** The global position of the last appended event. */
+  readonly lastGlobalPosition: number;
+  readonly events: readonly RecordedEvent[];
+  /** True when every event id was already there: nothing was written, the first result is returned. */
+  readonly idempotentReplay: boolean;
+}
+
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** Inclusive; defaults to the first revision (forwards) or the last (backwards). */
+  readonly fromRevision?: number;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events with a global position greater than this. 0 reads from the beginning. */
+  readonly after?: number;
+  readonly batchSize?: number;
+}
+
+export interface EventStore {
+  /** All or nothing. Rejects with ConcurrencyError, EventIdReusedError or InvalidEventError. */
+  append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
+  /** An unknown stream reads as empty. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** The global feed, forwards, in batches; system events of the engine are never included. */
+  readAll(options?: ReadAllOptions): AsyncIterable<readonly RecordedEvent[]>;
+  /** Catches up from `after` (exclusive), then goes live; no gap and no duplicate at the seam. */
+  subscribeToAll(after?: number): Observable<RecordedEvent>;
+  /** The global position of the newest event, 0 when the store is empty. */
+  headPosition(): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,53 @@
+import type { NewEvent } from './event-store.port';
+import { InvalidEventError } from './ledger.errors';
+import { canonicalJson } from './canonical-json';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
+const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
+const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Refuses, before anything is written, what the store could not keep faithfully. */
+export function assertValidAppend(streamId: string, events: readonly NewEvent[]): void {
+  if (typeof streamId !== 'string' || !STREAM_ID.test(streamId)) {
+    throw new InvalidEventError(`Stream id ${JSON.stringify(streamId)} must be 1-200 letters, digits, '-', '_', '.' or ':', not starting with '$'`);
+  }
+  if (!Array.isArray(events) || events.length === 0) throw new InvalidEventError('An append needs at least one event');
+  const seen = new Set<string>();
+  for (const event of events) {
+    if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) {
+      throw new InvalidEventError(`Event id ${JSON.stringify(event.eventId)} is not a lower-case UUID`);
+    }
+    const id = event.eventId.toLowerCase();
+    if (seen.has(id)) throw new InvalidEventError(`Event id ${event.eventId} appears twice in one append`);
+    seen.add(id);
+    if (typeof event.type !== 'string' || !EVENT_TYPE.test(event.type)) {
+      throw new InvalidEventError(`Event type ${JSON.stringify(event.type)} must be 1-100 letters, digits, '.', '-' or '_'`);
+    }
+    if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) {
+      throw new InvalidEventError(`Schema version of ${event.type} must be a positive integer`);
+    }
+    if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) {
+      throw new InvalidEventError(`Data of ${event.type} must be a JSON object`);
+    }
+    canonicalJson(event.data);
+    const metadata = event.metadata;
+    if (metadata === null || typeof metadata !== 'object') throw new InvalidEventError(`Metadata of ${event.type} is missing`);
+    if (typeof metadata.actor !== 'string' || metadata.actor.length === 0) throw new InvalidEventError('metadata.actor is required');
+    if (typeof metadata.correlationId !== 'string' || metadata.correlationId.length === 0) {
+      throw new InvalidEventError('metadata.correlationId is required');
+    }
+    if (metadata.causationId !== null && typeof metadata.causationId !== 'string') {
+      throw new InvalidEventError('metadata.causationId must be a string or null');
+    }
+    if (typeof metadata.occurredAt !== 'string' || !OFFSET_DATE_TIME.test(metadata.occurredAt) || Number.isNaN(Date.parse(metadata.occurredAt))) {
+      throw new InvalidEventError(`metadata.occurredAt ${JSON.stringify(metadata.occurredAt)} must be an ISO-8601 date-time with an offset`);
+    }
+    canonicalJson(metadata);
+  }
+}
+
+/** The part of an event that must match for a repeated event id to count as the same event. */
+export function sameContent(a: Pick<NewEvent, 'type' | 'schemaVersion' | 'data'>, b: Pick<NewEvent, 'type' | 'schemaVersion' | 'data'>): boolean {
+  return a.type === b.type && a.schemaVersion === b.schemaVersion && canonicalJson(a.data) === canonicalJson(b.data);
+}

@@ -1,0 +1,307 @@
+import Database from 'better-sqlite3';
+import { Observable, Subject } from 'rxjs';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+} from '../event-store.port';
+import { ConcurrencyError, EventIdReusedError, StoreUnavailableError } from '../ledger.errors';
+import { assertValidAppend, sameContent } from '../new-event.validation';
+import { assertValidExpectedRevision, expectationHolds, replayStartsAtExpectedPlace } from '../expected-revision';
+import { canonicalJson } from '../canonical-json';
+import { hashEnvelope } from '../event-hash';
+import { applyDurablePragmas, applySchema } from './sqlite-schema';
+import { toRecordedEvent, type EventRow } from './sqlite-event-row';
+
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+export interface SqliteEventStoreOptions {
+  /** The store's clock for recordedAt; injectable so tests can pin it. */
+  readonly now?: () => Date;
+  /** How often to look for appends made by another process on the same file (the CLI). */
+  readonly externalChangePollMs?: number;
+}
+
+const SUBSCRIPTION_BATCH = 500;
+
+/**
+ * The embedded store on better-sqlite3. Appends are queued and written by one transaction per turn
+ * of the event loop (group commit): one fsync for every caller in the group, while each caller's
+ * append runs in its own savepoint, so each still gets its own success or its own conflict.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly now: () => Date;
+  private readonly pollMs: number;
+  private readonly committed = new Subject<void>();
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+
+  private readonly selectHead;
+  private readonly selectById;
+  private readonly insertEvent;
+  private readonly selectAfter;
+  private readonly selectForwards;
+  private readonly selectBackwards;
+  private readonly selectMaxPosition;
+  private readonly appendGroup;
+  private readonly appendInSavepoint;
+
+  constructor(filename: string, options: SqliteEventStoreOptions = {}) {
+    this.db = new Database(filename);
+    applyDurablePragmas(this.db);
+    applySchema(this.db);
+    this.now = options.now ?? (() => new Date());
+    this.pollMs = options.externalChangePollMs ?? 200;
+    this.selectHead = this.db.prepare<[string], Pick<EventRow, 'stream_revision' | 'hash'>>(
+      'SELECT stream_revision, hash FROM events WHERE stream_id = ? ORDER BY stream_revision DESC LIMIT 1',
+    );
+    this.selectById = this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?');
+    this.insertEvent = this.db.prepare(
+      `INSERT INTO events (event_id, stream_id, stream_revision, type, schema_version, data, metadata, recorded_at, previous_hash, hash)
+       VALUES (@eventId, @streamId, @streamRevision, @type, @schemaVersion, @data, @metadata, @recordedAt, @previousHash, @hash)`,
+    );
+    this.selectAfter = this.db.prepare<[number, number], EventRow>(
+      'SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
+    );
+    this.selectForwards = this.db.prepare<[string, number, number], EventRow>(
+      'SELECT * FROM events WHERE stream_id = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?',
+    );
+    this.selectBackwards = this.db.prepare<[string, number, number], EventRow>(
+      'SELECT * FROM events WHERE stream_id = ? AND stream_revision <= ? ORDER BY stream_revision DESC LIMIT ?',
+    );
+    this.selectMaxPosition = this.db.prepare<[], { head: number | null }>('SELECT max(global_position) AS head FROM events');
+    this.appendInSavepoint = this.db.transaction((pending: PendingAppend, recordedAt: string) => this.write(pending, recordedAt));
+    this.appendGroup = this.db.transaction((group: PendingAppend[], recordedAt: string) =>
+      group.map((pending): Outcome => {
+        try {
+          return { ok: true, result: this.appendInSavepoint(pending, recordedAt) };
+        } catch (error) {
+          return this.afterRollback(pending, error);
+        }
+      }),
+    );
+  }
+
+  append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    try {
+      if (this.closed) throw new StoreUnavailableError('The event store is closed');
+      assertValidAppend(streamId, events);
+      assertValidExpectedRevision(expectedRevision);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ streamId, events, expected: expectedRevision, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const limit = options.maxCount ?? -1;
+    const rows =
+      options.direction === 'backwards'
+        ? this.selectBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.selectForwards.all(streamId, options.fromRevision ?? 0, limit);
+    return rows.map(toRecordedEvent);
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {
+    const batchSize = options.batchSize ?? 1000;
+    let after = options.after ?? 0;
+    for (;;) {
+      this.assertOpen();
+      const rows = this.selectAfter.all(after, batchSize);
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1].global_position;
+      yield rows.map(toRecordedEvent);
+      if (rows.length < batchSize) return;
+    }
+  }
+
+  subscribeToAll(after = 0): Observable<RecordedEvent> {
+    return new Observable<RecordedEvent>((subscriber) => {
+      let last = after;
+      let pumping = false;
+      let again = false;
+      let dataVersion = -1;
+      // Reads everything after the last delivered position: positions are dense and only grow, so the
+      // catch-up and the live phase are the same loop and there is no seam to get wrong.
+      const pump = (): void => {
+        if (pumping) {
+          again = true;
+          return;
+        }
+        pumping = true;
+        try {
+          if (this.closed || subscriber.closed) return;
+          const rows = this.selectAfter.all(last, SUBSCRIPTION_BATCH);
+          for (const row of rows) {
+            if (subscriber.closed) return;
+            last = row.global_position;
+            subscriber.next(toRecordedEvent(row));
+          }
+          if (rows.length === SUBSCRIPTION_BATCH) again = true;
+        } catch (error) {
+          subscriber.error(error);
+          return;
+        } finally {
+          pumping = false;
+        }
+        if (again) {
+          again = false;
+          setImmediate(pump); // let the event loop breathe between batches of a long catch-up
+        }
+      };
+      const onCommit = this.committed.subscribe({ next: pump, complete: () => subscriber.complete() });
+      const poll = setInterval(() => {
+        if (this.closed) return;
+        const version = this.db.pragma('data_version', { simple: true }) as number;
+        if (version !== dataVersion) {
+          dataVersion = version;
+          pump();
+        }
+      }, this.pollMs);
+      poll.unref();
+      setImmediate(pump);
+      return () => {
+        onCommit.unsubscribe();
+        clearInterval(poll);
+      };
+    });
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.selectMaxPosition.get()?.head ?? 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.queue.length > 0) this.flush();
+    this.closed = true;
+    this.committed.complete();
+    this.db.close();
+  }
+
+  /** Runs a group of queued appends in one durable transaction and answers every caller. */
+  private flush(): void {
+    this.flushScheduled = false;
+    const group = this.queue;
+    this.queue = [];
+    if (group.length === 0) return;
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.appendGroup.immediate(group, this.now().toISOString());
+    } catch (error) {
+      // The commit itself failed (disk full, file locked too long): nothing of the group is written.
+      const failure = new StoreUnavailableError(`The event store could not commit: ${(error as Error).message}`, { cause: error });
+      for (const pending of group) pending.reject(failure);
+      return;
+    }
+    group.forEach((pending, index) => {
+      const outcome = outcomes[index];
+      if (outcome.ok) pending.resolve(outcome.result);
+      else pending.reject(outcome.error);
+    });
+    if (outcomes.some((outcome) => outcome.ok && !outcome.result.idempotentReplay)) this.committed.next();
+  }
+
+  private write(pending: PendingAppend, recordedAt: string): AppendResult {
+    const { streamId, events, expected } = pending;
+    const head = this.selectHead.get(streamId);
+    const actual = head ? head.stream_revision : 'no-stream';
+    if (!expectationHolds(expected, actual)) {
+      const replay = this.findReplay(pending);
+      if (replay) return replay;
+      throw new ConcurrencyError(streamId, expected, actual);
+    }
+    let previousHash = head ? head.hash : null;
+    let streamRevision = head ? head.stream_revision + 1 : 0;
+    const recorded: RecordedEvent[] = [];
+    for (const event of events) {
+      const { eventId, type, schemaVersion, data, metadata } = event;
+      const envelope = { eventId, type, schemaVersion, data, metadata, streamId, streamRevision, recordedAt, previousHash };
+      const hash = hashEnvelope(envelope);
+      const info = this.insertEvent.run({
+        eventId,
+        streamId,
+        streamRevision,
+        type,
+        schemaVersion,
+        data: canonicalJson(data),
+        metadata: canonicalJson(metadata),
+        recordedAt,
+        previousHash,
+        hash,
+      });
+      recorded.push({ ...envelope, globalPosition: Number(info.lastInsertRowid), hash });
+      previousHash = hash;
+      streamRevision += 1;
+    }
+    const last = recorded[recorded.length - 1];
+    return { nextExpectedRevision: last.streamRevision, lastGlobalPosition: last.globalPosition, events: recorded, idempotentReplay: false };
+  }
+
+  /** After a savepoint was rolled back: a duplicate event id is either a faithful repeat or a misuse. */
+  private afterRollback(pending: PendingAppend, error: unknown): Outcome {
+    if (!isUniqueEventIdViolation(error)) return { ok: false, error };
+    try {
+      const replay = this.findReplay(pending);
+      if (replay) return { ok: true, result: replay };
+      const reused = pending.events.find((event) => this.selectById.get(event.eventId) !== undefined) ?? pending.events[0];
+      return { ok: false, error: new EventIdReusedError(reused.eventId, 'by a different append') };
+    } catch (reuse) {
+      return { ok: false, error: reuse };
+    }
+  }
+
+  /**
+   * The first result of an append whose events are all already stored, consecutively and in order,
+   * in the same stream at the place the expectation names; throws when an id was used for another
+   * event. Undefined when this is not a repeat.
+   */
+  private findReplay(pending: PendingAppend): AppendResult | undefined {
+    const stored = pending.events.map((event) => this.selectById.get(event.eventId));
+    if (stored.every((row) => row === undefined)) return undefined;
+    pending.events.forEach((event, index) => {
+      const row = stored[index];
+      if (row === undefined) return;
+      if (row.stream_id !== pending.streamId) throw new EventIdReusedError(event.eventId, `in stream ${row.stream_id}`);
+      if (!sameContent(event, { type: row.type, schemaVersion: row.schema_version, data: JSON.parse(row.data) })) {
+        throw new EventIdReusedError(event.eventId, `for an event with different content at revision ${row.stream_revision}`);
+      }
+    });
+    const rows = stored as EventRow[];
+    const consecutive = rows.every((row, index) => row !== undefined && row.stream_revision === rows[0].stream_revision + index);
+    if (!consecutive || !replayStartsAtExpectedPlace(pending.expected, rows[0].stream_revision)) return undefined;
+    const events = rows.map(toRecordedEvent);
+    const last = events[events.length - 1];
+    return { nextExpectedRevision: last.streamRevision, lastGlobalPosition: last.globalPosition, events, idempotentReplay: true };
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreUnavailableError('The event store is closed');
+  }
+}
+
+function isUniqueEventIdViolation(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('events.event_id');
+}
