@@ -1,4 +1,4 @@
-import { InvalidEventError } from './ledger.errors';
+import { InvalidEventError } from './ledger.errors.js';
 
 /**
  * Canonical JSON, as RFC 8785 (JCS) defines it for the values the ledger stores: object keys sorted

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
-import type { RecordedEvent } from './event-store.port';
+import { canonicalJson } from './canonical-json.js';
+import type { RecordedEvent } from './event-store.port.js';
 
 /**
  * The canonical encoding of an event envelope, version 1. It is the input of the per-stream hash

@@ -1,5 +1,5 @@
-import type { ExpectedRevision } from './event-store.port';
-import { InvalidEventError, type ActualRevision } from './ledger.errors';
+import type { ExpectedRevision } from './event-store.port.js';
+import { InvalidEventError, type ActualRevision } from './ledger.errors.js';
 
 export function assertValidExpectedRevision(expected: ExpectedRevision): void {
   if (typeof expected === 'number' ? Number.isSafeInteger(expected) && expected >= 0 : ['no-stream', 'stream-exists', 'any'].includes(expected)) return;

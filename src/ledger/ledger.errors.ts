@@ -1,4 +1,4 @@
-import type { ExpectedRevision } from './event-store.port';
+import type { ExpectedRevision } from './event-store.port.js';
 
 /** The base of every error the store port raises: a stable code and a sentence a person understands. */
 export abstract class LedgerError extends Error {

@@ -1,6 +1,6 @@
-import type { NewEvent } from './event-store.port';
-import { InvalidEventError } from './ledger.errors';
-import { canonicalJson } from './canonical-json';
+import type { NewEvent } from './event-store.port.js';
+import { InvalidEventError } from './ledger.errors.js';
+import { canonicalJson } from './canonical-json.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;

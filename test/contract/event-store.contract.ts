@@ -1,9 +1,9 @@
 import { firstValueFrom } from 'rxjs';
 import { filter, take, toArray } from 'rxjs/operators';
-import type { EventStore, RecordedEvent } from '../../src/ledger/event-store.port';
-import { ConcurrencyError, EventIdReusedError, InvalidEventError } from '../../src/ledger/ledger.errors';
-import { findChainBreak, hashEnvelope } from '../../src/ledger/event-hash';
-import { newEvent, newEvents, uniqueStream } from '../support/new-events';
+import type { EventStore, RecordedEvent } from '../../src/ledger/event-store.port.js';
+import { ConcurrencyError, EventIdReusedError, InvalidEventError } from '../../src/ledger/ledger.errors.js';
+import { findChainBreak, hashEnvelope } from '../../src/ledger/event-hash.js';
+import { newEvent, newEvents, uniqueStream } from '../support/new-events.js';
 
 export interface StoreUnderTest {
   readonly store: EventStore;

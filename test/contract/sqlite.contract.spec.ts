@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store';
-import { describeEventStoreContract } from './event-store.contract';
+import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store.js';
+import { describeEventStoreContract } from './event-store.contract.js';
 
 describeEventStoreContract('SQLite (embedded)', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'ledger-contract-'));

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../event-store.port';
+import type { RecordedEvent } from '../event-store.port.js';
 
 export interface EventRow {
   global_position: number;

@@ -8,14 +8,14 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
-} from '../event-store.port';
-import { ConcurrencyError, EventIdReusedError, StoreUnavailableError } from '../ledger.errors';
-import { assertValidAppend, sameContent } from '../new-event.validation';
-import { assertValidExpectedRevision, expectationHolds, replayStartsAtExpectedPlace } from '../expected-revision';
-import { canonicalJson } from '../canonical-json';
-import { hashEnvelope } from '../event-hash';
-import { applyDurablePragmas, applySchema } from './sqlite-schema';
-import { toRecordedEvent, type EventRow } from './sqlite-event-row';
+} from '../event-store.port.js';
+import { ConcurrencyError, EventIdReusedError, StoreUnavailableError } from '../ledger.errors.js';
+import { assertValidAppend, sameContent } from '../new-event.validation.js';
+import { assertValidExpectedRevision, expectationHolds, replayStartsAtExpectedPlace } from '../expected-revision.js';
+import { canonicalJson } from '../canonical-json.js';
+import { hashEnvelope } from '../event-hash.js';
+import { applyDurablePragmas, applySchema } from './sqlite-schema.js';
+import { toRecordedEvent, type EventRow } from './sqlite-event-row.js';
 
 interface PendingAppend {
   readonly streamId: string;
