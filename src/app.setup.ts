@@ -1,0 +1,19 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ErrorsFilter } from './http/errors.filter.js';
+
+/** What main.ts and the e2e tests both apply, so the tests exercise the app users run. */
+export function configureApp(app: INestApplication): INestApplication {
+  app.useGlobalFilters(new ErrorsFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Accountability ledger')
+      .setDescription('An event-sourced ledger of citizen reports, visits to the grassroots, meetings and escalations.')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}
