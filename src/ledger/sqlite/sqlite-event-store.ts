@@ -302,6 +302,13 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
+/**
+ * Duck-typed on purpose, not `instanceof Error`: better-sqlite3's native addon is loaded once per
+ * process and builds its SqliteError from the realm that loaded it first, so under Jest (one VM
+ * context per test file, one addon per worker) the errors of every later test file fail `instanceof`.
+ */
 function isUniqueEventIdViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('events.event_id');
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.event_id');
 }
