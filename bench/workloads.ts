@@ -64,10 +64,10 @@ export class RawLoop {
     this.db = new Database(join(folder, `raw-${rowsPerCommit}.db`));
     applyDurablePragmas(this.db);
     applySchema(this.db);
-    // The same statement text as SqliteEventStore's insert.
+    // The same statement text, with positional parameters, as SqliteEventStore's insert.
     this.insert = this.db.prepare(
       `INSERT INTO events (event_id, stream_id, stream_revision, type, schema_version, data, metadata, recorded_at, previous_hash, hash)
-       VALUES (@eventId, @streamId, @streamRevision, @type, @schemaVersion, @data, @metadata, @recordedAt, @previousHash, @hash)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const sample = benchEvent(0);
     const recordedAt = new Date().toISOString();
@@ -89,7 +89,8 @@ export class RawLoop {
 
   private insertRow(stream: number): void {
     const eventId = this.ids.pop() ?? randomUUID();
-    this.insert.run({ ...this.template, eventId, streamId: `raw-stream-${stream}`, streamRevision: this.revisions[stream]++ });
+    const row = this.template;
+    this.insert.run(eventId, `raw-stream-${stream}`, this.revisions[stream]++, row.type, row.schemaVersion, row.data, row.metadata, row.recordedAt, row.previousHash, row.hash);
   }
 
   /** Sequential transactions (autocommit INSERTs when one row per commit) for `ms` milliseconds. */

@@ -23,3 +23,10 @@ describe('canonicalJson (RFC 8785 for JSON values)', () => {
     expect(() => canonicalJson(value)).toThrow(InvalidEventError);
   });
 });
+
+describe('canonicalJson error messages', () => {
+  it('name the path of the value JSON cannot hold', () => {
+    expect(() => canonicalJson({ a: [1, { b: Number.NaN }] })).toThrow('$.a[1].b (NaN) is not representable in JSON');
+    expect(() => canonicalJson({ when: new Date(0) })).toThrow('$.when (a Date object)');
+  });
+});

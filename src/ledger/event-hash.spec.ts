@@ -1,4 +1,5 @@
-import { canonicalEnvelope, findChainBreak, hashEnvelope } from './event-hash.js';
+import { canonicalEnvelope, canonicalEnvelopeOf, findChainBreak, hashEnvelope } from './event-hash.js';
+import { canonicalJson } from './canonical-json.js';
 import type { RecordedEvent } from './event-store.port.js';
 
 const first: RecordedEvent = {
@@ -84,3 +85,29 @@ describe('findChainBreak', () => {
 
 // Computed independently: printf '%s' '<the bytes above>' | sha256sum
 const PINNED_HASH = '7ad64bfeb4ce32ca6997b59312c290708007096f3f261761c758b50ef39c8a62';
+
+describe('canonicalEnvelopeOf', () => {
+  it('writes the same bytes as canonical JSON of the whole envelope, for awkward strings too', () => {
+    const awkward: RecordedEvent = {
+      ...first,
+      streamId: 'case-"quoted"\\',
+      type: 'Type\u2028',
+      previousHash: 'ab'.repeat(32),
+      data: { 'é': '\u0000', a: [1.5, -0, 1e21] },
+    };
+    const whole = canonicalJson({
+      v: 'ledger-event/1',
+      streamId: awkward.streamId,
+      streamRevision: awkward.streamRevision,
+      eventId: awkward.eventId,
+      type: awkward.type,
+      schemaVersion: awkward.schemaVersion,
+      data: awkward.data,
+      metadata: awkward.metadata,
+      recordedAt: awkward.recordedAt,
+      previousHash: awkward.previousHash,
+    });
+    expect(canonicalEnvelope(awkward)).toBe(whole);
+    expect(canonicalEnvelopeOf(awkward, canonicalJson(awkward.data), canonicalJson(awkward.metadata))).toBe(whole);
+  });
+});

@@ -7,13 +7,21 @@ const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
 const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Refuses, before anything is written, what the store could not keep faithfully. */
-export function assertValidAppend(streamId: string, events: readonly NewEvent[]): void {
+/** An event with its data and metadata in canonical JSON, encoded once for the hash and the row. */
+export interface EncodedEvent {
+  readonly event: NewEvent;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+}
+
+/** Refuses, before anything is written, what the store could not keep faithfully; returns the encodings. */
+export function assertValidAppend(streamId: string, events: readonly NewEvent[]): EncodedEvent[] {
   if (typeof streamId !== 'string' || !STREAM_ID.test(streamId)) {
     throw new InvalidEventError(`Stream id ${JSON.stringify(streamId)} must be 1-200 letters, digits, '-', '_', '.' or ':', not starting with '$'`);
   }
   if (!Array.isArray(events) || events.length === 0) throw new InvalidEventError('An append needs at least one event');
   const seen = new Set<string>();
+  const encoded: EncodedEvent[] = [];
   for (const event of events) {
     if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) {
       throw new InvalidEventError(`Event id ${JSON.stringify(event.eventId)} is not a lower-case UUID`);
@@ -30,7 +38,7 @@ export function assertValidAppend(streamId: string, events: readonly NewEvent[])
     if (event.data === null || typeof event.data !== 'object' || Array.isArray(event.data)) {
       throw new InvalidEventError(`Data of ${event.type} must be a JSON object`);
     }
-    canonicalJson(event.data);
+    const dataJson = canonicalJson(event.data);
     const metadata = event.metadata;
     if (metadata === null || typeof metadata !== 'object') throw new InvalidEventError(`Metadata of ${event.type} is missing`);
     if (typeof metadata.actor !== 'string' || metadata.actor.length === 0) throw new InvalidEventError('metadata.actor is required');
@@ -43,8 +51,9 @@ export function assertValidAppend(streamId: string, events: readonly NewEvent[])
     if (typeof metadata.occurredAt !== 'string' || !OFFSET_DATE_TIME.test(metadata.occurredAt) || Number.isNaN(Date.parse(metadata.occurredAt))) {
       throw new InvalidEventError(`metadata.occurredAt ${JSON.stringify(metadata.occurredAt)} must be an ISO-8601 date-time with an offset`);
     }
-    canonicalJson(metadata);
+    encoded.push({ event, dataJson, metadataJson: canonicalJson(metadata) });
   }
+  return encoded;
 }
 
 /** The part of an event that must match for a repeated event id to count as the same event. */

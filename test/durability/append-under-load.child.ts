@@ -2,7 +2,7 @@
  * The child process of kill-during-appends.spec.ts: appends to a SqliteEventStore under load until it
  * is killed. Not a test by itself; run as
  *
- *   node --import ./test/durability/register-ts.mjs test/durability/append-under-load.child.ts \
+ *   node --import ./test/support/register-ts.mjs test/durability/append-under-load.child.ts \
  *        <database file> <intents file> <seed> <writers> <streams>
  *
  * Before each append it writes an intent line (synchronously, to the intents file, so a SIGKILL cannot

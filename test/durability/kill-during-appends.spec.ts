@@ -32,7 +32,7 @@ const READY_TIMEOUT_MS = 15_000;
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const projectRoot = join(here, '..', '..');
-const registerTs = pathToFileURL(join(here, 'register-ts.mjs')).href;
+const registerTs = pathToFileURL(join(here, '..', 'support', 'register-ts.mjs')).href;
 const childScript = join(here, 'append-under-load.child.ts');
 
 interface KillPlan {
@@ -69,6 +69,7 @@ function runChildUntilKilled(databaseFile: string, intentsFile: string, childSee
     let pending = '';
     let stderr = '';
     let killing = false;
+    let backstop: NodeJS.Timeout | undefined;
     const kill = (): void => {
       if (killing) return;
       killing = true;
@@ -104,7 +105,7 @@ function runChildUntilKilled(databaseFile: string, intentsFile: string, childSee
           conflicts += 1;
         } else {
           clearTimeout(readyTimer);
-          setTimeout(kill, plan.afterMs ?? 5_000); // for an ack plan: a backstop, should the writers stall
+          backstop = setTimeout(kill, plan.afterMs ?? 5_000); // for an ack plan: a backstop, should the writers stall
         }
       }
     });
@@ -115,6 +116,7 @@ function runChildUntilKilled(databaseFile: string, intentsFile: string, childSee
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(readyTimer);
+      clearTimeout(backstop);
       if (signal === 'SIGKILL' && killing) resolve({ acks, conflicts, acksAtKill });
       else reject(new Error(`The child ended by itself (code ${code}, signal ${signal}) before it was killed:\n${stderr}`));
     });

@@ -10,16 +10,15 @@ import type {
   RecordedEvent,
 } from '../event-store.port.js';
 import { ConcurrencyError, EventIdReusedError, StoreUnavailableError } from '../ledger.errors.js';
-import { assertValidAppend, sameContent } from '../new-event.validation.js';
+import { assertValidAppend, type EncodedEvent } from '../new-event.validation.js';
 import { assertValidExpectedRevision, expectationHolds, replayStartsAtExpectedPlace } from '../expected-revision.js';
-import { canonicalJson } from '../canonical-json.js';
-import { hashEnvelope } from '../event-hash.js';
+import { canonicalEnvelopeOf, sha256Hex } from '../event-hash.js';
 import { applyDurablePragmas, applySchema } from './sqlite-schema.js';
 import { toRecordedEvent, type EventRow } from './sqlite-event-row.js';
 
 interface PendingAppend {
   readonly streamId: string;
-  readonly events: readonly NewEvent[];
+  readonly events: readonly EncodedEvent[];
   readonly expected: ExpectedRevision;
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
@@ -70,9 +69,10 @@ export class SqliteEventStore implements EventStore {
       'SELECT stream_revision, hash FROM events WHERE stream_id = ? ORDER BY stream_revision DESC LIMIT 1',
     );
     this.selectById = this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?');
-    this.insertEvent = this.db.prepare(
+    // Positional parameters: binding from an object by name measured 2-3 us more per row.
+    this.insertEvent = this.db.prepare<[string, string, number, string, number, string, string, string, string | null, string]>(
       `INSERT INTO events (event_id, stream_id, stream_revision, type, schema_version, data, metadata, recorded_at, previous_hash, hash)
-       VALUES (@eventId, @streamId, @streamRevision, @type, @schemaVersion, @data, @metadata, @recordedAt, @previousHash, @hash)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectAfter = this.db.prepare<[number, number], EventRow>(
       'SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
@@ -97,15 +97,16 @@ export class SqliteEventStore implements EventStore {
   }
 
   append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    let encoded: EncodedEvent[];
     try {
       if (this.closed) throw new StoreUnavailableError('The event store is closed');
-      assertValidAppend(streamId, events);
+      encoded = assertValidAppend(streamId, events);
       assertValidExpectedRevision(expectedRevision);
     } catch (error) {
       return Promise.reject(error);
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ streamId, events, expected: expectedRevision, resolve, reject });
+      this.queue.push({ streamId, events: encoded, expected: expectedRevision, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -209,7 +210,8 @@ export class SqliteEventStore implements EventStore {
     if (group.length === 0) return;
     let outcomes: Outcome[];
     try {
-      outcomes = this.appendGroup.immediate(group, this.now().toISOString());
+      const recordedAt = this.now().toISOString();
+      outcomes = this.appendAlone(group, recordedAt) ?? this.appendGroup.immediate(group, recordedAt);
     } catch (error) {
       // The commit itself failed (disk full, file locked too long): nothing of the group is written.
       const failure = new StoreUnavailableError(`The event store could not commit: ${(error as Error).message}`, { cause: error });
@@ -224,8 +226,28 @@ export class SqliteEventStore implements EventStore {
     if (outcomes.some((outcome) => outcome.ok && !outcome.result.idempotentReplay)) this.committed.next();
   }
 
+  /**
+   * A group of one single-event append needs no explicit transaction: one INSERT is atomic and
+   * durable by itself, and the UNIQUE(stream_id, stream_revision) index refuses it if another
+   * connection appended after the head was read. Saves BEGIN, SAVEPOINT, RELEASE and COMMIT on the
+   * path of a lone writer. Undefined (nothing written) sends the append down the transactional path,
+   * which settles every unusual case: a repeat, a reused id, a race with another process.
+   */
+  private appendAlone(group: readonly PendingAppend[], recordedAt: string): Outcome[] | undefined {
+    if (group.length !== 1 || group[0].events.length !== 1) return undefined;
+    const [pending] = group;
+    const head = this.selectHead.get(pending.streamId);
+    if (!expectationHolds(pending.expected, head ? head.stream_revision : 'no-stream')) return undefined;
+    try {
+      return [{ ok: true, result: this.insertAll(pending, recordedAt, head ? head.hash : null, head ? head.stream_revision + 1 : 0) }];
+    } catch (error) {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
+  }
+
   private write(pending: PendingAppend, recordedAt: string): AppendResult {
-    const { streamId, events, expected } = pending;
+    const { streamId, expected } = pending;
     const head = this.selectHead.get(streamId);
     const actual = head ? head.stream_revision : 'no-stream';
     if (!expectationHolds(expected, actual)) {
@@ -233,25 +255,17 @@ export class SqliteEventStore implements EventStore {
       if (replay) return replay;
       throw new ConcurrencyError(streamId, expected, actual);
     }
-    let previousHash = head ? head.hash : null;
-    let streamRevision = head ? head.stream_revision + 1 : 0;
+    return this.insertAll(pending, recordedAt, head ? head.hash : null, head ? head.stream_revision + 1 : 0);
+  }
+
+  private insertAll(pending: PendingAppend, recordedAt: string, previousHash: string | null, streamRevision: number): AppendResult {
+    const { streamId, events } = pending;
     const recorded: RecordedEvent[] = [];
-    for (const event of events) {
+    for (const { event, dataJson, metadataJson } of events) {
       const { eventId, type, schemaVersion, data, metadata } = event;
       const envelope = { eventId, type, schemaVersion, data, metadata, streamId, streamRevision, recordedAt, previousHash };
-      const hash = hashEnvelope(envelope);
-      const info = this.insertEvent.run({
-        eventId,
-        streamId,
-        streamRevision,
-        type,
-        schemaVersion,
-        data: canonicalJson(data),
-        metadata: canonicalJson(metadata),
-        recordedAt,
-        previousHash,
-        hash,
-      });
+      const hash = sha256Hex(canonicalEnvelopeOf(envelope, dataJson, metadataJson));
+      const info = this.insertEvent.run(eventId, streamId, streamRevision, type, schemaVersion, dataJson, metadataJson, recordedAt, previousHash, hash);
       recorded.push({ ...envelope, globalPosition: Number(info.lastInsertRowid), hash });
       previousHash = hash;
       streamRevision += 1;
@@ -266,8 +280,8 @@ export class SqliteEventStore implements EventStore {
     try {
       const replay = this.findReplay(pending);
       if (replay) return { ok: true, result: replay };
-      const reused = pending.events.find((event) => this.selectById.get(event.eventId) !== undefined) ?? pending.events[0];
-      return { ok: false, error: new EventIdReusedError(reused.eventId, 'by a different append') };
+      const reused = pending.events.find(({ event }) => this.selectById.get(event.eventId) !== undefined) ?? pending.events[0];
+      return { ok: false, error: new EventIdReusedError(reused.event.eventId, 'by a different append') };
     } catch (reuse) {
       return { ok: false, error: reuse };
     }
@@ -279,13 +293,14 @@ export class SqliteEventStore implements EventStore {
    * event. Undefined when this is not a repeat.
    */
   private findReplay(pending: PendingAppend): AppendResult | undefined {
-    const stored = pending.events.map((event) => this.selectById.get(event.eventId));
+    const stored = pending.events.map(({ event }) => this.selectById.get(event.eventId));
     if (stored.every((row) => row === undefined)) return undefined;
-    pending.events.forEach((event, index) => {
+    pending.events.forEach(({ event, dataJson }, index) => {
       const row = stored[index];
       if (row === undefined) return;
       if (row.stream_id !== pending.streamId) throw new EventIdReusedError(event.eventId, `in stream ${row.stream_id}`);
-      if (!sameContent(event, { type: row.type, schemaVersion: row.schema_version, data: JSON.parse(row.data) })) {
+      // Same content: the same type, schema version and data (stored as canonical JSON, so bytes compare).
+      if (row.type !== event.type || row.schema_version !== event.schemaVersion || row.data !== dataJson) {
         throw new EventIdReusedError(event.eventId, `for an event with different content at revision ${row.stream_revision}`);
       }
     });
@@ -308,7 +323,9 @@ export class SqliteEventStore implements EventStore {
  * context per test file, one addon per worker) the errors of every later test file fail `instanceof`.
  */
 function isUniqueEventIdViolation(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.event_id');
+  return isUniqueViolation(error) && String((error as { message?: unknown }).message).includes('events.event_id');
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -29,10 +29,16 @@ export function applySchema(db: Database.Database): void {
   `);
 }
 
-/** WAL with synchronous=FULL: a committed transaction is on disk before the commit returns. */
+/**
+ * WAL with synchronous=FULL: a committed transaction is on disk before the commit returns.
+ * The WAL is checkpointed every 10,000 pages (about 40 MB) instead of SQLite's 1,000: random event ids
+ * dirty a random index page per event, and checkpointing ten times less often measured 30-40% more
+ * throughput under group commit (docs/benchmarks.md), for a larger WAL and a slower recovery on open.
+ */
 export function applyDurablePragmas(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  db.pragma('wal_autocheckpoint = 10000');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
 }

@@ -4,7 +4,7 @@
  * (types are not checked here; `tsc -p tsconfig.test.json` does that), and the `./x.js` specifiers
  * the sources use (NodeNext style) are resolved to the `./x.ts` file next to the importer.
  *
- * Used by kill-during-appends.spec.ts as: node --import ./test/durability/register-ts.mjs child.ts
+ * Used by the durability test and the start-up test: node --import ./test/support/register-ts.mjs file.ts
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -16,6 +16,7 @@ const compilerOptions = {
   target: ts.ScriptTarget.ES2022,
   useDefineForClassFields: false,
   experimentalDecorators: true,
+  emitDecoratorMetadata: true,
   esModuleInterop: true,
   inlineSourceMap: true,
   inlineSources: true,
