@@ -4,6 +4,14 @@ import { LEDGER_CONFIG } from './config/ledger-config.token.js';
 import type { LedgerConfig } from './config/ledger.config.js';
 import { HealthModule } from './health/health.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
+import { OrganisationModule } from './organisation/organisation.module.js';
+import { CasesModule } from './cases/cases.module.js';
+import { OfficialsModule } from './officials/officials.module.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
+import { PoliciesModule } from './policies/policies.module.js';
+import { VisitsModule } from './visits/visits.module.js';
+import { Open311Module } from './open311/open311.module.js';
 
 @Module({})
 export class AppModule {
@@ -16,6 +24,14 @@ export class AppModule {
         { module: LedgerConfigModule, global: true, providers: [{ provide: LEDGER_CONFIG, useValue: config }], exports: [LEDGER_CONFIG] },
         LedgerModule.forRoot(),
         HealthModule,
+        OrganisationModule,
+        CasesModule,
+        OfficialsModule,
+        MeetingsModule,
+        ReviewsModule,
+        PoliciesModule,
+        VisitsModule,
+        Open311Module,
       ],
     };
   }

@@ -1,10 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ErrorsFilter } from './http/errors.filter.js';
+import { ledgerValidationPipe } from './http/validation.pipe.js';
 
 /** What main.ts and the e2e tests both apply, so the tests exercise the app users run. */
 export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalFilters(new ErrorsFilter());
+  app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

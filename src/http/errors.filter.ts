@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { ConcurrencyError, EventIdReusedError, InvalidEventError, LedgerError, StoreUnavailableError } from '../ledger/ledger.errors.js';
+import { IdempotencyKeyReusedError, PreconditionFailedError } from '../ledger/command-errors.js';
+import { DomainError, type DomainErrorKind } from '../domain-kit/domain-error.js';
 import type { ErrorBody } from './error-body.js';
 
 /** The one place where errors become HTTP answers; nothing else chooses a status. */
@@ -16,13 +18,25 @@ export class ErrorsFilter implements ExceptionFilter {
   }
 
   private toBody(error: unknown): ErrorBody {
-    if (error instanceof LedgerError) return { statusCode: ledgerStatus(error), code: error.code, message: error.message, details: ledgerDetails(error) };
+    if (error instanceof DomainError) return { statusCode: DOMAIN_STATUS[error.kind], code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
+    if (error instanceof LedgerError) return withoutUndefined({ statusCode: ledgerStatus(error), code: error.code, message: error.message, details: ledgerDetails(error) });
+    if (error instanceof HttpException && isBodyParserError(error.cause)) return bodyParserBody(error.cause);
     if (error instanceof HttpException) return httpBody(error);
+    if (isBodyParserError(error)) return bodyParserBody(error);
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'The service failed unexpectedly; nothing was written.' };
   }
 }
 
+const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
+  'not-found': HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  invalid: HttpStatus.BAD_REQUEST,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
 function ledgerStatus(error: LedgerError): number {
+  if (error instanceof PreconditionFailedError) return HttpStatus.PRECONDITION_FAILED;
+  if (error instanceof IdempotencyKeyReusedError) return HttpStatus.UNPROCESSABLE_ENTITY;
   if (error instanceof ConcurrencyError || error instanceof EventIdReusedError) return HttpStatus.CONFLICT;
   if (error instanceof InvalidEventError) return HttpStatus.BAD_REQUEST;
   if (error instanceof StoreUnavailableError) return HttpStatus.SERVICE_UNAVAILABLE;
@@ -32,7 +46,28 @@ function ledgerStatus(error: LedgerError): number {
 function ledgerDetails(error: LedgerError): Record<string, unknown> | undefined {
   if (error instanceof ConcurrencyError) return { streamId: error.streamId, expected: error.expected, actual: error.actual };
   if (error instanceof EventIdReusedError) return { eventId: error.eventId };
+  if (error instanceof PreconditionFailedError) return { expected: error.expected, actual: error.actual };
   return undefined;
+}
+
+function withoutUndefined(body: ErrorBody): ErrorBody {
+  return body.details === undefined ? { statusCode: body.statusCode, code: body.code, message: body.message } : body;
+}
+
+/** Errors of Express's body parser (malformed JSON, too large, wrong charset) arrive with a status. */
+interface BodyParserError {
+  readonly type: string;
+  readonly status: number;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string' && typeof (error as BodyParserError).status === 'number';
+}
+
+function bodyParserBody(error: BodyParserError): ErrorBody {
+  if (error.type === 'entity.parse.failed') return { statusCode: 400, code: 'REQUEST.MALFORMED_JSON', message: 'The request body is not valid JSON. Nothing was written.' };
+  if (error.type === 'entity.too.large') return { statusCode: 413, code: 'REQUEST.TOO_LARGE', message: 'The request body is larger than the service accepts. Nothing was written.' };
+  return { statusCode: error.status >= 400 && error.status < 500 ? error.status : 400, code: 'REQUEST.UNREADABLE', message: 'The request body could not be read. Nothing was written.' };
 }
 
 function httpBody(error: HttpException): ErrorBody {

@@ -20,6 +20,11 @@ export interface EventMetadata {
   readonly causationId: string | null;
   /** When the fact happened in the world, ISO-8601 with an offset. */
   readonly occurredAt: string;
+  /**
+   * For events written by a request carrying an Idempotency-Key: a fingerprint of that request, so a
+   * repeat with the same key but a different request is told apart from a faithful repeat.
+   */
+  readonly requestFingerprint?: string;
 }
 
 export interface NewEvent {

@@ -3,6 +3,8 @@ import { LEDGER_CONFIG } from '../config/ledger-config.token.js';
 import type { LedgerConfig } from '../config/ledger.config.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { openEventStore } from './open-event-store.js';
+import { CommandHandler } from './command-handler.js';
+import { CLOCK, systemClock } from '../domain-kit/clock.js';
 
 @Global()
 @Module({})
@@ -12,8 +14,12 @@ export class LedgerModule implements OnApplicationShutdown {
   static forRoot(): DynamicModule {
     return {
       module: LedgerModule,
-      providers: [{ provide: EVENT_STORE, inject: [LEDGER_CONFIG], useFactory: (config: LedgerConfig) => openEventStore(config) }],
-      exports: [EVENT_STORE],
+      providers: [
+        { provide: EVENT_STORE, inject: [LEDGER_CONFIG], useFactory: (config: LedgerConfig) => openEventStore(config) },
+        { provide: CommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandHandler(store) },
+        { provide: CLOCK, useValue: systemClock },
+      ],
+      exports: [EVENT_STORE, CommandHandler, CLOCK],
     };
   }
 

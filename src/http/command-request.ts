@@ -1,0 +1,71 @@
+import { BadRequestException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { createHash, randomUUID } from 'node:crypto';
+import { canonicalJson } from '../ledger/canonical-json.js';
+import type { CommandEnvelope, CommandResult } from '../ledger/command-handler.js';
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const IF_MATCH = /^(?:W\/)?"(\d{1,15})"$/;
+
+/** Until authentication exists (issue 5) every request is recorded as this actor. */
+export const UNAUTHENTICATED_ACTOR = 'anonymous';
+
+/**
+ * What a command needs from the HTTP request besides its body: who, when, which correlation, the
+ * revision the caller saw (If-Match), and the Idempotency-Key with a fingerprint of the request.
+ */
+export function commandEnvelope(request: Request, now: Date, occurredAt: string | undefined): CommandEnvelope {
+  const key = header(request, 'idempotency-key');
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw badHeader('IDEMPOTENCY_KEY.INVALID', 'Idempotency-Key must be 1-255 visible ASCII characters.');
+  }
+  const ifMatch = header(request, 'if-match');
+  const revision = ifMatch === undefined ? undefined : IF_MATCH.exec(ifMatch)?.[1];
+  if (ifMatch !== undefined && revision === undefined) {
+    throw badHeader('IF_MATCH.INVALID', 'If-Match must be the ETag of the resource, e.g. "3".');
+  }
+  return {
+    actor: UNAUTHENTICATED_ACTOR,
+    correlationId: correlationIdOf(request),
+    now,
+    occurredAt: occurredAt ?? now.toISOString(),
+    expectedRevision: revision === undefined ? undefined : Number(revision),
+    idempotency: key === undefined ? undefined : { key, fingerprint: fingerprint(request) },
+  };
+}
+
+export function correlationIdOf(request: Request): string {
+  const given = header(request, 'x-correlation-id');
+  if (given !== undefined && !CORRELATION_ID.test(given)) {
+    throw badHeader('CORRELATION_ID.INVALID', 'X-Correlation-Id must be 1-100 letters, digits, ".", "_", ":" or "-".');
+  }
+  const request_ = request as Request & { correlationId?: string };
+  request_.correlationId ??= given ?? randomUUID();
+  return request_.correlationId;
+}
+
+/** The ETag of a stream at a revision: the revision itself, quoted. */
+export function etagOf(revision: number): string {
+  return `"${revision}"`;
+}
+
+/** ETag for every command answer; Location too when the command created the resource. */
+export function answer<State>(response: Response, result: CommandResult<State>, location?: string): void {
+  response.setHeader('ETag', etagOf(result.revision));
+  if (location) response.setHeader('Location', location);
+  if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+}
+
+function fingerprint(request: Request): string {
+  return createHash('sha256').update(`${request.method} ${request.path}\n${canonicalJson(request.body ?? {})}`).digest('hex');
+}
+
+function header(request: Request, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
+}
+
+function badHeader(code: string, message: string): BadRequestException {
+  return new BadRequestException({ code, message });
+}

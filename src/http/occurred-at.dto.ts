@@ -1,0 +1,15 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches, MaxLength } from 'class-validator';
+
+/** ISO-8601 date-time with an explicit offset (Z or ±hh:mm): a time without a zone is ambiguous evidence. */
+export const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const OFFSET_DATE_TIME_MESSAGE = '$property must be an ISO-8601 date-time with an offset, e.g. 2017-03-09T08:00:00+07:00';
+
+/** Every command request may say when the fact happened; it defaults to the time the server receives it. */
+export abstract class RecordedFactDto {
+  @ApiPropertyOptional({ description: 'When it happened (ISO-8601 with offset); defaults to now. Not in the future, not before what it follows.', example: '2017-03-09T08:00:00+07:00' })
+  @IsOptional()
+  @MaxLength(40)
+  @Matches(OFFSET_DATE_TIME, { message: OFFSET_DATE_TIME_MESSAGE })
+  readonly occurredAt?: string;
+}

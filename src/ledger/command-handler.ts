@@ -1,0 +1,123 @@
+import type { Decider, DomainEvent, Fact } from '../domain-kit/decider.js';
+import { fold } from '../domain-kit/decider.js';
+import { withCorrections } from '../domain-kit/corrections.js';
+import { IdempotencyKeyReusedError, PreconditionFailedError } from './command-errors.js';
+import { deterministicUuid } from './deterministic-uuid.js';
+import type { EventStore, NewEvent, RecordedEvent } from './event-store.port.js';
+import { ConcurrencyError, EventIdReusedError } from './ledger.errors.js';
+import { randomUUID } from 'node:crypto';
+
+export interface CommandEnvelope {
+  readonly actor: string;
+  readonly correlationId: string;
+  readonly now: Date;
+  /** When the fact happened: from the request, defaulting to now. */
+  readonly occurredAt: string;
+  /** The revision the caller last saw (If-Match); a mismatch is a PreconditionFailedError. */
+  readonly expectedRevision?: number;
+  /** The request's Idempotency-Key and a fingerprint of the request it came with. */
+  readonly idempotency?: { readonly key: string; readonly fingerprint: string };
+}
+
+export interface CommandResult<State> {
+  readonly streamId: string;
+  /** The stream's revision after the command: the ETag. -1 when the stream is still empty. */
+  readonly revision: number;
+  readonly state: State;
+  readonly events: readonly RecordedEvent[];
+  /** True when the request had been handled before: nothing new was written. */
+  readonly replayed: boolean;
+}
+
+/** Folds a stream's recorded events into the state of its decider, corrections applied. */
+export function foldStream<Event extends DomainEvent, State>(decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>, recorded: readonly RecordedEvent[]): State {
+  return fold(decider, withCorrections(recorded.map(toFact)) as Fact<Event>[]);
+}
+
+export function toFact(event: RecordedEvent): Fact<DomainEvent> {
+  return { type: event.type, data: event.data, eventId: event.eventId, occurredAt: event.metadata.occurredAt };
+}
+
+/**
+ * Read the stream, fold, decide, append with the expected revision. Without If-Match a conflict
+ * (someone appended in between) is retried from a fresh read a bounded number of times; with it, the
+ * caller decided on a state that is gone, and hears so (412).
+ */
+export class CommandHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly maxAttempts = 4,
+  ) {}
+
+  async handle<Command, Event extends DomainEvent, State>(
+    decider: Decider<Command, Event, State>,
+    streamId: string,
+    command: Command,
+    envelope: CommandEnvelope,
+  ): Promise<CommandResult<State>> {
+    for (let attempt = 1; ; attempt++) {
+      const recorded = await this.store.readStream(streamId);
+      const replay = envelope.idempotency && this.findEarlierAnswer(decider, streamId, recorded, envelope.actor, envelope.idempotency);
+      if (replay) return replay;
+      const revision = recorded.length > 0 ? recorded[recorded.length - 1].streamRevision : -1;
+      if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== revision) {
+        throw new PreconditionFailedError(streamId, envelope.expectedRevision, revision);
+      }
+      const state = foldStream(decider, recorded);
+      const events = decider.decide(command, state, { now: envelope.now, occurredAt: envelope.occurredAt, actor: envelope.actor });
+      if (events.length === 0) return { streamId, revision, state, events: [], replayed: false };
+      try {
+        const appended = await this.store.append(streamId, this.toNewEvents(streamId, events, envelope), revision < 0 ? 'no-stream' : revision);
+        const after = [...recorded, ...appended.events];
+        return { streamId, revision: appended.nextExpectedRevision, state: foldStream(decider, after), events: appended.events, replayed: appended.idempotentReplay };
+      } catch (error) {
+        if (error instanceof EventIdReusedError && envelope.idempotency) throw new IdempotencyKeyReusedError(envelope.idempotency.key);
+        if (!(error instanceof ConcurrencyError)) throw error;
+        if (envelope.expectedRevision !== undefined) {
+          throw new PreconditionFailedError(streamId, envelope.expectedRevision, typeof error.actual === 'number' ? error.actual : -1);
+        }
+        if (attempt >= this.maxAttempts) throw error;
+      }
+    }
+  }
+
+  /** Event ids derived from the actor, the key and the stream: a repeated request lands on the same ids. */
+  static eventIdFor(actor: string, key: string, streamId: string, index: number): string {
+    return deterministicUuid(`event\n${actor}\n${key}\n${streamId}\n${index}`);
+  }
+
+  private toNewEvents(streamId: string, events: readonly DomainEvent[], envelope: CommandEnvelope): NewEvent[] {
+    const { idempotency } = envelope;
+    return events.map((event, index) => ({
+      eventId: idempotency ? CommandHandler.eventIdFor(envelope.actor, idempotency.key, streamId, index) : randomUUID(),
+      type: event.type,
+      schemaVersion: 1,
+      data: event.data,
+      metadata: {
+        actor: envelope.actor,
+        correlationId: envelope.correlationId,
+        causationId: null,
+        occurredAt: envelope.occurredAt,
+        ...(idempotency ? { requestFingerprint: idempotency.fingerprint } : {}),
+      },
+    }));
+  }
+
+  /** The first answer to a request with this key, if the stream already holds its events. */
+  private findEarlierAnswer<Event extends DomainEvent, State>(
+    decider: Decider<unknown, Event, State>,
+    streamId: string,
+    recorded: readonly RecordedEvent[],
+    actor: string,
+    idempotency: NonNullable<CommandEnvelope['idempotency']>,
+  ): CommandResult<State> | undefined {
+    const firstId = CommandHandler.eventIdFor(actor, idempotency.key, streamId, 0);
+    const first = recorded.findIndex((event) => event.eventId === firstId);
+    if (first < 0) return undefined;
+    if (recorded[first].metadata.requestFingerprint !== idempotency.fingerprint) throw new IdempotencyKeyReusedError(idempotency.key);
+    let end = first;
+    while (end < recorded.length && recorded[end].eventId === CommandHandler.eventIdFor(actor, idempotency.key, streamId, end - first)) end++;
+    const upTo = recorded.slice(0, end);
+    return { streamId, revision: recorded[end - 1].streamRevision, state: foldStream(decider, upTo), events: recorded.slice(first, end), replayed: true };
+  }
+}

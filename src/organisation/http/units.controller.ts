@@ -1,0 +1,97 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { CLOCK, type Clock } from '../../domain-kit/clock.js';
+import { CommandHandler } from '../../ledger/command-handler.js';
+import { readAggregate } from '../../ledger/aggregate-reader.js';
+import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
+import { answer, commandEnvelope, etagOf } from '../../http/command-request.js';
+import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
+import { CorrectionRequestDto } from '../../http/correction.request.dto.js';
+import { newAggregateId } from '../../http/new-aggregate-id.js';
+import { unitDecider, type UnitCommand } from '../unit.decider.js';
+import { unitStream } from '../unit.events.js';
+import { UnitDirectory } from '../unit-directory.js';
+import { RegisterUnitRequestDto } from './dto/register-unit.request.dto.js';
+import { AbolishUnitRequestDto, MergeUnitRequestDto, RenameUnitRequestDto } from './dto/unit-actions.request.dto.js';
+import { unitView } from './unit.view.js';
+
+@ApiTags('units')
+@Controller('api/v1/units')
+@CommandErrorResponses()
+export class UnitsController {
+  constructor(
+    private readonly commands: CommandHandler,
+    private readonly units: UnitDirectory,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @IdempotencyKeyHeader()
+  @ApiCreatedResponse({ description: 'Registered; Location names the unit, ETag its revision.' })
+  async register(@Body() body: RegisterUnitRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const envelope = commandEnvelope(request, this.clock.now(), body.occurredAt);
+    const unitId = body.unitId ?? newAggregateId(envelope, 'unit', randomUUID);
+    const parent = body.parentId === undefined ? null : await this.units.reference(body.parentId);
+    const result = await this.commands.handle(unitDecider, unitStream(unitId), { type: 'RegisterUnit', unitId, name: body.name, kind: body.kind, parent }, envelope);
+    answer(response, result, `/api/v1/units/${unitId}`);
+    return { unitId, ...unitView(result.state) };
+  }
+
+  @Get(':unitId')
+  @ApiOkResponse({ description: 'The unit now, with its ETag.' })
+  @ApiNotFoundResponse({ description: 'No such unit (code NOT_FOUND).' })
+  async get(@Param('unitId') unitId: string, @Res({ passthrough: true }) response: Response) {
+    const snapshot = await readAggregate(this.store, unitDecider, unitStream(unitId), `Unit ${unitId}`);
+    response.setHeader('ETag', etagOf(snapshot.revision));
+    return unitView(snapshot.state);
+  }
+
+  @Post(':unitId/renamings')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  rename(@Param('unitId') unitId: string, @Body() body: RenameUnitRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.act(unitId, { type: 'RenameUnit', name: body.name }, body.occurredAt, request, response);
+  }
+
+  @Post(':unitId/mergers')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  @ApiConflictResponse({ description: 'The unit is no longer active (UNIT.MERGED, UNIT.ABOLISHED).' })
+  async merge(@Param('unitId') unitId: string, @Body() body: MergeUnitRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const into = await this.units.reference(body.intoUnitId);
+    const merged = await this.act(unitId, { type: 'MergeUnit', into }, body.occurredAt, request, response);
+    // The continuing unit links back to the merged one, so its history is reachable from both ids.
+    // A repeat of the request (same Idempotency-Key) completes this second step if it was missed.
+    const envelope = commandEnvelope(request, this.clock.now(), body.occurredAt);
+    await this.commands.handle(unitDecider, unitStream(body.intoUnitId), { type: 'AbsorbUnit', fromUnitId: unitId }, { ...envelope, expectedRevision: undefined });
+    return merged;
+  }
+
+  @Post(':unitId/abolitions')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  abolish(@Param('unitId') unitId: string, @Body() body: AbolishUnitRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.act(unitId, { type: 'AbolishUnit', reason: body.reason }, body.occurredAt, request, response);
+  }
+
+  @Post(':unitId/corrections')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  correct(@Param('unitId') unitId: string, @Body() body: CorrectionRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.act(unitId, { type: 'CorrectUnitEvent', eventId: body.eventId, reason: body.reason, fields: body.fields }, body.occurredAt, request, response);
+  }
+
+  private async act(unitId: string, command: UnitCommand, occurredAt: string | undefined, request: Request, response: Response) {
+    await readAggregate(this.store, unitDecider, unitStream(unitId), `Unit ${unitId}`);
+    const result = await this.commands.handle(unitDecider, unitStream(unitId), command, commandEnvelope(request, this.clock.now(), occurredAt));
+    answer(response, result);
+    return unitView(result.state);
+  }
+}

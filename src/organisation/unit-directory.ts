@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
+import { foldStream } from '../ledger/command-handler.js';
+import { unitDecider, type UnitReference, type UnitState } from './unit.decider.js';
+import { unitStream } from './unit.events.js';
+
+/** Reads units for the commands that name them: their status, and the chain of their parents. */
+@Injectable()
+export class UnitDirectory {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async state(unitId: string): Promise<UnitState> {
+    return foldStream(unitDecider, await this.store.readStream(unitStream(unitId)));
+  }
+
+  async reference(unitId: string): Promise<UnitReference> {
+    return { unitId, status: (await this.state(unitId)).status };
+  }
+
+  /** The unit's parents, nearest first, up to the root (bounded, in case of a cycle in bad data). */
+  async ancestorsOf(unitId: string): Promise<string[]> {
+    const ancestors: string[] = [];
+    let current = await this.state(unitId);
+    while (current.status !== 'unregistered' && current.parentId !== null && ancestors.length < 32 && !ancestors.includes(current.parentId)) {
+      ancestors.push(current.parentId);
+      current = await this.state(current.parentId);
+    }
+    return ancestors;
+  }
+}

@@ -1,0 +1,97 @@
+import { unitDecider } from './unit.decider.js';
+import type { UnitEvent } from './unit.events.js';
+import { context, fact, spec } from '../../test/support/given-when-then.js';
+
+const units = spec(unitDecider);
+const registered = (unitId = 'gia-loc', name = 'Huyện Gia Lộc') =>
+  fact<UnitEvent>({ type: 'UnitRegistered', data: { unitId, name, kind: 'district', parentId: 'hai-duong' } }, '2017-01-01T00:00:00+07:00');
+const at = (occurredAt = '2017-03-09T08:00:00+07:00') => context(occurredAt);
+
+describe('unit decider', () => {
+  describe('RegisterUnit', () => {
+    it('registers a district under an active parent', () => {
+      units
+        .given([])
+        .when({ type: 'RegisterUnit', unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parent: { unitId: 'hai-duong', status: 'active' } }, at())
+        .then([{ type: 'UnitRegistered', data: { unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'hai-duong' } }]);
+    });
+
+    it('registers a province without a parent', () => {
+      units
+        .given([])
+        .when({ type: 'RegisterUnit', unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', parent: null }, at())
+        .then([{ type: 'UnitRegistered', data: { unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', parentId: null } }]);
+    });
+
+    it.each([
+      ['twice', [registered()], { unitId: 'hai-duong', status: 'active' as const }, 'district' as const, 'UNIT.ALREADY_REGISTERED'],
+      ['without a parent', [], null, 'commune' as const, 'UNIT.PARENT_REQUIRED'],
+      ['under an unknown parent', [], { unitId: 'nowhere', status: 'unregistered' as const }, 'commune' as const, 'UNIT.PARENT_NOT_ACTIVE'],
+      ['under a merged parent', [], { unitId: 'old', status: 'merged' as const }, 'commune' as const, 'UNIT.PARENT_NOT_ACTIVE'],
+    ])('refuses registering %s', (_, given, parent, kind, code) => {
+      units.given(given).when({ type: 'RegisterUnit', unitId: 'gia-loc', name: 'X', kind, parent }, at()).thenRefused(code);
+    });
+
+    it('refuses a fact dated in the future', () => {
+      units.given([]).when({ type: 'RegisterUnit', unitId: 'x', name: 'X', kind: 'province', parent: null }, context('2027-01-01T00:00:00Z')).thenRefused('OCCURRED_AT.IN_FUTURE', 'invalid');
+    });
+  });
+
+  describe('RenameUnit', () => {
+    it('renames, remembering the former name', () => {
+      units.given([registered()]).when({ type: 'RenameUnit', name: 'Gia Lộc' }, at()).then([{ type: 'UnitRenamed', data: { name: 'Gia Lộc', previousName: 'Huyện Gia Lộc' } }]);
+    });
+
+    it.each([
+      ['an unregistered unit', [], 'UNIT.NOT_FOUND'],
+      ['to the same name', [registered()], 'UNIT.SAME_NAME'],
+      ['a merged unit', [registered(), fact<UnitEvent>({ type: 'UnitMerged', data: { intoUnitId: 'tu-ky' } }, '2017-02-01T00:00:00+07:00')], 'UNIT.MERGED'],
+      ['an abolished unit', [registered(), fact<UnitEvent>({ type: 'UnitAbolished', data: { reason: 'district level abolished' } }, '2017-02-01T00:00:00+07:00')], 'UNIT.ABOLISHED'],
+    ])('refuses renaming %s', (_, given, code) => {
+      units.given(given).when({ type: 'RenameUnit', name: 'Huyện Gia Lộc' }, at()).thenRefused(code);
+    });
+
+    it('refuses a fact dated before the last one recorded', () => {
+      units.given([registered()]).when({ type: 'RenameUnit', name: 'Gia Lộc' }, at('2016-12-31T00:00:00+07:00')).thenRefused('OCCURRED_AT.BEFORE_PREVIOUS', 'conflict');
+    });
+  });
+
+  describe('MergeUnit and AbsorbUnit', () => {
+    it('merges into an active unit', () => {
+      units.given([registered()]).when({ type: 'MergeUnit', into: { unitId: 'tu-ky', status: 'active' } }, at()).then([{ type: 'UnitMerged', data: { intoUnitId: 'tu-ky' } }]);
+    });
+
+    it.each([
+      ['into itself', { unitId: 'gia-loc', status: 'active' as const }, 'UNIT.MERGE_INTO_ITSELF'],
+      ['into an abolished unit', { unitId: 'tu-ky', status: 'abolished' as const }, 'UNIT.MERGE_TARGET_NOT_ACTIVE'],
+    ])('refuses merging %s', (_, into, code) => {
+      units.given([registered()]).when({ type: 'MergeUnit', into }, at()).thenRefused(code);
+    });
+
+    it('absorbs a merged unit once, however often asked', () => {
+      const absorbed = fact<UnitEvent>({ type: 'UnitAbsorbed', data: { fromUnitId: 'commune-a' } }, '2017-02-01T00:00:00+07:00');
+      units.given([registered()]).when({ type: 'AbsorbUnit', fromUnitId: 'commune-a' }, at()).then([{ type: 'UnitAbsorbed', data: { fromUnitId: 'commune-a' } }]);
+      units.given([registered(), absorbed]).when({ type: 'AbsorbUnit', fromUnitId: 'commune-a' }, at()).then([]);
+    });
+  });
+
+  describe('corrections', () => {
+    const original = registered('gia-loc', 'Huyện Gia Lôc');
+
+    it('records a correction of a correctable field, and the fold reads the corrected value', () => {
+      const when = { type: 'CorrectUnitEvent' as const, eventId: original.eventId, reason: 'Typo', fields: { name: 'Huyện Gia Lộc' } };
+      units.given([original]).when(when, at()).then([{ type: 'EventCorrected', data: { correctedEventId: original.eventId, reason: 'Typo', fields: { name: 'Huyện Gia Lộc' } } }]);
+      const correction = fact<UnitEvent>({ type: 'EventCorrected', data: { correctedEventId: original.eventId, reason: 'Typo', fields: { name: 'Huyện Gia Lộc' } } }, '2017-03-09T08:00:00+07:00');
+      expect(units.given([original, correction]).state).toMatchObject({ name: 'Huyện Gia Lộc' });
+    });
+
+    it.each([
+      ['an unknown event', '00000000-0000-4000-8000-999999999999', { name: 'X' }, 'CORRECTION.UNKNOWN_EVENT'],
+      ['a field that cannot be corrected', undefined, { parentId: 'x' }, 'CORRECTION.FIELD_NOT_CORRECTABLE'],
+      ['an invalid value', undefined, { kind: 'kingdom' }, 'CORRECTION.INVALID_VALUE'],
+      ['nothing', undefined, {}, 'CORRECTION.EMPTY'],
+    ])('refuses correcting %s', (_, eventId, fields, code) => {
+      units.given([original]).when({ type: 'CorrectUnitEvent', eventId: eventId ?? original.eventId, reason: 'x', fields }, at()).thenRefused(code);
+    });
+  });
+});

@@ -1,0 +1,17 @@
+import type { DomainEvent } from '../domain-kit/decider.js';
+import type { EventCorrected } from '../domain-kit/corrections.js';
+
+export const UNIT_KINDS = ['province', 'district', 'commune', 'party-committee', 'party-cell', 'agency', 'department', 'mass-organisation'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export type UnitRegistered = DomainEvent<'UnitRegistered', { unitId: string; name: string; kind: UnitKind; parentId: string | null }>;
+export type UnitRenamed = DomainEvent<'UnitRenamed', { name: string; previousName: string }>;
+/** Recorded on the unit that ceases to exist; its history stays readable under its own id. */
+export type UnitMerged = DomainEvent<'UnitMerged', { intoUnitId: string }>;
+/** Recorded on the unit that continues, so its history links to the merged one's. */
+export type UnitAbsorbed = DomainEvent<'UnitAbsorbed', { fromUnitId: string }>;
+export type UnitAbolished = DomainEvent<'UnitAbolished', { reason: string }>;
+
+export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged | UnitAbsorbed | UnitAbolished | EventCorrected;
+
+export const unitStream = (unitId: string): string => `unit-${unitId}`;
