@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../organisation/organisation.module.js';
+import { CaseIntake } from './case-intake.js';
+import { CasesController } from './http/cases.controller.js';
 
-/** Wired into AppModule; its controllers and providers are added as the feature is built. */
-@Module({})
+/** Citizens' reports and how they are handled; exports CaseIntake for visits and Open311. */
+@Module({
+  imports: [OrganisationModule],
+  controllers: [CasesController],
+  providers: [CaseIntake],
+  exports: [CaseIntake],
+})
 export class CasesModule {}

@@ -13,11 +13,17 @@ export class ErrorsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(error);
-    if (body.statusCode >= 500) this.logger.error({ message: 'Request failed', code: body.code, error: describe(error) });
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(error: unknown): ErrorBody {
+  /** The answer for an error; 5xx are logged here, so every caller of it logs them alike. */
+  toBody(error: unknown): ErrorBody {
+    const body = this.describe(error);
+    if (body.statusCode >= 500) this.logger.error({ message: 'Request failed', code: body.code, error: describe(error) });
+    return body;
+  }
+
+  private describe(error: unknown): ErrorBody {
     if (error instanceof DomainError) return { statusCode: DOMAIN_STATUS[error.kind], code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
     if (error instanceof LedgerError) return withoutUndefined({ statusCode: ledgerStatus(error), code: error.code, message: error.message, details: ledgerDetails(error) });
     if (error instanceof HttpException && isBodyParserError(error.cause)) return bodyParserBody(error.cause);

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches, MaxLength } from 'class-validator';
+import { IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
 
 /** ISO-8601 date-time with an explicit offset (Z or ±hh:mm): a time without a zone is ambiguous evidence. */
 export const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -11,5 +11,6 @@ export abstract class RecordedFactDto {
   @IsOptional()
   @MaxLength(40)
   @Matches(OFFSET_DATE_TIME, { message: OFFSET_DATE_TIME_MESSAGE })
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be a real calendar date and time' })
   readonly occurredAt?: string;
 }

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../organisation/organisation.module.js';
+import { OfficialsModule } from '../officials/officials.module.js';
+import { MeetingsController } from './http/meetings.controller.js';
 
-/** Wired into AppModule; its controllers and providers are added as the feature is built. */
-@Module({})
+@Module({
+  imports: [OrganisationModule, OfficialsModule],
+  controllers: [MeetingsController],
+})
 export class MeetingsModule {}

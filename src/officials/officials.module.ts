@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
+import { OrganisationModule } from '../organisation/organisation.module.js';
+import { OfficialsController } from './http/officials.controller.js';
+import { OfficialDirectory } from './official-directory.js';
 
-/** Wired into AppModule; its controllers and providers are added as the feature is built. */
-@Module({})
+@Module({
+  imports: [OrganisationModule],
+  controllers: [OfficialsController],
+  providers: [OfficialDirectory],
+  exports: [OfficialDirectory],
+})
 export class OfficialsModule {}

@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module.js';
+import { OrganisationModule } from '../organisation/organisation.module.js';
+import { Open311Controller } from './open311.controller.js';
+import { ServiceRequestIndex } from './service-request-index.js';
 
-/** Wired into AppModule; its controllers and providers are added as the feature is built. */
-@Module({})
+/** The public GeoReport v2 intake (unauthenticated and rate-limited once issue 5 lands). */
+@Module({
+  imports: [CasesModule, OrganisationModule],
+  controllers: [Open311Controller],
+  providers: [ServiceRequestIndex],
+})
 export class Open311Module {}

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { PoliciesController } from './http/policies.controller.js';
 
-/** Wired into AppModule; its controllers and providers are added as the feature is built. */
-@Module({})
+@Module({
+  controllers: [PoliciesController],
+})
 export class PoliciesModule {}

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { OfficialsModule } from '../officials/officials.module.js';
+import { ReviewsController } from './http/reviews.controller.js';
 
-/** Wired into AppModule; its controllers and providers are added as the feature is built. */
-@Module({})
+@Module({
+  imports: [OfficialsModule],
+  controllers: [ReviewsController],
+})
 export class ReviewsModule {}

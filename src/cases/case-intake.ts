@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../domain-kit/domain-error.js';
+import { CommandHandler, type CommandEnvelope, type CommandResult } from '../ledger/command-handler.js';
+import { newAggregateId } from '../http/new-aggregate-id.js';
+import { UnitDirectory } from '../organisation/unit-directory.js';
+import { caseDecider } from './case.decider.js';
+import { CASE_CATEGORIES, CASE_CHANNELS, caseStream, type CaseCategory, type CaseChannel, type CaseLocation, type CaseReporter } from './case.events.js';
+import type { CaseState } from './case.state.js';
+
+/** Limits of what a case receipt may carry, shared by the HTTP DTO and the other callers of CaseIntake. */
+export const CASE_LIMITS = {
+  id: 80,
+  summary: 4000,
+  reporter: { name: 200, phone: 40, email: 254, address: 500, identityNumber: 40 },
+  location: { address: 500, addressId: 100 },
+} as const;
+
+/** A case id, a unit id, a visit id: letters, digits and "-" (UUIDs and the unit ids alike). */
+export const CASE_REFERENCE_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,79}$/;
+
+export interface CaseIntakeInput {
+  /** Omit to derive it from the envelope's Idempotency-Key (or a random UUID without one). Give it
+   * explicitly when one request opens several cases (e.g. a deterministic id per visit finding),
+   * otherwise the second one would be taken for a repeat of the first. */
+  readonly caseId?: string;
+  /** The unit concerned; must be an active unit (else 422 CASE.UNIT_NOT_ACTIVE). */
+  readonly unitId: string;
+  readonly category: CaseCategory;
+  readonly channel: CaseChannel;
+  readonly summary: string;
+  /** Personal data of the reporter; every field optional. */
+  readonly reporter?: CaseReporter;
+  /** Where the matter is (Open311 sends one with every report). */
+  readonly location?: CaseLocation;
+  /** The visit whose finding opened the case. */
+  readonly sourceVisitId?: string;
+  /** The referring unit: required with channel 'referral', refused with any other channel. */
+  readonly referredFromUnitId?: string;
+}
+
+export interface CaseIntakeResult extends CommandResult<CaseState> {
+  readonly caseId: string;
+}
+
+/**
+ * Receives a new case into the ledger: the one entry point for POST /api/v1/cases, findings of visits
+ * and the Open311 gateway. Give it the envelope of the request that caused the receipt (its actor,
+ * time, occurredAt and Idempotency-Key); an If-Match of that request is ignored here, as it was about
+ * another resource. Throws DomainError (unit not active, referral rules, limits) like any command.
+ *
+ *   const { caseId, state } = await intake.receive({ unitId, category: 'reflection', channel: 'visit', summary, sourceVisitId }, envelope);
+ */
+@Injectable()
+export class CaseIntake {
+  constructor(
+    private readonly commands: CommandHandler,
+    private readonly units: UnitDirectory,
+  ) {}
+
+  async receive(input: CaseIntakeInput, envelope: CommandEnvelope): Promise<CaseIntakeResult> {
+    assertWithinLimits(input);
+    const caseId = input.caseId ?? newAggregateId(envelope, 'case', randomUUID);
+    const unit = await this.units.reference(input.unitId);
+    const referredFrom = input.referredFromUnitId === undefined ? null : await this.units.reference(input.referredFromUnitId);
+    const result = await this.commands.handle(
+      caseDecider,
+      caseStream(caseId),
+      {
+        type: 'ReceiveCase',
+        caseId,
+        unit,
+        category: input.category,
+        channel: input.channel,
+        summary: input.summary,
+        reporter: reporterOf(input.reporter),
+        location: locationOf(input.location),
+        sourceVisitId: input.sourceVisitId ?? null,
+        referredFrom,
+      },
+      { ...envelope, expectedRevision: undefined },
+    );
+    return { ...result, caseId };
+  }
+}
+
+/** Only the fields given, so the stored event holds no undefined. */
+function reporterOf(reporter: CaseReporter | undefined): CaseReporter {
+  const given: CaseReporter = {};
+  for (const field of ['name', 'phone', 'email', 'address', 'identityNumber'] as const) {
+    const value = reporter?.[field];
+    if (value !== undefined && value !== null) given[field] = value;
+  }
+  return given;
+}
+
+/** Null when nothing was given, so the stored event holds no empty object and no undefined. */
+function locationOf(location: CaseLocation | undefined): CaseLocation | null {
+  if (!location) return null;
+  const given: CaseLocation = {};
+  if (location.address !== undefined) given.address = location.address;
+  if (location.addressId !== undefined) given.addressId = location.addressId;
+  if (location.lat !== undefined && location.long !== undefined) {
+    given.lat = location.lat;
+    given.long = location.long;
+  }
+  return Object.keys(given).length > 0 ? given : null;
+}
+
+/** The HTTP DTO checks these already; callers inside the service get the same guarantees here. */
+function assertWithinLimits(input: CaseIntakeInput): void {
+  const problems: string[] = [];
+  if (input.caseId !== undefined && !CASE_REFERENCE_ID.test(input.caseId)) problems.push('caseId');
+  if (!CASE_REFERENCE_ID.test(input.unitId)) problems.push('unitId');
+  if (input.referredFromUnitId !== undefined && !CASE_REFERENCE_ID.test(input.referredFromUnitId)) problems.push('referredFromUnitId');
+  if (input.sourceVisitId !== undefined && !CASE_REFERENCE_ID.test(input.sourceVisitId)) problems.push('sourceVisitId');
+  if (!(CASE_CATEGORIES as readonly string[]).includes(input.category)) problems.push('category');
+  if (!(CASE_CHANNELS as readonly string[]).includes(input.channel)) problems.push('channel');
+  if (typeof input.summary !== 'string' || input.summary.trim().length === 0 || input.summary.length > CASE_LIMITS.summary) problems.push('summary');
+  for (const [field, max] of Object.entries(CASE_LIMITS.reporter)) {
+    const value = input.reporter?.[field as keyof CaseReporter];
+    if (value !== undefined && value !== null && (typeof value !== 'string' || value.length > max)) problems.push(`reporter.${field}`);
+  }
+  const location = input.location;
+  if (location !== undefined) {
+    if (location.address !== undefined && (typeof location.address !== 'string' || location.address.length > CASE_LIMITS.location.address)) problems.push('location.address');
+    if (location.addressId !== undefined && (typeof location.addressId !== 'string' || location.addressId.length > CASE_LIMITS.location.addressId)) problems.push('location.addressId');
+    if (location.lat !== undefined && !(Number.isFinite(location.lat) && Math.abs(location.lat) <= 90)) problems.push('location.lat');
+    if (location.long !== undefined && !(Number.isFinite(location.long) && Math.abs(location.long) <= 180)) problems.push('location.long');
+    if ((location.lat === undefined) !== (location.long === undefined)) problems.push('location (lat and long go together)');
+  }
+  if (problems.length > 0) throw new DomainError('CASE.INVALID_RECEIPT', `The case receipt is not valid: ${problems.join(', ')}.`, 'invalid', { fields: problems });
+}

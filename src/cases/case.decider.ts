@@ -1,0 +1,254 @@
+import type { Decider } from '../domain-kit/decider.js';
+import { decideCorrection, type CorrectableFields, type CorrectEvent } from '../domain-kit/corrections.js';
+import { DomainError } from '../domain-kit/domain-error.js';
+import { assertNotBefore, assertNotInFuture } from '../domain-kit/occurred-at.js';
+import type { UnitReference } from '../organisation/unit.decider.js';
+import {
+  CASE_CATEGORIES,
+  CASE_CHANNELS,
+  CASE_CLASSIFICATIONS,
+  type CaseCategory,
+  type CaseChannel,
+  type CaseClassification,
+  type CaseComplexity,
+  type CaseEvent,
+  type CaseLocation,
+  type CaseReporter,
+  type UpperLevelChannel,
+} from './case.events.js';
+import { evolveCase, initialCaseState, unhandled, type CaseState, type ReceivedCase } from './case.state.js';
+
+/**
+ * The case's current unit and its parents, nearest first, as the unit directory knew them when the
+ * command arrived. The decider checks it still names the case's current unit (an escalation may have
+ * moved the case in between).
+ */
+export interface UnitLineage {
+  readonly unitId: string;
+  readonly ancestorIds: readonly string[];
+}
+
+export type CaseCommand =
+  | {
+      readonly type: 'ReceiveCase';
+      readonly caseId: string;
+      readonly unit: UnitReference;
+      readonly category: CaseCategory;
+      readonly channel: CaseChannel;
+      readonly summary: string;
+      readonly reporter: CaseReporter;
+      /** Where the matter is, when the report says. */
+      readonly location?: CaseLocation | null;
+      readonly sourceVisitId: string | null;
+      readonly referredFrom: UnitReference | null;
+    }
+  | { readonly type: 'AcknowledgeCase'; readonly note: string | null }
+  | { readonly type: 'ClassifyCase'; readonly classification: CaseClassification; readonly reason: string }
+  | { readonly type: 'AssignCase'; readonly officialId: string | null; readonly unit: UnitReference | null; readonly dueAt: string }
+  | { readonly type: 'RecordCaseAction'; readonly description: string }
+  | { readonly type: 'MarkCaseComplex'; readonly complexity: CaseComplexity; readonly reason: string }
+  | { readonly type: 'ReportCaseUpward'; readonly officialId: string; readonly to: UnitReference; readonly lineage: UnitLineage; readonly summary: string | null }
+  | { readonly type: 'RecordUpperLevelInformed'; readonly unitId: string; readonly channel: UpperLevelChannel; readonly note: string | null; readonly lineage: UnitLineage }
+  | { readonly type: 'EscalateCase'; readonly to: UnitReference; readonly lineage: UnitLineage; readonly reason: string }
+  | { readonly type: 'ExtendCaseDeadline'; readonly newDueAt: string; readonly reason: string }
+  | { readonly type: 'ResolveCase'; readonly outcome: string }
+  | { readonly type: 'CloseCase'; readonly note: string | null }
+  | { readonly type: 'ReopenCase'; readonly reason: string }
+  | ({ readonly type: 'CorrectCaseEvent' } & CorrectEvent);
+
+/** Extensions allowed per handling period (Law on Denunciations art. 30: especially complex, twice). */
+export function maxExtensions(complexity: ReceivedCase['complexity']): number {
+  return complexity === 'especially-complex' ? 2 : 1;
+}
+
+const CORRECTABLE: CorrectableFields = {
+  // Not to or from referral: a referral names its referring unit, which a correction cannot add.
+  CaseReceived: { summary: isText(4000), category: isOneOf(CASE_CATEGORIES), channel: (value) => isOneOf(CASE_CHANNELS)(value) && value !== 'referral' },
+  CaseClassified: { classification: isOneOf(CASE_CLASSIFICATIONS), reason: isText(2000) },
+  CaseAssigned: { dueAt: isOffsetDateTime },
+  CaseActionRecorded: { description: isText(4000) },
+  CaseMarkedComplex: { reason: isText(2000) },
+  CaseEscalated: { reason: isText(2000) },
+  CaseDeadlineExtended: { reason: isText(2000) },
+  CaseResolved: { outcome: isText(4000) },
+  CaseReopened: { reason: isText(2000) },
+};
+
+export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
+  initialState: initialCaseState,
+  evolve: evolveCase,
+
+  decide(command, state, context) {
+    assertNotInFuture(context.occurredAt, context.now);
+    if (command.type === 'ReceiveCase') return receive(command, state);
+    const found = received(state);
+    assertNotBefore(context.occurredAt, found.lastOccurredAt, 'the last recorded fact of this case');
+    const at = context.occurredAt;
+    switch (command.type) {
+      case 'AcknowledgeCase':
+        assertOpen(found);
+        if (found.acknowledgedAt !== null) throw new DomainError('CASE.ALREADY_ACKNOWLEDGED', `The case was acknowledged at ${found.acknowledgedAt}.`, 'conflict');
+        return [{ type: 'CaseAcknowledged', data: { note: command.note } }];
+      case 'ClassifyCase':
+        assertOpen(found);
+        if (found.classification === command.classification) {
+          throw new DomainError('CASE.ALREADY_CLASSIFIED', `The case is already classified ${command.classification}; correct the classification if it was a mistake.`, 'conflict');
+        }
+        return [{ type: 'CaseClassified', data: { classification: command.classification, reason: command.reason } }];
+      case 'AssignCase':
+        return assign(command, found, at);
+      case 'RecordCaseAction':
+        assertOpen(found);
+        return [{ type: 'CaseActionRecorded', data: { description: command.description } }];
+      case 'MarkCaseComplex':
+        return markComplex(command, found);
+      case 'ReportCaseUpward':
+        assertNotClosed(found);
+        assertCurrentLineage(found, command.lineage);
+        if (!command.lineage.ancestorIds.includes(command.to.unitId)) {
+          throw new DomainError('CASE.REPORT_NOT_UPWARD', `Unit ${command.to.unitId} is not above ${found.currentUnitId}; report to a higher unit.`, 'conflict');
+        }
+        assertActiveUnit(command.to);
+        return [{ type: 'CaseReportedUpward', data: { officialId: command.officialId, toUnitId: command.to.unitId, fromUnitId: found.currentUnitId, summary: command.summary } }];
+      case 'RecordUpperLevelInformed':
+        assertNotClosed(found);
+        assertCurrentLineage(found, command.lineage);
+        if (!command.lineage.ancestorIds.includes(command.unitId)) {
+          throw new DomainError('CASE.NOT_UPPER_LEVEL', `Unit ${command.unitId} is not above ${found.currentUnitId}, so it is not an upper level of this case.`, 'conflict');
+        }
+        return [{ type: 'UpperLevelInformed', data: { unitId: command.unitId, channel: command.channel, note: command.note } }];
+      case 'EscalateCase':
+        assertOpen(found);
+        assertCurrentLineage(found, command.lineage);
+        if (!command.lineage.ancestorIds.includes(command.to.unitId)) {
+          throw new DomainError('CASE.ESCALATION_NOT_UPWARD', `Unit ${command.to.unitId} is not above ${found.currentUnitId}; a case escalates only to a higher unit.`, 'conflict');
+        }
+        assertActiveUnit(command.to);
+        return [{ type: 'CaseEscalated', data: { fromUnitId: found.currentUnitId, toUnitId: command.to.unitId, reason: command.reason } }];
+      case 'ExtendCaseDeadline':
+        return extend(command, found, at);
+      case 'ResolveCase':
+        assertOpen(found);
+        return [{ type: 'CaseResolved', data: { outcome: command.outcome } }];
+      case 'CloseCase':
+        assertNotClosed(found);
+        if (found.status !== 'resolved') throw new DomainError('CASE.NOT_RESOLVED', 'Only a resolved case can be closed; record its resolution first.', 'conflict');
+        return [{ type: 'CaseClosed', data: { note: command.note } }];
+      case 'ReopenCase':
+        if (found.status === 'open') throw new DomainError('CASE.ALREADY_OPEN', 'The case is open; only a resolved or closed case can be reopened.', 'conflict');
+        return [{ type: 'CaseReopened', data: { reason: command.reason } }];
+      case 'CorrectCaseEvent':
+        return decideCorrection(found.facts, command, CORRECTABLE);
+      default:
+        return unhandled(command);
+    }
+  },
+};
+
+function receive(command: Extract<CaseCommand, { type: 'ReceiveCase' }>, state: CaseState): CaseEvent[] {
+  if (state.status !== 'unreceived') throw new DomainError('CASE.ALREADY_RECEIVED', `Case ${command.caseId} was already received.`, 'conflict');
+  assertActiveUnit(command.unit);
+  if (command.channel === 'referral' && command.referredFrom === null) {
+    throw new DomainError('CASE.REFERRING_UNIT_REQUIRED', 'A referred case names the unit that referred it (referredFromUnitId).', 'invalid');
+  }
+  if (command.channel !== 'referral' && command.referredFrom !== null) {
+    throw new DomainError('CASE.REFERRING_UNIT_UNEXPECTED', 'referredFromUnitId is only for channel referral.', 'invalid');
+  }
+  if (command.referredFrom !== null) {
+    if (command.referredFrom.unitId === command.unit.unitId) throw new DomainError('CASE.REFERRED_TO_ITSELF', 'A unit cannot refer a case to itself.', 'invalid');
+    // The referring unit may have been merged since; it must at least exist.
+    if (command.referredFrom.status === 'unregistered') {
+      throw new DomainError('CASE.REFERRING_UNIT_UNKNOWN', `Unit ${command.referredFrom.unitId} is not registered.`, 'unprocessable');
+    }
+  }
+  const { caseId, category, channel, summary, reporter, sourceVisitId, location } = command;
+  return [{ type: 'CaseReceived', data: { caseId, unitId: command.unit.unitId, category, channel, summary, reporter, sourceVisitId, referredFromUnitId: command.referredFrom?.unitId ?? null, ...(location ? { location } : {}) } }];
+}
+
+function assign(command: Extract<CaseCommand, { type: 'AssignCase' }>, found: ReceivedCase, at: string): CaseEvent[] {
+  assertOpen(found);
+  if ((command.officialId === null) === (command.unit === null)) {
+    throw new DomainError('CASE.ASSIGNEE_REQUIRED', 'Assign the case to exactly one official or one unit.', 'invalid');
+  }
+  if (command.unit) assertActiveUnit(command.unit);
+  assertDueAfter(command.dueAt, at);
+  // A reassignment cannot buy time: moving the due date later is an extension, which is bounded.
+  if (found.dueAt !== null && Date.parse(command.dueAt) > Date.parse(found.dueAt)) {
+    throw new DomainError('CASE.DUE_LATER_THAN_CURRENT', `The case is due at ${found.dueAt}; to give it more time, extend the deadline.`, 'conflict', { dueAt: found.dueAt });
+  }
+  return [{ type: 'CaseAssigned', data: { officialId: command.officialId, unitId: command.unit?.unitId ?? null, dueAt: command.dueAt } }];
+}
+
+function markComplex(command: Extract<CaseCommand, { type: 'MarkCaseComplex' }>, found: ReceivedCase): CaseEvent[] {
+  assertOpen(found);
+  if (found.complexity === command.complexity) throw new DomainError('CASE.ALREADY_MARKED_COMPLEX', `The case is already marked ${command.complexity}.`, 'conflict');
+  if (found.complexity === 'especially-complex') {
+    throw new DomainError('CASE.COMPLEXITY_DOWNGRADE', 'An especially complex case cannot be marked merely complex; correct the marking if it was a mistake.', 'conflict');
+  }
+  return [{ type: 'CaseMarkedComplex', data: { complexity: command.complexity, reason: command.reason } }];
+}
+
+function extend(command: Extract<CaseCommand, { type: 'ExtendCaseDeadline' }>, found: ReceivedCase, at: string): CaseEvent[] {
+  assertOpen(found);
+  if (found.dueAt === null) throw new DomainError('CASE.NO_DEADLINE', 'The case has no due date to extend; assign it with one.', 'conflict');
+  const allowed = maxExtensions(found.complexity);
+  if (found.extensions >= allowed) {
+    throw new DomainError('CASE.EXTENSIONS_EXHAUSTED', `The deadline was already extended ${found.extensions} time(s); at most ${allowed} for a case ${found.complexity ?? 'not marked complex'}.`, 'conflict', {
+      extensions: found.extensions,
+      allowed,
+    });
+  }
+  if (Date.parse(command.newDueAt) <= Date.parse(found.dueAt)) {
+    throw new DomainError('CASE.EXTENSION_NOT_LATER', `The new due date must be later than the current one (${found.dueAt}).`, 'invalid');
+  }
+  assertDueAfter(command.newDueAt, at);
+  return [{ type: 'CaseDeadlineExtended', data: { previousDueAt: found.dueAt, newDueAt: command.newDueAt, reason: command.reason, extensionNumber: found.extensions + 1 } }];
+}
+
+function received(state: CaseState): ReceivedCase {
+  if (state.status === 'unreceived') throw new DomainError('CASE.NOT_FOUND', 'The case has not been received.', 'not-found');
+  return state;
+}
+
+function assertNotClosed(found: ReceivedCase): void {
+  if (found.status === 'closed') throw new DomainError('CASE.CLOSED', `The case was closed at ${found.closedAt}; reopen it first.`, 'conflict');
+}
+
+/** Handling facts (acknowledging, assigning, acting, escalating, resolving) need an open case. */
+function assertOpen(found: ReceivedCase): void {
+  assertNotClosed(found);
+  if (found.status === 'resolved') throw new DomainError('CASE.RESOLVED', `The case was resolved at ${found.resolvedAt}; reopen it to handle it further.`, 'conflict');
+}
+
+function assertCurrentLineage(found: ReceivedCase, lineage: UnitLineage): void {
+  if (lineage.unitId !== found.currentUnitId) {
+    throw new DomainError('CASE.UNIT_CHANGED', `The case is now at unit ${found.currentUnitId}, not ${lineage.unitId}; read it again.`, 'conflict');
+  }
+}
+
+function assertActiveUnit(unit: UnitReference): void {
+  if (unit.status !== 'active') {
+    const reason = unit.status === 'unregistered' ? 'is not registered' : `is ${unit.status}`;
+    throw new DomainError('CASE.UNIT_NOT_ACTIVE', `Unit ${unit.unitId} ${reason}.`, 'unprocessable', { unitId: unit.unitId });
+  }
+}
+
+function assertDueAfter(dueAt: string, occurredAt: string): void {
+  if (Date.parse(dueAt) <= Date.parse(occurredAt)) {
+    throw new DomainError('CASE.DUE_NOT_AFTER_OCCURRED_AT', `The due date ${dueAt} must be after the time of the fact (${occurredAt}).`, 'invalid');
+  }
+}
+
+function isText(max: number) {
+  return (value: unknown): boolean => typeof value === 'string' && value.trim().length > 0 && value.length <= max;
+}
+
+function isOneOf(values: readonly string[]) {
+  return (value: unknown): boolean => typeof value === 'string' && values.includes(value);
+}
+
+const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function isOffsetDateTime(value: unknown): boolean {
+  return typeof value === 'string' && OFFSET_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}

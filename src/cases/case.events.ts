@@ -1,0 +1,93 @@
+import type { DomainEvent } from '../domain-kit/decider.js';
+import type { EventCorrected } from '../domain-kit/corrections.js';
+
+export const CASE_CATEGORIES = ['complaint', 'denunciation', 'petition', 'reflection', 'proposal', 'incident'] as const;
+export type CaseCategory = (typeof CASE_CATEGORIES)[number];
+
+export const CASE_CHANNELS = ['citizen-reception', 'letter', 'hotline', 'online', 'media', 'visit', 'referral'] as const;
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+
+/** How the upper level may learn of a matter besides the report of the member in charge. */
+export const UPPER_LEVEL_CHANNELS = [...CASE_CHANNELS, 'inspection', 'other'] as const;
+export type UpperLevelChannel = (typeof UPPER_LEVEL_CHANNELS)[number];
+
+/** must-report: goes upward promptly; within-authority: the unit resolves it itself. */
+export const CASE_CLASSIFICATIONS = ['must-report', 'within-authority'] as const;
+export type CaseClassification = (typeof CASE_CLASSIFICATIONS)[number];
+
+/** Decree 31/2019 art. 3, Decree 124/2020 art. 3a: complex cases get longer limits and more extensions. */
+export const CASE_COMPLEXITIES = ['complex', 'especially-complex'] as const;
+export type CaseComplexity = (typeof CASE_COMPLEXITIES)[number];
+
+/**
+ * The reporter's contact details: personal data, kept in its own sub-object so it can be encrypted
+ * (issue 5) without touching the rest of the event. Every field is optional: some reports are anonymous.
+ */
+export type CaseReporter = {
+  name?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  identityNumber?: string;
+};
+
+/** Where the reported matter is (not the reporter's address): a place name, an address id, a point. */
+export type CaseLocation = {
+  address?: string;
+  addressId?: string;
+  lat?: number;
+  long?: number;
+};
+
+export type CaseReceived = DomainEvent<
+  'CaseReceived',
+  {
+    caseId: string;
+    unitId: string;
+    category: CaseCategory;
+    channel: CaseChannel;
+    summary: string;
+    reporter: CaseReporter;
+    /** The visit whose finding opened this case, if any. */
+    sourceVisitId: string | null;
+    /** The unit that referred the case (channel referral only). */
+    referredFromUnitId: string | null;
+    /** Where the matter is; null when the report did not say. Absent in events recorded before it existed. */
+    location?: CaseLocation | null;
+  }
+>;
+export type CaseAcknowledged = DomainEvent<'CaseAcknowledged', { note: string | null }>;
+export type CaseClassified = DomainEvent<'CaseClassified', { classification: CaseClassification; reason: string }>;
+/** Exactly one of officialId and unitId is set. */
+export type CaseAssigned = DomainEvent<'CaseAssigned', { officialId: string | null; unitId: string | null; dueAt: string }>;
+export type CaseActionRecorded = DomainEvent<'CaseActionRecorded', { description: string }>;
+export type CaseMarkedComplex = DomainEvent<'CaseMarkedComplex', { complexity: CaseComplexity; reason: string }>;
+/** The member in charge reported the matter to a higher unit: the timely report the ledger looks for. */
+export type CaseReportedUpward = DomainEvent<'CaseReportedUpward', { officialId: string; toUnitId: string; fromUnitId: string; summary: string | null }>;
+/** The upper level learned of the matter through another channel: evidence of pre-emption if it came first. */
+export type UpperLevelInformed = DomainEvent<'UpperLevelInformed', { unitId: string; channel: UpperLevelChannel; note: string | null }>;
+/** The matter moved to a higher unit; the handling period starts again there (no assignee, no due date). */
+export type CaseEscalated = DomainEvent<'CaseEscalated', { fromUnitId: string; toUnitId: string; reason: string }>;
+export type CaseDeadlineExtended = DomainEvent<'CaseDeadlineExtended', { previousDueAt: string; newDueAt: string; reason: string; extensionNumber: number }>;
+export type CaseResolved = DomainEvent<'CaseResolved', { outcome: string }>;
+export type CaseClosed = DomainEvent<'CaseClosed', { note: string | null }>;
+/** A new handling period: the case is open again, without due date, extensions counted afresh. */
+export type CaseReopened = DomainEvent<'CaseReopened', { reason: string }>;
+
+export type CaseEvent =
+  | CaseReceived
+  | CaseAcknowledged
+  | CaseClassified
+  | CaseAssigned
+  | CaseActionRecorded
+  | CaseMarkedComplex
+  | CaseReportedUpward
+  | UpperLevelInformed
+  | CaseEscalated
+  | CaseDeadlineExtended
+  | CaseResolved
+  | CaseClosed
+  | CaseReopened
+  | EventCorrected;
+
+export const caseStream = (caseId: string): string => `case-${caseId}`;

@@ -1,0 +1,13 @@
+import { maxExtensions } from '../case.decider.js';
+import type { CaseState } from '../case.state.js';
+
+/** The case as the API shows it: the state without the facts kept for corrections. */
+export function caseView(state: CaseState): Record<string, unknown> {
+  if (state.status === 'unreceived') return { status: state.status };
+  const { facts, ...view } = state;
+  return {
+    ...view,
+    extensionsAllowed: maxExtensions(state.complexity),
+    correctedEventIds: facts.filter((fact) => fact.type === 'EventCorrected').map((fact) => fact.data.correctedEventId),
+  };
+}

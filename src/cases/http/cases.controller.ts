@@ -1,0 +1,201 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CLOCK, type Clock } from '../../domain-kit/clock.js';
+import { DomainError } from '../../domain-kit/domain-error.js';
+import { CommandHandler } from '../../ledger/command-handler.js';
+import { readAggregate } from '../../ledger/aggregate-reader.js';
+import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
+import { answer, commandEnvelope, etagOf } from '../../http/command-request.js';
+import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
+import { CorrectionRequestDto } from '../../http/correction.request.dto.js';
+import { UnitDirectory } from '../../organisation/unit-directory.js';
+import { caseDecider, type CaseCommand, type UnitLineage } from '../case.decider.js';
+import { caseStream } from '../case.events.js';
+import { CASE_REFERENCE_ID, CaseIntake } from '../case-intake.js';
+import { caseView } from './case.view.js';
+import { ReceiveCaseRequestDto } from './dto/receive-case.request.dto.js';
+import {
+  AcknowledgeCaseRequestDto,
+  AssignCaseRequestDto,
+  ClassifyCaseRequestDto,
+  CloseCaseRequestDto,
+  EscalateCaseRequestDto,
+  ExtendCaseDeadlineRequestDto,
+  MarkCaseComplexRequestDto,
+  RecordCaseActionRequestDto,
+  RecordUpperLevelInformedRequestDto,
+  ReopenCaseRequestDto,
+  ReportCaseUpwardRequestDto,
+  ResolveCaseRequestDto,
+} from './dto/case-actions.request.dto.js';
+
+type Answer = Promise<Record<string, unknown>>;
+
+/** Thin: DTO → command (units looked up in the directory) → handler → state + ETag. No rules here. */
+@ApiTags('cases')
+@Controller('api/v1/cases')
+@CommandErrorResponses()
+export class CasesController {
+  constructor(
+    private readonly commands: CommandHandler,
+    private readonly intake: CaseIntake,
+    private readonly units: UnitDirectory,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @IdempotencyKeyHeader()
+  @ApiCreatedResponse({ description: 'Received; Location names the case, ETag its revision.' })
+  async receive(@Body() body: ReceiveCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+    const { occurredAt, ...input } = body;
+    const result = await this.intake.receive(input, commandEnvelope(request, this.clock.now(), occurredAt));
+    answer(response, result, `/api/v1/cases/${result.caseId}`);
+    return caseView(result.state);
+  }
+
+  @Get(':caseId')
+  @ApiOkResponse({ description: 'The case now, with its ETag.' })
+  @ApiNotFoundResponse({ description: 'No such case (code NOT_FOUND).' })
+  async get(@Param('caseId') caseId: string, @Res({ passthrough: true }) response: Response): Answer {
+    const snapshot = await this.read(caseId);
+    response.setHeader('ETag', etagOf(snapshot.revision));
+    return caseView(snapshot.state);
+  }
+
+  @Post(':caseId/acknowledgements')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  @ApiConflictResponse({ description: 'CASE.ALREADY_ACKNOWLEDGED, CASE.RESOLVED, CASE.CLOSED.' })
+  acknowledge(@Param('caseId') caseId: string, @Body() body: AcknowledgeCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+    return this.act(caseId, { type: 'AcknowledgeCase', note: body.note ?? null }, body.occurredAt, request, response);
+  }
+
+  @Post(':caseId/classifications')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  classify(@Param('caseId') caseId: string, @Body() body: ClassifyCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+    return this.act(caseId, { type: 'ClassifyCase', classification: body.classification, reason: body.reason }, body.occurredAt, request, response);
+  }
+
+  @Post(':caseId/assignments')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  async assign(@Param('caseId') caseId: string, @Body() body: AssignCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+    const unit = body.unitId === undefined ? null : await this.units.reference(body.unitId);
+    return this.act(caseId, { type: 'AssignCase', officialId: body.officialId ?? null, unit, dueAt: body.dueAt }, body.occurredAt, request, response);
+  }
+
+  @Post(':caseId/actions')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  recordAction(@Param('caseId') caseId: string, @Body() body: RecordCaseActionRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+    return this.act(caseId, { type: 'RecordCaseAction', description: body.description }, body.occurredAt, request, response);
+  }
+
+  @Post(':caseId/complexity-markings')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  markComplex(@Param('caseId') caseId: string, @Body() body: MarkCaseComplexRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+    return this.act(caseId, { type: 'MarkCaseComplex', complexity: body.complexity, reason: body.reason }, body.occurredAt, request, response);
+  }
+
+  @Post(':caseId/upward-reports')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  @ApiConflictResponse({ description: 'CASE.REPORT_NOT_UPWARD when the unit is not above the case\'s current unit.' })
+  async reportUpward(@Param('caseId') caseId: string, @Body() body: ReportCaseUpwardRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+    const lineage = await this.lineageOf(caseId);
+    const to = await this.units.reference(body.toUnitId);
+    return this.act(caseId, { type: 'ReportCaseUpward', officialId: body.officialId, to, lineage, summary: body.summary ?? null }, body.occurredAt, request, response);
+  }
+
+  @Post(':caseId/upper-level-notices')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  @ApiConflictResponse({ description: 'CASE.NOT_UPPER_LEVEL when the unit is not above the case\'s current unit.' })
+  async upperLevelInformed(@Param('caseId') caseId: string, @Body() body: RecordUpperLevelInformedRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+    const lineage = await this.lineageOf(caseId);
+    return this.act(caseId, { type: 'RecordUpperLevelInformed', unitId: body.unitId, channel: body.channel, note: body.note ?? null, lineage }, body.occurredAt, request, response);
+  }
+
+  @Post(':caseId/escalations')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  @ApiConflictResponse({ description: 'CASE.ESCALATION_NOT_UPWARD when the unit is not above the case\'s current unit.' })
+  async escalate(@Param('caseId') caseId: string, @Body() body: EscalateCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+    const lineage = await this.lineageOf(caseId);
+    const to = await this.units.reference(body.toUnitId);
+    return this.act(caseId, { type: 'EscalateCase', to, lineage, reason: body.reason }, body.occurredAt, request, response);
+  }
+
+  @Post(':caseId/deadline-extensions')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  @ApiConflictResponse({ description: 'CASE.EXTENSIONS_EXHAUSTED, CASE.NO_DEADLINE.' })
+  extend(@Param('caseId') caseId: string, @Body() body: ExtendCaseDeadlineRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+    return this.act(caseId, { type: 'ExtendCaseDeadline', newDueAt: body.newDueAt, reason: body.reason }, body.occurredAt, request, response);
+  }
+
+  @Post(':caseId/resolutions')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  resolve(@Param('caseId') caseId: string, @Body() body: ResolveCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+    return this.act(caseId, { type: 'ResolveCase', outcome: body.outcome }, body.occurredAt, request, response);
+  }
+
+  @Post(':caseId/closures')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  close(@Param('caseId') caseId: string, @Body() body: CloseCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+    return this.act(caseId, { type: 'CloseCase', note: body.note ?? null }, body.occurredAt, request, response);
+  }
+
+  @Post(':caseId/reopenings')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  reopen(@Param('caseId') caseId: string, @Body() body: ReopenCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+    return this.act(caseId, { type: 'ReopenCase', reason: body.reason }, body.occurredAt, request, response);
+  }
+
+  @Post(':caseId/corrections')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  correct(@Param('caseId') caseId: string, @Body() body: CorrectionRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+    return this.act(caseId, { type: 'CorrectCaseEvent', eventId: body.eventId, reason: body.reason, fields: body.fields }, body.occurredAt, request, response);
+  }
+
+  private read(caseId: string) {
+    // An id no case can have (see CaseIntake) is simply not found; it never reaches the store as a stream name.
+    if (!CASE_REFERENCE_ID.test(caseId)) throw new DomainError('NOT_FOUND', `Case ${caseId.slice(0, 80)} does not exist.`, 'not-found');
+    return readAggregate(this.store, caseDecider, caseStream(caseId), `Case ${caseId}`);
+  }
+
+  /** The case's current unit and its parents; the decider refuses it if the case moved in between. */
+  private async lineageOf(caseId: string): Promise<UnitLineage> {
+    const { state } = await this.read(caseId);
+    if (state.status === 'unreceived') return { unitId: '', ancestorIds: [] };
+    return { unitId: state.currentUnitId, ancestorIds: await this.units.ancestorsOf(state.currentUnitId) };
+  }
+
+  private async act(caseId: string, command: CaseCommand, occurredAt: string | undefined, request: Request, response: Response): Answer {
+    await this.read(caseId);
+    const result = await this.commands.handle(caseDecider, caseStream(caseId), command, commandEnvelope(request, this.clock.now(), occurredAt));
+    answer(response, result);
+    return caseView(result.state);
+  }
+}

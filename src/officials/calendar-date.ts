@@ -1,0 +1,23 @@
+/**
+ * A calendar day, YYYY-MM-DD, without time or zone: assignment periods and rules' effective dates are
+ * counted in whole days. Strings in this form compare in date order, so no parsing is needed.
+ */
+export const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !CALENDAR_DATE.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}
+
+/** The day on which an ISO-8601 date-time falls, in the offset the recorder gave it. */
+export function localDateOf(offsetDateTime: string): string {
+  return offsetDateTime.slice(0, 10);
+}
+
+/** ISO-8601 date-time with an explicit offset, as the HTTP layer's OFFSET_DATE_TIME (kept here so deciders stay free of it). */
+const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function isOffsetDateTime(value: unknown): value is string {
+  return typeof value === 'string' && OFFSET_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}

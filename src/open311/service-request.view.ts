@@ -1,0 +1,52 @@
+import type { ReceivedCase } from '../cases/case.state.js';
+import { findService } from './open311-services.js';
+
+/** A case as a GeoReport v2 service request. The reporter's personal data is never part of it. */
+export interface ServiceRequestView {
+  readonly service_request_id: string;
+  readonly status: 'open' | 'closed';
+  readonly status_notes: string | null;
+  readonly service_name: string;
+  readonly service_code: string;
+  readonly description: string;
+  readonly agency_responsible: string;
+  readonly service_notice: string | null;
+  readonly requested_datetime: string;
+  readonly updated_datetime: string;
+  readonly expected_datetime: string | null;
+  readonly address: string | null;
+  readonly lat: number | null;
+  readonly long: number | null;
+  readonly media_url: string | null;
+}
+
+/** Resolved or closed cases are "closed" to the citizen: the matter has been answered. */
+export function serviceRequestView(state: ReceivedCase, agencyName: string): ServiceRequestView {
+  const closed = state.status !== 'open';
+  const location = (state as ReceivedCase & { location?: { address?: string; lat?: number; long?: number } }).location;
+  return {
+    service_request_id: state.caseId,
+    status: closed ? 'closed' : 'open',
+    status_notes: statusNotes(state),
+    service_name: findService(state.category)?.service_name ?? state.category,
+    service_code: state.category,
+    description: state.summary,
+    agency_responsible: agencyName,
+    service_notice: null,
+    requested_datetime: state.receivedAt,
+    updated_datetime: state.lastOccurredAt,
+    expected_datetime: state.dueAt,
+    address: location?.address ?? null,
+    lat: location?.lat ?? null,
+    long: location?.long ?? null,
+    media_url: null,
+  };
+}
+
+function statusNotes(state: ReceivedCase): string | null {
+  if (state.status === 'closed') return state.outcome ? `Closed: ${state.outcome}` : 'Closed.';
+  if (state.status === 'resolved') return state.outcome ? `Resolved: ${state.outcome}` : 'Resolved.';
+  if (state.escalatedAt) return 'Escalated to a higher level.';
+  if (state.acknowledgedAt) return 'Acknowledged; being handled.';
+  return 'Received.';
+}
