@@ -1,5 +1,6 @@
 import { maxExtensions } from '../case.decider.js';
 import type { CaseState } from '../case.state.js';
+import { eventsBehind } from '../../http/event-references.js';
 
 /** The case as the API shows it: the state without the facts kept for corrections. */
 export function caseView(state: CaseState): Record<string, unknown> {
@@ -8,6 +9,6 @@ export function caseView(state: CaseState): Record<string, unknown> {
   return {
     ...view,
     extensionsAllowed: maxExtensions(state.complexity),
-    correctedEventIds: facts.filter((fact) => fact.type === 'EventCorrected').map((fact) => fact.data.correctedEventId),
+    ...eventsBehind(facts),
   };
 }
