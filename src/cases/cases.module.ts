@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { OrganisationModule } from '../organisation/organisation.module.js';
+import { OfficialsModule } from '../officials/officials.module.js';
 import { CaseIntake } from './case-intake.js';
 import { CasesController } from './http/cases.controller.js';
 
 /** Citizens' reports and how they are handled; exports CaseIntake for visits and Open311. */
 @Module({
-  imports: [OrganisationModule],
+  imports: [OrganisationModule, OfficialsModule],
   controllers: [CasesController],
   providers: [CaseIntake],
   exports: [CaseIntake],

@@ -58,7 +58,7 @@ async function monthlyMeetings(): Promise<void> {
     ]) {
       const present = member === 'le-thi-hoa' && missedByHoa.has(month) ? [secretary] : [secretary, member];
       const meeting = (kind: string, unitId: string, day: string) =>
-        client.post('/api/v1/meetings', `meeting:${unitId}:${month}`, { meetingId: `${unitId}-2017-${month}`, unitId, kind, heldAt: at(`2017-${month}-${day}`, '14:00'), attendees: present, occurredAt: at(`2017-${month}-${day}`, '17:00') });
+        client.post('/api/v1/meetings', `meeting:${unitId}:${month}`, { meetingId: `${unitId}-2017-${month}`, unitId, kind, heldAt: at(`2017-${month}-${day}`, '14:00'), attendees: present });
       await meeting('party-committee', `dang-uy-${commune}`, '05');
       await meeting('party-cell', `chi-bo-${commune}-1`, '12');
     }
@@ -109,14 +109,16 @@ async function preemptedMatter(): Promise<void> {
   await client.post(`${path}/acknowledgements`, 'case:gathering:ack', { occurredAt: at('2017-04-10', '08:00') });
   await client.post(`${path}/classifications`, 'case:gathering:classify', { classification: 'must-report', reason: 'A gathering about land recovery must be reported upward', occurredAt: at('2017-04-10', '08:30') });
   await client.post(`${path}/upper-level-notices`, 'case:gathering:upper', { unitId: 'gia-loc', channel: 'media', note: 'Ban Thường vụ Huyện ủy nắm được qua báo chí', occurredAt: at('2017-04-11', '09:00') });
-  const reported = await client.post<{ facts?: unknown }>(`${path}/upward-reports`, 'case:gathering:report', { officialId: 'le-thi-hoa', toUnitId: 'gia-loc', summary: 'Báo cáo muộn', occurredAt: at('2017-04-13', '16:00') });
-  void reported;
+  const reported = await client.post<{ events: { eventId: string; type: string }[] }>(`${path}/upward-reports`, 'case:gathering:report', { officialId: 'le-thi-hoa', toUnitId: 'gia-loc', summary: 'Báo cáo muộn', occurredAt: at('2017-04-13', '16:00') });
+  // The evidence: the upper level's notice and the late report, cited by their event ids.
+  const evidenceEventIds = reported.events.filter((event) => ['UpperLevelInformed', 'CaseReportedUpward'].includes(event.type)).map((event) => event.eventId);
   await client.post('/api/v1/reviews', 'review:le-thi-hoa', {
-    reviewId: 'kiem-diem-le-thi-hoa-2017-04', officialId: 'le-thi-hoa',
+    reviewId: 'kiem-diem-le-thi-hoa-2017-04',
+    officialId: 'le-thi-hoa',
     grounds: 'Ban Thường vụ Huyện ủy nắm được thông tin trước cấp ủy viên phụ trách (demo)',
-    evidenceCaseIds: [received.caseId],
+    evidenceEventIds,
     occurredAt: at('2017-04-20'),
-  }).catch((error: Error) => console.warn(`review not recorded: ${error.message}`));
+  });
 }
 
 async function main(): Promise<void> {

@@ -24,6 +24,9 @@ describe('cases over HTTP', () => {
     await http.post('/api/v1/units').send({ unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'hai-duong', occurredAt: at }).expect(201);
     await http.post('/api/v1/units').send({ unitId: 'tu-ky', name: 'Huyện Tứ Kỳ', kind: 'district', parentId: 'hai-duong', occurredAt: at }).expect(201);
     await http.post('/api/v1/units').send({ unitId: 'gia-tan', name: 'Xã Gia Tân', kind: 'commune', parentId: 'gia-loc', occurredAt: at }).expect(201);
+    for (const officialId of ['official-chu-tich-xa', 'o-1']) {
+      await http.post('/api/v1/officials').send({ officialId, fullName: `Official ${officialId}`, position: 'Chủ tịch UBND xã', unitId: 'gia-tan', occurredAt: at }).expect(201);
+    }
   });
   afterAll(async () => {
     await subject.close();
@@ -121,6 +124,8 @@ describe('cases over HTTP', () => {
     expect((await http.post(`${location}/acknowledgements`).send({ occurredAt: time('03') }).expect(409)).body.code).toBe('CASE.ALREADY_ACKNOWLEDGED');
     expect((await http.post(`${location}/escalations`).send({ toUnitId: 'tu-ky', reason: 'Wrong district' }).expect(409)).body.code).toBe('CASE.ESCALATION_NOT_UPWARD');
     expect((await http.post(`${location}/upward-reports`).send({ officialId: 'o-1', toUnitId: 'gia-tan' }).expect(409)).body.code).toBe('CASE.REPORT_NOT_UPWARD');
+    expect((await http.post(`${location}/upward-reports`).send({ officialId: 'nobody', toUnitId: 'gia-loc' }).expect(422)).body.code).toBe('CASE.OFFICIAL_UNKNOWN');
+    expect((await http.post(`${location}/assignments`).send({ officialId: 'nobody', dueAt: '2030-01-01T00:00:00Z' }).expect(422)).body.code).toBe('CASE.OFFICIAL_UNKNOWN');
     expect((await http.post(`${location}/closures`).send({}).expect(409)).body.code).toBe('CASE.NOT_RESOLVED');
     expect((await http.post(`${location}/actions`).send({ description: 'Back-dated', occurredAt: time('01', '07') }).expect(409)).body.code).toBe('OCCURRED_AT.BEFORE_PREVIOUS');
     await http.post(`${location}/assignments`).send({ officialId: 'o-1', dueAt: time('20'), occurredAt: time('04') }).expect(200);

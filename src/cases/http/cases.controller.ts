@@ -15,6 +15,8 @@ import { caseStream } from '../case.events.js';
 import { CASE_REFERENCE_ID, CaseIntake } from '../case-intake.js';
 import { caseView } from './case.view.js';
 import { ReceiveCaseRequestDto } from './dto/receive-case.request.dto.js';
+import { OfficialDirectory } from '../../officials/official-directory.js';
+import { assertOfficialCouldAct } from '../case-officials.js';
 import {
   AcknowledgeCaseRequestDto,
   AssignCaseRequestDto,
@@ -41,6 +43,7 @@ export class CasesController {
     private readonly commands: CommandHandler,
     private readonly intake: CaseIntake,
     private readonly units: UnitDirectory,
+    private readonly officials: OfficialDirectory,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -87,6 +90,7 @@ export class CasesController {
   @IfMatchHeader()
   async assign(@Param('caseId') caseId: string, @Body() body: AssignCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
     const unit = body.unitId === undefined ? null : await this.units.reference(body.unitId);
+    if (body.officialId !== undefined) await this.checkOfficial(body.officialId, body.occurredAt, 'the assignee');
     return this.act(caseId, { type: 'AssignCase', officialId: body.officialId ?? null, unit, dueAt: body.dueAt }, body.occurredAt, request, response);
   }
 
@@ -114,6 +118,7 @@ export class CasesController {
   async reportUpward(@Param('caseId') caseId: string, @Body() body: ReportCaseUpwardRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
     const lineage = await this.lineageOf(caseId);
     const to = await this.units.reference(body.toUnitId);
+    await this.checkOfficial(body.officialId, body.occurredAt, 'who reported');
     return this.act(caseId, { type: 'ReportCaseUpward', officialId: body.officialId, to, lineage, summary: body.summary ?? null }, body.occurredAt, request, response);
   }
 
@@ -186,6 +191,10 @@ export class CasesController {
   }
 
   /** The case's current unit and its parents; the decider refuses it if the case moved in between. */
+  private async checkOfficial(officialId: string, occurredAt: string | undefined, role: string): Promise<void> {
+    assertOfficialCouldAct(await this.officials.reference(officialId), occurredAt ?? this.clock.now().toISOString(), role);
+  }
+
   private async lineageOf(caseId: string): Promise<UnitLineage> {
     const { state } = await this.read(caseId);
     if (state.status === 'unreceived') return { unitId: '', ancestorIds: [] };
