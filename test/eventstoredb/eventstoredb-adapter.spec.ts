@@ -38,11 +38,6 @@ describe('EventStoreDbEventStore over the fake server', () => {
     for await (const resolved of raw.readStream(stream)) events.push(resolved);
     return events;
   };
-  const ledgerEventsOf = async (streams: readonly string[]) => {
-    const found: RecordedEvent[] = [];
-    for await (const batch of store.readAll({ batchSize: 50 })) found.push(...batch.filter((event) => streams.includes(event.streamId)));
-    return found;
-  };
 
   describe('storage layout', () => {
     it("stores id, type and data as EventStoreDB's own fields and the envelope beside the writer's metadata", async () => {

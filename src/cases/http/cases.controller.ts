@@ -4,9 +4,8 @@ import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { DomainError } from '../../domain-kit/domain-error.js';
 import { CommandHandler } from '../../ledger/command-handler.js';
-import { readAggregate } from '../../ledger/aggregate-reader.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
-import { answer, commandEnvelope, etagOf } from '../../http/command-request.js';
+import { answer, commandEnvelope } from '../../http/command-request.js';
 import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
 import { CorrectionRequestDto } from '../../http/correction.request.dto.js';
 import { UnitDirectory } from '../../organisation/unit-directory.js';
@@ -31,6 +30,7 @@ import {
   ReportCaseUpwardRequestDto,
   ResolveCaseRequestDto,
 } from './dto/case-actions.request.dto.js';
+import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 
 type Answer = Promise<Record<string, unknown>>;
 
@@ -48,6 +48,8 @@ export class CasesController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  private readonly endpoint = new AggregateEndpoint({ decider: caseDecider, streamOf: caseStream, name: 'Case', view: caseView }, this.commands, this.store, this.clock);
+
   @Post()
   @IdempotencyKeyHeader()
   @ApiCreatedResponse({ description: 'Received; Location names the case, ETag its revision.' })
@@ -62,9 +64,8 @@ export class CasesController {
   @ApiOkResponse({ description: 'The case now, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such case (code NOT_FOUND).' })
   async get(@Param('caseId') caseId: string, @Res({ passthrough: true }) response: Response): Answer {
-    const snapshot = await this.read(caseId);
-    response.setHeader('ETag', etagOf(snapshot.revision));
-    return caseView(snapshot.state);
+    assertPlausibleCaseId(caseId);
+    return this.endpoint.show(caseId, response);
   }
 
   @Post(':caseId/acknowledgements')
@@ -185,9 +186,8 @@ export class CasesController {
   }
 
   private read(caseId: string) {
-    // An id no case can have (see CaseIntake) is simply not found; it never reaches the store as a stream name.
-    if (!CASE_REFERENCE_ID.test(caseId)) throw new DomainError('NOT_FOUND', `Case ${caseId.slice(0, 80)} does not exist.`, 'not-found');
-    return readAggregate(this.store, caseDecider, caseStream(caseId), `Case ${caseId}`);
+    assertPlausibleCaseId(caseId);
+    return this.endpoint.read(caseId);
   }
 
   /** The case's current unit and its parents; the decider refuses it if the case moved in between. */
@@ -201,10 +201,13 @@ export class CasesController {
     return { unitId: state.currentUnitId, ancestorIds: await this.units.ancestorsOf(state.currentUnitId) };
   }
 
-  private async act(caseId: string, command: CaseCommand, occurredAt: string | undefined, request: Request, response: Response): Answer {
-    await this.read(caseId);
-    const result = await this.commands.handle(caseDecider, caseStream(caseId), command, commandEnvelope(request, this.clock.now(), occurredAt));
-    answer(response, result);
-    return caseView(result.state);
+  private act(caseId: string, command: CaseCommand, occurredAt: string | undefined, request: Request, response: Response): Answer {
+    assertPlausibleCaseId(caseId);
+    return this.endpoint.act(caseId, command, occurredAt, request, response);
   }
+}
+
+/** An id no case can have (see CaseIntake) is simply not found; it never reaches the store as a stream name. */
+function assertPlausibleCaseId(caseId: string): void {
+  if (!CASE_REFERENCE_ID.test(caseId)) throw new DomainError('NOT_FOUND', `Case ${caseId.slice(0, 80)} does not exist.`, 'not-found');
 }

@@ -6,7 +6,7 @@ import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { CommandHandler } from '../../ledger/command-handler.js';
 import { readAggregate } from '../../ledger/aggregate-reader.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
-import { answer, commandEnvelope, etagOf } from '../../http/command-request.js';
+import { answer, commandEnvelope } from '../../http/command-request.js';
 import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
 import { CorrectionRequestDto } from '../../http/correction.request.dto.js';
 import { newAggregateId } from '../../http/new-aggregate-id.js';
@@ -17,6 +17,7 @@ import { meetingDecider } from '../meeting.decider.js';
 import { MAX_ATTENDEES, meetingStream } from '../meeting.events.js';
 import { RecordMeetingRequestDto } from './dto/record-meeting.request.dto.js';
 import { meetingView } from './meeting.view.js';
+import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 
 @ApiTags('meetings')
 @Controller('api/v1/meetings')
@@ -29,6 +30,8 @@ export class MeetingsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  private readonly endpoint = new AggregateEndpoint({ decider: meetingDecider, streamOf: meetingStream, name: 'Meeting', view: meetingView }, this.commands, this.store, this.clock);
 
   @Post()
   @IdempotencyKeyHeader()
@@ -48,10 +51,8 @@ export class MeetingsController {
   @Get(':meetingId')
   @ApiOkResponse({ description: 'The meeting as recorded, corrections applied, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such meeting (code NOT_FOUND).' })
-  async get(@Param('meetingId') meetingId: string, @Res({ passthrough: true }) response: Response) {
-    const snapshot = await readAggregate(this.store, meetingDecider, meetingStream(meetingId), `Meeting ${meetingId}`);
-    response.setHeader('ETag', etagOf(snapshot.revision));
-    return meetingView(snapshot.state);
+  get(@Param('meetingId') meetingId: string, @Res({ passthrough: true }) response: Response) {
+    return this.endpoint.show(meetingId, response);
   }
 
   @Post(':meetingId/corrections')

@@ -17,6 +17,7 @@ import { officialStream } from '../official.events.js';
 import { RegisterOfficialRequestDto } from './dto/register-official.request.dto.js';
 import { AssignResponsibilityRequestDto, ChangePositionRequestDto, EndResponsibilityRequestDto, RecordDepartureRequestDto } from './dto/official-actions.request.dto.js';
 import { officialView } from './official.view.js';
+import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 
 @ApiTags('officials')
 @Controller('api/v1/officials')
@@ -28,6 +29,8 @@ export class OfficialsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  private readonly endpoint = new AggregateEndpoint({ decider: officialDecider, streamOf: officialStream, name: 'Official', view: officialView }, this.commands, this.store, this.clock);
 
   @Post()
   @IdempotencyKeyHeader()
@@ -46,10 +49,8 @@ export class OfficialsController {
   @Get(':officialId')
   @ApiOkResponse({ description: 'The official now, with their assignments and the ETag.' })
   @ApiNotFoundResponse({ description: 'No such official (code NOT_FOUND).' })
-  async get(@Param('officialId') officialId: string, @Res({ passthrough: true }) response: Response) {
-    const snapshot = await readAggregate(this.store, officialDecider, officialStream(officialId), `Official ${officialId}`);
-    response.setHeader('ETag', etagOf(snapshot.revision));
-    return officialView(snapshot.state);
+  get(@Param('officialId') officialId: string, @Res({ passthrough: true }) response: Response) {
+    return this.endpoint.show(officialId, response);
   }
 
   @Get(':officialId/assignments/:assignmentId')
@@ -120,10 +121,7 @@ export class OfficialsController {
     return this.act(officialId, { type: 'CorrectOfficialEvent', eventId: body.eventId, reason: body.reason, fields: body.fields }, body.occurredAt, request, response);
   }
 
-  private async act(officialId: string, command: OfficialCommand, occurredAt: string | undefined, request: Request, response: Response) {
-    await readAggregate(this.store, officialDecider, officialStream(officialId), `Official ${officialId}`);
-    const result = await this.commands.handle(officialDecider, officialStream(officialId), command, commandEnvelope(request, this.clock.now(), occurredAt));
-    answer(response, result);
-    return officialView(result.state);
+  private act(officialId: string, command: OfficialCommand, occurredAt: string | undefined, request: Request, response: Response) {
+    return this.endpoint.act(officialId, command, occurredAt, request, response);
   }
 }

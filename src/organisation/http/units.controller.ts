@@ -4,14 +4,14 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { CommandHandler } from '../../ledger/command-handler.js';
-import { readAggregate } from '../../ledger/aggregate-reader.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
-import { answer, commandEnvelope, etagOf } from '../../http/command-request.js';
+import { answer, commandEnvelope } from '../../http/command-request.js';
 import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
 import { CorrectionRequestDto } from '../../http/correction.request.dto.js';
 import { newAggregateId } from '../../http/new-aggregate-id.js';
-import { unitDecider, type UnitCommand } from '../unit.decider.js';
-import { unitStream } from '../unit.events.js';
+import { unitDecider, type UnitCommand, type UnitState } from '../unit.decider.js';
+import { unitStream, type UnitEvent } from '../unit.events.js';
+import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { UnitDirectory } from '../unit-directory.js';
 import { RegisterUnitRequestDto } from './dto/register-unit.request.dto.js';
 import { AbolishUnitRequestDto, MergeUnitRequestDto, RenameUnitRequestDto } from './dto/unit-actions.request.dto.js';
@@ -21,12 +21,16 @@ import { unitView } from './unit.view.js';
 @Controller('api/v1/units')
 @CommandErrorResponses()
 export class UnitsController {
+  private readonly endpoint: AggregateEndpoint<UnitCommand, UnitEvent, UnitState>;
+
   constructor(
     private readonly commands: CommandHandler,
     private readonly units: UnitDirectory,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.endpoint = new AggregateEndpoint({ decider: unitDecider, streamOf: unitStream, name: 'Unit', view: unitView }, commands, store, clock);
+  }
 
   @Post()
   @IdempotencyKeyHeader()
@@ -43,10 +47,8 @@ export class UnitsController {
   @Get(':unitId')
   @ApiOkResponse({ description: 'The unit now, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such unit (code NOT_FOUND).' })
-  async get(@Param('unitId') unitId: string, @Res({ passthrough: true }) response: Response) {
-    const snapshot = await readAggregate(this.store, unitDecider, unitStream(unitId), `Unit ${unitId}`);
-    response.setHeader('ETag', etagOf(snapshot.revision));
-    return unitView(snapshot.state);
+  get(@Param('unitId') unitId: string, @Res({ passthrough: true }) response: Response) {
+    return this.endpoint.show(unitId, response);
   }
 
   @Post(':unitId/renamings')
@@ -88,10 +90,7 @@ export class UnitsController {
     return this.act(unitId, { type: 'CorrectUnitEvent', eventId: body.eventId, reason: body.reason, fields: body.fields }, body.occurredAt, request, response);
   }
 
-  private async act(unitId: string, command: UnitCommand, occurredAt: string | undefined, request: Request, response: Response) {
-    await readAggregate(this.store, unitDecider, unitStream(unitId), `Unit ${unitId}`);
-    const result = await this.commands.handle(unitDecider, unitStream(unitId), command, commandEnvelope(request, this.clock.now(), occurredAt));
-    answer(response, result);
-    return unitView(result.state);
+  private act(unitId: string, command: UnitCommand, occurredAt: string | undefined, request: Request, response: Response) {
+    return this.endpoint.act(unitId, command, occurredAt, request, response);
   }
 }

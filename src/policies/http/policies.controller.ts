@@ -6,12 +6,13 @@ import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { CommandHandler } from '../../ledger/command-handler.js';
 import { readAggregate } from '../../ledger/aggregate-reader.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
-import { answer, commandEnvelope, etagOf } from '../../http/command-request.js';
+import { answer, commandEnvelope } from '../../http/command-request.js';
 import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
 import { newAggregateId } from '../../http/new-aggregate-id.js';
 import { policyDecider, type PolicyCommand } from '../policy.decider.js';
 import { policyStream, type ExtensionAllowance } from '../policy.events.js';
 import { RecordPolicyRuleRequestDto, RetirePolicyRuleRequestDto, type ExtensionAllowanceDto } from './dto/record-policy-rule.request.dto.js';
+import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 
 @ApiTags('policies')
 @Controller('api/v1/policies')
@@ -22,6 +23,8 @@ export class PoliciesController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  private readonly endpoint = new AggregateEndpoint({ decider: policyDecider, streamOf: policyStream, name: 'Rule', view: (state) => ({ ...state }) }, this.commands, this.store, this.clock);
 
   @Post()
   @IdempotencyKeyHeader()
@@ -54,10 +57,8 @@ export class PoliciesController {
   @Get(':ruleId')
   @ApiOkResponse({ description: 'The rule and its retirement, if any, with the ETag.' })
   @ApiNotFoundResponse({ description: 'No such rule (code NOT_FOUND).' })
-  async get(@Param('ruleId') ruleId: string, @Res({ passthrough: true }) response: Response) {
-    const snapshot = await readAggregate(this.store, policyDecider, policyStream(ruleId), `Rule ${ruleId}`);
-    response.setHeader('ETag', etagOf(snapshot.revision));
-    return snapshot.state;
+  get(@Param('ruleId') ruleId: string, @Res({ passthrough: true }) response: Response) {
+    return this.endpoint.show(ruleId, response);
   }
 
   @Post(':ruleId/retirements')

@@ -6,13 +6,14 @@ import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { CommandHandler } from '../../ledger/command-handler.js';
 import { readAggregate } from '../../ledger/aggregate-reader.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
-import { answer, commandEnvelope, etagOf } from '../../http/command-request.js';
+import { answer, commandEnvelope } from '../../http/command-request.js';
 import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
 import { newAggregateId } from '../../http/new-aggregate-id.js';
 import { OfficialDirectory } from '../../officials/official-directory.js';
 import { reviewDecider } from '../review.decider.js';
 import { reviewStream } from '../review.events.js';
 import { ConcludeReviewRequestDto, OpenReviewRequestDto } from './dto/review.request.dto.js';
+import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 
 @ApiTags('reviews')
 @Controller('api/v1/reviews')
@@ -24,6 +25,8 @@ export class ReviewsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  private readonly endpoint = new AggregateEndpoint({ decider: reviewDecider, streamOf: reviewStream, name: 'Review', view: (state) => ({ ...state }) }, this.commands, this.store, this.clock);
 
   @Post()
   @IdempotencyKeyHeader()
@@ -43,10 +46,8 @@ export class ReviewsController {
   @Get(':reviewId')
   @ApiOkResponse({ description: 'The review, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such review (code NOT_FOUND).' })
-  async get(@Param('reviewId') reviewId: string, @Res({ passthrough: true }) response: Response) {
-    const snapshot = await readAggregate(this.store, reviewDecider, reviewStream(reviewId), `Review ${reviewId}`);
-    response.setHeader('ETag', etagOf(snapshot.revision));
-    return snapshot.state;
+  get(@Param('reviewId') reviewId: string, @Res({ passthrough: true }) response: Response) {
+    return this.endpoint.show(reviewId, response);
   }
 
   @Post(':reviewId/conclusions')

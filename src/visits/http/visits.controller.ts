@@ -6,7 +6,7 @@ import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { CommandHandler, type CommandEnvelope } from '../../ledger/command-handler.js';
 import { readAggregate } from '../../ledger/aggregate-reader.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
-import { answer, commandEnvelope, etagOf } from '../../http/command-request.js';
+import { answer, commandEnvelope } from '../../http/command-request.js';
 import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
 import { CorrectionRequestDto } from '../../http/correction.request.dto.js';
 import { newAggregateId } from '../../http/new-aggregate-id.js';
@@ -20,6 +20,7 @@ import { ScheduleVisitRequestDto } from './dto/schedule-visit.request.dto.js';
 import { CancelVisitRequestDto, ConductVisitRequestDto, RescheduleVisitRequestDto } from './dto/visit-actions.request.dto.js';
 import { RecordFindingRequestDto } from './dto/record-finding.request.dto.js';
 import { visitView } from './visit.view.js';
+import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 
 /**
  * Visits to the grassroots (đi cơ sở). Actions are POSTed as sub-resources named for the fact they
@@ -38,6 +39,8 @@ export class VisitsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  private readonly endpoint = new AggregateEndpoint({ decider: visitDecider, streamOf: visitStream, name: 'Visit', view: visitView }, this.commands, this.store, this.clock);
 
   @Post()
   @IdempotencyKeyHeader()
@@ -64,10 +67,8 @@ export class VisitsController {
   @Get(':visitId')
   @ApiOkResponse({ description: 'The visit now, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such visit (code NOT_FOUND).' })
-  async get(@Param('visitId') visitId: string, @Res({ passthrough: true }) response: Response) {
-    const snapshot = await readAggregate(this.store, visitDecider, visitStream(visitId), `Visit ${visitId}`);
-    response.setHeader('ETag', etagOf(snapshot.revision));
-    return visitView(snapshot.state);
+  get(@Param('visitId') visitId: string, @Res({ passthrough: true }) response: Response) {
+    return this.endpoint.show(visitId, response);
   }
 
   @Post(':visitId/reschedulings')
