@@ -17,6 +17,7 @@ import {
   type UpperLevelChannel,
 } from './case.events.js';
 import { evolveCase, initialCaseState, unhandled, type CaseState, type ReceivedCase } from './case.state.js';
+import { isOffsetDateTime } from '../domain-kit/offset-date-time.js';
 
 /**
  * The case's current unit and its parents, nearest first, as the unit directory knew them when the
@@ -247,8 +248,4 @@ function isOneOf(values: readonly string[]) {
   return (value: unknown): boolean => typeof value === 'string' && values.includes(value);
 }
 
-const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function isOffsetDateTime(value: unknown): boolean {
-  return typeof value === 'string' && OFFSET_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
-}

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
 
-/** ISO-8601 date-time with an explicit offset (Z or ±hh:mm): a time without a zone is ambiguous evidence. */
-export const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export { OFFSET_DATE_TIME } from '../domain-kit/offset-date-time.js';
+import { OFFSET_DATE_TIME } from '../domain-kit/offset-date-time.js';
 export const OFFSET_DATE_TIME_MESSAGE = '$property must be an ISO-8601 date-time with an offset, e.g. 2017-03-09T08:00:00+07:00';
 
 /** Every command request may say when the fact happened; it defaults to the time the server receives it. */

@@ -1,11 +1,11 @@
 import type { NewEvent } from './event-store.port.js';
 import { InvalidEventError } from './ledger.errors.js';
 import { canonicalJson } from './canonical-json.js';
+import { isOffsetDateTime } from '../domain-kit/offset-date-time.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
-const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** An event with its data and metadata in canonical JSON, encoded once for the hash and the row. */
 export interface EncodedEvent {
@@ -48,7 +48,7 @@ export function assertValidAppend(streamId: string, events: readonly NewEvent[])
     if (metadata.causationId !== null && typeof metadata.causationId !== 'string') {
       throw new InvalidEventError('metadata.causationId must be a string or null');
     }
-    if (typeof metadata.occurredAt !== 'string' || !OFFSET_DATE_TIME.test(metadata.occurredAt) || Number.isNaN(Date.parse(metadata.occurredAt))) {
+    if (!isOffsetDateTime(metadata.occurredAt)) {
       throw new InvalidEventError(`metadata.occurredAt ${JSON.stringify(metadata.occurredAt)} must be an ISO-8601 date-time with an offset`);
     }
     encoded.push({ event, dataJson, metadataJson: canonicalJson(metadata) });

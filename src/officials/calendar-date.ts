@@ -15,9 +15,4 @@ export function localDateOf(offsetDateTime: string): string {
   return offsetDateTime.slice(0, 10);
 }
 
-/** ISO-8601 date-time with an explicit offset, as the HTTP layer's OFFSET_DATE_TIME (kept here so deciders stay free of it). */
-const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-export function isOffsetDateTime(value: unknown): value is string {
-  return typeof value === 'string' && OFFSET_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
-}
+export { isOffsetDateTime } from '../domain-kit/offset-date-time.js';

@@ -1,7 +1,8 @@
 import type { DomainEvent } from '../domain-kit/decider.js';
+import { CASE_CATEGORIES } from '../cases/case.events.js';
 
 /** The categories of citizens' matters a response rule applies to (as cases classify them). */
-export const POLICY_CATEGORIES = ['complaint', 'denunciation', 'petition', 'reflection', 'proposal', 'incident'] as const;
+export const POLICY_CATEGORIES = CASE_CATEGORIES;
 export type PolicyCategory = (typeof POLICY_CATEGORIES)[number];
 
 /** The step of a case's timeline the limit is for. */

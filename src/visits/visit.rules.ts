@@ -1,17 +1,16 @@
 import type { OfficialReference } from '../officials/official.decider.js';
 import { isOfficialId } from '../officials/official-id.js';
 import { MAX_PARTICIPANTS } from './visit.events.js';
+import { isOffsetDateTime } from '../domain-kit/offset-date-time.js';
 
 /** What the application knows of an official a visit names (status, and when they left), from OfficialDirectory. */
 export type ParticipantReference = OfficialReference;
 
-/** The same shape as the API's occurredAt: a time without a zone is ambiguous evidence. */
-const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 export const OFFSET_TIME = 'ISO-8601 with an offset, e.g. 2017-03-09T08:00:00+07:00';
 
 /** A date-time with an offset that also names a real moment (the pattern alone lets month 13 through). */
 export function isTime(value: unknown): value is string {
-  return typeof value === 'string' && OFFSET_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+  return isOffsetDateTime(value);
 }
 
 export function isText(value: unknown, maxLength: number): value is string {
