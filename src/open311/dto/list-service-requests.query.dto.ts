@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
-import { OFFSET_DATE_TIME, OFFSET_DATE_TIME_MESSAGE } from '../../http/occurred-at.dto.js';
+import { IsOffsetDateTime } from '../../http/occurred-at.dto.js';
 
 const LIST = /^[A-Za-z0-9-]{1,80}(,[A-Za-z0-9-]{1,80}){0,99}$/;
 
@@ -20,12 +20,12 @@ export class ListServiceRequestsQueryDto {
 
   @ApiPropertyOptional({ description: 'Earliest requested_datetime (w3c format with offset); default: 90 days before end_date' })
   @IsOptional()
-  @Matches(OFFSET_DATE_TIME, { message: OFFSET_DATE_TIME_MESSAGE })
+  @IsOffsetDateTime()
   readonly start_date?: string;
 
   @ApiPropertyOptional({ description: 'Latest requested_datetime; default: now' })
   @IsOptional()
-  @Matches(OFFSET_DATE_TIME, { message: OFFSET_DATE_TIME_MESSAGE })
+  @IsOffsetDateTime()
   readonly end_date?: string;
 
   @ApiPropertyOptional({ description: 'open, closed, or both comma-separated' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { OFFSET_DATE_TIME, OFFSET_DATE_TIME_MESSAGE, RecordedFactDto } from '../../../http/occurred-at.dto.js';
+import { IsOffsetDateTime, RecordedFactDto } from '../../../http/occurred-at.dto.js';
 import { UNIT_ID, UNIT_ID_MESSAGE } from '../../../organisation/http/dto/register-unit.request.dto.js';
 import { CASE_REFERENCE_ID } from '../../case-intake.js';
 import {
@@ -53,7 +53,7 @@ export class AssignCaseRequestDto extends RecordedFactDto {
 
   @ApiProperty({ description: 'ISO-8601 with offset, after occurredAt', example: '2017-04-08T17:00:00+07:00' })
   @MaxLength(40)
-  @Matches(OFFSET_DATE_TIME, { message: OFFSET_DATE_TIME_MESSAGE })
+  @IsOffsetDateTime()
   readonly dueAt!: string;
 }
 
@@ -126,7 +126,7 @@ export class EscalateCaseRequestDto extends RecordedFactDto {
 export class ExtendCaseDeadlineRequestDto extends RecordedFactDto {
   @ApiProperty({ description: 'Later than the current due date; ISO-8601 with offset' })
   @MaxLength(40)
-  @Matches(OFFSET_DATE_TIME, { message: OFFSET_DATE_TIME_MESSAGE })
+  @IsOffsetDateTime()
   readonly newDueAt!: string;
 
   @ApiProperty({ description: 'The written decision and why', maxLength: REASON })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { OFFSET_DATE_TIME, OFFSET_DATE_TIME_MESSAGE } from '../../../http/occurred-at.dto.js';
+import { IsOffsetDateTime } from '../../../http/occurred-at.dto.js';
 import { UNIT_ID, UNIT_ID_MESSAGE } from '../../../organisation/http/dto/register-unit.request.dto.js';
 import { OFFICIAL_ID, OFFICIAL_ID_MESSAGE } from '../../../officials/official-id.js';
 import { MAX_ATTENDEES, MEETING_KINDS, type MeetingKind } from '../../meeting.events.js';
@@ -22,7 +22,7 @@ export class RecordMeetingRequestDto {
 
   @ApiProperty({ description: 'When the meeting was held (ISO-8601 with offset); not in the future.', example: '2017-03-09T08:00:00+07:00' })
   @MaxLength(40)
-  @Matches(OFFSET_DATE_TIME, { message: OFFSET_DATE_TIME_MESSAGE })
+  @IsOffsetDateTime()
   readonly heldAt!: string;
 
   @ApiProperty({ description: `Official ids, 1 to ${MAX_ATTENDEES}, distinct; each registered and not gone at heldAt.`, type: [String], example: ['nguyen-van-a'] })

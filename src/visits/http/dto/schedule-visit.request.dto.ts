@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { OFFSET_DATE_TIME, OFFSET_DATE_TIME_MESSAGE, RecordedFactDto } from '../../../http/occurred-at.dto.js';
+import { IsOffsetDateTime, RecordedFactDto } from '../../../http/occurred-at.dto.js';
 import { UNIT_ID, UNIT_ID_MESSAGE } from '../../../organisation/http/dto/register-unit.request.dto.js';
 import { MAX_PARTICIPANTS, VISIT_KINDS, type VisitKind } from '../../visit.events.js';
 import { OFFICIAL_ID } from '../../../officials/official-id.js';
@@ -46,7 +46,7 @@ export class ScheduleVisitRequestDto extends RecordedFactDto {
 
   @ApiProperty({ description: 'When the visit is planned for: may be in the future (ISO-8601 with offset).', example: '2017-03-09T08:00:00+07:00' })
   @MaxLength(40)
-  @Matches(OFFSET_DATE_TIME, { message: OFFSET_DATE_TIME_MESSAGE })
+  @IsOffsetDateTime()
   readonly plannedFor!: string;
 
   @ApiPropertyOptional({ description: "Whether the visit is in the leaders' published weekly work calendar; false when absent." })

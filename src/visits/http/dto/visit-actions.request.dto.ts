@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { OFFSET_DATE_TIME, OFFSET_DATE_TIME_MESSAGE, RecordedFactDto } from '../../../http/occurred-at.dto.js';
+import { IsOffsetDateTime, RecordedFactDto } from '../../../http/occurred-at.dto.js';
 import { MAX_PARTICIPANTS } from '../../visit.events.js';
 import { OFFICIAL_ID } from '../../../officials/official-id.js';
 import { OFFICIAL_ID_MESSAGE } from './schedule-visit.request.dto.js';
@@ -8,7 +8,7 @@ import { OFFICIAL_ID_MESSAGE } from './schedule-visit.request.dto.js';
 export class RescheduleVisitRequestDto extends RecordedFactDto {
   @ApiProperty({ description: 'The new plan (ISO-8601 with offset).', example: '2017-03-10T08:00:00+07:00' })
   @MaxLength(40)
-  @Matches(OFFSET_DATE_TIME, { message: OFFSET_DATE_TIME_MESSAGE })
+  @IsOffsetDateTime()
   readonly plannedFor!: string;
 
   @ApiProperty({ maxLength: 2000 })
@@ -30,12 +30,12 @@ export class CancelVisitRequestDto extends RecordedFactDto {
 export class ConductVisitRequestDto extends RecordedFactDto {
   @ApiProperty({ example: '2017-03-09T08:00:00+07:00' })
   @MaxLength(40)
-  @Matches(OFFSET_DATE_TIME, { message: OFFSET_DATE_TIME_MESSAGE })
+  @IsOffsetDateTime()
   readonly startedAt!: string;
 
   @ApiProperty({ description: 'After startedAt.', example: '2017-03-09T11:30:00+07:00' })
   @MaxLength(40)
-  @Matches(OFFSET_DATE_TIME, { message: OFFSET_DATE_TIME_MESSAGE })
+  @IsOffsetDateTime()
   readonly endedAt!: string;
 
   @ApiProperty({ description: `The officials who were actually there, 1 to ${MAX_PARTICIPANTS}, planned or not.`, type: [String] })
