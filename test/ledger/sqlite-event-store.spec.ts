@@ -107,6 +107,23 @@ describe('SqliteEventStore, beyond the contract', () => {
     expect((await seen).map((event) => event.streamRevision)).toEqual([0, 1, 2]);
   });
 
+  it('keeps one chain when another connection appends to a stream this one wrote alone', async () => {
+    const mine = open();
+    const other = open();
+    await mine.append('case-shared', newEvents(1), 'no-stream'); // mine now remembers the head at 0
+    await other.append('case-shared', newEvents(1), 0);
+
+    await expect(mine.append('case-shared', newEvents(1), 0)).rejects.toMatchObject({ code: 'LEDGER.WRONG_EXPECTED_REVISION', actual: 1 });
+    await mine.append('case-shared', newEvents(1), 1);
+    await mine.append('case-shared', newEvents(1), 'any');
+    await other.append('case-shared', newEvents(1), 'any');
+    await mine.append('case-shared', newEvents(1), 'any');
+
+    const events = await mine.readStream('case-shared');
+    expect(events.map((event) => event.streamRevision)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(findChainBreak(events)).toBeUndefined();
+  });
+
   it('numbers global positions densely from 1', async () => {
     const store = open();
     await store.append('case-a', newEvents(2), 'no-stream');

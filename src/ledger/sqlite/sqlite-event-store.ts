@@ -34,6 +34,7 @@ export interface SqliteEventStoreOptions {
 }
 
 const SUBSCRIPTION_BATCH = 500;
+const KNOWN_HEADS_LIMIT = 10_000;
 
 /**
  * The embedded store on better-sqlite3. Appends are queued and written by one transaction per turn
@@ -46,6 +47,13 @@ export class SqliteEventStore implements EventStore {
   private readonly pollMs: number;
   private readonly committed = new Subject<void>();
   private queue: PendingAppend[] = [];
+  /**
+   * The head of each stream this store appended to alone (see appendAlone), so a lone writer skips
+   * the head lookup. It can only be behind the file (another connection appended), never ahead: a
+   * stale head makes the INSERT collide with UNIQUE(stream_id, stream_revision), and the append falls
+   * back to the transactional path, which reads the head afresh.
+   */
+  private readonly knownHeads = new Map<string, { readonly stream_revision: number; readonly hash: string }>();
   private flushScheduled = false;
   private closed = false;
 
@@ -211,7 +219,7 @@ export class SqliteEventStore implements EventStore {
     let outcomes: Outcome[];
     try {
       const recordedAt = this.now().toISOString();
-      outcomes = this.appendAlone(group, recordedAt) ?? this.appendGroup.immediate(group, recordedAt);
+      outcomes = this.appendAlone(group, recordedAt) ?? this.appendInGroup(group, recordedAt);
     } catch (error) {
       // The commit itself failed (disk full, file locked too long): nothing of the group is written.
       const failure = new StoreUnavailableError(`The event store could not commit: ${(error as Error).message}`, { cause: error });
@@ -236,14 +244,25 @@ export class SqliteEventStore implements EventStore {
   private appendAlone(group: readonly PendingAppend[], recordedAt: string): Outcome[] | undefined {
     if (group.length !== 1 || group[0].events.length !== 1) return undefined;
     const [pending] = group;
-    const head = this.selectHead.get(pending.streamId);
+    const { streamId } = pending;
+    const head = this.knownHeads.get(streamId) ?? this.selectHead.get(streamId);
     if (!expectationHolds(pending.expected, head ? head.stream_revision : 'no-stream')) return undefined;
     try {
-      return [{ ok: true, result: this.insertAll(pending, recordedAt, head ? head.hash : null, head ? head.stream_revision + 1 : 0) }];
+      const result = this.insertAll(pending, recordedAt, head ? head.hash : null, head ? head.stream_revision + 1 : 0);
+      const last = result.events[result.events.length - 1];
+      if (this.knownHeads.size >= KNOWN_HEADS_LIMIT) this.knownHeads.clear();
+      this.knownHeads.set(streamId, { stream_revision: last.streamRevision, hash: last.hash });
+      return [{ ok: true, result }];
     } catch (error) {
+      this.knownHeads.delete(streamId);
       if (isUniqueViolation(error)) return undefined;
       throw error;
     }
+  }
+
+  private appendInGroup(group: PendingAppend[], recordedAt: string): Outcome[] {
+    for (const pending of group) this.knownHeads.delete(pending.streamId);
+    return this.appendGroup.immediate(group, recordedAt);
   }
 
   private write(pending: PendingAppend, recordedAt: string): AppendResult {
