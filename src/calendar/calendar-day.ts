@@ -1,0 +1,42 @@
+import { isCalendarDate } from '../officials/calendar-date.js';
+import { isOffsetDateTime } from '../domain-kit/offset-date-time.js';
+
+/** A day of the civil calendar, YYYY-MM-DD: strings in this form compare in date order. */
+export type CalendarDay = string;
+
+/** Vietnam keeps one offset all year (no daylight saving): it decides on which day an instant falls. */
+export const VIETNAM_OFFSET = '+07:00';
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The Vietnamese calendar day of an instant (ISO-8601 with an offset, or a Date). */
+export function vietnamDayOf(instant: string | Date): CalendarDay {
+  const time = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return new Date(time + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A calendar day as given, or the Vietnamese day of an instant; anything else is refused. */
+export function toCalendarDay(value: string | Date): CalendarDay {
+  if (value instanceof Date) return vietnamDayOf(value);
+  if (isCalendarDate(value)) return value;
+  if (isOffsetDateTime(value)) return vietnamDayOf(value);
+  throw new RangeError(`${String(value).slice(0, 40)} is neither a day (YYYY-MM-DD) nor a date-time with an offset.`);
+}
+
+export function addCalendarDays(day: CalendarDay, days: number): CalendarDay {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 0 Sunday … 6 Saturday. */
+export function weekdayOf(day: CalendarDay): number {
+  return new Date(`${day}T00:00:00Z`).getUTCDay();
+}
+
+export function yearOf(day: CalendarDay): number {
+  return Number(day.slice(0, 4));
+}
+
+/** The last instant of a day in Vietnam: a limit counted in days ends when its last day ends. */
+export function endOfVietnamDay(day: CalendarDay): string {
+  return `${day}T23:59:59.999${VIETNAM_OFFSET}`;
+}
