@@ -12,6 +12,7 @@ import { ReviewsModule } from './reviews/reviews.module.js';
 import { PoliciesModule } from './policies/policies.module.js';
 import { VisitsModule } from './visits/visits.module.js';
 import { Open311Module } from './open311/open311.module.js';
+import { AuditModule } from './audit/audit.module.js';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         PoliciesModule,
         VisitsModule,
         Open311Module,
+        AuditModule,
       ],
     };
   }

@@ -50,9 +50,14 @@ export function etagOf(revision: number): string {
   return `"${revision}"`;
 }
 
-/** ETag for every command answer; Location too when the command created the resource. */
+/**
+ * ETag for every command answer; Location too when the command created the resource; and the global
+ * position of the last event written, which a query can wait for (minPosition) to read its own write.
+ */
 export function answer<State>(response: Response, result: CommandResult<State>, location?: string): void {
   response.setHeader('ETag', etagOf(result.revision));
+  const last = result.events[result.events.length - 1];
+  if (last) response.setHeader('Ledger-Position', String(last.globalPosition));
   if (location) response.setHeader('Location', location);
   if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
 }

@@ -1,0 +1,57 @@
+import { Controller, Get, Header, Query, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ProjectionEngine } from '../../projections/projection-engine.js';
+import { auditEntriesCsv } from '../audit-entries.csv.js';
+import { auditTrailProjection } from '../audit-trail.projection.js';
+import { AuditTrailQuery, type AuditPage } from '../audit-trail.query.js';
+import { AuditQueryDto } from './audit.query.dto.js';
+
+const WAIT_MS = 2000;
+export const NEXT_AFTER_HEADER = 'Ledger-Next-After';
+export const PROJECTION_POSITION_HEADER = 'Ledger-Projection-Position';
+
+@ApiTags('audit')
+@Controller('api/v1')
+@ApiServiceUnavailableResponse({ description: 'minPosition was not reached within 2 s (code PROJECTION.BEHIND)' })
+export class AuditController {
+  constructor(
+    private readonly trail: AuditTrailQuery,
+    private readonly engine: ProjectionEngine,
+  ) {}
+
+  @Get('audit')
+  @ApiOperation({ summary: 'The audit trail of a case, an official, a unit (with the units merged into it) or the whole ledger, in global order' })
+  @ApiOkResponse({ description: '{ entries: [...], nextAfter: position or null }; Ledger-Projection-Position says how far the trail has read the ledger' })
+  async json(@Query() query: AuditQueryDto, @Res({ passthrough: true }) response: Response): Promise<AuditPage> {
+    return this.page(query, response);
+  }
+
+  @Get('audit.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The same query as CSV (RFC 4180, header row); the next cursor is in the Ledger-Next-After header' })
+  async csv(@Query() query: AuditQueryDto, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const page = await this.page(query, response);
+    if (page.nextAfter !== null) response.setHeader(NEXT_AFTER_HEADER, String(page.nextAfter));
+    response.setHeader('Content-Disposition', 'attachment; filename="audit.csv"');
+    return auditEntriesCsv(page.entries);
+  }
+
+  private async page(query: AuditQueryDto, response: Response): Promise<AuditPage> {
+    if (query.minPosition !== undefined && !(await this.engine.waitFor(auditTrailProjection.name, query.minPosition, WAIT_MS))) {
+      throw new ServiceUnavailableException({ code: 'PROJECTION.BEHIND', message: `The audit trail has not yet applied position ${query.minPosition}; try again shortly.` });
+    }
+    response.setHeader(PROJECTION_POSITION_HEADER, String(this.engine.checkpointOf(auditTrailProjection.name)));
+    return this.trail.find({
+      caseId: query.caseId,
+      officialId: query.officialId,
+      unitId: query.unitId,
+      from: query.from === undefined ? undefined : Date.parse(query.from),
+      to: query.to === undefined ? undefined : Date.parse(query.to),
+      types: query.type?.split(','),
+      after: query.after ?? 0,
+      limit: query.limit ?? 100,
+    });
+  }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { CommandFactory } from 'nest-commander';
+import { ConfigurationError, loadLedgerConfig } from '../config/ledger.config.js';
+import { CliModule } from './cli.module.js';
+
+/** `ledger <command>` (npm run cli -- <command>): works on LEDGER_DATA_DIR, as the service does. */
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadLedgerConfig(process.env);
+  await CommandFactory.run(CliModule.forConfig(config), {
+    cliName: 'ledger',
+    logger: false,
+    serviceErrorHandler: (error) => {
+      process.stderr.write(`ledger: ${error.message}\n`);
+      process.exitCode = 1;
+    },
+  });
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigurationError ? `Configuration error: ${error.message}` : `ledger: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import type Database from 'better-sqlite3';
+import type { RecordedEvent } from '../ledger/event-store.port.js';
+
+/** The physical name of each of a projection's tables in one generation, by its logical name. */
+export type TableNames<Table extends string> = Readonly<Record<Table, string>>;
+
+/**
+ * A read model fed by the global feed. A plain object, so a test can run it on `:memory:` without
+ * NestJS. The engine owns the transactions and the checkpoint: `schema` and the applier only write
+ * rows, synchronously (better-sqlite3 is synchronous), into the tables of the generation they are given.
+ */
+export interface Projection<Table extends string = string> {
+  /** kebab-case, stable: it names the tables and the checkpoint. */
+  readonly name: string;
+  /** Raise it when the rows a projection writes change: a live generation of another version is rebuilt. */
+  readonly version: number;
+  readonly tables: readonly Table[];
+  /** Creates the tables and indexes of one generation. */
+  schema(db: Database.Database, tables: TableNames<Table>): void;
+  /**
+   * Prepares the statements once per generation and returns the function that applies one event.
+   * It must ignore events it does not know, and may throw: the engine then rolls the batch back.
+   */
+  applier(db: Database.Database, tables: TableNames<Table>): (event: RecordedEvent) => void;
+}
+
+const PROJECTION_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** `audit-trail` generation 3, table `entries` → `audit_trail_g3_entries`. */
+export function tableNamesFor<Table extends string>(projection: Projection<Table>, generation: number): TableNames<Table> {
+  if (!PROJECTION_NAME.test(projection.name)) throw new Error(`Projection name "${projection.name}" must be kebab-case`);
+  const prefix = `${projection.name.replaceAll('-', '_')}_g${generation}`;
+  return Object.fromEntries(projection.tables.map((table) => [table, `${prefix}_${table}`])) as Record<Table, string>;
+}

@@ -1,0 +1,35 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+
+export const READ_MODELS_FILE = 'read-models.db';
+export const READ_MODELS = Symbol('READ_MODELS');
+
+/**
+ * The read models' own SQLite file, apart from the events (for both store kinds): everything in it
+ * can be rebuilt from the ledger, so it can be deleted, and a rebuild never touches the events.
+ * synchronous=NORMAL is enough: a crash may lose the last batches, but rows and checkpoint are lost
+ * together (one transaction), so the projection simply applies those events again.
+ */
+export function openReadModels(filename: string): Database.Database {
+  const db = new Database(filename);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 10000'); // the service and `ledger rebuild` write the same file
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS projection_generations (
+      projection TEXT    NOT NULL,
+      generation INTEGER NOT NULL,
+      version    INTEGER NOT NULL,
+      state      TEXT    NOT NULL CHECK (state IN ('building', 'live')),
+      checkpoint INTEGER NOT NULL DEFAULT 0,
+      started_at TEXT    NOT NULL,
+      PRIMARY KEY (projection, generation)
+    ) STRICT;
+    CREATE UNIQUE INDEX IF NOT EXISTS one_live_generation ON projection_generations (projection) WHERE state = 'live';
+  `);
+  return db;
+}
+
+export function readModelsPath(dataDir: string): string {
+  return join(dataDir, READ_MODELS_FILE);
+}

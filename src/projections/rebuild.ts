@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+import type { EventStore } from '../ledger/event-store.port.js';
+import { GenerationCatalog } from './generation-catalog.js';
+import { GenerationWriter } from './generation-writer.js';
+import type { Projection } from './projection.js';
+
+export interface RebuildProgress {
+  readonly projection: string;
+  /** Events applied so far. */
+  readonly done: number;
+  /** Global position reached, and the store's head when last asked (dense in the embedded store, so a count of events there). */
+  readonly position: number;
+  readonly head: number;
+}
+
+export interface RebuildResult {
+  readonly projection: string;
+  readonly generation: number;
+  readonly events: number;
+  readonly position: number;
+}
+
+export interface RebuildOptions {
+  readonly batchSize?: number;
+  readonly now?: () => Date;
+  readonly onProgress?: (progress: RebuildProgress) => void;
+}
+
+/**
+ * Builds a projection from position 0 into a new generation of tables, beside the live one, which
+ * keeps serving (and keeps being fed by the service) meanwhile. When the new generation has read the
+ * whole feed it becomes live in one transaction and the old tables are dropped; the service notices
+ * (it reads projection_generations) and goes on feeding the new generation from its checkpoint.
+ * A generation left half-built by a crashed rebuild is dropped first.
+ */
+export async function rebuildProjection(db: Database.Database, store: EventStore, projection: Projection, options: RebuildOptions = {}): Promise<RebuildResult> {
+  const catalog = new GenerationCatalog(db);
+  const now = options.now ?? (() => new Date());
+  const generation = db
+    .transaction(() => {
+      const abandoned = catalog.building(projection.name);
+      if (abandoned) catalog.discard(projection, abandoned.generation);
+      return catalog.create(projection, 'building', now());
+    })
+    .immediate().generation;
+  const writer = new GenerationWriter(db, catalog, projection, generation, 'building');
+  const superseded = (): Error => new Error(`The rebuild of ${projection.name} was superseded: generation ${generation} is gone (another rebuild started?)`);
+
+  let position = 0;
+  let done = 0;
+  for (;;) {
+    let readThisPass = 0;
+    for await (const batch of store.readAll({ after: position, batchSize: options.batchSize ?? 2000 })) {
+      if (!writer.write(batch)) throw superseded();
+      position = batch[batch.length - 1].globalPosition;
+      done += batch.length;
+      readThisPass += batch.length;
+      options.onProgress?.({ projection: projection.name, done, position, head: Math.max(position, await store.headPosition()) });
+    }
+    // Events appended while this pass ran are read by the next one; swap only once a pass finds none.
+    if (readThisPass === 0) break;
+  }
+  db.transaction(() => {
+    if (catalog.get(projection.name, generation)?.state !== 'building') throw superseded();
+    catalog.swap(projection, generation);
+  }).immediate();
+  return { projection: projection.name, generation, events: done, position };
+}
