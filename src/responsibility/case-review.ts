@@ -1,0 +1,159 @@
+import { vietnamDayOf, type CalendarDay } from '../calendar/calendar-day.js';
+import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { unique } from './monthly-attendance.js';
+import type { AssignmentRecord, CaseRecord, ReviewPeriod, ReviewRules, TimedFact } from './review-input.js';
+import type { CasesHandled, CaseTimeliness, Figure, MustReportMatter, Preemption } from './review-output.js';
+import type { UnitTree } from './unit-tree.js';
+import { upwardReportDue } from './upward-report-due.js';
+
+const FOREVER = '9999-12-31';
+type HandledCase = CasesHandled['cases'][number];
+const TIMELINESS: readonly CaseTimeliness[] = ['on-time', 'late', 'overdue', 'open'];
+
+export interface CaseReviewContext {
+  readonly officialId: string;
+  readonly period: ReviewPeriod;
+  readonly asOf: string;
+  /** Everyone's assignments in charge (roles of rules.rolesInCharge). */
+  readonly inCharge: readonly AssignmentRecord[];
+  readonly tree: UnitTree;
+  readonly rules: ReviewRules;
+  readonly calendar: WorkingDayCalendar | undefined;
+}
+
+const at = (instant: string) => Date.parse(instant);
+const inPeriod = (day: CalendarDay, period: ReviewPeriod) => day >= period.from && day <= period.to;
+const firstOf = <T extends TimedFact>(facts: readonly T[]): T | null => facts.reduce<T | null>((first, fact) => (first === null || at(fact.at) < at(first.at) ? fact : first), null);
+
+/** The assignments in charge, of anyone, whose unit's tree held the case's unit on that day; with the merges crossed. */
+function inChargeOf(unitId: string, day: CalendarDay, context: CaseReviewContext): { assignment: AssignmentRecord; evidence: string[] }[] {
+  return context.inCharge.flatMap((assignment) => {
+    if (day < assignment.from || day > (assignment.to ?? FOREVER)) return [];
+    const link = context.tree.linkTo(unitId, assignment.unitId, day);
+    return link ? [{ assignment, evidence: [...assignment.eventIds, ...link.mergeEventIds] }] : [];
+  });
+}
+
+/**
+ * Cases handled are the cases assigned to the official (CaseAssigned naming them) on a day of the period:
+ * personal handling, not every case of the units in charge, which the must-report and pre-emption parts
+ * cover. Timeliness comes from the deadline calculator's resolve (or answer) deadline when the caller gave
+ * it, else from the due date of the official's last assignment of the case.
+ */
+export function casesHandled(cases: readonly CaseRecord[], context: CaseReviewContext): CasesHandled {
+  const items = cases.flatMap((record): HandledCase[] => {
+    const mine = record.assignments.filter((assignment) => assignment.officialId === context.officialId);
+    if (!mine.some((assignment) => inPeriod(vietnamDayOf(assignment.at), context.period))) return [];
+    const base = [record.received.eventId, ...mine.map((assignment) => assignment.eventId), ...(record.resolved ? [record.resolved.eventId] : [])];
+    const deadline = record.deadlines?.find((candidate) => candidate.step === 'resolve') ?? record.deadlines?.find((candidate) => candidate.step === 'answer');
+    if (deadline) {
+      const timeliness: CaseTimeliness = deadline.status === 'met' ? 'on-time' : deadline.status === 'missed' ? 'late' : deadline.status === 'overdue' ? 'overdue' : 'open';
+      const evidence = [...base, ...(deadline.completedByEventId ? [deadline.completedByEventId] : []), ...(deadline.evidence ?? [])];
+      return [{ caseId: record.caseId, timeliness, judgedBy: 'deadline-calculator', dueAt: deadline.dueAt, evidence: unique(evidence) }];
+    }
+    const dueAt = mine[mine.length - 1].dueAt;
+    const timeliness: CaseTimeliness = record.resolved ? (at(record.resolved.at) <= at(dueAt) ? 'on-time' : 'late') : at(context.asOf) > at(dueAt) ? 'overdue' : 'open';
+    return [{ caseId: record.caseId, timeliness, judgedBy: 'assignment-due-date', dueAt, evidence: unique(base) }];
+  });
+  const figureOf = (selected: readonly HandledCase[]): Figure => ({ count: selected.length, evidence: unique(selected.flatMap((item) => item.evidence)) });
+  const resolvedIds = new Set(cases.filter((record) => record.resolved).map((record) => record.caseId));
+  return {
+    total: figureOf(items),
+    byTimeliness: Object.fromEntries(TIMELINESS.map((timeliness) => [timeliness, figureOf(items.filter((item) => item.timeliness === timeliness))])) as unknown as CasesHandled['byTimeliness'],
+    resolved: figureOf(items.filter((item) => resolvedIds.has(item.caseId))),
+    cases: items,
+  };
+}
+
+/**
+ * Must-report matters: cases classified must-report (as last classified) received, on a day of the
+ * period, in a unit the official was in charge of that day. The official had to report them upward
+ * within the limit for the case's category, counted from receipt; a report by someone else is shown
+ * but does not discharge the official's own duty.
+ */
+export function mustReportMatters(cases: readonly CaseRecord[], context: CaseReviewContext): MustReportMatter[] {
+  return cases.flatMap((record) => {
+    if (record.classification?.value !== 'must-report') return [];
+    const day = vietnamDayOf(record.received.at);
+    if (!inPeriod(day, context.period)) return [];
+    const mine = inChargeOf(record.unitId, day, context).filter((entry) => entry.assignment.officialId === context.officialId);
+    if (mine.length === 0) return [];
+    const limit = context.rules.upwardReportLimits[record.category] ?? context.rules.upwardReportLimits.default;
+    const dueAt = upwardReportDue(record.received.at, limit, context.calendar);
+    const own = firstOf(record.reportsUpward.filter((report) => report.officialId === context.officialId));
+    const others = record.reportsUpward.filter((report) => report.officialId !== context.officialId);
+    const status = own ? (at(own.at) <= at(dueAt) ? 'on-time' : 'late') : at(context.asOf) > at(dueAt) ? 'never' : 'pending';
+    const evidence = [record.received.eventId, record.classification.eventId, ...mine.flatMap((entry) => entry.evidence), ...(own ? [own.eventId] : []), ...others.map((report) => report.eventId)];
+    return [
+      {
+        caseId: record.caseId,
+        unitId: record.unitId,
+        category: record.category,
+        receivedAt: record.received.at,
+        dueAt,
+        reportedAt: own?.at ?? null,
+        status,
+        reportedByOthers: others.map(({ officialId, at: reportedAt, eventId }) => ({ officialId, at: reportedAt, eventId })),
+        assignmentId: mine[0].assignment.assignmentId,
+        evidence: unique(evidence),
+      },
+    ];
+  });
+}
+
+/**
+ * Pre-emption: the upper level was informed (UpperLevelInformed) before anyone reported the case upward,
+ * or with no report at all. It is attributed to every member in charge of the case's unit (where it was
+ * received) on the Vietnamese day the upper level was first informed, and appears in this official's
+ * review when they were one of them; the others are named. Which cases count is rules.preemptionScope.
+ */
+export function preemptions(cases: readonly CaseRecord[], context: CaseReviewContext): Preemption[] {
+  return cases.flatMap((record) => {
+    if (!inScope(record, context.rules.preemptionScope)) return [];
+    const informed = firstOf(record.upperLevelInformed);
+    const firstReport = firstOf(record.reportsUpward);
+    if (!informed || (firstReport && at(firstReport.at) <= at(informed.at))) return [];
+    const day = vietnamDayOf(informed.at);
+    if (!inPeriod(day, context.period)) return [];
+    const responsible = inChargeOf(record.unitId, day, context);
+    const mine = responsible.filter((entry) => entry.assignment.officialId === context.officialId);
+    if (mine.length === 0) return [];
+    const informedBeforeReport = record.upperLevelInformed.filter((fact) => !firstReport || at(fact.at) < at(firstReport.at));
+    const evidence = [
+      record.received.eventId,
+      ...(record.classification ? [record.classification.eventId] : []),
+      ...informedBeforeReport.map((fact) => fact.eventId),
+      ...(firstReport ? [firstReport.eventId] : []),
+      ...responsible.flatMap((entry) => entry.evidence),
+    ];
+    return [
+      {
+        caseId: record.caseId,
+        unitId: record.unitId,
+        classification: record.classification?.value ?? null,
+        upperLevelInformedAt: informed.at,
+        firstReportedAt: firstReport?.at ?? null,
+        assignmentId: mine[0].assignment.assignmentId,
+        alsoInCharge: unique(responsible.map((entry) => entry.assignment.officialId).filter((officialId) => officialId !== context.officialId)),
+        evidence: unique(evidence),
+      },
+    ];
+  });
+}
+
+function inScope(record: CaseRecord, scope: ReviewRules['preemptionScope']): boolean {
+  switch (scope) {
+    case 'any':
+      return true;
+    case 'must-report':
+      return record.classification?.value === 'must-report';
+    case 'not-within-authority':
+      return record.classification?.value !== 'within-authority';
+    default:
+      return unhandled(scope);
+  }
+}
+
+function unhandled(value: never): never {
+  throw new Error(`Unhandled ${JSON.stringify(value)}`);
+}

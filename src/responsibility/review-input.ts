@@ -1,0 +1,135 @@
+import type { CalendarDay } from '../calendar/calendar-day.js';
+import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import type { CaseCategory, CaseClassification, UpperLevelChannel } from '../cases/case.events.js';
+import type { Deadline } from '../deadlines/deadline-calculator.js';
+import type { MeetingKind } from '../meetings/meeting.events.js';
+import type { ResponsibilityRole } from '../officials/official.events.js';
+import type { UnitKind } from '../organisation/unit.events.js';
+import type { ReviewOutcome } from '../reviews/review.events.js';
+import type { VisitKind } from '../visits/visit.events.js';
+
+/*
+ * What the review is computed from: facts already selected and folded by the caller (a projection),
+ * with every EventCorrected applied, so each record carries its corrected values. `eventIds` lists the
+ * events a record rests on, the establishing event first, then the corrections that changed it: they
+ * become the evidence of every figure the record contributes to. Times are ISO-8601 instants with an
+ * offset (occurredAt, never recordedAt: a fact recorded late counts when it happened); days are
+ * Vietnamese calendar days (YYYY-MM-DD).
+ */
+
+/** Both days included, in Vietnam's calendar (UTC+07:00). */
+export interface ReviewPeriod {
+  readonly from: CalendarDay;
+  readonly to: CalendarDay;
+}
+
+/** One assignment as folded from ResponsibilityAssigned / ResponsibilityEnded (OfficialLeft ends them with ResponsibilityEnded). */
+export interface AssignmentRecord {
+  readonly officialId: string;
+  readonly assignmentId: string;
+  readonly unitId: string;
+  readonly role: ResponsibilityRole;
+  readonly from: CalendarDay;
+  /** The actual last day: the end if it was ended, else the planned end, else null (open-ended). */
+  readonly to: CalendarDay | null;
+  readonly eventIds: readonly string[];
+}
+
+/** A unit with its parent; mergedInto from UnitMerged (on this unit) or UnitAbsorbed (on the continuing one). */
+export interface UnitRecord {
+  readonly unitId: string;
+  readonly kind: UnitKind;
+  readonly parentId: string | null;
+  readonly mergedInto: { readonly unitId: string; readonly at: string; readonly eventId: string } | null;
+  readonly eventIds: readonly string[];
+}
+
+export interface MeetingRecord {
+  readonly meetingId: string;
+  readonly unitId: string;
+  readonly kind: MeetingKind;
+  readonly heldAt: string;
+  readonly attendees: readonly string[];
+  readonly eventIds: readonly string[];
+}
+
+export interface VisitRecord {
+  readonly visitId: string;
+  readonly kind: VisitKind;
+  readonly unitId: string;
+  /** The officials planned to go (VisitScheduled.participants). */
+  readonly participants: readonly string[];
+  /** The latest planned time (after any VisitRescheduled). */
+  readonly plannedFor: string;
+  readonly cancelled: { readonly at: string; readonly eventId: string } | null;
+  readonly conducted: { readonly startedAt: string; readonly presentParticipants: readonly string[]; readonly eventId: string } | null;
+  readonly eventIds: readonly string[];
+}
+
+export interface TimedFact {
+  readonly at: string;
+  readonly eventId: string;
+}
+
+export interface CaseRecord {
+  readonly caseId: string;
+  /** The unit that received it: the locality where the matter arose, whatever escalations followed. */
+  readonly unitId: string;
+  readonly category: CaseCategory;
+  readonly received: TimedFact;
+  /** The latest classification, if any. */
+  readonly classification: (TimedFact & { readonly value: CaseClassification }) | null;
+  /** Every CaseAssigned, in order. */
+  readonly assignments: readonly (TimedFact & { readonly officialId: string | null; readonly unitId: string | null; readonly dueAt: string })[];
+  readonly reportsUpward: readonly (TimedFact & { readonly officialId: string })[];
+  readonly upperLevelInformed: readonly (TimedFact & { readonly unitId: string; readonly channel: UpperLevelChannel })[];
+  /** The latest CaseResolved, if any. */
+  readonly resolved: TimedFact | null;
+  /** computeDeadline's results for this case, if the caller judged it against the policies. */
+  readonly deadlines?: readonly (Deadline & { readonly evidence?: readonly string[] })[];
+}
+
+export interface ReviewRecord {
+  readonly reviewId: string;
+  readonly officialId: string;
+  readonly opened: TimedFact & { readonly grounds: string; readonly evidenceEventIds: readonly string[] };
+  readonly concluded: (TimedFact & { readonly outcome: ReviewOutcome }) | null;
+}
+
+export type UpwardReportLimit = { readonly unit: 'hours' | 'calendar-days' | 'working-days'; readonly limit: number };
+
+/** The internal Party rules the review applies; every one is a setting, defaults in DEFAULT_REVIEW_RULES. */
+export interface ReviewRules {
+  /** The roles that carry the duties of the member in charge (attendance, reporting, pre-emption). */
+  readonly rolesInCharge: readonly ResponsibilityRole[];
+  /** A month requires attendance when the assignment covers at least this many of its days (or all of a shorter month). */
+  readonly minimumDaysInChargeForMonthlyDuty: number;
+  /** How long the member in charge has to report a must-report matter upward, from its receipt. */
+  readonly upwardReportLimits: Partial<Record<CaseCategory, UpwardReportLimit>> & { readonly default: UpwardReportLimit };
+  /** Which cases a pre-emption is looked for on. */
+  readonly preemptionScope: 'must-report' | 'not-within-authority' | 'any';
+}
+
+export const DEFAULT_REVIEW_RULES: ReviewRules = {
+  rolesInCharge: ['committee-member-in-charge'],
+  minimumDaysInChargeForMonthlyDuty: 15,
+  upwardReportLimits: { incident: { unit: 'hours', limit: 24 }, default: { unit: 'working-days', limit: 3 } },
+  preemptionScope: 'not-within-authority',
+};
+
+export interface ResponsibilityReviewInput {
+  readonly officialId: string;
+  readonly period: ReviewPeriod;
+  /** When the review is made: months not yet over and reports not yet due are "open", not missed. */
+  readonly asOf: string;
+  /** The official's assignments, and those of other officials for the same units (to name co-responsible members). */
+  readonly assignments: readonly AssignmentRecord[];
+  readonly units: readonly UnitRecord[];
+  readonly meetings: readonly MeetingRecord[];
+  readonly visits: readonly VisitRecord[];
+  readonly cases: readonly CaseRecord[];
+  readonly reviews: readonly ReviewRecord[];
+  /** Needed only when an upward-report limit is counted in working days (or calendar days, which end on a working day). */
+  readonly calendar?: WorkingDayCalendar;
+  readonly rules?: Partial<ReviewRules>;
+}

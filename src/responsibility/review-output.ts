@@ -1,0 +1,126 @@
+import type { CalendarDay } from '../calendar/calendar-day.js';
+import type { CaseCategory, CaseClassification } from '../cases/case.events.js';
+import type { MeetingKind } from '../meetings/meeting.events.js';
+import type { ResponsibilityRole } from '../officials/official.events.js';
+import type { ReviewOutcome } from '../reviews/review.events.js';
+import type { VisitKind } from '../visits/visit.events.js';
+import type { ReviewPeriod, ReviewRules } from './review-input.js';
+
+/** A number and the ids of the events it was counted from: every figure of the review is drillable. */
+export interface Figure {
+  readonly count: number;
+  readonly evidence: readonly string[];
+}
+
+export interface AssignmentInReview {
+  readonly assignmentId: string;
+  readonly unitId: string;
+  readonly role: ResponsibilityRole;
+  readonly from: CalendarDay;
+  readonly to: CalendarDay | null;
+  /** Whether the role carries the duties of the member in charge (ReviewRules.rolesInCharge). */
+  readonly inCharge: boolean;
+  readonly evidence: readonly string[];
+}
+
+/**
+ * met: a committee meeting and a cell meeting attended; missed: a required month that ended without both;
+ * not-required: too few days in charge that month; open: the month (or the assignment) is not over yet.
+ */
+export type MonthStatus = 'met' | 'missed' | 'not-required' | 'open';
+
+export interface MonthOfAttendance {
+  /** YYYY-MM in Vietnam's calendar. */
+  readonly month: string;
+  readonly daysInCharge: number;
+  readonly required: boolean;
+  readonly status: MonthStatus;
+  readonly committeeMeetings: Figure;
+  readonly cellMeetings: Figure;
+  /** What the month lacked: empty when met. */
+  readonly missing: readonly MeetingKind[];
+  /** The meetings, the assignment, and the unit links (merges) the month rests on. */
+  readonly evidence: readonly string[];
+}
+
+export interface AttendanceOfAssignment {
+  readonly assignmentId: string;
+  readonly unitId: string;
+  readonly months: readonly MonthOfAttendance[];
+  readonly monthsMissed: readonly string[];
+}
+
+export type VisitOutcome = 'conducted' | 'absent' | 'cancelled' | 'planned';
+export type VisitCounts = Readonly<Record<VisitKind, Readonly<Record<VisitOutcome, Figure>>>>;
+
+/** Visits to the unit of one assignment (its tree, on the visit's day, within the assignment). */
+export interface VisitsOfAssignment {
+  readonly assignmentId: string | null;
+  readonly unitId: string | null;
+  readonly counts: VisitCounts;
+}
+
+/** on-time / late: resolved by or after the due time; overdue: unresolved past it; open: not yet due. */
+export type CaseTimeliness = 'on-time' | 'late' | 'overdue' | 'open';
+
+export interface CasesHandled {
+  readonly total: Figure;
+  readonly byTimeliness: Readonly<Record<CaseTimeliness, Figure>>;
+  readonly resolved: Figure;
+  readonly cases: readonly { readonly caseId: string; readonly timeliness: CaseTimeliness; readonly judgedBy: 'deadline-calculator' | 'assignment-due-date'; readonly dueAt: string | null; readonly evidence: readonly string[] }[];
+}
+
+/** on-time / late: reported by the official; never: due and not reported by them; pending: not yet due. */
+export type UpwardReportStatus = 'on-time' | 'late' | 'never' | 'pending';
+
+export interface MustReportMatter {
+  readonly caseId: string;
+  readonly unitId: string;
+  readonly category: CaseCategory;
+  readonly receivedAt: string;
+  readonly dueAt: string;
+  readonly reportedAt: string | null;
+  readonly status: UpwardReportStatus;
+  /** Reports upward made by other officials (they do not discharge this official's duty, but the reviewer should see them). */
+  readonly reportedByOthers: readonly { readonly officialId: string; readonly at: string; readonly eventId: string }[];
+  readonly assignmentId: string;
+  readonly evidence: readonly string[];
+}
+
+export interface Preemption {
+  readonly caseId: string;
+  readonly unitId: string;
+  readonly classification: CaseClassification | null;
+  readonly upperLevelInformedAt: string;
+  /** The first report upward by anyone, if it came at all (after the upper level knew). */
+  readonly firstReportedAt: string | null;
+  readonly assignmentId: string;
+  /** The other officials in charge of the unit at that moment, each equally attributed. */
+  readonly alsoInCharge: readonly string[];
+  readonly evidence: readonly string[];
+}
+
+export interface ReviewOfOfficial {
+  readonly reviewId: string;
+  readonly openedAt: string;
+  readonly grounds: string;
+  readonly concludedAt: string | null;
+  readonly outcome: ReviewOutcome | null;
+  readonly evidence: readonly string[];
+}
+
+export interface ResponsibilityReview {
+  readonly officialId: string;
+  readonly period: ReviewPeriod;
+  readonly asOf: string;
+  readonly rules: ReviewRules;
+  readonly assignments: readonly AssignmentInReview[];
+  readonly attendance: readonly AttendanceOfAssignment[];
+  readonly monthsMissed: Figure;
+  /** One entry per assignment in charge, plus one (assignmentId null) for visits elsewhere. */
+  readonly visits: readonly VisitsOfAssignment[];
+  readonly casesHandled: CasesHandled;
+  readonly mustReport: { readonly matters: readonly MustReportMatter[]; readonly late: Figure; readonly never: Figure };
+  readonly preemptions: { readonly matters: readonly Preemption[]; readonly total: Figure };
+  readonly reviews: { readonly opened: Figure; readonly concluded: Figure; readonly items: readonly ReviewOfOfficial[] };
+}

@@ -1,0 +1,64 @@
+import { vietnamDayOf, type CalendarDay } from '../calendar/calendar-day.js';
+import type { UnitRecord } from './review-input.js';
+
+/** How a unit reaches the assigned unit: the merge events crossed on the way (empty for plain parent links). */
+export interface UnitLink {
+  readonly mergeEventIds: readonly string[];
+}
+
+/** A bound on the walk up the hierarchy, in case bad data makes a cycle. */
+const MAX_DEPTH = 32;
+
+/**
+ * The hierarchy as it stood on a given day. A unit belongs to another when the other is itself or an
+ * ancestor by parent links, or by a merge: a unit merged into X belongs to X's tree from the Vietnamese
+ * day of the merge onward, never before. So the member in charge of the continuing unit answers for the
+ * absorbed unit's meetings, visits and cases only from the merge on; before it, those were someone
+ * else's unit. An absorbed unit keeps its own tree (its cells stay its cells) after the merge.
+ */
+export class UnitTree {
+  private readonly units: ReadonlyMap<string, UnitRecord>;
+
+  constructor(units: readonly UnitRecord[]) {
+    this.units = new Map(units.map((unit) => [unit.unitId, unit]));
+  }
+
+  kindOf(unitId: string): UnitRecord['kind'] | null {
+    return this.units.get(unitId)?.kind ?? null;
+  }
+
+  /** How unitId belongs to ancestorId on the day, or null when it does not. */
+  linkTo(unitId: string, ancestorId: string, day: CalendarDay): UnitLink | null {
+    return this.walk(unitId, ancestorId, day, [], new Set());
+  }
+
+  /**
+   * How unitId is the Party committee of ancestorId on the day: the unit itself (a committee's meeting
+   * recorded on the locality), or a party-committee unit directly under it (by parent, or merged into it
+   * by then). A committee further down belongs to a subordinate locality, not to this one.
+   */
+  committeeLinkTo(unitId: string, ancestorId: string, day: CalendarDay): UnitLink | null {
+    if (unitId === ancestorId) return { mergeEventIds: [] };
+    const unit = this.units.get(unitId);
+    if (!unit || unit.kind !== 'party-committee') return null;
+    if (unit.parentId === ancestorId) return { mergeEventIds: [] };
+    if (unit.mergedInto?.unitId === ancestorId && vietnamDayOf(unit.mergedInto.at) <= day) return { mergeEventIds: [unit.mergedInto.eventId] };
+    return null;
+  }
+
+  private walk(unitId: string, target: string, day: CalendarDay, merges: readonly string[], seen: Set<string>): UnitLink | null {
+    if (unitId === target) return { mergeEventIds: merges };
+    if (seen.has(unitId) || seen.size >= MAX_DEPTH) return null;
+    seen.add(unitId);
+    const unit = this.units.get(unitId);
+    if (!unit) return null;
+    const steps: { next: string; merges: readonly string[] }[] = [];
+    if (unit.parentId !== null) steps.push({ next: unit.parentId, merges });
+    if (unit.mergedInto && vietnamDayOf(unit.mergedInto.at) <= day) steps.push({ next: unit.mergedInto.unitId, merges: [...merges, unit.mergedInto.eventId] });
+    for (const step of steps) {
+      const link = this.walk(step.next, target, day, step.merges, seen);
+      if (link) return link;
+    }
+    return null;
+  }
+}
