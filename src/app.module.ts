@@ -13,6 +13,9 @@ import { PoliciesModule } from './policies/policies.module.js';
 import { VisitsModule } from './visits/visits.module.js';
 import { Open311Module } from './open311/open311.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { TimelinesModule } from './timelines/timelines.module.js';
+import { ResponsibilityModule } from './responsibility/responsibility.module.js';
+import { EvaluationsModule } from './evaluations/evaluations.module.js';
 
 @Module({})
 export class AppModule {
@@ -34,6 +37,9 @@ export class AppModule {
         VisitsModule,
         Open311Module,
         AuditModule,
+        TimelinesModule,
+        ResponsibilityModule,
+        EvaluationsModule,
       ],
     };
   }

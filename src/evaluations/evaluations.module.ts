@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { ProjectionsModule } from '../projections/projections.module.js';
+import { ReviewFactsQuery } from '../responsibility/projection/review-facts.query.js';
+import { ResponsibilityModule } from '../responsibility/responsibility.module.js';
+import { AnnualEvaluations } from './annual-evaluations.js';
+import { EvaluationsController } from './http/evaluations.controller.js';
+
+/** The annual evaluation over HTTP, computed from the responsibility review of each official. */
+@Module({
+  imports: [ProjectionsModule, ResponsibilityModule],
+  controllers: [EvaluationsController],
+  providers: [
+    { provide: AnnualEvaluations, inject: [ReviewFactsQuery, WorkingDayCalendar], useFactory: (facts: ReviewFactsQuery, calendar: WorkingDayCalendar) => new AnnualEvaluations(facts, calendar) },
+  ],
+})
+export class EvaluationsModule {}

@@ -1,0 +1,31 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CLOCK, type Clock } from '../../domain-kit/clock.js';
+import { ProjectionEngine } from '../../projections/projection-engine.js';
+import { OfficialReview } from '../projection/official-review.js';
+import { responsibilityFactsProjection } from '../projection/responsibility-facts.projection.js';
+import type { ResponsibilityReview } from '../review-output.js';
+import { readAfter } from './read-model-wait.js';
+import { ReviewQueryDto } from './review.query.dto.js';
+
+@ApiTags('responsibility')
+@Controller('api/v1/officials')
+@ApiServiceUnavailableResponse({ description: 'minPosition was not reached within 2 s (code PROJECTION.BEHIND)' })
+export class OfficialReviewController {
+  constructor(
+    private readonly reviews: OfficialReview,
+    private readonly engine: ProjectionEngine,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get(':officialId/review')
+  @ApiOperation({ summary: "The official's responsibility review over a period: assignments, monthly attendance, visits, cases handled, must-report matters, pre-emptions, reviews; every figure with its evidence event ids" })
+  @ApiOkResponse({ description: 'The review (src/responsibility/README.md), as of now; Ledger-Projection-Position says how far it has read the ledger' })
+  @ApiBadRequestResponse({ description: 'Bad dates, REVIEW.EMPTY_PERIOD (from after to), REVIEW.PERIOD_TOO_LONG (over 5 years)' })
+  @ApiNotFoundResponse({ description: 'No such official (NOT_FOUND)' })
+  async review(@Param('officialId') officialId: string, @Query() query: ReviewQueryDto, @Res({ passthrough: true }) response: Response): Promise<ResponsibilityReview> {
+    await readAfter(this.engine, responsibilityFactsProjection.name, query.minPosition, response);
+    return this.reviews.review(officialId, { from: query.from, to: query.to }, this.clock.now());
+  }
+}

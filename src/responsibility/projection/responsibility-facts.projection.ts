@@ -1,0 +1,125 @@
+import type { JsonObject, JsonValue, RecordedEvent } from '../../ledger/event-store.port.js';
+import type { Projection } from '../../projections/projection.js';
+
+export type ResponsibilityFactsTable = 'events' | 'stream_officials' | 'stream_units';
+
+/** The aggregates whose facts the review folds (records-from-facts.ts); every other category is ignored. */
+export const REVIEW_CATEGORIES = ['official', 'unit', 'meeting', 'visit', 'case', 'review'] as const;
+export type ReviewCategory = (typeof REVIEW_CATEGORIES)[number];
+
+/**
+ * The facts the responsibility review and the annual evaluation are computed from: each event of the
+ * official, unit, meeting, visit, case and review streams, stored once (id, type, occurredAt, data),
+ * and two indexes that say which streams to fold for a question:
+ * - stream_officials: the official's own stream, meetings they attended, visits they were planned for or
+ *   present at, cases assigned to them or reported upward by them, reviews about them;
+ * - stream_units: the unit a case was received in, a meeting or visit was held in, and the units an
+ *   official was assigned to (category 'official'), so "who answers for this unit" is one lookup.
+ * The indexes are a superset: a corrected field adds the new ids and never removes the old ones. The
+ * pure review filters by occurredAt and the unit tree, so a stream selected too many is harmless, one
+ * selected too few would not be. The reporter's contact (personal data) is not copied.
+ */
+export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable> = {
+  name: 'responsibility-facts',
+  version: 1,
+  tables: ['events', 'stream_officials', 'stream_units'],
+
+  schema(db, tables) {
+    db.exec(`
+      CREATE TABLE "${tables.events}" (
+        global_position INTEGER PRIMARY KEY,
+        stream_id       TEXT NOT NULL,
+        category        TEXT NOT NULL,
+        event_id        TEXT NOT NULL,
+        type            TEXT NOT NULL,
+        occurred_at     TEXT NOT NULL,
+        data            TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX "${tables.events}_by_stream" ON "${tables.events}" (stream_id, global_position);
+      CREATE INDEX "${tables.events}_by_category" ON "${tables.events}" (category, global_position);
+      CREATE TABLE "${tables.stream_officials}" (
+        official_id TEXT NOT NULL,
+        stream_id   TEXT NOT NULL,
+        PRIMARY KEY (official_id, stream_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE "${tables.stream_units}" (
+        unit_id   TEXT NOT NULL,
+        category  TEXT NOT NULL,
+        stream_id TEXT NOT NULL,
+        PRIMARY KEY (unit_id, category, stream_id)
+      ) STRICT, WITHOUT ROWID;
+    `);
+  },
+
+  applier(db, tables) {
+    const insertEvent = db.prepare(`INSERT INTO "${tables.events}" (global_position, stream_id, category, event_id, type, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const linkOfficial = db.prepare(`INSERT OR IGNORE INTO "${tables.stream_officials}" (official_id, stream_id) VALUES (?, ?)`);
+    const linkUnit = db.prepare(`INSERT OR IGNORE INTO "${tables.stream_units}" (unit_id, category, stream_id) VALUES (?, ?, ?)`);
+    return (event) => {
+      const category = categoryOf(event.streamId);
+      if (category === null) return;
+      insertEvent.run(event.globalPosition, event.streamId, category, event.eventId, event.type, event.metadata.occurredAt, JSON.stringify(storedData(event)));
+      const links = linksOf(category, event);
+      for (const officialId of links.officials) linkOfficial.run(officialId, event.streamId);
+      for (const unitId of links.units) linkUnit.run(unitId, category, event.streamId);
+    };
+  },
+};
+
+/** `case-2024-0001` → case; null for a category the review does not read. */
+export function categoryOf(streamId: string): ReviewCategory | null {
+  const category = streamId.slice(0, Math.max(0, streamId.indexOf('-')));
+  return (REVIEW_CATEGORIES as readonly string[]).includes(category) ? (category as ReviewCategory) : null;
+}
+
+/** The data as recorded, without the reporter's contact details: the review never reads them. */
+function storedData(event: RecordedEvent): JsonObject {
+  if (event.type !== 'CaseReceived') return event.data;
+  const { reporter: _reporter, ...rest } = event.data;
+  return rest;
+}
+
+interface Links {
+  readonly officials: readonly string[];
+  readonly units: readonly string[];
+}
+
+/**
+ * The index rows of one event. An EventCorrected may replace the fields that name officials or units
+ * (attendees, participants, unitId...), so its `fields` are read with the same rules as the event.
+ */
+function linksOf(category: ReviewCategory, event: RecordedEvent): Links {
+  const data = event.type === 'EventCorrected' && isObject(event.data.fields) ? event.data.fields : event.data;
+  const own = category === 'official' ? [event.streamId.slice('official-'.length)] : [];
+  switch (category) {
+    case 'official':
+      return { officials: own, units: strings(data.unitId) };
+    case 'meeting':
+      return { officials: strings(data.attendees), units: strings(data.unitId) };
+    case 'visit':
+      return { officials: [...strings(data.participants), ...strings(data.presentParticipants)], units: strings(data.unitId) };
+    case 'case':
+      // CaseReceived names the unit where the matter arose; CaseAssigned and CaseReportedUpward name officials.
+      return { officials: strings(data.officialId), units: event.type === 'CaseReceived' || event.type === 'EventCorrected' ? strings(data.unitId) : [] };
+    case 'review':
+      return { officials: strings(data.officialId), units: [] };
+    case 'unit':
+      return { officials: [], units: [] };
+    default:
+      return unhandled(category);
+  }
+}
+
+function strings(value: JsonValue | undefined): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  return [];
+}
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function unhandled(value: never): never {
+  throw new Error(`Unhandled ${JSON.stringify(value)}`);
+}

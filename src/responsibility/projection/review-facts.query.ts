@@ -1,0 +1,189 @@
+import type Database from 'better-sqlite3';
+import type { CaseEvent } from '../../cases/case.events.js';
+import type { DomainEvent, Fact } from '../../domain-kit/decider.js';
+import type { MeetingEvent } from '../../meetings/meeting.events.js';
+import type { OfficialEvent } from '../../officials/official.events.js';
+import type { UnitEvent } from '../../organisation/unit.events.js';
+import type { ReviewEvent } from '../../reviews/review.events.js';
+import type { VisitEvent } from '../../visits/visit.events.js';
+import { LiveRead } from '../../projections/live-read.js';
+import type { TableNames } from '../../projections/projection.js';
+import { assignmentsFromFacts, caseFromFacts, meetingFromFacts, reviewFromFacts, unitFromFacts, visitFromFacts } from '../records-from-facts.js';
+import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewRecord, UnitRecord, VisitRecord } from '../review-input.js';
+import { categoryOf, responsibilityFactsProjection, type ResponsibilityFactsTable } from './responsibility-facts.projection.js';
+
+/** The records the review folds for a group of officials, corrections applied. */
+export interface ReviewRecords {
+  /** The officials asked for that are registered, with their name (from OfficialRegistered). */
+  readonly officials: ReadonlyMap<string, { readonly fullName: string }>;
+  readonly assignments: readonly AssignmentRecord[];
+  readonly units: readonly UnitRecord[];
+  readonly meetings: readonly MeetingRecord[];
+  readonly visits: readonly VisitRecord[];
+  readonly cases: readonly CaseRecord[];
+  readonly reviews: readonly ReviewRecord[];
+}
+
+interface EventRow {
+  stream_id: string;
+  event_id: string;
+  type: string;
+  occurred_at: string;
+  data: string;
+}
+
+type Prepare = (sql: string) => Database.Statement;
+type Tables = TableNames<ResponsibilityFactsTable>;
+const COLUMNS = 'stream_id, event_id, type, occurred_at, data';
+const OFFICIAL_STREAM = 'official-';
+
+/**
+ * Selects, from the responsibility-facts projection, the streams a review of some officials needs and
+ * folds them with records-from-facts.ts:
+ * - every unit (a province has hundreds, and the tree is needed whole to follow parents and merges);
+ * - the officials' own streams, and every stream indexed to them (meetings, visits, cases, reviews);
+ * - the cases, meetings and visits of every unit under their assigned units (by parent or merge, at any
+ *   time: the review itself applies the dates);
+ * - the streams of the other officials assigned to those units or to units above them, so that a
+ *   pre-emption names everyone in charge.
+ * All in one read transaction: one snapshot, even while the projection writes or a rebuild swaps.
+ */
+export class ReviewFactsQuery {
+  private readonly live: LiveRead<ResponsibilityFactsTable>;
+
+  constructor(db: Database.Database) {
+    this.live = new LiveRead(db, responsibilityFactsProjection);
+  }
+
+  recordsFor(officialIds: readonly string[]): ReviewRecords {
+    return this.live.read((tables, prepare) => this.select(officialIds, tables, prepare), () => emptyRecords());
+  }
+
+  /** Every unit with the ids of the units under it (itself included), by parent or merge, at any time. */
+  unitsUnder(unitId: string): { units: readonly UnitRecord[]; under: ReadonlySet<string> } {
+    return this.live.read(
+      (tables, prepare) => {
+        const units = this.units(tables, prepare);
+        return { units, under: descendantsOf([unitId], units) };
+      },
+      () => ({ units: [], under: new Set([unitId]) }),
+    );
+  }
+
+  /** The officials with an assignment recorded to one of these units (ever; the caller applies the dates). */
+  officialsAssignedTo(unitIds: Iterable<string>): string[] {
+    return this.live.read(
+      (tables, prepare) =>
+        (prepare(`SELECT DISTINCT stream_id FROM "${tables.stream_units}" WHERE category = 'official' AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id`).all(JSON.stringify([...unitIds])) as { stream_id: string }[]).map((row) =>
+          row.stream_id.slice(OFFICIAL_STREAM.length),
+        ),
+      () => [],
+    );
+  }
+
+  private select(officialIds: readonly string[], tables: Tables, prepare: Prepare): ReviewRecords {
+    const units = this.units(tables, prepare);
+    const own = groupByStream(this.eventsOf(officialIds.map((id) => `${OFFICIAL_STREAM}${id}`), tables, prepare));
+    const officials = new Map<string, { fullName: string }>();
+    const ownAssignments: AssignmentRecord[] = [];
+    for (const [streamId, stream] of own) {
+      const facts = stream as unknown as Fact<OfficialEvent>[];
+      const officialId = streamId.slice(OFFICIAL_STREAM.length);
+      const registered = facts.find((fact) => fact.type === 'OfficialRegistered');
+      if (registered?.type === 'OfficialRegistered') officials.set(officialId, { fullName: registered.data.fullName });
+      ownAssignments.push(...assignmentsFromFacts(officialId, facts));
+    }
+    const assigned = ownAssignments.map((assignment) => assignment.unitId);
+    const under = descendantsOf(assigned, units);
+    const above = ancestorsOf(assigned, units);
+    const json = (values: Iterable<string>) => JSON.stringify([...values]);
+    const streams = new Set<string>();
+    const indexed = prepare(`SELECT stream_id FROM "${tables.stream_officials}" WHERE official_id IN (SELECT value FROM json_each(?))`).all(json(officialIds)) as { stream_id: string }[];
+    const ofUnits = prepare(`SELECT stream_id FROM "${tables.stream_units}" WHERE unit_id IN (SELECT value FROM json_each(?)) AND category IN ('case', 'meeting', 'visit')`).all(json(under)) as { stream_id: string }[];
+    const colleagues = prepare(`SELECT stream_id FROM "${tables.stream_units}" WHERE unit_id IN (SELECT value FROM json_each(?)) AND category = 'official'`).all(json([...under, ...above])) as { stream_id: string }[];
+    for (const row of [...indexed, ...ofUnits, ...colleagues]) if (!own.has(row.stream_id)) streams.add(row.stream_id);
+
+    const assignments = [...ownAssignments];
+    const meetings: MeetingRecord[] = [];
+    const visits: VisitRecord[] = [];
+    const cases: CaseRecord[] = [];
+    const reviews: ReviewRecord[] = [];
+    for (const [streamId, facts] of groupByStream(this.eventsOf([...streams], tables, prepare))) {
+      const category = categoryOf(streamId);
+      if (category === 'official') assignments.push(...assignmentsFromFacts(streamId.slice(OFFICIAL_STREAM.length), facts as unknown as Fact<OfficialEvent>[]));
+      else if (category === 'meeting') pushRecord(meetings, meetingFromFacts(facts as unknown as Fact<MeetingEvent>[]));
+      else if (category === 'visit') pushRecord(visits, visitFromFacts(facts as unknown as Fact<VisitEvent>[]));
+      else if (category === 'case') pushRecord(cases, caseFromFacts(facts as unknown as Fact<CaseEvent>[]));
+      else if (category === 'review') pushRecord(reviews, reviewFromFacts(facts as unknown as Fact<ReviewEvent>[]));
+    }
+    return { officials, assignments, units, meetings, visits, cases, reviews };
+  }
+
+  private units(tables: Tables, prepare: Prepare): UnitRecord[] {
+    const rows = prepare(`SELECT ${COLUMNS} FROM "${tables.events}" WHERE category = 'unit' ORDER BY global_position`).all() as EventRow[];
+    return [...groupByStream(rows).values()].flatMap((facts) => {
+      const unit = unitFromFacts(facts as unknown as Fact<UnitEvent>[]);
+      return unit ? [unit] : [];
+    });
+  }
+
+  private eventsOf(streamIds: readonly string[], tables: Tables, prepare: Prepare): EventRow[] {
+    if (streamIds.length === 0) return [];
+    return prepare(`SELECT ${COLUMNS} FROM "${tables.events}" WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY global_position`).all(JSON.stringify(streamIds)) as EventRow[];
+  }
+}
+
+/** The units at or under the given ones, following parents and merges downward (dates ignored: a superset). */
+export function descendantsOf(unitIds: readonly string[], units: readonly UnitRecord[]): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const unit of units) {
+    for (const above of [unit.parentId, unit.mergedInto?.unitId]) {
+      if (above) children.set(above, [...(children.get(above) ?? []), unit.unitId]);
+    }
+  }
+  const found = new Set<string>();
+  const stack = [...unitIds];
+  while (stack.length > 0) {
+    const unitId = stack.pop()!;
+    if (found.has(unitId)) continue;
+    found.add(unitId);
+    stack.push(...(children.get(unitId) ?? []));
+  }
+  return found;
+}
+
+/** The units above the given ones (not themselves), by parent or merge. */
+function ancestorsOf(unitIds: readonly string[], units: readonly UnitRecord[]): Set<string> {
+  const byId = new Map(units.map((unit) => [unit.unitId, unit]));
+  const found = new Set<string>();
+  const stack = unitIds.flatMap((unitId) => parentsOf(byId.get(unitId)));
+  while (stack.length > 0) {
+    const unitId = stack.pop()!;
+    if (found.has(unitId)) continue;
+    found.add(unitId);
+    stack.push(...parentsOf(byId.get(unitId)));
+  }
+  return found;
+}
+
+function parentsOf(unit: UnitRecord | undefined): string[] {
+  return [unit?.parentId, unit?.mergedInto?.unitId].filter((id): id is string => typeof id === 'string');
+}
+
+function groupByStream(rows: readonly EventRow[]): Map<string, Fact<DomainEvent>[]> {
+  const streams = new Map<string, Fact<DomainEvent>[]>();
+  for (const row of rows) {
+    const facts = streams.get(row.stream_id) ?? [];
+    facts.push({ type: row.type, data: JSON.parse(row.data) as DomainEvent['data'], eventId: row.event_id, occurredAt: row.occurred_at });
+    streams.set(row.stream_id, facts);
+  }
+  return streams;
+}
+
+function pushRecord<T>(records: T[], record: T | null): void {
+  if (record !== null) records.push(record);
+}
+
+function emptyRecords(): ReviewRecords {
+  return { officials: new Map(), assignments: [], units: [], meetings: [], visits: [], cases: [], reviews: [] };
+}

@@ -1,0 +1,171 @@
+import type Database from 'better-sqlite3';
+import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { DomainError } from '../domain-kit/domain-error.js';
+import type { JsonObject } from '../ledger/event-store.port.js';
+import type { ResponsePolicyRule } from '../policies/policy.decider.js';
+import type { PolicyCategory } from '../policies/policy.events.js';
+import { LiveRead } from '../projections/live-read.js';
+import type { TableNames } from '../projections/projection.js';
+import { caseTimeline, type CaseTimeline, type TimelineDeadlineStep, type TimelineFact, type TimelineStatus } from './case-timeline.js';
+import { caseTimelinesProjection, type CaseTimelinesTable } from './case-timelines.projection.js';
+import { RuleBook, type RecordedRuleVersion } from './response-rules.js';
+import { aggregate, type CaseDeadline, type GroupBy, type GroupStatistics } from './timeline-statistics.js';
+
+export interface OverdueFilter {
+  readonly asOf: string;
+  /** overdue: not done and past due; missed: done late; breached: either. */
+  readonly status: 'overdue' | 'missed' | 'breached';
+  readonly unitId?: string;
+  readonly category?: PolicyCategory;
+  readonly step?: TimelineDeadlineStep;
+}
+
+export interface OverdueItem {
+  readonly caseId: string;
+  readonly category: PolicyCategory;
+  readonly step: TimelineDeadlineStep;
+  readonly status: TimelineStatus;
+  readonly clockStartedAt: string | null;
+  readonly dueAt: string | null;
+  readonly completedAt: string | null;
+  /** Past due, in hours: to completion (missed) or to asOf (overdue). */
+  readonly hoursLate: number | null;
+  readonly unitId: string;
+  readonly officialId: string | null;
+  readonly ruleId: string | null;
+  readonly legalReference: string | null;
+  readonly evidence: CaseDeadline['evidence'];
+}
+
+export interface AggregateFilter {
+  readonly asOf: string;
+  readonly groupBy: GroupBy;
+  /** Deadlines whose clock started at or after `from` and before `to`. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly category?: PolicyCategory;
+  readonly step?: TimelineDeadlineStep;
+}
+
+interface FactRow {
+  case_id: string;
+  global_position: number;
+  event_id: string;
+  type: string;
+  occurred_at: string;
+  recorded_at: string;
+  data: string;
+}
+
+interface RuleRow {
+  rule: string;
+  recorded_event_id: string;
+  retired_effective_to: string | null;
+  retired_event_id: string | null;
+}
+
+/** The timelines' queries: read the raw facts and recorded rules, judge them with the calendar as of an instant. */
+export class CaseTimelinesQuery {
+  private readonly live: LiveRead<CaseTimelinesTable>;
+
+  constructor(
+    db: Database.Database,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly defaultRules: readonly ResponsePolicyRule[],
+  ) {
+    this.live = new LiveRead(db, caseTimelinesProjection);
+  }
+
+  timelineOf(caseId: string, asOf: string): CaseTimeline {
+    const { facts, rules } = this.live.read(
+      (tables, prepare) => ({
+        facts: prepare(`SELECT * FROM "${tables.facts}" WHERE case_id = ? ORDER BY stream_revision`).all(caseId) as FactRow[],
+        rules: this.ruleBook(tables, prepare),
+      }),
+      () => ({ facts: [], rules: new RuleBook(this.defaultRules, []) }),
+    );
+    const timeline = facts.length === 0 ? null : caseTimeline({ caseId, facts: facts.map(factOf), rules, calendar: this.calendar, asOf });
+    if (!timeline) throw new DomainError('TIMELINE.CASE_NOT_FOUND', `No case ${caseId} was received as of ${asOf}.`, 'not-found');
+    return timeline;
+  }
+
+  overdue(filter: OverdueFilter): OverdueItem[] {
+    const wanted = (status: TimelineStatus): boolean => (filter.status === 'breached' ? status === 'overdue' || status === 'missed' : status === filter.status);
+    const items: OverdueItem[] = [];
+    for (const timeline of this.timelines(filter.asOf, filter.category, undefined)) {
+      for (const deadline of timeline.deadlines) {
+        if (!wanted(deadline.status) || (filter.step && deadline.step !== filter.step) || (filter.unitId && deadline.unitId !== filter.unitId)) continue;
+        const end = deadline.completedAt ?? filter.asOf;
+        items.push({
+          caseId: timeline.caseId,
+          category: timeline.category,
+          step: deadline.step,
+          status: deadline.status,
+          clockStartedAt: deadline.clockStartedAt,
+          dueAt: deadline.dueAt,
+          completedAt: deadline.completedAt,
+          hoursLate: deadline.dueAt === null ? null : (Date.parse(end) - Date.parse(deadline.dueAt)) / 3600_000,
+          unitId: deadline.unitId,
+          officialId: deadline.officialId,
+          ruleId: deadline.rule?.ruleId ?? null,
+          legalReference: deadline.rule?.legalReference ?? null,
+          evidence: deadline.evidence,
+        });
+      }
+    }
+    return items.sort((a, b) => Date.parse(a.dueAt ?? '') - Date.parse(b.dueAt ?? '') || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+  }
+
+  aggregates(filter: AggregateFilter): GroupStatistics[] {
+    const from = filter.from === undefined ? -Infinity : Date.parse(filter.from);
+    const to = filter.to === undefined ? Infinity : Date.parse(filter.to);
+    const deadlines: CaseDeadline[] = [];
+    for (const timeline of this.timelines(filter.asOf, filter.category, filter.to)) {
+      for (const deadline of timeline.deadlines) {
+        if (deadline.clockStartedAt === null || (filter.step && deadline.step !== filter.step)) continue;
+        const started = Date.parse(deadline.clockStartedAt);
+        if (started >= from && started < to) deadlines.push({ ...deadline, caseId: timeline.caseId });
+      }
+    }
+    return aggregate(deadlines, filter.groupBy);
+  }
+
+  /** Every case received by asOf (and before `receivedBefore`), its timeline judged as of asOf. */
+  private timelines(asOf: string, category: PolicyCategory | undefined, receivedBefore: string | undefined): CaseTimeline[] {
+    const limit = Math.min(Date.parse(asOf), receivedBefore === undefined ? Infinity : Date.parse(receivedBefore) - 1);
+    const { rows, rules } = this.live.read(
+      (tables, prepare) => ({
+        rows: prepare(
+          `SELECT f.* FROM "${tables.facts}" AS f JOIN "${tables.cases}" AS c ON c.case_id = f.case_id
+           WHERE c.received_at_ms <= @limit AND (@category IS NULL OR c.category = @category) ORDER BY f.case_id, f.stream_revision`,
+        ).all({ limit, category: category ?? null }) as FactRow[],
+        rules: this.ruleBook(tables, prepare),
+      }),
+      () => ({ rows: [], rules: new RuleBook(this.defaultRules, []) }),
+    );
+    const timelines: CaseTimeline[] = [];
+    for (let start = 0; start < rows.length; ) {
+      let end = start;
+      while (end < rows.length && rows[end].case_id === rows[start].case_id) end++;
+      const timeline = caseTimeline({ caseId: rows[start].case_id, facts: rows.slice(start, end).map(factOf), rules, calendar: this.calendar, asOf });
+      // The category filter reads the corrected category; a correction made after asOf is still applied, as everywhere.
+      if (timeline && (category === undefined || timeline.category === category)) timelines.push(timeline);
+      start = end;
+    }
+    return timelines;
+  }
+
+  private ruleBook(tables: TableNames<CaseTimelinesTable>, prepare: (sql: string) => Database.Statement): RuleBook {
+    const rows = prepare(`SELECT rule, recorded_event_id, retired_effective_to, retired_event_id FROM "${tables.rules}" ORDER BY rule_id`).all() as RuleRow[];
+    const recorded: RecordedRuleVersion[] = rows.map((row) => ({
+      rule: JSON.parse(row.rule) as ResponsePolicyRule,
+      retirement: row.retired_effective_to === null ? null : { effectiveTo: row.retired_effective_to },
+      eventIds: row.retired_event_id === null ? [row.recorded_event_id] : [row.recorded_event_id, row.retired_event_id],
+    }));
+    return new RuleBook(this.defaultRules, recorded);
+  }
+}
+
+function factOf(row: FactRow): TimelineFact {
+  return { type: row.type, data: JSON.parse(row.data) as JsonObject, eventId: row.event_id, occurredAt: row.occurred_at, recordedAt: row.recorded_at, globalPosition: row.global_position };
+}

@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOffsetDateTime } from '../../http/occurred-at.dto.js';
+import { POLICY_CATEGORIES, POLICY_STEPS, type PolicyCategory } from '../../policies/policy.events.js';
+import type { TimelineDeadlineStep } from '../case-timeline.js';
+import { GROUP_BY, type GroupBy } from '../timeline-statistics.js';
+
+export const TIMELINE_STEP_FILTERS = [...POLICY_STEPS, 'assigned-due'] as const;
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+const ID_MESSAGE = '$property must be 1-100 letters, digits, ".", "_", ":" or "-"';
+
+/** asOf and minPosition: every timeline query takes them. */
+export class TimelineQueryDto {
+  @ApiPropertyOptional({ description: 'Judge as of this instant (ISO-8601 with offset); default: now. Facts that occurred later are ignored.', example: '2026-03-31T23:59:59+07:00' })
+  @IsOptional()
+  @MaxLength(40)
+  @IsOffsetDateTime()
+  readonly asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Read your own write: wait (up to 2 s) until the timelines have applied this global position; 503 PROJECTION.BEHIND if not' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  readonly minPosition?: number;
+}
+
+export class OverdueQueryDto extends TimelineQueryDto {
+  @ApiPropertyOptional({ enum: ['overdue', 'missed', 'breached'], default: 'breached', description: 'overdue: not done and past due; missed: done late; breached: both' })
+  @IsOptional()
+  @IsIn(['overdue', 'missed', 'breached'])
+  readonly status?: 'overdue' | 'missed' | 'breached';
+
+  @ApiPropertyOptional({ description: 'Only steps judged at this unit (where the case was when done, or as of asOf)' })
+  @IsOptional()
+  @Matches(ID, { message: ID_MESSAGE })
+  readonly unitId?: string;
+
+  @ApiPropertyOptional({ enum: POLICY_CATEGORIES })
+  @IsOptional()
+  @IsIn(POLICY_CATEGORIES)
+  readonly category?: PolicyCategory;
+
+  @ApiPropertyOptional({ enum: TIMELINE_STEP_FILTERS })
+  @IsOptional()
+  @IsIn(TIMELINE_STEP_FILTERS)
+  readonly step?: TimelineDeadlineStep;
+}
+
+export class AggregatesQueryDto extends TimelineQueryDto {
+  @ApiProperty({ enum: GROUP_BY, description: 'unit: where the case was when the step was done (or as of asOf); official: its assigned official then; month: of the clock start, in Vietnam' })
+  @IsIn(GROUP_BY)
+  readonly groupBy!: GroupBy;
+
+  @ApiPropertyOptional({ description: 'Deadlines whose clock started at or after this instant', example: '2025-01-01T00:00:00+07:00' })
+  @IsOptional()
+  @MaxLength(40)
+  @IsOffsetDateTime()
+  readonly from?: string;
+
+  @ApiPropertyOptional({ description: 'Deadlines whose clock started before this instant (exclusive)', example: '2026-01-01T00:00:00+07:00' })
+  @IsOptional()
+  @MaxLength(40)
+  @IsOffsetDateTime()
+  readonly to?: string;
+
+  @ApiPropertyOptional({ enum: POLICY_CATEGORIES })
+  @IsOptional()
+  @IsIn(POLICY_CATEGORIES)
+  readonly category?: PolicyCategory;
+
+  @ApiPropertyOptional({ enum: TIMELINE_STEP_FILTERS })
+  @IsOptional()
+  @IsIn(TIMELINE_STEP_FILTERS)
+  readonly step?: TimelineDeadlineStep;
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ruleInForce, type RuleVersion } from '../deadlines/rule-in-force.js';
+import type { ResponsePolicyRule } from '../policies/policy.decider.js';
+import type { PolicyCategory, PolicyStep } from '../policies/policy.events.js';
+
+/** Where a rule comes from: the shipped defaults, or a ResponsePolicyRuleRecorded event. */
+export type RuleSource = 'default' | 'recorded';
+
+export interface SourcedRule {
+  readonly rule: ResponsePolicyRule;
+  readonly source: RuleSource;
+  /** The ResponsePolicyRuleRecorded and ResponsePolicyRuleRetired events, for recorded rules. */
+  readonly eventIds: readonly string[];
+}
+
+export interface RecordedRuleVersion extends RuleVersion {
+  readonly eventIds: readonly string[];
+}
+
+/** The shipped file (dist needs it copied as an asset, like the holiday files). */
+export const SHIPPED_DEFAULT_RULES = fileURLToPath(new URL('../policies/default-rules.json', import.meta.url));
+
+/** A rule of the shipped file as the API would record it: extensions and effectiveTo may be left out there. */
+export function loadDefaultRules(file: string = SHIPPED_DEFAULT_RULES): ResponsePolicyRule[] {
+  const { rules } = JSON.parse(readFileSync(file, 'utf8')) as { rules: Record<string, unknown>[] };
+  return rules.map((rule) => {
+    const extensions = (rule.extensions ?? null) as Record<string, unknown> | null;
+    return { ...rule, pauses: rule.pauses ?? [], effectiveTo: rule.effectiveTo ?? null, extensions: extensions && { complex: null, especiallyComplex: null, ...extensions } } as ResponsePolicyRule;
+  });
+}
+
+/**
+ * The rules in force: recorded rules first, the shipped defaults where no recorded rule covers the day.
+ * So recording a rule (e.g. a local, shorter limit from a date) takes over from the default on its days
+ * without retiring anything, and a default recorded under its own id (to retire it later) replaces the
+ * shipped copy. Two recorded rules covering the same day are a data error (POLICY.RULES_OVERLAP, 409).
+ */
+export class RuleBook {
+  private readonly defaults: RuleVersion[];
+
+  constructor(
+    defaults: readonly ResponsePolicyRule[],
+    private readonly recorded: readonly RecordedRuleVersion[],
+  ) {
+    const recordedIds = new Set(recorded.map((version) => version.rule.ruleId));
+    this.defaults = defaults.filter((rule) => !recordedIds.has(rule.ruleId)).map((rule) => ({ rule, retirement: null }));
+  }
+
+  /** The clock-starting event types any rule for this category and step uses (usually one). */
+  clockStartsFor(category: PolicyCategory, step: PolicyStep): string[] {
+    const all = [...this.recorded, ...this.defaults].filter((version) => version.rule.category === category && version.rule.step === step);
+    return [...new Set(all.map((version) => version.rule.clockStartsAt))];
+  }
+
+  /** The rule in force on the day (in Vietnam) the clock started, among those started by `clockStartsAt`. */
+  inForce(category: PolicyCategory, step: PolicyStep, clockStartsAt: string, clockStartedAt: string): SourcedRule | null {
+    const started = (version: RuleVersion): boolean => version.rule.clockStartsAt === clockStartsAt;
+    const recorded = ruleInForce(this.recorded.filter(started), category, step, clockStartedAt);
+    if (recorded) return { rule: recorded, source: 'recorded', eventIds: this.recorded.find((version) => version.rule === recorded)?.eventIds ?? [] };
+    const shipped = ruleInForce(this.defaults.filter(started), category, step, clockStartedAt);
+    return shipped ? { rule: shipped, source: 'default', eventIds: [] } : null;
+  }
+}
