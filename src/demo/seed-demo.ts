@@ -48,10 +48,10 @@ async function officials(): Promise<void> {
   await assign('pham-quang-huong', 'gia-loc', 'leader');
 }
 
-/** Every month of the first half of 2017: each commune's party committee and one party cell meet. */
+/** Every month of 2017: each commune's party committee and one party cell meet. */
 async function monthlyMeetings(): Promise<void> {
   const missedByHoa = new Set(['03', '05']);
-  for (const month of ['01', '02', '03', '04', '05', '06']) {
+  for (const month of ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12']) {
     for (const [commune, secretary, member] of [
       ['gia-tan', 'ngo-thi-lan', 'tran-van-minh'],
       ['thong-nhat', 'do-van-hung', 'le-thi-hoa'],
