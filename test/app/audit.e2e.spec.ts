@@ -113,6 +113,12 @@ describe('the audit trail over HTTP', () => {
     head = position;
   });
 
+  it('answers a refused CSV query as a JSON error, not labelled CSV', async () => {
+    const response = await http.get('/api/v1/audit.csv?caseId=x&unitId=y').expect(400);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.body.code).toBe('AUDIT.ONE_SUBJECT');
+  });
+
   it('reports the lag of each projection', async () => {
     const { body } = await http.get('/api/v1/projections').expect(200);
     expect(body.projections).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'audit-trail', generation: 1, checkpoint: head, headPosition: head, lag: 0, state: 'live' })]));

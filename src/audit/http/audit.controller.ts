@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Query, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ProjectionEngine } from '../../projections/projection-engine.js';
@@ -6,10 +6,9 @@ import { auditEntriesCsv } from '../audit-entries.csv.js';
 import { auditTrailProjection } from '../audit-trail.projection.js';
 import { AuditTrailQuery, type AuditPage } from '../audit-trail.query.js';
 import { AuditQueryDto } from './audit.query.dto.js';
+import { readAfter } from '../../projections/read-after.js';
 
-const WAIT_MS = 2000;
 export const NEXT_AFTER_HEADER = 'Ledger-Next-After';
-export const PROJECTION_POSITION_HEADER = 'Ledger-Projection-Position';
 
 @ApiTags('audit')
 @Controller('api/v1')
@@ -28,21 +27,19 @@ export class AuditController {
   }
 
   @Get('audit.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same query as CSV (RFC 4180, header row); the next cursor is in the Ledger-Next-After header' })
   async csv(@Query() query: AuditQueryDto, @Res({ passthrough: true }) response: Response): Promise<string> {
     const page = await this.page(query, response);
     if (page.nextAfter !== null) response.setHeader(NEXT_AFTER_HEADER, String(page.nextAfter));
+    // Set here, on success only: a refusal must go out as the JSON error it is, not labelled CSV.
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', 'attachment; filename="audit.csv"');
     return auditEntriesCsv(page.entries);
   }
 
   private async page(query: AuditQueryDto, response: Response): Promise<AuditPage> {
-    if (query.minPosition !== undefined && !(await this.engine.waitFor(auditTrailProjection.name, query.minPosition, WAIT_MS))) {
-      throw new ServiceUnavailableException({ code: 'PROJECTION.BEHIND', message: `The audit trail has not yet applied position ${query.minPosition}; try again shortly.` });
-    }
-    response.setHeader(PROJECTION_POSITION_HEADER, String(this.engine.checkpointOf(auditTrailProjection.name)));
+    await readAfter(this.engine, auditTrailProjection.name, query.minPosition, response);
     return this.trail.find({
       caseId: query.caseId,
       officialId: query.officialId,

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { DomainError } from '../../domain-kit/domain-error.js';
 import { ProjectionEngine } from '../../projections/projection-engine.js';
-import { readAfter } from '../../responsibility/http/read-model-wait.js';
+import { readAfter } from '../../projections/read-after.js';
 import { responsibilityFactsProjection } from '../../responsibility/projection/responsibility-facts.projection.js';
 import { AnnualEvaluations, FIRST_YEAR, LAST_YEAR, type AnnualEvaluation, type EvaluationScope } from '../annual-evaluations.js';
 import { sortEvaluations } from '../evaluation.js';

@@ -6,7 +6,7 @@ import { ProjectionEngine } from '../../projections/projection-engine.js';
 import { OfficialReview } from '../projection/official-review.js';
 import { responsibilityFactsProjection } from '../projection/responsibility-facts.projection.js';
 import type { ResponsibilityReview } from '../review-output.js';
-import { readAfter } from './read-model-wait.js';
+import { readAfter } from '../../projections/read-after.js';
 import { ReviewQueryDto } from './review.query.dto.js';
 
 @ApiTags('responsibility')

@@ -1,7 +1,6 @@
-import { Controller, Get, Inject, Param, Query, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PROJECTION_POSITION_HEADER } from '../../audit/http/audit.controller.js';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { DomainError } from '../../domain-kit/domain-error.js';
 import { ProjectionEngine } from '../../projections/projection-engine.js';
@@ -10,8 +9,8 @@ import { caseTimelinesProjection } from '../case-timelines.projection.js';
 import { CaseTimelinesQuery, type OverdueItem } from '../case-timelines.query.js';
 import type { GroupStatistics } from '../timeline-statistics.js';
 import { AggregatesQueryDto, OverdueQueryDto, TimelineQueryDto } from './timelines.query.dto.js';
+import { readAfter } from '../../projections/read-after.js';
 
-const WAIT_MS = 2000;
 const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
 @ApiTags('timelines')
@@ -60,11 +59,7 @@ export class TimelinesController {
     return query.asOf ?? this.clock.now().toISOString();
   }
 
-  private async caughtUp(minPosition: number | undefined, response: Response): Promise<void> {
-    const name = caseTimelinesProjection.name;
-    if (minPosition !== undefined && !(await this.engine.waitFor(name, minPosition, WAIT_MS))) {
-      throw new ServiceUnavailableException({ code: 'PROJECTION.BEHIND', message: `The timelines have not yet applied position ${minPosition}; try again shortly.` });
-    }
-    response.setHeader(PROJECTION_POSITION_HEADER, String(this.engine.checkpointOf(name)));
+  private caughtUp(minPosition: number | undefined, response: Response): Promise<void> {
+    return readAfter(this.engine, caseTimelinesProjection.name, minPosition, response);
   }
 }

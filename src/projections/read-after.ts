@@ -1,6 +1,6 @@
 import { ServiceUnavailableException } from '@nestjs/common';
 import type { Response } from 'express';
-import type { ProjectionEngine } from '../../projections/projection-engine.js';
+import type { ProjectionEngine } from './projection-engine.js';
 
 const WAIT_MS = 2000;
 export const PROJECTION_POSITION_HEADER = 'Ledger-Projection-Position';
