@@ -5,12 +5,15 @@
  *   BENCH_ROUNDS=15 BENCH_ROUND_MS=600  interleaved rounds of raw, raw x64, (a) and (b), and their length
  *   BENCH_DIR=<folder>                  where the database files go (default .bench-data/, on disk)
  *   BENCH_STRICT=1                      exit with 1 when a target is missed
+ *   BENCH_ONLY=store | projections      run one part only (default: the store, then the read side)
+ *   BENCH_PROJECTION_EVENTS=1000000     size of the read side's synthetic province (bench/projections)
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describeMachine, makeBenchFolder } from './environment.js';
 import { ConcurrentAppends, RawLoop, Reads, SequentialAppends, type Rate } from './workloads.js';
+import { runProjectionsBench } from './projections/run-projections.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 600);
@@ -39,7 +42,7 @@ function collectGarbage(): void {
 const perSecond = (value: number): string => Math.round(value).toLocaleString('en-US');
 const times = (value: number): string => `${value.toFixed(2)}x`;
 
-async function main(): Promise<void> {
+async function storeBench(): Promise<void> {
   const folder = makeBenchFolder(projectRoot);
   const machine = describeMachine(folder);
   const startedAt = new Date();
@@ -153,6 +156,24 @@ async function main(): Promise<void> {
     await concurrent.close();
     if (!process.env.BENCH_KEEP) rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** The read side (issue 4 item 9) in its own folder, after the store's figures. */
+async function projectionsBench(): Promise<void> {
+  const folder = makeBenchFolder(projectRoot);
+  try {
+    const { pass } = await runProjectionsBench(projectRoot, folder, describeMachine(folder));
+    if (!pass && process.env.BENCH_STRICT) process.exitCode = 1;
+  } finally {
+    if (!process.env.BENCH_KEEP) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY;
+  if (only !== undefined && only !== 'store' && only !== 'projections') throw new Error(`BENCH_ONLY must be store or projections, not ${only}`);
+  if (only !== 'projections') await storeBench();
+  if (only !== 'store') await projectionsBench();
 }
 
 main().catch((error: unknown) => {
