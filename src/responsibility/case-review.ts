@@ -22,12 +22,16 @@ export interface CaseReviewContext {
 }
 
 const at = (instant: string) => Date.parse(instant);
+const ownAssignments = (context: CaseReviewContext) => context.inCharge.filter((assignment) => assignment.officialId === context.officialId);
 const inPeriod = (day: CalendarDay, period: ReviewPeriod) => day >= period.from && day <= period.to;
 const firstOf = <T extends TimedFact>(facts: readonly T[]): T | null => facts.reduce<T | null>((first, fact) => (first === null || at(fact.at) < at(first.at) ? fact : first), null);
 
-/** The assignments in charge, of anyone, whose unit's tree held the case's unit on that day; with the merges crossed. */
-function inChargeOf(unitId: string, day: CalendarDay, context: CaseReviewContext): { assignment: AssignmentRecord; evidence: string[] }[] {
-  return context.inCharge.flatMap((assignment) => {
+/**
+ * The assignments in charge (of anyone, or only of those given) whose unit's tree held the case's unit
+ * on that day; with the merges crossed.
+ */
+function inChargeOf(unitId: string, day: CalendarDay, context: CaseReviewContext, among: readonly AssignmentRecord[] = context.inCharge): { assignment: AssignmentRecord; evidence: string[] }[] {
+  return among.flatMap((assignment) => {
     if (day < assignment.from || day > (assignment.to ?? FOREVER)) return [];
     const link = context.tree.linkTo(unitId, assignment.unitId, day);
     return link ? [{ assignment, evidence: [...assignment.eventIds, ...link.mergeEventIds] }] : [];
@@ -72,11 +76,12 @@ export function casesHandled(cases: readonly CaseRecord[], context: CaseReviewCo
  * but does not discharge the official's own duty.
  */
 export function mustReportMatters(cases: readonly CaseRecord[], context: CaseReviewContext): MustReportMatter[] {
+  const officialsOwn = ownAssignments(context);
   return cases.flatMap((record) => {
     if (record.classification?.value !== 'must-report') return [];
     const day = vietnamDayOf(record.received.at);
     if (!inPeriod(day, context.period)) return [];
-    const mine = inChargeOf(record.unitId, day, context).filter((entry) => entry.assignment.officialId === context.officialId);
+    const mine = inChargeOf(record.unitId, day, context, officialsOwn);
     if (mine.length === 0) return [];
     const limit = context.rules.upwardReportLimits[record.category] ?? context.rules.upwardReportLimits.default;
     const dueAt = upwardReportDue(record.received.at, limit, context.calendar);
@@ -108,6 +113,7 @@ export function mustReportMatters(cases: readonly CaseRecord[], context: CaseRev
  * review when they were one of them; the others are named. Which cases count is rules.preemptionScope.
  */
 export function preemptions(cases: readonly CaseRecord[], context: CaseReviewContext): Preemption[] {
+  const officialsOwn = ownAssignments(context);
   return cases.flatMap((record) => {
     if (!inScope(record, context.rules.preemptionScope)) return [];
     const informed = firstOf(record.upperLevelInformed);
@@ -115,9 +121,10 @@ export function preemptions(cases: readonly CaseRecord[], context: CaseReviewCon
     if (!informed || (firstReport && at(firstReport.at) <= at(informed.at))) return [];
     const day = vietnamDayOf(informed.at);
     if (!inPeriod(day, context.period)) return [];
-    const responsible = inChargeOf(record.unitId, day, context);
-    const mine = responsible.filter((entry) => entry.assignment.officialId === context.officialId);
+    // The official's own assignments first: walking everyone's is needed only for a case that is theirs.
+    const mine = inChargeOf(record.unitId, day, context, officialsOwn);
     if (mine.length === 0) return [];
+    const responsible = inChargeOf(record.unitId, day, context);
     const informedBeforeReport = record.upperLevelInformed.filter((fact) => !firstReport || at(fact.at) < at(firstReport.at));
     const evidence = [
       record.received.eventId,
