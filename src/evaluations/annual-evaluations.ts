@@ -5,6 +5,7 @@ import type { ReviewFactsQuery } from '../responsibility/projection/review-facts
 import type { ReviewPeriod } from '../responsibility/review-input.js';
 import { UnitTree } from '../responsibility/unit-tree.js';
 import { evaluationOf, type OfficialEvaluation } from './evaluation.js';
+import { recordsRelevantTo } from './records-relevant-to.js';
 
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2100;
@@ -23,7 +24,7 @@ export interface AnnualEvaluation {
  * The annual evaluation of one official, or of every official assigned (in any role) during the year
  * to a unit or to a unit under it, the unit tree as it stood on the last day of the assignment within
  * the year (so a unit merged in later in the year counts from its merge on). The facts are selected
- * once for the whole group and each official's review computed from them.
+ * once for the whole group; each official's review is computed from the part that can concern them.
  */
 export class AnnualEvaluations {
   constructor(
@@ -42,7 +43,9 @@ export class AnnualEvaluations {
       throw new DomainError('NOT_FOUND', `Official ${scope.officialId.slice(0, 80)} does not exist.`, 'not-found');
     }
     const evaluated = scope.unitId === undefined ? officialIds : assignedDuring(scope.unitId, period, officialIds, records);
-    const officials = evaluated.filter((officialId) => records.officials.has(officialId)).map((officialId) => evaluationOf(reviewOf(officialId, records, period, asOf, this.calendar, {}), records));
+    const officials = evaluated
+      .filter((officialId) => records.officials.has(officialId))
+      .map((officialId) => evaluationOf(reviewOf(officialId, recordsRelevantTo(officialId, records), period, asOf, this.calendar, {}), records));
     return { year, period, asOf: asOf.toISOString(), scope, officials };
   }
 

@@ -89,6 +89,15 @@ describe('the annual evaluation over HTTP', () => {
     expect(binh.indicators.monthsRequired.count).toBe(0); // a leader's role carries no monthly duty by default
   });
 
+  it("gives each official of a unit the same figures as their own evaluation (the group's records cut per official lose nothing)", async () => {
+    const group = await evaluate('unitId=tinh');
+    expect(group.officials.length).toBeGreaterThan(1);
+    for (const official of group.officials) {
+      const alone = await evaluate(`officialId=${official.officialId}`);
+      expect(alone.officials).toEqual([official]);
+    }
+  });
+
   it('evaluates one official, and sorts by an indicator', async () => {
     expect((await evaluate('officialId=chi')).officials.map((official) => official.officialId)).toEqual(['chi']);
     expect((await evaluate('unitId=huyen&sort=preemptions&order=asc')).officials.map((official) => official.officialId)).toEqual(['binh', 'an']);
