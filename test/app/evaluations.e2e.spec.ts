@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { INDICATORS } from '../../src/evaluations/evaluation.js';
 import { startTestApp, type TestApp } from '../support/start-test-app.js';
+import { TrackedWrites } from '../support/tracked-writes.js';
 
 const at = (day: string, time = '08:00') => `2024-${day}T${time}:00+07:00`;
 
@@ -12,19 +13,15 @@ const at = (day: string, time = '08:00') => `2024-${day}T${time}:00+07:00`;
 describe('the annual evaluation over HTTP', () => {
   let subject: TestApp;
   let http: ReturnType<typeof request>;
-  let position = 0;
+  let writes: TrackedWrites;
   let caseId: string;
 
-  const post = async (path: string, body: object, status = 201) => {
-    const response = await http.post(path).send(body);
-    if (response.status !== status) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    position = Math.max(position, Number(response.headers['ledger-position']));
-    return response;
-  };
+  const post = (path: string, body: object, status?: number) => writes.post(path, body, status);
 
   beforeAll(async () => {
     subject = await startTestApp();
     http = request(subject.app.getHttpServer());
+    writes = new TrackedWrites(http);
     const unit = (unitId: string, kind: string, parentId?: string) => post('/api/v1/units', { unitId, name: unitId, kind, parentId, occurredAt: at('01-01') });
     await unit('tinh', 'province');
     await unit('huyen', 'district', 'tinh');
@@ -56,7 +53,7 @@ describe('the annual evaluation over HTTP', () => {
   });
 
   type Evaluation = { officialId: string; fullName: string; indicators: Record<string, { count: number; evidence: string[] }> };
-  const evaluate = async (query: string): Promise<{ year: number; officials: Evaluation[] }> => (await http.get(`/api/v1/evaluations/2024?minPosition=${position}&${query}`).expect(200)).body;
+  const evaluate = async (query: string): Promise<{ year: number; officials: Evaluation[] }> => (await http.get(`/api/v1/evaluations/2024?minPosition=${writes.position}&${query}`).expect(200)).body;
 
   it("puts side by side every official assigned to the unit or a unit under it during the year, each figure with its evidence", async () => {
     const body = await evaluate('unitId=huyen');
@@ -82,7 +79,7 @@ describe('the annual evaluation over HTTP', () => {
       reviewsOpened: 0,
       reviewsConcluded: 0,
     });
-    const { body: trail } = await http.get(`/api/v1/audit?minPosition=${position}&caseId=${caseId}&type=UpperLevelInformed`).expect(200);
+    const { body: trail } = await http.get(`/api/v1/audit?minPosition=${writes.position}&caseId=${caseId}&type=UpperLevelInformed`).expect(200);
     expect(an.indicators.preemptions.evidence).toContain(trail.entries[0].eventId);
     expect(an.indicators.monthsMissed.evidence.length).toBeGreaterThan(0);
     expect(binh.indicators.assignments.count).toBe(1);
@@ -105,7 +102,7 @@ describe('the annual evaluation over HTTP', () => {
   });
 
   it('exports the same evaluation as CSV: a count and a space-separated evidence column per indicator', async () => {
-    const response = await http.get(`/api/v1/evaluations/2024.csv?minPosition=${position}&unitId=huyen`).expect(200);
+    const response = await http.get(`/api/v1/evaluations/2024.csv?minPosition=${writes.position}&unitId=huyen`).expect(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = response.text.split('\r\n');
     expect(lines[0]).toBe(['officialId', 'fullName', ...INDICATORS.flatMap((name) => [name, `${name}Evidence`])].join(','));
@@ -125,7 +122,7 @@ describe('the annual evaluation over HTTP', () => {
     expect((await http.get('/api/v1/evaluations/2024?unitId=huyen&officialId=an').expect(400)).body.code).toBe('EVALUATION.ONE_SUBJECT');
     expect((await http.get('/api/v1/evaluations/2024').expect(400)).body.code).toBe('EVALUATION.ONE_SUBJECT');
     await http.get('/api/v1/evaluations/2024?unitId=huyen&sort=salary').expect(400);
-    await http.get(`/api/v1/evaluations/2024?minPosition=${position}&unitId=nowhere`).expect(404);
-    await http.get(`/api/v1/evaluations/2024?minPosition=${position}&officialId=nobody`).expect(404);
+    await http.get(`/api/v1/evaluations/2024?minPosition=${writes.position}&unitId=nowhere`).expect(404);
+    await http.get(`/api/v1/evaluations/2024?minPosition=${writes.position}&officialId=nobody`).expect(404);
   });
 });

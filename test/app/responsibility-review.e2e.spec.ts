@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/start-test-app.js';
+import { TrackedWrites } from '../support/tracked-writes.js';
 
 const at = (day: string, time = '08:00') => `2024-${day}T${time}:00+07:00`;
 
@@ -11,23 +12,19 @@ const at = (day: string, time = '08:00') => `2024-${day}T${time}:00+07:00`;
 describe('the responsibility review over HTTP', () => {
   let subject: TestApp;
   let http: ReturnType<typeof request>;
-  let position = 0;
+  let writes: TrackedWrites;
   let caseId: string;
 
-  const post = async (path: string, body: object, status = 201) => {
-    const response = await http.post(path).send(body);
-    if (response.status !== status) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    position = Math.max(position, Number(response.headers['ledger-position']));
-    return response;
-  };
+  const post = (path: string, body: object, status?: number) => writes.post(path, body, status);
   const eventIdOf = async (caseOf: string, type: string): Promise<string> => {
-    const { body } = await http.get(`/api/v1/audit?minPosition=${position}&caseId=${caseOf}&type=${type}`).expect(200);
+    const { body } = await http.get(`/api/v1/audit?minPosition=${writes.position}&caseId=${caseOf}&type=${type}`).expect(200);
     return body.entries[0].eventId as string;
   };
 
   beforeAll(async () => {
     subject = await startTestApp();
     http = request(subject.app.getHttpServer());
+    writes = new TrackedWrites(http);
     await post('/api/v1/units', { unitId: 'tinh', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: at('01-01') });
     await post('/api/v1/units', { unitId: 'huyen', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'tinh', occurredAt: at('01-01') });
     await post('/api/v1/units', { unitId: 'xa-a', name: 'Xã A', kind: 'commune', parentId: 'huyen', occurredAt: at('01-01') });
@@ -52,7 +49,7 @@ describe('the responsibility review over HTTP', () => {
     await subject.close();
   });
 
-  const review = async (query: string) => (await http.get(`/api/v1/officials/an/review?minPosition=${position}&${query}`).expect(200)).body;
+  const review = async (query: string) => (await http.get(`/api/v1/officials/an/review?minPosition=${writes.position}&${query}`).expect(200)).body;
 
   it('shows the assignment, the month missed with what it lacked, and the months met', async () => {
     const body = await review('from=2024-01-01&to=2024-03-31');
@@ -85,7 +82,7 @@ describe('the responsibility review over HTTP', () => {
   });
 
   it('answers 404 for an unknown official and 400 for bad periods', async () => {
-    expect((await http.get(`/api/v1/officials/nobody/review?minPosition=${position}&from=2024-01-01&to=2024-03-31`).expect(404)).body.code).toBe('NOT_FOUND');
+    expect((await http.get(`/api/v1/officials/nobody/review?minPosition=${writes.position}&from=2024-01-01&to=2024-03-31`).expect(404)).body.code).toBe('NOT_FOUND');
     expect((await http.get('/api/v1/officials/an/review?from=2024-03-01&to=2024-01-31').expect(400)).body.code).toBe('REVIEW.EMPTY_PERIOD');
     expect((await http.get('/api/v1/officials/an/review?from=2019-01-01&to=2024-01-01').expect(400)).body.code).toBe('REVIEW.PERIOD_TOO_LONG');
     await http.get('/api/v1/officials/an/review?from=2019-01-01&to=2023-12-31').expect(200);

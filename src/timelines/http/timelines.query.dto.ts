@@ -27,17 +27,8 @@ export class TimelineQueryDto {
   readonly minPosition?: number;
 }
 
-export class OverdueQueryDto extends TimelineQueryDto {
-  @ApiPropertyOptional({ enum: ['overdue', 'missed', 'breached'], default: 'breached', description: 'overdue: not done and past due; missed: done late; breached: both' })
-  @IsOptional()
-  @IsIn(['overdue', 'missed', 'breached'])
-  readonly status?: 'overdue' | 'missed' | 'breached';
-
-  @ApiPropertyOptional({ description: 'Only steps judged at this unit (where the case was when done, or as of asOf)' })
-  @IsOptional()
-  @Matches(ID, { message: ID_MESSAGE })
-  readonly unitId?: string;
-
+/** The filters the overdue list and the aggregates share: a category and a step. */
+export class StepFilterQueryDto extends TimelineQueryDto {
   @ApiPropertyOptional({ enum: POLICY_CATEGORIES })
   @IsOptional()
   @IsIn(POLICY_CATEGORIES)
@@ -49,7 +40,19 @@ export class OverdueQueryDto extends TimelineQueryDto {
   readonly step?: TimelineDeadlineStep;
 }
 
-export class AggregatesQueryDto extends TimelineQueryDto {
+export class OverdueQueryDto extends StepFilterQueryDto {
+  @ApiPropertyOptional({ enum: ['overdue', 'missed', 'breached'], default: 'breached', description: 'overdue: not done and past due; missed: done late; breached: both' })
+  @IsOptional()
+  @IsIn(['overdue', 'missed', 'breached'])
+  readonly status?: 'overdue' | 'missed' | 'breached';
+
+  @ApiPropertyOptional({ description: 'Only steps judged at this unit (where the case was when done, or as of asOf)' })
+  @IsOptional()
+  @Matches(ID, { message: ID_MESSAGE })
+  readonly unitId?: string;
+}
+
+export class AggregatesQueryDto extends StepFilterQueryDto {
   @ApiProperty({ enum: GROUP_BY, description: 'unit: where the case was when the step was done (or as of asOf); official: its assigned official then; month: of the clock start, in Vietnam' })
   @IsIn(GROUP_BY)
   readonly groupBy!: GroupBy;
@@ -65,14 +68,4 @@ export class AggregatesQueryDto extends TimelineQueryDto {
   @MaxLength(40)
   @IsOffsetDateTime()
   readonly to?: string;
-
-  @ApiPropertyOptional({ enum: POLICY_CATEGORIES })
-  @IsOptional()
-  @IsIn(POLICY_CATEGORIES)
-  readonly category?: PolicyCategory;
-
-  @ApiPropertyOptional({ enum: TIMELINE_STEP_FILTERS })
-  @IsOptional()
-  @IsIn(TIMELINE_STEP_FILTERS)
-  readonly step?: TimelineDeadlineStep;
 }
