@@ -1,0 +1,32 @@
+import type { Request } from 'express';
+
+/** The roles of issue 5's permission matrix (README, "Who may do what"). */
+export const ROLES = ['recorder', 'official', 'standing-committee', 'inspector', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Who is asking: the verified token's subject, its roles, and the units it serves ('all' = no unit
+ * scope). The authentication guard puts it on the request; handlers read it with principalOf.
+ */
+export interface Principal {
+  readonly subject: string;
+  readonly roles: readonly Role[];
+  readonly units: readonly string[] | 'all';
+}
+
+/** Until the guard is wired (issue 5, part 1), requests without one act as this principal. */
+export const UNAUTHENTICATED_PRINCIPAL: Principal = { subject: 'anonymous', roles: [...ROLES], units: 'all' };
+
+type WithPrincipal = Request & { principal?: Principal };
+
+export function principalOf(request: Request): Principal {
+  return (request as WithPrincipal).principal ?? UNAUTHENTICATED_PRINCIPAL;
+}
+
+export function attachPrincipal(request: Request, principal: Principal): void {
+  (request as WithPrincipal).principal = principal;
+}
+
+export function hasRole(principal: Principal, ...roles: readonly Role[]): boolean {
+  return roles.some((role) => principal.roles.includes(role));
+}
