@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LEDGER_CONFIG } from './config/ledger-config.token.js';
 import type { LedgerConfig } from './config/ledger.config.js';
+import { AuthModule } from './auth/auth.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { OrganisationModule } from './organisation/organisation.module.js';
@@ -27,6 +28,7 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ledger: config })] }),
         { module: LedgerConfigModule, global: true, providers: [{ provide: LEDGER_CONFIG, useValue: config }], exports: [LEDGER_CONFIG] },
         LedgerModule.forRoot(),
+        AuthModule,
         HealthModule,
         OrganisationModule,
         CasesModule,

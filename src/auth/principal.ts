@@ -14,8 +14,8 @@ export interface Principal {
   readonly units: readonly string[] | 'all';
 }
 
-/** Until the guard is wired (issue 5, part 1), requests without one act as this principal. */
-export const UNAUTHENTICATED_PRINCIPAL: Principal = { subject: 'anonymous', roles: [...ROLES], units: 'all' };
+/** Who calls a public route (the Open311 intake): no token, no role. */
+export const UNAUTHENTICATED_PRINCIPAL: Principal = { subject: 'anonymous', roles: [], units: [] };
 
 type WithPrincipal = Request & { principal?: Principal };
 

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { EMBEDDED_AUDIENCE, EMBEDDED_ISSUER, type AuthConfig } from '../auth/auth.config.js';
 
 export type StoreKind = 'sqlite' | 'eventstoredb';
 
@@ -11,6 +12,9 @@ export interface LedgerConfig {
   /** Required when store is eventstoredb, e.g. esdb://localhost:2113?tls=false */
   readonly eventStoreConnectionString: string | undefined;
   readonly logLevel: LogLevel;
+  readonly auth: AuthConfig;
+  /** Open311 submissions a client (by IP address) may make per minute. */
+  readonly open311RatePerMinute: number;
 }
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -48,7 +52,48 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     store,
     eventStoreConnectionString: connectionString,
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'log'),
+    auth: authConfig(env, cwd),
+    open311RatePerMinute: wholeNumber('OPEN311_RATE_LIMIT_PER_MINUTE', env.OPEN311_RATE_LIMIT_PER_MINUTE, 30, 1, 100_000),
   };
+}
+
+/** Embedded HS256 unless an identity provider's key set is configured; then its issuer and audience are required. */
+function authConfig(env: NodeJS.ProcessEnv, cwd: string): AuthConfig {
+  const jwksUrl = nonEmpty(env.AUTH_JWKS_URL);
+  const jwksFile = nonEmpty(env.AUTH_JWKS_FILE);
+  const common = {
+    rolesClaim: claimPath('AUTH_ROLES_CLAIM', env.AUTH_ROLES_CLAIM, 'roles'),
+    unitsClaim: claimPath('AUTH_UNITS_CLAIM', env.AUTH_UNITS_CLAIM, 'units'),
+    clockToleranceSeconds: wholeNumber('AUTH_CLOCK_TOLERANCE_SECONDS', env.AUTH_CLOCK_TOLERANCE_SECONDS, 30, 0, 300),
+  };
+  if (jwksUrl === undefined && jwksFile === undefined) {
+    for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
+      if (nonEmpty(env[name]) !== undefined) throw new ConfigurationError(name, 'is only used with AUTH_JWKS_URL or AUTH_JWKS_FILE (an external identity provider); the embedded tokens have a fixed issuer.');
+    }
+    return { mode: 'embedded', issuer: EMBEDDED_ISSUER, audience: EMBEDDED_AUDIENCE, jwksUrl: undefined, jwksFile: undefined, ...common };
+  }
+  if (jwksUrl !== undefined && jwksFile !== undefined) throw new ConfigurationError('AUTH_JWKS_URL', 'and AUTH_JWKS_FILE cannot both be set; choose one.');
+  if (jwksUrl !== undefined && !/^https?:\/\/\S+$/.test(jwksUrl)) throw new ConfigurationError('AUTH_JWKS_URL', `must be an http(s) URL, got "${jwksUrl}".`);
+  const issuer = nonEmpty(env.AUTH_ISSUER);
+  const audience = nonEmpty(env.AUTH_AUDIENCE);
+  if (issuer === undefined) throw new ConfigurationError('AUTH_ISSUER', 'is required with an external identity provider (the "iss" its tokens carry).');
+  if (audience === undefined) throw new ConfigurationError('AUTH_AUDIENCE', 'is required with an external identity provider (the "aud" its tokens carry for this service).');
+  return { mode: 'external', issuer, audience, jwksUrl, jwksFile: jwksFile === undefined ? undefined : isAbsolute(jwksFile) ? jwksFile : resolve(cwd, jwksFile), ...common };
+}
+
+function claimPath(name: string, raw: string | undefined, fallback: string): string {
+  const value = nonEmpty(raw) ?? fallback;
+  if (!/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/.test(value)) throw new ConfigurationError(name, `must be a claim name or a dotted path such as realm_access.roles, got "${value}".`);
+  return value;
+}
+
+function wholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigurationError(name, `must be a whole number from ${min} to ${max}, got "${value}".`);
+  }
+  return Number(value);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

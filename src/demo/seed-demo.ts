@@ -1,3 +1,8 @@
+import { existsSync } from 'node:fs';
+import { embeddedSecret, embeddedSecretPath } from '../auth/jwt/embedded-secret.js';
+import { ROLES } from '../auth/principal.js';
+import { mintEmbeddedToken } from '../auth/token-minter.js';
+import { loadLedgerConfig } from '../config/ledger.config.js';
 import { LedgerClient } from './ledger-client.js';
 
 /**
@@ -8,7 +13,16 @@ import { LedgerClient } from './ledger-client.js';
  * before the member in charge reported it. The leaders named in the article appear only for the visits
  * the article reports; the committee members and the failures are invented.
  */
-const client = new LedgerClient(process.env.BASE_URL ?? 'http://127.0.0.1:3000', process.env.LEDGER_TOKEN);
+let client: LedgerClient;
+
+/** Without LEDGER_TOKEN, the demo mints its own token (subject demo-seed, every role) from the data folder the service uses. */
+function demoToken(): string {
+  const { dataDir } = loadLedgerConfig(process.env);
+  if (!existsSync(embeddedSecretPath(dataDir))) {
+    throw new Error(`No token secret in ${dataDir}: start the service first (npm start), set LEDGER_DATA_DIR to its data folder, or pass LEDGER_TOKEN.`);
+  }
+  return mintEmbeddedToken(embeddedSecret(dataDir), { subject: 'demo-seed', roles: ROLES, units: 'all', ttlSeconds: 3600 });
+}
 const at = (date: string, time = '08:00') => `${date}T${time}:00+07:00`;
 
 async function units(): Promise<void> {
@@ -122,6 +136,7 @@ async function preemptedMatter(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  client = new LedgerClient(process.env.BASE_URL ?? 'http://127.0.0.1:3000', process.env.LEDGER_TOKEN ?? demoToken());
   await client.health();
   const steps: [string, () => Promise<void>][] = [
     ['units', units],

@@ -3,16 +3,15 @@ import type { Request, Response } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../ledger/canonical-json.js';
 import type { CommandEnvelope, CommandResult } from '../ledger/command-handler.js';
+import { principalOf } from '../auth/principal.js';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 const IF_MATCH = /^(?:W\/)?"(\d{1,15})"$/;
 
-/** Until authentication exists (issue 5) every request is recorded as this actor. */
-export const UNAUTHENTICATED_ACTOR = 'anonymous';
-
 /**
- * What a command needs from the HTTP request besides its body: who, when, which correlation, the
+ * What a command needs from the HTTP request besides its body: who (the verified token's subject,
+ * never the body), when, which correlation, the
  * revision the caller saw (If-Match), and the Idempotency-Key with a fingerprint of the request.
  */
 export function commandEnvelope(request: Request, now: Date, occurredAt: string | undefined): CommandEnvelope {
@@ -26,7 +25,7 @@ export function commandEnvelope(request: Request, now: Date, occurredAt: string 
     throw badHeader('IF_MATCH.INVALID', 'If-Match must be the ETag of the resource, e.g. "3".');
   }
   return {
-    actor: UNAUTHENTICATED_ACTOR,
+    actor: principalOf(request).subject,
     correlationId: correlationIdOf(request),
     now,
     occurredAt: occurredAt ?? now.toISOString(),

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, UseFilters } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CaseIntake } from '../cases/case-intake.js';
@@ -17,6 +17,8 @@ import { Open311ErrorsFilter } from './open311-errors.filter.js';
 import { OPEN311_SERVICES } from './open311-services.js';
 import { ServiceRequestIndex } from './service-request-index.js';
 import { serviceRequestView, type ServiceRequestView } from './service-request.view.js';
+import { Public, Requires } from '../auth/requires.decorator.js';
+import { ClientRateLimitGuard } from './client-rate-limit.guard.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_RESULTS = 1000;
@@ -38,12 +40,15 @@ export class Open311Controller {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Public()
   @Get('services.json')
   @ApiOperation({ summary: 'The kinds of report that can be submitted' })
   services() {
     return OPEN311_SERVICES;
   }
 
+  @Public()
+  @UseGuards(ClientRateLimitGuard)
   @Post('requests.json')
   @HttpCode(201)
   @ApiConsumes('application/x-www-form-urlencoded')
@@ -69,6 +74,7 @@ export class Open311Controller {
     return [{ service_request_id: caseId, service_notice: 'Received by the accountability ledger; follow it with GET requests/{id}.json.', account_id: body.account_id ?? null }];
   }
 
+  @Requires('open311.read')
   @Get('requests/:id.json')
   @ApiOkResponse({ description: 'A list with the one service request' })
   @ApiNotFoundResponse({ description: 'No such request' })
@@ -77,6 +83,7 @@ export class Open311Controller {
     return [await this.view(id)];
   }
 
+  @Requires('open311.read')
   @Get('requests.json')
   @ApiOkResponse({ description: 'Service requests, newest first, at most 1000' })
   async list(@Query() query: ListServiceRequestsQueryDto): Promise<ServiceRequestView[]> {

@@ -1,12 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectionEngine } from './projection-engine.js';
+import { Requires } from '../auth/requires.decorator.js';
 
 @ApiTags('projections')
 @Controller('api/v1/projections')
 export class ProjectionsController {
   constructor(private readonly engine: ProjectionEngine) {}
 
+  @Requires('operations.read')
   @Get()
   @ApiOperation({ summary: 'Each read model: its live generation, checkpoint, lag behind the ledger head, any rebuild in progress and last error' })
   @ApiOkResponse({ description: '{ projections: [{ name, version, state, generation, checkpoint, headPosition, lag, building, lastError }] }' })

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port.js';
-import { startTestApp, type TestApp } from '../support/start-test-app.js';
+import { startTestApp, SUPERUSER, type TestApp } from '../support/start-test-app.js';
 
 const at = (day: string) => `2017-03-${day}T08:00:00+07:00`;
 
@@ -12,7 +12,7 @@ describe('the audit trail over HTTP', () => {
 
   beforeAll(async () => {
     subject = await startTestApp();
-    http = request(subject.app.getHttpServer());
+    http = subject.http;
     await http.post('/api/v1/units').send({ unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: at('01') }).expect(201);
     await http.post('/api/v1/units').send({ unitId: 'xa-a', name: 'Xã A', kind: 'commune', parentId: 'hai-duong', occurredAt: at('01') }).expect(201);
     await http.post('/api/v1/units').send({ unitId: 'xa-b', name: 'Xã B', kind: 'commune', parentId: 'hai-duong', occurredAt: at('02') }).expect(201);
@@ -48,7 +48,7 @@ describe('the audit trail over HTTP', () => {
       type: 'CaseReceived',
       occurredAt: at('03'),
       recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
-      actor: 'anonymous',
+      actor: SUPERUSER,
       correlationId: 'hotline-call-17',
       causationId: null,
       aggregate: { category: 'case', id: caseId },

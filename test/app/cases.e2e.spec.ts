@@ -18,7 +18,7 @@ describe('cases over HTTP', () => {
 
   beforeAll(async () => {
     subject = await startTestApp();
-    http = request(subject.app.getHttpServer());
+    http = subject.http;
     const at = '2017-01-01T00:00:00+07:00';
     await http.post('/api/v1/units').send({ unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: at }).expect(201);
     await http.post('/api/v1/units').send({ unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'hai-duong', occurredAt: at }).expect(201);

@@ -20,7 +20,7 @@ describe('the annual evaluation over HTTP', () => {
 
   beforeAll(async () => {
     subject = await startTestApp();
-    http = request(subject.app.getHttpServer());
+    http = subject.http;
     writes = new TrackedWrites(http);
     const unit = (unitId: string, kind: string, parentId?: string) => post('/api/v1/units', { unitId, name: unitId, kind, parentId, occurredAt: at('01-01') });
     await unit('tinh', 'province');

@@ -9,7 +9,7 @@ describe('meetings over HTTP', () => {
 
   beforeAll(async () => {
     subject = await startTestApp();
-    http = request(subject.app.getHttpServer());
+    http = subject.http;
     const earlier = '2017-01-01T00:00:00+07:00';
     await http.post('/api/v1/units').send({ unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: earlier }).expect(201);
     await http.post('/api/v1/units').send({ unitId: 'xa-a', name: 'Xã A', kind: 'commune', parentId: 'hai-duong', occurredAt: earlier }).expect(201);

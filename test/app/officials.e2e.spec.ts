@@ -8,7 +8,7 @@ describe('officials over HTTP', () => {
 
   beforeAll(async () => {
     subject = await startTestApp();
-    http = request(subject.app.getHttpServer());
+    http = subject.http;
     await http.post('/api/v1/units').send({ unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: '2017-01-01T00:00:00+07:00' }).expect(201);
     await http.post('/api/v1/units').send({ unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'hai-duong', occurredAt: '2017-01-01T00:00:00+07:00' }).expect(201);
     await http.post('/api/v1/units').send({ unitId: 'xa-a', name: 'Xã A', kind: 'commune', parentId: 'gia-loc', occurredAt: '2017-01-01T00:00:00+07:00' }).expect(201);

@@ -23,7 +23,7 @@ describe('response policies over HTTP', () => {
 
   beforeAll(async () => {
     subject = await startTestApp();
-    http = request(subject.app.getHttpServer());
+    http = subject.http;
   });
   afterAll(async () => {
     await subject.close();

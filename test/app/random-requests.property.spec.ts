@@ -15,7 +15,7 @@ describe('random requests to every POST endpoint', () => {
 
   beforeAll(async () => {
     subject = await startTestApp();
-    http = request(subject.app.getHttpServer());
+    http = subject.http;
     store = subject.app.get(EVENT_STORE);
     const document = (await http.get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     postPaths = Object.entries(document.paths)

@@ -23,7 +23,7 @@ describe('the responsibility review over HTTP', () => {
 
   beforeAll(async () => {
     subject = await startTestApp();
-    http = request(subject.app.getHttpServer());
+    http = subject.http;
     writes = new TrackedWrites(http);
     await post('/api/v1/units', { unitId: 'tinh', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: at('01-01') });
     await post('/api/v1/units', { unitId: 'huyen', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'tinh', occurredAt: at('01-01') });

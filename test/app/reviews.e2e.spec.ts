@@ -8,7 +8,7 @@ describe('responsibility reviews over HTTP', () => {
 
   beforeAll(async () => {
     subject = await startTestApp();
-    http = request(subject.app.getHttpServer());
+    http = subject.http;
     await http.post('/api/v1/units').send({ unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'province', occurredAt: '2017-01-01T00:00:00+07:00' }).expect(201);
     await http.post('/api/v1/officials').send({ officialId: 'nguyen-van-a', fullName: 'Nguyễn Văn A', position: 'Huyện ủy viên', unitId: 'gia-loc', occurredAt: '2017-01-01T00:00:00+07:00' }).expect(201);
   });

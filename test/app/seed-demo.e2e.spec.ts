@@ -1,17 +1,16 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port.js';
 import { startTestApp, type TestApp } from '../support/start-test-app.js';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 
 /** npm run seed:demo's script, against the real app on a port, twice. */
-function runSeed(baseUrl: string): Promise<{ code: number | null; output: string }> {
+function runSeed(baseUrl: string, dataDir: string): Promise<{ code: number | null; output: string }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', './test/support/register-ts.mjs', 'src/demo/seed-demo.ts'], {
       cwd: projectRoot,
-      env: { PATH: process.env.PATH, BASE_URL: baseUrl },
+      env: { PATH: process.env.PATH, BASE_URL: baseUrl, LEDGER_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -36,17 +35,17 @@ describe('npm run seed:demo', () => {
   });
 
   it('records the province scenario through the API, and records nothing more when run again', async () => {
-    const first = await runSeed(baseUrl);
+    const first = await runSeed(baseUrl, subject.dataDir);
     expect(first).toMatchObject({ code: 0, output: expect.stringContaining('The demo ledger is ready') });
     const store = subject.app.get<EventStore>(EVENT_STORE);
     const head = await store.headPosition();
     expect(head).toBeGreaterThan(50);
 
-    const second = await runSeed(baseUrl);
+    const second = await runSeed(baseUrl, subject.dataDir);
     expect(second.code).toBe(0);
     expect(await store.headPosition()).toBe(head);
 
-    const http = request(subject.app.getHttpServer());
+    const http = subject.http;
     const review = (await http.get('/api/v1/reviews/kiem-diem-le-thi-hoa-2017-04').expect(200)).body;
     expect(review.evidenceEventIds).toHaveLength(2);
     const march = (await http.get('/api/v1/meetings/dang-uy-thong-nhat-2017-03').expect(200)).body;

@@ -20,7 +20,7 @@ describe('response timelines over HTTP', () => {
 
   beforeAll(async () => {
     subject = await startTestApp();
-    http = request(subject.app.getHttpServer());
+    http = subject.http;
     await post('/api/v1/units', { unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: at('01') }, 201);
     await post('/api/v1/units', { unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'hai-duong', occurredAt: at('01') }, 201);
     await post('/api/v1/units', { unitId: 'gia-tan', name: 'Xã Gia Tân', kind: 'commune', parentId: 'gia-loc', occurredAt: at('01') }, 201);

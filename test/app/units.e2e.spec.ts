@@ -7,7 +7,7 @@ describe('units over HTTP', () => {
 
   beforeAll(async () => {
     subject = await startTestApp();
-    http = request(subject.app.getHttpServer());
+    http = subject.http;
   });
   afterAll(async () => {
     await subject.close();
@@ -71,7 +71,7 @@ describe('units over HTTP', () => {
   it.each([
     ['a missing name', { kind: 'province' }, 400, 'VALIDATION.FAILED'],
     ['an unknown kind', { name: 'X', kind: 'kingdom' }, 400, 'VALIDATION.FAILED'],
-    ['an extra field', { name: 'X', kind: 'province', actor: 'someone-else' }, 400, 'VALIDATION.FAILED'],
+    ['an extra field', { name: 'X', kind: 'province', recordedBy: 'someone-else' }, 400, 'VALIDATION.FAILED'],
     ['a huge name', { name: 'x'.repeat(10_000), kind: 'province' }, 400, 'VALIDATION.FAILED'],
     ['a date without offset', { name: 'X', kind: 'province', occurredAt: '2017-03-09T08:00:00' }, 400, 'VALIDATION.FAILED'],
     ['a future date', { name: 'X', kind: 'province', occurredAt: '2999-01-01T00:00:00Z' }, 400, 'OCCURRED_AT.IN_FUTURE'],

@@ -22,7 +22,7 @@ describe('visits over HTTP', () => {
 
   beforeAll(async () => {
     subject = await startTestApp();
-    http = request(subject.app.getHttpServer());
+    http = subject.http;
     store = subject.app.get<EventStore>(EVENT_STORE);
     const at = '2017-01-01T00:00:00+07:00';
     await http.post('/api/v1/units').send({ unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: at }).expect(201);
@@ -169,7 +169,7 @@ describe('visits over HTTP', () => {
     ['a malformed official id', plan({ participants: ['Nguyễn Văn A'] }), 400, 'VALIDATION.FAILED'],
     ['a plan without offset', plan({ plannedFor: '2017-03-09T08:00:00' }), 400, 'VALIDATION.FAILED'],
     ['an impossible plan', plan({ plannedFor: '2017-13-40T08:00:00+07:00' }), 400, 'VALIDATION.FAILED'],
-    ['an extra field', plan({ actor: 'someone-else' }), 400, 'VALIDATION.FAILED'],
+    ['an extra field', plan({ recordedBy: 'someone-else' }), 400, 'VALIDATION.FAILED'],
     ['a huge purpose', plan({ purpose: 'x'.repeat(10_000) }), 400, 'VALIDATION.FAILED'],
     ['an unknown unit', plan({ unitId: 'nowhere' }), 422, 'VISIT.UNIT_NOT_ACTIVE'],
     ['an unknown official', plan({ participants: ['nguyen-van-a', 'ghost'] }), 422, 'VISIT.PARTICIPANT_UNKNOWN'],

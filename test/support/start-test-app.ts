@@ -3,15 +3,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
+import { embeddedSecret } from '../../src/auth/jwt/embedded-secret.js';
+import { ROLES, type Role } from '../../src/auth/principal.js';
+import { mintEmbeddedToken } from '../../src/auth/token-minter.js';
 import { loadLedgerConfig } from '../../src/config/ledger.config.js';
+
+export type Http = ReturnType<typeof request>;
 
 export interface TestApp {
   readonly app: INestApplication;
   readonly dataDir: string;
+  /** Requests with a token holding every role for every unit, subject "test-superuser". */
+  readonly http: Http;
+  /** Requests with no token at all. */
+  readonly anonymous: Http;
+  /** A token of the app's data folder. */
+  token(subject: string, roles: readonly Role[], units?: readonly string[] | 'all'): string;
+  /** Requests with that token. */
+  as(subject: string, roles: readonly Role[], units?: readonly string[] | 'all'): Http;
   close(): Promise<void>;
 }
+
+export const SUPERUSER = 'test-superuser';
 
 /** The real application, configured as main.ts configures it, on a fresh temporary data folder. */
 export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
@@ -19,12 +35,22 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
   const config = loadLedgerConfig({ LEDGER_DATA_DIR: dataDir, ...env });
   const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { logger: false, abortOnError: false }));
   await app.init();
+  const token = (subject: string, roles: readonly Role[], units: readonly string[] | 'all' = []) => mintEmbeddedToken(embeddedSecret(dataDir), { subject, roles, units, ttlSeconds: 3600 });
+  const as = (subject: string, roles: readonly Role[], units: readonly string[] | 'all' = []) => withToken(request.agent(app.getHttpServer()), token(subject, roles, units));
   return {
     app,
     dataDir,
+    http: as(SUPERUSER, ROLES, 'all'),
+    anonymous: request(app.getHttpServer()),
+    token,
+    as,
     async close() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function withToken(agent: ReturnType<typeof request.agent>, token: string): Http {
+  return agent.set('Authorization', `Bearer ${token}`) as unknown as Http;
 }

@@ -7,6 +7,7 @@ import { auditTrailProjection } from '../audit-trail.projection.js';
 import { AuditTrailQuery, type AuditPage } from '../audit-trail.query.js';
 import { AuditQueryDto } from './audit.query.dto.js';
 import { readAfter } from '../../projections/read-after.js';
+import { Requires } from '../../auth/requires.decorator.js';
 
 export const NEXT_AFTER_HEADER = 'Ledger-Next-After';
 
@@ -19,6 +20,7 @@ export class AuditController {
     private readonly engine: ProjectionEngine,
   ) {}
 
+  @Requires('oversight.read')
   @Get('audit')
   @ApiOperation({ summary: 'The audit trail of a case, an official, a unit (with the units merged into it) or the whole ledger, in global order' })
   @ApiOkResponse({ description: '{ entries: [...], nextAfter: position or null }; Ledger-Projection-Position says how far the trail has read the ledger' })
@@ -26,6 +28,7 @@ export class AuditController {
     return this.page(query, response);
   }
 
+  @Requires('oversight.read')
   @Get('audit.csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same query as CSV (RFC 4180, header row); the next cursor is in the Ledger-Next-After header' })

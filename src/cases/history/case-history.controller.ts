@@ -6,6 +6,7 @@ import { caseStream } from '../case.events.js';
 import { CASE_REFERENCE_ID } from '../case-intake.js';
 import { historySelection, replayCase, type CaseHistory } from './case-history.js';
 import { CaseHistoryQueryDto } from './case-history.query.dto.js';
+import { Requires, caseParam } from '../../auth/requires.decorator.js';
 
 /** The replay of one case from its own stream: no projection, a case has tens of events. */
 @ApiTags('cases')
@@ -13,6 +14,7 @@ import { CaseHistoryQueryDto } from './case-history.query.dto.js';
 export class CaseHistoryController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  @Requires('cases.read', caseParam)
   @Get(':caseId/history')
   @ApiOkResponse({ description: 'The case as of asOf, and every step (event) up to it with the state after it.' })
   @ApiBadRequestResponse({ description: 'CASE_HISTORY.AS_OF_INVALID, or VALIDATION.FAILED for an unknown parameter.' })

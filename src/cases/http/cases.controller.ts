@@ -31,6 +31,7 @@ import {
   ResolveCaseRequestDto,
 } from './dto/case-actions.request.dto.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
+import { Requires, bodyUnit, caseParam } from '../../auth/requires.decorator.js';
 
 type Answer = Promise<Record<string, unknown>>;
 
@@ -50,6 +51,7 @@ export class CasesController {
 
   private readonly endpoint = new AggregateEndpoint({ decider: caseDecider, streamOf: caseStream, name: 'Case', view: caseView }, this.commands, this.store, this.clock);
 
+  @Requires('cases.receive', bodyUnit)
   @Post()
   @IdempotencyKeyHeader()
   @ApiCreatedResponse({ description: 'Received; Location names the case, ETag its revision.' })
@@ -60,6 +62,7 @@ export class CasesController {
     return caseView(result.state);
   }
 
+  @Requires('cases.read', caseParam)
   @Get(':caseId')
   @ApiOkResponse({ description: 'The case now, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such case (code NOT_FOUND).' })
@@ -68,6 +71,7 @@ export class CasesController {
     return this.endpoint.show(caseId, response);
   }
 
+  @Requires('cases.act', caseParam)
   @Post(':caseId/acknowledgements')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -77,6 +81,7 @@ export class CasesController {
     return this.act(caseId, { type: 'AcknowledgeCase', note: body.note ?? null }, body.occurredAt, request, response);
   }
 
+  @Requires('cases.act', caseParam)
   @Post(':caseId/classifications')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -85,6 +90,7 @@ export class CasesController {
     return this.act(caseId, { type: 'ClassifyCase', classification: body.classification, reason: body.reason }, body.occurredAt, request, response);
   }
 
+  @Requires('cases.act', caseParam)
   @Post(':caseId/assignments')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -95,6 +101,7 @@ export class CasesController {
     return this.act(caseId, { type: 'AssignCase', officialId: body.officialId ?? null, unit, dueAt: body.dueAt }, body.occurredAt, request, response);
   }
 
+  @Requires('cases.act', caseParam)
   @Post(':caseId/actions')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -103,6 +110,7 @@ export class CasesController {
     return this.act(caseId, { type: 'RecordCaseAction', description: body.description }, body.occurredAt, request, response);
   }
 
+  @Requires('cases.act', caseParam)
   @Post(':caseId/complexity-markings')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -111,6 +119,7 @@ export class CasesController {
     return this.act(caseId, { type: 'MarkCaseComplex', complexity: body.complexity, reason: body.reason }, body.occurredAt, request, response);
   }
 
+  @Requires('cases.act', caseParam)
   @Post(':caseId/upward-reports')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -123,6 +132,7 @@ export class CasesController {
     return this.act(caseId, { type: 'ReportCaseUpward', officialId: body.officialId, to, lineage, summary: body.summary ?? null }, body.occurredAt, request, response);
   }
 
+  @Requires('cases.escalate')
   @Post(':caseId/upper-level-notices')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -133,6 +143,7 @@ export class CasesController {
     return this.act(caseId, { type: 'RecordUpperLevelInformed', unitId: body.unitId, channel: body.channel, note: body.note ?? null, lineage }, body.occurredAt, request, response);
   }
 
+  @Requires('cases.escalate')
   @Post(':caseId/escalations')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -144,6 +155,7 @@ export class CasesController {
     return this.act(caseId, { type: 'EscalateCase', to, lineage, reason: body.reason }, body.occurredAt, request, response);
   }
 
+  @Requires('cases.act', caseParam)
   @Post(':caseId/deadline-extensions')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -153,6 +165,7 @@ export class CasesController {
     return this.act(caseId, { type: 'ExtendCaseDeadline', newDueAt: body.newDueAt, reason: body.reason }, body.occurredAt, request, response);
   }
 
+  @Requires('cases.act', caseParam)
   @Post(':caseId/resolutions')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -161,6 +174,7 @@ export class CasesController {
     return this.act(caseId, { type: 'ResolveCase', outcome: body.outcome }, body.occurredAt, request, response);
   }
 
+  @Requires('cases.act', caseParam)
   @Post(':caseId/closures')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -169,6 +183,7 @@ export class CasesController {
     return this.act(caseId, { type: 'CloseCase', note: body.note ?? null }, body.occurredAt, request, response);
   }
 
+  @Requires('cases.act', caseParam)
   @Post(':caseId/reopenings')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -177,6 +192,7 @@ export class CasesController {
     return this.act(caseId, { type: 'ReopenCase', reason: body.reason }, body.occurredAt, request, response);
   }
 
+  @Requires('cases.correct', caseParam)
   @Post(':caseId/corrections')
   @HttpCode(200)
   @IdempotencyKeyHeader()

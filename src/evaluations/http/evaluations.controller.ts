@@ -10,6 +10,7 @@ import { AnnualEvaluations, FIRST_YEAR, LAST_YEAR, type AnnualEvaluation, type E
 import { sortEvaluations } from '../evaluation.js';
 import { evaluationsCsv } from '../evaluations.csv.js';
 import { EvaluationQueryDto } from './evaluation.query.dto.js';
+import { Requires } from '../../auth/requires.decorator.js';
 
 @ApiTags('evaluations')
 @Controller('api/v1/evaluations')
@@ -24,6 +25,7 @@ export class EvaluationsController {
   ) {}
 
   // Declared before ':year', which would otherwise take "2024.csv" as a year.
+  @Requires('oversight.read')
   @Get(':year.csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same evaluation as CSV (RFC 4180): one row per official, each indicator a count column and an <indicator>Evidence column of space-separated event ids' })
@@ -35,6 +37,7 @@ export class EvaluationsController {
     return evaluationsCsv(evaluation.officials);
   }
 
+  @Requires('oversight.read')
   @Get(':year')
   @ApiOperation({ summary: "The annual evaluation: per official, the year's indicators side by side, each with the event ids it was computed from" })
   @ApiOkResponse({ description: '{ year, period, asOf, scope, officials: [{ officialId, fullName, indicators: { <indicator>: { count, evidence } } }] }' })

@@ -18,6 +18,7 @@ import { MAX_ATTENDEES, meetingStream } from '../meeting.events.js';
 import { RecordMeetingRequestDto } from './dto/record-meeting.request.dto.js';
 import { meetingView } from './meeting.view.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
+import { Requires, bodyUnit, meetingParam } from '../../auth/requires.decorator.js';
 
 @ApiTags('meetings')
 @Controller('api/v1/meetings')
@@ -33,6 +34,7 @@ export class MeetingsController {
 
   private readonly endpoint = new AggregateEndpoint({ decider: meetingDecider, streamOf: meetingStream, name: 'Meeting', view: meetingView }, this.commands, this.store, this.clock);
 
+  @Requires('meetings.record', bodyUnit)
   @Post()
   @IdempotencyKeyHeader()
   @ApiCreatedResponse({ description: 'Recorded; Location names the meeting, ETag its revision.' })
@@ -48,6 +50,7 @@ export class MeetingsController {
     return { meetingId, ...meetingView(result.state) };
   }
 
+  @Requires('records.read', meetingParam)
   @Get(':meetingId')
   @ApiOkResponse({ description: 'The meeting as recorded, corrections applied, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such meeting (code NOT_FOUND).' })
@@ -55,6 +58,7 @@ export class MeetingsController {
     return this.endpoint.show(meetingId, response);
   }
 
+  @Requires('meetings.record', meetingParam)
   @Post(':meetingId/corrections')
   @HttpCode(200)
   @IdempotencyKeyHeader()

@@ -18,6 +18,7 @@ import { RegisterOfficialRequestDto } from './dto/register-official.request.dto.
 import { AssignResponsibilityRequestDto, ChangePositionRequestDto, EndResponsibilityRequestDto, RecordDepartureRequestDto } from './dto/official-actions.request.dto.js';
 import { officialView } from './official.view.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
+import { Requires } from '../../auth/requires.decorator.js';
 
 @ApiTags('officials')
 @Controller('api/v1/officials')
@@ -32,6 +33,7 @@ export class OfficialsController {
 
   private readonly endpoint = new AggregateEndpoint({ decider: officialDecider, streamOf: officialStream, name: 'Official', view: officialView }, this.commands, this.store, this.clock);
 
+  @Requires('organisation.manage')
   @Post()
   @IdempotencyKeyHeader()
   @ApiCreatedResponse({ description: 'Registered; Location names the official, ETag its revision.' })
@@ -46,6 +48,7 @@ export class OfficialsController {
     return { officialId, ...officialView(result.state) };
   }
 
+  @Requires('directory.read')
   @Get(':officialId')
   @ApiOkResponse({ description: 'The official now, with their assignments and the ETag.' })
   @ApiNotFoundResponse({ description: 'No such official (code NOT_FOUND).' })
@@ -53,6 +56,7 @@ export class OfficialsController {
     return this.endpoint.show(officialId, response);
   }
 
+  @Requires('directory.read')
   @Get(':officialId/assignments/:assignmentId')
   @ApiOkResponse({ description: 'One assignment of the official; the ETag is the official\'s.' })
   @ApiNotFoundResponse({ description: 'No such official or assignment (NOT_FOUND).' })
@@ -64,6 +68,7 @@ export class OfficialsController {
     return { officialId, ...assignment };
   }
 
+  @Requires('organisation.manage')
   @Post(':officialId/assignments')
   @IdempotencyKeyHeader()
   @IfMatchHeader()
@@ -81,6 +86,7 @@ export class OfficialsController {
     return { assignmentId, ...officialView(result.state) };
   }
 
+  @Requires('organisation.manage')
   @Post(':officialId/assignments/:assignmentId/endings')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -96,6 +102,7 @@ export class OfficialsController {
     return this.act(officialId, { type: 'EndResponsibility', assignmentId, to: body.to, reason: body.reason }, body.occurredAt, request, response);
   }
 
+  @Requires('organisation.manage')
   @Post(':officialId/position-changes')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -104,6 +111,7 @@ export class OfficialsController {
     return this.act(officialId, { type: 'ChangePosition', position: body.position }, body.occurredAt, request, response);
   }
 
+  @Requires('organisation.manage')
   @Post(':officialId/departures')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -113,6 +121,7 @@ export class OfficialsController {
     return this.act(officialId, { type: 'RecordDeparture', reason: body.reason, lastDay: body.lastDay }, body.occurredAt, request, response);
   }
 
+  @Requires('organisation.manage')
   @Post(':officialId/corrections')
   @HttpCode(200)
   @IdempotencyKeyHeader()

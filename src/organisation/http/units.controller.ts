@@ -16,6 +16,7 @@ import { UnitDirectory } from '../unit-directory.js';
 import { RegisterUnitRequestDto } from './dto/register-unit.request.dto.js';
 import { AbolishUnitRequestDto, MergeUnitRequestDto, RenameUnitRequestDto } from './dto/unit-actions.request.dto.js';
 import { unitView } from './unit.view.js';
+import { Requires } from '../../auth/requires.decorator.js';
 
 @ApiTags('units')
 @Controller('api/v1/units')
@@ -32,6 +33,7 @@ export class UnitsController {
     this.endpoint = new AggregateEndpoint({ decider: unitDecider, streamOf: unitStream, name: 'Unit', view: unitView }, commands, store, clock);
   }
 
+  @Requires('organisation.manage')
   @Post()
   @IdempotencyKeyHeader()
   @ApiCreatedResponse({ description: 'Registered; Location names the unit, ETag its revision.' })
@@ -44,6 +46,7 @@ export class UnitsController {
     return { unitId, ...unitView(result.state) };
   }
 
+  @Requires('directory.read')
   @Get(':unitId')
   @ApiOkResponse({ description: 'The unit now, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such unit (code NOT_FOUND).' })
@@ -51,6 +54,7 @@ export class UnitsController {
     return this.endpoint.show(unitId, response);
   }
 
+  @Requires('organisation.manage')
   @Post(':unitId/renamings')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -59,6 +63,7 @@ export class UnitsController {
     return this.act(unitId, { type: 'RenameUnit', name: body.name }, body.occurredAt, request, response);
   }
 
+  @Requires('organisation.manage')
   @Post(':unitId/mergers')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -74,6 +79,7 @@ export class UnitsController {
     return merged;
   }
 
+  @Requires('organisation.manage')
   @Post(':unitId/abolitions')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -82,6 +88,7 @@ export class UnitsController {
     return this.act(unitId, { type: 'AbolishUnit', reason: body.reason }, body.occurredAt, request, response);
   }
 
+  @Requires('organisation.manage')
   @Post(':unitId/corrections')
   @HttpCode(200)
   @IdempotencyKeyHeader()

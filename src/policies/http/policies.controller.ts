@@ -13,6 +13,7 @@ import { policyDecider, type PolicyCommand } from '../policy.decider.js';
 import { policyStream, type ExtensionAllowance } from '../policy.events.js';
 import { RecordPolicyRuleRequestDto, RetirePolicyRuleRequestDto, type ExtensionAllowanceDto } from './dto/record-policy-rule.request.dto.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
+import { Requires } from '../../auth/requires.decorator.js';
 
 @ApiTags('policies')
 @Controller('api/v1/policies')
@@ -26,6 +27,7 @@ export class PoliciesController {
 
   private readonly endpoint = new AggregateEndpoint({ decider: policyDecider, streamOf: policyStream, name: 'Rule', view: (state) => ({ ...state }) }, this.commands, this.store, this.clock);
 
+  @Requires('policies.manage')
   @Post()
   @IdempotencyKeyHeader()
   @ApiCreatedResponse({ description: 'Recorded; Location names the rule, ETag its revision.' })
@@ -54,6 +56,7 @@ export class PoliciesController {
     return { ruleId, ...result.state };
   }
 
+  @Requires('directory.read')
   @Get(':ruleId')
   @ApiOkResponse({ description: 'The rule and its retirement, if any, with the ETag.' })
   @ApiNotFoundResponse({ description: 'No such rule (code NOT_FOUND).' })
@@ -61,6 +64,7 @@ export class PoliciesController {
     return this.endpoint.show(ruleId, response);
   }
 
+  @Requires('policies.manage')
   @Post(':ruleId/retirements')
   @HttpCode(200)
   @IdempotencyKeyHeader()

@@ -8,6 +8,7 @@ import { responsibilityFactsProjection } from '../projection/responsibility-fact
 import type { ResponsibilityReview } from '../review-output.js';
 import { readAfter } from '../../projections/read-after.js';
 import { ReviewQueryDto } from './review.query.dto.js';
+import { Requires, officialParam } from '../../auth/requires.decorator.js';
 
 @ApiTags('responsibility')
 @Controller('api/v1/officials')
@@ -19,6 +20,7 @@ export class OfficialReviewController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Requires('officials.review', officialParam)
   @Get(':officialId/review')
   @ApiOperation({ summary: "The official's responsibility review over a period: assignments, monthly attendance, visits, cases handled, must-report matters, pre-emptions, reviews; every figure with its evidence event ids" })
   @ApiOkResponse({ description: 'The review (src/responsibility/README.md), as of now; Ledger-Projection-Position says how far it has read the ledger' })

@@ -14,6 +14,7 @@ import { reviewDecider } from '../review.decider.js';
 import { reviewStream } from '../review.events.js';
 import { ConcludeReviewRequestDto, OpenReviewRequestDto } from './dto/review.request.dto.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
+import { Requires } from '../../auth/requires.decorator.js';
 
 @ApiTags('reviews')
 @Controller('api/v1/reviews')
@@ -28,6 +29,7 @@ export class ReviewsController {
 
   private readonly endpoint = new AggregateEndpoint({ decider: reviewDecider, streamOf: reviewStream, name: 'Review', view: (state) => ({ ...state }) }, this.commands, this.store, this.clock);
 
+  @Requires('reviews.open')
   @Post()
   @IdempotencyKeyHeader()
   @ApiCreatedResponse({ description: 'Opened; Location names the review, ETag its revision.' })
@@ -43,6 +45,7 @@ export class ReviewsController {
     return { reviewId, ...result.state };
   }
 
+  @Requires('reviews.read')
   @Get(':reviewId')
   @ApiOkResponse({ description: 'The review, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such review (code NOT_FOUND).' })
@@ -50,6 +53,7 @@ export class ReviewsController {
     return this.endpoint.show(reviewId, response);
   }
 
+  @Requires('reviews.conclude')
   @Post(':reviewId/conclusions')
   @HttpCode(200)
   @IdempotencyKeyHeader()

@@ -10,6 +10,7 @@ import { CaseTimelinesQuery, type OverdueItem } from '../case-timelines.query.js
 import type { GroupStatistics } from '../timeline-statistics.js';
 import { AggregatesQueryDto, OverdueQueryDto, TimelineQueryDto } from './timelines.query.dto.js';
 import { readAfter } from '../../projections/read-after.js';
+import { Requires } from '../../auth/requires.decorator.js';
 
 const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
@@ -24,6 +25,7 @@ export class TimelinesController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  @Requires('oversight.read')
   @Get('cases/:caseId')
   @ApiOperation({ summary: "A case's steps with the time between them, and each deadline (rule, legal reference, due, met/missed/overdue/open, duration) with its evidence" })
   @ApiOkResponse({ description: '{ caseId, category, receivedUnitId, currentUnitId, assignee, asOf, steps: [...], deadlines: [...] }' })
@@ -34,6 +36,7 @@ export class TimelinesController {
     return this.timelines.timelineOf(caseId, this.asOf(query));
   }
 
+  @Requires('oversight.read')
   @Get('overdue')
   @ApiOperation({ summary: 'Deadlines overdue (not done, past due) and/or missed (done late) as of a date, earliest due first' })
   @ApiOkResponse({ description: '{ asOf, items: [{ caseId, category, step, status, clockStartedAt, dueAt, completedAt, hoursLate, unitId, officialId, ruleId, legalReference, evidence }] }' })
@@ -43,6 +46,7 @@ export class TimelinesController {
     return { asOf, items: this.timelines.overdue({ asOf, status: query.status ?? 'breached', unitId: query.unitId, category: query.category, step: query.step }) };
   }
 
+  @Requires('oversight.read')
   @Get('aggregates')
   @ApiOperation({ summary: 'Per unit, official or month: counts by status, median and 90th-percentile durations (hours), on-time rate, per step, with the case ids behind each group' })
   @ApiOkResponse({ description: '{ asOf, groupBy, groups: [{ key, count, onTimeRate, caseIds, steps: [{ step, count, byStatus, medianHours, p90Hours, onTimeRate, caseIds }] }] }' })

@@ -21,6 +21,7 @@ import { CancelVisitRequestDto, ConductVisitRequestDto, RescheduleVisitRequestDt
 import { RecordFindingRequestDto } from './dto/record-finding.request.dto.js';
 import { visitView } from './visit.view.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
+import { Requires, bodyUnit, visitParam } from '../../auth/requires.decorator.js';
 
 /**
  * Visits to the grassroots (đi cơ sở). Actions are POSTed as sub-resources named for the fact they
@@ -42,6 +43,7 @@ export class VisitsController {
 
   private readonly endpoint = new AggregateEndpoint({ decider: visitDecider, streamOf: visitStream, name: 'Visit', view: visitView }, this.commands, this.store, this.clock);
 
+  @Requires('visits.record', bodyUnit)
   @Post()
   @IdempotencyKeyHeader()
   @ApiCreatedResponse({ description: 'Scheduled; Location names the visit, ETag its revision.' })
@@ -64,6 +66,7 @@ export class VisitsController {
     return { visitId, ...visitView(result.state) };
   }
 
+  @Requires('records.read', visitParam)
   @Get(':visitId')
   @ApiOkResponse({ description: 'The visit now, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such visit (code NOT_FOUND).' })
@@ -71,6 +74,7 @@ export class VisitsController {
     return this.endpoint.show(visitId, response);
   }
 
+  @Requires('visits.record', visitParam)
   @Post(':visitId/reschedulings')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -81,6 +85,7 @@ export class VisitsController {
     return this.act(visitId, { type: 'RescheduleVisit', plannedFor: body.plannedFor, reason: body.reason }, envelope, response);
   }
 
+  @Requires('visits.record', visitParam)
   @Post(':visitId/cancellations')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -91,6 +96,7 @@ export class VisitsController {
     return this.act(visitId, { type: 'CancelVisit', reason: body.reason }, envelope, response);
   }
 
+  @Requires('visits.record', visitParam)
   @Post(':visitId/conduct')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -108,6 +114,7 @@ export class VisitsController {
    * finding; then receives that case. A repeat (same Idempotency-Key, or same findingId and content)
    * records nothing new and completes the case receipt if it was missed: never a second case.
    */
+  @Requires('visits.record', visitParam)
   @Post(':visitId/findings')
   @HttpCode(200)
   @IdempotencyKeyHeader()
@@ -132,6 +139,7 @@ export class VisitsController {
     return { findingId, caseId: opening?.caseId ?? null, ...visitView(result.state) };
   }
 
+  @Requires('visits.record', visitParam)
   @Post(':visitId/corrections')
   @HttpCode(200)
   @IdempotencyKeyHeader()

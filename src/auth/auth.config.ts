@@ -1,0 +1,16 @@
+/** How tokens are verified: the data folder's own HS256 secret, or an identity provider's RS256/ES256 keys. */
+export interface AuthConfig {
+  readonly mode: 'embedded' | 'external';
+  readonly issuer: string;
+  readonly audience: string;
+  /** external mode: exactly one of these. */
+  readonly jwksUrl: string | undefined;
+  readonly jwksFile: string | undefined;
+  /** Dotted path of the roles claim, e.g. "roles" or "realm_access.roles". */
+  readonly rolesClaim: string;
+  readonly unitsClaim: string;
+  readonly clockToleranceSeconds: number;
+}
+
+export const EMBEDDED_ISSUER = 'accountability-ledger';
+export const EMBEDDED_AUDIENCE = 'accountability-ledger';

@@ -1,0 +1,28 @@
+import { SetMetadata } from '@nestjs/common';
+import type { PermissionName } from './permissions.js';
+
+/** Where the guard finds the resource a scoped permission is checked against. */
+export type ResourceRef =
+  | { readonly from: 'body-unit'; readonly field: string }
+  | { readonly from: 'case' | 'visit' | 'meeting'; readonly param: string }
+  | { readonly from: 'official'; readonly param: string };
+
+export interface Requirement {
+  readonly permission: PermissionName;
+  readonly resource?: ResourceRef;
+}
+
+export const REQUIREMENT = 'ledger:requirement';
+export const PUBLIC_ROUTE = 'ledger:public';
+
+/** The permission a route needs (README, "Who may do what"); a route with neither this nor @Public is refused to everyone. */
+export const Requires = (permission: PermissionName, resource?: ResourceRef) => SetMetadata(REQUIREMENT, { permission, resource } satisfies Requirement);
+
+/** A route anyone may call without a token: /health, the Open311 intake and its service list, the API docs. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+export const caseParam: ResourceRef = { from: 'case', param: 'caseId' };
+export const visitParam: ResourceRef = { from: 'visit', param: 'visitId' };
+export const meetingParam: ResourceRef = { from: 'meeting', param: 'meetingId' };
+export const bodyUnit: ResourceRef = { from: 'body-unit', field: 'unitId' };
+export const officialParam: ResourceRef = { from: 'official', param: 'officialId' };

@@ -1,0 +1,76 @@
+import type { Request } from 'express';
+import { caseDecider } from '../cases/case.decider.js';
+import { caseStream } from '../cases/case.events.js';
+import type { Clock } from '../domain-kit/clock.js';
+import { foldStream } from '../ledger/command-handler.js';
+import type { EventStore } from '../ledger/event-store.port.js';
+import { meetingDecider } from '../meetings/meeting.decider.js';
+import { meetingStream } from '../meetings/meeting.events.js';
+import { OfficialDirectory } from '../officials/official-directory.js';
+import { lastDayOf } from '../officials/responsibility-assignments.js';
+import { UnitDirectory } from '../organisation/unit-directory.js';
+import { visitDecider } from '../visits/visit.decider.js';
+import { visitStream } from '../visits/visit.events.js';
+import type { ResourceScope } from './access-policy.js';
+import type { Principal } from './principal.js';
+import type { ResourceRef } from './requires.decorator.js';
+
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/** Reads, from the ledger, what a scoped permission is checked against: the resource's unit line, its assignee. */
+export class ResourceScopes {
+  private readonly units: UnitDirectory;
+  private readonly officials: OfficialDirectory;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {
+    this.units = new UnitDirectory(store);
+    this.officials = new OfficialDirectory(store);
+  }
+
+  async scopeOf(ref: ResourceRef, request: Request): Promise<ResourceScope> {
+    switch (ref.from) {
+      case 'body-unit': {
+        const unitId = (request.body as Record<string, unknown> | undefined)?.[ref.field];
+        return { unitLine: typeof unitId === 'string' && unitId !== '' ? await this.unitLine(unitId) : [] };
+      }
+      case 'case': {
+        const state = foldStream(caseDecider, await this.store.readStream(caseStream(param(request, ref.param))));
+        if (state.status === 'unreceived') return { unitLine: [] };
+        return { unitLine: await this.unitLine(state.currentUnitId), assignedOfficialId: state.assignee?.officialId ?? null };
+      }
+      case 'visit': {
+        const state = foldStream(visitDecider, await this.store.readStream(visitStream(param(request, ref.param))));
+        return { unitLine: state.status === 'not-scheduled' ? [] : await this.unitLine(state.unitId) };
+      }
+      case 'meeting': {
+        const state = foldStream(meetingDecider, await this.store.readStream(meetingStream(param(request, ref.param))));
+        return { unitLine: state.status === 'unrecorded' ? [] : await this.unitLine(state.unitId) };
+      }
+      case 'official':
+        return { unitLine: [], officialId: param(request, ref.param) };
+    }
+  }
+
+  /** The units the caller serves: the token's, plus, for an official, the units they are in charge of today. */
+  async servedUnits(principal: Principal): Promise<readonly string[] | 'all'> {
+    if (principal.units === 'all') return 'all';
+    if (!principal.roles.includes('official')) return principal.units;
+    const official = await this.officials.state(principal.subject);
+    if (official.status === 'unregistered') return principal.units;
+    const today = new Date(this.clock.now().getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+    const inCharge = official.assignments.filter((assignment) => assignment.from <= today && (lastDayOf(assignment) ?? '9999-12-31') >= today).map((assignment) => assignment.unitId);
+    return [...new Set([...principal.units, ...inCharge])];
+  }
+
+  private async unitLine(unitId: string): Promise<string[]> {
+    return [unitId, ...(await this.units.ancestorsOf(unitId))];
+  }
+}
+
+function param(request: Request, name: string): string {
+  const value = request.params[name];
+  return typeof value === 'string' ? value : '';
+}

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { EMBEDDED_AUDIENCE, EMBEDDED_ISSUER } from './auth.config.js';
+import { signHs256 } from './jwt/compact-jws.js';
+import type { Role } from './principal.js';
+
+export interface TokenRequest {
+  readonly subject: string;
+  readonly roles: readonly Role[];
+  readonly units: readonly string[] | 'all';
+  readonly ttlSeconds: number;
+  readonly nowSeconds?: number;
+}
+
+/** An HS256 token of the embedded mode, for the data folder whose secret is given. */
+export function mintEmbeddedToken(secret: Buffer, request: TokenRequest): string {
+  const iat = Math.floor(request.nowSeconds ?? Date.now() / 1000);
+  return signHs256(
+    { alg: 'HS256', typ: 'JWT' },
+    {
+      iss: EMBEDDED_ISSUER,
+      aud: EMBEDDED_AUDIENCE,
+      sub: request.subject,
+      roles: [...request.roles],
+      units: request.units === 'all' ? '*' : [...request.units],
+      iat,
+      exp: iat + request.ttlSeconds,
+      jti: randomUUID(),
+    },
+    secret,
+  );
+}
+
+const TTL = /^(\d{1,6})([smhd])$/;
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+
+/** "8h", "30m", "7d", "90s" as seconds; undefined when it is not one of these or longer than 366 days. */
+export function parseTtl(text: string): number | undefined {
+  const match = TTL.exec(text.trim());
+  if (!match) return undefined;
+  const seconds = Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
+  return seconds > 0 && seconds <= 366 * 86400 ? seconds : undefined;
+}
