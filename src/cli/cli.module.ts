@@ -6,6 +6,7 @@ import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
 import { ensureWritableFolder, openEventStore } from '../ledger/open-event-store.js';
 import { openReadModels, READ_MODELS, readModelsPath } from '../projections/read-models.database.js';
 import { RebuildCommand } from './rebuild.command.js';
+import { TokenCommand } from './token.command.js';
 
 /**
  * The CLI's application context: the same store and read-model file as the service (chosen by the
@@ -32,6 +33,7 @@ export class CliModule implements OnApplicationShutdown {
           },
         },
         RebuildCommand,
+        TokenCommand,
       ],
     };
   }

@@ -5,7 +5,7 @@ import { canonicalJson } from '../ledger/canonical-json.js';
 import type { CommandEnvelope, CommandResult } from '../ledger/command-handler.js';
 import { principalOf } from '../auth/principal.js';
 
-const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+export const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 const IF_MATCH = /^(?:W\/)?"(\d{1,15})"$/;
 
