@@ -9,7 +9,14 @@ describe('loadLedgerConfig', () => {
       store: 'sqlite',
       eventStoreConnectionString: undefined,
       logLevel: 'log',
+      auth: { mode: 'embedded', issuer: 'accountability-ledger', audience: 'accountability-ledger', jwksUrl: undefined, jwksFile: undefined, rolesClaim: 'roles', unitsClaim: 'units', clockToleranceSeconds: 30 },
+      open311RatePerMinute: 30,
     });
+  });
+
+  it('verifies tokens of an external identity provider when its key set is configured', () => {
+    const config = loadLedgerConfig({ AUTH_JWKS_FILE: 'keys/jwks.json', AUTH_ISSUER: 'https://idp.example.vn/realms/tinh', AUTH_AUDIENCE: 'ledger-api', AUTH_ROLES_CLAIM: 'realm_access.roles' }, '/srv');
+    expect(config.auth).toEqual({ mode: 'external', issuer: 'https://idp.example.vn/realms/tinh', audience: 'ledger-api', jwksUrl: undefined, jwksFile: '/srv/keys/jwks.json', rolesClaim: 'realm_access.roles', unitsClaim: 'units', clockToleranceSeconds: 30 });
   });
 
   it('takes PORT, LEDGER_DATA_DIR and an EventStoreDB connection', () => {
@@ -27,6 +34,14 @@ describe('loadLedgerConfig', () => {
     [{ LEDGER_STORE: 'eventstoredb' }, 'EVENTSTORE_CONNECTION_STRING', expect.stringContaining('is required when LEDGER_STORE is eventstoredb')],
     [{ LEDGER_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://x' }, 'EVENTSTORE_CONNECTION_STRING', expect.stringContaining('must start with esdb://')],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'LOG_LEVEL must be one of error, warn, log, debug, verbose, got "loud".'],
+    [{ AUTH_JWKS_URL: 'https://idp/jwks', AUTH_AUDIENCE: 'ledger' }, 'AUTH_ISSUER', expect.stringContaining('AUTH_ISSUER is required with an external identity provider')],
+    [{ AUTH_JWKS_URL: 'https://idp/jwks', AUTH_ISSUER: 'https://idp' }, 'AUTH_AUDIENCE', expect.stringContaining('AUTH_AUDIENCE is required')],
+    [{ AUTH_JWKS_URL: 'ftp://idp/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' }, 'AUTH_JWKS_URL', 'AUTH_JWKS_URL must be an http(s) URL, got "ftp://idp/jwks".'],
+    [{ AUTH_JWKS_URL: 'https://idp/jwks', AUTH_JWKS_FILE: 'k.json', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' }, 'AUTH_JWKS_URL', expect.stringContaining('cannot both be set')],
+    [{ AUTH_ISSUER: 'https://idp' }, 'AUTH_ISSUER', expect.stringContaining('only used with AUTH_JWKS_URL or AUTH_JWKS_FILE')],
+    [{ AUTH_ROLES_CLAIM: 'roles[0]' }, 'AUTH_ROLES_CLAIM', expect.stringContaining('must be a claim name or a dotted path')],
+    [{ AUTH_CLOCK_TOLERANCE_SECONDS: '3600' }, 'AUTH_CLOCK_TOLERANCE_SECONDS', 'AUTH_CLOCK_TOLERANCE_SECONDS must be a whole number from 0 to 300, got "3600".'],
+    [{ OPEN311_RATE_LIMIT_PER_MINUTE: '0' }, 'OPEN311_RATE_LIMIT_PER_MINUTE', 'OPEN311_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 100000, got "0".'],
   ])('refuses %p, naming %s', (env, setting, message) => {
     let error: unknown;
     try {

@@ -1,0 +1,134 @@
+import { createServer, type Server } from 'node:http';
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EMBEDDED_AUDIENCE, EMBEDDED_ISSUER, type AuthConfig } from '../../src/auth/auth.config.js';
+import { signHs256, TokenRejected } from '../../src/auth/jwt/compact-jws.js';
+import { FileKeySource, UrlKeySource } from '../../src/auth/jwt/json-web-key-set.js';
+import { mintEmbeddedToken, parseTtl } from '../../src/auth/token-minter.js';
+import { TokenVerifier } from '../../src/auth/token-verifier.js';
+
+const NOW = 1_800_000_000;
+const secret = Buffer.alloc(64, 7);
+const embedded: AuthConfig = { mode: 'embedded', issuer: EMBEDDED_ISSUER, audience: EMBEDDED_AUDIENCE, jwksUrl: undefined, jwksFile: undefined, rolesClaim: 'roles', unitsClaim: 'units', clockToleranceSeconds: 30 };
+const external: AuthConfig = { ...embedded, mode: 'external', issuer: 'https://idp.example.vn/realms/tinh', audience: 'ledger-api', rolesClaim: 'realm_access.roles' };
+const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const claims = (overrides: Record<string, unknown> = {}) => ({ iss: EMBEDDED_ISSUER, aud: EMBEDDED_AUDIENCE, sub: 'thanh-tra-1', roles: ['inspector'], exp: NOW + 600, ...overrides });
+const hs = (payload: object, key = secret) => signHs256({ alg: 'HS256', typ: 'JWT' }, payload as Record<string, unknown>, key);
+const verifier = new TokenVerifier(embedded, { secret }, () => NOW);
+
+/** Signs with node's crypto the way an identity provider would: RS256 PKCS#1 v1.5, ES256 raw r||s. */
+function asymmetric(alg: 'RS256' | 'ES256', key: KeyObject, payload: object, kid = 'k1'): string {
+  const input = `${b64({ alg, typ: 'JWT', kid })}.${b64(payload)}`;
+  const signature = sign('sha256', Buffer.from(input), alg === 'ES256' ? { key, dsaEncoding: 'ieee-p1363' } : key);
+  return `${input}.${signature.toString('base64url')}`;
+}
+
+describe('verifying bearer tokens', () => {
+  it('accepts a token the CLI mints and reads subject, roles and units from it', async () => {
+    const token = mintEmbeddedToken(secret, { subject: 'can-bo-1', roles: ['recorder', 'official'], units: ['gia-tan'], ttlSeconds: 3600, nowSeconds: NOW });
+    await expect(verifier.verify(token)).resolves.toEqual({ subject: 'can-bo-1', roles: ['recorder', 'official'], units: ['gia-tan'] });
+    const everywhere = mintEmbeddedToken(secret, { subject: 'admin-1', roles: ['admin'], units: 'all', ttlSeconds: 60, nowSeconds: NOW });
+    await expect(verifier.verify(everywhere)).resolves.toMatchObject({ units: 'all' });
+  });
+
+  const valid = hs(claims());
+  const [header, payload, signature] = valid.split('.') as [string, string, string];
+  it.each([
+    ['a bad signature', `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`, 'signature does not verify'],
+    ['another secret', hs(claims(), Buffer.alloc(64, 8)), 'signature does not verify'],
+    ['a changed payload', `${header}.${b64(claims({ roles: ['admin'] }))}.${signature}`, 'signature does not verify'],
+    ['alg none', `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`, 'algorithm "none" is not accepted'],
+    ['alg None with a signature', `${b64({ alg: 'None' })}.${payload}.${signature}`, 'algorithm "None" is not accepted'],
+    ['no alg', `${b64({ typ: 'JWT' })}.${payload}.${signature}`, 'algorithm null is not accepted'],
+    ['an expired token', hs(claims({ exp: NOW - 31 })), 'expired'],
+    ['no expiry', hs(claims({ exp: undefined })), 'no expiry'],
+    ['a token not valid yet', hs(claims({ nbf: NOW + 120 })), 'not valid yet'],
+    ['a wrong issuer', hs(claims({ iss: 'someone-else' })), 'not issued by'],
+    ['a wrong audience', hs(claims({ aud: 'another-service' })), 'not meant for'],
+    ['no subject', hs(claims({ sub: undefined })), 'no usable subject'],
+    ['a subject with a newline', hs(claims({ sub: 'a\nb' })), 'no usable subject'],
+    ['critical headers', signHs256({ alg: 'HS256', crit: ['exp'] }, claims(), secret), 'critical header'],
+    ['two parts', `${header}.${payload}`, 'not a compact JWS'],
+    ['a header that is not JSON', `${Buffer.from('{nope').toString('base64url')}.${payload}.${signature}`, 'header is not JSON'],
+    ['a payload that is an array', hs([1, 2]), 'payload is not a JSON object'],
+  ])('refuses %s', async (_, token, reason) => {
+    await expect(verifier.verify(token)).rejects.toThrow(TokenRejected);
+    await expect(verifier.verify(token)).rejects.toThrow(reason);
+  });
+
+  it('tolerates the configured clock skew and no more', async () => {
+    await expect(verifier.verify(hs(claims({ exp: NOW - 30 })))).resolves.toMatchObject({ subject: 'thanh-tra-1' });
+    await expect(verifier.verify(hs(claims({ exp: NOW - 31 })))).rejects.toThrow('expired');
+  });
+
+  it('keeps only the roles it knows and unit ids of a safe shape', async () => {
+    await expect(verifier.verify(hs(claims({ roles: ['inspector', 'superuser'], units: ['gia-tan', '../etc', 42] })))).resolves.toEqual({ subject: 'thanh-tra-1', roles: ['inspector'], units: ['gia-tan'] });
+  });
+
+  describe('from an external identity provider', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const jwks = { keys: [{ ...rsa.publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig', alg: 'RS256' }, { ...ec.publicKey.export({ format: 'jwk' }), kid: 'k2', use: 'sig' }] };
+    const idpClaims = (overrides: Record<string, unknown> = {}) => ({ iss: external.issuer, aud: ['account', 'ledger-api'], sub: 'f3c1a2', realm_access: { roles: ['standing-committee', 'offline_access'] }, exp: NOW + 300, ...overrides });
+    let server: Server;
+    let url: string;
+    let fetches = 0;
+
+    beforeAll(async () => {
+      server = createServer((_, response) => {
+        fetches += 1;
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify(jwks));
+      });
+      await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+      url = `http://127.0.0.1:${(server.address() as { port: number }).port}/jwks.json`;
+    });
+    afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+    it('verifies RS256 and ES256 tokens with keys from a JWKS URL, fetched once and cached', async () => {
+      const idp = new TokenVerifier(external, { source: new UrlKeySource(url) }, () => NOW);
+      await expect(idp.verify(asymmetric('RS256', rsa.privateKey, idpClaims()))).resolves.toEqual({ subject: 'f3c1a2', roles: ['standing-committee'], units: [] });
+      await expect(idp.verify(asymmetric('ES256', ec.privateKey, idpClaims(), 'k2'))).resolves.toMatchObject({ subject: 'f3c1a2' });
+      expect(fetches).toBe(1);
+    });
+
+    it('verifies with keys from a JWKS file', async () => {
+      const path = join(mkdtempSync(join(tmpdir(), 'jwks-')), 'jwks.json');
+      writeFileSync(path, JSON.stringify(jwks));
+      const idp = new TokenVerifier(external, { source: new FileKeySource(path) }, () => NOW);
+      await expect(idp.verify(asymmetric('ES256', ec.privateKey, idpClaims(), 'k2'))).resolves.toMatchObject({ roles: ['standing-committee'] });
+    });
+
+    it.each([
+      ['an HS256 token signed with the public key as secret (algorithm confusion)', () => signHs256({ alg: 'HS256', kid: 'k1' }, idpClaims(), Buffer.from(rsa.publicKey.export({ format: 'pem', type: 'spki' }) as string)), 'algorithm "HS256" is not accepted'],
+      ['an embedded-mode token', () => mintEmbeddedToken(secret, { subject: 'x', roles: ['admin'], units: 'all', ttlSeconds: 60, nowSeconds: NOW }), 'algorithm "HS256" is not accepted'],
+      ['a token signed by another key', () => asymmetric('RS256', generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, idpClaims()), 'signature does not verify'],
+      ['an ES256 token naming the RSA key', () => asymmetric('ES256', ec.privateKey, idpClaims(), 'k1'), 'No ES256 key with kid "k1"'],
+      ['an unknown kid', () => asymmetric('RS256', rsa.privateKey, idpClaims(), 'rotated-away'), 'No RS256 key with kid "rotated-away"'],
+      ['a wrong audience', () => asymmetric('RS256', rsa.privateKey, idpClaims({ aud: 'account' })), 'not meant for ledger-api'],
+      ['a wrong issuer', () => asymmetric('RS256', rsa.privateKey, idpClaims({ iss: 'https://evil.example' })), 'not issued by'],
+      ['an expired token', () => asymmetric('RS256', rsa.privateKey, idpClaims({ exp: NOW - 100 })), 'expired'],
+    ])('refuses %s', async (_, token, reason) => {
+      const idp = new TokenVerifier(external, { source: new UrlKeySource(url) }, () => NOW);
+      await expect(idp.verify(token())).rejects.toThrow(reason);
+    });
+
+    it('says so when the key set cannot be fetched', async () => {
+      const idp = new TokenVerifier(external, { source: new UrlKeySource('http://127.0.0.1:9/jwks.json') }, () => NOW);
+      await expect(idp.verify(asymmetric('RS256', rsa.privateKey, idpClaims()))).rejects.toThrow("key set could not be fetched");
+    });
+  });
+});
+
+describe('token lifetimes', () => {
+  it.each([
+    ['8h', 28_800],
+    ['30m', 1_800],
+    ['7d', 604_800],
+    ['90s', 90],
+    ['366d', 31_622_400],
+  ])('reads %s', (text, seconds) => expect(parseTtl(text)).toBe(seconds));
+  it.each(['', '0h', '8', 'h', '8 hours', '367d', '-1h'])('refuses %p', (text) => expect(parseTtl(text)).toBeUndefined());
+});
