@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { auditTrailProjection } from '../../src/audit/audit-trail.projection.js';
 import { AuditTrailQuery } from '../../src/audit/audit-trail.query.js';
@@ -9,34 +8,11 @@ import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store.js'
 import { ProjectionEngine } from '../../src/projections/projection-engine.js';
 import { openReadModels, readModelsPath } from '../../src/projections/read-models.database.js';
 import { newEvent } from '../support/new-events.js';
+import { runLedgerCli, type Ran } from '../support/run-ledger-cli.js';
 
-const projectRoot = resolve(import.meta.dirname, '..', '..');
-
-interface Ran {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** `ledger <args>` as a user runs it, from the TypeScript sources (see test/support/ts-loader.mjs). */
+/** `ledger <args>` on a data folder. */
 function ledger(args: readonly string[], dataDir: string): Promise<Ran> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', './test/support/register-ts.mjs', 'src/cli/main.ts', ...args], {
-      cwd: projectRoot,
-      env: { PATH: process.env.PATH, LEDGER_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const deadline = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(deadline);
-      done({ code, stdout, stderr });
-    });
-  });
+  return runLedgerCli(args, { LEDGER_DATA_DIR: dataDir });
 }
 
 describe('ledger rebuild', () => {
