@@ -47,7 +47,7 @@ describe('the logs of a full run', () => {
     const base = `http://127.0.0.1:${port}`;
     for (let tries = 0; ; tries += 1) {
       if ((await fetch(`${base}/health`).catch(() => undefined))?.ok) break;
-      if (tries > 150) throw new Error(`the service did not start:\n${output}`);
+      if (tries > 300) throw new Error(`the service did not start:\n${output}`);
       await new Promise((done) => setTimeout(done, 200));
     }
     const token = mintEmbeddedToken(embeddedSecret(folder), { subject: 'log-scan', roles: ROLES, units: 'all', ttlSeconds: 600 });

@@ -24,7 +24,7 @@ function runMain(env: NodeJS.ProcessEnv, probePort?: number): Promise<Started> {
     let health: unknown;
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.stdout.resume();
-    const deadline = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const deadline = setTimeout(() => child.kill('SIGKILL'), 60_000);
     let polling: NodeJS.Timeout | undefined;
     if (probePort !== undefined) {
       polling = setInterval(async () => {
@@ -66,7 +66,7 @@ describe('starting the service', () => {
     const port = await freePort();
     const started = await runMain({ PORT: String(port), HOST: '127.0.0.1', LEDGER_DATA_DIR: join(folder, 'data') }, port);
     expect(started.health).toMatchObject({ status: 200, body: { status: 'ok' } });
-  });
+  }, 90_000);
 
   it.each([
     [{ PORT: 'eighty' }, 'Configuration error: PORT must be a whole number from 1 to 65535, got "eighty".'],
@@ -77,7 +77,7 @@ describe('starting the service', () => {
     expect(started.code).toBe(1);
     expect(started.stderr).toContain(sentence);
     expect(started.stderr).not.toMatch(/\n\s+at /); // a sentence, not a stack trace
-  });
+  }, 90_000);
 
   it('refuses a LEDGER_DATA_DIR it cannot write to, naming it', async () => {
     const notAFolder = join(folder, 'a-file');
@@ -85,5 +85,5 @@ describe('starting the service', () => {
     const started = await runMain({ LEDGER_DATA_DIR: notAFolder, PORT: String(await freePort()) });
     expect(started.code).toBe(1);
     expect(started.stderr).toContain(`Configuration error: LEDGER_DATA_DIR must be a folder the service can write to; "${notAFolder}" is not`);
-  });
+  }, 90_000);
 });

@@ -25,7 +25,7 @@ describe('ledger token', () => {
     expect(statSync(embeddedSecretPath(subject.dataDir)).mode & 0o777).toBe(0o600);
     const forbidden = await subject.anonymous.post('/api/v1/units').set('Authorization', `Bearer ${token}`).send({});
     expect({ status: forbidden.status, code: forbidden.body.code }).toEqual({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
-  }, 30_000);
+  }, 90_000);
 
   it.each([
     [['token', '--roles', 'admin'], '--sub <user> is required'],
@@ -43,7 +43,7 @@ describe('ledger token', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
-  }, 30_000);
+  }, 90_000);
 
   it('refuses with exit code 3 when tokens come from an external identity provider', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'ledger-token-'));
@@ -54,5 +54,5 @@ describe('ledger token', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
-  }, 30_000);
+  }, 90_000);
 });
