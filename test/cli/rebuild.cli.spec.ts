@@ -51,11 +51,11 @@ describe('ledger rebuild', () => {
     expect(await engine.status()).toEqual([expect.objectContaining({ generation: 2, checkpoint: 42, lag: 0, building: null })]);
     const entries = new AuditTrailQuery(db).find({ after: 0, limit: 100 }).entries;
     expect(entries.map((entry) => entry.globalPosition)).toEqual(Array.from({ length: 42 }, (_, index) => index + 1));
-  });
+  }, 90_000);
 
   it('refuses an unknown projection with exit code 2, naming the known ones', async () => {
     const ran = await ledger(['rebuild', 'no-such-view'], folder);
     expect(ran.code).toBe(2);
     expect(ran.stderr).toMatch(/^There is no projection "no-such-view"\. Known projections: audit-trail(, [a-z-]+)*\.\n$/);
-  });
+  }, 90_000);
 });
