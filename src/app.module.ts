@@ -16,6 +16,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { TimelinesModule } from './timelines/timelines.module.js';
 import { ResponsibilityModule } from './responsibility/responsibility.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
+import { PersonalDataModule } from './personal-data/personal-data.module.js';
 
 @Module({})
 export class AppModule {
@@ -27,6 +28,7 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ledger: config })] }),
         { module: LedgerConfigModule, global: true, providers: [{ provide: LEDGER_CONFIG, useValue: config }], exports: [LEDGER_CONFIG] },
         LedgerModule.forRoot(),
+        PersonalDataModule,
         HealthModule,
         OrganisationModule,
         CasesModule,

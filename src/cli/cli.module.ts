@@ -6,6 +6,9 @@ import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
 import { ensureWritableFolder, openEventStore } from '../ledger/open-event-store.js';
 import { openReadModels, READ_MODELS, readModelsPath } from '../projections/read-models.database.js';
 import { RebuildCommand } from './rebuild.command.js';
+import { EraseSubjectCommand } from './erase-subject.command.js';
+import { PERSONAL_DATA_KEYS, personalDataKeyProviders } from '../personal-data/personal-data.module.js';
+import type { PersonalDataKeyStore } from '../personal-data/personal-data-key-store.js';
 
 /**
  * The CLI's application context: the same store and read-model file as the service (chosen by the
@@ -16,6 +19,7 @@ export class CliModule implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly db: Database.Database,
+    @Inject(PERSONAL_DATA_KEYS) private readonly keys: PersonalDataKeyStore,
   ) {}
 
   static forConfig(config: LedgerConfig): DynamicModule {
@@ -32,6 +36,8 @@ export class CliModule implements OnApplicationShutdown {
           },
         },
         RebuildCommand,
+        ...personalDataKeyProviders,
+        EraseSubjectCommand,
       ],
     };
   }
@@ -39,5 +45,6 @@ export class CliModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
     this.db.close();
+    this.keys.close();
   }
 }
