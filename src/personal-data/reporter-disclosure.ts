@@ -12,8 +12,11 @@ import { PERSONAL_DATA_VAULT, type PersonalDataVault } from './personal-data-vau
 import { mayReadReporter } from './reporter-visibility.js';
 import { caseReporterContext, isSealedPersonalData, reporterSubjectId } from './sealed-personal-data.js';
 
-/** role: the reader may not see it; erased: nobody can any more; unreadable: the key is missing or the bytes do not authenticate. */
-export type RedactionReason = 'role' | 'erased' | 'unreadable';
+/**
+ * role: the reader may not see it; erased: nobody can any more; unreadable: the key is missing or the
+ * bytes do not authenticate; omitted: a command's answer, which never carries personal data (read the case for it).
+ */
+export type RedactionReason = 'role' | 'erased' | 'unreadable' | 'omitted';
 export type RedactedReporter = { readonly redacted: true; readonly reason: RedactionReason; readonly subjectId: string };
 /** null: the report gave no personal data. */
 export type ShownReporter = null | RedactedReporter | ({ readonly subjectId: string } & CaseReporter);
@@ -67,6 +70,17 @@ export class ReporterDisclosure {
   async inCaseView(view: Record<string, unknown>, reader: ReadContext): Promise<Record<string, unknown>> {
     if (!('reporter' in view) || typeof view.caseId !== 'string') return view;
     return { ...view, reporter: await this.show(view.reporter, view.caseId, view.category as CaseCategory, reader) };
+  }
+
+  /**
+   * A command's answer (caseView) with its reporter omitted: acting on a case is not reading its
+   * reporter, and a repeated command must not write anything, not even a read. GET the case to read it.
+   */
+  omittedInCaseView(view: Record<string, unknown>): Record<string, unknown> {
+    if (!('reporter' in view) || typeof view.caseId !== 'string') return view;
+    const recorded = view.reporter;
+    if (isSealedPersonalData(recorded)) return { ...view, reporter: redacted('omitted', recorded.subjectId) };
+    return { ...view, reporter: plainReporterOf(recorded) === null ? null : redacted('omitted', reporterSubjectId(view.caseId)) };
   }
 
   private async recordRead(subjectId: string, caseId: string, reader: ReadContext): Promise<void> {

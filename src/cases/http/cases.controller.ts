@@ -59,7 +59,7 @@ export class CasesController {
     const { occurredAt, ...input } = body;
     const result = await this.intake.receive(input, commandEnvelope(request, this.clock.now(), occurredAt));
     answer(response, result, `/api/v1/cases/${result.caseId}`);
-    return this.disclosure.inCaseView(caseView(result.state), readContextOf(request));
+    return this.disclosure.omittedInCaseView(caseView(result.state));
   }
 
   @Get(':caseId')
@@ -203,10 +203,9 @@ export class CasesController {
     return { unitId: state.currentUnitId, ancestorIds: await this.units.ancestorsOf(state.currentUnitId) };
   }
 
-  /** The answer shows the reporter as any read does: by role, the plaintext read recorded. */
   private async act(caseId: string, command: CaseCommand, occurredAt: string | undefined, request: Request, response: Response): Answer {
     assertPlausibleCaseId(caseId);
-    return this.disclosure.inCaseView(await this.endpoint.act(caseId, command, occurredAt, request, response), readContextOf(request));
+    return this.disclosure.omittedInCaseView(await this.endpoint.act(caseId, command, occurredAt, request, response));
   }
 }
 
