@@ -1,8 +1,7 @@
 import { DomainError } from '../domain-kit/domain-error.js';
 import { deterministicUuid } from '../ledger/deterministic-uuid.js';
 import type { EventStore } from '../ledger/event-store.port.js';
-import type { PersonalDataErased } from './personal-data.events.js';
-import { subjectStream } from './personal-data.events.js';
+import { subjectStream, type PersonalDataErased } from './personal-data.events.js';
 import type { PersonalDataKeyStore } from './personal-data-key-store.js';
 import { SUBJECT_ID } from './sealed-personal-data.js';
 
