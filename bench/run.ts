@@ -5,7 +5,7 @@
  *   BENCH_ROUNDS=15 BENCH_ROUND_MS=600  interleaved rounds of raw, raw x64, (a) and (b), and their length
  *   BENCH_DIR=<folder>                  where the database files go (default .bench-data/, on disk)
  *   BENCH_STRICT=1                      exit with 1 when a target is missed
- *   BENCH_ONLY=store | projections      run one part only (default: the store, then the read side)
+ *   BENCH_ONLY=store | projections | personal-data   run one part only (default: the store, then the read side)
  *   BENCH_PROJECTION_EVENTS=1000000     size of the read side's synthetic province (bench/projections)
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { describeMachine, makeBenchFolder } from './environment.js';
 import { ConcurrentAppends, RawLoop, Reads, SequentialAppends, type Rate } from './workloads.js';
 import { runProjectionsBench } from './projections/run-projections.js';
+import { runPersonalDataBench } from './personal-data/run-personal-data.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 600);
@@ -171,7 +172,11 @@ async function projectionsBench(): Promise<void> {
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
-  if (only !== undefined && only !== 'store' && only !== 'projections') throw new Error(`BENCH_ONLY must be store or projections, not ${only}`);
+  if (only === 'personal-data') {
+    await runPersonalDataBench(projectRoot);
+    return;
+  }
+  if (only !== undefined && only !== 'store' && only !== 'projections') throw new Error(`BENCH_ONLY must be store, projections or personal-data, not ${only}`);
   if (only !== 'projections') await storeBench();
   if (only !== 'store') await projectionsBench();
 }

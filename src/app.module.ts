@@ -17,6 +17,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { TimelinesModule } from './timelines/timelines.module.js';
 import { ResponsibilityModule } from './responsibility/responsibility.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
+import { PersonalDataModule } from './personal-data/personal-data.module.js';
 
 @Module({})
 export class AppModule {
@@ -29,6 +30,7 @@ export class AppModule {
         { module: LedgerConfigModule, global: true, providers: [{ provide: LEDGER_CONFIG, useValue: config }], exports: [LEDGER_CONFIG] },
         LedgerModule.forRoot(),
         AuthModule,
+        PersonalDataModule,
         HealthModule,
         OrganisationModule,
         CasesModule,

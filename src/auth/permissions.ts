@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   'oversight.read': { summary: 'audit trails (JSON, CSV), response timelines, annual evaluations', grants: { 'standing-committee': 'any', inspector: 'any' } },
   'officials.review': { summary: "an official's responsibility review", grants: { 'standing-committee': 'any', inspector: 'any', official: 'self' } },
   'operations.read': { summary: 'projection status and lag', grants: { admin: 'any', inspector: 'any' } },
+  'personal-data.erase': { summary: "erase a data subject's personal data (delete its key)", grants: { admin: 'any' } },
+  'personal-data.reads': { summary: 'list who read whose personal data', grants: { inspector: 'any' } },
   'open311.read': { summary: 'read Open311 service requests', grants: ALL_ROLES_READ },
 } as const satisfies Record<string, Permission>;
 

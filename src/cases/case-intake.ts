@@ -1,12 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../domain-kit/domain-error.js';
 import { CommandHandler, type CommandEnvelope, type CommandResult } from '../ledger/command-handler.js';
+import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
 import { newAggregateId } from '../http/new-aggregate-id.js';
 import { UnitDirectory } from '../organisation/unit-directory.js';
 import { caseDecider } from './case.decider.js';
 import { CASE_CATEGORIES, CASE_CHANNELS, caseStream, type CaseCategory, type CaseChannel, type CaseLocation, type CaseReporter } from './case.events.js';
 import type { CaseState } from './case.state.js';
+import { PERSONAL_DATA_VAULT, type PersonalDataVault } from '../personal-data/personal-data-vault.js';
+import { caseReporterContext, isSealedPersonalData, reporterSubjectId, type SealedPersonalData } from '../personal-data/sealed-personal-data.js';
 
 /** Limits of what a case receipt may carry, shared by the HTTP DTO and the other callers of CaseIntake. */
 export const CASE_LIMITS = {
@@ -49,6 +52,11 @@ export interface CaseIntakeResult extends CommandResult<CaseState> {
  * time, occurredAt and Idempotency-Key); an If-Match of that request is ignored here, as it was about
  * another resource. Throws DomainError (unit not active, referral rules, limits) like any command.
  *
+ * The reporter's personal data is sealed here, at the edge, under the key of the subject
+ * reporter-<caseId> (created on first use): the decider, the state and the ledger only ever hold the
+ * ciphertext. A repeated receipt (same Idempotency-Key, so same case id) finds the same key and seals
+ * to the same bytes (synthetic IV), so the store recognises the repeat.
+ *
  *   const { caseId, state } = await intake.receive({ unitId, category: 'reflection', channel: 'visit', summary, sourceVisitId }, envelope);
  */
 @Injectable()
@@ -56,6 +64,8 @@ export class CaseIntake {
   constructor(
     private readonly commands: CommandHandler,
     private readonly units: UnitDirectory,
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async receive(input: CaseIntakeInput, envelope: CommandEnvelope): Promise<CaseIntakeResult> {
@@ -73,7 +83,7 @@ export class CaseIntake {
         category: input.category,
         channel: input.channel,
         summary: input.summary,
-        reporter: reporterOf(input.reporter),
+        reporter: await this.sealed(caseId, reporterOf(input.reporter), envelope.now),
         location: locationOf(input.location),
         sourceVisitId: input.sourceVisitId ?? null,
         referredFrom,
@@ -81,6 +91,21 @@ export class CaseIntake {
       { ...envelope, expectedRevision: undefined },
     );
     return { ...result, caseId };
+  }
+
+  /** Null when the report gave no personal data: an anonymous report has no data subject. */
+  private async sealed(caseId: string, reporter: CaseReporter, now: Date): Promise<SealedPersonalData | null> {
+    if (Object.keys(reporter).length === 0) return null;
+    try {
+      return this.vault.seal(reporterSubjectId(caseId), caseReporterContext(caseId), reporter, now);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'PERSONAL_DATA.SUBJECT_ERASED')) throw error;
+      // Erased, so the case was received before: a repeat of that receipt (or a finding opening it
+      // again) gets the earlier answer, or CASE.ALREADY_RECEIVED, from the handler as any repeat does.
+      const [first] = await this.store.readStream(caseStream(caseId), { maxCount: 1 });
+      if (first?.type === 'CaseReceived' && isSealedPersonalData(first.data.reporter)) return first.data.reporter;
+      throw error;
+    }
   }
 }
 

@@ -9,13 +9,16 @@ const active = (unitId: string) => ({ unitId, status: 'active' as const });
 const communeLineage: UnitLineage = { unitId: 'gia-tan', ancestorIds: ['gia-loc', 'hai-duong'] };
 const districtLineage: UnitLineage = { unitId: 'gia-loc', ancestorIds: ['hai-duong'] };
 
+/** The reporter as CaseIntake seals it (AES-256-GCM under the subject's key): the decider only carries it. */
+const sealedReporter = { subjectId: 'reporter-case-1', alg: 'A256GCM' as const, iv: 'AAECAwQFBgcICQoL', ciphertext: 'c2VhbGVkIHJlcG9ydGVy', tag: 'AAECAwQFBgcICQoLDA0ODw==' };
+
 const receivedData = {
   caseId: 'case-1',
   unitId: 'gia-tan',
   category: 'reflection' as const,
   channel: 'hotline' as const,
   summary: 'Smell from the dye works',
-  reporter: { name: 'Nguyễn Văn A', phone: '0912345678' },
+  reporter: sealedReporter,
   sourceVisitId: null,
   referredFromUnitId: null,
 };
@@ -38,7 +41,7 @@ describe('case decider', () => {
       category: 'reflection',
       channel: 'hotline',
       summary: 'Smell from the dye works',
-      reporter: { name: 'Nguyễn Văn A', phone: '0912345678' },
+      reporter: sealedReporter,
       sourceVisitId: null,
       referredFrom: null,
       ...overrides,
@@ -53,6 +56,14 @@ describe('case decider', () => {
         .given([])
         .when(receive({ channel: 'referral', referredFrom: { unitId: 'tu-ky', status: 'merged' }, sourceVisitId: 'visit-7' }), at())
         .then([{ type: 'CaseReceived', data: { ...receivedData, channel: 'referral', referredFromUnitId: 'tu-ky', sourceVisitId: 'visit-7' } }]);
+    });
+
+    it('carries an anonymous report without a reporter', () => {
+      cases.given([]).when(receive({ reporter: null }), at()).then([{ type: 'CaseReceived', data: { ...receivedData, reporter: null } }]);
+    });
+
+    it('keeps the sealed reporter in the state, never a plaintext one', () => {
+      expect(cases.given([receivedCase]).state).toMatchObject({ reporter: sealedReporter });
     });
 
     it('starts the timeline at the receipt', () => {

@@ -13,11 +13,11 @@ import {
   type CaseComplexity,
   type CaseEvent,
   type CaseLocation,
-  type CaseReporter,
   type UpperLevelChannel,
 } from './case.events.js';
 import { evolveCase, initialCaseState, unhandled, type CaseState, type ReceivedCase } from './case.state.js';
 import { isOffsetDateTime } from '../domain-kit/offset-date-time.js';
+import type { SealedPersonalData } from '../personal-data/sealed-personal-data.js';
 
 /**
  * The case's current unit and its parents, nearest first, as the unit directory knew them when the
@@ -37,7 +37,8 @@ export type CaseCommand =
       readonly category: CaseCategory;
       readonly channel: CaseChannel;
       readonly summary: string;
-      readonly reporter: CaseReporter;
+      /** Sealed at the edge (CaseIntake): the decider never sees the plaintext. */
+      readonly reporter: SealedPersonalData | null;
       /** Where the matter is, when the report says. */
       readonly location?: CaseLocation | null;
       readonly sourceVisitId: string | null;

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../domain-kit/decider.js';
 import type { EventCorrected } from '../domain-kit/corrections.js';
+import type { SealedPersonalData } from '../personal-data/sealed-personal-data.js';
 
 export const CASE_CATEGORIES = ['complaint', 'denunciation', 'petition', 'reflection', 'proposal', 'incident'] as const;
 export type CaseCategory = (typeof CASE_CATEGORIES)[number];
@@ -20,8 +21,8 @@ export const CASE_COMPLEXITIES = ['complex', 'especially-complex'] as const;
 export type CaseComplexity = (typeof CASE_COMPLEXITIES)[number];
 
 /**
- * The reporter's contact details: personal data, kept in its own sub-object so it can be encrypted
- * (issue 5) without touching the rest of the event. Every field is optional: some reports are anonymous.
+ * The reporter's contact details: personal data. Every field is optional: some reports are anonymous.
+ * Given to CaseIntake in plaintext; never written so into the ledger (see RecordedReporter).
  */
 export type CaseReporter = {
   name?: string;
@@ -30,6 +31,13 @@ export type CaseReporter = {
   address?: string;
   identityNumber?: string;
 };
+
+/**
+ * The reporter as a CaseReceived carries it: sealed under the subject's own key (personal-data/), or
+ * null when the report gave no personal data. Events recorded before encryption carry the plaintext
+ * CaseReporter (possibly {}); the views show those by the same role rule, but they cannot be erased.
+ */
+export type RecordedReporter = SealedPersonalData | null | CaseReporter;
 
 /** Where the reported matter is (not the reporter's address): a place name, an address id, a point. */
 export type CaseLocation = {
@@ -47,7 +55,7 @@ export type CaseReceived = DomainEvent<
     category: CaseCategory;
     channel: CaseChannel;
     summary: string;
-    reporter: CaseReporter;
+    reporter: RecordedReporter;
     /** The visit whose finding opened this case, if any. */
     sourceVisitId: string | null;
     /** The unit that referred the case (channel referral only). */

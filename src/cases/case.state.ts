@@ -1,5 +1,5 @@
 import type { Fact } from '../domain-kit/decider.js';
-import type { CaseCategory, CaseChannel, CaseClassification, CaseComplexity, CaseEvent, CaseLocation, CaseReporter } from './case.events.js';
+import type { CaseCategory, CaseChannel, CaseClassification, CaseComplexity, CaseEvent, CaseLocation, RecordedReporter } from './case.events.js';
 
 /** Who holds the case now: an official or a unit, never both. */
 export interface CaseAssignee {
@@ -26,7 +26,7 @@ export type CaseState =
       readonly category: CaseCategory;
       readonly channel: CaseChannel;
       readonly summary: string;
-      readonly reporter: CaseReporter;
+      readonly reporter: RecordedReporter;
       readonly location: CaseLocation | null;
       readonly sourceVisitId: string | null;
       readonly referredFromUnitId: string | null;

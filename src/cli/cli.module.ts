@@ -7,6 +7,9 @@ import { ensureWritableFolder, openEventStore } from '../ledger/open-event-store
 import { openReadModels, READ_MODELS, readModelsPath } from '../projections/read-models.database.js';
 import { RebuildCommand } from './rebuild.command.js';
 import { TokenCommand } from './token.command.js';
+import { EraseSubjectCommand } from './erase-subject.command.js';
+import { PERSONAL_DATA_KEYS, personalDataKeyProviders } from '../personal-data/personal-data.module.js';
+import type { PersonalDataKeyStore } from '../personal-data/personal-data-key-store.js';
 
 /**
  * The CLI's application context: the same store and read-model file as the service (chosen by the
@@ -17,6 +20,7 @@ export class CliModule implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly db: Database.Database,
+    @Inject(PERSONAL_DATA_KEYS) private readonly keys: PersonalDataKeyStore,
   ) {}
 
   static forConfig(config: LedgerConfig): DynamicModule {
@@ -34,6 +38,8 @@ export class CliModule implements OnApplicationShutdown {
         },
         RebuildCommand,
         TokenCommand,
+        ...personalDataKeyProviders,
+        EraseSubjectCommand,
       ],
     };
   }
@@ -41,5 +47,6 @@ export class CliModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
     this.db.close();
+    this.keys.close();
   }
 }

@@ -14,7 +14,8 @@ export type CaseTimelinesTable = 'facts' | 'cases' | 'rules';
  */
 export const caseTimelinesProjection: Projection<CaseTimelinesTable> = {
   name: 'case-timelines',
-  version: 1,
+  // 2: the reporter (personal data, even sealed) is no longer copied into the facts.
+  version: 2,
   tables: ['facts', 'cases', 'rules'],
 
   schema(db, tables) {
@@ -73,7 +74,7 @@ export const caseTimelinesProjection: Projection<CaseTimelinesTable> = {
       }
       if (category !== 'case') return;
       const { data } = event;
-      insertFact.run(event.globalPosition, id, event.streamRevision, event.eventId, event.type, event.metadata.occurredAt, event.recordedAt, JSON.stringify(data));
+      insertFact.run(event.globalPosition, id, event.streamRevision, event.eventId, event.type, event.metadata.occurredAt, event.recordedAt, JSON.stringify(withoutReporter(event.type, data)));
       switch (event.type) {
         case 'CaseReceived':
           insertCase.run(id, event.eventId, text(data, 'category') ?? '', text(data, 'unitId') ?? '', text(data, 'unitId') ?? '', event.metadata.occurredAt, Date.parse(event.metadata.occurredAt));
@@ -109,4 +110,11 @@ export const caseTimelinesProjection: Projection<CaseTimelinesTable> = {
 function text(data: JsonObject, field: string): string | undefined {
   const value = data[field];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** A timeline never shows who reported: the CaseReceived fact is kept without its reporter. */
+function withoutReporter(type: string, data: JsonObject): JsonObject {
+  if (type !== 'CaseReceived') return data;
+  const { reporter: _reporter, ...rest } = data;
+  return rest;
 }

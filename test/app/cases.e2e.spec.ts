@@ -39,10 +39,13 @@ describe('cases over HTTP', () => {
     const location = created.headers.location as string;
     expect(location).toMatch(/^\/api\/v1\/cases\/[0-9a-f-]{36}$/);
     expect(created.headers.etag).toBe('"0"');
-    expect(created.body).toMatchObject({ status: 'open', currentUnitId: 'gia-tan', receivedAt: time('01'), reporter: receipt.reporter });
+    const subjectId = `reporter-${location.split('/').pop()}`;
+    // A command's answer omits personal data; reading the case shows it (to the roles allowed, recorded).
+    expect(created.body).toMatchObject({ status: 'open', currentUnitId: 'gia-tan', receivedAt: time('01'), reporter: { redacted: true, reason: 'omitted', subjectId } });
 
     const read = await http.get(location).expect(200);
     expect(read.headers.etag).toBe('"0"');
+    expect(read.body.reporter).toEqual({ subjectId, ...receipt.reporter });
 
     const steps: [string, object, string][] = [
       ['acknowledgements', { occurredAt: time('01', '09') }, '"1"'],

@@ -15,8 +15,8 @@ const OVERSIGHT: readonly Caller[] = ['standing-committee', 'inspector'];
 const at = '2017-01-02T08:00:00+07:00';
 const ids = { caseId: '', visitId: 'v-gia-tan', meetingId: 'm-gia-tan', reviewId: 'r-1', ruleId: 'rule-1', assignmentId: '' };
 
-// [method, path (ids filled in later), body, callers allowed]
-type Row = readonly [string, string, Record<string, unknown> | undefined, readonly Caller[]];
+// [method, path (ids filled in later), body, callers allowed, the status they get (default: GET 200, POST 400)]
+type Row = readonly [string, string, Record<string, unknown> | undefined, readonly Caller[], number?];
 const ROWS: readonly Row[] = [
   ['POST', '/api/v1/units', {}, ['admin']],
   ['GET', '/api/v1/units/gia-tan', undefined, ANY_ROLE],
@@ -73,6 +73,8 @@ const ROWS: readonly Row[] = [
   ['GET', '/api/v1/evaluations/2017?officialId=o-gia-tan', undefined, OVERSIGHT],
   ['GET', '/api/v1/evaluations/2017.csv?officialId=o-gia-tan', undefined, OVERSIGHT],
   ['GET', '/api/v1/projections', undefined, ['inspector', 'admin']],
+  ['POST', '/api/v1/personal-data/subjects/reporter-unknown/erasure', {}, ['admin'], 404],
+  ['GET', '/api/v1/personal-data/reads', undefined, ['inspector']],
   ['GET', '/open311/v2/requests.json', undefined, ANY_ROLE],
   ['GET', '/open311/v2/requests/{caseId}.json', undefined, ANY_ROLE],
 ];
@@ -116,9 +118,9 @@ describe('the permission matrix', () => {
     await subject.close();
   });
 
-  const rows = ROWS.flatMap(([method, path, body, allowed]) => CALLERS.map((caller) => [method, path, caller, body, allowed.includes(caller)] as const));
+  const rows = ROWS.flatMap(([method, path, body, allowed, status]) => CALLERS.map((caller) => [method, path, caller, body, allowed.includes(caller), status ?? (method === 'GET' ? 200 : 400)] as const));
 
-  it.each(rows)('%s %s as %s', async (method, template, caller, body, allowed) => {
+  it.each(rows)('%s %s as %s', async (method, template, caller, body, allowed, allowedStatus) => {
     const path = template.replace(/\{(\w+)\}/g, (_, name: keyof typeof ids) => ids[name]);
     const http = callers.get(caller)!;
     const response = method === 'GET' ? await http.get(path) : await http.post(path).send(body ?? {});
@@ -126,7 +128,7 @@ describe('the permission matrix', () => {
       const code = path.startsWith('/open311/') ? response.body[0]?.error_code : response.body.code; // GeoReport v2 error list
       expect({ status: response.status, code }).toEqual({ status: 401, code: 'AUTH.TOKEN_MISSING' });
     } else if (allowed) {
-      expect(response.status).toBe(method === 'GET' ? 200 : 400);
+      expect(response.status).toBe(allowedStatus);
     } else {
       expect(response.status).toBe(403);
       expect(response.body.code).toMatch(/^AUTH\.(ROLE_REQUIRED|UNIT_OUT_OF_SCOPE|NOT_SELF)$/);

@@ -13,7 +13,7 @@ describe("the README's permission matrix", () => {
     const rows = Object.fromEntries(
       readme
         .split('\n')
-        .filter((line) => /^\| `[a-z0-9.]+` \|/.test(line))
+        .filter((line) => /^\| `[a-z0-9.-]+` \|/.test(line))
         .map((line) => {
           const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
           return [cells[0]!.replaceAll('`', ''), cells.slice(-ROLES.length)];

@@ -32,6 +32,7 @@ import {
 } from './dto/case-actions.request.dto.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { Requires, bodyUnit, caseParam } from '../../auth/requires.decorator.js';
+import { readContextOf, ReporterDisclosure } from '../../personal-data/reporter-disclosure.js';
 
 type Answer = Promise<Record<string, unknown>>;
 
@@ -47,6 +48,7 @@ export class CasesController {
     private readonly officials: OfficialDirectory,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly disclosure: ReporterDisclosure,
   ) {}
 
   private readonly endpoint = new AggregateEndpoint({ decider: caseDecider, streamOf: caseStream, name: 'Case', view: caseView }, this.commands, this.store, this.clock);
@@ -59,16 +61,16 @@ export class CasesController {
     const { occurredAt, ...input } = body;
     const result = await this.intake.receive(input, commandEnvelope(request, this.clock.now(), occurredAt));
     answer(response, result, `/api/v1/cases/${result.caseId}`);
-    return caseView(result.state);
+    return this.disclosure.omittedInCaseView(caseView(result.state));
   }
 
   @Requires('cases.read', caseParam)
   @Get(':caseId')
   @ApiOkResponse({ description: 'The case now, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such case (code NOT_FOUND).' })
-  async get(@Param('caseId') caseId: string, @Res({ passthrough: true }) response: Response): Answer {
+  async get(@Param('caseId') caseId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
     assertPlausibleCaseId(caseId);
-    return this.endpoint.show(caseId, response);
+    return this.disclosure.inCaseView(await this.endpoint.show(caseId, response), readContextOf(request));
   }
 
   @Requires('cases.act', caseParam)
@@ -217,9 +219,9 @@ export class CasesController {
     return { unitId: state.currentUnitId, ancestorIds: await this.units.ancestorsOf(state.currentUnitId) };
   }
 
-  private act(caseId: string, command: CaseCommand, occurredAt: string | undefined, request: Request, response: Response): Answer {
+  private async act(caseId: string, command: CaseCommand, occurredAt: string | undefined, request: Request, response: Response): Answer {
     assertPlausibleCaseId(caseId);
-    return this.endpoint.act(caseId, command, occurredAt, request, response);
+    return this.disclosure.omittedInCaseView(await this.endpoint.act(caseId, command, occurredAt, request, response));
   }
 }
 

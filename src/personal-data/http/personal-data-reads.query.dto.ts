@@ -1,0 +1,56 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOffsetDateTime } from '../../http/occurred-at.dto.js';
+import { SUBJECT_ID } from '../sealed-personal-data.js';
+
+export const MAX_READS_PAGE = 1000;
+
+/** GET /api/v1/personal-data/reads: by subject, by reader, in a time range; paged by a cursor. */
+export class PersonalDataReadsQueryDto {
+  @ApiPropertyOptional({ description: 'The data subject, e.g. reporter-<caseId>' })
+  @IsOptional()
+  @Matches(SUBJECT_ID, { message: 'subjectId must be 1-100 letters, digits or "-"' })
+  readonly subjectId?: string;
+
+  @ApiPropertyOptional({ description: 'Who read (the subject of their token)' })
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'reader must be 1-200 visible ASCII characters' })
+  readonly reader?: string;
+
+  @ApiPropertyOptional({ description: 'Reads at or after this instant (ISO-8601 with offset)' })
+  @IsOptional()
+  @MaxLength(40)
+  @IsOffsetDateTime()
+  readonly from?: string;
+
+  @ApiPropertyOptional({ description: 'Reads before this instant (exclusive)' })
+  @IsOptional()
+  @MaxLength(40)
+  @IsOffsetDateTime()
+  readonly to?: string;
+
+  @ApiPropertyOptional({ description: 'The cursor: reads after this global position (nextAfter of the previous page)', default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  readonly after?: number;
+
+  @ApiPropertyOptional({ description: 'Reads per page', default: 100, maximum: MAX_READS_PAGE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_READS_PAGE)
+  readonly limit?: number;
+
+  @ApiPropertyOptional({ description: 'Wait (up to 2 s) until the reads have been applied up to this global position; 503 PROJECTION.BEHIND if not' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  readonly minPosition?: number;
+}
