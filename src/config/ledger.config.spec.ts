@@ -11,8 +11,15 @@ describe('loadLedgerConfig', () => {
       logLevel: 'log',
       auth: { mode: 'embedded', issuer: 'accountability-ledger', audience: 'accountability-ledger', jwksUrl: undefined, jwksFile: undefined, rolesClaim: 'roles', unitsClaim: 'units', clockToleranceSeconds: 30 },
       open311RatePerMinute: 30,
+      trustProxy: false,
     });
   });
+
+  it.each([
+    ['true', true],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8', 'loopback, 10.0.0.0/8'],
+  ])('takes TRUST_PROXY=%s', (raw, trusted) => expect(loadLedgerConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(trusted));
 
   it('verifies tokens of an external identity provider when its key set is configured', () => {
     const config = loadLedgerConfig({ AUTH_JWKS_FILE: 'keys/jwks.json', AUTH_ISSUER: 'https://idp.example.vn/realms/tinh', AUTH_AUDIENCE: 'ledger-api', AUTH_ROLES_CLAIM: 'realm_access.roles' }, '/srv');
@@ -41,6 +48,7 @@ describe('loadLedgerConfig', () => {
     [{ AUTH_ISSUER: 'https://idp' }, 'AUTH_ISSUER', expect.stringContaining('only used with AUTH_JWKS_URL or AUTH_JWKS_FILE')],
     [{ AUTH_ROLES_CLAIM: 'roles[0]' }, 'AUTH_ROLES_CLAIM', expect.stringContaining('must be a claim name or a dotted path')],
     [{ AUTH_CLOCK_TOLERANCE_SECONDS: '3600' }, 'AUTH_CLOCK_TOLERANCE_SECONDS', 'AUTH_CLOCK_TOLERANCE_SECONDS must be a whole number from 0 to 300, got "3600".'],
+    [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY', expect.stringContaining('TRUST_PROXY must be true, false, a number of proxy hops')],
     [{ OPEN311_RATE_LIMIT_PER_MINUTE: '0' }, 'OPEN311_RATE_LIMIT_PER_MINUTE', 'OPEN311_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 100000, got "0".'],
   ])('refuses %p, naming %s', (env, setting, message) => {
     let error: unknown;

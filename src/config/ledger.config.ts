@@ -15,6 +15,8 @@ export interface LedgerConfig {
   readonly auth: AuthConfig;
   /** Open311 submissions a client (by IP address) may make per minute. */
   readonly open311RatePerMinute: number;
+  /** Express's "trust proxy": which X-Forwarded-For hops to believe for the client's address. */
+  readonly trustProxy: boolean | number | string;
 }
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -54,7 +56,18 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'log'),
     auth: authConfig(env, cwd),
     open311RatePerMinute: wholeNumber('OPEN311_RATE_LIMIT_PER_MINUTE', env.OPEN311_RATE_LIMIT_PER_MINUTE, 30, 1, 100_000),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
+}
+
+/** false (default: the socket's address is the client), true, a number of hops, or addresses/subnets to trust. */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  const value = nonEmpty(raw);
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  if (/^(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?))*$/.test(value)) return value;
+  throw new ConfigurationError('TRUST_PROXY', `must be true, false, a number of proxy hops, or comma-separated addresses or subnets (e.g. loopback, 10.0.0.0/8), got "${value}".`);
 }
 
 /** Embedded HS256 unless an identity provider's key set is configured; then its issuer and audience are required. */
