@@ -9,7 +9,16 @@ describe('loadLedgerConfig', () => {
       store: 'sqlite',
       eventStoreConnectionString: undefined,
       logLevel: 'log',
+      integrity: { origin: 'accountability-ledger.local/log', checkpointEveryMinutes: 10, checkpointEveryEvents: 1000, signingKeyFile: undefined },
     });
+  });
+
+  it('takes the checkpoint settings: origin, how often, and a signing key file relative to the working folder', () => {
+    const config = loadLedgerConfig(
+      { LEDGER_CHECKPOINT_ORIGIN: 'ledger.haiduong.gov.vn/log', LEDGER_CHECKPOINT_EVERY_MINUTES: '0', LEDGER_CHECKPOINT_EVERY_EVENTS: '250', LEDGER_SIGNING_KEY_FILE: 'keys/log.pem' },
+      '/srv',
+    );
+    expect(config.integrity).toEqual({ origin: 'ledger.haiduong.gov.vn/log', checkpointEveryMinutes: 0, checkpointEveryEvents: 250, signingKeyFile: '/srv/keys/log.pem' });
   });
 
   it('takes PORT, LEDGER_DATA_DIR and an EventStoreDB connection', () => {
@@ -27,6 +36,9 @@ describe('loadLedgerConfig', () => {
     [{ LEDGER_STORE: 'eventstoredb' }, 'EVENTSTORE_CONNECTION_STRING', expect.stringContaining('is required when LEDGER_STORE is eventstoredb')],
     [{ LEDGER_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://x' }, 'EVENTSTORE_CONNECTION_STRING', expect.stringContaining('must start with esdb://')],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'LOG_LEVEL must be one of error, warn, log, debug, verbose, got "loud".'],
+    [{ LEDGER_CHECKPOINT_ORIGIN: 'my ledger' }, 'LEDGER_CHECKPOINT_ORIGIN', expect.stringContaining('without spaces or "+"')],
+    [{ LEDGER_CHECKPOINT_EVERY_MINUTES: '5.5' }, 'LEDGER_CHECKPOINT_EVERY_MINUTES', 'LEDGER_CHECKPOINT_EVERY_MINUTES must be a whole number from 0 to 10,080, got "5.5".'],
+    [{ LEDGER_CHECKPOINT_EVERY_EVENTS: '-1' }, 'LEDGER_CHECKPOINT_EVERY_EVENTS', expect.stringContaining('must be a whole number from 0')],
   ])('refuses %p, naming %s', (env, setting, message) => {
     let error: unknown;
     try {

@@ -11,6 +11,19 @@ export interface LedgerConfig {
   /** Required when store is eventstoredb, e.g. esdb://localhost:2113?tls=false */
   readonly eventStoreConnectionString: string | undefined;
   readonly logLevel: LogLevel;
+  readonly integrity: IntegrityConfig;
+}
+
+/** The Merkle log's signed checkpoints (issue 6). */
+export interface IntegrityConfig {
+  /** The log's name in every checkpoint and the signing key's name: a schema-less URL is recommended. */
+  readonly origin: string;
+  /** A checkpoint is signed this many minutes after the last one if events arrived since; 0: never by time. */
+  readonly checkpointEveryMinutes: number;
+  /** A checkpoint is signed once this many events arrived since the last one; 0: never by count. */
+  readonly checkpointEveryEvents: number;
+  /** A PKCS #8 PEM Ed25519 private key supplied by the operator; default: generated into the data folder. */
+  readonly signingKeyFile: string | undefined;
 }
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -48,7 +61,31 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     store,
     eventStoreConnectionString: connectionString,
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'log'),
+    integrity: integrityConfig(env, cwd),
   };
+}
+
+function integrityConfig(env: NodeJS.ProcessEnv, cwd: string): IntegrityConfig {
+  const origin = nonEmpty(env.LEDGER_CHECKPOINT_ORIGIN) ?? 'accountability-ledger.local/log';
+  if (/[\s+]/u.test(origin) || /[\u0000-\u001f]/.test(origin)) {
+    throw new ConfigurationError('LEDGER_CHECKPOINT_ORIGIN', `must be a name without spaces or "+", such as ledger.example.gov.vn/log, got "${origin}".`);
+  }
+  const keyFile = nonEmpty(env.LEDGER_SIGNING_KEY_FILE);
+  return {
+    origin,
+    checkpointEveryMinutes: wholeNumber('LEDGER_CHECKPOINT_EVERY_MINUTES', env.LEDGER_CHECKPOINT_EVERY_MINUTES, 10, 10_080),
+    checkpointEveryEvents: wholeNumber('LEDGER_CHECKPOINT_EVERY_EVENTS', env.LEDGER_CHECKPOINT_EVERY_EVENTS, 1000, 100_000_000),
+    signingKeyFile: keyFile === undefined ? undefined : isAbsolute(keyFile) ? keyFile : resolve(cwd, keyFile),
+  };
+}
+
+function wholeNumber(name: string, raw: string | undefined, fallback: number, max: number): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) > max) {
+    throw new ConfigurationError(name, `must be a whole number from 0 to ${max.toLocaleString('en-US')}, got "${value}".`);
+  }
+  return Number(value);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
