@@ -1,0 +1,28 @@
+import { canonicalJson } from '../../ledger/canonical-json.js';
+import { canonicalEnvelopeOf } from '../../ledger/event-hash.js';
+import type { RecordedEvent } from '../../ledger/event-store.port.js';
+import { leafHash } from '../merkle/merkle-hash.js';
+
+/**
+ * The bytes of an event's leaf in the Merkle log, version 1: the UTF-8 bytes of the RFC 8785 canonical
+ * JSON object
+ *
+ *   {"envelope":<the event's canonical envelope, ledger-event/1, see event-hash.ts>,
+ *    "globalPosition":<its global position>,"hash":"<its per-stream hash, hex>","v":"ledger-leaf/1"}
+ *
+ * so a leaf commits to the event's content, to its place in its stream's hash chain, and to its place
+ * in the global order, which the per-stream hash leaves out. Never change it: a new layout gets a new tag.
+ */
+export const LEAF_ENCODING_VERSION = 'ledger-leaf/1';
+
+export function leafInput(event: RecordedEvent): Buffer {
+  const envelope = canonicalEnvelopeOf(event, canonicalJson(event.data), canonicalJson(event.metadata));
+  return Buffer.from(
+    `{"envelope":${envelope},"globalPosition":${canonicalJson(event.globalPosition)},"hash":${JSON.stringify(event.hash)},"v":${JSON.stringify(LEAF_ENCODING_VERSION)}}`,
+    'utf8',
+  );
+}
+
+export function eventLeafHash(event: RecordedEvent): Buffer {
+  return leafHash(leafInput(event));
+}
