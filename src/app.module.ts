@@ -16,6 +16,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { TimelinesModule } from './timelines/timelines.module.js';
 import { ResponsibilityModule } from './responsibility/responsibility.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
+import { IntegrityModule } from './integrity/integrity.module.js';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,7 @@ export class AppModule {
         TimelinesModule,
         ResponsibilityModule,
         EvaluationsModule,
+        IntegrityModule,
       ],
     };
   }

@@ -87,7 +87,8 @@ export class Checkpointer {
   private async sign(): Promise<StoredCheckpoint> {
     const treeSize = this.log.size;
     const latest = this.log.latestCheckpoint();
-    if (latest && latest.treeSize === treeSize) return latest;
+    // Only checkpoint events since the latest: signing again would chase its own tail.
+    if (latest && (latest.treeSize === treeSize || this.log.ordinaryLeavesSince(latest.treeSize) === 0)) return latest;
     const rootHash = this.log.root();
     const checkpoint: StoredCheckpoint = { treeSize, rootHash, note: this.signer.sign(treeSize, rootHash), signedAt: this.now().toISOString() };
     this.log.recordCheckpoint(checkpoint);

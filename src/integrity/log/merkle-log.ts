@@ -50,6 +50,7 @@ export class MerkleLog {
   private readonly insertCheckpoint;
   private readonly selectLatestCheckpoint;
   private readonly selectCheckpoints;
+  private readonly selectCheckpointAt;
   private readonly countOrdinaryAfter;
   private readonly appendBatch;
 
@@ -96,6 +97,7 @@ export class MerkleLog {
     type CheckpointRow = { tree_size: number; root_hash: Buffer; note: string; signed_at: string };
     this.selectLatestCheckpoint = this.db.prepare<[], CheckpointRow>('SELECT * FROM signed_checkpoints ORDER BY tree_size DESC LIMIT 1');
     this.selectCheckpoints = this.db.prepare<[], CheckpointRow>('SELECT * FROM signed_checkpoints ORDER BY tree_size');
+    this.selectCheckpointAt = this.db.prepare<[number], CheckpointRow>('SELECT * FROM signed_checkpoints WHERE tree_size = ?');
     this.countOrdinaryAfter = this.db.prepare<[number], number>('SELECT count(*) FROM merkle_leaves WHERE leaf_index >= ? AND is_checkpoint = 0').pluck();
     this.appendBatch = this.db.transaction((events: readonly RecordedEvent[]) => {
       for (const event of events) {
@@ -163,6 +165,11 @@ export class MerkleLog {
 
   checkpoints(): StoredCheckpoint[] {
     return this.selectCheckpoints.all().map((row) => ({ treeSize: row.tree_size, rootHash: row.root_hash, note: row.note, signedAt: row.signed_at }));
+  }
+
+  checkpointAt(treeSize: number): StoredCheckpoint | undefined {
+    const row = this.selectCheckpointAt.get(treeSize);
+    return row && { treeSize: row.tree_size, rootHash: row.root_hash, note: row.note, signedAt: row.signed_at };
   }
 
   /** Events logged since the tree of `treeSize` leaves, not counting the checkpoint events themselves. */
