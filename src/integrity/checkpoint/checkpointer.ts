@@ -18,6 +18,19 @@ export interface CheckpointSignedData {
 
 export const CHECKPOINT_ACTOR = 'system:integrity-log';
 
+/** The repeating timer, injectable so a test can fire it without waiting minutes. */
+export interface IntervalTimer {
+  every(milliseconds: number, tick: () => void): { cancel(): void };
+}
+
+export const realIntervalTimer: IntervalTimer = {
+  every(milliseconds, tick) {
+    const handle = setInterval(tick, milliseconds);
+    handle.unref();
+    return { cancel: () => clearInterval(handle) };
+  },
+};
+
 /**
  * Signs a checkpoint of the Merkle log every `checkpointEveryEvents` events, every
  * `checkpointEveryMinutes` minutes when events arrived since, and on demand. Each checkpoint is kept
@@ -27,7 +40,7 @@ export const CHECKPOINT_ACTOR = 'system:integrity-log';
 export class Checkpointer {
   private pending = 0;
   private issuing?: Promise<StoredCheckpoint>;
-  private timer?: NodeJS.Timeout;
+  private timer?: { cancel(): void };
   private lastError: string | null = null;
 
   constructor(
@@ -37,20 +50,20 @@ export class Checkpointer {
     private readonly signer: CheckpointSigner,
     private readonly config: Pick<IntegrityConfig, 'checkpointEveryEvents' | 'checkpointEveryMinutes'>,
     private readonly now: () => Date = () => new Date(),
+    private readonly intervals: IntervalTimer = realIntervalTimer,
   ) {}
 
   start(): void {
     this.pending = this.log.ordinaryLeavesSince(this.log.latestCheckpoint()?.treeSize ?? 0);
     if (this.config.checkpointEveryMinutes > 0) {
-      this.timer = setInterval(() => {
+      this.timer = this.intervals.every(this.config.checkpointEveryMinutes * 60_000, () => {
         if (this.pending > 0) this.background();
-      }, this.config.checkpointEveryMinutes * 60_000);
-      this.timer.unref();
+      });
     }
   }
 
   stop(): void {
-    clearInterval(this.timer);
+    this.timer?.cancel();
   }
 
   get error(): string | null {
