@@ -5,7 +5,7 @@
  *   BENCH_ROUNDS=15 BENCH_ROUND_MS=600  interleaved rounds of raw, raw x64, (a) and (b), and their length
  *   BENCH_DIR=<folder>                  where the database files go (default .bench-data/, on disk)
  *   BENCH_STRICT=1                      exit with 1 when a target is missed
- *   BENCH_ONLY=store | projections      run one part only (default: the store, then the read side)
+ *   BENCH_ONLY=store | projections | integrity   run one part only (default: all three, in that order)
  *   BENCH_PROJECTION_EVENTS=1000000     size of the read side's synthetic province (bench/projections)
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { describeMachine, makeBenchFolder } from './environment.js';
 import { ConcurrentAppends, RawLoop, Reads, SequentialAppends, type Rate } from './workloads.js';
 import { runProjectionsBench } from './projections/run-projections.js';
+import { runIntegrityBench } from './integrity/run-integrity.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 600);
@@ -169,11 +170,23 @@ async function projectionsBench(): Promise<void> {
   }
 }
 
+/** The Merkle log (issue 6): appends with the log on and off, proofs at 1,000,000 leaves. */
+async function integrityBench(): Promise<void> {
+  const folder = makeBenchFolder(projectRoot);
+  try {
+    const { pass } = await runIntegrityBench(projectRoot, folder, describeMachine(folder));
+    if (!pass && process.env.BENCH_STRICT) process.exitCode = 1;
+  } finally {
+    if (!process.env.BENCH_KEEP) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
-  if (only !== undefined && only !== 'store' && only !== 'projections') throw new Error(`BENCH_ONLY must be store or projections, not ${only}`);
-  if (only !== 'projections') await storeBench();
-  if (only !== 'store') await projectionsBench();
+  if (only !== undefined && !['store', 'projections', 'integrity'].includes(only)) throw new Error(`BENCH_ONLY must be store, projections or integrity, not ${only}`);
+  if (only === undefined || only === 'store') await storeBench();
+  if (only === undefined || only === 'projections') await projectionsBench();
+  if (only === undefined || only === 'integrity') await integrityBench();
 }
 
 main().catch((error: unknown) => {

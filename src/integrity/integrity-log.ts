@@ -1,9 +1,10 @@
 import type { LedgerConfig } from '../config/ledger.config.js';
 import type { EventStore } from '../ledger/event-store.port.js';
-import { Checkpointer } from './checkpoint/checkpointer.js';
+import { Checkpointer, ordinaryEvents } from './checkpoint/checkpointer.js';
 import type { CheckpointSigner } from './checkpoint/checkpoint-signer.js';
 import { eventNotLogged, logBehind, noCheckpointYet, treeSizeOutOfRange } from './integrity.errors.js';
-import { MerkleLogFollower, type MerkleLogStatus } from './log/merkle-log-follower.js';
+import { MerkleLogFollower, type LogFollower, type MerkleLogStatus } from './log/merkle-log-follower.js';
+import { WorkerMerkleLogFollower, type WorkerFollowerOptions } from './log/worker-merkle-log-follower.js';
 import type { MerkleLog, StoredCheckpoint } from './log/merkle-log.js';
 import { EventStoreLedgerSource } from './verification/ledger-source.js';
 import { verifyLedger } from './verification/ledger-verifier.js';
@@ -42,12 +43,18 @@ export interface ConsistencyProofView {
 
 const b64 = (hash: Buffer): string => hash.toString('base64');
 
+export interface IntegrityLogOptions {
+  readonly now?: () => Date;
+  /** Run the follower in a worker thread reading this events.db (embedded store); default: in this thread, through the port. */
+  readonly worker?: Omit<WorkerFollowerOptions, 'onAppended'>;
+}
+
 /**
  * The integrity log as the service runs it: the Merkle log fed by its follower, the checkpointer, and
  * the answers the HTTP API gives (checkpoints, proofs, a full verification of the live store).
  */
 export class IntegrityLog {
-  readonly follower: MerkleLogFollower;
+  readonly follower: LogFollower;
   readonly checkpointer: Checkpointer;
 
   constructor(
@@ -55,10 +62,12 @@ export class IntegrityLog {
     private readonly store: EventStore,
     private readonly signer: CheckpointSigner,
     private readonly config: Pick<LedgerConfig, 'store' | 'integrity'>,
-    now: () => Date = () => new Date(),
+    options: IntegrityLogOptions = {},
   ) {
-    this.follower = new MerkleLogFollower(log, store, { onAppended: (events) => this.checkpointer.afterAppended(events) });
-    this.checkpointer = new Checkpointer(log, store, this.follower, signer, config.integrity, now);
+    this.follower = options.worker
+      ? new WorkerMerkleLogFollower(log, log.filename, { ...options.worker, onAppended: (count) => this.checkpointer.afterAppended(count) })
+      : new MerkleLogFollower(log, store, { onAppended: (events) => this.checkpointer.afterAppended(ordinaryEvents(events)) });
+    this.checkpointer = new Checkpointer(log, store, this.follower, signer, config.integrity, options.now);
   }
 
   start(): void {
@@ -66,9 +75,9 @@ export class IntegrityLog {
     this.follower.start();
   }
 
-  stop(): void {
-    this.follower.stop();
+  async stop(): Promise<void> {
     this.checkpointer.stop();
+    await this.follower.stop();
   }
 
   status(): MerkleLogStatus & { readonly checkpointError: string | null } {

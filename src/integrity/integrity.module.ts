@@ -2,7 +2,8 @@ import { Module, type OnApplicationBootstrap, type OnApplicationShutdown, type O
 import { LEDGER_CONFIG } from '../config/ledger-config.token.js';
 import type { LedgerConfig } from '../config/ledger.config.js';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
-import { ensureWritableFolder } from '../ledger/open-event-store.js';
+import { EMBEDDED_STORE_FILE, ensureWritableFolder } from '../ledger/open-event-store.js';
+import { join } from 'node:path';
 import { CheckpointSigner } from './checkpoint/checkpoint-signer.js';
 import { loadOrCreateSigningKey } from './checkpoint/signing-key.js';
 import { IntegrityController } from './http/integrity.controller.js';
@@ -22,7 +23,12 @@ import { integrityPath, MerkleLog } from './log/merkle-log.js';
       useFactory: (config: LedgerConfig, store: EventStore) => {
         ensureWritableFolder(config.dataDir);
         const signer = new CheckpointSigner(config.integrity.origin, loadOrCreateSigningKey(config.dataDir, config.integrity));
-        return new IntegrityLog(new MerkleLog(integrityPath(config.dataDir)), store, signer, config);
+        // The embedded store's log is fed from a worker thread, so hashing never slows appends. Run from
+        // the TypeScript sources (the test suite) there is no compiled worker script: the same follower
+        // then runs in this thread, and test/integrity/worker-follower.spec.ts covers the worker.
+        const compiled = import.meta.url.endsWith('.js');
+        const worker = config.store === 'sqlite' && compiled ? { eventsFile: join(config.dataDir, EMBEDDED_STORE_FILE) } : undefined;
+        return new IntegrityLog(new MerkleLog(integrityPath(config.dataDir)), store, signer, config, { worker });
       },
     },
   ],
@@ -35,8 +41,8 @@ export class IntegrityModule implements OnApplicationBootstrap, OnModuleDestroy,
     this.integrity.start();
   }
 
-  onModuleDestroy(): void {
-    this.integrity.stop();
+  async onModuleDestroy(): Promise<void> {
+    await this.integrity.stop();
   }
 
   onApplicationShutdown(): void {

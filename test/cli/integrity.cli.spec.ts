@@ -76,7 +76,7 @@ describe('ledger public-key, verify and verify-proof', () => {
     const forger = new CheckpointSigner('ledger.test/cli', generateKeyPairSync('ed25519').privateKey);
     writeFileSync(join(files, 'forged.txt'), forger.sign(20, Buffer.alloc(32, 1)));
     await integrity.follower.waitFor(await store.headPosition(), 2000);
-    integrity.stop();
+    await integrity.stop();
     integrity.log.close();
     await store.close();
   });

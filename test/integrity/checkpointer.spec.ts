@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CheckpointSigner } from '../../src/integrity/checkpoint/checkpoint-signer.js';
-import { Checkpointer, type IntervalTimer } from '../../src/integrity/checkpoint/checkpointer.js';
+import { Checkpointer, ordinaryEvents, type IntervalTimer } from '../../src/integrity/checkpoint/checkpointer.js';
 import { MerkleLog } from '../../src/integrity/log/merkle-log.js';
 import { MerkleLogFollower } from '../../src/integrity/log/merkle-log-follower.js';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store.js';
@@ -27,7 +27,7 @@ describe('when checkpoints are signed', () => {
   };
 
   function start(config: { checkpointEveryEvents: number; checkpointEveryMinutes: number }): void {
-    follower = new MerkleLogFollower(log, store, { onAppended: (events) => checkpointer.afterAppended(events) });
+    follower = new MerkleLogFollower(log, store, { onAppended: (events) => checkpointer.afterAppended(ordinaryEvents(events)) });
     checkpointer = new Checkpointer(log, store, follower, signer, config, () => new Date('2026-03-09T01:00:00Z'), intervals);
     checkpointer.start();
     follower.start();

@@ -27,7 +27,7 @@ describe('the Merkle log over EventStoreDB (the fake gRPC server)', () => {
     integrity = new IntegrityLog(new MerkleLog(join(folder, 'integrity.db')), store, signer, config);
   });
   afterAll(async () => {
-    integrity.stop();
+    await integrity.stop();
     integrity.log.close();
     await store.close();
     await server.stop();

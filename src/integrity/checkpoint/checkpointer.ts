@@ -2,7 +2,7 @@ import type { IntegrityConfig } from '../../config/ledger.config.js';
 import { deterministicUuid } from '../../ledger/deterministic-uuid.js';
 import type { EventStore, RecordedEvent } from '../../ledger/event-store.port.js';
 import { CHECKPOINT_EVENT_TYPE, CHECKPOINT_STREAM, type MerkleLog, type StoredCheckpoint } from '../log/merkle-log.js';
-import type { MerkleLogFollower } from '../log/merkle-log-follower.js';
+import type { LogFollower } from '../log/merkle-log-follower.js';
 import type { CheckpointSigner } from './checkpoint-signer.js';
 
 /** The data of a CheckpointSigned event (stream integrity-checkpoints), schema version 1. */
@@ -46,7 +46,7 @@ export class Checkpointer {
   constructor(
     private readonly log: MerkleLog,
     private readonly store: EventStore,
-    private readonly follower: MerkleLogFollower,
+    private readonly follower: LogFollower,
     private readonly signer: CheckpointSigner,
     private readonly config: Pick<IntegrityConfig, 'checkpointEveryEvents' | 'checkpointEveryMinutes'>,
     private readonly now: () => Date = () => new Date(),
@@ -70,9 +70,9 @@ export class Checkpointer {
     return this.lastError;
   }
 
-  /** What the follower calls after each batch it logged. */
-  readonly afterAppended = (events: readonly RecordedEvent[]): void => {
-    for (const event of events) if (!isCheckpointEvent(event)) this.pending += 1;
+  /** What the follower calls after each batch it logged, with the number of events in it that are not checkpoints. */
+  readonly afterAppended = (ordinaryEvents: number): void => {
+    this.pending += ordinaryEvents;
     if (this.config.checkpointEveryEvents > 0 && this.pending >= this.config.checkpointEveryEvents) this.background();
   };
 
@@ -128,6 +128,10 @@ export class Checkpointer {
     }
     return checkpoint;
   }
+}
+
+export function ordinaryEvents(events: readonly Pick<RecordedEvent, 'streamId' | 'type'>[]): number {
+  return events.filter((event) => !isCheckpointEvent(event)).length;
 }
 
 export function isCheckpointEvent(event: Pick<RecordedEvent, 'streamId' | 'type'>): boolean {

@@ -8,6 +8,16 @@ export interface MerkleLogFollowerOptions {
   readonly retryAfterFailureMs?: number;
   /** Called after each batch with the events it added. */
   readonly onAppended?: (events: readonly RecordedEvent[]) => void;
+  /** Called when a batch or the subscription failed; the follower retries later by itself. */
+  readonly onFailed?: (message: string) => void;
+}
+
+/** What the checkpointer and the proofs need from a follower, in-process or in a worker thread. */
+export interface LogFollower {
+  start(): void;
+  stop(): void | Promise<void>;
+  status(): MerkleLogStatus;
+  waitFor(position: number, timeoutMs: number): Promise<boolean>;
 }
 
 export interface MerkleLogStatus {
@@ -22,7 +32,7 @@ export interface MerkleLogStatus {
  * in batches. It works the same over both adapters because it sees only the EventStore port; appends
  * never wait for it. A failing batch is not kept, and the follower resubscribes from the log later.
  */
-export class MerkleLogFollower {
+export class MerkleLogFollower implements LogFollower {
   private subscription?: Subscription;
   private buffer: RecordedEvent[] = [];
   private flushScheduled = false;
@@ -121,6 +131,7 @@ export class MerkleLogFollower {
     this.failed = true;
     this.lastError = error instanceof Error ? error.message : String(error);
     if (this.stopped) return;
+    this.options.onFailed?.(this.lastError);
     this.retry = setTimeout(() => this.subscribe(), this.options.retryAfterFailureMs ?? 5000);
     this.retry.unref();
   }

@@ -54,7 +54,10 @@ export class MerkleLog {
   private readonly countOrdinaryAfter;
   private readonly appendBatch;
 
-  constructor(filename: string, options: { readonly readonly?: boolean } = {}) {
+  constructor(
+    readonly filename: string,
+    options: { readonly readonly?: boolean } = {},
+  ) {
     this.db = new Database(filename, options.readonly ? { readonly: true, fileMustExist: true } : {});
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
@@ -124,6 +127,14 @@ export class MerkleLog {
 
   root(): Buffer {
     return this.frontier.root();
+  }
+
+  /**
+   * Re-reads the tree's size and right border from the file, after another connection appended to it
+   * (the follower in its worker thread): O(log n) point reads.
+   */
+  refresh(): void {
+    ({ frontier: this.frontier, lastGlobalPosition: this.lastGlobalPosition } = this.restore());
   }
 
   /** Adds events in global order, all in one transaction; on failure nothing is kept, in the file or in memory. */
