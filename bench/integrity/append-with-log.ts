@@ -3,19 +3,20 @@ import { performance } from 'node:perf_hooks';
 import type { ExpectedRevision } from '../../src/ledger/event-store.port.js';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store.js';
 import { MerkleLog } from '../../src/integrity/log/merkle-log.js';
-import { MerkleLogFollower } from '../../src/integrity/log/merkle-log-follower.js';
+import type { LogFollower } from '../../src/integrity/log/merkle-log-follower.js';
+import { WorkerMerkleLogFollower } from '../../src/integrity/log/worker-merkle-log-follower.js';
 import { benchEvent, type Rate } from '../workloads.js';
 
 /**
  * Appends through the port, as (a) and (b) of the store bench, with the Merkle log's follower running
- * in the same process (as in the service) or not. With the log on, a round is timed until the log has
+ * as the service runs it for the embedded store (a worker thread with its own connections) or not. With the log on, a round is timed until the log has
  * caught up with the last append, so the figure is what the pair sustains, not appends that merely
  * left the log behind.
  */
 export class AppendsWithLog {
   private readonly store: SqliteEventStore;
   private readonly log?: MerkleLog;
-  private readonly follower?: MerkleLogFollower;
+  private readonly follower?: LogFollower;
   private readonly expected: ExpectedRevision[];
   private next = 0;
 
@@ -29,7 +30,7 @@ export class AppendsWithLog {
     this.expected = Array.from({ length: writers }, () => 'no-stream' as ExpectedRevision);
     if (withLog) {
       this.log = new MerkleLog(join(folder, `${name}-integrity.db`));
-      this.follower = new MerkleLogFollower(this.log, this.store);
+      this.follower = new WorkerMerkleLogFollower(this.log, this.log.filename, { eventsFile: join(folder, `${name}.db`) });
       this.follower.start();
     }
   }
@@ -61,7 +62,7 @@ export class AppendsWithLog {
   }
 
   async close(): Promise<void> {
-    this.follower?.stop();
+    await this.follower?.stop();
     await this.store.close();
     this.log?.close();
   }

@@ -1,7 +1,7 @@
 import { canonicalJson } from '../../ledger/canonical-json.js';
 import { canonicalEnvelopeOf } from '../../ledger/event-hash.js';
 import type { RecordedEvent } from '../../ledger/event-store.port.js';
-import { leafHash } from '../merkle/merkle-hash.js';
+import { hash } from 'node:crypto';
 
 /**
  * The bytes of an event's leaf in the Merkle log, version 1: the UTF-8 bytes of the RFC 8785 canonical
@@ -16,13 +16,15 @@ import { leafHash } from '../merkle/merkle-hash.js';
 export const LEAF_ENCODING_VERSION = 'ledger-leaf/1';
 
 export function leafInput(event: RecordedEvent): Buffer {
-  const envelope = canonicalEnvelopeOf(event, canonicalJson(event.data), canonicalJson(event.metadata));
-  return Buffer.from(
-    `{"envelope":${envelope},"globalPosition":${canonicalJson(event.globalPosition)},"hash":${JSON.stringify(event.hash)},"v":${JSON.stringify(LEAF_ENCODING_VERSION)}}`,
-    'utf8',
-  );
+  return Buffer.from(leafText(event), 'utf8');
 }
 
+/** SHA-256(0x00 || leaf bytes): the one-shot hash of the text with a NUL in front, byte-identical to merkle-hash.ts's leafHash. */
 export function eventLeafHash(event: RecordedEvent): Buffer {
-  return leafHash(leafInput(event));
+  return hash('sha256', `\u0000${leafText(event)}`, 'buffer') as unknown as Buffer;
+}
+
+function leafText(event: RecordedEvent): string {
+  const envelope = canonicalEnvelopeOf(event, canonicalJson(event.data), canonicalJson(event.metadata));
+  return `{"envelope":${envelope},"globalPosition":${canonicalJson(event.globalPosition)},"hash":${JSON.stringify(event.hash)},"v":"${LEAF_ENCODING_VERSION}"}`;
 }

@@ -65,7 +65,7 @@ export class MerkleLog {
       this.db.exec(`
         CREATE TABLE IF NOT EXISTS merkle_leaves (
           leaf_index      INTEGER PRIMARY KEY,
-          global_position INTEGER NOT NULL UNIQUE,
+          global_position INTEGER NOT NULL,
           event_id        TEXT    NOT NULL UNIQUE,
           leaf_hash       BLOB    NOT NULL,
           is_checkpoint   INTEGER NOT NULL

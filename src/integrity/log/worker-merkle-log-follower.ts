@@ -50,6 +50,13 @@ export class WorkerMerkleLogFollower implements LogFollower {
       this.lastError = `The Merkle log's worker stopped: ${error.message}`;
       this.wake();
     });
+    worker.on('exit', () => {
+      if (this.worker === worker) {
+        this.lastError ??= "The Merkle log's worker exited";
+        this.worker = undefined;
+      }
+      this.wake();
+    });
     worker.unref();
     this.worker = worker;
   }
@@ -75,7 +82,7 @@ export class WorkerMerkleLogFollower implements LogFollower {
     const deadline = Date.now() + timeoutMs;
     while (this.log.position < position) {
       const left = deadline - Date.now();
-      if (left <= 0 || this.stopped) return false;
+      if (left <= 0 || this.stopped || this.worker === undefined) return false;
       await new Promise<void>((resolve) => {
         const wake = (): void => {
           clearTimeout(timer);
