@@ -45,13 +45,15 @@ export interface VerificationReport {
 export function describeReport(report: VerificationReport): string {
   const lines: string[] = [];
   lines.push(`Verifier key: ${report.verifierKey}`);
-  lines.push(`Events read: ${report.eventsChecked} in ${report.streamsChecked} streams, up to global position ${report.lastGlobalPosition}`);
-  lines.push(`Recomputed Merkle root of all ${report.eventsChecked} events: ${report.rootHash}`);
+  const events = (count: number): string => `${count} event${count === 1 ? '' : 's'}`;
+  const before = report.firstProblem === null ? '' : ' before the first problem';
+  lines.push(`Events verified${before}: ${events(report.eventsChecked)} in ${report.streamsChecked} streams, up to global position ${report.lastGlobalPosition}`);
+  lines.push(`Recomputed Merkle root of those ${events(report.eventsChecked)}: ${report.rootHash}`);
   for (const checkpoint of report.checkpointsMatched) {
-    lines.push(`Signed checkpoint of ${checkpoint.treeSize} events matches (${checkpoint.sources.join('; ')})`);
+    lines.push(`Signed checkpoint of ${events(checkpoint.treeSize)} matches (${checkpoint.sources.join('; ')})`);
   }
   if (report.latestCheckpoint && report.eventsAfterLatestCheckpoint > 0) {
-    lines.push(`${report.eventsAfterLatestCheckpoint} events after the latest signed checkpoint are covered by their stream chains only`);
+    lines.push(`${events(report.eventsAfterLatestCheckpoint)} after the latest signed checkpoint: covered by the stream chains only until the next checkpoint`);
   }
   const problem = report.firstProblem;
   if (problem === null) {
