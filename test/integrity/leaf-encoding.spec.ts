@@ -1,4 +1,5 @@
-import { eventLeafHash, leafInput } from '../../src/integrity/log/leaf-encoding.js';
+import { eventLeafHash, leafInput, storedEventLeafHash } from '../../src/integrity/log/leaf-encoding.js';
+import { canonicalJson } from '../../src/ledger/canonical-json.js';
 import { leafHash } from '../../src/integrity/merkle/merkle-hash.js';
 import { canonicalBytes, hashEnvelope } from '../../src/ledger/event-hash.js';
 import type { RecordedEvent } from '../../src/ledger/event-store.port.js';
@@ -31,6 +32,11 @@ describe('the leaf of an event in the Merkle log', () => {
 
   it('keeps its pinned value (a change here breaks every signed checkpoint)', () => {
     expect(eventLeafHash(event).toString('hex')).toBe('3efed2629e33c61d221b77bec1b600ed7e4c0a6c3d5c4379cc46e607848499fe') // also computed with Python's json (sort_keys) and hashlib;
+  });
+
+  it('is the same hashed from the canonical JSON the embedded store keeps (the worker) as from the parsed event (the verifier)', () => {
+    const { data, metadata, ...rest } = event;
+    expect(storedEventLeafHash(rest, canonicalJson(data), canonicalJson(metadata))).toEqual(eventLeafHash(event));
   });
 
   it('changes with the global position, which the per-stream hash leaves out', () => {

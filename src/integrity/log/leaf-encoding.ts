@@ -16,15 +16,23 @@ import { hash } from 'node:crypto';
 export const LEAF_ENCODING_VERSION = 'ledger-leaf/1';
 
 export function leafInput(event: RecordedEvent): Buffer {
-  return Buffer.from(leafText(event), 'utf8');
+  return Buffer.from(leafText(event, canonicalJson(event.data), canonicalJson(event.metadata)), 'utf8');
 }
 
 /** SHA-256(0x00 || leaf bytes): the one-shot hash of the text with a NUL in front, byte-identical to merkle-hash.ts's leafHash. */
 export function eventLeafHash(event: RecordedEvent): Buffer {
-  return hash('sha256', `\u0000${leafText(event)}`, 'buffer') as unknown as Buffer;
+  return storedEventLeafHash(event, canonicalJson(event.data), canonicalJson(event.metadata));
 }
 
-function leafText(event: RecordedEvent): string {
-  const envelope = canonicalEnvelopeOf(event, canonicalJson(event.data), canonicalJson(event.metadata));
+/**
+ * The same hash from data and metadata already in canonical JSON, as the embedded store keeps them:
+ * the log's worker hashes rows as stored, without parsing and re-encoding them.
+ */
+export function storedEventLeafHash(event: Omit<RecordedEvent, 'data' | 'metadata'>, dataJson: string, metadataJson: string): Buffer {
+  return hash('sha256', `\u0000${leafText(event, dataJson, metadataJson)}`, 'buffer') as unknown as Buffer;
+}
+
+function leafText(event: Omit<RecordedEvent, 'data' | 'metadata'>, dataJson: string, metadataJson: string): string {
+  const envelope = canonicalEnvelopeOf(event, dataJson, metadataJson);
   return `{"envelope":${envelope},"globalPosition":${canonicalJson(event.globalPosition)},"hash":${JSON.stringify(event.hash)},"v":"${LEAF_ENCODING_VERSION}"}`;
 }

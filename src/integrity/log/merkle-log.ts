@@ -16,6 +16,14 @@ export interface LoggedLeaf {
   readonly leafHash: Buffer;
 }
 
+/** A leaf to append: the event it stands for and its hash (see leaf-encoding.ts). */
+export interface NewLeaf {
+  readonly globalPosition: number;
+  readonly eventId: string;
+  readonly leafHash: Buffer;
+  readonly isCheckpoint: boolean;
+}
+
 export interface StoredCheckpoint {
   readonly treeSize: number;
   readonly rootHash: Buffer;
@@ -102,14 +110,13 @@ export class MerkleLog {
     this.selectCheckpoints = this.db.prepare<[], CheckpointRow>('SELECT * FROM signed_checkpoints ORDER BY tree_size');
     this.selectCheckpointAt = this.db.prepare<[number], CheckpointRow>('SELECT * FROM signed_checkpoints WHERE tree_size = ?');
     this.countOrdinaryAfter = this.db.prepare<[number], number>('SELECT count(*) FROM merkle_leaves WHERE leaf_index >= ? AND is_checkpoint = 0').pluck();
-    this.appendBatch = this.db.transaction((events: readonly RecordedEvent[]) => {
-      for (const event of events) {
+    this.appendBatch = this.db.transaction((leaves: readonly NewLeaf[]) => {
+      for (const leaf of leaves) {
         const index = this.frontier.size;
-        const isCheckpoint = event.streamId === CHECKPOINT_STREAM && event.type === CHECKPOINT_EVENT_TYPE ? 1 : 0;
-        const made = this.frontier.append(eventLeafHash(event));
-        this.insertLeaf.run(index, event.globalPosition, event.eventId, made[0].hash, isCheckpoint);
+        const made = this.frontier.append(leaf.leafHash);
+        this.insertLeaf.run(index, leaf.globalPosition, leaf.eventId, leaf.leafHash, leaf.isCheckpoint ? 1 : 0);
         for (let position = 1; position < made.length; position += 1) this.insertNode.run(made[position].level, made[position].index, made[position].hash);
-        this.lastGlobalPosition = event.globalPosition;
+        this.lastGlobalPosition = leaf.globalPosition;
       }
     });
     this.proofs = new MerkleProofs((level, index) => this.node(level, index));
@@ -139,15 +146,28 @@ export class MerkleLog {
 
   /** Adds events in global order, all in one transaction; on failure nothing is kept, in the file or in memory. */
   append(events: readonly RecordedEvent[]): void {
-    if (events.length === 0) return;
+    this.appendLeaves(
+      events.map((event) => ({
+        globalPosition: event.globalPosition,
+        eventId: event.eventId,
+        leafHash: eventLeafHash(event),
+        isCheckpoint: event.streamId === CHECKPOINT_STREAM && event.type === CHECKPOINT_EVENT_TYPE,
+      })),
+    );
+  }
+
+  appendLeaves(leaves: readonly NewLeaf[]): void {
+    if (leaves.length === 0) return;
     const before = { frontier: new MerkleFrontier(this.frontier.size, this.frontier.border()), position: this.lastGlobalPosition };
-    for (const event of events) {
-      if (event.globalPosition <= this.lastGlobalPosition) {
-        throw new Error(`The Merkle log is at global position ${this.lastGlobalPosition}; event ${event.eventId} at ${event.globalPosition} is not after it`);
+    let previous = this.lastGlobalPosition;
+    for (const leaf of leaves) {
+      if (leaf.globalPosition <= previous) {
+        throw new Error(`The Merkle log is at global position ${previous}; event ${leaf.eventId} at ${leaf.globalPosition} is not after it`);
       }
+      previous = leaf.globalPosition;
     }
     try {
-      this.appendBatch.immediate(events);
+      this.appendBatch.immediate(leaves);
     } catch (error) {
       this.frontier = before.frontier;
       this.lastGlobalPosition = before.position;
