@@ -7,6 +7,8 @@ import { Checkpointer, ordinaryEvents, type IntervalTimer } from '../../src/inte
 import { MerkleLog } from '../../src/integrity/log/merkle-log.js';
 import { MerkleLogFollower } from '../../src/integrity/log/merkle-log-follower.js';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store.js';
+import { EventStoreLedgerSource } from '../../src/integrity/verification/ledger-source.js';
+import { verifyLedger } from '../../src/integrity/verification/ledger-verifier.js';
 import { newEvent } from '../support/new-events.js';
 
 describe('when checkpoints are signed', () => {
@@ -84,5 +86,16 @@ describe('when checkpoints are signed', () => {
     expect(log.checkpoints()).toHaveLength(1);
     checkpointer.stop();
     expect(manualTimer.cancelled).toBe(true);
+  });
+
+  it('on demand even for an empty ledger: the checkpoint of the empty tree verifies, and so does the next', async () => {
+    start({ checkpointEveryEvents: 0, checkpointEveryMinutes: 0 });
+    expect((await checkpointer.checkpointNow()).treeSize).toBe(0);
+    await store.append('case-1', [newEvent()], 'no-stream');
+    expect((await checkpointer.checkpointNow()).treeSize).toBe(2); // the empty checkpoint's own event, then the case
+    await settle();
+    const report = await verifyLedger({ source: new EventStoreLedgerSource(store, true), verifierKey: signer.verifierKey });
+    expect(report).toMatchObject({ ok: true, firstProblem: null });
+    expect(report.checkpointsMatched.map((checkpoint) => checkpoint.treeSize)).toEqual([0, 2]);
   });
 });

@@ -4,6 +4,7 @@ import { openCheckpoint } from '../checkpoint/checkpoint-signer.js';
 import type { NoteVerifierKey } from '../checkpoint/signed-note.js';
 import { eventLeafHash } from '../log/leaf-encoding.js';
 import { MerkleFrontier } from '../merkle/merkle-frontier.js';
+import { EMPTY_ROOT } from '../merkle/merkle-hash.js';
 import { UnreadableEventError, type CheckpointCandidate, type LedgerSource } from './ledger-source.js';
 import type { CheckedCheckpoint, VerificationProblem, VerificationReport } from './verification-report.js';
 
@@ -113,6 +114,12 @@ export async function verifyLedger(input: VerificationInput): Promise<Verificati
     }
     return undefined;
   };
+
+  for (const entry of signed.get(0)?.values() ?? []) {
+    // A checkpoint of the empty tree: its root must be MTH({}), the hash of nothing.
+    if (entry.rootHash.equals(EMPTY_ROOT)) matched.push({ treeSize: 0, rootHash: EMPTY_ROOT.toString('base64'), sources: entry.sources });
+    else firstProblem ??= { kind: 'root-mismatch', treeSize: 0, problem: `the checkpoint signed for 0 events (${entry.sources.join('; ')}) says ${entry.rootHash.toString('base64')}, not the root of the empty tree` };
+  }
 
   if (firstProblem === null) {
     try {
