@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CheckpointSigner, openCheckpoint } from '../../src/integrity/checkpoint/checkpoint-signer.js';
 import { IntegrityLog } from '../../src/integrity/integrity-log.js';
+import { parseVerifierKey } from '../../src/integrity/checkpoint/signed-note.js';
 import { MerkleLog } from '../../src/integrity/log/merkle-log.js';
 import { verifyInclusion } from '../../src/integrity/merkle/merkle-verification.js';
 import { loadLedgerConfig } from '../../src/config/ledger.config.js';
@@ -44,7 +45,7 @@ describe('the Merkle log over EventStoreDB (the fake gRPC server)', () => {
     expect(checkpoint.treeSize).toBe(3);
     const proof = integrity.inclusionProof(first.eventId, undefined);
     expect(proof.leafIndex).toBe(0);
-    const signed = openCheckpoint(checkpoint.note, integrity['signer'].verifierKey);
+    const signed = openCheckpoint(checkpoint.note, parseVerifierKey(integrity.verifierKey));
     expect(verifyInclusion(0, 3, Buffer.from(proof.leafHash, 'base64'), proof.auditPath.map((hash) => Buffer.from(hash, 'base64')), signed.rootHash)).toBe(true);
 
     expect(await integrity.follower.waitFor(await store.headPosition(), 5000)).toBe(true);
