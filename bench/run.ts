@@ -5,7 +5,7 @@
  *   BENCH_ROUNDS=15 BENCH_ROUND_MS=600  interleaved rounds of raw, raw x64, (a) and (b), and their length
  *   BENCH_DIR=<folder>                  where the database files go (default .bench-data/, on disk)
  *   BENCH_STRICT=1                      exit with 1 when a target is missed
- *   BENCH_ONLY=store | projections | personal-data   run one part only (default: the store, then the read side)
+ *   BENCH_ONLY=store | projections | integrity | personal-data   run one part only (default: the first three, in that order)
  *   BENCH_PROJECTION_EVENTS=1000000     size of the read side's synthetic province (bench/projections)
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { describeMachine, makeBenchFolder } from './environment.js';
 import { ConcurrentAppends, RawLoop, Reads, SequentialAppends, type Rate } from './workloads.js';
 import { runProjectionsBench } from './projections/run-projections.js';
 import { runPersonalDataBench } from './personal-data/run-personal-data.js';
+import { runIntegrityBench } from './integrity/run-integrity.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 600);
@@ -170,15 +171,27 @@ async function projectionsBench(): Promise<void> {
   }
 }
 
+/** The Merkle log (issue 6): appends with the log on and off, proofs at 1,000,000 leaves. */
+async function integrityBench(): Promise<void> {
+  const folder = makeBenchFolder(projectRoot);
+  try {
+    const { pass } = await runIntegrityBench(projectRoot, folder, describeMachine(folder));
+    if (!pass && process.env.BENCH_STRICT) process.exitCode = 1;
+  } finally {
+    if (!process.env.BENCH_KEEP) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
   if (only === 'personal-data') {
     await runPersonalDataBench(projectRoot);
     return;
   }
-  if (only !== undefined && only !== 'store' && only !== 'projections') throw new Error(`BENCH_ONLY must be store, projections or personal-data, not ${only}`);
-  if (only !== 'projections') await storeBench();
-  if (only !== 'store') await projectionsBench();
+  if (only !== undefined && !['store', 'projections', 'integrity'].includes(only)) throw new Error(`BENCH_ONLY must be store, projections, integrity or personal-data, not ${only}`);
+  if (only === undefined || only === 'store') await storeBench();
+  if (only === undefined || only === 'projections') await projectionsBench();
+  if (only === undefined || only === 'integrity') await integrityBench();
 }
 
 main().catch((error: unknown) => {

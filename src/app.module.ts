@@ -18,6 +18,7 @@ import { TimelinesModule } from './timelines/timelines.module.js';
 import { ResponsibilityModule } from './responsibility/responsibility.module.js';
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
+import { IntegrityModule } from './integrity/integrity.module.js';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,7 @@ export class AppModule {
         TimelinesModule,
         ResponsibilityModule,
         EvaluationsModule,
+        IntegrityModule,
       ],
     };
   }

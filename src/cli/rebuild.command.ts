@@ -1,10 +1,7 @@
-import { Inject } from '@nestjs/common';
-import type Database from 'better-sqlite3';
 import { Command, CommandRunner } from 'nest-commander';
-import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
 import { ALL_PROJECTIONS } from '../projections/all-projections.js';
-import { READ_MODELS } from '../projections/read-models.database.js';
 import { rebuildProjection } from '../projections/rebuild.js';
+import { CliResources } from './cli-resources.js';
 import { ProgressReporter } from './progress-reporter.js';
 
 /** Exit codes: 0 rebuilt, 1 a rebuild failed, 2 no such projection. */
@@ -14,10 +11,7 @@ import { ProgressReporter } from './progress-reporter.js';
   description: 'Rebuild one projection, or all, from position 0 into new tables, then swap them in. The service can keep running.',
 })
 export class RebuildCommand extends CommandRunner {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODELS) private readonly db: Database.Database,
-  ) {
+  constructor(private readonly resources: CliResources) {
     super();
   }
 
@@ -28,10 +22,12 @@ export class RebuildCommand extends CommandRunner {
       process.exitCode = 2;
       return;
     }
+    const store = await this.resources.eventStore();
+    const db = this.resources.readModels();
     for (const projection of chosen) {
       const progress = new ProgressReporter(process.stdout, projection.name);
       try {
-        progress.finish(await rebuildProjection(this.db, this.store, projection, { onProgress: progress.update }));
+        progress.finish(await rebuildProjection(db, store, projection, { onProgress: progress.update }));
       } catch (error) {
         process.stderr.write(`\nThe rebuild of ${projection.name} failed; the live generation is unchanged: ${(error as Error).message}\n`);
         process.exitCode = 1;

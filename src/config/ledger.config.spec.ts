@@ -12,6 +12,7 @@ describe('loadLedgerConfig', () => {
       auth: { mode: 'embedded', issuer: 'accountability-ledger', audience: 'accountability-ledger', jwksUrl: undefined, jwksFile: undefined, rolesClaim: 'roles', unitsClaim: 'units', clockToleranceSeconds: 30 },
       open311RatePerMinute: 30,
       trustProxy: false,
+      integrity: { origin: 'accountability-ledger.local/log', checkpointEveryMinutes: 10, checkpointEveryEvents: 1000, signingKeyFile: undefined },
     });
   });
 
@@ -24,6 +25,14 @@ describe('loadLedgerConfig', () => {
   it('verifies tokens of an external identity provider when its key set is configured', () => {
     const config = loadLedgerConfig({ AUTH_JWKS_FILE: 'keys/jwks.json', AUTH_ISSUER: 'https://idp.example.vn/realms/tinh', AUTH_AUDIENCE: 'ledger-api', AUTH_ROLES_CLAIM: 'realm_access.roles' }, '/srv');
     expect(config.auth).toEqual({ mode: 'external', issuer: 'https://idp.example.vn/realms/tinh', audience: 'ledger-api', jwksUrl: undefined, jwksFile: '/srv/keys/jwks.json', rolesClaim: 'realm_access.roles', unitsClaim: 'units', clockToleranceSeconds: 30 });
+  });
+
+  it('takes the checkpoint settings: origin, how often, and a signing key file relative to the working folder', () => {
+    const config = loadLedgerConfig(
+      { LEDGER_CHECKPOINT_ORIGIN: 'ledger.haiduong.gov.vn/log', LEDGER_CHECKPOINT_EVERY_MINUTES: '0', LEDGER_CHECKPOINT_EVERY_EVENTS: '250', LEDGER_SIGNING_KEY_FILE: 'keys/log.pem' },
+      '/srv',
+    );
+    expect(config.integrity).toEqual({ origin: 'ledger.haiduong.gov.vn/log', checkpointEveryMinutes: 0, checkpointEveryEvents: 250, signingKeyFile: '/srv/keys/log.pem' });
   });
 
   it('takes PORT, LEDGER_DATA_DIR and an EventStoreDB connection', () => {
@@ -49,7 +58,10 @@ describe('loadLedgerConfig', () => {
     [{ AUTH_ROLES_CLAIM: 'roles[0]' }, 'AUTH_ROLES_CLAIM', expect.stringContaining('must be a claim name or a dotted path')],
     [{ AUTH_CLOCK_TOLERANCE_SECONDS: '3600' }, 'AUTH_CLOCK_TOLERANCE_SECONDS', 'AUTH_CLOCK_TOLERANCE_SECONDS must be a whole number from 0 to 300, got "3600".'],
     [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY', expect.stringContaining('TRUST_PROXY must be true, false, a number of proxy hops')],
-    [{ OPEN311_RATE_LIMIT_PER_MINUTE: '0' }, 'OPEN311_RATE_LIMIT_PER_MINUTE', 'OPEN311_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 100000, got "0".'],
+    [{ OPEN311_RATE_LIMIT_PER_MINUTE: '0' }, 'OPEN311_RATE_LIMIT_PER_MINUTE', 'OPEN311_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 100,000, got "0".'],
+    [{ LEDGER_CHECKPOINT_ORIGIN: 'my ledger' }, 'LEDGER_CHECKPOINT_ORIGIN', expect.stringContaining('without spaces or "+"')],
+    [{ LEDGER_CHECKPOINT_EVERY_MINUTES: '5.5' }, 'LEDGER_CHECKPOINT_EVERY_MINUTES', 'LEDGER_CHECKPOINT_EVERY_MINUTES must be a whole number from 0 to 10,080, got "5.5".'],
+    [{ LEDGER_CHECKPOINT_EVERY_EVENTS: '-1' }, 'LEDGER_CHECKPOINT_EVERY_EVENTS', expect.stringContaining('must be a whole number from 0')],
   ])('refuses %p, naming %s', (env, setting, message) => {
     let error: unknown;
     try {

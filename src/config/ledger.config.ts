@@ -17,6 +17,19 @@ export interface LedgerConfig {
   readonly open311RatePerMinute: number;
   /** Express's "trust proxy": which X-Forwarded-For hops to believe for the client's address. */
   readonly trustProxy: boolean | number | string;
+  readonly integrity: IntegrityConfig;
+}
+
+/** The Merkle log's signed checkpoints (issue 6). */
+export interface IntegrityConfig {
+  /** The log's name in every checkpoint and the signing key's name: a schema-less URL is recommended. */
+  readonly origin: string;
+  /** A checkpoint is signed this many minutes after the last one if events arrived since; 0: never by time. */
+  readonly checkpointEveryMinutes: number;
+  /** A checkpoint is signed once this many events arrived since the last one; 0: never by count. */
+  readonly checkpointEveryEvents: number;
+  /** A PKCS #8 PEM Ed25519 private key supplied by the operator; default: generated into the data folder. */
+  readonly signingKeyFile: string | undefined;
 }
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -57,6 +70,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     auth: authConfig(env, cwd),
     open311RatePerMinute: wholeNumber('OPEN311_RATE_LIMIT_PER_MINUTE', env.OPEN311_RATE_LIMIT_PER_MINUTE, 30, 1, 100_000),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    integrity: integrityConfig(env, cwd),
   };
 }
 
@@ -100,11 +114,25 @@ function claimPath(name: string, raw: string | undefined, fallback: string): str
   return value;
 }
 
+function integrityConfig(env: NodeJS.ProcessEnv, cwd: string): IntegrityConfig {
+  const origin = nonEmpty(env.LEDGER_CHECKPOINT_ORIGIN) ?? 'accountability-ledger.local/log';
+  if (/[\s+]/u.test(origin) || /[\u0000-\u001f]/.test(origin)) {
+    throw new ConfigurationError('LEDGER_CHECKPOINT_ORIGIN', `must be a name without spaces or "+", such as ledger.example.gov.vn/log, got "${origin}".`);
+  }
+  const keyFile = nonEmpty(env.LEDGER_SIGNING_KEY_FILE);
+  return {
+    origin,
+    checkpointEveryMinutes: wholeNumber('LEDGER_CHECKPOINT_EVERY_MINUTES', env.LEDGER_CHECKPOINT_EVERY_MINUTES, 10, 0, 10_080),
+    checkpointEveryEvents: wholeNumber('LEDGER_CHECKPOINT_EVERY_EVENTS', env.LEDGER_CHECKPOINT_EVERY_EVENTS, 1000, 0, 100_000_000),
+    signingKeyFile: keyFile === undefined ? undefined : isAbsolute(keyFile) ? keyFile : resolve(cwd, keyFile),
+  };
+}
+
 function wholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   const value = nonEmpty(raw);
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new ConfigurationError(name, `must be a whole number from ${min} to ${max}, got "${value}".`);
+    throw new ConfigurationError(name, `must be a whole number from ${min} to ${max.toLocaleString('en-US')}, got "${value}".`);
   }
   return Number(value);
 }

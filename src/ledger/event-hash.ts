@@ -67,20 +67,30 @@ export interface ChainBreak {
 export function findChainBreak(events: readonly RecordedEvent[]): ChainBreak | undefined {
   let previous: RecordedEvent | undefined;
   for (const event of events) {
-    const at = { streamId: event.streamId, streamRevision: event.streamRevision, globalPosition: event.globalPosition };
-    const expectedRevision = previous ? previous.streamRevision + 1 : 0;
-    if (event.streamRevision !== expectedRevision) {
-      return { ...at, problem: `revision ${event.streamRevision} follows ${expectedRevision - 1}: a gap or a reordering` };
-    }
-    const expectedPrevious = previous ? previous.hash : null;
-    if (event.previousHash !== expectedPrevious) {
-      return { ...at, problem: `previousHash is ${event.previousHash} but the previous event's hash is ${expectedPrevious}` };
-    }
-    const recomputed = hashEnvelope(event);
-    if (recomputed !== event.hash) {
-      return { ...at, problem: `stored hash ${event.hash} does not match the content, which hashes to ${recomputed}` };
-    }
+    const problem = chainLinkProblem(previous, event);
+    if (problem) return { streamId: event.streamId, streamRevision: event.streamRevision, globalPosition: event.globalPosition, problem };
     previous = event;
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with `event` as the successor of `previous` in its stream (undefined: it is the
+ * stream's first event): a revision gap or reordering, a previousHash that does not point at the
+ * predecessor, or a stored hash that does not match the content. Undefined when the link holds.
+ */
+export function chainLinkProblem(previous: Pick<RecordedEvent, 'streamRevision' | 'hash'> | undefined, event: RecordedEvent): string | undefined {
+  const expectedRevision = previous ? previous.streamRevision + 1 : 0;
+  if (event.streamRevision !== expectedRevision) {
+    return `revision ${event.streamRevision} follows ${expectedRevision - 1}: a gap or a reordering`;
+  }
+  const expectedPrevious = previous ? previous.hash : null;
+  if (event.previousHash !== expectedPrevious) {
+    return `previousHash is ${event.previousHash} but the previous event's hash is ${expectedPrevious}`;
+  }
+  const recomputed = hashEnvelope(event);
+  if (recomputed !== event.hash) {
+    return `stored hash ${event.hash} does not match the content, which hashes to ${recomputed}`;
   }
   return undefined;
 }

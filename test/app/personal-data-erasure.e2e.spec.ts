@@ -180,6 +180,12 @@ describe('personal data: sealed in the ledger, shown by role, reads recorded, er
     for await (const batch of store.readAll()) for (const event of batch) byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
     expect([...byStream.keys()]).toEqual(expect.arrayContaining([`case-${apiCase}`, `subject-reporter-${apiCase}`, `subject-reporter-${findingCase}`]));
     for (const events of byStream.values()) expect(findChainBreak(events)).toBeUndefined();
+
+    // The full verification (chains, Merkle log, a checkpoint signed after the erasures) passes too.
+    await who('inspector').post('/api/v1/integrity/checkpoints').expect(201);
+    const report = (await who('inspector').get('/api/v1/integrity/verification').expect(200)).body;
+    expect(report).toMatchObject({ ok: true, eventsAfterLatestCheckpoint: 1 }); // the CheckpointSigned event itself
+    expect(report.latestCheckpoint.treeSize).toBeGreaterThan(head);
   }, 60_000);
 
   /** Every file of the data folder (events, keys, read models, their journals), byte by byte. */

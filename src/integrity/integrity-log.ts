@@ -1,0 +1,167 @@
+import type { LedgerConfig } from '../config/ledger.config.js';
+import type { EventStore } from '../ledger/event-store.port.js';
+import { Checkpointer, ordinaryEvents } from './checkpoint/checkpointer.js';
+import type { CheckpointSigner } from './checkpoint/checkpoint-signer.js';
+import { eventNotLogged, logBehind, noCheckpointYet, treeSizeOutOfRange } from './integrity.errors.js';
+import { MerkleLogFollower, type LogFollower, type MerkleLogStatus } from './log/merkle-log-follower.js';
+import { WorkerMerkleLogFollower, type WorkerFollowerOptions } from './log/worker-merkle-log-follower.js';
+import type { MerkleLog, StoredCheckpoint } from './log/merkle-log.js';
+import { EventStoreLedgerSource } from './verification/ledger-source.js';
+import { verifyLedger } from './verification/ledger-verifier.js';
+import type { VerificationReport } from './verification/verification-report.js';
+
+export interface CheckpointView {
+  readonly origin: string;
+  readonly treeSize: number;
+  readonly rootHash: string;
+  readonly signedAt: string;
+  /** The C2SP signed note: keep it, and check proofs against it with `ledger verify-proof`. */
+  readonly note: string;
+  readonly verifierKey: string;
+}
+
+export interface InclusionProofView {
+  readonly eventId: string;
+  readonly globalPosition: number;
+  readonly leafIndex: number;
+  readonly treeSize: number;
+  readonly leafHash: string;
+  /** RFC 9162 section 2.1.3.1, deepest sibling first, base64. */
+  readonly auditPath: readonly string[];
+  /** The signed checkpoint of exactly treeSize, when one was signed. */
+  readonly checkpoint: string | null;
+}
+
+export interface ConsistencyProofView {
+  readonly fromSize: number;
+  readonly toSize: number;
+  /** RFC 9162 section 2.1.4.1, base64. */
+  readonly consistencyPath: readonly string[];
+  readonly fromCheckpoint: string | null;
+  readonly toCheckpoint: string | null;
+}
+
+const b64 = (hash: Buffer): string => hash.toString('base64');
+
+export interface IntegrityLogOptions {
+  readonly now?: () => Date;
+  /** Run the follower in a worker thread reading this events.db (embedded store); default: in this thread, through the port. */
+  readonly worker?: Omit<WorkerFollowerOptions, 'onAppended'>;
+}
+
+/**
+ * The integrity log as the service runs it: the Merkle log fed by its follower, the checkpointer, and
+ * the answers the HTTP API gives (checkpoints, proofs, a full verification of the live store).
+ */
+export class IntegrityLog {
+  readonly follower: LogFollower;
+  readonly checkpointer: Checkpointer;
+
+  constructor(
+    readonly log: MerkleLog,
+    private readonly store: EventStore,
+    private readonly signer: CheckpointSigner,
+    private readonly config: Pick<LedgerConfig, 'store' | 'integrity'>,
+    options: IntegrityLogOptions = {},
+  ) {
+    this.follower = options.worker
+      ? new WorkerMerkleLogFollower(log, log.filename, { ...options.worker, onAppended: (count) => this.checkpointer.afterAppended(count) })
+      : new MerkleLogFollower(log, store, { onAppended: (events) => this.checkpointer.afterAppended(ordinaryEvents(events)) });
+    this.checkpointer = new Checkpointer(log, store, this.follower, signer, config.integrity, options.now);
+  }
+
+  start(): void {
+    this.checkpointer.start();
+    this.follower.start();
+  }
+
+  async stop(): Promise<void> {
+    this.checkpointer.stop();
+    await this.follower.stop();
+  }
+
+  status(): MerkleLogStatus & { readonly checkpointError: string | null } {
+    return { ...this.follower.status(), checkpointError: this.checkpointer.error };
+  }
+
+  get verifierKey(): string {
+    return this.signer.verifierKey.text;
+  }
+
+  latestCheckpoint(): CheckpointView {
+    const latest = this.log.latestCheckpoint();
+    if (!latest) throw noCheckpointYet();
+    return this.view(latest);
+  }
+
+  async checkpointNow(): Promise<CheckpointView> {
+    try {
+      return this.view(await this.checkpointer.checkpointNow());
+    } catch (error) {
+      if ((error as Error).message.startsWith('The Merkle log is behind')) throw logBehind((error as Error).message);
+      throw error;
+    }
+  }
+
+  inclusionProof(eventId: string, treeSize: number | undefined): InclusionProofView {
+    const leaf = this.log.leafOfEvent(eventId);
+    if (!leaf) throw eventNotLogged(eventId);
+    const size = treeSize ?? this.log.latestCheckpoint()?.treeSize;
+    if (size === undefined) throw noCheckpointYet();
+    if (size > this.log.size) {
+      throw treeSizeOutOfRange(`treeSize ${size} is beyond the log, which has ${this.log.size} leaves.`, { treeSize: size, logSize: this.log.size });
+    }
+    if (leaf.leafIndex >= size) {
+      throw treeSizeOutOfRange(
+        `Event ${eventId} is leaf ${leaf.leafIndex}, so it is not in the tree of ${size} leaves${treeSize === undefined ? ' of the latest checkpoint; make a new checkpoint or ask for a larger treeSize' : ''}.`,
+        { treeSize: size, leafIndex: leaf.leafIndex },
+      );
+    }
+    return {
+      eventId,
+      globalPosition: leaf.globalPosition,
+      leafIndex: leaf.leafIndex,
+      treeSize: size,
+      leafHash: b64(leaf.leafHash),
+      auditPath: this.log.proofs.inclusionProof(leaf.leafIndex, size).map(b64),
+      checkpoint: this.signedNoteOf(size),
+    };
+  }
+
+  consistencyProof(fromSize: number, toSize: number): ConsistencyProofView {
+    if (fromSize > toSize) throw treeSizeOutOfRange(`from (${fromSize}) must not be larger than to (${toSize}).`, { from: fromSize, to: toSize });
+    if (toSize > this.log.size) throw treeSizeOutOfRange(`to (${toSize}) is beyond the log, which has ${this.log.size} leaves.`, { to: toSize, logSize: this.log.size });
+    return {
+      fromSize,
+      toSize,
+      consistencyPath: this.log.proofs.consistencyProof(fromSize, toSize).map(b64),
+      fromCheckpoint: this.signedNoteOf(fromSize),
+      toCheckpoint: this.signedNoteOf(toSize),
+    };
+  }
+
+  /** The same verification as `ledger verify`, over the live store through the port. */
+  async verify(): Promise<VerificationReport> {
+    return verifyLedger({
+      source: new EventStoreLedgerSource(this.store, this.config.store === 'sqlite'),
+      verifierKey: this.signer.verifierKey,
+      loggedLeaves: { size: this.log.size, leafAt: (index) => this.log.leafAt(index) },
+      extraCheckpoints: this.log.checkpoints().map((checkpoint) => ({ note: checkpoint.note, source: 'integrity.db' })),
+    });
+  }
+
+  private signedNoteOf(treeSize: number): string | null {
+    return this.log.checkpointAt(treeSize)?.note ?? null;
+  }
+
+  private view(checkpoint: StoredCheckpoint): CheckpointView {
+    return {
+      origin: this.signer.origin,
+      treeSize: checkpoint.treeSize,
+      rootHash: b64(checkpoint.rootHash),
+      signedAt: checkpoint.signedAt,
+      note: checkpoint.note,
+      verifierKey: this.signer.verifierKey.text,
+    };
+  }
+}

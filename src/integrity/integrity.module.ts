@@ -1,0 +1,51 @@
+import { Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
+import { LEDGER_CONFIG } from '../config/ledger-config.token.js';
+import type { LedgerConfig } from '../config/ledger.config.js';
+import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
+import { EMBEDDED_STORE_FILE, ensureWritableFolder } from '../ledger/open-event-store.js';
+import { join } from 'node:path';
+import { CheckpointSigner } from './checkpoint/checkpoint-signer.js';
+import { loadOrCreateSigningKey } from './checkpoint/signing-key.js';
+import { IntegrityController } from './http/integrity.controller.js';
+import { IntegrityLog } from './integrity-log.js';
+import { integrityPath, MerkleLog } from './log/merkle-log.js';
+
+/**
+ * The Merkle log (integrity.db in the data folder, for both store kinds), its follower and the
+ * checkpointer, started once the application is up and stopped before the event store closes.
+ */
+@Module({
+  controllers: [IntegrityController],
+  providers: [
+    {
+      provide: IntegrityLog,
+      inject: [LEDGER_CONFIG, EVENT_STORE],
+      useFactory: (config: LedgerConfig, store: EventStore) => {
+        ensureWritableFolder(config.dataDir);
+        const signer = new CheckpointSigner(config.integrity.origin, loadOrCreateSigningKey(config.dataDir, config.integrity));
+        // The embedded store's log is fed from a worker thread, so hashing never slows appends. Run from
+        // the TypeScript sources (the test suite) there is no compiled worker script: the same follower
+        // then runs in this thread, and test/integrity/worker-follower.spec.ts covers the worker.
+        const compiled = import.meta.url.endsWith('.js');
+        const worker = config.store === 'sqlite' && compiled ? { eventsFile: join(config.dataDir, EMBEDDED_STORE_FILE) } : undefined;
+        return new IntegrityLog(new MerkleLog(integrityPath(config.dataDir)), store, signer, config, { worker });
+      },
+    },
+  ],
+  exports: [IntegrityLog],
+})
+export class IntegrityModule implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+  constructor(private readonly integrity: IntegrityLog) {}
+
+  onApplicationBootstrap(): void {
+    this.integrity.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.integrity.stop();
+  }
+
+  onApplicationShutdown(): void {
+    this.integrity.log.close();
+  }
+}
