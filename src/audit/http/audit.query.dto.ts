@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsOffsetDateTime } from '../../http/occurred-at.dto.js';
+import { MinPositionQueryDto } from '../../http/min-position.query.dto.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 const ID_MESSAGE = '$property must be 1-100 letters, digits, ".", "_", ":" or "-"';
@@ -9,7 +10,7 @@ const TYPES = /^[A-Za-z][A-Za-z0-9]{0,79}(,[A-Za-z][A-Za-z0-9]{0,79}){0,49}$/;
 export const MAX_PAGE = 10_000;
 
 /** GET /api/v1/audit: one subject at most (none: the whole ledger), a time range, event types, a cursor. */
-export class AuditQueryDto {
+export class AuditQueryDto extends MinPositionQueryDto {
   @ApiPropertyOptional({ description: "The case's own stream" })
   @IsOptional()
   @Matches(ID, { message: ID_MESSAGE })
@@ -58,14 +59,4 @@ export class AuditQueryDto {
   @Min(1)
   @Max(MAX_PAGE)
   readonly limit?: number;
-
-  @ApiPropertyOptional({
-    description: 'Read your own write: wait (up to 2 s) until the audit trail has applied this global position; 503 PROJECTION.BEHIND if it has not',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  readonly minPosition?: number;
 }

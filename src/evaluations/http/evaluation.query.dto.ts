@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { MinPositionQueryDto } from '../../responsibility/http/review.query.dto.js';
+import { MinPositionQueryDto } from '../../http/min-position.query.dto.js';
 import { INDICATORS, type Indicator } from '../evaluation.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;

@@ -2,12 +2,13 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsOffsetDateTime } from '../../http/occurred-at.dto.js';
+import { MinPositionQueryDto } from '../../http/min-position.query.dto.js';
 import { SUBJECT_ID } from '../sealed-personal-data.js';
 
 export const MAX_READS_PAGE = 1000;
 
 /** GET /api/v1/personal-data/reads: by subject, by reader, in a time range; paged by a cursor. */
-export class PersonalDataReadsQueryDto {
+export class PersonalDataReadsQueryDto extends MinPositionQueryDto {
   @ApiPropertyOptional({ description: 'The data subject, e.g. reporter-<caseId>' })
   @IsOptional()
   @Matches(SUBJECT_ID, { message: 'subjectId must be 1-100 letters, digits or "-"' })
@@ -45,12 +46,4 @@ export class PersonalDataReadsQueryDto {
   @Min(1)
   @Max(MAX_READS_PAGE)
   readonly limit?: number;
-
-  @ApiPropertyOptional({ description: 'Wait (up to 2 s) until the reads have been applied up to this global position; 503 PROJECTION.BEHIND if not' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  readonly minPosition?: number;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
+import { MinPositionQueryDto } from '../../http/min-position.query.dto.js';
 import { IsOffsetDateTime } from '../../http/occurred-at.dto.js';
 import { POLICY_CATEGORIES, POLICY_STEPS, type PolicyCategory } from '../../policies/policy.events.js';
 import type { TimelineDeadlineStep } from '../case-timeline.js';
@@ -11,20 +11,12 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 const ID_MESSAGE = '$property must be 1-100 letters, digits, ".", "_", ":" or "-"';
 
 /** asOf and minPosition: every timeline query takes them. */
-export class TimelineQueryDto {
+export class TimelineQueryDto extends MinPositionQueryDto {
   @ApiPropertyOptional({ description: 'Judge as of this instant (ISO-8601 with offset); default: now. Facts that occurred later are ignored.', example: '2026-03-31T23:59:59+07:00' })
   @IsOptional()
   @MaxLength(40)
   @IsOffsetDateTime()
   readonly asOf?: string;
-
-  @ApiPropertyOptional({ description: 'Read your own write: wait (up to 2 s) until the timelines have applied this global position; 503 PROJECTION.BEHIND if not' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  readonly minPosition?: number;
 }
 
 /** The filters the overdue list and the aggregates share: a category and a step. */
