@@ -1,25 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { embeddedSecret } from '../../src/auth/jwt/embedded-secret.js';
 import { ROLES } from '../../src/auth/principal.js';
 import { mintEmbeddedToken } from '../../src/auth/token-minter.js';
+import { freePort } from '../support/free-port.js';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 const at = '2017-03-01T08:00:00+07:00';
 /** Personal data sent in the requests below; none of it may reach the log. */
 const reporter = { name: 'Phạm Thị Nhật Ký', phone: '0987 654 321', email: 'nhatky@example.vn', address: 'Số 7 ngõ Nhật Ký', identityNumber: '030187009999' };
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** main.ts as users run it, with its JSON logs at debug level, through a scenario of writes, reads and refusals. */
 describe('the logs of a full run', () => {

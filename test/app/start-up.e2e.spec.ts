@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../support/free-port.js';
 
 /** main.ts itself, started as a user starts it (sources loaded through the test TypeScript loader). */
 const projectRoot = resolve(import.meta.dirname, '..', '..');
@@ -42,15 +42,6 @@ function runMain(env: NodeJS.ProcessEnv, probePort?: number): Promise<Started> {
       clearTimeout(deadline);
       clearInterval(polling);
       done({ code, stderr, health });
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
     });
   });
 }

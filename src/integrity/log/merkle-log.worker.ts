@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { EventRow } from '../../ledger/sqlite/sqlite-event-row.js';
+import { eventFieldsOf, type EventRow } from '../../ledger/sqlite/sqlite-event-row.js';
 import { storedEventLeafHash } from './leaf-encoding.js';
 import { CHECKPOINT_EVENT_TYPE, CHECKPOINT_STREAM, MerkleLog, type NewLeaf } from './merkle-log.js';
 import type { FollowerMessage, FollowerWorkerData } from './worker-merkle-log-follower.js';
@@ -25,17 +25,7 @@ let dataVersion = -1;
 let timer: NodeJS.Timeout | undefined;
 
 function leafOf(row: EventRow): NewLeaf {
-  const event = {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    streamRevision: row.stream_revision,
-    globalPosition: row.global_position,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    recordedAt: row.recorded_at,
-    previousHash: row.previous_hash,
-    hash: row.hash,
-  };
+  const event = eventFieldsOf(row);
   return { globalPosition: row.global_position, eventId: row.event_id, leafHash: storedEventLeafHash(event, row.data, row.metadata), isCheckpoint: row.stream_id === CHECKPOINT_STREAM && row.type === CHECKPOINT_EVENT_TYPE };
 }
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { EventStore, RecordedEvent } from '../../ledger/event-store.port.js';
-import type { EventRow } from '../../ledger/sqlite/sqlite-event-row.js';
+import { eventFieldsOf, type EventRow } from '../../ledger/sqlite/sqlite-event-row.js';
 import { CHECKPOINT_EVENT_TYPE, CHECKPOINT_STREAM } from '../log/merkle-log.js';
 
 /** A signed note to check the ledger against, and where it was found. */
@@ -110,17 +110,5 @@ function readRow(row: EventRow): RecordedEvent {
   } catch {
     fail(`its metadata is not valid JSON any more: ${JSON.stringify(String(row.metadata).slice(0, 80))}`);
   }
-  return {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    streamRevision: row.stream_revision,
-    globalPosition: row.global_position,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: data as RecordedEvent['data'],
-    metadata: metadata as RecordedEvent['metadata'],
-    recordedAt: row.recorded_at,
-    previousHash: row.previous_hash,
-    hash: row.hash,
-  };
+  return { ...eventFieldsOf(row), data: data as RecordedEvent['data'], metadata: metadata as RecordedEvent['metadata'] };
 }

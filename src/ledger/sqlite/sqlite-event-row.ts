@@ -14,7 +14,8 @@ export interface EventRow {
   hash: string;
 }
 
-export function toRecordedEvent(row: EventRow): RecordedEvent {
+/** Every field of a stored event but its data and metadata, which callers parse (or keep as stored) themselves. */
+export function eventFieldsOf(row: EventRow): Omit<RecordedEvent, 'data' | 'metadata'> {
   return {
     eventId: row.event_id,
     streamId: row.stream_id,
@@ -22,10 +23,12 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     globalPosition: row.global_position,
     type: row.type,
     schemaVersion: row.schema_version,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
     recordedAt: row.recorded_at,
     previousHash: row.previous_hash,
     hash: row.hash,
   };
+}
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return { ...eventFieldsOf(row), data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) };
 }
