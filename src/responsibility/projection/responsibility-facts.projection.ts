@@ -1,7 +1,8 @@
+import { vietnamDayOf } from '../../calendar/calendar-day.js';
 import type { JsonObject, JsonValue, RecordedEvent } from '../../ledger/event-store.port.js';
 import type { Projection } from '../../projections/projection.js';
 
-export type ResponsibilityFactsTable = 'events' | 'stream_officials' | 'stream_units';
+export type ResponsibilityFactsTable = 'events' | 'stream_officials' | 'stream_units' | 'case_days';
 
 /** The aggregates whose facts the review folds (records-from-facts.ts); every other category is ignored. */
 export const REVIEW_CATEGORIES = ['official', 'unit', 'meeting', 'visit', 'case', 'review'] as const;
@@ -14,15 +15,18 @@ export type ReviewCategory = (typeof REVIEW_CATEGORIES)[number];
  * - stream_officials: the official's own stream, meetings they attended, visits they were planned for or
  *   present at, cases assigned to them or reported upward by them, reviews about them;
  * - stream_units: the unit a case was received in, a meeting or visit was held in, and the units an
- *   official was assigned to (category 'official'), so "who answers for this unit" is one lookup.
+ *   official was assigned to (category 'official'), so "who answers for this unit" is one lookup;
+ * and case_days: the first and last Vietnamese day on which an event of each case occurred. Every date
+ * the review reads from a case is an event's occurredAt (which no correction changes), so a case with
+ * no event in a period can add nothing to that period's review: the query leaves it out unread.
  * The indexes are a superset: a corrected field adds the new ids and never removes the old ones. The
  * pure review filters by occurredAt and the unit tree, so a stream selected too many is harmless, one
  * selected too few would not be. The reporter's contact (personal data) is not copied.
  */
 export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable> = {
   name: 'responsibility-facts',
-  version: 1,
-  tables: ['events', 'stream_officials', 'stream_units'],
+  version: 2,
+  tables: ['events', 'stream_officials', 'stream_units', 'case_days'],
 
   schema(db, tables) {
     db.exec(`
@@ -36,7 +40,6 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
         data            TEXT NOT NULL
       ) STRICT;
       CREATE INDEX "${tables.events}_by_stream" ON "${tables.events}" (stream_id, global_position);
-      CREATE INDEX "${tables.events}_by_category" ON "${tables.events}" (category, global_position);
       CREATE TABLE "${tables.stream_officials}" (
         official_id TEXT NOT NULL,
         stream_id   TEXT NOT NULL,
@@ -48,6 +51,11 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
         stream_id TEXT NOT NULL,
         PRIMARY KEY (unit_id, category, stream_id)
       ) STRICT, WITHOUT ROWID;
+      CREATE TABLE "${tables.case_days}" (
+        stream_id TEXT PRIMARY KEY,
+        first_day TEXT NOT NULL,
+        last_day  TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
     `);
   },
 
@@ -55,10 +63,18 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
     const insertEvent = db.prepare(`INSERT INTO "${tables.events}" (global_position, stream_id, category, event_id, type, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)`);
     const linkOfficial = db.prepare(`INSERT OR IGNORE INTO "${tables.stream_officials}" (official_id, stream_id) VALUES (?, ?)`);
     const linkUnit = db.prepare(`INSERT OR IGNORE INTO "${tables.stream_units}" (unit_id, category, stream_id) VALUES (?, ?, ?)`);
+    const spanCase = db.prepare(
+      `INSERT INTO "${tables.case_days}" (stream_id, first_day, last_day) VALUES (?, ?, ?)
+       ON CONFLICT (stream_id) DO UPDATE SET first_day = min(first_day, excluded.first_day), last_day = max(last_day, excluded.last_day)`,
+    );
     return (event) => {
       const category = categoryOf(event.streamId);
       if (category === null) return;
       insertEvent.run(event.globalPosition, event.streamId, category, event.eventId, event.type, event.metadata.occurredAt, JSON.stringify(storedData(event)));
+      if (category === 'case') {
+        const day = vietnamDayOf(event.metadata.occurredAt);
+        spanCase.run(event.streamId, day, day);
+      }
       const links = linksOf(category, event);
       for (const officialId of links.officials) linkOfficial.run(officialId, event.streamId);
       for (const unitId of links.units) linkUnit.run(unitId, category, event.streamId);

@@ -9,7 +9,7 @@ import type { VisitEvent } from '../../visits/visit.events.js';
 import { LiveRead } from '../../projections/live-read.js';
 import type { TableNames } from '../../projections/projection.js';
 import { assignmentsFromFacts, caseFromFacts, meetingFromFacts, reviewFromFacts, unitFromFacts, visitFromFacts } from '../records-from-facts.js';
-import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewRecord, UnitRecord, VisitRecord } from '../review-input.js';
+import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewPeriod, ReviewRecord, UnitRecord, VisitRecord } from '../review-input.js';
 import { categoryOf, responsibilityFactsProjection, type ResponsibilityFactsTable } from './responsibility-facts.projection.js';
 
 /** The records the review folds for a group of officials, corrections applied. */
@@ -55,8 +55,12 @@ export class ReviewFactsQuery {
     this.live = new LiveRead(db, responsibilityFactsProjection);
   }
 
-  recordsFor(officialIds: readonly string[]): ReviewRecords {
-    return this.live.read((tables, prepare) => this.select(officialIds, tables, prepare), () => emptyRecords());
+  /**
+   * With a period, the cases with no event on a day of it are left out (case_days): they can count in
+   * no figure of a review of that period. Without one, every case is read.
+   */
+  recordsFor(officialIds: readonly string[], period?: ReviewPeriod): ReviewRecords {
+    return this.live.read((tables, prepare) => this.select(officialIds, period, tables, prepare), () => emptyRecords());
   }
 
   /** Every unit with the ids of the units under it (itself included), by parent or merge, at any time. */
@@ -81,7 +85,7 @@ export class ReviewFactsQuery {
     );
   }
 
-  private select(officialIds: readonly string[], tables: Tables, prepare: Prepare): ReviewRecords {
+  private select(officialIds: readonly string[], period: ReviewPeriod | undefined, tables: Tables, prepare: Prepare): ReviewRecords {
     const units = this.units(tables, prepare);
     const own = groupByStream(this.eventsOf(officialIds.map((id) => `${OFFICIAL_STREAM}${id}`), tables, prepare));
     const officials = new Map<string, { fullName: string }>();
@@ -98,8 +102,17 @@ export class ReviewFactsQuery {
     const above = ancestorsOf(assigned, units);
     const json = (values: Iterable<string>) => JSON.stringify([...values]);
     const streams = new Set<string>();
-    const indexed = prepare(`SELECT stream_id FROM "${tables.stream_officials}" WHERE official_id IN (SELECT value FROM json_each(?))`).all(json(officialIds)) as { stream_id: string }[];
-    const ofUnits = prepare(`SELECT stream_id FROM "${tables.stream_units}" WHERE unit_id IN (SELECT value FROM json_each(?)) AND category IN ('case', 'meeting', 'visit')`).all(json(under)) as { stream_id: string }[];
+    // A stream that is no case has no case_days row and is always kept; the whole ledger's span when no period.
+    const span = [period?.to ?? '9999-12-31', period?.from ?? '0000-01-01'];
+    const inSpan = `(days.stream_id IS NULL OR (days.first_day <= ? AND days.last_day >= ?))`;
+    const indexed = prepare(
+      `SELECT linked.stream_id FROM "${tables.stream_officials}" AS linked LEFT JOIN "${tables.case_days}" AS days ON days.stream_id = linked.stream_id
+       WHERE linked.official_id IN (SELECT value FROM json_each(?)) AND ${inSpan}`,
+    ).all(json(officialIds), ...span) as { stream_id: string }[];
+    const ofUnits = prepare(
+      `SELECT linked.stream_id FROM "${tables.stream_units}" AS linked LEFT JOIN "${tables.case_days}" AS days ON days.stream_id = linked.stream_id
+       WHERE linked.unit_id IN (SELECT value FROM json_each(?)) AND linked.category IN ('case', 'meeting', 'visit') AND ${inSpan}`,
+    ).all(json(under), ...span) as { stream_id: string }[];
     const colleagues = prepare(`SELECT stream_id FROM "${tables.stream_units}" WHERE unit_id IN (SELECT value FROM json_each(?)) AND category = 'official'`).all(json([...under, ...above])) as { stream_id: string }[];
     for (const row of [...indexed, ...ofUnits, ...colleagues]) if (!own.has(row.stream_id)) streams.add(row.stream_id);
 
@@ -120,7 +133,7 @@ export class ReviewFactsQuery {
   }
 
   private units(tables: Tables, prepare: Prepare): UnitRecord[] {
-    const rows = prepare(`SELECT ${COLUMNS} FROM "${tables.events}" WHERE category = 'unit' ORDER BY global_position`).all() as EventRow[];
+    const rows = prepare(`SELECT ${COLUMNS} FROM "${tables.events}" WHERE stream_id >= 'unit-' AND stream_id < 'unit.' ORDER BY global_position`).all() as EventRow[];
     return [...groupByStream(rows).values()].flatMap((facts) => {
       const unit = unitFromFacts(facts as unknown as Fact<UnitEvent>[]);
       return unit ? [unit] : [];
