@@ -18,9 +18,14 @@ const MAX_DEPTH = 32;
  */
 export class UnitTree {
   private readonly units: ReadonlyMap<string, UnitRecord>;
+  /** Links already walked: a review asks the same question for every fact of a unit. */
+  private readonly links = new Map<string, UnitLink | null>();
+  /** Without merges the hierarchy is the same on every day, and a link need not be walked again for another day. */
+  private readonly changesOverTime: boolean;
 
   constructor(units: readonly UnitRecord[]) {
     this.units = new Map(units.map((unit) => [unit.unitId, unit]));
+    this.changesOverTime = units.some((unit) => unit.mergedInto !== null);
   }
 
   kindOf(unitId: string): UnitRecord['kind'] | null {
@@ -29,7 +34,13 @@ export class UnitTree {
 
   /** How unitId belongs to ancestorId on the day, or null when it does not. */
   linkTo(unitId: string, ancestorId: string, day: CalendarDay): UnitLink | null {
-    return this.walk(unitId, ancestorId, day, [], new Set());
+    const key = this.changesOverTime ? `${unitId}\u0000${ancestorId}\u0000${day}` : `${unitId}\u0000${ancestorId}`;
+    let link = this.links.get(key);
+    if (link === undefined) {
+      link = this.walk(unitId, ancestorId, day, [], new Set());
+      this.links.set(key, link);
+    }
+    return link;
   }
 
   /**
