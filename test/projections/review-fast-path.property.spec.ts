@@ -10,6 +10,8 @@ import { openReadModels } from '../../src/projections/read-models.database.js';
 import { OfficialReview, reviewOf } from '../../src/responsibility/projection/official-review.js';
 import { ReviewFactsQuery } from '../../src/responsibility/projection/review-facts.query.js';
 import { responsibilityFactsProjection } from '../../src/responsibility/projection/responsibility-facts.projection.js';
+import { caseFromFacts, meetingFromFacts, unitFromFacts, visitFromFacts } from '../../src/responsibility/records-from-facts.js';
+import type { DomainEvent, Fact } from '../../src/domain-kit/decider.js';
 import { recorded } from './recorded-events.js';
 
 /*
@@ -65,6 +67,8 @@ const caseArb = fc.record({
   informed: fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 2 }),
   resolvedAfter: fc.option(fc.integer({ min: 0, max: 60 })),
   reopened: fc.boolean(),
+  /** Events no fold reads (acknowledgement, action, closure). */
+  noise: fc.boolean(),
 });
 const provinceArb = fc.record({
   merge: fc.option(fc.record({ from: fc.constantFrom('xa-2', 'xa-3', 'huyen-2'), into: fc.constantFrom('xa-1', 'huyen-1'), at: time })),
@@ -111,20 +115,26 @@ function eventsOf(province: Province): RecordedEvent[] {
     const stream = `visit-v${index}`;
     add(stream, 'VisitScheduled', { visitId: `v${index}`, kind: visit.kind, purpose: 'Check', place: null, unitId: visit.unit, participants: visit.participants, plannedFor: at(visit.planned), publishedInCalendar: true }, at(visit.planned, -5));
     if (visit.outcome === 'cancelled') add(stream, 'VisitCancelled', { reason: 'Storm' }, at(visit.planned, -1));
-    if (visit.outcome === 'conducted') add(stream, 'VisitConducted', { startedAt: at(visit.planned, visit.shift), endedAt: at(visit.planned, visit.shift), presentParticipants: visit.present, others: null }, at(visit.planned, visit.shift));
+    if (visit.outcome === 'conducted') {
+      add(stream, 'VisitConducted', { startedAt: at(visit.planned, visit.shift), endedAt: at(visit.planned, visit.shift), presentParticipants: visit.present, others: null }, at(visit.planned, visit.shift));
+      add(stream, 'VisitFindingRecorded', { findingId: `f${index}`, text: 'Road', severity: null, caseId: null }, at(visit.planned, visit.shift));
+    }
     if (visit.outcome === 'rescheduled') add(stream, 'VisitRescheduled', { plannedFor: at(visit.planned, visit.shift), previousPlannedFor: at(visit.planned), reason: 'Later' }, at(visit.planned, -2));
   });
   province.cases.forEach((record, index) => {
     const stream = `case-c${index}`;
     const received = record.received;
     add(stream, 'CaseReceived', { caseId: `c${index}`, unitId: record.unit, category: record.category, channel: 'hotline', summary: 'Matter', reporter: {}, sourceVisitId: null, referredFromUnitId: null }, at(received));
+    if (record.noise) add(stream, 'CaseAcknowledged', { note: null }, at(received));
     if (record.classification) add(stream, 'CaseClassified', { classification: record.classification, reason: 'Rule' }, at(received));
+    if (record.noise) add(stream, 'CaseActionRecorded', { description: 'Called the reporter' }, at(received, 2));
     for (const assignment of record.assigned) add(stream, 'CaseAssigned', { officialId: assignment.official, unitId: null, dueAt: at(received, assignment.after + assignment.due) }, at(received, assignment.after));
     for (const informed of record.informed) add(stream, 'UpperLevelInformed', { unitId: 'tinh', channel: 'media', note: null }, at(received, informed));
     for (const report of record.reports) add(stream, 'CaseReportedUpward', { officialId: report.official, toUnitId: 'tinh', fromUnitId: record.unit, summary: null }, at(received, report.after));
     if (record.resolvedAfter !== null) {
       add(stream, 'CaseResolved', { outcome: 'Done' }, at(received, record.resolvedAfter));
       if (record.reopened) add(stream, 'CaseReopened', { reason: 'Again' }, at(received, record.resolvedAfter + 1));
+      else if (record.noise) add(stream, 'CaseClosed', { note: null }, at(received, record.resolvedAfter + 3));
     }
   });
   province.reviews.forEach((review, index) => {
@@ -132,6 +142,12 @@ function eventsOf(province: Province): RecordedEvent[] {
     if (review.concludedAfter !== null) add(`review-r${index}`, 'ReviewConcluded', { outcome: 'reprimand', conclusion: 'Done' }, at(review.at, review.concludedAfter));
   });
   return events;
+}
+
+function streamsOf(events: readonly RecordedEvent[]): Map<string, Fact<DomainEvent>[]> {
+  const streams = new Map<string, Fact<DomainEvent>[]>();
+  for (const event of events) streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), { type: event.type, data: event.data as DomainEvent['data'], eventId: event.eventId, occurredAt: event.metadata.occurredAt }]);
+  return streams;
 }
 
 describe('the review and evaluation fast paths', () => {
@@ -149,12 +165,20 @@ describe('the review and evaluation fast paths', () => {
         db = openReadModels(':memory:');
         const catalog = new GenerationCatalog(db);
         const generation = db.transaction(() => catalog.create(responsibilityFactsProjection, 'live', new Date('2026-01-01T00:00:00Z')))().generation;
-        new GenerationWriter(db, catalog, responsibilityFactsProjection, generation, 'live').write(eventsOf(province));
+        const events = eventsOf(province);
+        new GenerationWriter(db, catalog, responsibilityFactsProjection, generation, 'live').write(events);
         const facts = new ReviewFactsQuery(db);
         const asOf = new Date(asOfText);
         const period = { from: `${year}-01-01`, to: `${year}-12-31` };
 
         const everything = facts.recordsFor(OFFICIALS);
+        // The projection keeps only what the folds read: its records are those folded from every event of each stream.
+        const streams = streamsOf(events);
+        const stream = (streamId: string) => streams.get(streamId) as Fact<never>[];
+        expect(everything.cases).toEqual(everything.cases.map((record) => caseFromFacts(stream(`case-${record.caseId}`))));
+        expect(everything.meetings).toEqual(everything.meetings.map((meeting) => meetingFromFacts(stream(`meeting-${meeting.meetingId}`))));
+        expect(everything.visits).toEqual(everything.visits.map((visit) => visitFromFacts(stream(`visit-${visit.visitId}`))));
+        expect(everything.units).toEqual(everything.units.map((unit) => unitFromFacts(stream(`unit-${unit.unitId}`))));
         const whole = new AnnualEvaluations(facts, calendar).evaluate(year, { unitId: 'tinh' }, asOf);
         expect(whole.officials).toEqual(whole.officials.map((official) => evaluationOf(reviewOf(official.officialId, everything, period, asOf, calendar, {}), everything)));
 

@@ -1,6 +1,7 @@
 import { vietnamDayOf } from '../../calendar/calendar-day.js';
 import type { JsonObject, JsonValue, RecordedEvent } from '../../ledger/event-store.port.js';
 import type { Projection } from '../../projections/projection.js';
+import { FOLDED_EVENT_TYPES } from '../records-from-facts.js';
 
 export type ResponsibilityFactsTable = 'events' | 'stream_officials' | 'stream_units' | 'case_days';
 
@@ -10,8 +11,10 @@ export type ReviewCategory = (typeof REVIEW_CATEGORIES)[number];
 
 /**
  * The facts the responsibility review and the annual evaluation are computed from: each event of the
- * official, unit, meeting, visit, case and review streams, stored once (id, type, occurredAt, data),
- * and two indexes that say which streams to fold for a question:
+ * official, unit, meeting, visit, case and review streams that the folds read (FOLDED_EVENT_TYPES of
+ * records-from-facts.ts: about half of a case's events, its acknowledgement, actions and closure, change
+ * no record), stored once (id, type, occurredAt, data), and two indexes, fed by every event of those
+ * streams, that say which streams to fold for a question:
  * - stream_officials: the official's own stream, meetings they attended, visits they were planned for or
  *   present at, cases assigned to them or reported upward by them, reviews about them;
  * - stream_units: the unit a case was received in, a meeting or visit was held in, and the units an
@@ -25,7 +28,7 @@ export type ReviewCategory = (typeof REVIEW_CATEGORIES)[number];
  */
 export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable> = {
   name: 'responsibility-facts',
-  version: 2,
+  version: 3,
   tables: ['events', 'stream_officials', 'stream_units', 'case_days'],
 
   schema(db, tables) {
@@ -70,7 +73,7 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
     return (event) => {
       const category = categoryOf(event.streamId);
       if (category === null) return;
-      insertEvent.run(event.globalPosition, event.streamId, category, event.eventId, event.type, event.metadata.occurredAt, JSON.stringify(storedData(event)));
+      if (FOLDED_EVENT_TYPES.has(event.type)) insertEvent.run(event.globalPosition, event.streamId, category, event.eventId, event.type, event.metadata.occurredAt, JSON.stringify(storedData(event)));
       if (category === 'case') {
         const day = vietnamDayOf(event.metadata.occurredAt);
         spanCase.run(event.streamId, day, day);
