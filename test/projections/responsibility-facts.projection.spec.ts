@@ -22,7 +22,7 @@ describe('the responsibility-facts projection', () => {
     generation = db.transaction(() => catalog.create(responsibilityFactsProjection, 'live', new Date('2024-03-09T00:00:00Z')))().generation;
     new GenerationWriter(db, catalog, responsibilityFactsProjection, generation, 'live').write(events);
   };
-  const ORDER = { events: '1', stream_officials: '1, 2', stream_units: '1, 2, 3', case_days: '1' } as const;
+  const ORDER = { events: 'global_position', stream_officials: '1, 2', stream_units: '1, 2, 3', case_days: '1' } as const;
   const rows = (table: keyof typeof ORDER) => db.prepare(`SELECT * FROM "${tableNamesFor(responsibilityFactsProjection, generation)[table]}" ORDER BY ${ORDER[table]}`).all();
 
   // A district with two communes and a cell; two officials; each fact of the review's categories.

@@ -33,16 +33,17 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
 
   schema(db, tables) {
     db.exec(`
+      -- Clustered by stream: a review reads whole streams, each one seek and its neighbouring rows.
       CREATE TABLE "${tables.events}" (
-        global_position INTEGER PRIMARY KEY,
         stream_id       TEXT NOT NULL,
+        global_position INTEGER NOT NULL,
         category        TEXT NOT NULL,
         event_id        TEXT NOT NULL,
         type            TEXT NOT NULL,
         occurred_at     TEXT NOT NULL,
-        data            TEXT NOT NULL
-      ) STRICT;
-      CREATE INDEX "${tables.events}_by_stream" ON "${tables.events}" (stream_id, global_position);
+        data            TEXT NOT NULL,
+        PRIMARY KEY (stream_id, global_position)
+      ) STRICT, WITHOUT ROWID;
       CREATE TABLE "${tables.stream_officials}" (
         official_id TEXT NOT NULL,
         stream_id   TEXT NOT NULL,
