@@ -45,9 +45,13 @@ function inChargeOf(unitId: string, day: CalendarDay, context: CaseReviewContext
  * it, else from the due date of the official's last assignment of the case.
  */
 export function casesHandled(cases: readonly CaseRecord[], context: CaseReviewContext): CasesHandled {
+  const resolvedIds = new Set<string>();
   const items = cases.flatMap((record): HandledCase[] => {
+    // Most cases of the official's units were never assigned to them: skip those before allocating.
+    if (!record.assignments.some((assignment) => assignment.officialId === context.officialId)) return [];
     const mine = record.assignments.filter((assignment) => assignment.officialId === context.officialId);
     if (!mine.some((assignment) => inPeriod(vietnamDayOf(assignment.at), context.period))) return [];
+    if (record.resolved) resolvedIds.add(record.caseId);
     const base = [record.received.eventId, ...mine.map((assignment) => assignment.eventId), ...(record.resolved ? [record.resolved.eventId] : [])];
     const deadline = record.deadlines?.find((candidate) => candidate.step === 'resolve') ?? record.deadlines?.find((candidate) => candidate.step === 'answer');
     if (deadline) {
@@ -60,7 +64,6 @@ export function casesHandled(cases: readonly CaseRecord[], context: CaseReviewCo
     return [{ caseId: record.caseId, timeliness, judgedBy: 'assignment-due-date', dueAt, evidence: unique(base) }];
   });
   const figureOf = (selected: readonly HandledCase[]): Figure => ({ count: selected.length, evidence: unique(selected.flatMap((item) => item.evidence)) });
-  const resolvedIds = new Set(cases.filter((record) => record.resolved).map((record) => record.caseId));
   return {
     total: figureOf(items),
     byTimeliness: Object.fromEntries(TIMELINESS.map((timeliness) => [timeliness, figureOf(items.filter((item) => item.timeliness === timeliness))])) as unknown as CasesHandled['byTimeliness'],
