@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { CaseEvent } from '../../cases/case.events.js';
 import type { DomainEvent, Fact } from '../../domain-kit/decider.js';
 import type { MeetingEvent } from '../../meetings/meeting.events.js';
 import type { OfficialEvent } from '../../officials/official.events.js';
@@ -8,7 +7,7 @@ import type { ReviewEvent } from '../../reviews/review.events.js';
 import type { VisitEvent } from '../../visits/visit.events.js';
 import { LiveRead } from '../../projections/live-read.js';
 import type { TableNames } from '../../projections/projection.js';
-import { assignmentsFromFacts, caseFromFacts, meetingFromFacts, reviewFromFacts, unitFromFacts, visitFromFacts } from '../records-from-facts.js';
+import { assignmentsFromFacts, meetingFromFacts, reviewFromFacts, unitFromFacts, visitFromFacts } from '../records-from-facts.js';
 import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewPeriod, ReviewRecord, UnitRecord, VisitRecord } from '../review-input.js';
 import { categoryOf, responsibilityFactsProjection, type ResponsibilityFactsTable } from './responsibility-facts.projection.js';
 
@@ -60,7 +59,7 @@ export class ReviewFactsQuery {
   }
 
   /**
-   * With a period, the cases with no event on a day of it are left out (case_days): they can count in
+   * With a period, the cases with no event on a day of it are left out (cases.first_day/last_day): they can count in
    * no figure of a review of that period. Without one, every case is read.
    */
   recordsFor(officialIds: readonly string[], period?: ReviewPeriod): ReviewRecords {
@@ -105,40 +104,48 @@ export class ReviewFactsQuery {
     const under = descendantsOf(assigned, units);
     const above = ancestorsOf(assigned, units);
     const json = (values: Iterable<string>) => JSON.stringify([...values]);
-    // A stream that is no case has no case_days row and is always kept; the whole ledger's span when no period.
+    // A stream that is no case has no cases row and is always kept; the whole ledger's span when no period.
     const span = [period?.to ?? '9999-12-31', period?.from ?? '0000-01-01'];
     const inSpan = `(days.stream_id IS NULL OR (days.first_day <= ? AND days.last_day >= ?))`;
-    // One statement: the streams indexed to the officials, those of the units under them, and their
-    // colleagues' (own streams excepted), read stream by stream in the order of the clustered table.
-    const rows = prepare(
-      `WITH chosen(stream_id) AS (
-         SELECT linked.stream_id FROM "${tables.stream_officials}" AS linked LEFT JOIN "${tables.case_days}" AS days ON days.stream_id = linked.stream_id
+    // The streams indexed to the officials, those of the units under them, and their colleagues' (own streams excepted).
+    const chosen = json(
+      prepare(
+        `SELECT linked.stream_id FROM "${tables.stream_officials}" AS linked LEFT JOIN "${tables.cases}" AS days ON days.stream_id = linked.stream_id
          WHERE linked.official_id IN (SELECT value FROM json_each(?)) AND ${inSpan}
          UNION
-         SELECT linked.stream_id FROM "${tables.stream_units}" AS linked LEFT JOIN "${tables.case_days}" AS days ON days.stream_id = linked.stream_id
+         SELECT linked.stream_id FROM "${tables.stream_units}" AS linked LEFT JOIN "${tables.cases}" AS days ON days.stream_id = linked.stream_id
          WHERE linked.unit_id IN (SELECT value FROM json_each(?)) AND linked.category IN ('case', 'meeting', 'visit') AND ${inSpan}
          UNION
          SELECT stream_id FROM "${tables.stream_units}" WHERE unit_id IN (SELECT value FROM json_each(?)) AND category = 'official'
-       )
-       SELECT ${COLUMNS} FROM "${tables.events}"
-       WHERE stream_id IN (SELECT stream_id FROM chosen) AND stream_id NOT IN (SELECT value FROM json_each(?))
-       ORDER BY stream_id, global_position`,
+         EXCEPT
+         SELECT value FROM json_each(?)`,
+      )
+        .pluck(true)
+        .all(json(officialIds), ...span, json(under), ...span, json([...under, ...above]), json(own.keys())) as string[],
+    );
+    // The cases as the projection folded them, one row each; the other streams' events, stream by stream
+    // in the order of the clustered table, each folded as soon as it is read.
+    const cases: InOrder<CaseRecord | null>[] = [];
+    for (const [first, record] of prepare(`SELECT first_position, record FROM "${tables.cases}" WHERE stream_id IN (SELECT value FROM json_each(?)) AND record IS NOT NULL`)
+      .raw(true)
+      .iterate(chosen) as IterableIterator<[number, string]>) {
+      cases.push({ first, record: JSON.parse(record) as CaseRecord });
+    }
+    const rows = prepare(
+      `SELECT ${COLUMNS} FROM "${tables.events}" WHERE stream_id IN (SELECT value FROM json_each(?)) AND NOT (stream_id >= 'case-' AND stream_id < 'case.') ORDER BY stream_id, global_position`,
     )
       .raw(true)
-      .iterate(json(officialIds), ...span, json(under), ...span, json([...under, ...above]), json(own.keys())) as IterableIterator<RawEventRow>;
+      .iterate(chosen) as IterableIterator<RawEventRow>;
 
     const colleagues: InOrder<AssignmentRecord[]>[] = [];
     const meetings: InOrder<MeetingRecord | null>[] = [];
     const visits: InOrder<VisitRecord | null>[] = [];
-    const cases: InOrder<CaseRecord | null>[] = [];
     const reviews: InOrder<ReviewRecord | null>[] = [];
-    // Each stream is folded as soon as its last row is read, so the rows never pile up.
     for (const { streamId, first, facts } of streams(rows)) {
       const category = categoryOf(streamId);
       if (category === 'official') colleagues.push({ first, record: assignmentsFromFacts(streamId.slice(OFFICIAL_STREAM.length), facts as unknown as Fact<OfficialEvent>[]) });
       else if (category === 'meeting') meetings.push({ first, record: meetingFromFacts(facts as unknown as Fact<MeetingEvent>[]) });
       else if (category === 'visit') visits.push({ first, record: visitFromFacts(facts as unknown as Fact<VisitEvent>[]) });
-      else if (category === 'case') cases.push({ first, record: caseFromFacts(facts as unknown as Fact<CaseEvent>[]) });
       else if (category === 'review') reviews.push({ first, record: reviewFromFacts(facts as unknown as Fact<ReviewEvent>[]) });
     }
     return {
