@@ -22,7 +22,7 @@ describe('the responsibility-facts projection', () => {
     generation = db.transaction(() => catalog.create(responsibilityFactsProjection, 'live', new Date('2024-03-09T00:00:00Z')))().generation;
     new GenerationWriter(db, catalog, responsibilityFactsProjection, generation, 'live').write(events);
   };
-  const ORDER = { events: 'global_position', stream_officials: '1, 2', stream_units: '1, 2, 3', cases: '1' } as const;
+  const ORDER = { events: 'global_position', stream_officials: '1, 2', stream_units: '1, 2, 3', case_days: '1', case_records: '1' } as const;
   const rows = (table: keyof typeof ORDER) => db.prepare(`SELECT * FROM "${tableNamesFor(responsibilityFactsProjection, generation)[table]}" ORDER BY ${ORDER[table]}`).all();
 
   // A district with two communes and a cell; two officials; each fact of the review's categories.
@@ -99,12 +99,14 @@ describe('the responsibility-facts projection', () => {
 
   it('keeps, per case, its first and last Vietnamese day (from all its events) and its record as folded after each batch', () => {
     given(...scenario(), recorded(21, 'case-c2', 2, 'CaseAcknowledged', { note: null }, '2024-03-25T18:00:00Z'));
-    const cases = (rows('cases') as { record: string }[]).map((row) => ({ ...row, record: JSON.parse(row.record) as unknown }));
+    expect(rows('case_days')).toEqual([
+      { stream_id: 'case-c1', first_day: '2024-03-06', last_day: '2024-03-12' },
+      { stream_id: 'case-c2', first_day: '2024-03-06', last_day: '2024-03-26' }, // 18:00Z is the next day in Vietnam
+    ]);
+    const cases = (rows('case_records') as { record: string }[]).map((row) => ({ ...row, record: JSON.parse(row.record) as unknown }));
     expect(cases).toEqual([
       {
         stream_id: 'case-c1',
-        first_day: '2024-03-06',
-        last_day: '2024-03-12',
         first_position: 10,
         record: {
           caseId: 'c1',
@@ -120,8 +122,6 @@ describe('the responsibility-facts projection', () => {
       },
       {
         stream_id: 'case-c2',
-        first_day: '2024-03-06',
-        last_day: '2024-03-26', // 18:00Z is the next day in Vietnam
         first_position: 13,
         record: {
           caseId: 'c2',
@@ -143,7 +143,7 @@ describe('the responsibility-facts projection', () => {
     new GenerationWriter(db, new GenerationCatalog(db), responsibilityFactsProjection, generation, 'live').write([
       recorded(21, 'case-c2', 2, 'EventCorrected', { correctedEventId: id(14), reason: 'Wrong official', fields: { officialId: 'binh' } }, at('12')),
     ]);
-    const c2 = (rows('cases') as { stream_id: string; record: string }[]).find((row) => row.stream_id === 'case-c2')!;
+    const c2 = (rows('case_records') as { stream_id: string; record: string }[]).find((row) => row.stream_id === 'case-c2')!;
     expect((JSON.parse(c2.record) as { assignments: unknown[] }).assignments).toEqual([{ at: at('06'), eventId: id(14), officialId: 'binh', unitId: null, dueAt: at('20') }]);
   });
 
@@ -178,13 +178,13 @@ describe('the responsibility-facts projection', () => {
 
   it('gives the same rows when the same events are written again in smaller batches into a new generation', () => {
     given(...scenario());
-    const first = { events: rows('events'), officials: rows('stream_officials'), units: rows('stream_units'), caseDays: rows('cases') };
+    const first = { events: rows('events'), officials: rows('stream_officials'), units: rows('stream_units'), caseDays: rows('case_days'), caseRecords: rows('case_records') };
     const catalog = new GenerationCatalog(db);
     const rebuilt = db.transaction(() => catalog.create(responsibilityFactsProjection, 'building', new Date('2024-03-09T00:00:00Z')))().generation;
     const writer = new GenerationWriter(db, catalog, responsibilityFactsProjection, rebuilt, 'building');
     const events = scenario();
     for (let start = 0; start < events.length; start += 3) writer.write(events.slice(start, start + 3));
     generation = rebuilt;
-    expect({ events: rows('events'), officials: rows('stream_officials'), units: rows('stream_units'), caseDays: rows('cases') }).toEqual(first);
+    expect({ events: rows('events'), officials: rows('stream_officials'), units: rows('stream_units'), caseDays: rows('case_days'), caseRecords: rows('case_records') }).toEqual(first);
   });
 });

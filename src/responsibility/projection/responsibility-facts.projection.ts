@@ -5,7 +5,7 @@ import type { CaseEvent } from '../../cases/case.events.js';
 import type { Fact } from '../../domain-kit/decider.js';
 import { caseFromFacts, FOLDED_EVENT_TYPES } from '../records-from-facts.js';
 
-export type ResponsibilityFactsTable = 'events' | 'stream_officials' | 'stream_units' | 'cases';
+export type ResponsibilityFactsTable = 'events' | 'stream_officials' | 'stream_units' | 'case_days' | 'case_records';
 
 /** The aggregates whose facts the review folds (records-from-facts.ts); every other category is ignored. */
 export const REVIEW_CATEGORIES = ['official', 'unit', 'meeting', 'visit', 'case', 'review'] as const;
@@ -21,11 +21,11 @@ export type ReviewCategory = (typeof REVIEW_CATEGORIES)[number];
  *   present at, cases assigned to them or reported upward by them, reviews about them;
  * - stream_units: the unit a case was received in, a meeting or visit was held in, and the units an
  *   official was assigned to (category 'official'), so "who answers for this unit" is one lookup;
- * and cases: per case, the first and last Vietnamese day on which one of its events occurred (every
+ * and per case: case_days, the first and last Vietnamese day on which one of its events occurred (every
  * date the review reads from a case is an event's occurredAt, which no correction changes, so a case
  * with no event in a period can add nothing to that period's review: the query leaves it out unread),
- * and its record as caseFromFacts folds it from the stored events, folded again at the end of every
- * batch that changed the case, so the query reads one row per case instead of folding its events.
+ * and case_records, its record as caseFromFacts folds it from the stored events, folded again at the
+ * end of every batch that changed the case, so the query reads one row per case instead of its events.
  * The indexes are a superset: a corrected field adds the new ids and never removes the old ones. The
  * pure review filters by occurredAt and the unit tree, so a stream selected too many is harmless, one
  * selected too few would not be. The reporter's contact (personal data) is not copied.
@@ -33,7 +33,7 @@ export type ReviewCategory = (typeof REVIEW_CATEGORIES)[number];
 export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable> = {
   name: 'responsibility-facts',
   version: 4,
-  tables: ['events', 'stream_officials', 'stream_units', 'cases'],
+  tables: ['events', 'stream_officials', 'stream_units', 'case_days', 'case_records'],
 
   schema(db, tables) {
     db.exec(`
@@ -59,12 +59,16 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
         stream_id TEXT NOT NULL,
         PRIMARY KEY (unit_id, category, stream_id)
       ) STRICT, WITHOUT ROWID;
-      CREATE TABLE "${tables.cases}" (
+      -- Narrow, apart from the records: the query joins every stream it considers to it.
+      CREATE TABLE "${tables.case_days}" (
+        stream_id TEXT PRIMARY KEY,
+        first_day TEXT NOT NULL,
+        last_day  TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE "${tables.case_records}" (
         stream_id      TEXT PRIMARY KEY,
-        first_day      TEXT NOT NULL,
-        last_day       TEXT NOT NULL,
-        first_position INTEGER,
-        record         TEXT
+        first_position INTEGER NOT NULL,
+        record         TEXT NOT NULL
       ) STRICT, WITHOUT ROWID;
     `);
   },
@@ -74,12 +78,12 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
     const linkOfficial = db.prepare(`INSERT OR IGNORE INTO "${tables.stream_officials}" (official_id, stream_id) VALUES (?, ?)`);
     const linkUnit = db.prepare(`INSERT OR IGNORE INTO "${tables.stream_units}" (unit_id, category, stream_id) VALUES (?, ?, ?)`);
     const caseEvents = db.prepare(`SELECT global_position, event_id, type, occurred_at, data FROM "${tables.events}" WHERE stream_id = ? ORDER BY global_position`).raw(true);
-    // One write per case and batch: its days widened, its record replaced when it was folded again.
-    const storeCase = db.prepare(
-      `INSERT INTO "${tables.cases}" (stream_id, first_day, last_day, first_position, record) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (stream_id) DO UPDATE SET first_day = min(first_day, excluded.first_day), last_day = max(last_day, excluded.last_day),
-         first_position = coalesce(excluded.first_position, first_position), record = coalesce(excluded.record, record)`,
+    // Once per case and batch: its days widened, its record replaced when it was folded again.
+    const spanCase = db.prepare(
+      `INSERT INTO "${tables.case_days}" (stream_id, first_day, last_day) VALUES (?, ?, ?)
+       ON CONFLICT (stream_id) DO UPDATE SET first_day = min(first_day, excluded.first_day), last_day = max(last_day, excluded.last_day)`,
     );
+    const storeRecord = db.prepare(`INSERT OR REPLACE INTO "${tables.case_records}" (stream_id, first_position, record) VALUES (?, ?, ?)`);
     const casesChanged = new Map<string, CaseInBatch>();
     return {
       startOfBatch() {
@@ -109,7 +113,8 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
             first = rows[0]?.[0] ?? null;
             record = jsonOrNull(caseFromFacts(rows.map(([, eventId, type, occurredAt, data]) => ({ type, data: JSON.parse(data) as CaseEvent['data'], eventId, occurredAt }) as Fact<CaseEvent>)));
           }
-          storeCase.run(streamId, change.firstDay, change.lastDay, first, record);
+          spanCase.run(streamId, change.firstDay, change.lastDay);
+          if (first !== null && record !== null) storeRecord.run(streamId, first, record);
         }
         casesChanged.clear();
       },

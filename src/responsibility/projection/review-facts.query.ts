@@ -59,7 +59,7 @@ export class ReviewFactsQuery {
   }
 
   /**
-   * With a period, the cases with no event on a day of it are left out (cases.first_day/last_day): they can count in
+   * With a period, the cases with no event on a day of it are left out (case_days): they can count in
    * no figure of a review of that period. Without one, every case is read.
    */
   recordsFor(officialIds: readonly string[], period?: ReviewPeriod): ReviewRecords {
@@ -104,16 +104,16 @@ export class ReviewFactsQuery {
     const under = descendantsOf(assigned, units);
     const above = ancestorsOf(assigned, units);
     const json = (values: Iterable<string>) => JSON.stringify([...values]);
-    // A stream that is no case has no cases row and is always kept; the whole ledger's span when no period.
+    // A stream that is no case has no case_days row and is always kept; the whole ledger's span when no period.
     const span = [period?.to ?? '9999-12-31', period?.from ?? '0000-01-01'];
     const inSpan = `(days.stream_id IS NULL OR (days.first_day <= ? AND days.last_day >= ?))`;
     // The streams indexed to the officials, those of the units under them, and their colleagues' (own streams excepted).
     const chosen = json(
       prepare(
-        `SELECT linked.stream_id FROM "${tables.stream_officials}" AS linked LEFT JOIN "${tables.cases}" AS days ON days.stream_id = linked.stream_id
+        `SELECT linked.stream_id FROM "${tables.stream_officials}" AS linked LEFT JOIN "${tables.case_days}" AS days ON days.stream_id = linked.stream_id
          WHERE linked.official_id IN (SELECT value FROM json_each(?)) AND ${inSpan}
          UNION
-         SELECT linked.stream_id FROM "${tables.stream_units}" AS linked LEFT JOIN "${tables.cases}" AS days ON days.stream_id = linked.stream_id
+         SELECT linked.stream_id FROM "${tables.stream_units}" AS linked LEFT JOIN "${tables.case_days}" AS days ON days.stream_id = linked.stream_id
          WHERE linked.unit_id IN (SELECT value FROM json_each(?)) AND linked.category IN ('case', 'meeting', 'visit') AND ${inSpan}
          UNION
          SELECT stream_id FROM "${tables.stream_units}" WHERE unit_id IN (SELECT value FROM json_each(?)) AND category = 'official'
@@ -126,7 +126,7 @@ export class ReviewFactsQuery {
     // The cases as the projection folded them, one row each; the other streams' events, stream by stream
     // in the order of the clustered table, each folded as soon as it is read.
     const cases: InOrder<CaseRecord | null>[] = [];
-    for (const [first, record] of prepare(`SELECT first_position, record FROM "${tables.cases}" WHERE stream_id IN (SELECT value FROM json_each(?)) AND record IS NOT NULL`)
+    for (const [first, record] of prepare(`SELECT first_position, record FROM "${tables.case_records}" WHERE stream_id IN (SELECT value FROM json_each(?))`)
       .raw(true)
       .iterate(chosen) as IterableIterator<[number, string]>) {
       cases.push({ first, record: JSON.parse(record) as CaseRecord });
