@@ -108,21 +108,19 @@ export class ReviewFactsQuery {
     const span = [period?.to ?? '9999-12-31', period?.from ?? '0000-01-01'];
     const inSpan = `(days.stream_id IS NULL OR (days.first_day <= ? AND days.last_day >= ?))`;
     // The streams indexed to the officials, those of the units under them, and their colleagues' (own streams excepted).
-    const chosen = json(
-      prepare(
-        `SELECT linked.stream_id FROM "${tables.stream_officials}" AS linked LEFT JOIN "${tables.case_days}" AS days ON days.stream_id = linked.stream_id
-         WHERE linked.official_id IN (SELECT value FROM json_each(?)) AND ${inSpan}
-         UNION
-         SELECT linked.stream_id FROM "${tables.stream_units}" AS linked LEFT JOIN "${tables.case_days}" AS days ON days.stream_id = linked.stream_id
-         WHERE linked.unit_id IN (SELECT value FROM json_each(?)) AND linked.category IN ('case', 'meeting', 'visit') AND ${inSpan}
-         UNION
-         SELECT stream_id FROM "${tables.stream_units}" WHERE unit_id IN (SELECT value FROM json_each(?)) AND category = 'official'
-         EXCEPT
-         SELECT value FROM json_each(?)`,
-      )
-        .pluck(true)
-        .all(json(officialIds), ...span, json(under), ...span, json([...under, ...above]), json(own.keys())) as string[],
-    );
+    const found = prepare(
+      `SELECT linked.stream_id FROM "${tables.stream_officials}" AS linked LEFT JOIN "${tables.case_days}" AS days ON days.stream_id = linked.stream_id
+       WHERE linked.official_id IN (SELECT value FROM json_each(?)) AND ${inSpan}
+       UNION ALL
+       SELECT linked.stream_id FROM "${tables.stream_units}" AS linked LEFT JOIN "${tables.case_days}" AS days ON days.stream_id = linked.stream_id
+       WHERE linked.unit_id IN (SELECT value FROM json_each(?)) AND linked.category IN ('case', 'meeting', 'visit') AND ${inSpan}
+       UNION ALL
+       SELECT stream_id FROM "${tables.stream_units}" WHERE unit_id IN (SELECT value FROM json_each(?)) AND category = 'official'`,
+    )
+      .pluck(true)
+      .all(json(officialIds), ...span, json(under), ...span, json([...under, ...above])) as string[];
+    // Duplicates removed here rather than by SQLite's UNION, which sorts every row (a province's is 200,000).
+    const chosen = json(new Set(found.filter((streamId) => !own.has(streamId))));
     // The cases as the projection folded them, one row each; the other streams' events, stream by stream
     // in the order of the clustered table, each folded as soon as it is read.
     const cases: InOrder<CaseRecord | null>[] = [];
