@@ -46,23 +46,12 @@ function inChargeOf(unitId: string, day: CalendarDay, context: CaseReviewContext
  */
 export function casesHandled(cases: readonly CaseRecord[], context: CaseReviewContext): CasesHandled {
   const resolvedIds = new Set<string>();
-  const items = cases.flatMap((record): HandledCase[] => {
-    // Most cases of the official's units were never assigned to them: skip those before allocating.
-    if (!record.assignments.some((assignment) => assignment.officialId === context.officialId)) return [];
-    const mine = record.assignments.filter((assignment) => assignment.officialId === context.officialId);
-    if (!mine.some((assignment) => inPeriod(vietnamDayOf(assignment.at), context.period))) return [];
-    if (record.resolved) resolvedIds.add(record.caseId);
-    const base = [record.received.eventId, ...mine.map((assignment) => assignment.eventId), ...(record.resolved ? [record.resolved.eventId] : [])];
-    const deadline = record.deadlines?.find((candidate) => candidate.step === 'resolve') ?? record.deadlines?.find((candidate) => candidate.step === 'answer');
-    if (deadline) {
-      const timeliness: CaseTimeliness = deadline.status === 'met' ? 'on-time' : deadline.status === 'missed' ? 'late' : deadline.status === 'overdue' ? 'overdue' : 'open';
-      const evidence = [...base, ...(deadline.completedByEventId ? [deadline.completedByEventId] : []), ...(deadline.evidence ?? [])];
-      return [{ caseId: record.caseId, timeliness, judgedBy: 'deadline-calculator', dueAt: deadline.dueAt, evidence: unique(evidence) }];
-    }
-    const dueAt = mine[mine.length - 1].dueAt;
-    const timeliness: CaseTimeliness = record.resolved ? (at(record.resolved.at) <= at(dueAt) ? 'on-time' : 'late') : at(context.asOf) > at(dueAt) ? 'overdue' : 'open';
-    return [{ caseId: record.caseId, timeliness, judgedBy: 'assignment-due-date', dueAt, evidence: unique(base) }];
-  });
+  const items: HandledCase[] = [];
+  // A loop rather than flatMap: a province's evaluation runs this over a hundred thousand cases.
+  for (const record of cases) {
+    const item = handledCase(record, context, resolvedIds);
+    if (item !== null) items.push(item);
+  }
   const figureOf = (selected: readonly HandledCase[]): Figure => ({ count: selected.length, evidence: unique(selected.flatMap((item) => item.evidence)) });
   return {
     total: figureOf(items),
@@ -70,6 +59,24 @@ export function casesHandled(cases: readonly CaseRecord[], context: CaseReviewCo
     resolved: figureOf(items.filter((item) => resolvedIds.has(item.caseId))),
     cases: items,
   };
+}
+
+/** The case as handled by the official in the period, or null when it is not theirs (skipped before allocating). */
+function handledCase(record: CaseRecord, context: CaseReviewContext, resolvedIds: Set<string>): HandledCase | null {
+  if (!record.assignments.some((assignment) => assignment.officialId === context.officialId)) return null;
+  const mine = record.assignments.filter((assignment) => assignment.officialId === context.officialId);
+  if (!mine.some((assignment) => inPeriod(vietnamDayOf(assignment.at), context.period))) return null;
+  if (record.resolved) resolvedIds.add(record.caseId);
+  const base = [record.received.eventId, ...mine.map((assignment) => assignment.eventId), ...(record.resolved ? [record.resolved.eventId] : [])];
+  const deadline = record.deadlines?.find((candidate) => candidate.step === 'resolve') ?? record.deadlines?.find((candidate) => candidate.step === 'answer');
+  if (deadline) {
+    const timeliness: CaseTimeliness = deadline.status === 'met' ? 'on-time' : deadline.status === 'missed' ? 'late' : deadline.status === 'overdue' ? 'overdue' : 'open';
+    const evidence = [...base, ...(deadline.completedByEventId ? [deadline.completedByEventId] : []), ...(deadline.evidence ?? [])];
+    return { caseId: record.caseId, timeliness, judgedBy: 'deadline-calculator', dueAt: deadline.dueAt, evidence: unique(evidence) };
+  }
+  const dueAt = mine[mine.length - 1].dueAt;
+  const timeliness: CaseTimeliness = record.resolved ? (at(record.resolved.at) <= at(dueAt) ? 'on-time' : 'late') : at(context.asOf) > at(dueAt) ? 'overdue' : 'open';
+  return { caseId: record.caseId, timeliness, judgedBy: 'assignment-due-date', dueAt, evidence: unique(base) };
 }
 
 /**
@@ -118,6 +125,7 @@ export function mustReportMatters(cases: readonly CaseRecord[], context: CaseRev
 export function preemptions(cases: readonly CaseRecord[], context: CaseReviewContext): Preemption[] {
   const officialsOwn = ownAssignments(context);
   return cases.flatMap((record) => {
+    if (record.upperLevelInformed.length === 0) return []; // the upper level never learned of it: no pre-emption
     if (!inScope(record, context.rules.preemptionScope)) return [];
     const informed = firstOf(record.upperLevelInformed);
     const firstReport = firstOf(record.reportsUpward);
