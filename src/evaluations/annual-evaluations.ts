@@ -62,7 +62,7 @@ export class AnnualEvaluations {
 }
 
 function assignedDuring(unitId: string, period: ReviewPeriod, officialIds: readonly string[], records: Parameters<typeof evaluationOf>[1]): string[] {
-  const tree = new UnitTree(records.units);
+  const tree = UnitTree.of(records.units);
   const candidates = new Set(officialIds);
   const assigned = records.assignments.filter((assignment) => {
     if (!candidates.has(assignment.officialId)) return false;

@@ -17,6 +17,21 @@ const MAX_DEPTH = 32;
  * else's unit. An absorbed unit keeps its own tree (its cells stay its cells) after the merge.
  */
 export class UnitTree {
+  private static readonly built = new WeakMap<readonly UnitRecord[], UnitTree>();
+
+  /**
+   * The tree of these units, built once per list: the reviews of a group's officials share one list of
+   * units, so they share one tree and the links it has already walked (a tree is a pure function of it).
+   */
+  static of(units: readonly UnitRecord[]): UnitTree {
+    let tree = UnitTree.built.get(units);
+    if (!tree) {
+      tree = new UnitTree(units);
+      UnitTree.built.set(units, tree);
+    }
+    return tree;
+  }
+
   private readonly units: ReadonlyMap<string, UnitRecord>;
   /** Links already walked: a review asks the same question for every fact of a unit. */
   private readonly links = new Map<string, UnitLink | null>();
