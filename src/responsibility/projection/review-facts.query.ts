@@ -120,20 +120,21 @@ export class ReviewFactsQuery {
       .pluck(true)
       .all(json(officialIds), ...span, json(under), ...span, json([...under, ...above])) as string[];
     // Duplicates removed here rather than by SQLite's UNION, which sorts every row (a province's is 200,000).
-    const chosen = json(new Set(found.filter((streamId) => !own.has(streamId))));
+    const chosen = [...new Set(found.filter((streamId) => !own.has(streamId)))];
+    const isCase = (streamId: string) => categoryOf(streamId) === 'case';
     // The cases as the projection folded them, one row each; the other streams' events, stream by stream
     // in the order of the clustered table, each folded as soon as it is read.
     const cases: InOrder<CaseRecord | null>[] = [];
     for (const [first, record] of prepare(`SELECT first_position, record FROM "${tables.case_records}" WHERE stream_id IN (SELECT value FROM json_each(?))`)
       .raw(true)
-      .iterate(chosen) as IterableIterator<[number, string]>) {
+      .iterate(json(chosen.filter(isCase))) as IterableIterator<[number, string]>) {
       cases.push({ first, record: JSON.parse(record) as CaseRecord });
     }
     const rows = prepare(
-      `SELECT ${COLUMNS} FROM "${tables.events}" WHERE stream_id IN (SELECT value FROM json_each(?)) AND NOT (stream_id >= 'case-' AND stream_id < 'case.') ORDER BY stream_id, global_position`,
+      `SELECT ${COLUMNS} FROM "${tables.events}" WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id, global_position`,
     )
       .raw(true)
-      .iterate(chosen) as IterableIterator<RawEventRow>;
+      .iterate(json(chosen.filter((streamId) => !isCase(streamId)))) as IterableIterator<RawEventRow>;
 
     const colleagues: InOrder<AssignmentRecord[]>[] = [];
     const meetings: InOrder<MeetingRecord | null>[] = [];
@@ -168,7 +169,10 @@ export class ReviewFactsQuery {
   /** The events of the streams, stream by stream: the order of the by-stream index, so SQLite sorts nothing. */
   private eventsOf(streamIds: readonly string[], tables: Tables, prepare: Prepare): EventRow[] {
     if (streamIds.length === 0) return [];
-    return prepare(`SELECT ${COLUMNS} FROM "${tables.events}" WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id, global_position`).all(JSON.stringify(streamIds)) as EventRow[];
+    // The same statement serves select() in raw mode (statements are shared by their SQL): set the mode each time.
+    return prepare(`SELECT ${COLUMNS} FROM "${tables.events}" WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id, global_position`)
+      .raw(false)
+      .all(JSON.stringify(streamIds)) as EventRow[];
   }
 }
 
