@@ -9,8 +9,16 @@ export const VIETNAM_OFFSET = '+07:00';
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * An instant written in Vietnam's own offset, on a day every month has and at an hour Date.parse reads
+ * as that day (not 24:00): its date part is already its Vietnamese day.
+ */
+const WRITTEN_IN_VIETNAM = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?\+07:00$/;
+
 /** The Vietnamese calendar day of an instant (ISO-8601 with an offset, or a Date). */
 export function vietnamDayOf(instant: string | Date): CalendarDay {
+  // Most instants in the ledger are written in Vietnam's offset: read their date without parsing (the review calls this per fact).
+  if (typeof instant === 'string' && WRITTEN_IN_VIETNAM.test(instant)) return instant.slice(0, 10);
   const time = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
   return new Date(time + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -5,7 +5,7 @@ import type { ReviewFactsQuery } from '../responsibility/projection/review-facts
 import type { ReviewPeriod } from '../responsibility/review-input.js';
 import { UnitTree } from '../responsibility/unit-tree.js';
 import { evaluationOf, type OfficialEvaluation } from './evaluation.js';
-import { recordsRelevantTo } from './records-relevant-to.js';
+import { RelevantRecords } from './records-relevant-to.js';
 
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2100;
@@ -38,14 +38,19 @@ export class AnnualEvaluations {
     }
     const period = { from: `${year}-01-01`, to: `${year}-12-31` };
     const officialIds = scope.officialId !== undefined ? [scope.officialId] : this.candidatesUnder(scope.unitId);
-    const records = this.facts.recordsFor(officialIds);
+    const records = this.facts.recordsFor(officialIds, period);
     if (scope.officialId !== undefined && !records.officials.has(scope.officialId)) {
       throw new DomainError('NOT_FOUND', `Official ${scope.officialId.slice(0, 80)} does not exist.`, 'not-found');
     }
     const evaluated = scope.unitId === undefined ? officialIds : assignedDuring(scope.unitId, period, officialIds, records);
+    const relevant = new RelevantRecords(records);
     const officials = evaluated
       .filter((officialId) => records.officials.has(officialId))
-      .map((officialId) => evaluationOf(reviewOf(officialId, recordsRelevantTo(officialId, records), period, asOf, this.calendar, {}), records));
+      .map((officialId) => {
+        // The official's cut holds every visit their review can count, so it serves evaluationOf too.
+        const own = relevant.of(officialId);
+        return evaluationOf(reviewOf(officialId, own, period, asOf, this.calendar, {}), own);
+      });
     return { year, period, asOf: asOf.toISOString(), scope, officials };
   }
 
@@ -57,7 +62,7 @@ export class AnnualEvaluations {
 }
 
 function assignedDuring(unitId: string, period: ReviewPeriod, officialIds: readonly string[], records: Parameters<typeof evaluationOf>[1]): string[] {
-  const tree = new UnitTree(records.units);
+  const tree = UnitTree.of(records.units);
   const candidates = new Set(officialIds);
   const assigned = records.assignments.filter((assignment) => {
     if (!candidates.has(assignment.officialId)) return false;

@@ -1,5 +1,5 @@
 import type { ReviewRecords } from '../responsibility/projection/review-facts.query.js';
-import type { UnitRecord } from '../responsibility/review-input.js';
+import type { CaseRecord, MeetingRecord, VisitRecord } from '../responsibility/review-input.js';
 
 /**
  * The part of a group's records that can matter to one official's review: a superset, cut so that
@@ -7,41 +7,85 @@ import type { UnitRecord } from '../responsibility/review-input.js';
  * and visits of any unit under one of the official's assigned units (by parent or by merge, at any
  * time: the review itself applies the dates), and everything that names the official. Everyone's
  * assignments and the unit tree stay whole, since a pre-emption names all who were in charge.
+ * Each kept list keeps the group's order (the review lists its items in the order it was given them).
  */
 export function recordsRelevantTo(officialId: string, records: ReviewRecords): ReviewRecords {
-  const assigned = records.assignments.filter((assignment) => assignment.officialId === officialId).map((assignment) => assignment.unitId);
-  const reach = unitsUnder(assigned, records.units);
-  return {
-    ...records,
-    cases: records.cases.filter(
-      (record) =>
-        reach.has(record.unitId) ||
-        record.assignments.some((assignment) => assignment.officialId === officialId) ||
-        record.reportsUpward.some((report) => report.officialId === officialId),
-    ),
-    meetings: records.meetings.filter((meeting) => reach.has(meeting.unitId) || meeting.attendees.includes(officialId)),
-    visits: records.visits.filter(
-      (visit) => reach.has(visit.unitId) || visit.participants.includes(officialId) || (visit.conducted?.presentParticipants.includes(officialId) ?? false),
-    ),
-    reviews: records.reviews.filter((review) => review.officialId === officialId),
-  };
+  return new RelevantRecords(records).of(officialId);
 }
 
-/** The given units and every unit below them, following parents and merges (into a unit counts as under it). */
-function unitsUnder(roots: readonly string[], units: readonly UnitRecord[]): Set<string> {
-  const children = new Map<string, string[]>();
-  const link = (parent: string, child: string) => children.set(parent, [...(children.get(parent) ?? []), child]);
-  for (const unit of units) {
-    if (unit.parentId !== null) link(unit.parentId, unit.unitId);
-    if (unit.mergedInto !== null) link(unit.mergedInto.unitId, unit.unitId);
+/**
+ * recordsRelevantTo for many officials of one group: the records are indexed once by unit and by the
+ * officials they name, so each official's cut costs the size of their part, not of the group's.
+ */
+export class RelevantRecords {
+  private readonly children = new Map<string, string[]>();
+  private readonly assignedUnits = new Map<string, string[]>();
+  private readonly cases: RecordIndex<CaseRecord>;
+  private readonly meetings: RecordIndex<MeetingRecord>;
+  private readonly visits: RecordIndex<VisitRecord>;
+
+  constructor(private readonly records: ReviewRecords) {
+    for (const unit of records.units) {
+      if (unit.parentId !== null) push(this.children, unit.parentId, unit.unitId);
+      if (unit.mergedInto !== null) push(this.children, unit.mergedInto.unitId, unit.unitId);
+    }
+    for (const assignment of records.assignments) push(this.assignedUnits, assignment.officialId, assignment.unitId);
+    this.cases = new RecordIndex(records.cases, (record) => [record.unitId], (record) => [...record.assignments.flatMap((assignment) => (assignment.officialId === null ? [] : [assignment.officialId])), ...record.reportsUpward.map((report) => report.officialId)]);
+    this.meetings = new RecordIndex(records.meetings, (meeting) => [meeting.unitId], (meeting) => meeting.attendees);
+    this.visits = new RecordIndex(records.visits, (visit) => [visit.unitId], (visit) => [...visit.participants, ...(visit.conducted?.presentParticipants ?? [])]);
   }
-  const reach = new Set<string>();
-  const pending = [...roots];
-  while (pending.length > 0) {
-    const unitId = pending.pop()!;
-    if (reach.has(unitId)) continue;
-    reach.add(unitId);
-    pending.push(...(children.get(unitId) ?? []));
+
+  of(officialId: string): ReviewRecords {
+    const reach = this.unitsUnder(this.assignedUnits.get(officialId) ?? []);
+    return {
+      ...this.records,
+      cases: this.cases.select(reach, officialId),
+      meetings: this.meetings.select(reach, officialId),
+      visits: this.visits.select(reach, officialId),
+      reviews: this.records.reviews.filter((review) => review.officialId === officialId),
+    };
   }
-  return reach;
+
+  /** The given units and every unit below them, following parents and merges (into a unit counts as under it). */
+  private unitsUnder(roots: readonly string[]): Set<string> {
+    const reach = new Set<string>();
+    const pending = [...roots];
+    while (pending.length > 0) {
+      const unitId = pending.pop()!;
+      if (reach.has(unitId)) continue;
+      reach.add(unitId);
+      pending.push(...(this.children.get(unitId) ?? []));
+    }
+    return reach;
+  }
+}
+
+/** The positions of a list's records by the units they are in and by the officials they name. */
+class RecordIndex<Item> {
+  private readonly byUnit = new Map<string, number[]>();
+  private readonly byOfficial = new Map<string, number[]>();
+
+  constructor(
+    private readonly items: readonly Item[],
+    unitsOf: (item: Item) => readonly string[],
+    officialsOf: (item: Item) => readonly string[],
+  ) {
+    items.forEach((item, position) => {
+      for (const unitId of unitsOf(item)) push(this.byUnit, unitId, position);
+      for (const officialId of officialsOf(item)) push(this.byOfficial, officialId, position);
+    });
+  }
+
+  /** The records in one of the units or naming the official, in the list's order. */
+  select(units: ReadonlySet<string>, officialId: string): Item[] {
+    const positions = new Set<number>(this.byOfficial.get(officialId));
+    for (const unitId of units) for (const position of this.byUnit.get(unitId) ?? []) positions.add(position);
+    return [...positions].sort((a, b) => a - b).map((position) => this.items[position]);
+  }
+}
+
+function push<Value>(map: Map<string, Value[]>, key: string, value: Value): void {
+  const values = map.get(key);
+  if (values) values.push(value);
+  else map.set(key, [value]);
 }

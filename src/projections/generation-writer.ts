@@ -21,16 +21,20 @@ export class GenerationWriter {
     /** The state the generation must still be in: a live writer stops when a rebuild has swapped it out. */
     expected: 'live' | 'building',
   ) {
-    this.apply = projection.applier(db, tableNamesFor(projection, generation));
+    const applier = projection.applier(db, tableNamesFor(projection, generation));
+    const { startOfBatch, apply, endOfBatch } = typeof applier === 'function' ? { startOfBatch: () => {}, apply: applier, endOfBatch: () => {} } : applier;
+    this.apply = apply;
     const transaction = db.transaction((events: readonly RecordedEvent[]): boolean => {
       const current = catalog.get(projection.name, generation);
       if (current === undefined || current.state !== expected) return false;
       let checkpoint = current.checkpoint;
+      startOfBatch();
       for (const event of events) {
         if (event.globalPosition <= checkpoint) continue;
         this.apply(event);
         checkpoint = event.globalPosition;
       }
+      endOfBatch();
       if (checkpoint !== current.checkpoint) catalog.setCheckpoint(projection.name, generation, checkpoint);
       return true;
     });

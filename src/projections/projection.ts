@@ -20,8 +20,19 @@ export interface Projection<Table extends string = string> {
   /**
    * Prepares the statements once per generation and returns the function that applies one event.
    * It must ignore events it does not know, and may throw: the engine then rolls the batch back.
+   * It may instead return an Applier, whose startOfBatch and endOfBatch run before and after the
+   * batch's events, in the same transaction (for rows worth computing once per batch rather than once
+   * per event).
    */
-  applier(db: Database.Database, tables: TableNames<Table>): (event: RecordedEvent) => void;
+  applier(db: Database.Database, tables: TableNames<Table>): ((event: RecordedEvent) => void) | Applier;
+}
+
+export interface Applier {
+  /** Before the first event of a batch: forget whatever a batch that failed (and was rolled back) left. */
+  readonly startOfBatch: () => void;
+  readonly apply: (event: RecordedEvent) => void;
+  /** After the last event of a batch, before the checkpoint, in the batch's transaction; may throw too. */
+  readonly endOfBatch: () => void;
 }
 
 const PROJECTION_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

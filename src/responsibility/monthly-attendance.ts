@@ -22,15 +22,12 @@ export function attendanceOf(assignment: AssignmentRecord, input: { officialId: 
   const first = later(period.from, assignment.from);
   const last = earlier(period.to, assignmentEnd);
   const today = vietnamDayOf(input.asOf);
-  const attended = input.meetings.filter((meeting) => meeting.attendees.includes(input.officialId));
+  const attended = input.meetings.filter((meeting) => meeting.attendees.includes(input.officialId)).map((meeting) => ({ meeting, day: vietnamDayOf(meeting.heldAt) }));
   const months: MonthOfAttendance[] = first > last ? [] : monthsBetween(first, last).map((month) => {
     const windowFrom = later(firstDayOfMonth(month), assignment.from);
     const windowTo = earlier(lastDayOfMonth(month), assignmentEnd);
     const daysInCharge = daysIncluded(windowFrom, windowTo);
-    const inWindow = attended.filter((meeting) => {
-      const day = vietnamDayOf(meeting.heldAt);
-      return day >= windowFrom && day <= windowTo;
-    });
+    const inWindow = attended.filter(({ day }) => day >= windowFrom && day <= windowTo);
     const committee = counted(inWindow, 'party-committee', (meeting, day) => input.tree.committeeLinkTo(meeting.unitId, assignment.unitId, day));
     const cell = counted(inWindow, 'party-cell', (meeting, day) => input.tree.linkTo(meeting.unitId, assignment.unitId, day));
     const missing: MeetingKind[] = [...(committee.figure.count === 0 ? (['party-committee'] as const) : []), ...(cell.figure.count === 0 ? (['party-cell'] as const) : [])];
@@ -56,15 +53,15 @@ function statusOf(met: boolean, required: boolean, windowOver: boolean): MonthSt
   return windowOver ? 'missed' : 'open';
 }
 
-function counted(meetings: readonly MeetingRecord[], kind: MeetingKind, linkOf: (meeting: MeetingRecord, day: CalendarDay) => { mergeEventIds: readonly string[] } | null): { figure: Figure; links: string[] } {
+function counted(meetings: readonly { meeting: MeetingRecord; day: CalendarDay }[], kind: MeetingKind, linkOf: (meeting: MeetingRecord, day: CalendarDay) => { mergeEventIds: readonly string[] } | null): { figure: Figure; links: string[] } {
   const links: string[] = [];
-  const matching = meetings.filter((meeting) => {
+  const matching = meetings.filter(({ meeting, day }) => {
     if (meeting.kind !== kind) return false;
-    const link = linkOf(meeting, vietnamDayOf(meeting.heldAt));
+    const link = linkOf(meeting, day);
     if (link) links.push(...link.mergeEventIds);
     return link !== null;
   });
-  return { figure: { count: matching.length, evidence: unique(matching.flatMap((meeting) => meeting.eventIds)) }, links };
+  return { figure: { count: matching.length, evidence: unique(matching.flatMap(({ meeting }) => meeting.eventIds)) }, links };
 }
 
 export function unique(ids: readonly string[]): string[] {

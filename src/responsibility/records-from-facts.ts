@@ -14,6 +14,34 @@ import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewRecord, UnitRec
  * incrementally; these folds are the reference (and what the tests use to stay on literal events).
  */
 
+/**
+ * The event types these folds read, with EventCorrected: any other event of a stream changes no
+ * record (acknowledgements, actions, closures, escalations, findings...), so a projection feeding the
+ * folds need not keep it.
+ */
+export const FOLDED_EVENT_TYPES: ReadonlySet<string> = new Set([
+  EVENT_CORRECTED,
+  'UnitRegistered',
+  'UnitMerged',
+  'OfficialRegistered',
+  'ResponsibilityAssigned',
+  'ResponsibilityEnded',
+  'MeetingHeld',
+  'VisitScheduled',
+  'VisitRescheduled',
+  'VisitCancelled',
+  'VisitConducted',
+  'CaseReceived',
+  'CaseClassified',
+  'CaseAssigned',
+  'CaseReportedUpward',
+  'UpperLevelInformed',
+  'CaseResolved',
+  'CaseReopened',
+  'ReviewOpened',
+  'ReviewConcluded',
+] satisfies (UnitEvent | OfficialEvent | MeetingEvent | VisitEvent | CaseEvent | ReviewEvent | EventCorrected)['type'][]);
+
 type Corrected<Event extends DomainEvent> = { facts: Fact<Event>[]; correctionsOf: (eventId: string) => string[] };
 
 function corrected<Event extends DomainEvent>(facts: readonly Fact<Event>[]): Corrected<Exclude<Event, EventCorrected>> {

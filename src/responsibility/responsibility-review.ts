@@ -18,7 +18,7 @@ const FOREVER = '9999-12-31';
 export function reviewResponsibility(input: ResponsibilityReviewInput): ResponsibilityReview {
   const rules: ReviewRules = { ...DEFAULT_REVIEW_RULES, ...input.rules };
   const { officialId, period } = input;
-  const tree = new UnitTree(input.units);
+  const tree = UnitTree.of(input.units);
   const overlapsPeriod = (assignment: { from: string; to: string | null }) => assignment.from <= period.to && period.from <= (assignment.to ?? FOREVER);
   const isInCharge = (assignment: { role: string }) => (rules.rolesInCharge as readonly string[]).includes(assignment.role);
   const own = input.assignments.filter((assignment) => assignment.officialId === officialId && overlapsPeriod(assignment));

@@ -17,10 +17,30 @@ const MAX_DEPTH = 32;
  * else's unit. An absorbed unit keeps its own tree (its cells stay its cells) after the merge.
  */
 export class UnitTree {
+  private static readonly built = new WeakMap<readonly UnitRecord[], UnitTree>();
+
+  /**
+   * The tree of these units, built once per list: the reviews of a group's officials share one list of
+   * units, so they share one tree and the links it has already walked (a tree is a pure function of it).
+   */
+  static of(units: readonly UnitRecord[]): UnitTree {
+    let tree = UnitTree.built.get(units);
+    if (!tree) {
+      tree = new UnitTree(units);
+      UnitTree.built.set(units, tree);
+    }
+    return tree;
+  }
+
   private readonly units: ReadonlyMap<string, UnitRecord>;
+  /** Links already walked: a review asks the same question for every fact of a unit. */
+  private readonly links = new Map<string, UnitLink | null>();
+  /** Without merges the hierarchy is the same on every day, and a link need not be walked again for another day. */
+  private readonly changesOverTime: boolean;
 
   constructor(units: readonly UnitRecord[]) {
     this.units = new Map(units.map((unit) => [unit.unitId, unit]));
+    this.changesOverTime = units.some((unit) => unit.mergedInto !== null);
   }
 
   kindOf(unitId: string): UnitRecord['kind'] | null {
@@ -29,7 +49,13 @@ export class UnitTree {
 
   /** How unitId belongs to ancestorId on the day, or null when it does not. */
   linkTo(unitId: string, ancestorId: string, day: CalendarDay): UnitLink | null {
-    return this.walk(unitId, ancestorId, day, [], new Set());
+    const key = this.changesOverTime ? `${unitId}\u0000${ancestorId}\u0000${day}` : `${unitId}\u0000${ancestorId}`;
+    let link = this.links.get(key);
+    if (link === undefined) {
+      link = this.walk(unitId, ancestorId, day, [], new Set());
+      this.links.set(key, link);
+    }
+    return link;
   }
 
   /**

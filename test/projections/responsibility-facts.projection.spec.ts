@@ -22,7 +22,7 @@ describe('the responsibility-facts projection', () => {
     generation = db.transaction(() => catalog.create(responsibilityFactsProjection, 'live', new Date('2024-03-09T00:00:00Z')))().generation;
     new GenerationWriter(db, catalog, responsibilityFactsProjection, generation, 'live').write(events);
   };
-  const ORDER = { events: '1', stream_officials: '1, 2', stream_units: '1, 2, 3' } as const;
+  const ORDER = { events: 'global_position', stream_officials: '1, 2', stream_units: '1, 2, 3', case_days: '1', case_records: '1' } as const;
   const rows = (table: keyof typeof ORDER) => db.prepare(`SELECT * FROM "${tableNamesFor(responsibilityFactsProjection, generation)[table]}" ORDER BY ${ORDER[table]}`).all();
 
   // A district with two communes and a cell; two officials; each fact of the review's categories.
@@ -55,10 +55,11 @@ describe('the responsibility-facts projection', () => {
   });
   afterEach(() => db.close());
 
-  it('stores each event of the review categories once, without the reporter, and ignores other categories', () => {
+  it('stores each event the folds read once, without the reporter, and ignores other categories and events that change no record', () => {
     given(...scenario());
     const events = rows('events') as { global_position: number; stream_id: string; category: string; event_id: string; type: string; occurred_at: string; data: string }[];
-    expect(events.map((row) => row.global_position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20]);
+    // 19: another category; 20: a type no fold reads (it still indexes the stream, below).
+    expect(events.map((row) => row.global_position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
     expect(events[9]).toEqual({
       global_position: 10,
       stream_id: 'case-c1',
@@ -96,6 +97,56 @@ describe('the responsibility-facts projection', () => {
     ]);
   });
 
+  it('keeps, per case, its first and last Vietnamese day (from all its events) and its record as folded after each batch', () => {
+    given(...scenario(), recorded(21, 'case-c2', 2, 'CaseAcknowledged', { note: null }, '2024-03-25T18:00:00Z'));
+    expect(rows('case_days')).toEqual([
+      { stream_id: 'case-c1', first_day: '2024-03-06', last_day: '2024-03-12' },
+      { stream_id: 'case-c2', first_day: '2024-03-06', last_day: '2024-03-26' }, // 18:00Z is the next day in Vietnam
+    ]);
+    const cases = (rows('case_records') as { record: string }[]).map((row) => ({ ...row, record: JSON.parse(row.record) as unknown }));
+    expect(cases).toEqual([
+      {
+        stream_id: 'case-c1',
+        first_position: 10,
+        record: {
+          caseId: 'c1',
+          unitId: 'xa-a',
+          category: 'petition',
+          received: { at: at('06'), eventId: id(10) },
+          classification: { at: at('06'), eventId: id(11), value: 'must-report' },
+          assignments: [],
+          reportsUpward: [],
+          upperLevelInformed: [{ at: at('07'), eventId: id(12), unitId: 'huyen', channel: 'media' }],
+          resolved: null,
+        },
+      },
+      {
+        stream_id: 'case-c2',
+        first_position: 13,
+        record: {
+          caseId: 'c2',
+          unitId: 'xa-b',
+          category: 'petition',
+          received: { at: at('06'), eventId: id(13) },
+          classification: null,
+          assignments: [{ at: at('06'), eventId: id(14), officialId: 'an', unitId: null, dueAt: at('20') }],
+          reportsUpward: [],
+          upperLevelInformed: [],
+          resolved: null,
+        },
+      },
+    ]);
+  });
+
+  it('folds a case again when a later batch corrects one of its events', () => {
+    given(...scenario());
+    new GenerationWriter(db, new GenerationCatalog(db), responsibilityFactsProjection, generation, 'live').write([
+      recorded(21, 'case-c2', 2, 'EventCorrected', { correctedEventId: id(14), reason: 'Wrong official', fields: { officialId: 'binh' } }, at('12')),
+    ]);
+    const c2 = (rows('case_records') as { stream_id: string; record: string }[]).find((row) => row.stream_id === 'case-c2')!;
+    expect((JSON.parse(c2.record) as { assignments: unknown[] }).assignments).toEqual([{ at: at('06'), eventId: id(14), officialId: 'binh', unitId: null, dueAt: at('20') }]);
+  });
+
   it("selects an official's records: own assignments, the facts naming them, the facts of their units, and colleagues above", () => {
     given(...scenario());
     const records = query.recordsFor(['an']);
@@ -127,13 +178,13 @@ describe('the responsibility-facts projection', () => {
 
   it('gives the same rows when the same events are written again in smaller batches into a new generation', () => {
     given(...scenario());
-    const first = { events: rows('events'), officials: rows('stream_officials'), units: rows('stream_units') };
+    const first = { events: rows('events'), officials: rows('stream_officials'), units: rows('stream_units'), caseDays: rows('case_days'), caseRecords: rows('case_records') };
     const catalog = new GenerationCatalog(db);
     const rebuilt = db.transaction(() => catalog.create(responsibilityFactsProjection, 'building', new Date('2024-03-09T00:00:00Z')))().generation;
     const writer = new GenerationWriter(db, catalog, responsibilityFactsProjection, rebuilt, 'building');
     const events = scenario();
     for (let start = 0; start < events.length; start += 3) writer.write(events.slice(start, start + 3));
     generation = rebuilt;
-    expect({ events: rows('events'), officials: rows('stream_officials'), units: rows('stream_units') }).toEqual(first);
+    expect({ events: rows('events'), officials: rows('stream_officials'), units: rows('stream_units'), caseDays: rows('case_days'), caseRecords: rows('case_records') }).toEqual(first);
   });
 });

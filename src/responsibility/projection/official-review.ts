@@ -25,7 +25,7 @@ export class OfficialReview {
 
   review(officialId: string, period: ReviewPeriod, asOf: Date): ResponsibilityReview {
     assertPeriod(period);
-    const records = this.facts.recordsFor([officialId]);
+    const records = this.facts.recordsFor([officialId], period);
     if (!records.officials.has(officialId)) throw new DomainError('NOT_FOUND', `Official ${officialId.slice(0, 80)} does not exist.`, 'not-found');
     return reviewOf(officialId, records, period, asOf, this.calendar, this.rules);
   }

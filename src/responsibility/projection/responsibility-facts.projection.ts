@@ -1,7 +1,11 @@
+import { vietnamDayOf } from '../../calendar/calendar-day.js';
 import type { JsonObject, JsonValue, RecordedEvent } from '../../ledger/event-store.port.js';
 import type { Projection } from '../../projections/projection.js';
+import type { CaseEvent } from '../../cases/case.events.js';
+import type { Fact } from '../../domain-kit/decider.js';
+import { caseFromFacts, FOLDED_EVENT_TYPES } from '../records-from-facts.js';
 
-export type ResponsibilityFactsTable = 'events' | 'stream_officials' | 'stream_units';
+export type ResponsibilityFactsTable = 'events' | 'stream_officials' | 'stream_units' | 'case_days' | 'case_records';
 
 /** The aggregates whose facts the review folds (records-from-facts.ts); every other category is ignored. */
 export const REVIEW_CATEGORIES = ['official', 'unit', 'meeting', 'visit', 'case', 'review'] as const;
@@ -9,34 +13,41 @@ export type ReviewCategory = (typeof REVIEW_CATEGORIES)[number];
 
 /**
  * The facts the responsibility review and the annual evaluation are computed from: each event of the
- * official, unit, meeting, visit, case and review streams, stored once (id, type, occurredAt, data),
- * and two indexes that say which streams to fold for a question:
+ * official, unit, meeting, visit, case and review streams that the folds read (FOLDED_EVENT_TYPES of
+ * records-from-facts.ts: about half of a case's events, its acknowledgement, actions and closure, change
+ * no record), stored once (id, type, occurredAt, data), and two indexes, fed by every event of those
+ * streams, that say which streams to fold for a question:
  * - stream_officials: the official's own stream, meetings they attended, visits they were planned for or
  *   present at, cases assigned to them or reported upward by them, reviews about them;
  * - stream_units: the unit a case was received in, a meeting or visit was held in, and the units an
- *   official was assigned to (category 'official'), so "who answers for this unit" is one lookup.
+ *   official was assigned to (category 'official'), so "who answers for this unit" is one lookup;
+ * and per case: case_days, the first and last Vietnamese day on which one of its events occurred (every
+ * date the review reads from a case is an event's occurredAt, which no correction changes, so a case
+ * with no event in a period can add nothing to that period's review: the query leaves it out unread),
+ * and case_records, its record as caseFromFacts folds it from the stored events, folded again at the
+ * end of every batch that changed the case, so the query reads one row per case instead of its events.
  * The indexes are a superset: a corrected field adds the new ids and never removes the old ones. The
  * pure review filters by occurredAt and the unit tree, so a stream selected too many is harmless, one
  * selected too few would not be. The reporter's contact (personal data) is not copied.
  */
 export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable> = {
   name: 'responsibility-facts',
-  version: 1,
-  tables: ['events', 'stream_officials', 'stream_units'],
+  version: 4,
+  tables: ['events', 'stream_officials', 'stream_units', 'case_days', 'case_records'],
 
   schema(db, tables) {
     db.exec(`
+      -- Clustered by stream: a review reads whole streams, each one seek and its neighbouring rows.
       CREATE TABLE "${tables.events}" (
-        global_position INTEGER PRIMARY KEY,
         stream_id       TEXT NOT NULL,
+        global_position INTEGER NOT NULL,
         category        TEXT NOT NULL,
         event_id        TEXT NOT NULL,
         type            TEXT NOT NULL,
         occurred_at     TEXT NOT NULL,
-        data            TEXT NOT NULL
-      ) STRICT;
-      CREATE INDEX "${tables.events}_by_stream" ON "${tables.events}" (stream_id, global_position);
-      CREATE INDEX "${tables.events}_by_category" ON "${tables.events}" (category, global_position);
+        data            TEXT NOT NULL,
+        PRIMARY KEY (stream_id, global_position)
+      ) STRICT, WITHOUT ROWID;
       CREATE TABLE "${tables.stream_officials}" (
         official_id TEXT NOT NULL,
         stream_id   TEXT NOT NULL,
@@ -48,6 +59,17 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
         stream_id TEXT NOT NULL,
         PRIMARY KEY (unit_id, category, stream_id)
       ) STRICT, WITHOUT ROWID;
+      -- Narrow, apart from the records: the query joins every stream it considers to it.
+      CREATE TABLE "${tables.case_days}" (
+        stream_id TEXT PRIMARY KEY,
+        first_day TEXT NOT NULL,
+        last_day  TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE "${tables.case_records}" (
+        stream_id      TEXT PRIMARY KEY,
+        first_position INTEGER NOT NULL,
+        record         TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
     `);
   },
 
@@ -55,16 +77,82 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
     const insertEvent = db.prepare(`INSERT INTO "${tables.events}" (global_position, stream_id, category, event_id, type, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)`);
     const linkOfficial = db.prepare(`INSERT OR IGNORE INTO "${tables.stream_officials}" (official_id, stream_id) VALUES (?, ?)`);
     const linkUnit = db.prepare(`INSERT OR IGNORE INTO "${tables.stream_units}" (unit_id, category, stream_id) VALUES (?, ?, ?)`);
-    return (event) => {
-      const category = categoryOf(event.streamId);
-      if (category === null) return;
-      insertEvent.run(event.globalPosition, event.streamId, category, event.eventId, event.type, event.metadata.occurredAt, JSON.stringify(storedData(event)));
-      const links = linksOf(category, event);
-      for (const officialId of links.officials) linkOfficial.run(officialId, event.streamId);
-      for (const unitId of links.units) linkUnit.run(unitId, category, event.streamId);
+    const caseEvents = db.prepare(`SELECT global_position, event_id, type, occurred_at, data FROM "${tables.events}" WHERE stream_id = ? ORDER BY global_position`).raw(true);
+    // Once per case and batch: its days widened, its record replaced when it was folded again.
+    const spanCase = db.prepare(
+      `INSERT INTO "${tables.case_days}" (stream_id, first_day, last_day) VALUES (?, ?, ?)
+       ON CONFLICT (stream_id) DO UPDATE SET first_day = min(first_day, excluded.first_day), last_day = max(last_day, excluded.last_day)`,
+    );
+    const storeRecord = db.prepare(`INSERT OR REPLACE INTO "${tables.case_records}" (stream_id, first_position, record) VALUES (?, ?, ?)`);
+    const casesChanged = new Map<string, CaseInBatch>();
+    return {
+      startOfBatch() {
+        casesChanged.clear();
+      },
+      apply(event) {
+        const category = categoryOf(event.streamId);
+        if (category === null) return;
+        const folded = FOLDED_EVENT_TYPES.has(event.type);
+        if (folded) insertEvent.run(event.globalPosition, event.streamId, category, event.eventId, event.type, event.metadata.occurredAt, JSON.stringify(storedData(event)));
+        if (category === 'case') noteCaseEvent(casesChanged, event, folded);
+        const links = linksOf(category, event);
+        for (const officialId of links.officials) linkOfficial.run(officialId, event.streamId);
+        for (const unitId of links.units) linkUnit.run(unitId, category, event.streamId);
+      },
+      // Each case changed by the batch is folded again, once, from the batch's facts when it began in the
+      // batch, else from its stored events (which hold the batch's too): corrections included either way.
+      endOfBatch() {
+        for (const [streamId, change] of casesChanged) {
+          let first: number | null = null;
+          let record: string | null = null;
+          if (change.whole) {
+            first = change.whole.first;
+            record = jsonOrNull(caseFromFacts(change.whole.facts));
+          } else if (change.refold) {
+            const rows = caseEvents.all(streamId) as [number, string, string, string, string][];
+            first = rows[0]?.[0] ?? null;
+            record = jsonOrNull(caseFromFacts(rows.map(([, eventId, type, occurredAt, data]) => ({ type, data: JSON.parse(data) as CaseEvent['data'], eventId, occurredAt }) as Fact<CaseEvent>)));
+          }
+          spanCase.run(streamId, change.firstDay, change.lastDay);
+          if (first !== null && record !== null) storeRecord.run(streamId, first, record);
+        }
+        casesChanged.clear();
+      },
     };
   },
 };
+
+/**
+ * What a batch did to one case: the days of its events, and whether its record must be folded again;
+ * `whole` holds the case's folded facts when the batch began the stream (revision 0), so they are all here.
+ */
+interface CaseInBatch {
+  firstDay: string;
+  lastDay: string;
+  refold: boolean;
+  whole: { first: number | null; readonly facts: Fact<CaseEvent>[] } | null;
+}
+
+function noteCaseEvent(changes: Map<string, CaseInBatch>, event: RecordedEvent, folded: boolean): void {
+  const day = vietnamDayOf(event.metadata.occurredAt);
+  let change = changes.get(event.streamId);
+  if (!change) {
+    change = { firstDay: day, lastDay: day, refold: false, whole: event.streamRevision === 0 ? { first: null, facts: [] } : null };
+    changes.set(event.streamId, change);
+  }
+  if (day < change.firstDay) change.firstDay = day;
+  if (day > change.lastDay) change.lastDay = day;
+  if (!folded) return;
+  change.refold = true;
+  if (change.whole) {
+    change.whole.first ??= event.globalPosition;
+    change.whole.facts.push({ type: event.type, data: storedData(event), eventId: event.eventId, occurredAt: event.metadata.occurredAt } as Fact<CaseEvent>);
+  }
+}
+
+function jsonOrNull(record: object | null): string | null {
+  return record === null ? null : JSON.stringify(record);
+}
 
 /** `case-2024-0001` → case; null for a category the review does not read. */
 export function categoryOf(streamId: string): ReviewCategory | null {

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { CaseEvent } from '../../cases/case.events.js';
 import type { DomainEvent, Fact } from '../../domain-kit/decider.js';
 import type { MeetingEvent } from '../../meetings/meeting.events.js';
 import type { OfficialEvent } from '../../officials/official.events.js';
@@ -8,8 +7,8 @@ import type { ReviewEvent } from '../../reviews/review.events.js';
 import type { VisitEvent } from '../../visits/visit.events.js';
 import { LiveRead } from '../../projections/live-read.js';
 import type { TableNames } from '../../projections/projection.js';
-import { assignmentsFromFacts, caseFromFacts, meetingFromFacts, reviewFromFacts, unitFromFacts, visitFromFacts } from '../records-from-facts.js';
-import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewRecord, UnitRecord, VisitRecord } from '../review-input.js';
+import { assignmentsFromFacts, meetingFromFacts, reviewFromFacts, unitFromFacts, visitFromFacts } from '../records-from-facts.js';
+import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewPeriod, ReviewRecord, UnitRecord, VisitRecord } from '../review-input.js';
 import { categoryOf, responsibilityFactsProjection, type ResponsibilityFactsTable } from './responsibility-facts.projection.js';
 
 /** The records the review folds for a group of officials, corrections applied. */
@@ -25,6 +24,7 @@ export interface ReviewRecords {
 }
 
 interface EventRow {
+  global_position: number;
   stream_id: string;
   event_id: string;
   type: string;
@@ -32,9 +32,12 @@ interface EventRow {
   data: string;
 }
 
+/** An EventRow as an array, in the order of COLUMNS (better-sqlite3's raw mode: no object per row). */
+type RawEventRow = [globalPosition: number, streamId: string, eventId: string, type: string, occurredAt: string, data: string];
+
 type Prepare = (sql: string) => Database.Statement;
 type Tables = TableNames<ResponsibilityFactsTable>;
-const COLUMNS = 'stream_id, event_id, type, occurred_at, data';
+const COLUMNS = 'global_position, stream_id, event_id, type, occurred_at, data';
 const OFFICIAL_STREAM = 'official-';
 
 /**
@@ -55,8 +58,12 @@ export class ReviewFactsQuery {
     this.live = new LiveRead(db, responsibilityFactsProjection);
   }
 
-  recordsFor(officialIds: readonly string[]): ReviewRecords {
-    return this.live.read((tables, prepare) => this.select(officialIds, tables, prepare), () => emptyRecords());
+  /**
+   * With a period, the cases with no event on a day of it are left out (case_days): they can count in
+   * no figure of a review of that period. Without one, every case is read.
+   */
+  recordsFor(officialIds: readonly string[], period?: ReviewPeriod): ReviewRecords {
+    return this.live.read((tables, prepare) => this.select(officialIds, period, tables, prepare), () => emptyRecords());
   }
 
   /** Every unit with the ids of the units under it (itself included), by parent or merge, at any time. */
@@ -81,7 +88,7 @@ export class ReviewFactsQuery {
     );
   }
 
-  private select(officialIds: readonly string[], tables: Tables, prepare: Prepare): ReviewRecords {
+  private select(officialIds: readonly string[], period: ReviewPeriod | undefined, tables: Tables, prepare: Prepare): ReviewRecords {
     const units = this.units(tables, prepare);
     const own = groupByStream(this.eventsOf(officialIds.map((id) => `${OFFICIAL_STREAM}${id}`), tables, prepare));
     const officials = new Map<string, { fullName: string }>();
@@ -97,39 +104,75 @@ export class ReviewFactsQuery {
     const under = descendantsOf(assigned, units);
     const above = ancestorsOf(assigned, units);
     const json = (values: Iterable<string>) => JSON.stringify([...values]);
-    const streams = new Set<string>();
-    const indexed = prepare(`SELECT stream_id FROM "${tables.stream_officials}" WHERE official_id IN (SELECT value FROM json_each(?))`).all(json(officialIds)) as { stream_id: string }[];
-    const ofUnits = prepare(`SELECT stream_id FROM "${tables.stream_units}" WHERE unit_id IN (SELECT value FROM json_each(?)) AND category IN ('case', 'meeting', 'visit')`).all(json(under)) as { stream_id: string }[];
-    const colleagues = prepare(`SELECT stream_id FROM "${tables.stream_units}" WHERE unit_id IN (SELECT value FROM json_each(?)) AND category = 'official'`).all(json([...under, ...above])) as { stream_id: string }[];
-    for (const row of [...indexed, ...ofUnits, ...colleagues]) if (!own.has(row.stream_id)) streams.add(row.stream_id);
-
-    const assignments = [...ownAssignments];
-    const meetings: MeetingRecord[] = [];
-    const visits: VisitRecord[] = [];
-    const cases: CaseRecord[] = [];
-    const reviews: ReviewRecord[] = [];
-    for (const [streamId, facts] of groupByStream(this.eventsOf([...streams], tables, prepare))) {
-      const category = categoryOf(streamId);
-      if (category === 'official') assignments.push(...assignmentsFromFacts(streamId.slice(OFFICIAL_STREAM.length), facts as unknown as Fact<OfficialEvent>[]));
-      else if (category === 'meeting') pushRecord(meetings, meetingFromFacts(facts as unknown as Fact<MeetingEvent>[]));
-      else if (category === 'visit') pushRecord(visits, visitFromFacts(facts as unknown as Fact<VisitEvent>[]));
-      else if (category === 'case') pushRecord(cases, caseFromFacts(facts as unknown as Fact<CaseEvent>[]));
-      else if (category === 'review') pushRecord(reviews, reviewFromFacts(facts as unknown as Fact<ReviewEvent>[]));
+    // A stream that is no case has no case_days row and is always kept; the whole ledger's span when no period.
+    const span = [period?.to ?? '9999-12-31', period?.from ?? '0000-01-01'];
+    const inSpan = `(days.stream_id IS NULL OR (days.first_day <= ? AND days.last_day >= ?))`;
+    // The streams indexed to the officials, those of the units under them, and their colleagues' (own streams excepted).
+    const found = prepare(
+      `SELECT linked.stream_id FROM "${tables.stream_officials}" AS linked LEFT JOIN "${tables.case_days}" AS days ON days.stream_id = linked.stream_id
+       WHERE linked.official_id IN (SELECT value FROM json_each(?)) AND ${inSpan}
+       UNION ALL
+       SELECT linked.stream_id FROM "${tables.stream_units}" AS linked LEFT JOIN "${tables.case_days}" AS days ON days.stream_id = linked.stream_id
+       WHERE linked.unit_id IN (SELECT value FROM json_each(?)) AND linked.category IN ('case', 'meeting', 'visit') AND ${inSpan}
+       UNION ALL
+       SELECT stream_id FROM "${tables.stream_units}" WHERE unit_id IN (SELECT value FROM json_each(?)) AND category = 'official'`,
+    )
+      .pluck(true)
+      .all(json(officialIds), ...span, json(under), ...span, json([...under, ...above])) as string[];
+    // Duplicates removed here rather than by SQLite's UNION, which sorts every row (a province's is 200,000).
+    const chosen = [...new Set(found.filter((streamId) => !own.has(streamId)))];
+    const isCase = (streamId: string) => categoryOf(streamId) === 'case';
+    // The cases as the projection folded them, one row each; the other streams' events, stream by stream
+    // in the order of the clustered table, each folded as soon as it is read.
+    const cases: InOrder<CaseRecord | null>[] = [];
+    for (const [first, record] of prepare(`SELECT first_position, record FROM "${tables.case_records}" WHERE stream_id IN (SELECT value FROM json_each(?))`)
+      .raw(true)
+      .iterate(json(chosen.filter(isCase))) as IterableIterator<[number, string]>) {
+      cases.push({ first, record: JSON.parse(record) as CaseRecord });
     }
-    return { officials, assignments, units, meetings, visits, cases, reviews };
+    const rows = prepare(
+      `SELECT ${COLUMNS} FROM "${tables.events}" WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id, global_position`,
+    )
+      .raw(true)
+      .iterate(json(chosen.filter((streamId) => !isCase(streamId)))) as IterableIterator<RawEventRow>;
+
+    const colleagues: InOrder<AssignmentRecord[]>[] = [];
+    const meetings: InOrder<MeetingRecord | null>[] = [];
+    const visits: InOrder<VisitRecord | null>[] = [];
+    const reviews: InOrder<ReviewRecord | null>[] = [];
+    for (const { streamId, first, facts } of streams(rows)) {
+      const category = categoryOf(streamId);
+      if (category === 'official') colleagues.push({ first, record: assignmentsFromFacts(streamId.slice(OFFICIAL_STREAM.length), facts as unknown as Fact<OfficialEvent>[]) });
+      else if (category === 'meeting') meetings.push({ first, record: meetingFromFacts(facts as unknown as Fact<MeetingEvent>[]) });
+      else if (category === 'visit') visits.push({ first, record: visitFromFacts(facts as unknown as Fact<VisitEvent>[]) });
+      else if (category === 'review') reviews.push({ first, record: reviewFromFacts(facts as unknown as Fact<ReviewEvent>[]) });
+    }
+    return {
+      officials,
+      assignments: [...ownAssignments, ...inLedgerOrder(colleagues).flat()],
+      units,
+      meetings: present(inLedgerOrder(meetings)),
+      visits: present(inLedgerOrder(visits)),
+      cases: present(inLedgerOrder(cases)),
+      reviews: present(inLedgerOrder(reviews)),
+    };
   }
 
   private units(tables: Tables, prepare: Prepare): UnitRecord[] {
-    const rows = prepare(`SELECT ${COLUMNS} FROM "${tables.events}" WHERE category = 'unit' ORDER BY global_position`).all() as EventRow[];
+    const rows = prepare(`SELECT ${COLUMNS} FROM "${tables.events}" WHERE stream_id >= 'unit-' AND stream_id < 'unit.' ORDER BY global_position`).all() as EventRow[];
     return [...groupByStream(rows).values()].flatMap((facts) => {
       const unit = unitFromFacts(facts as unknown as Fact<UnitEvent>[]);
       return unit ? [unit] : [];
     });
   }
 
+  /** The events of the streams, stream by stream: the order of the by-stream index, so SQLite sorts nothing. */
   private eventsOf(streamIds: readonly string[], tables: Tables, prepare: Prepare): EventRow[] {
     if (streamIds.length === 0) return [];
-    return prepare(`SELECT ${COLUMNS} FROM "${tables.events}" WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY global_position`).all(JSON.stringify(streamIds)) as EventRow[];
+    // The same statement serves select() in raw mode (statements are shared by their SQL): set the mode each time.
+    return prepare(`SELECT ${COLUMNS} FROM "${tables.events}" WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id, global_position`)
+      .raw(false)
+      .all(JSON.stringify(streamIds)) as EventRow[];
   }
 }
 
@@ -170,18 +213,51 @@ function parentsOf(unit: UnitRecord | undefined): string[] {
   return [unit?.parentId, unit?.mergedInto?.unitId].filter((id): id is string => typeof id === 'string');
 }
 
+/**
+ * The facts of each stream in the order of its events, the streams in the order of their first event
+ * (the order of the ledger, whatever order the rows came in).
+ */
 function groupByStream(rows: readonly EventRow[]): Map<string, Fact<DomainEvent>[]> {
-  const streams = new Map<string, Fact<DomainEvent>[]>();
+  const streams = new Map<string, { first: number; facts: Fact<DomainEvent>[] }>();
+  // Each stream's rows come in the order of their positions: its first row is its first event.
   for (const row of rows) {
-    const facts = streams.get(row.stream_id) ?? [];
-    facts.push({ type: row.type, data: JSON.parse(row.data) as DomainEvent['data'], eventId: row.event_id, occurredAt: row.occurred_at });
-    streams.set(row.stream_id, facts);
+    let stream = streams.get(row.stream_id);
+    if (!stream) {
+      stream = { first: row.global_position, facts: [] };
+      streams.set(row.stream_id, stream);
+    }
+    stream.facts.push({ type: row.type, data: JSON.parse(row.data) as DomainEvent['data'], eventId: row.event_id, occurredAt: row.occurred_at });
   }
-  return streams;
+  const inOrder = [...streams].sort(([, a], [, b]) => a.first - b.first);
+  return new Map(inOrder.map(([streamId, stream]) => [streamId, stream.facts]));
 }
 
-function pushRecord<T>(records: T[], record: T | null): void {
-  if (record !== null) records.push(record);
+/** A record with the position of the first event of its stream. */
+interface InOrder<T> {
+  readonly first: number;
+  readonly record: T;
+}
+
+/** Records in the order their streams began in the ledger. */
+function inLedgerOrder<T>(records: InOrder<T>[]): T[] {
+  return records.sort((a, b) => a.first - b.first).map((entry) => entry.record);
+}
+
+function present<T>(records: readonly (T | null)[]): T[] {
+  return records.filter((record): record is T => record !== null);
+}
+
+/** Rows that come stream by stream, each stream's in the order of its events, as one stream at a time. */
+function* streams(rows: Iterable<RawEventRow>): Generator<{ streamId: string; first: number; facts: Fact<DomainEvent>[] }> {
+  let current: { streamId: string; first: number; facts: Fact<DomainEvent>[] } | null = null;
+  for (const [globalPosition, streamId, eventId, type, occurredAt, data] of rows) {
+    if (current === null || current.streamId !== streamId) {
+      if (current !== null) yield current;
+      current = { streamId, first: globalPosition, facts: [] };
+    }
+    current.facts.push({ type, data: JSON.parse(data) as DomainEvent['data'], eventId, occurredAt });
+  }
+  if (current !== null) yield current;
 }
 
 function emptyRecords(): ReviewRecords {
