@@ -122,8 +122,12 @@ describe('the projection engine', () => {
       await store.append('case-x', [newEvent('Poison', {})], 'any');
       const db = openDb('read-models.db');
       const engine = startEngine(db, [projection]);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const [failed] = await engine.status();
+      // Poll until the engine has met the poisoned event (a fixed wait is too short on a loaded machine).
+      let [failed] = await engine.status();
+      for (let tries = 0; failed?.state !== 'failed' && tries < 200; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        [failed] = await engine.status();
+      }
       expect(failed).toMatchObject({ state: 'failed', lastError: 'cannot apply Poison', checkpoint: 0, lag: 4 });
       state.poisoned = false;
       expect(await engine.waitFor(projection.name, 4, 2000)).toBe(true);
