@@ -29,6 +29,19 @@ export function eventFieldsOf(row: EventRow): Omit<RecordedEvent, 'data' | 'meta
   };
 }
 
+/** On every read of the feed: one object literal (not a spread of eventFieldsOf), which V8 builds and reads fastest. */
 export function toRecordedEvent(row: EventRow): RecordedEvent {
-  return { ...eventFieldsOf(row), data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) };
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamRevision: row.stream_revision,
+    globalPosition: row.global_position,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    recordedAt: row.recorded_at,
+    previousHash: row.previous_hash,
+    hash: row.hash,
+  };
 }
