@@ -1,6 +1,7 @@
 import type { Subscription } from 'rxjs';
 import type { EventStore, RecordedEvent } from '../../ledger/event-store.port.js';
 import type { MerkleLog } from './merkle-log.js';
+import { PositionWaiters } from './position-waiters.js';
 
 export interface MerkleLogFollowerOptions {
   /** Events appended to the log in one transaction at most. */
@@ -40,7 +41,7 @@ export class MerkleLogFollower implements LogFollower {
   private failed = false;
   private lastError: string | null = null;
   private retry?: NodeJS.Timeout;
-  private readonly waiters = new Set<() => void>();
+  private readonly waiters = new PositionWaiters();
 
   constructor(
     private readonly log: MerkleLog,
@@ -72,22 +73,8 @@ export class MerkleLogFollower implements LogFollower {
   }
 
   /** Resolves true once the log holds the event at `position`, false after `timeoutMs`. */
-  async waitFor(position: number, timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.log.position < position) {
-      const left = deadline - Date.now();
-      if (left <= 0 || this.stopped) return false;
-      await new Promise<void>((resolve) => {
-        const wake = (): void => {
-          clearTimeout(timer);
-          this.waiters.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, Math.min(left, 50));
-        this.waiters.add(wake);
-      });
-    }
-    return true;
+  waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    return this.waiters.waitUntil(() => this.log.position >= position, timeoutMs, () => this.stopped);
   }
 
   private subscribe(): void {
@@ -137,6 +124,6 @@ export class MerkleLogFollower implements LogFollower {
   }
 
   private wake(): void {
-    for (const wake of [...this.waiters]) wake();
+    this.waiters.wakeAll();
   }
 }

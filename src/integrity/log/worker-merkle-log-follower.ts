@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { LogFollower, MerkleLogStatus } from './merkle-log-follower.js';
 import type { MerkleLog } from './merkle-log.js';
+import { PositionWaiters } from './position-waiters.js';
 
 export interface FollowerWorkerData {
   readonly eventsFile: string;
@@ -33,7 +34,7 @@ export class WorkerMerkleLogFollower implements LogFollower {
   private worker?: Worker;
   private lastError: string | null = null;
   private stopped = true;
-  private readonly waiters = new Set<() => void>();
+  private readonly waiters = new PositionWaiters();
 
   constructor(
     private readonly log: MerkleLog,
@@ -78,22 +79,8 @@ export class WorkerMerkleLogFollower implements LogFollower {
     return { state: this.stopped ? 'stopped' : this.lastError ? 'failed' : 'following', treeSize: this.log.size, position: this.log.position, lastError: this.lastError };
   }
 
-  async waitFor(position: number, timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.log.position < position) {
-      const left = deadline - Date.now();
-      if (left <= 0 || this.stopped || this.worker === undefined) return false;
-      await new Promise<void>((resolve) => {
-        const wake = (): void => {
-          clearTimeout(timer);
-          this.waiters.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, Math.min(left, 50));
-        this.waiters.add(wake);
-      });
-    }
-    return true;
+  waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    return this.waiters.waitUntil(() => this.log.position >= position, timeoutMs, () => this.stopped || this.worker === undefined);
   }
 
   private receive(message: FollowerMessage): void {
@@ -108,6 +95,6 @@ export class WorkerMerkleLogFollower implements LogFollower {
   }
 
   private wake(): void {
-    for (const wake of [...this.waiters]) wake();
+    this.waiters.wakeAll();
   }
 }
