@@ -1,3 +1,7 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port.js';
 import { signHs256 } from '../../src/auth/jwt/compact-jws.js';
 import { embeddedSecret } from '../../src/auth/jwt/embedded-secret.js';
@@ -83,5 +87,37 @@ describe('authentication over HTTP', () => {
     const limited = await subject.anonymous.post('/open311/v2/requests.json').type('form').send(report).expect(429);
     expect(limited.body).toEqual([{ code: 429, description: expect.stringContaining('Too many submissions'), error_code: 'RATE_LIMITED' }]);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+describe('authentication by an external identity provider', () => {
+  let subject: TestApp;
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const issuer = 'https://idp.example.vn/realms/hai-duong';
+  const signRs256 = (claims: object) => {
+    const input = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'idp-1' })}.${b64(claims)}`;
+    return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
+  };
+
+  beforeAll(async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ledger-jwks-'));
+    writeFileSync(join(folder, 'jwks.json'), JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'idp-1', use: 'sig', alg: 'RS256' }] }));
+    subject = await startTestApp({ AUTH_JWKS_FILE: join(folder, 'jwks.json'), AUTH_ISSUER: issuer, AUTH_AUDIENCE: 'ledger-api', AUTH_ROLES_CLAIM: 'realm_access.roles' });
+  });
+  afterAll(async () => {
+    await subject.close();
+  });
+
+  it("takes the provider's RS256 tokens, with roles from the configured claim, and refuses the embedded kind", async () => {
+    const exp = Math.floor(Date.now() / 1000) + 300;
+    const admin = signRs256({ iss: issuer, aud: ['account', 'ledger-api'], sub: 'f3c1a2e0', realm_access: { roles: ['admin', 'offline_access'] }, exp });
+    await subject.anonymous.post('/api/v1/units').set('Authorization', `Bearer ${admin}`).send({ unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: at }).expect(201);
+    const [event] = await subject.app.get<EventStore>(EVENT_STORE).readStream('unit-hai-duong');
+    expect(event!.metadata.actor).toBe('f3c1a2e0');
+    const recorder = signRs256({ iss: issuer, aud: 'ledger-api', sub: 'r-1', realm_access: { roles: ['recorder'] }, exp });
+    expect((await subject.anonymous.post('/api/v1/units').set('Authorization', `Bearer ${recorder}`).send({})).body.code).toBe('AUTH.ROLE_REQUIRED');
+    const embedded = await subject.anonymous.get('/api/v1/units/hai-duong').set('Authorization', `Bearer ${subject.token('admin-1', ['admin'])}`);
+    expect({ status: embedded.status, code: embedded.body.code }).toEqual({ status: 401, code: 'AUTH.TOKEN_INVALID' });
+    expect(embedded.body.message).toContain('algorithm "HS256" is not accepted');
   });
 });
