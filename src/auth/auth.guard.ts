@@ -1,7 +1,8 @@
-import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, Injectable, ServiceUnavailableException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { decideAccess, grantedEverywhere } from './access-policy.js';
+import { KeySetUnavailable } from './jwt/json-web-key-set.js';
 import { attachPrincipal, type Principal } from './principal.js';
 import { PUBLIC_ROUTE, REQUIREMENT, type Requirement } from './requires.decorator.js';
 import type { ResourceScopes } from './resource-scopes.js';
@@ -51,6 +52,7 @@ export class AuthGuard implements CanActivate {
       if (token === undefined) throw new TokenRejected('The Authorization header is not "Bearer <token>".');
       return await this.verifier.verify(token);
     } catch (error) {
+      if (error instanceof KeySetUnavailable) throw new ServiceUnavailableException({ code: 'AUTH.KEYS_UNAVAILABLE', message: error.message });
       if (!(error instanceof TokenRejected)) throw error;
       response.setHeader('WWW-Authenticate', 'Bearer realm="ledger", error="invalid_token"');
       throw new UnauthorizedException({ code: 'AUTH.TOKEN_INVALID', message: `The bearer token was refused: ${error.message}` });

@@ -121,3 +121,17 @@ describe('authentication by an external identity provider', () => {
     expect(embedded.body.message).toContain('algorithm "HS256" is not accepted');
   });
 });
+
+describe('authentication when the identity provider cannot be reached', () => {
+  it('answers 503 AUTH.KEYS_UNAVAILABLE, not 401: the token may be good', async () => {
+    const subject = await startTestApp({ AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks.json', AUTH_ISSUER: 'https://idp.example.vn', AUTH_AUDIENCE: 'ledger-api' });
+    try {
+      const token = `${b64({ alg: 'RS256', kid: 'k' })}.${b64({ iss: 'https://idp.example.vn', aud: 'ledger-api', sub: 'x', exp: Math.floor(Date.now() / 1000) + 60 })}.c2ln`;
+      const response = await subject.anonymous.get('/api/v1/units/x').set('Authorization', `Bearer ${token}`);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 503, code: 'AUTH.KEYS_UNAVAILABLE' });
+      await subject.anonymous.get('/health').expect(200);
+    } finally {
+      await subject.close();
+    }
+  });
+});

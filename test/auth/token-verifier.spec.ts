@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMBEDDED_AUDIENCE, EMBEDDED_ISSUER, type AuthConfig } from '../../src/auth/auth.config.js';
 import { signHs256, TokenRejected } from '../../src/auth/jwt/compact-jws.js';
-import { FileKeySource, UrlKeySource } from '../../src/auth/jwt/json-web-key-set.js';
+import { FileKeySource, KeySetUnavailable, UrlKeySource } from '../../src/auth/jwt/json-web-key-set.js';
 import { mintEmbeddedToken, parseTtl } from '../../src/auth/token-minter.js';
 import { TokenVerifier } from '../../src/auth/token-verifier.js';
 
@@ -115,9 +115,10 @@ describe('verifying bearer tokens', () => {
       await expect(idp.verify(token())).rejects.toThrow(reason);
     });
 
-    it('says so when the key set cannot be fetched', async () => {
+    it('says the keys are unavailable (not that the token is bad) when the key set cannot be fetched', async () => {
       const idp = new TokenVerifier(external, { source: new UrlKeySource('http://127.0.0.1:9/jwks.json') }, () => NOW);
-      await expect(idp.verify(asymmetric('RS256', rsa.privateKey, idpClaims()))).rejects.toThrow("key set could not be fetched");
+      await expect(idp.verify(asymmetric('RS256', rsa.privateKey, idpClaims()))).rejects.toThrow(KeySetUnavailable);
+      await expect(idp.verify(asymmetric('RS256', rsa.privateKey, idpClaims()))).rejects.toThrow('key set could not be fetched');
     });
   });
 });

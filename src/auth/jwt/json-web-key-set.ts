@@ -2,6 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { publicKeyFromJwk, TokenRejected, type JwsAlgorithm } from './compact-jws.js';
 
+/** The identity provider's keys cannot be had: the service's trouble, not the token's (503, not 401). */
+export class KeySetUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KeySetUnavailable';
+  }
+}
+
 export interface VerificationKey {
   readonly kid: string | undefined;
   readonly alg: JwsAlgorithm;
@@ -58,6 +66,7 @@ export class UrlKeySource implements KeySource {
   private keys: VerificationKey[] = [];
   private fetchedAt = -Infinity;
   private pending: Promise<void> | undefined;
+  private lastFailure = '';
 
   constructor(
     private readonly url: string,
@@ -69,6 +78,7 @@ export class UrlKeySource implements KeySource {
   async keyFor(kid: string | undefined, alg: JwsAlgorithm): Promise<KeyObject> {
     const age = this.now() - this.fetchedAt;
     if (age > this.maxAgeMs || (pick(this.keys, kid, alg) === undefined && age > this.cooldownMs)) await this.refresh();
+    if (this.keys.length === 0) throw new KeySetUnavailable(`The identity provider's key set could not be fetched (${this.lastFailure}); tokens cannot be checked now.`);
     const key = pick(this.keys, kid, alg);
     if (!key) throw new TokenRejected(`No ${alg} key${kid ? ` with kid "${kid}"` : ''} in the identity provider's key set.`);
     return key;
@@ -85,7 +95,8 @@ export class UrlKeySource implements KeySource {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       this.keys = verificationKeysOf(await response.json());
     } catch (error) {
-      if (this.keys.length === 0) throw new TokenRejected(`The identity provider's key set could not be fetched (${error instanceof Error ? error.message : String(error)}).`);
+      // Keys fetched before stay in use; with none, keyFor says the keys are unavailable.
+      this.lastFailure = error instanceof Error ? error.message : String(error);
     } finally {
       this.fetchedAt = this.now();
     }
