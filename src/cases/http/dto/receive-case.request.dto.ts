@@ -9,7 +9,7 @@ import { CASE_CATEGORIES, CASE_CHANNELS, type CaseCategory, type CaseChannel } f
 export const REFERENCE_ID_MESSAGE = '$property must be 1-80 letters, digits or "-"';
 const limits = CASE_LIMITS.reporter;
 
-/** Personal data: shown as given for now; issue 5 encrypts it. */
+/** Personal data: sealed per subject by CaseIntake before it enters the ledger (src/personal-data). */
 export class CaseReporterDto {
   @ApiPropertyOptional({ maxLength: limits.name })
   @IsOptional()
