@@ -12,3 +12,14 @@ export class MinPositionQueryDto {
   @Max(Number.MAX_SAFE_INTEGER)
   readonly minPosition?: number;
 }
+
+/** A page of a read model in global order: entries after this position (the previous page's nextAfter). */
+export class PositionCursorQueryDto extends MinPositionQueryDto {
+  @ApiPropertyOptional({ description: 'The cursor: entries after this global position (nextAfter of the previous page)', default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  readonly after?: number;
+}

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsOffsetDateTime } from '../../http/occurred-at.dto.js';
-import { MinPositionQueryDto } from '../../http/min-position.query.dto.js';
+import { PositionCursorQueryDto } from '../../http/min-position.query.dto.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 const ID_MESSAGE = '$property must be 1-100 letters, digits, ".", "_", ":" or "-"';
@@ -10,7 +10,7 @@ const TYPES = /^[A-Za-z][A-Za-z0-9]{0,79}(,[A-Za-z][A-Za-z0-9]{0,79}){0,49}$/;
 export const MAX_PAGE = 10_000;
 
 /** GET /api/v1/audit: one subject at most (none: the whole ledger), a time range, event types, a cursor. */
-export class AuditQueryDto extends MinPositionQueryDto {
+export class AuditQueryDto extends PositionCursorQueryDto {
   @ApiPropertyOptional({ description: "The case's own stream" })
   @IsOptional()
   @Matches(ID, { message: ID_MESSAGE })
@@ -43,14 +43,6 @@ export class AuditQueryDto extends MinPositionQueryDto {
   @MaxLength(4050)
   @Matches(TYPES, { message: 'type must be a comma-separated list of up to 50 event type names' })
   readonly type?: string;
-
-  @ApiPropertyOptional({ description: 'The cursor: entries after this global position (nextAfter of the previous page)', default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  readonly after?: number;
 
   @ApiPropertyOptional({ description: 'Entries per page', default: 100, maximum: MAX_PAGE })
   @IsOptional()

@@ -2,13 +2,13 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsOffsetDateTime } from '../../http/occurred-at.dto.js';
-import { MinPositionQueryDto } from '../../http/min-position.query.dto.js';
+import { PositionCursorQueryDto } from '../../http/min-position.query.dto.js';
 import { SUBJECT_ID } from '../sealed-personal-data.js';
 
 export const MAX_READS_PAGE = 1000;
 
 /** GET /api/v1/personal-data/reads: by subject, by reader, in a time range; paged by a cursor. */
-export class PersonalDataReadsQueryDto extends MinPositionQueryDto {
+export class PersonalDataReadsQueryDto extends PositionCursorQueryDto {
   @ApiPropertyOptional({ description: 'The data subject, e.g. reporter-<caseId>' })
   @IsOptional()
   @Matches(SUBJECT_ID, { message: 'subjectId must be 1-100 letters, digits or "-"' })
@@ -30,14 +30,6 @@ export class PersonalDataReadsQueryDto extends MinPositionQueryDto {
   @MaxLength(40)
   @IsOffsetDateTime()
   readonly to?: string;
-
-  @ApiPropertyOptional({ description: 'The cursor: reads after this global position (nextAfter of the previous page)', default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
-  readonly after?: number;
 
   @ApiPropertyOptional({ description: 'Reads per page', default: 100, maximum: MAX_READS_PAGE })
   @IsOptional()
