@@ -48,9 +48,12 @@ async function storeBench(): Promise<void> {
   const folder = makeBenchFolder(projectRoot);
   const machine = describeMachine(folder);
   const startedAt = new Date();
-  console.log(`Bench: ${machine.cores} x ${machine.cpuModel}, Node ${machine.node}, SQLite ${machine.sqlite} (better-sqlite3 ${machine.betterSqlite3})`);
+  console.log(
+    `Bench: ${machine.cores} x ${machine.cpuModel}, Node ${machine.node}, SQLite ${machine.sqlite} (better-sqlite3 ${machine.betterSqlite3})`,
+  );
   console.log(`Files in ${folder} (${machine.filesystem} on ${machine.device})`);
-  if (['tmpfs', 'ramfs'].includes(machine.filesystem)) console.log('WARNING: the bench folder is in memory: fsync costs nothing there, the durable figures mean nothing.');
+  if (['tmpfs', 'ramfs'].includes(machine.filesystem))
+    console.log('WARNING: the bench folder is in memory: fsync costs nothing there, the durable figures mean nothing.');
   if ((globalThis as { gc?: unknown }).gc === undefined) console.log('(run with node --expose-gc for a collection between phases)');
 
   const raw = new RawLoop(folder);
@@ -118,11 +121,46 @@ async function storeBench(): Promise<void> {
     const rows: string[][] = [
       ['figure', 'events/s', 'vs raw', 'CPU us/event', 'target', 'result'],
       ['(raw) better-sqlite3 alone, 1 INSERT per commit, sequential', perSecond(rawMedian), times(1), micros(rawCpu), '', ''],
-      [`(raw x${WRITERS}) better-sqlite3 alone, ${WRITERS} INSERTs per commit`, perSecond(groupMedian), times(groupRatio), micros(groupCpu), '(ceiling of b)', ''],
-      ['(a)   port: 1 writer, 1 event per append, each awaited', perSecond(aMedian), times(aRatio), micros(aCpu), `>= ${times(TARGET_SEQUENTIAL)}`, aPass ? 'PASS' : 'FAIL'],
-      [`(b)   port: ${WRITERS} concurrent writers on distinct streams`, perSecond(bMedian), times(bRatio), micros(bCpu), `>= ${times(TARGET_CONCURRENT)}`, bPass ? 'PASS' : 'FAIL'],
-      [`(c)   readStream, whole stream of ${READ_STREAM_LENGTH.toLocaleString('en-US')} (${readStream.msPerRead.toFixed(1)} ms/read)`, perSecond(readStream.perSecond), '', micros(readStream.cpuMicrosPerEvent), '', ''],
-      [`(c)   readAll, ${totalEvents.toLocaleString('en-US')} events in batches of 1,000`, perSecond(readAll.perSecond), '', micros(readAll.cpuMicrosPerEvent), '', ''],
+      [
+        `(raw x${WRITERS}) better-sqlite3 alone, ${WRITERS} INSERTs per commit`,
+        perSecond(groupMedian),
+        times(groupRatio),
+        micros(groupCpu),
+        '(ceiling of b)',
+        '',
+      ],
+      [
+        '(a)   port: 1 writer, 1 event per append, each awaited',
+        perSecond(aMedian),
+        times(aRatio),
+        micros(aCpu),
+        `>= ${times(TARGET_SEQUENTIAL)}`,
+        aPass ? 'PASS' : 'FAIL',
+      ],
+      [
+        `(b)   port: ${WRITERS} concurrent writers on distinct streams`,
+        perSecond(bMedian),
+        times(bRatio),
+        micros(bCpu),
+        `>= ${times(TARGET_CONCURRENT)}`,
+        bPass ? 'PASS' : 'FAIL',
+      ],
+      [
+        `(c)   readStream, whole stream of ${READ_STREAM_LENGTH.toLocaleString('en-US')} (${readStream.msPerRead.toFixed(1)} ms/read)`,
+        perSecond(readStream.perSecond),
+        '',
+        micros(readStream.cpuMicrosPerEvent),
+        '',
+        '',
+      ],
+      [
+        `(c)   readAll, ${totalEvents.toLocaleString('en-US')} events in batches of 1,000`,
+        perSecond(readAll.perSecond),
+        '',
+        micros(readAll.cpuMicrosPerEvent),
+        '',
+        '',
+      ],
     ];
     const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
     console.log(`\nMedians of ${ROUNDS} interleaved rounds of ${ROUND_MS} ms (ratios: median of the per-round ratios)\n`);
@@ -142,8 +180,23 @@ async function storeBench(): Promise<void> {
         medianCpuMicrosPerEvent: groupCpu,
         rounds: rounds.map((round) => round.rawGroup),
       },
-      sequential: { medianPerSecond: aMedian, ratioToRaw: aRatio, medianCpuMicrosPerEvent: aCpu, target: TARGET_SEQUENTIAL, pass: aPass, rounds: rounds.map((round) => round.a) },
-      concurrent: { writers: WRITERS, medianPerSecond: bMedian, ratioToRaw: bRatio, medianCpuMicrosPerEvent: bCpu, target: TARGET_CONCURRENT, pass: bPass, rounds: rounds.map((round) => round.b) },
+      sequential: {
+        medianPerSecond: aMedian,
+        ratioToRaw: aRatio,
+        medianCpuMicrosPerEvent: aCpu,
+        target: TARGET_SEQUENTIAL,
+        pass: aPass,
+        rounds: rounds.map((round) => round.a),
+      },
+      concurrent: {
+        writers: WRITERS,
+        medianPerSecond: bMedian,
+        ratioToRaw: bRatio,
+        medianCpuMicrosPerEvent: bCpu,
+        target: TARGET_CONCURRENT,
+        pass: bPass,
+        rounds: rounds.map((round) => round.b),
+      },
       readStream: { streamLength: READ_STREAM_LENGTH, ...readStream },
       readAll: { totalEvents, batchSize: 1000, ...readAll },
     };
@@ -188,7 +241,8 @@ async function main(): Promise<void> {
     await runPersonalDataBench(projectRoot);
     return;
   }
-  if (only !== undefined && !['store', 'projections', 'integrity'].includes(only)) throw new Error(`BENCH_ONLY must be store, projections, integrity or personal-data, not ${only}`);
+  if (only !== undefined && !['store', 'projections', 'integrity'].includes(only))
+    throw new Error(`BENCH_ONLY must be store, projections, integrity or personal-data, not ${only}`);
   if (only === undefined || only === 'store') await storeBench();
   if (only === undefined || only === 'projections') await projectionsBench();
   if (only === undefined || only === 'integrity') await integrityBench();

@@ -90,7 +90,18 @@ export class RawLoop {
   private insertRow(stream: number): void {
     const eventId = this.ids.pop() ?? randomUUID();
     const row = this.template;
-    this.insert.run(eventId, `raw-stream-${stream}`, this.revisions[stream]++, row.type, row.schemaVersion, row.data, row.metadata, row.recordedAt, row.previousHash, row.hash);
+    this.insert.run(
+      eventId,
+      `raw-stream-${stream}`,
+      this.revisions[stream]++,
+      row.type,
+      row.schemaVersion,
+      row.data,
+      row.metadata,
+      row.recordedAt,
+      row.previousHash,
+      row.hash,
+    );
   }
 
   /** Sequential transactions (autocommit INSERTs when one row per commit) for `ms` milliseconds. */
@@ -191,7 +202,7 @@ export class Reads {
     const reads = new Reads(new SqliteEventStore(join(folder, 'reads.db')));
     const fill = async (streamId: string, count: number): Promise<void> => {
       let expected: ExpectedRevision = 'no-stream';
-      for (let written = 0; written < count; ) {
+      for (let written = 0; written < count;) {
         const batch = Array.from({ length: Math.min(100, count - written) }, (_, offset) => benchEvent(written + offset));
         expected = (await reads.store.append(streamId, batch, expected)).nextExpectedRevision;
         written += batch.length;
@@ -199,7 +210,10 @@ export class Reads {
     };
     const others = 10;
     // Interleave the measured stream with the others, so it is not one contiguous run of rows.
-    await Promise.all([fill(reads.streamId, streamLength), ...Array.from({ length: others }, (_, index) => fill(`bench-other-${index}`, otherEvents / others))]);
+    await Promise.all([
+      fill(reads.streamId, streamLength),
+      ...Array.from({ length: others }, (_, index) => fill(`bench-other-${index}`, otherEvents / others)),
+    ]);
     return reads;
   }
 

@@ -51,10 +51,17 @@ export class AppendsWithLog {
     };
     await Promise.all(Array.from({ length: this.writers }, (_, index) => writer(index)));
     const appendsDone = performance.now();
-    if (this.follower && !(await this.follower.waitFor(last, 60_000))) throw new Error(`${this.name}: the Merkle log did not catch up within 60 s`);
+    if (this.follower && !(await this.follower.waitFor(last, 60_000)))
+      throw new Error(`${this.name}: the Merkle log did not catch up within 60 s`);
     const seconds = (performance.now() - startedAt) / 1000;
     const used = process.cpuUsage(cpu);
-    return { events, seconds, perSecond: events / seconds, cpuMicrosPerEvent: (used.user + used.system) / Math.max(events, 1), logLagMs: performance.now() - appendsDone };
+    return {
+      events,
+      seconds,
+      perSecond: events / seconds,
+      cpuMicrosPerEvent: (used.user + used.system) / Math.max(events, 1),
+      logLagMs: performance.now() - appendsDone,
+    };
   }
 
   logSize(): number {

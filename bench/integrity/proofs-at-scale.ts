@@ -63,7 +63,8 @@ export async function proofsAtScale(folder: string, leaves: number, runs: number
     const events = Array.from({ length: Math.min(batch, leaves - first) }, (_, offset) => syntheticEvent(first + offset));
     for (const event of events) if ((event.globalPosition - 1) % 97 === 0) ids.push(event.eventId);
     log.append(events);
-    if ((first / batch) % 20 === 0) progress(`  proofs: ${(first + events.length).toLocaleString('en-US')} of ${leaves.toLocaleString('en-US')} leaves logged`);
+    if ((first / batch) % 20 === 0)
+      progress(`  proofs: ${(first + events.length).toLocaleString('en-US')} of ${leaves.toLocaleString('en-US')} leaves logged`);
   }
   const buildSeconds = (performance.now() - started) / 1000;
   const root = log.root();
@@ -89,12 +90,38 @@ export async function proofsAtScale(folder: string, leaves: number, runs: number
       consistencySamples.push(t2 - t1);
     }
     if (run % 10 === 0) {
-      if (!verifyInclusion(leaf.leafIndex, size, leaf.leafHash, path.map((hash) => Buffer.from(hash, 'base64')), root)) throw new Error(`inclusion proof of leaf ${leaf.leafIndex} does not verify`);
+      if (
+        !verifyInclusion(
+          leaf.leafIndex,
+          size,
+          leaf.leafHash,
+          path.map((hash) => Buffer.from(hash, 'base64')),
+          root,
+        )
+      )
+        throw new Error(`inclusion proof of leaf ${leaf.leafIndex} does not verify`);
       const older = log.proofs.root(from);
-      if (!verifyConsistency(from, size, older, root, consistency.map((hash) => Buffer.from(hash, 'base64')))) throw new Error(`consistency proof from ${from} does not verify`);
+      if (
+        !verifyConsistency(
+          from,
+          size,
+          older,
+          root,
+          consistency.map((hash) => Buffer.from(hash, 'base64')),
+        )
+      )
+        throw new Error(`consistency proof from ${from} does not verify`);
       verified += 2;
     }
   }
   log.close();
-  return { leaves: size, buildSeconds, buildPerSecond: size / buildSeconds, fileMB, inclusion: latencies(inclusionSamples), consistency: latencies(consistencySamples), verifiedProofs: verified };
+  return {
+    leaves: size,
+    buildSeconds,
+    buildPerSecond: size / buildSeconds,
+    fileMB,
+    inclusion: latencies(inclusionSamples),
+    consistency: latencies(consistencySamples),
+    verifiedProofs: verified,
+  };
 }

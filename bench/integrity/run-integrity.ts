@@ -29,7 +29,9 @@ function median(values: readonly number[]): number {
 const perSecond = (value: number): string => Math.round(value).toLocaleString('en-US');
 
 export async function runIntegrityBench(projectRoot: string, folder: string, machine: Machine): Promise<{ pass: boolean }> {
-  console.log(`\nIntegrity bench (issue 6): ${machine.cores} x ${machine.cpuModel}, Node ${machine.node}, files in ${folder} (${machine.filesystem})`);
+  console.log(
+    `\nIntegrity bench (issue 6): ${machine.cores} x ${machine.cpuModel}, Node ${machine.node}, files in ${folder} (${machine.filesystem})`,
+  );
   const phases = {
     aOff: new AppendsWithLog(folder, 'seq-off', 1, false),
     aOn: new AppendsWithLog(folder, 'seq-on', 1, true),
@@ -78,25 +80,47 @@ export async function runIntegrityBench(projectRoot: string, folder: string, mac
   const ms = (value: number): string => value.toFixed(3);
   const rows: string[][] = [
     ['figure', 'log off', 'log on', 'on/off', 'CPU us/event off/on', 'target', 'result'],
-    ['(a) 1 writer, 1 event per append, events/s', perSecond(sequential.offPerSecond), perSecond(sequential.onPerSecond), sequential.ratio.toFixed(2), `${sequential.offCpuMicrosPerEvent.toFixed(0)} / ${sequential.onCpuMicrosPerEvent.toFixed(0)}`, `>= ${TARGET_RATIO}`, aPass ? 'PASS' : 'FAIL'],
-    [`(b) ${WRITERS} writers, group commit, events/s`, perSecond(concurrent.offPerSecond), perSecond(concurrent.onPerSecond), concurrent.ratio.toFixed(2), `${concurrent.offCpuMicrosPerEvent.toFixed(0)} / ${concurrent.onCpuMicrosPerEvent.toFixed(0)}`, `>= ${TARGET_RATIO}`, bPass ? 'PASS' : 'FAIL'],
+    [
+      '(a) 1 writer, 1 event per append, events/s',
+      perSecond(sequential.offPerSecond),
+      perSecond(sequential.onPerSecond),
+      sequential.ratio.toFixed(2),
+      `${sequential.offCpuMicrosPerEvent.toFixed(0)} / ${sequential.onCpuMicrosPerEvent.toFixed(0)}`,
+      `>= ${TARGET_RATIO}`,
+      aPass ? 'PASS' : 'FAIL',
+    ],
+    [
+      `(b) ${WRITERS} writers, group commit, events/s`,
+      perSecond(concurrent.offPerSecond),
+      perSecond(concurrent.onPerSecond),
+      concurrent.ratio.toFixed(2),
+      `${concurrent.offCpuMicrosPerEvent.toFixed(0)} / ${concurrent.onCpuMicrosPerEvent.toFixed(0)}`,
+      `>= ${TARGET_RATIO}`,
+      bPass ? 'PASS' : 'FAIL',
+    ],
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   console.log(`\nMedians of ${ROUNDS} interleaved rounds of ${ROUND_MS} ms (with the log on, each round lasts until the log caught up)\n`);
-  for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
+  for (const row of rows)
+    console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
   console.log(
     `\nMerkle log of ${proofs.leaves.toLocaleString('en-US')} leaves: built in ${proofs.buildSeconds.toFixed(1)} s (${perSecond(proofs.buildPerSecond)} leaves/s), integrity file ${proofs.fileMB.toFixed(0)} MB`,
   );
   console.log(
     `  inclusion proof (leaf by event id + audit path at the full size), ${proofs.inclusion.runs} runs: p50 ${ms(proofs.inclusion.p50Ms)} ms, p95 ${ms(proofs.inclusion.p95Ms)} ms, p99 ${ms(proofs.inclusion.p99Ms)} ms  (target p95 < ${TARGET_PROOF_P95_MS} ms: ${proofPass ? 'PASS' : 'FAIL'})`,
   );
-  console.log(`  consistency proof (random older size to the full size): p50 ${ms(proofs.consistency.p50Ms)} ms, p95 ${ms(proofs.consistency.p95Ms)} ms, p99 ${ms(proofs.consistency.p99Ms)} ms`);
+  console.log(
+    `  consistency proof (random older size to the full size): p50 ${ms(proofs.consistency.p50Ms)} ms, p95 ${ms(proofs.consistency.p95Ms)} ms, p99 ${ms(proofs.consistency.p99Ms)} ms`,
+  );
   console.log(`  ${proofs.verifiedProofs} of the proofs were verified against the root (outside the timing)`);
 
   const pass = aPass && bPass && proofPass;
   const file = join(projectRoot, 'bench', 'results', 'integrity-latest.json');
   mkdirSync(join(projectRoot, 'bench', 'results'), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ startedAt: new Date().toISOString(), machine, settings: { rounds: ROUNDS, roundMs: ROUND_MS, writers: WRITERS }, sequential, concurrent, proofs, rounds, pass }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ startedAt: new Date().toISOString(), machine, settings: { rounds: ROUNDS, roundMs: ROUND_MS, writers: WRITERS }, sequential, concurrent, proofs, rounds, pass }, null, 2)}\n`,
+  );
   console.log(`\n${pass ? 'PASS' : 'FAIL'}: results written to ${file}`);
   return { pass };
 }

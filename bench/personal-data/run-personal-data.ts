@@ -13,7 +13,13 @@ import { PersonalDataVault } from '../../src/personal-data/personal-data-vault.j
 import type { SealedPersonalData } from '../../src/personal-data/sealed-personal-data.js';
 import { makeBenchFolder } from '../environment.js';
 
-const reporter = { name: 'Nguyễn Văn A', phone: '0912 345 678', email: 'a@example.vn', address: 'Thôn Cậy, xã Gia Tân, huyện Gia Lộc', identityNumber: '030195001234' };
+const reporter = {
+  name: 'Nguyễn Văn A',
+  phone: '0912 345 678',
+  email: 'a@example.vn',
+  address: 'Thôn Cậy, xã Gia Tân, huyện Gia Lộc',
+  identityNumber: '030195001234',
+};
 
 export async function runPersonalDataBench(projectRoot: string): Promise<Record<string, number>> {
   const subjects = Number(process.env.BENCH_PERSONAL_DATA_SUBJECTS ?? 2000);
@@ -30,8 +36,12 @@ export async function runPersonalDataBench(projectRoot: string): Promise<Record<
       console.log(`${label.padEnd(34)} ${microseconds.toFixed(1).padStart(8)} µs per operation (${subjects} subjects)`);
       return microseconds;
     };
-    const newSubject = timed('seal, new subject (durable key)', (index) => sealed.push(vault.seal(`reporter-c${index}`, `case-c${index}/reporter`, reporter, now)));
-    const repeat = timed('seal, existing subject (retry)', (index) => vault.seal(`reporter-c${index}`, `case-c${index}/reporter`, reporter, now));
+    const newSubject = timed('seal, new subject (durable key)', (index) =>
+      sealed.push(vault.seal(`reporter-c${index}`, `case-c${index}/reporter`, reporter, now)),
+    );
+    const repeat = timed('seal, existing subject (retry)', (index) =>
+      vault.seal(`reporter-c${index}`, `case-c${index}/reporter`, reporter, now),
+    );
     const open = timed('open (lookup + decrypt)', (index) => {
       if (vault.open(sealed[index], `case-c${index}/reporter`).status !== 'open') throw new Error('did not open');
     });

@@ -72,7 +72,12 @@ interface Unit {
 }
 
 /** Appends every stream of the province, `writers` appends in flight at a time (group commit). */
-export async function generateProvince(store: EventStore, targetEvents: number, writers = 256, onProgress?: (events: number) => void): Promise<Province> {
+export async function generateProvince(
+  store: EventStore,
+  targetEvents: number,
+  writers = 256,
+  onProgress?: (events: number) => void,
+): Promise<Province> {
   const next = random(20240101);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)];
 
@@ -81,7 +86,8 @@ export async function generateProvince(store: EventStore, targetEvents: number, 
   for (let d = 0; d < DISTRICTS; d += 1) {
     const districtId = `u-d${d}`;
     territorial.push({ id: districtId, parentId: 'u-province', kind: 'district', name: `Huyện ${d + 1}` });
-    for (let c = 0; c < COMMUNES_PER_DISTRICT; c += 1) territorial.push({ id: `u-d${d}-c${c}`, parentId: districtId, kind: 'commune', name: `Xã ${d + 1}.${c + 1}` });
+    for (let c = 0; c < COMMUNES_PER_DISTRICT; c += 1)
+      territorial.push({ id: `u-d${d}-c${c}`, parentId: districtId, kind: 'commune', name: `Xã ${d + 1}.${c + 1}` });
   }
   const committeeOf = (unitId: string): string => `${unitId}-pc`;
   const cellOf = (unitId: string): string => `${unitId}-pcell`;
@@ -96,7 +102,12 @@ export async function generateProvince(store: EventStore, targetEvents: number, 
   const officialIds: string[] = [];
   const homeOf = new Map<string, string>();
   for (let index = 0; index < OFFICIALS; index += 1) {
-    const home = index < 40 ? 'u-province' : index < 40 + DISTRICTS * 20 ? `u-d${(index - 40) % DISTRICTS}` : territorial[1 + ((index - 40 - DISTRICTS * 20) % (territorial.length - 1))].id;
+    const home =
+      index < 40
+        ? 'u-province'
+        : index < 40 + DISTRICTS * 20
+          ? `u-d${(index - 40) % DISTRICTS}`
+          : territorial[1 + ((index - 40 - DISTRICTS * 20) % (territorial.length - 1))].id;
     const officialId = `o-${pad(index, 4)}`;
     officialIds.push(officialId);
     officialsAt.get(home)?.push(officialId);
@@ -116,13 +127,30 @@ export async function generateProvince(store: EventStore, targetEvents: number, 
   function* streams(): Generator<Stream> {
     const t0 = START - 30 * DAY;
     for (const unit of units) {
-      yield { streamId: `unit-${unit.id}`, events: [event('UnitRegistered', { unitId: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId }, t0, 'user:admin')] };
+      yield {
+        streamId: `unit-${unit.id}`,
+        events: [event('UnitRegistered', { unitId: unit.id, name: unit.name, kind: unit.kind, parentId: unit.parentId }, t0, 'user:admin')],
+      };
     }
     for (const officialId of officialIds) {
       const home = homeOf.get(officialId) ?? 'u-province';
-      const events = [event('OfficialRegistered', { officialId, fullName: `Cán bộ ${officialId}`, position: 'Ủy viên', unitId: home }, t0 + DAY, 'user:admin')];
+      const events = [
+        event(
+          'OfficialRegistered',
+          { officialId, fullName: `Cán bộ ${officialId}`, position: 'Ủy viên', unitId: home },
+          t0 + DAY,
+          'user:admin',
+        ),
+      ];
       const assign = (unitId: string, role: string): void => {
-        events.push(event('ResponsibilityAssigned', { assignmentId: randomUUID(), unitId, role, from: '2024-01-01', to: null }, t0 + 2 * DAY, 'user:admin'));
+        events.push(
+          event(
+            'ResponsibilityAssigned',
+            { assignmentId: randomUUID(), unitId, role, from: '2024-01-01', to: null },
+            t0 + 2 * DAY,
+            'user:admin',
+          ),
+        );
       };
       assign(committeeOf(home), (inCharge.get(home) ?? []).includes(officialId) ? 'standing-committee-member' : 'other');
       for (const [communeId, member] of memberInChargeOfCommune) if (member === officialId) assign(communeId, 'committee-member-in-charge');
@@ -132,13 +160,23 @@ export async function generateProvince(store: EventStore, targetEvents: number, 
     let meetings = 0;
     for (let month = 0; month < MONTHS; month += 1) {
       for (const unit of territorial) {
-        for (const [kind, unitId] of [['party-committee', committeeOf(unit.id)], ['party-cell', cellOf(unit.id)]] as const) {
+        for (const [kind, unitId] of [
+          ['party-committee', committeeOf(unit.id)],
+          ['party-cell', cellOf(unit.id)],
+        ] as const) {
           const heldAtMs = Date.UTC(2024, month, 5 + Math.floor(next() * 20), 1 + Math.floor(next() * 6));
           const attendees = (officialsAt.get(unit.id) ?? []).filter(() => next() < 0.85);
           const meetingId = `m-${pad((meetings += 1))}`;
           yield {
             streamId: `meeting-${meetingId}`,
-            events: [event('MeetingHeld', { meetingId, unitId, kind, heldAt: vietnamTime(heldAtMs), attendees, agendaSummary: 'Sinh hoạt định kỳ tháng' }, heldAtMs + 3 * 3_600_000, 'user:secretary')],
+            events: [
+              event(
+                'MeetingHeld',
+                { meetingId, unitId, kind, heldAt: vietnamTime(heldAtMs), attendees, agendaSummary: 'Sinh hoạt định kỳ tháng' },
+                heldAtMs + 3 * 3_600_000,
+                'user:secretary',
+              ),
+            ],
           };
         }
       }
@@ -172,7 +210,14 @@ export async function generateProvince(store: EventStore, targetEvents: number, 
       );
       events.push(event('CaseAcknowledged', { note: null }, later(3), clerk));
       const mustReport = next() < 0.25;
-      events.push(event('CaseClassified', { classification: mustReport ? 'must-report' : 'within-authority', reason: 'Theo thẩm quyền' }, later(5), clerk));
+      events.push(
+        event(
+          'CaseClassified',
+          { classification: mustReport ? 'must-report' : 'within-authority', reason: 'Theo thẩm quyền' },
+          later(5),
+          clerk,
+        ),
+      );
       let currentUnit = unitId;
       const handler = (): string => pick(inCharge.get(currentUnit)?.length ? (inCharge.get(currentUnit) ?? []) : officialIds);
       let assignee = handler();
@@ -181,10 +226,21 @@ export async function generateProvince(store: EventStore, targetEvents: number, 
         const member = memberInChargeOfCommune.get(currentUnit) ?? assignee;
         const upper = parentOf.get(currentUnit) ?? 'u-province';
         if (next() < 0.15) events.push(event('UpperLevelInformed', { unitId: upper, channel: 'hotline', note: null }, later(4), clerk));
-        if (next() < 0.9) events.push(event('CaseReportedUpward', { officialId: member, toUnitId: upper, fromUnitId: currentUnit, summary: null }, later(6), `user:${member}`));
+        if (next() < 0.9)
+          events.push(
+            event(
+              'CaseReportedUpward',
+              { officialId: member, toUnitId: upper, fromUnitId: currentUnit, summary: null },
+              later(6),
+              `user:${member}`,
+            ),
+          );
       }
       const actions = 1 + Math.floor(next() * 4);
-      for (let action = 0; action < actions; action += 1) events.push(event('CaseActionRecorded', { description: 'Kiểm tra hiện trường, làm việc với hộ dân' }, later(6), `user:${assignee}`));
+      for (let action = 0; action < actions; action += 1)
+        events.push(
+          event('CaseActionRecorded', { description: 'Kiểm tra hiện trường, làm việc với hộ dân' }, later(6), `user:${assignee}`),
+        );
       if (next() < 0.06 && currentUnit !== 'u-province') {
         const upper = parentOf.get(currentUnit) ?? 'u-province';
         events.push(event('CaseEscalated', { fromUnitId: currentUnit, toUnitId: upper, reason: 'Vượt thẩm quyền' }, later(5), clerk));
@@ -192,7 +248,15 @@ export async function generateProvince(store: EventStore, targetEvents: number, 
         assignee = handler();
         events.push(event('CaseAssigned', { officialId: assignee, unitId: null, dueAt: vietnamTime(at + 45 * DAY) }, later(3), clerk));
       }
-      if (next() < 0.05) events.push(event('CaseDeadlineExtended', { previousDueAt: vietnamTime(at + 30 * DAY), newDueAt: vietnamTime(at + 60 * DAY), reason: 'Phức tạp', extensionNumber: 1 }, later(2), clerk));
+      if (next() < 0.05)
+        events.push(
+          event(
+            'CaseDeadlineExtended',
+            { previousDueAt: vietnamTime(at + 30 * DAY), newDueAt: vietnamTime(at + 60 * DAY), reason: 'Phức tạp', extensionNumber: 1 },
+            later(2),
+            clerk,
+          ),
+        );
       if (next() < 0.92) {
         events.push(event('CaseResolved', { outcome: 'Đã xử lý, trả lời người dân' }, later(30), `user:${assignee}`));
         if (next() < 0.9) events.push(event('CaseClosed', { note: null }, later(5), clerk));
@@ -209,12 +273,43 @@ export async function generateProvince(store: EventStore, targetEvents: number, 
         const plannedMs = Date.UTC(2024, quarter * 3, 1) + Math.floor(next() * 80) * DAY + 2 * 3_600_000;
         const participants = [officialId, ...(officialsAt.get(unitId) ?? []).slice(0, 2)];
         const events = [
-          event('VisitScheduled', { visitId, kind: next() < 0.8 ? 'periodic' : 'unscheduled', purpose: 'Nắm tình hình cơ sở', place: null, unitId, participants, plannedFor: vietnamTime(plannedMs), publishedInCalendar: true }, plannedMs - 7 * DAY, `user:${officialId}`),
-          event('VisitConducted', { startedAt: vietnamTime(plannedMs), endedAt: vietnamTime(plannedMs + 3 * 3_600_000), presentParticipants: participants.filter(() => next() < 0.9), others: 'Lãnh đạo xã' }, plannedMs + 4 * 3_600_000, `user:${officialId}`),
+          event(
+            'VisitScheduled',
+            {
+              visitId,
+              kind: next() < 0.8 ? 'periodic' : 'unscheduled',
+              purpose: 'Nắm tình hình cơ sở',
+              place: null,
+              unitId,
+              participants,
+              plannedFor: vietnamTime(plannedMs),
+              publishedInCalendar: true,
+            },
+            plannedMs - 7 * DAY,
+            `user:${officialId}`,
+          ),
+          event(
+            'VisitConducted',
+            {
+              startedAt: vietnamTime(plannedMs),
+              endedAt: vietnamTime(plannedMs + 3 * 3_600_000),
+              presentParticipants: participants.filter(() => next() < 0.9),
+              others: 'Lãnh đạo xã',
+            },
+            plannedMs + 4 * 3_600_000,
+            `user:${officialId}`,
+          ),
         ];
         const opensCase = next() < 0.2;
         const caseId = opensCase ? `c${pad((cases += 1), 7)}` : null;
-        events.push(event('VisitFindingRecorded', { findingId: randomUUID(), text: 'Đường giao thông xuống cấp', severity: pick(['low', 'medium', 'high']), caseId }, plannedMs + 5 * 3_600_000, `user:${officialId}`));
+        events.push(
+          event(
+            'VisitFindingRecorded',
+            { findingId: randomUUID(), text: 'Đường giao thông xuống cấp', severity: pick(['low', 'medium', 'high']), caseId },
+            plannedMs + 5 * 3_600_000,
+            `user:${officialId}`,
+          ),
+        );
         yield { streamId: `visit-${visitId}`, events };
         if (caseId !== null) {
           caseIds.push(caseId);

@@ -92,14 +92,18 @@ export interface ProjectionBenchResult {
 
 export async function runProjectionsBench(projectRoot: string, folder: string, machine: Machine): Promise<ProjectionBenchResult> {
   const startedAt = new Date();
-  console.log(`\nBench: ${machine.cores} x ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, SQLite ${machine.sqlite}; files on ${machine.filesystem} (${machine.device})`);
+  console.log(
+    `\nBench: ${machine.cores} x ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, SQLite ${machine.sqlite}; files on ${machine.filesystem} (${machine.device})`,
+  );
   console.log(`Read side (issue 4 item 9): synthetic province of ${TARGET_EVENTS.toLocaleString('en-US')} events in ${folder}`);
   const store = new SqliteEventStore(join(folder, 'province-events.db'));
   const db = openReadModels(join(folder, 'read-models.db'));
   try {
     // 1. Generation, through the port with group commit.
     const generationStarted = performance.now();
-    const province = await generateProvince(store, TARGET_EVENTS, 256, (events) => process.stdout.write(`\r  generating: ${events.toLocaleString('en-US')} events`));
+    const province = await generateProvince(store, TARGET_EVENTS, 256, (events) =>
+      process.stdout.write(`\r  generating: ${events.toLocaleString('en-US')} events`),
+    );
     const generationSeconds = (performance.now() - generationStarted) / 1000;
     const head = await store.headPosition();
     console.log(
@@ -120,7 +124,8 @@ export async function runProjectionsBench(projectRoot: string, folder: string, m
       const result = await rebuildProjection(db, store, projection, {
         onProgress: ({ done }) => {
           sampler.sample();
-          if (done % 100_000 < 2000) process.stdout.write(`\r  rebuilding ${projection.name}: ${done.toLocaleString('en-US')} / ${head.toLocaleString('en-US')}`);
+          if (done % 100_000 < 2000)
+            process.stdout.write(`\r  rebuilding ${projection.name}: ${done.toLocaleString('en-US')} / ${head.toLocaleString('en-US')}`);
         },
       });
       const seconds = (performance.now() - started) / 1000;
@@ -138,7 +143,9 @@ export async function runProjectionsBench(projectRoot: string, folder: string, m
     // Overall: events of the feed over the time to rebuild all projections (each reads the whole feed).
     const overallPerSecond = head / rebuildSeconds;
     const slowest = Math.min(...rebuilds.map((rebuild) => rebuild.perSecond));
-    const readModelsBytes = (db.prepare('SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()').get() as { bytes: number }).bytes;
+    const readModelsBytes = (
+      db.prepare('SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()').get() as { bytes: number }
+    ).bytes;
 
     // 3. Query latencies.
     const calendar = loadVietnamCalendar(join(projectRoot, 'src', 'calendar', 'holidays'));
@@ -163,9 +170,15 @@ export async function runProjectionsBench(projectRoot: string, folder: string, m
     });
     console.log(`  case replay: p50 ${caseReplay.p50Ms.toFixed(2)} ms, p95 ${caseReplay.p95Ms.toFixed(2)} ms`);
     const officialReview = await measure(QUERY_RUNS, WARM_UP_RUNS, (run) => reviews.review(officialAt(run), REVIEW_PERIOD, now));
-    console.log(`  one official's review ${EVALUATION_YEAR}: p50 ${officialReview.p50Ms.toFixed(2)} ms, p95 ${officialReview.p95Ms.toFixed(2)} ms`);
-    const officialEvaluation = await measure(QUERY_RUNS, WARM_UP_RUNS, (run) => evaluations.evaluate(EVALUATION_YEAR, { officialId: officialAt(run + 3) }, now));
-    console.log(`  one official's evaluation ${EVALUATION_YEAR}: p50 ${officialEvaluation.p50Ms.toFixed(2)} ms, p95 ${officialEvaluation.p95Ms.toFixed(2)} ms`);
+    console.log(
+      `  one official's review ${EVALUATION_YEAR}: p50 ${officialReview.p50Ms.toFixed(2)} ms, p95 ${officialReview.p95Ms.toFixed(2)} ms`,
+    );
+    const officialEvaluation = await measure(QUERY_RUNS, WARM_UP_RUNS, (run) =>
+      evaluations.evaluate(EVALUATION_YEAR, { officialId: officialAt(run + 3) }, now),
+    );
+    console.log(
+      `  one official's evaluation ${EVALUATION_YEAR}: p50 ${officialEvaluation.p50Ms.toFixed(2)} ms, p95 ${officialEvaluation.p95Ms.toFixed(2)} ms`,
+    );
     const provinceRuns = await provinceEvaluationRuns({
       readModelsFile: join(folder, 'read-models.db'),
       holidaysDirectory: join(projectRoot, 'src', 'calendar', 'holidays'),
@@ -182,7 +195,10 @@ export async function runProjectionsBench(projectRoot: string, folder: string, m
       p50Ms: provinceTimes.length ? percentile(provinceTimes, 50) : Number.NaN,
       maxMs: provinceTimes.length ? Math.max(...provinceTimes) : Number.NaN,
     };
-    const provinceFigure = provinceTimes.length === 0 ? `> ${EVALUATION_LIMIT_MS / 1000} s (stopped)` : `${ms(provinceEvaluation.p50Ms)} / ${ms(provinceEvaluation.maxMs)} ms`;
+    const provinceFigure =
+      provinceTimes.length === 0
+        ? `> ${EVALUATION_LIMIT_MS / 1000} s (stopped)`
+        : `${ms(provinceEvaluation.p50Ms)} / ${ms(provinceEvaluation.maxMs)} ms`;
 
     const checks = {
       rebuildRate: slowest >= TARGET_REBUILD_PER_SECOND,
@@ -197,28 +213,92 @@ export async function runProjectionsBench(projectRoot: string, folder: string, m
     const rate = (value: number): string => Math.round(value).toLocaleString('en-US');
     const rows: string[][] = [
       ['figure', 'value', 'target', 'result'],
-      ...rebuilds.map((rebuild) => [`rebuild ${rebuild.projection} (${rebuild.events.toLocaleString('en-US')} events, ${rebuild.seconds.toFixed(1)} s, CPU ${rebuild.cpuSeconds.toFixed(1)} s)`, `${rate(rebuild.perSecond)} ev/s`, `>= ${rate(TARGET_REBUILD_PER_SECOND)}`, verdict(rebuild.perSecond >= TARGET_REBUILD_PER_SECOND)]),
-      [`rebuild all ${rebuilds.length}, feed read ${rebuilds.length}x (${rebuildSeconds.toFixed(1)} s)`, `${rate(overallPerSecond)} ev/s`, '', ''],
+      ...rebuilds.map((rebuild) => [
+        `rebuild ${rebuild.projection} (${rebuild.events.toLocaleString('en-US')} events, ${rebuild.seconds.toFixed(1)} s, CPU ${rebuild.cpuSeconds.toFixed(1)} s)`,
+        `${rate(rebuild.perSecond)} ev/s`,
+        `>= ${rate(TARGET_REBUILD_PER_SECOND)}`,
+        verdict(rebuild.perSecond >= TARGET_REBUILD_PER_SECOND),
+      ]),
+      [
+        `rebuild all ${rebuilds.length}, feed read ${rebuilds.length}x (${rebuildSeconds.toFixed(1)} s)`,
+        `${rate(overallPerSecond)} ev/s`,
+        '',
+        '',
+      ],
       ['peak RSS during the rebuild', `${megabytes(peakRss)} MB`, `< ${TARGET_PEAK_RSS_MB} MB`, verdict(checks.peakRss)],
-      [`case history, whole stream (p50 / p95, ${QUERY_RUNS} runs)`, `${ms(caseHistory.p50Ms)} / ${ms(caseHistory.p95Ms)} ms`, `p95 <= ${TARGET_CASE_HISTORY_P95_MS} ms`, verdict(checks.caseHistory)],
-      [`case replay asOf a time (p50 / p95)`, `${ms(caseReplay.p50Ms)} / ${ms(caseReplay.p95Ms)} ms`, `p95 <= ${TARGET_CASE_HISTORY_P95_MS} ms`, verdict(checks.caseReplay)],
-      [`one official's review, ${EVALUATION_YEAR} (p50 / p95)`, `${ms(officialReview.p50Ms)} / ${ms(officialReview.p95Ms)} ms`, `p95 <= ${TARGET_REVIEW_P95_MS} ms`, verdict(checks.officialReview)],
-      [`one official's evaluation ${EVALUATION_YEAR} (p50 / p95)`, `${ms(officialEvaluation.p50Ms)} / ${ms(officialEvaluation.p95Ms)} ms`, `p95 <= ${TARGET_REVIEW_P95_MS} ms`, verdict(checks.officialEvaluation)],
-      [`province's evaluation ${EVALUATION_YEAR}, ${evaluatedOfficials ?? '?'} officials (p50 / max, ${provinceEvaluation.runs} runs)`, provinceFigure, `<= ${TARGET_PROVINCE_MS} ms`, verdict(checks.provinceEvaluation)],
+      [
+        `case history, whole stream (p50 / p95, ${QUERY_RUNS} runs)`,
+        `${ms(caseHistory.p50Ms)} / ${ms(caseHistory.p95Ms)} ms`,
+        `p95 <= ${TARGET_CASE_HISTORY_P95_MS} ms`,
+        verdict(checks.caseHistory),
+      ],
+      [
+        `case replay asOf a time (p50 / p95)`,
+        `${ms(caseReplay.p50Ms)} / ${ms(caseReplay.p95Ms)} ms`,
+        `p95 <= ${TARGET_CASE_HISTORY_P95_MS} ms`,
+        verdict(checks.caseReplay),
+      ],
+      [
+        `one official's review, ${EVALUATION_YEAR} (p50 / p95)`,
+        `${ms(officialReview.p50Ms)} / ${ms(officialReview.p95Ms)} ms`,
+        `p95 <= ${TARGET_REVIEW_P95_MS} ms`,
+        verdict(checks.officialReview),
+      ],
+      [
+        `one official's evaluation ${EVALUATION_YEAR} (p50 / p95)`,
+        `${ms(officialEvaluation.p50Ms)} / ${ms(officialEvaluation.p95Ms)} ms`,
+        `p95 <= ${TARGET_REVIEW_P95_MS} ms`,
+        verdict(checks.officialEvaluation),
+      ],
+      [
+        `province's evaluation ${EVALUATION_YEAR}, ${evaluatedOfficials ?? '?'} officials (p50 / max, ${provinceEvaluation.runs} runs)`,
+        provinceFigure,
+        `<= ${TARGET_PROVINCE_MS} ms`,
+        verdict(checks.provinceEvaluation),
+      ],
     ];
     const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
     console.log(`\n${head.toLocaleString('en-US')} events; queries in process on the application services (no HTTP)\n`);
-    for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
+    for (const row of rows)
+      console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
 
     const pass = Object.values(checks).every(Boolean);
     const results = {
       startedAt: startedAt.toISOString(),
       machine,
-      province: { events: head, streams: province.streams, cases: province.caseIds.length, officials: province.officialIds.length, units: 300, caseStepsPerHistory: stepsSeen / (QUERY_RUNS + WARM_UP_RUNS) },
+      province: {
+        events: head,
+        streams: province.streams,
+        cases: province.caseIds.length,
+        officials: province.officialIds.length,
+        units: 300,
+        caseStepsPerHistory: stepsSeen / (QUERY_RUNS + WARM_UP_RUNS),
+      },
       generation: { seconds: generationSeconds, perSecond: head / generationSeconds, concurrentAppends: 256 },
-      rebuild: { projections: rebuilds, eventsApplied: rebuildEvents, seconds: rebuildSeconds, feedPerSecond: overallPerSecond, rssBeforeMB: megabytes(rssBefore), peakRssMB: megabytes(peakRss), readModelsMB: megabytes(readModelsBytes) },
-      queries: { mode: 'in-process application services, no HTTP', caseHistory, caseReplay, officialReview, officialEvaluation, provinceEvaluation: { ...provinceEvaluation, officials: evaluatedOfficials } },
-      targets: { rebuildPerSecond: TARGET_REBUILD_PER_SECOND, peakRssMB: TARGET_PEAK_RSS_MB, caseHistoryP95Ms: TARGET_CASE_HISTORY_P95_MS, reviewP95Ms: TARGET_REVIEW_P95_MS, provinceMs: TARGET_PROVINCE_MS },
+      rebuild: {
+        projections: rebuilds,
+        eventsApplied: rebuildEvents,
+        seconds: rebuildSeconds,
+        feedPerSecond: overallPerSecond,
+        rssBeforeMB: megabytes(rssBefore),
+        peakRssMB: megabytes(peakRss),
+        readModelsMB: megabytes(readModelsBytes),
+      },
+      queries: {
+        mode: 'in-process application services, no HTTP',
+        caseHistory,
+        caseReplay,
+        officialReview,
+        officialEvaluation,
+        provinceEvaluation: { ...provinceEvaluation, officials: evaluatedOfficials },
+      },
+      targets: {
+        rebuildPerSecond: TARGET_REBUILD_PER_SECOND,
+        peakRssMB: TARGET_PEAK_RSS_MB,
+        caseHistoryP95Ms: TARGET_CASE_HISTORY_P95_MS,
+        reviewP95Ms: TARGET_REVIEW_P95_MS,
+        provinceMs: TARGET_PROVINCE_MS,
+      },
       checks,
       pass,
     };
@@ -234,7 +314,9 @@ export async function runProjectionsBench(projectRoot: string, folder: string, m
 }
 
 /** Runs the province's evaluation in a worker thread and stops it after EVALUATION_LIMIT_MS: the durations of the runs that finished. */
-function provinceEvaluationRuns(job: import('./province-evaluation.worker.js').ProvinceEvaluationJob): Promise<{ times: number[]; officials: number | null; finished: boolean }> {
+function provinceEvaluationRuns(
+  job: import('./province-evaluation.worker.js').ProvinceEvaluationJob,
+): Promise<{ times: number[]; officials: number | null; finished: boolean }> {
   const worker = new Worker(new URL('./province-evaluation.worker.js', import.meta.url), { workerData: job });
   const times: number[] = [];
   let officials: number | null = null;
@@ -246,7 +328,9 @@ function provinceEvaluationRuns(job: import('./province-evaluation.worker.js').P
     worker.on('message', (message: { ms: number; officials: number }) => {
       times.push(message.ms);
       officials = message.officials;
-      console.log(`  province's evaluation ${job.year} run ${times.length}: ${Math.round(message.ms).toLocaleString('en-US')} ms, ${message.officials} officials`);
+      console.log(
+        `  province's evaluation ${job.year} run ${times.length}: ${Math.round(message.ms).toLocaleString('en-US')} ms, ${message.officials} officials`,
+      );
     });
     worker.on('error', (error) => {
       clearTimeout(timer);

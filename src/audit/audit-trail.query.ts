@@ -67,7 +67,12 @@ export class AuditTrailQuery {
 
   find(filter: AuditFilter): AuditPage {
     const subjects = [filter.caseId, filter.officialId, filter.unitId].filter((subject) => subject !== undefined);
-    if (subjects.length > 1) throw new DomainError('AUDIT.ONE_SUBJECT', 'Ask for the trail of one case, one official or one unit at a time (or none, for the whole ledger).', 'invalid');
+    if (subjects.length > 1)
+      throw new DomainError(
+        'AUDIT.ONE_SUBJECT',
+        'Ask for the trail of one case, one official or one unit at a time (or none, for the whole ledger).',
+        'invalid',
+      );
     if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
       throw new DomainError('AUDIT.EMPTY_RANGE', 'The time range ends before it starts: "from" must not be after "to".', 'invalid');
     }

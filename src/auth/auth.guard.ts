@@ -1,4 +1,11 @@
-import { ForbiddenException, Injectable, ServiceUnavailableException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Injectable,
+  ServiceUnavailableException,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { decideAccess, grantedEverywhere } from './access-policy.js';
@@ -45,14 +52,18 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     if (header === undefined || header === '') {
       response.setHeader('WWW-Authenticate', 'Bearer realm="ledger"');
-      throw new UnauthorizedException({ code: 'AUTH.TOKEN_MISSING', message: 'This route needs a bearer token: Authorization: Bearer <token>.' });
+      throw new UnauthorizedException({
+        code: 'AUTH.TOKEN_MISSING',
+        message: 'This route needs a bearer token: Authorization: Bearer <token>.',
+      });
     }
     const token = BEARER.exec(header)?.[1];
     try {
       if (token === undefined) throw new TokenRejected('The Authorization header is not "Bearer <token>".');
       return await this.verifier.verify(token);
     } catch (error) {
-      if (error instanceof KeySetUnavailable) throw new ServiceUnavailableException({ code: 'AUTH.KEYS_UNAVAILABLE', message: error.message });
+      if (error instanceof KeySetUnavailable)
+        throw new ServiceUnavailableException({ code: 'AUTH.KEYS_UNAVAILABLE', message: error.message });
       if (!(error instanceof TokenRejected)) throw error;
       response.setHeader('WWW-Authenticate', 'Bearer realm="ledger", error="invalid_token"');
       throw new UnauthorizedException({ code: 'AUTH.TOKEN_INVALID', message: `The bearer token was refused: ${error.message}` });

@@ -26,8 +26,16 @@ import { TokenVerifier } from './token-verifier.js';
         return new TokenVerifier(auth, { source: auth.jwksFile ? new FileKeySource(auth.jwksFile) : new UrlKeySource(auth.jwksUrl!) });
       },
     },
-    { provide: ResourceScopes, inject: [EVENT_STORE, CLOCK], useFactory: (store: EventStore, clock: Clock) => new ResourceScopes(store, clock) },
-    { provide: APP_GUARD, inject: [Reflector, TokenVerifier, ResourceScopes], useFactory: (reflector: Reflector, verifier: TokenVerifier, scopes: ResourceScopes) => new AuthGuard(reflector, verifier, scopes) },
+    {
+      provide: ResourceScopes,
+      inject: [EVENT_STORE, CLOCK],
+      useFactory: (store: EventStore, clock: Clock) => new ResourceScopes(store, clock),
+    },
+    {
+      provide: APP_GUARD,
+      inject: [Reflector, TokenVerifier, ResourceScopes],
+      useFactory: (reflector: Reflector, verifier: TokenVerifier, scopes: ResourceScopes) => new AuthGuard(reflector, verifier, scopes),
+    },
   ],
   exports: [TokenVerifier],
 })

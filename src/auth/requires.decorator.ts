@@ -16,7 +16,8 @@ export const REQUIREMENT = 'ledger:requirement';
 export const PUBLIC_ROUTE = 'ledger:public';
 
 /** The permission a route needs (README, "Who may do what"); a route with neither this nor @Public is refused to everyone. */
-export const Requires = (permission: PermissionName, resource?: ResourceRef) => SetMetadata(REQUIREMENT, { permission, resource } satisfies Requirement);
+export const Requires = (permission: PermissionName, resource?: ResourceRef) =>
+  SetMetadata(REQUIREMENT, { permission, resource } satisfies Requirement);
 
 /** A route anyone may call without a token: /health, the Open311 intake and its service list, the API docs. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);

@@ -61,7 +61,9 @@ export class ResourceScopes {
     const official = await this.officials.state(principal.subject);
     if (official.status === 'unregistered') return principal.units;
     const today = new Date(this.clock.now().getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-    const inCharge = official.assignments.filter((assignment) => assignment.from <= today && (lastDayOf(assignment) ?? '9999-12-31') >= today).map((assignment) => assignment.unitId);
+    const inCharge = official.assignments
+      .filter((assignment) => assignment.from <= today && (lastDayOf(assignment) ?? '9999-12-31') >= today)
+      .map((assignment) => assignment.unitId);
     return [...new Set([...principal.units, ...inCharge])];
   }
 

@@ -27,10 +27,14 @@ export class TokenVerifier {
     const jws = decodeCompactJws(token);
     const alg = jws.header.alg;
     if (typeof alg !== 'string' || !(this.algorithms as readonly string[]).includes(alg)) {
-      throw new TokenRejected(`The token's algorithm ${JSON.stringify(alg ?? null)} is not accepted; this service accepts ${this.algorithms.join(', ')}.`);
+      throw new TokenRejected(
+        `The token's algorithm ${JSON.stringify(alg ?? null)} is not accepted; this service accepts ${this.algorithms.join(', ')}.`,
+      );
     }
-    if (jws.header.crit !== undefined) throw new TokenRejected('The token has critical header parameters this service does not understand.');
-    const key: KeyObject | Buffer = 'secret' in this.keys ? this.keys.secret : await this.keys.source.keyFor(optionalString(jws.header.kid), alg as JwsAlgorithm);
+    if (jws.header.crit !== undefined)
+      throw new TokenRejected('The token has critical header parameters this service does not understand.');
+    const key: KeyObject | Buffer =
+      'secret' in this.keys ? this.keys.secret : await this.keys.source.keyFor(optionalString(jws.header.kid), alg as JwsAlgorithm);
     if (!verifySignature(jws, alg as JwsAlgorithm, key)) throw new TokenRejected('The token signature does not verify.');
     return this.principalOf(jws.payload);
   }
@@ -40,12 +44,17 @@ export class TokenVerifier {
     const tolerance = this.config.clockToleranceSeconds;
     if (typeof claims.exp !== 'number') throw new TokenRejected('The token has no expiry (exp).');
     if (now > claims.exp + tolerance) throw new TokenRejected('The token has expired.');
-    if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || now + tolerance < claims.nbf)) throw new TokenRejected('The token is not valid yet (nbf).');
+    if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || now + tolerance < claims.nbf))
+      throw new TokenRejected('The token is not valid yet (nbf).');
     if (claims.iss !== this.config.issuer) throw new TokenRejected(`The token was not issued by ${this.config.issuer}.`);
     const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
     if (!audiences.includes(this.config.audience)) throw new TokenRejected(`The token is not meant for ${this.config.audience} (aud).`);
     if (typeof claims.sub !== 'string' || !SUBJECT.test(claims.sub)) throw new TokenRejected('The token has no usable subject (sub).');
-    return { subject: claims.sub, roles: rolesOf(claimAt(claims, this.config.rolesClaim)), units: unitsOf(claimAt(claims, this.config.unitsClaim)) };
+    return {
+      subject: claims.sub,
+      roles: rolesOf(claimAt(claims, this.config.rolesClaim)),
+      units: unitsOf(claimAt(claims, this.config.unitsClaim)),
+    };
   }
 }
 
@@ -62,7 +71,12 @@ function unitsOf(value: unknown): readonly string[] | 'all' {
 }
 
 function claimAt(claims: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, name) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined), claims);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (value, name) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined),
+      claims,
+    );
 }
 
 function optionalString(value: unknown): string | undefined {

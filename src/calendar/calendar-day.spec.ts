@@ -8,13 +8,24 @@ const two = (max: number) => fc.integer({ min: 0, max }).map((value) => String(v
 describe('vietnamDayOf', () => {
   it('reads the date of an instant written in +07:00 as parsing it would, for any day, hour and fraction', () => {
     const instant = fc
-      .tuple(fc.integer({ min: 1970, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), two(23), two(59), fc.option(two(59)), fc.option(fc.integer({ min: 1, max: 9 })))
+      .tuple(
+        fc.integer({ min: 1970, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        two(23),
+        two(59),
+        fc.option(two(59)),
+        fc.option(fc.integer({ min: 1, max: 9 })),
+      )
       .map(([year, month, day, hour, minute, second, digits]) => {
         const fraction = second !== null && digits !== null ? `.${'7'.repeat(digits)}` : '';
         return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${hour}:${minute}${second !== null ? `:${second}` : ''}${fraction}+07:00`;
       })
       .filter((value) => !Number.isNaN(Date.parse(value)));
-    fc.assert(fc.property(instant, (value) => expect(vietnamDayOf(value)).toBe(byParsing(value))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(instant, (value) => expect(vietnamDayOf(value)).toBe(byParsing(value))),
+      { numRuns: 2000 },
+    );
   });
 
   it('moves an instant written in another offset to its Vietnamese day', () => {

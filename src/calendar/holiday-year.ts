@@ -53,14 +53,17 @@ export function parseHolidayYear(value: unknown, source: string): HolidayYear {
   };
   const daysOff = (file.daysOff as Record<string, unknown>[]).map((entry) => {
     inYear(entry.date, 'day off');
-    if (typeof entry.name !== 'string' || typeof entry.legalBasis !== 'string') fail(`day off ${String(entry.date)} needs a name and a legalBasis.`);
-    if (!(DAY_OFF_KINDS as readonly unknown[]).includes(entry.kind)) fail(`day off ${String(entry.date)}: kind must be one of ${DAY_OFF_KINDS.join(', ')}.`);
+    if (typeof entry.name !== 'string' || typeof entry.legalBasis !== 'string')
+      fail(`day off ${String(entry.date)} needs a name and a legalBasis.`);
+    if (!(DAY_OFF_KINDS as readonly unknown[]).includes(entry.kind))
+      fail(`day off ${String(entry.date)}: kind must be one of ${DAY_OFF_KINDS.join(', ')}.`);
     return entry as unknown as DayOff;
   });
   const swapped = (file.swappedWorkingDays as Record<string, unknown>[]).map((entry) => {
     const date = inYear(entry.date, 'swapped working day');
     if (weekdayOf(date) !== 0 && weekdayOf(date) !== 6) fail(`swapped working day ${date} is not a Saturday or Sunday.`);
-    if (!isCalendarDate(entry.replaces) || typeof entry.legalBasis !== 'string') fail(`swapped working day ${date} needs "replaces" (YYYY-MM-DD) and a legalBasis.`);
+    if (!isCalendarDate(entry.replaces) || typeof entry.legalBasis !== 'string')
+      fail(`swapped working day ${date} needs "replaces" (YYYY-MM-DD) and a legalBasis.`);
     return entry as unknown as SwappedWorkingDay;
   });
   const dates = [...daysOff, ...swapped].map((entry) => entry.date);

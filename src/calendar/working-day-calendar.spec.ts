@@ -116,7 +116,10 @@ describe('holiday files', () => {
   it('an administrator adds a year by adding a file', () => {
     const directory = folder();
     try {
-      writeFileSync(join(directory, 'vn-2028.json'), year({ daysOff: [{ date: '2028-01-03', name: 'Test day off', kind: 'holiday', legalBasis: 'test' }] }));
+      writeFileSync(
+        join(directory, 'vn-2028.json'),
+        year({ daysOff: [{ date: '2028-01-03', name: 'Test day off', kind: 'holiday', legalBasis: 'test' }] }),
+      );
       writeFileSync(join(directory, 'README.txt'), 'ignored');
       const calendar = loadVietnamCalendar(directory);
       expect(calendar.years).toEqual([2028]);
@@ -128,10 +131,22 @@ describe('holiday files', () => {
   });
 
   it.each([
-    ['a day of another year', year({ daysOff: [{ date: '2029-01-01', name: 'x', kind: 'holiday', legalBasis: 'x' }] }), /not a day \(YYYY-MM-DD\) of 2028/],
-    ['a worked day that is not a weekend day', year({ swappedWorkingDays: [{ date: '2028-01-05', replaces: '2028-01-03', legalBasis: 'x' }] }), /not a Saturday or Sunday/],
+    [
+      'a day of another year',
+      year({ daysOff: [{ date: '2029-01-01', name: 'x', kind: 'holiday', legalBasis: 'x' }] }),
+      /not a day \(YYYY-MM-DD\) of 2028/,
+    ],
+    [
+      'a worked day that is not a weekend day',
+      year({ swappedWorkingDays: [{ date: '2028-01-05', replaces: '2028-01-03', legalBasis: 'x' }] }),
+      /not a Saturday or Sunday/,
+    ],
     ['an unknown kind', year({ daysOff: [{ date: '2028-01-03', name: 'x', kind: 'bridge', legalBasis: 'x' }] }), /kind must be one of/],
-    ['a year that does not match the name', JSON.stringify({ country: 'VN', year: 2029, daysOff: [], swappedWorkingDays: [] }), /it says year 2029/],
+    [
+      'a year that does not match the name',
+      JSON.stringify({ country: 'VN', year: 2029, daysOff: [], swappedWorkingDays: [] }),
+      /it says year 2029/,
+    ],
   ])('refuses a file with %s', (_, content, message) => {
     const directory = folder();
     try {

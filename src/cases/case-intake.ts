@@ -6,10 +6,23 @@ import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
 import { newAggregateId } from '../http/new-aggregate-id.js';
 import { UnitDirectory } from '../organisation/unit-directory.js';
 import { caseDecider } from './case.decider.js';
-import { CASE_CATEGORIES, CASE_CHANNELS, caseStream, type CaseCategory, type CaseChannel, type CaseLocation, type CaseReporter } from './case.events.js';
+import {
+  CASE_CATEGORIES,
+  CASE_CHANNELS,
+  caseStream,
+  type CaseCategory,
+  type CaseChannel,
+  type CaseLocation,
+  type CaseReporter,
+} from './case.events.js';
 import type { CaseState } from './case.state.js';
 import { PERSONAL_DATA_VAULT, type PersonalDataVault } from '../personal-data/personal-data-vault.js';
-import { caseReporterContext, isSealedPersonalData, reporterSubjectId, type SealedPersonalData } from '../personal-data/sealed-personal-data.js';
+import {
+  caseReporterContext,
+  isSealedPersonalData,
+  reporterSubjectId,
+  type SealedPersonalData,
+} from '../personal-data/sealed-personal-data.js';
 
 /** Limits of what a case receipt may carry, shared by the HTTP DTO and the other callers of CaseIntake. */
 export const CASE_LIMITS = {
@@ -141,18 +154,27 @@ function assertWithinLimits(input: CaseIntakeInput): void {
   if (input.sourceVisitId !== undefined && !CASE_REFERENCE_ID.test(input.sourceVisitId)) problems.push('sourceVisitId');
   if (!(CASE_CATEGORIES as readonly string[]).includes(input.category)) problems.push('category');
   if (!(CASE_CHANNELS as readonly string[]).includes(input.channel)) problems.push('channel');
-  if (typeof input.summary !== 'string' || input.summary.trim().length === 0 || input.summary.length > CASE_LIMITS.summary) problems.push('summary');
+  if (typeof input.summary !== 'string' || input.summary.trim().length === 0 || input.summary.length > CASE_LIMITS.summary)
+    problems.push('summary');
   for (const [field, max] of Object.entries(CASE_LIMITS.reporter)) {
     const value = input.reporter?.[field as keyof CaseReporter];
     if (value !== undefined && value !== null && (typeof value !== 'string' || value.length > max)) problems.push(`reporter.${field}`);
   }
   const location = input.location;
   if (location !== undefined) {
-    if (location.address !== undefined && (typeof location.address !== 'string' || location.address.length > CASE_LIMITS.location.address)) problems.push('location.address');
-    if (location.addressId !== undefined && (typeof location.addressId !== 'string' || location.addressId.length > CASE_LIMITS.location.addressId)) problems.push('location.addressId');
+    if (location.address !== undefined && (typeof location.address !== 'string' || location.address.length > CASE_LIMITS.location.address))
+      problems.push('location.address');
+    if (
+      location.addressId !== undefined &&
+      (typeof location.addressId !== 'string' || location.addressId.length > CASE_LIMITS.location.addressId)
+    )
+      problems.push('location.addressId');
     if (location.lat !== undefined && !(Number.isFinite(location.lat) && Math.abs(location.lat) <= 90)) problems.push('location.lat');
     if (location.long !== undefined && !(Number.isFinite(location.long) && Math.abs(location.long) <= 180)) problems.push('location.long');
     if ((location.lat === undefined) !== (location.long === undefined)) problems.push('location (lat and long go together)');
   }
-  if (problems.length > 0) throw new DomainError('CASE.INVALID_RECEIPT', `The case receipt is not valid: ${problems.join(', ')}.`, 'invalid', { fields: problems });
+  if (problems.length > 0)
+    throw new DomainError('CASE.INVALID_RECEIPT', `The case receipt is not valid: ${problems.join(', ')}.`, 'invalid', {
+      fields: problems,
+    });
 }

@@ -7,9 +7,16 @@ import type { OfficialReference } from '../officials/official.decider.js';
  */
 export function assertOfficialCouldAct(official: OfficialReference, occurredAt: string, role: string): void {
   if (official.status === 'unregistered') {
-    throw new DomainError('CASE.OFFICIAL_UNKNOWN', `Official ${official.officialId} (${role}) is not registered.`, 'unprocessable', { officialId: official.officialId });
+    throw new DomainError('CASE.OFFICIAL_UNKNOWN', `Official ${official.officialId} (${role}) is not registered.`, 'unprocessable', {
+      officialId: official.officialId,
+    });
   }
   if (official.leftAt !== null && Date.parse(official.leftAt) < Date.parse(occurredAt)) {
-    throw new DomainError('CASE.OFFICIAL_LEFT', `Official ${official.officialId} (${role}) had left on ${official.leftAt}, before ${occurredAt}.`, 'unprocessable', { officialId: official.officialId });
+    throw new DomainError(
+      'CASE.OFFICIAL_LEFT',
+      `Official ${official.officialId} (${role}) had left on ${official.leftAt}, before ${occurredAt}.`,
+      'unprocessable',
+      { officialId: official.officialId },
+    );
   }
 }

@@ -10,7 +10,13 @@ const communeLineage: UnitLineage = { unitId: 'gia-tan', ancestorIds: ['gia-loc'
 const districtLineage: UnitLineage = { unitId: 'gia-loc', ancestorIds: ['hai-duong'] };
 
 /** The reporter as CaseIntake seals it (AES-256-GCM under the subject's key): the decider only carries it. */
-const sealedReporter = { subjectId: 'reporter-case-1', alg: 'A256GCM' as const, iv: 'AAECAwQFBgcICQoL', ciphertext: 'c2VhbGVkIHJlcG9ydGVy', tag: 'AAECAwQFBgcICQoLDA0ODw==' };
+const sealedReporter = {
+  subjectId: 'reporter-case-1',
+  alg: 'A256GCM' as const,
+  iv: 'AAECAwQFBgcICQoL',
+  ciphertext: 'c2VhbGVkIHJlcG9ydGVy',
+  tag: 'AAECAwQFBgcICQoLDA0ODw==',
+};
 
 const receivedData = {
   caseId: 'case-1',
@@ -26,8 +32,14 @@ const receivedCase = fact<CaseEvent>({ type: 'CaseReceived', data: receivedData 
 const on = (day: string, event: CaseEvent) => fact<CaseEvent>(event, `2017-03-${day}T08:00:00+07:00`);
 const acknowledged = on('02', { type: 'CaseAcknowledged', data: { note: null } });
 const assigned = on('02', { type: 'CaseAssigned', data: { officialId: 'official-1', unitId: null, dueAt: '2017-03-31T17:00:00+07:00' } });
-const extended = on('03', { type: 'CaseDeadlineExtended', data: { previousDueAt: '2017-03-31T17:00:00+07:00', newDueAt: '2017-04-30T17:00:00+07:00', reason: 'Verification', extensionNumber: 1 } });
-const especiallyComplex = on('02', { type: 'CaseMarkedComplex', data: { complexity: 'especially-complex', reason: 'Two districts concerned' } });
+const extended = on('03', {
+  type: 'CaseDeadlineExtended',
+  data: { previousDueAt: '2017-03-31T17:00:00+07:00', newDueAt: '2017-04-30T17:00:00+07:00', reason: 'Verification', extensionNumber: 1 },
+});
+const especiallyComplex = on('02', {
+  type: 'CaseMarkedComplex',
+  data: { complexity: 'especially-complex', reason: 'Two districts concerned' },
+});
 const escalated = on('04', { type: 'CaseEscalated', data: { fromUnitId: 'gia-tan', toUnitId: 'gia-loc', reason: 'Beyond the commune' } });
 const resolved = on('05', { type: 'CaseResolved', data: { outcome: 'Works fined and filters installed' } });
 const closed = on('06', { type: 'CaseClosed', data: { note: null } });
@@ -48,18 +60,26 @@ describe('case decider', () => {
     });
 
     it('receives a case at an active unit', () => {
-      cases.given([]).when(receive(), at()).then([{ type: 'CaseReceived', data: receivedData }]);
+      cases
+        .given([])
+        .when(receive(), at())
+        .then([{ type: 'CaseReceived', data: receivedData }]);
     });
 
     it('receives a referral naming the referring unit, and a case from a visit', () => {
       cases
         .given([])
         .when(receive({ channel: 'referral', referredFrom: { unitId: 'tu-ky', status: 'merged' }, sourceVisitId: 'visit-7' }), at())
-        .then([{ type: 'CaseReceived', data: { ...receivedData, channel: 'referral', referredFromUnitId: 'tu-ky', sourceVisitId: 'visit-7' } }]);
+        .then([
+          { type: 'CaseReceived', data: { ...receivedData, channel: 'referral', referredFromUnitId: 'tu-ky', sourceVisitId: 'visit-7' } },
+        ]);
     });
 
     it('carries an anonymous report without a reporter', () => {
-      cases.given([]).when(receive({ reporter: null }), at()).then([{ type: 'CaseReceived', data: { ...receivedData, reporter: null } }]);
+      cases
+        .given([])
+        .when(receive({ reporter: null }), at())
+        .then([{ type: 'CaseReceived', data: { ...receivedData, reporter: null } }]);
     });
 
     it('keeps the sealed reporter in the state, never a plaintext one', () => {
@@ -67,7 +87,12 @@ describe('case decider', () => {
     });
 
     it('starts the timeline at the receipt', () => {
-      expect(cases.given([receivedCase]).state).toMatchObject({ status: 'open', currentUnitId: 'gia-tan', receivedAt: '2017-03-01T08:00:00+07:00', unitHistory: [{ unitId: 'gia-tan', since: '2017-03-01T08:00:00+07:00' }] });
+      expect(cases.given([receivedCase]).state).toMatchObject({
+        status: 'open',
+        currentUnitId: 'gia-tan',
+        receivedAt: '2017-03-01T08:00:00+07:00',
+        unitHistory: [{ unitId: 'gia-tan', since: '2017-03-01T08:00:00+07:00' }],
+      });
     });
 
     it.each([
@@ -75,9 +100,27 @@ describe('case decider', () => {
       ['at an unknown unit', [], receive({ unit: { unitId: 'nowhere', status: 'unregistered' } }), 'CASE.UNIT_NOT_ACTIVE', 'unprocessable'],
       ['at an abolished unit', [], receive({ unit: { unitId: 'old', status: 'abolished' } }), 'CASE.UNIT_NOT_ACTIVE', 'unprocessable'],
       ['a referral without its referring unit', [], receive({ channel: 'referral' }), 'CASE.REFERRING_UNIT_REQUIRED', 'invalid'],
-      ['a referring unit on another channel', [], receive({ referredFrom: active('gia-loc') }), 'CASE.REFERRING_UNIT_UNEXPECTED', 'invalid'],
-      ['a referral from the unit itself', [], receive({ channel: 'referral', referredFrom: active('gia-tan') }), 'CASE.REFERRED_TO_ITSELF', 'invalid'],
-      ['a referral from an unknown unit', [], receive({ channel: 'referral', referredFrom: { unitId: 'x', status: 'unregistered' } }), 'CASE.REFERRING_UNIT_UNKNOWN', 'unprocessable'],
+      [
+        'a referring unit on another channel',
+        [],
+        receive({ referredFrom: active('gia-loc') }),
+        'CASE.REFERRING_UNIT_UNEXPECTED',
+        'invalid',
+      ],
+      [
+        'a referral from the unit itself',
+        [],
+        receive({ channel: 'referral', referredFrom: active('gia-tan') }),
+        'CASE.REFERRED_TO_ITSELF',
+        'invalid',
+      ],
+      [
+        'a referral from an unknown unit',
+        [],
+        receive({ channel: 'referral', referredFrom: { unitId: 'x', status: 'unregistered' } }),
+        'CASE.REFERRING_UNIT_UNKNOWN',
+        'unprocessable',
+      ],
     ] as const)('refuses receiving %s', (_, given, command, code, kind) => {
       cases.given(given).when(command, at()).thenRefused(code, kind);
     });
@@ -100,25 +143,40 @@ describe('case decider', () => {
 
   describe('occurredAt', () => {
     it('refuses a fact before the receipt', () => {
-      cases.given([receivedCase]).when({ type: 'AcknowledgeCase', note: null }, at('2017-02-28T08:00:00+07:00')).thenRefused('OCCURRED_AT.BEFORE_PREVIOUS', 'conflict');
+      cases
+        .given([receivedCase])
+        .when({ type: 'AcknowledgeCase', note: null }, at('2017-02-28T08:00:00+07:00'))
+        .thenRefused('OCCURRED_AT.BEFORE_PREVIOUS', 'conflict');
     });
 
     it('refuses a fact before the previous fact', () => {
-      cases.given([receivedCase, escalated]).when({ type: 'RecordCaseAction', description: 'Called the works' }, at('2017-03-03T08:00:00+07:00')).thenRefused('OCCURRED_AT.BEFORE_PREVIOUS', 'conflict');
+      cases
+        .given([receivedCase, escalated])
+        .when({ type: 'RecordCaseAction', description: 'Called the works' }, at('2017-03-03T08:00:00+07:00'))
+        .thenRefused('OCCURRED_AT.BEFORE_PREVIOUS', 'conflict');
     });
 
     it('refuses a fact in the future', () => {
-      cases.given([receivedCase]).when({ type: 'AcknowledgeCase', note: null }, context('2026-11-29T00:00:00Z')).thenRefused('OCCURRED_AT.IN_FUTURE', 'invalid');
+      cases
+        .given([receivedCase])
+        .when({ type: 'AcknowledgeCase', note: null }, context('2026-11-29T00:00:00Z'))
+        .thenRefused('OCCURRED_AT.IN_FUTURE', 'invalid');
     });
 
     it('accepts a fact at the same time as the previous one', () => {
-      cases.given([receivedCase]).when({ type: 'AcknowledgeCase', note: null }, at('2017-03-01T08:00:00+07:00')).then([{ type: 'CaseAcknowledged', data: { note: null } }]);
+      cases
+        .given([receivedCase])
+        .when({ type: 'AcknowledgeCase', note: null }, at('2017-03-01T08:00:00+07:00'))
+        .then([{ type: 'CaseAcknowledged', data: { note: null } }]);
     });
   });
 
   describe('AcknowledgeCase', () => {
     it('acknowledges once', () => {
-      cases.given([receivedCase]).when({ type: 'AcknowledgeCase', note: 'Called back' }, at()).then([{ type: 'CaseAcknowledged', data: { note: 'Called back' } }]);
+      cases
+        .given([receivedCase])
+        .when({ type: 'AcknowledgeCase', note: 'Called back' }, at())
+        .then([{ type: 'CaseAcknowledged', data: { note: 'Called back' } }]);
       expect(cases.given([receivedCase, acknowledged]).state).toMatchObject({ acknowledgedAt: '2017-03-02T08:00:00+07:00' });
     });
 
@@ -135,9 +193,18 @@ describe('case decider', () => {
     const mustReport = on('02', { type: 'CaseClassified', data: { classification: 'must-report', reason: 'Pollution near a school' } });
 
     it('classifies, and may reclassify differently as the matter becomes clearer', () => {
-      cases.given([receivedCase]).when({ type: 'ClassifyCase', classification: 'must-report', reason: 'Pollution near a school' }, at()).then([{ type: 'CaseClassified', data: { classification: 'must-report', reason: 'Pollution near a school' } }]);
-      cases.given([receivedCase, mustReport]).when({ type: 'ClassifyCase', classification: 'within-authority', reason: 'Commune can fine' }, at()).then([{ type: 'CaseClassified', data: { classification: 'within-authority', reason: 'Commune can fine' } }]);
-      expect(cases.given([receivedCase, mustReport]).state).toMatchObject({ classification: 'must-report', classifiedAt: '2017-03-02T08:00:00+07:00' });
+      cases
+        .given([receivedCase])
+        .when({ type: 'ClassifyCase', classification: 'must-report', reason: 'Pollution near a school' }, at())
+        .then([{ type: 'CaseClassified', data: { classification: 'must-report', reason: 'Pollution near a school' } }]);
+      cases
+        .given([receivedCase, mustReport])
+        .when({ type: 'ClassifyCase', classification: 'within-authority', reason: 'Commune can fine' }, at())
+        .then([{ type: 'CaseClassified', data: { classification: 'within-authority', reason: 'Commune can fine' } }]);
+      expect(cases.given([receivedCase, mustReport]).state).toMatchObject({
+        classification: 'must-report',
+        classifiedAt: '2017-03-02T08:00:00+07:00',
+      });
     });
 
     it.each([
@@ -149,24 +216,60 @@ describe('case decider', () => {
   });
 
   describe('AssignCase', () => {
-    const assign = (overrides: Partial<Extract<CaseCommand, { type: 'AssignCase' }>> = {}): CaseCommand => ({ type: 'AssignCase', officialId: 'official-1', unit: null, dueAt: '2017-03-31T17:00:00+07:00', ...overrides });
+    const assign = (overrides: Partial<Extract<CaseCommand, { type: 'AssignCase' }>> = {}): CaseCommand => ({
+      type: 'AssignCase',
+      officialId: 'official-1',
+      unit: null,
+      dueAt: '2017-03-31T17:00:00+07:00',
+      ...overrides,
+    });
 
     it('assigns to an official, or to a unit, with a due date', () => {
-      cases.given([receivedCase]).when(assign(), at()).then([{ type: 'CaseAssigned', data: { officialId: 'official-1', unitId: null, dueAt: '2017-03-31T17:00:00+07:00' } }]);
-      cases.given([receivedCase]).when(assign({ officialId: null, unit: active('gia-tan') }), at()).then([{ type: 'CaseAssigned', data: { officialId: null, unitId: 'gia-tan', dueAt: '2017-03-31T17:00:00+07:00' } }]);
-      expect(cases.given([receivedCase, assigned]).state).toMatchObject({ assignee: { officialId: 'official-1', unitId: null }, dueAt: '2017-03-31T17:00:00+07:00' });
+      cases
+        .given([receivedCase])
+        .when(assign(), at())
+        .then([{ type: 'CaseAssigned', data: { officialId: 'official-1', unitId: null, dueAt: '2017-03-31T17:00:00+07:00' } }]);
+      cases
+        .given([receivedCase])
+        .when(assign({ officialId: null, unit: active('gia-tan') }), at())
+        .then([{ type: 'CaseAssigned', data: { officialId: null, unitId: 'gia-tan', dueAt: '2017-03-31T17:00:00+07:00' } }]);
+      expect(cases.given([receivedCase, assigned]).state).toMatchObject({
+        assignee: { officialId: 'official-1', unitId: null },
+        dueAt: '2017-03-31T17:00:00+07:00',
+      });
     });
 
     it('reassigns keeping or shortening the due date', () => {
-      cases.given([receivedCase, assigned]).when(assign({ officialId: 'official-2' }), at()).then([{ type: 'CaseAssigned', data: { officialId: 'official-2', unitId: null, dueAt: '2017-03-31T17:00:00+07:00' } }]);
+      cases
+        .given([receivedCase, assigned])
+        .when(assign({ officialId: 'official-2' }), at())
+        .then([{ type: 'CaseAssigned', data: { officialId: 'official-2', unitId: null, dueAt: '2017-03-31T17:00:00+07:00' } }]);
     });
 
     it.each([
       ['to nobody', [receivedCase], assign({ officialId: null }), 'CASE.ASSIGNEE_REQUIRED', 'invalid'],
       ['to an official and a unit at once', [receivedCase], assign({ unit: active('gia-tan') }), 'CASE.ASSIGNEE_REQUIRED', 'invalid'],
-      ['to a merged unit', [receivedCase], assign({ officialId: null, unit: { unitId: 'old', status: 'merged' } }), 'CASE.UNIT_NOT_ACTIVE', 'unprocessable'],
-      ['due before the assignment', [receivedCase], assign({ dueAt: '2017-03-09T07:00:00+07:00' }), 'CASE.DUE_NOT_AFTER_OCCURRED_AT', 'invalid'],
-      ['with a later due date than the current one', [receivedCase, assigned], assign({ dueAt: '2017-04-30T17:00:00+07:00' }), 'CASE.DUE_LATER_THAN_CURRENT', 'conflict'],
+      [
+        'to a merged unit',
+        [receivedCase],
+        assign({ officialId: null, unit: { unitId: 'old', status: 'merged' } }),
+        'CASE.UNIT_NOT_ACTIVE',
+        'unprocessable',
+      ],
+      [
+        'due before the assignment',
+        [receivedCase],
+        assign({ dueAt: '2017-03-09T07:00:00+07:00' }),
+        'CASE.DUE_NOT_AFTER_OCCURRED_AT',
+        'invalid',
+      ],
+      [
+        'with a later due date than the current one',
+        [receivedCase, assigned],
+        assign({ dueAt: '2017-04-30T17:00:00+07:00' }),
+        'CASE.DUE_LATER_THAN_CURRENT',
+        'conflict',
+      ],
       ['a resolved case', [receivedCase, resolved], assign(), 'CASE.RESOLVED', 'conflict'],
       ['a closed case', [receivedCase, resolved, closed], assign(), 'CASE.CLOSED', 'conflict'],
     ] as const)('refuses assigning %s', (_, given, command, code, kind) => {
@@ -176,14 +279,23 @@ describe('case decider', () => {
 
   describe('RecordCaseAction', () => {
     it('records what was done, the first action starting the clock', () => {
-      cases.given([receivedCase]).when({ type: 'RecordCaseAction', description: 'Inspected the works' }, at()).then([{ type: 'CaseActionRecorded', data: { description: 'Inspected the works' } }]);
+      cases
+        .given([receivedCase])
+        .when({ type: 'RecordCaseAction', description: 'Inspected the works' }, at())
+        .then([{ type: 'CaseActionRecorded', data: { description: 'Inspected the works' } }]);
       const first = on('02', { type: 'CaseActionRecorded', data: { description: 'a' } });
       const second = on('03', { type: 'CaseActionRecorded', data: { description: 'b' } });
-      expect(cases.given([receivedCase, first, second]).state).toMatchObject({ firstActionAt: '2017-03-02T08:00:00+07:00', actionCount: 2 });
+      expect(cases.given([receivedCase, first, second]).state).toMatchObject({
+        firstActionAt: '2017-03-02T08:00:00+07:00',
+        actionCount: 2,
+      });
     });
 
     it('refuses an action on a closed case', () => {
-      cases.given([receivedCase, resolved, closed]).when({ type: 'RecordCaseAction', description: 'x' }, at('2017-03-10T08:00:00+07:00')).thenRefused('CASE.CLOSED', 'conflict');
+      cases
+        .given([receivedCase, resolved, closed])
+        .when({ type: 'RecordCaseAction', description: 'x' }, at('2017-03-10T08:00:00+07:00'))
+        .thenRefused('CASE.CLOSED', 'conflict');
     });
   });
 
@@ -191,8 +303,14 @@ describe('case decider', () => {
     const complex = on('02', { type: 'CaseMarkedComplex', data: { complexity: 'complex', reason: 'Many complainants' } });
 
     it('marks complex, then especially complex', () => {
-      cases.given([receivedCase]).when({ type: 'MarkCaseComplex', complexity: 'complex', reason: 'Many complainants' }, at()).then([{ type: 'CaseMarkedComplex', data: { complexity: 'complex', reason: 'Many complainants' } }]);
-      cases.given([receivedCase, complex]).when({ type: 'MarkCaseComplex', complexity: 'especially-complex', reason: 'Two districts' }, at()).then([{ type: 'CaseMarkedComplex', data: { complexity: 'especially-complex', reason: 'Two districts' } }]);
+      cases
+        .given([receivedCase])
+        .when({ type: 'MarkCaseComplex', complexity: 'complex', reason: 'Many complainants' }, at())
+        .then([{ type: 'CaseMarkedComplex', data: { complexity: 'complex', reason: 'Many complainants' } }]);
+      cases
+        .given([receivedCase, complex])
+        .when({ type: 'MarkCaseComplex', complexity: 'especially-complex', reason: 'Two districts' }, at())
+        .then([{ type: 'CaseMarkedComplex', data: { complexity: 'especially-complex', reason: 'Two districts' } }]);
     });
 
     it.each([
@@ -205,16 +323,35 @@ describe('case decider', () => {
   });
 
   describe('ReportCaseUpward', () => {
-    const report = (toUnitId: string, lineage = communeLineage): CaseCommand => ({ type: 'ReportCaseUpward', officialId: 'official-1', to: active(toUnitId), lineage, summary: null });
+    const report = (toUnitId: string, lineage = communeLineage): CaseCommand => ({
+      type: 'ReportCaseUpward',
+      officialId: 'official-1',
+      to: active(toUnitId),
+      lineage,
+      summary: null,
+    });
 
     it('reports to any unit above the current one, the first report starting the clock', () => {
-      cases.given([receivedCase]).when(report('hai-duong'), at()).then([{ type: 'CaseReportedUpward', data: { officialId: 'official-1', toUnitId: 'hai-duong', fromUnitId: 'gia-tan', summary: null } }]);
-      const reported = on('02', { type: 'CaseReportedUpward', data: { officialId: 'official-1', toUnitId: 'gia-loc', fromUnitId: 'gia-tan', summary: null } });
+      cases
+        .given([receivedCase])
+        .when(report('hai-duong'), at())
+        .then([
+          { type: 'CaseReportedUpward', data: { officialId: 'official-1', toUnitId: 'hai-duong', fromUnitId: 'gia-tan', summary: null } },
+        ]);
+      const reported = on('02', {
+        type: 'CaseReportedUpward',
+        data: { officialId: 'official-1', toUnitId: 'gia-loc', fromUnitId: 'gia-tan', summary: null },
+      });
       expect(cases.given([receivedCase, reported]).state).toMatchObject({ reportedUpwardAt: '2017-03-02T08:00:00+07:00' });
     });
 
     it('reports a resolved case (a late report is still a report)', () => {
-      cases.given([receivedCase, resolved]).when(report('gia-loc'), at()).then([{ type: 'CaseReportedUpward', data: { officialId: 'official-1', toUnitId: 'gia-loc', fromUnitId: 'gia-tan', summary: null } }]);
+      cases
+        .given([receivedCase, resolved])
+        .when(report('gia-loc'), at())
+        .then([
+          { type: 'CaseReportedUpward', data: { officialId: 'official-1', toUnitId: 'gia-loc', fromUnitId: 'gia-tan', summary: null } },
+        ]);
     });
 
     it.each([
@@ -227,17 +364,41 @@ describe('case decider', () => {
     });
 
     it('refuses reporting to an abolished unit above', () => {
-      cases.given([receivedCase]).when({ type: 'ReportCaseUpward', officialId: 'official-1', to: { unitId: 'gia-loc', status: 'abolished' }, lineage: communeLineage, summary: null }, at()).thenRefused('CASE.UNIT_NOT_ACTIVE', 'unprocessable');
+      cases
+        .given([receivedCase])
+        .when(
+          {
+            type: 'ReportCaseUpward',
+            officialId: 'official-1',
+            to: { unitId: 'gia-loc', status: 'abolished' },
+            lineage: communeLineage,
+            summary: null,
+          },
+          at(),
+        )
+        .thenRefused('CASE.UNIT_NOT_ACTIVE', 'unprocessable');
     });
   });
 
   describe('RecordUpperLevelInformed', () => {
-    const informed = (unitId: string, lineage = communeLineage): CaseCommand => ({ type: 'RecordUpperLevelInformed', unitId, channel: 'media', note: 'Read it in the provincial paper', lineage });
+    const informed = (unitId: string, lineage = communeLineage): CaseCommand => ({
+      type: 'RecordUpperLevelInformed',
+      unitId,
+      channel: 'media',
+      note: 'Read it in the provincial paper',
+      lineage,
+    });
 
     it('records that the upper level learned first, even before any upward report', () => {
-      cases.given([receivedCase]).when(informed('hai-duong'), at()).then([{ type: 'UpperLevelInformed', data: { unitId: 'hai-duong', channel: 'media', note: 'Read it in the provincial paper' } }]);
+      cases
+        .given([receivedCase])
+        .when(informed('hai-duong'), at())
+        .then([{ type: 'UpperLevelInformed', data: { unitId: 'hai-duong', channel: 'media', note: 'Read it in the provincial paper' } }]);
       const notice = on('02', { type: 'UpperLevelInformed', data: { unitId: 'hai-duong', channel: 'media', note: null } });
-      expect(cases.given([receivedCase, notice]).state).toMatchObject({ upperLevelInformedAt: '2017-03-02T08:00:00+07:00', reportedUpwardAt: null });
+      expect(cases.given([receivedCase, notice]).state).toMatchObject({
+        upperLevelInformedAt: '2017-03-02T08:00:00+07:00',
+        reportedUpwardAt: null,
+      });
     });
 
     it.each([
@@ -250,10 +411,18 @@ describe('case decider', () => {
   });
 
   describe('EscalateCase', () => {
-    const escalate = (toUnitId: string, lineage = communeLineage): CaseCommand => ({ type: 'EscalateCase', to: active(toUnitId), lineage, reason: 'Beyond the commune' });
+    const escalate = (toUnitId: string, lineage = communeLineage): CaseCommand => ({
+      type: 'EscalateCase',
+      to: active(toUnitId),
+      lineage,
+      reason: 'Beyond the commune',
+    });
 
     it('escalates to a unit above, which becomes the current unit and starts a new handling period', () => {
-      cases.given([receivedCase]).when(escalate('gia-loc'), at()).then([{ type: 'CaseEscalated', data: { fromUnitId: 'gia-tan', toUnitId: 'gia-loc', reason: 'Beyond the commune' } }]);
+      cases
+        .given([receivedCase])
+        .when(escalate('gia-loc'), at())
+        .then([{ type: 'CaseEscalated', data: { fromUnitId: 'gia-tan', toUnitId: 'gia-loc', reason: 'Beyond the commune' } }]);
       expect(cases.given([receivedCase, assigned, extended, escalated]).state).toMatchObject({
         currentUnitId: 'gia-loc',
         receivedUnitId: 'gia-tan',
@@ -268,7 +437,10 @@ describe('case decider', () => {
     });
 
     it('escalates again from the new unit', () => {
-      cases.given([receivedCase, escalated]).when(escalate('hai-duong', districtLineage), at()).then([{ type: 'CaseEscalated', data: { fromUnitId: 'gia-loc', toUnitId: 'hai-duong', reason: 'Beyond the commune' } }]);
+      cases
+        .given([receivedCase, escalated])
+        .when(escalate('hai-duong', districtLineage), at())
+        .then([{ type: 'CaseEscalated', data: { fromUnitId: 'gia-loc', toUnitId: 'hai-duong', reason: 'Beyond the commune' } }]);
     });
 
     it.each([
@@ -282,16 +454,39 @@ describe('case decider', () => {
     });
 
     it('refuses escalating to a merged unit above', () => {
-      cases.given([receivedCase]).when({ type: 'EscalateCase', to: { unitId: 'gia-loc', status: 'merged' }, lineage: communeLineage, reason: 'x' }, at()).thenRefused('CASE.UNIT_NOT_ACTIVE', 'unprocessable');
+      cases
+        .given([receivedCase])
+        .when({ type: 'EscalateCase', to: { unitId: 'gia-loc', status: 'merged' }, lineage: communeLineage, reason: 'x' }, at())
+        .thenRefused('CASE.UNIT_NOT_ACTIVE', 'unprocessable');
     });
   });
 
   describe('ExtendCaseDeadline', () => {
-    const extend = (newDueAt = '2017-04-30T17:00:00+07:00'): CaseCommand => ({ type: 'ExtendCaseDeadline', newDueAt, reason: 'Verification' });
-    const second = on('04', { type: 'CaseDeadlineExtended', data: { previousDueAt: '2017-04-30T17:00:00+07:00', newDueAt: '2017-05-30T17:00:00+07:00', reason: 'More', extensionNumber: 2 } });
+    const extend = (newDueAt = '2017-04-30T17:00:00+07:00'): CaseCommand => ({
+      type: 'ExtendCaseDeadline',
+      newDueAt,
+      reason: 'Verification',
+    });
+    const second = on('04', {
+      type: 'CaseDeadlineExtended',
+      data: { previousDueAt: '2017-04-30T17:00:00+07:00', newDueAt: '2017-05-30T17:00:00+07:00', reason: 'More', extensionNumber: 2 },
+    });
 
     it('extends once a case not marked complex', () => {
-      cases.given([receivedCase, assigned]).when(extend(), at()).then([{ type: 'CaseDeadlineExtended', data: { previousDueAt: '2017-03-31T17:00:00+07:00', newDueAt: '2017-04-30T17:00:00+07:00', reason: 'Verification', extensionNumber: 1 } }]);
+      cases
+        .given([receivedCase, assigned])
+        .when(extend(), at())
+        .then([
+          {
+            type: 'CaseDeadlineExtended',
+            data: {
+              previousDueAt: '2017-03-31T17:00:00+07:00',
+              newDueAt: '2017-04-30T17:00:00+07:00',
+              reason: 'Verification',
+              extensionNumber: 1,
+            },
+          },
+        ]);
       expect(cases.given([receivedCase, assigned, extended]).state).toMatchObject({ dueAt: '2017-04-30T17:00:00+07:00', extensions: 1 });
     });
 
@@ -299,19 +494,55 @@ describe('case decider', () => {
       cases
         .given([receivedCase, especiallyComplex, assigned, extended])
         .when(extend('2017-05-30T17:00:00+07:00'), at())
-        .then([{ type: 'CaseDeadlineExtended', data: { previousDueAt: '2017-04-30T17:00:00+07:00', newDueAt: '2017-05-30T17:00:00+07:00', reason: 'Verification', extensionNumber: 2 } }]);
+        .then([
+          {
+            type: 'CaseDeadlineExtended',
+            data: {
+              previousDueAt: '2017-04-30T17:00:00+07:00',
+              newDueAt: '2017-05-30T17:00:00+07:00',
+              reason: 'Verification',
+              extensionNumber: 2,
+            },
+          },
+        ]);
     });
 
     it('counts extensions afresh after escalation', () => {
-      const reassigned = on('05', { type: 'CaseAssigned', data: { officialId: null, unitId: 'gia-loc', dueAt: '2017-04-05T17:00:00+07:00' } });
-      cases.given([receivedCase, assigned, extended, escalated, reassigned]).when(extend('2017-05-05T17:00:00+07:00'), at()).then([
-        { type: 'CaseDeadlineExtended', data: { previousDueAt: '2017-04-05T17:00:00+07:00', newDueAt: '2017-05-05T17:00:00+07:00', reason: 'Verification', extensionNumber: 1 } },
-      ]);
+      const reassigned = on('05', {
+        type: 'CaseAssigned',
+        data: { officialId: null, unitId: 'gia-loc', dueAt: '2017-04-05T17:00:00+07:00' },
+      });
+      cases
+        .given([receivedCase, assigned, extended, escalated, reassigned])
+        .when(extend('2017-05-05T17:00:00+07:00'), at())
+        .then([
+          {
+            type: 'CaseDeadlineExtended',
+            data: {
+              previousDueAt: '2017-04-05T17:00:00+07:00',
+              newDueAt: '2017-05-05T17:00:00+07:00',
+              reason: 'Verification',
+              extensionNumber: 1,
+            },
+          },
+        ]);
     });
 
     it.each([
-      ['twice when not especially complex', [receivedCase, assigned, extended], extend('2017-05-30T17:00:00+07:00'), 'CASE.EXTENSIONS_EXHAUSTED', 'conflict'],
-      ['a third time when especially complex', [receivedCase, especiallyComplex, assigned, extended, second], extend('2017-06-30T17:00:00+07:00'), 'CASE.EXTENSIONS_EXHAUSTED', 'conflict'],
+      [
+        'twice when not especially complex',
+        [receivedCase, assigned, extended],
+        extend('2017-05-30T17:00:00+07:00'),
+        'CASE.EXTENSIONS_EXHAUSTED',
+        'conflict',
+      ],
+      [
+        'a third time when especially complex',
+        [receivedCase, especiallyComplex, assigned, extended, second],
+        extend('2017-06-30T17:00:00+07:00'),
+        'CASE.EXTENSIONS_EXHAUSTED',
+        'conflict',
+      ],
       ['without a due date', [receivedCase], extend(), 'CASE.NO_DEADLINE', 'conflict'],
       ['to an earlier date', [receivedCase, assigned], extend('2017-03-20T17:00:00+07:00'), 'CASE.EXTENSION_NOT_LATER', 'invalid'],
       ['a closed case', [receivedCase, assigned, resolved, closed], extend(), 'CASE.CLOSED', 'conflict'],
@@ -320,22 +551,49 @@ describe('case decider', () => {
     });
 
     it('refuses a new due date before the time of the extension', () => {
-      cases.given([receivedCase, assigned]).when(extend('2017-04-10T17:00:00+07:00'), at('2017-04-20T08:00:00+07:00')).thenRefused('CASE.DUE_NOT_AFTER_OCCURRED_AT', 'invalid');
+      cases
+        .given([receivedCase, assigned])
+        .when(extend('2017-04-10T17:00:00+07:00'), at('2017-04-20T08:00:00+07:00'))
+        .thenRefused('CASE.DUE_NOT_AFTER_OCCURRED_AT', 'invalid');
     });
   });
 
   describe('ResolveCase, CloseCase, ReopenCase', () => {
     it('resolves an open case, closes a resolved one, reopens a closed one', () => {
-      cases.given([receivedCase]).when({ type: 'ResolveCase', outcome: 'Fined' }, at()).then([{ type: 'CaseResolved', data: { outcome: 'Fined' } }]);
-      cases.given([receivedCase, resolved]).when({ type: 'CloseCase', note: null }, at()).then([{ type: 'CaseClosed', data: { note: null } }]);
-      cases.given([receivedCase, resolved, closed]).when({ type: 'ReopenCase', reason: 'The smell is back' }, at()).then([{ type: 'CaseReopened', data: { reason: 'The smell is back' } }]);
-      cases.given([receivedCase, resolved]).when({ type: 'ReopenCase', reason: 'The reporter disputes it' }, at()).then([{ type: 'CaseReopened', data: { reason: 'The reporter disputes it' } }]);
+      cases
+        .given([receivedCase])
+        .when({ type: 'ResolveCase', outcome: 'Fined' }, at())
+        .then([{ type: 'CaseResolved', data: { outcome: 'Fined' } }]);
+      cases
+        .given([receivedCase, resolved])
+        .when({ type: 'CloseCase', note: null }, at())
+        .then([{ type: 'CaseClosed', data: { note: null } }]);
+      cases
+        .given([receivedCase, resolved, closed])
+        .when({ type: 'ReopenCase', reason: 'The smell is back' }, at())
+        .then([{ type: 'CaseReopened', data: { reason: 'The smell is back' } }]);
+      cases
+        .given([receivedCase, resolved])
+        .when({ type: 'ReopenCase', reason: 'The reporter disputes it' }, at())
+        .then([{ type: 'CaseReopened', data: { reason: 'The reporter disputes it' } }]);
     });
 
     it('keeps the timeline: resolved and closed, then open again with a new handling period', () => {
-      expect(cases.given([receivedCase, resolved, closed]).state).toMatchObject({ status: 'closed', resolvedAt: '2017-03-05T08:00:00+07:00', closedAt: '2017-03-06T08:00:00+07:00', outcome: 'Works fined and filters installed' });
+      expect(cases.given([receivedCase, resolved, closed]).state).toMatchObject({
+        status: 'closed',
+        resolvedAt: '2017-03-05T08:00:00+07:00',
+        closedAt: '2017-03-06T08:00:00+07:00',
+        outcome: 'Works fined and filters installed',
+      });
       const reopened = on('07', { type: 'CaseReopened', data: { reason: 'Back' } });
-      expect(cases.given([receivedCase, assigned, resolved, closed, reopened]).state).toMatchObject({ status: 'open', reopenedAt: '2017-03-07T08:00:00+07:00', reopenCount: 1, resolvedAt: null, closedAt: null, dueAt: null });
+      expect(cases.given([receivedCase, assigned, resolved, closed, reopened]).state).toMatchObject({
+        status: 'open',
+        reopenedAt: '2017-03-07T08:00:00+07:00',
+        reopenCount: 1,
+        resolvedAt: null,
+        closedAt: null,
+        dueAt: null,
+      });
     });
 
     it.each([
@@ -352,18 +610,28 @@ describe('case decider', () => {
   describe('CorrectCaseEvent', () => {
     it('corrects the summary and category of the receipt, and the fold reads the corrected values', () => {
       const fields = { summary: 'Smell from the tannery', category: 'complaint' };
-      cases.given([receivedCase]).when({ type: 'CorrectCaseEvent', eventId: receivedCase.eventId, reason: 'Misheard', fields }, at()).then([{ type: 'EventCorrected', data: { correctedEventId: receivedCase.eventId, reason: 'Misheard', fields } }]);
+      cases
+        .given([receivedCase])
+        .when({ type: 'CorrectCaseEvent', eventId: receivedCase.eventId, reason: 'Misheard', fields }, at())
+        .then([{ type: 'EventCorrected', data: { correctedEventId: receivedCase.eventId, reason: 'Misheard', fields } }]);
       const correction = on('09', { type: 'EventCorrected', data: { correctedEventId: receivedCase.eventId, reason: 'Misheard', fields } });
       expect(cases.given([receivedCase, correction]).state).toMatchObject({ summary: 'Smell from the tannery', category: 'complaint' });
     });
 
-    it('corrects the due date of an assignment, and a closed case\'s record', () => {
-      cases.given([receivedCase, assigned]).when({ type: 'CorrectCaseEvent', eventId: assigned.eventId, reason: 'Typo', fields: { dueAt: '2017-03-30T17:00:00+07:00' } }, at()).then([
-        { type: 'EventCorrected', data: { correctedEventId: assigned.eventId, reason: 'Typo', fields: { dueAt: '2017-03-30T17:00:00+07:00' } } },
-      ]);
-      cases.given([receivedCase, resolved, closed]).when({ type: 'CorrectCaseEvent', eventId: resolved.eventId, reason: 'Typo', fields: { outcome: 'Fined' } }, at()).then([
-        { type: 'EventCorrected', data: { correctedEventId: resolved.eventId, reason: 'Typo', fields: { outcome: 'Fined' } } },
-      ]);
+    it("corrects the due date of an assignment, and a closed case's record", () => {
+      cases
+        .given([receivedCase, assigned])
+        .when({ type: 'CorrectCaseEvent', eventId: assigned.eventId, reason: 'Typo', fields: { dueAt: '2017-03-30T17:00:00+07:00' } }, at())
+        .then([
+          {
+            type: 'EventCorrected',
+            data: { correctedEventId: assigned.eventId, reason: 'Typo', fields: { dueAt: '2017-03-30T17:00:00+07:00' } },
+          },
+        ]);
+      cases
+        .given([receivedCase, resolved, closed])
+        .when({ type: 'CorrectCaseEvent', eventId: resolved.eventId, reason: 'Typo', fields: { outcome: 'Fined' } }, at())
+        .then([{ type: 'EventCorrected', data: { correctedEventId: resolved.eventId, reason: 'Typo', fields: { outcome: 'Fined' } } }]);
     });
 
     it.each([
@@ -374,14 +642,20 @@ describe('case decider', () => {
       ['an empty summary', undefined, { summary: ' ' }, 'CORRECTION.INVALID_VALUE'],
       ['nothing', undefined, {}, 'CORRECTION.EMPTY'],
     ])('refuses correcting %s', (_, eventId, fields, code) => {
-      cases.given([receivedCase]).when({ type: 'CorrectCaseEvent', eventId: eventId ?? receivedCase.eventId, reason: 'x', fields }, at()).thenRefused(code);
+      cases
+        .given([receivedCase])
+        .when({ type: 'CorrectCaseEvent', eventId: eventId ?? receivedCase.eventId, reason: 'x', fields }, at())
+        .thenRefused(code);
     });
 
     it.each([
       ['an event type without correctable fields', () => closed, { note: 'x' }, 'CORRECTION.NOT_CORRECTABLE'],
       ['a due date without offset', () => assigned, { dueAt: '2017-03-30T17:00:00' }, 'CORRECTION.INVALID_VALUE'],
     ])('refuses correcting %s', (_, target, fields, code) => {
-      cases.given([receivedCase, assigned, resolved, closed]).when({ type: 'CorrectCaseEvent', eventId: target().eventId, reason: 'x', fields }, at()).thenRefused(code);
+      cases
+        .given([receivedCase, assigned, resolved, closed])
+        .when({ type: 'CorrectCaseEvent', eventId: target().eventId, reason: 'x', fields }, at())
+        .thenRefused(code);
     });
   });
 });

@@ -49,8 +49,20 @@ export type CaseCommand =
   | { readonly type: 'AssignCase'; readonly officialId: string | null; readonly unit: UnitReference | null; readonly dueAt: string }
   | { readonly type: 'RecordCaseAction'; readonly description: string }
   | { readonly type: 'MarkCaseComplex'; readonly complexity: CaseComplexity; readonly reason: string }
-  | { readonly type: 'ReportCaseUpward'; readonly officialId: string; readonly to: UnitReference; readonly lineage: UnitLineage; readonly summary: string | null }
-  | { readonly type: 'RecordUpperLevelInformed'; readonly unitId: string; readonly channel: UpperLevelChannel; readonly note: string | null; readonly lineage: UnitLineage }
+  | {
+      readonly type: 'ReportCaseUpward';
+      readonly officialId: string;
+      readonly to: UnitReference;
+      readonly lineage: UnitLineage;
+      readonly summary: string | null;
+    }
+  | {
+      readonly type: 'RecordUpperLevelInformed';
+      readonly unitId: string;
+      readonly channel: UpperLevelChannel;
+      readonly note: string | null;
+      readonly lineage: UnitLineage;
+    }
   | { readonly type: 'EscalateCase'; readonly to: UnitReference; readonly lineage: UnitLineage; readonly reason: string }
   | { readonly type: 'ExtendCaseDeadline'; readonly newDueAt: string; readonly reason: string }
   | { readonly type: 'ResolveCase'; readonly outcome: string }
@@ -65,7 +77,11 @@ export function maxExtensions(complexity: ReceivedCase['complexity']): number {
 
 const CORRECTABLE: CorrectableFields = {
   // Not to or from referral: a referral names its referring unit, which a correction cannot add.
-  CaseReceived: { summary: isText(4000), category: isOneOf(CASE_CATEGORIES), channel: (value) => isOneOf(CASE_CHANNELS)(value) && value !== 'referral' },
+  CaseReceived: {
+    summary: isText(4000),
+    category: isOneOf(CASE_CATEGORIES),
+    channel: (value) => isOneOf(CASE_CHANNELS)(value) && value !== 'referral',
+  },
   CaseClassified: { classification: isOneOf(CASE_CLASSIFICATIONS), reason: isText(2000) },
   CaseAssigned: { dueAt: isOffsetDateTime },
   CaseActionRecorded: { description: isText(4000) },
@@ -89,12 +105,17 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
     switch (command.type) {
       case 'AcknowledgeCase':
         assertOpen(found);
-        if (found.acknowledgedAt !== null) throw new DomainError('CASE.ALREADY_ACKNOWLEDGED', `The case was acknowledged at ${found.acknowledgedAt}.`, 'conflict');
+        if (found.acknowledgedAt !== null)
+          throw new DomainError('CASE.ALREADY_ACKNOWLEDGED', `The case was acknowledged at ${found.acknowledgedAt}.`, 'conflict');
         return [{ type: 'CaseAcknowledged', data: { note: command.note } }];
       case 'ClassifyCase':
         assertOpen(found);
         if (found.classification === command.classification) {
-          throw new DomainError('CASE.ALREADY_CLASSIFIED', `The case is already classified ${command.classification}; correct the classification if it was a mistake.`, 'conflict');
+          throw new DomainError(
+            'CASE.ALREADY_CLASSIFIED',
+            `The case is already classified ${command.classification}; correct the classification if it was a mistake.`,
+            'conflict',
+          );
         }
         return [{ type: 'CaseClassified', data: { classification: command.classification, reason: command.reason } }];
       case 'AssignCase':
@@ -108,22 +129,44 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         assertNotClosed(found);
         assertCurrentLineage(found, command.lineage);
         if (!command.lineage.ancestorIds.includes(command.to.unitId)) {
-          throw new DomainError('CASE.REPORT_NOT_UPWARD', `Unit ${command.to.unitId} is not above ${found.currentUnitId}; report to a higher unit.`, 'conflict');
+          throw new DomainError(
+            'CASE.REPORT_NOT_UPWARD',
+            `Unit ${command.to.unitId} is not above ${found.currentUnitId}; report to a higher unit.`,
+            'conflict',
+          );
         }
         assertActiveUnit(command.to);
-        return [{ type: 'CaseReportedUpward', data: { officialId: command.officialId, toUnitId: command.to.unitId, fromUnitId: found.currentUnitId, summary: command.summary } }];
+        return [
+          {
+            type: 'CaseReportedUpward',
+            data: {
+              officialId: command.officialId,
+              toUnitId: command.to.unitId,
+              fromUnitId: found.currentUnitId,
+              summary: command.summary,
+            },
+          },
+        ];
       case 'RecordUpperLevelInformed':
         assertNotClosed(found);
         assertCurrentLineage(found, command.lineage);
         if (!command.lineage.ancestorIds.includes(command.unitId)) {
-          throw new DomainError('CASE.NOT_UPPER_LEVEL', `Unit ${command.unitId} is not above ${found.currentUnitId}, so it is not an upper level of this case.`, 'conflict');
+          throw new DomainError(
+            'CASE.NOT_UPPER_LEVEL',
+            `Unit ${command.unitId} is not above ${found.currentUnitId}, so it is not an upper level of this case.`,
+            'conflict',
+          );
         }
         return [{ type: 'UpperLevelInformed', data: { unitId: command.unitId, channel: command.channel, note: command.note } }];
       case 'EscalateCase':
         assertOpen(found);
         assertCurrentLineage(found, command.lineage);
         if (!command.lineage.ancestorIds.includes(command.to.unitId)) {
-          throw new DomainError('CASE.ESCALATION_NOT_UPWARD', `Unit ${command.to.unitId} is not above ${found.currentUnitId}; a case escalates only to a higher unit.`, 'conflict');
+          throw new DomainError(
+            'CASE.ESCALATION_NOT_UPWARD',
+            `Unit ${command.to.unitId} is not above ${found.currentUnitId}; a case escalates only to a higher unit.`,
+            'conflict',
+          );
         }
         assertActiveUnit(command.to);
         return [{ type: 'CaseEscalated', data: { fromUnitId: found.currentUnitId, toUnitId: command.to.unitId, reason: command.reason } }];
@@ -134,10 +177,12 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         return [{ type: 'CaseResolved', data: { outcome: command.outcome } }];
       case 'CloseCase':
         assertNotClosed(found);
-        if (found.status !== 'resolved') throw new DomainError('CASE.NOT_RESOLVED', 'Only a resolved case can be closed; record its resolution first.', 'conflict');
+        if (found.status !== 'resolved')
+          throw new DomainError('CASE.NOT_RESOLVED', 'Only a resolved case can be closed; record its resolution first.', 'conflict');
         return [{ type: 'CaseClosed', data: { note: command.note } }];
       case 'ReopenCase':
-        if (found.status === 'open') throw new DomainError('CASE.ALREADY_OPEN', 'The case is open; only a resolved or closed case can be reopened.', 'conflict');
+        if (found.status === 'open')
+          throw new DomainError('CASE.ALREADY_OPEN', 'The case is open; only a resolved or closed case can be reopened.', 'conflict');
         return [{ type: 'CaseReopened', data: { reason: command.reason } }];
       case 'CorrectCaseEvent':
         return decideCorrection(found.facts, command, CORRECTABLE);
@@ -148,23 +193,44 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
 };
 
 function receive(command: Extract<CaseCommand, { type: 'ReceiveCase' }>, state: CaseState): CaseEvent[] {
-  if (state.status !== 'unreceived') throw new DomainError('CASE.ALREADY_RECEIVED', `Case ${command.caseId} was already received.`, 'conflict');
+  if (state.status !== 'unreceived')
+    throw new DomainError('CASE.ALREADY_RECEIVED', `Case ${command.caseId} was already received.`, 'conflict');
   assertActiveUnit(command.unit);
   if (command.channel === 'referral' && command.referredFrom === null) {
-    throw new DomainError('CASE.REFERRING_UNIT_REQUIRED', 'A referred case names the unit that referred it (referredFromUnitId).', 'invalid');
+    throw new DomainError(
+      'CASE.REFERRING_UNIT_REQUIRED',
+      'A referred case names the unit that referred it (referredFromUnitId).',
+      'invalid',
+    );
   }
   if (command.channel !== 'referral' && command.referredFrom !== null) {
     throw new DomainError('CASE.REFERRING_UNIT_UNEXPECTED', 'referredFromUnitId is only for channel referral.', 'invalid');
   }
   if (command.referredFrom !== null) {
-    if (command.referredFrom.unitId === command.unit.unitId) throw new DomainError('CASE.REFERRED_TO_ITSELF', 'A unit cannot refer a case to itself.', 'invalid');
+    if (command.referredFrom.unitId === command.unit.unitId)
+      throw new DomainError('CASE.REFERRED_TO_ITSELF', 'A unit cannot refer a case to itself.', 'invalid');
     // The referring unit may have been merged since; it must at least exist.
     if (command.referredFrom.status === 'unregistered') {
       throw new DomainError('CASE.REFERRING_UNIT_UNKNOWN', `Unit ${command.referredFrom.unitId} is not registered.`, 'unprocessable');
     }
   }
   const { caseId, category, channel, summary, reporter, sourceVisitId, location } = command;
-  return [{ type: 'CaseReceived', data: { caseId, unitId: command.unit.unitId, category, channel, summary, reporter, sourceVisitId, referredFromUnitId: command.referredFrom?.unitId ?? null, ...(location ? { location } : {}) } }];
+  return [
+    {
+      type: 'CaseReceived',
+      data: {
+        caseId,
+        unitId: command.unit.unitId,
+        category,
+        channel,
+        summary,
+        reporter,
+        sourceVisitId,
+        referredFromUnitId: command.referredFrom?.unitId ?? null,
+        ...(location ? { location } : {}),
+      },
+    },
+  ];
 }
 
 function assign(command: Extract<CaseCommand, { type: 'AssignCase' }>, found: ReceivedCase, at: string): CaseEvent[] {
@@ -176,35 +242,56 @@ function assign(command: Extract<CaseCommand, { type: 'AssignCase' }>, found: Re
   assertDueAfter(command.dueAt, at);
   // A reassignment cannot buy time: moving the due date later is an extension, which is bounded.
   if (found.dueAt !== null && Date.parse(command.dueAt) > Date.parse(found.dueAt)) {
-    throw new DomainError('CASE.DUE_LATER_THAN_CURRENT', `The case is due at ${found.dueAt}; to give it more time, extend the deadline.`, 'conflict', { dueAt: found.dueAt });
+    throw new DomainError(
+      'CASE.DUE_LATER_THAN_CURRENT',
+      `The case is due at ${found.dueAt}; to give it more time, extend the deadline.`,
+      'conflict',
+      { dueAt: found.dueAt },
+    );
   }
   return [{ type: 'CaseAssigned', data: { officialId: command.officialId, unitId: command.unit?.unitId ?? null, dueAt: command.dueAt } }];
 }
 
 function markComplex(command: Extract<CaseCommand, { type: 'MarkCaseComplex' }>, found: ReceivedCase): CaseEvent[] {
   assertOpen(found);
-  if (found.complexity === command.complexity) throw new DomainError('CASE.ALREADY_MARKED_COMPLEX', `The case is already marked ${command.complexity}.`, 'conflict');
+  if (found.complexity === command.complexity)
+    throw new DomainError('CASE.ALREADY_MARKED_COMPLEX', `The case is already marked ${command.complexity}.`, 'conflict');
   if (found.complexity === 'especially-complex') {
-    throw new DomainError('CASE.COMPLEXITY_DOWNGRADE', 'An especially complex case cannot be marked merely complex; correct the marking if it was a mistake.', 'conflict');
+    throw new DomainError(
+      'CASE.COMPLEXITY_DOWNGRADE',
+      'An especially complex case cannot be marked merely complex; correct the marking if it was a mistake.',
+      'conflict',
+    );
   }
   return [{ type: 'CaseMarkedComplex', data: { complexity: command.complexity, reason: command.reason } }];
 }
 
 function extend(command: Extract<CaseCommand, { type: 'ExtendCaseDeadline' }>, found: ReceivedCase, at: string): CaseEvent[] {
   assertOpen(found);
-  if (found.dueAt === null) throw new DomainError('CASE.NO_DEADLINE', 'The case has no due date to extend; assign it with one.', 'conflict');
+  if (found.dueAt === null)
+    throw new DomainError('CASE.NO_DEADLINE', 'The case has no due date to extend; assign it with one.', 'conflict');
   const allowed = maxExtensions(found.complexity);
   if (found.extensions >= allowed) {
-    throw new DomainError('CASE.EXTENSIONS_EXHAUSTED', `The deadline was already extended ${found.extensions} time(s); at most ${allowed} for a case ${found.complexity ?? 'not marked complex'}.`, 'conflict', {
-      extensions: found.extensions,
-      allowed,
-    });
+    throw new DomainError(
+      'CASE.EXTENSIONS_EXHAUSTED',
+      `The deadline was already extended ${found.extensions} time(s); at most ${allowed} for a case ${found.complexity ?? 'not marked complex'}.`,
+      'conflict',
+      {
+        extensions: found.extensions,
+        allowed,
+      },
+    );
   }
   if (Date.parse(command.newDueAt) <= Date.parse(found.dueAt)) {
     throw new DomainError('CASE.EXTENSION_NOT_LATER', `The new due date must be later than the current one (${found.dueAt}).`, 'invalid');
   }
   assertDueAfter(command.newDueAt, at);
-  return [{ type: 'CaseDeadlineExtended', data: { previousDueAt: found.dueAt, newDueAt: command.newDueAt, reason: command.reason, extensionNumber: found.extensions + 1 } }];
+  return [
+    {
+      type: 'CaseDeadlineExtended',
+      data: { previousDueAt: found.dueAt, newDueAt: command.newDueAt, reason: command.reason, extensionNumber: found.extensions + 1 },
+    },
+  ];
 }
 
 function received(state: CaseState): ReceivedCase {
@@ -213,18 +300,24 @@ function received(state: CaseState): ReceivedCase {
 }
 
 function assertNotClosed(found: ReceivedCase): void {
-  if (found.status === 'closed') throw new DomainError('CASE.CLOSED', `The case was closed at ${found.closedAt}; reopen it first.`, 'conflict');
+  if (found.status === 'closed')
+    throw new DomainError('CASE.CLOSED', `The case was closed at ${found.closedAt}; reopen it first.`, 'conflict');
 }
 
 /** Handling facts (acknowledging, assigning, acting, escalating, resolving) need an open case. */
 function assertOpen(found: ReceivedCase): void {
   assertNotClosed(found);
-  if (found.status === 'resolved') throw new DomainError('CASE.RESOLVED', `The case was resolved at ${found.resolvedAt}; reopen it to handle it further.`, 'conflict');
+  if (found.status === 'resolved')
+    throw new DomainError('CASE.RESOLVED', `The case was resolved at ${found.resolvedAt}; reopen it to handle it further.`, 'conflict');
 }
 
 function assertCurrentLineage(found: ReceivedCase, lineage: UnitLineage): void {
   if (lineage.unitId !== found.currentUnitId) {
-    throw new DomainError('CASE.UNIT_CHANGED', `The case is now at unit ${found.currentUnitId}, not ${lineage.unitId}; read it again.`, 'conflict');
+    throw new DomainError(
+      'CASE.UNIT_CHANGED',
+      `The case is now at unit ${found.currentUnitId}, not ${lineage.unitId}; read it again.`,
+      'conflict',
+    );
   }
 }
 
@@ -237,7 +330,11 @@ function assertActiveUnit(unit: UnitReference): void {
 
 function assertDueAfter(dueAt: string, occurredAt: string): void {
   if (Date.parse(dueAt) <= Date.parse(occurredAt)) {
-    throw new DomainError('CASE.DUE_NOT_AFTER_OCCURRED_AT', `The due date ${dueAt} must be after the time of the fact (${occurredAt}).`, 'invalid');
+    throw new DomainError(
+      'CASE.DUE_NOT_AFTER_OCCURRED_AT',
+      `The due date ${dueAt} must be after the time of the fact (${occurredAt}).`,
+      'invalid',
+    );
   }
 }
 
@@ -248,5 +345,3 @@ function isText(max: number) {
 function isOneOf(values: readonly string[]) {
   return (value: unknown): boolean => typeof value === 'string' && values.includes(value);
 }
-
-

@@ -71,12 +71,18 @@ export type CaseAssigned = DomainEvent<'CaseAssigned', { officialId: string | nu
 export type CaseActionRecorded = DomainEvent<'CaseActionRecorded', { description: string }>;
 export type CaseMarkedComplex = DomainEvent<'CaseMarkedComplex', { complexity: CaseComplexity; reason: string }>;
 /** The member in charge reported the matter to a higher unit: the timely report the ledger looks for. */
-export type CaseReportedUpward = DomainEvent<'CaseReportedUpward', { officialId: string; toUnitId: string; fromUnitId: string; summary: string | null }>;
+export type CaseReportedUpward = DomainEvent<
+  'CaseReportedUpward',
+  { officialId: string; toUnitId: string; fromUnitId: string; summary: string | null }
+>;
 /** The upper level learned of the matter through another channel: evidence of pre-emption if it came first. */
 export type UpperLevelInformed = DomainEvent<'UpperLevelInformed', { unitId: string; channel: UpperLevelChannel; note: string | null }>;
 /** The matter moved to a higher unit; the handling period starts again there (no assignee, no due date). */
 export type CaseEscalated = DomainEvent<'CaseEscalated', { fromUnitId: string; toUnitId: string; reason: string }>;
-export type CaseDeadlineExtended = DomainEvent<'CaseDeadlineExtended', { previousDueAt: string; newDueAt: string; reason: string; extensionNumber: number }>;
+export type CaseDeadlineExtended = DomainEvent<
+  'CaseDeadlineExtended',
+  { previousDueAt: string; newDueAt: string; reason: string; extensionNumber: number }
+>;
 export type CaseResolved = DomainEvent<'CaseResolved', { outcome: string }>;
 export type CaseClosed = DomainEvent<'CaseClosed', { note: string | null }>;
 /** A new handling period: the case is open again, without due date, extensions counted afresh. */

@@ -1,5 +1,13 @@
 import type { Fact } from '../domain-kit/decider.js';
-import type { CaseCategory, CaseChannel, CaseClassification, CaseComplexity, CaseEvent, CaseLocation, RecordedReporter } from './case.events.js';
+import type {
+  CaseCategory,
+  CaseChannel,
+  CaseClassification,
+  CaseComplexity,
+  CaseEvent,
+  CaseLocation,
+  RecordedReporter,
+} from './case.events.js';
 
 /** Who holds the case now: an official or a unit, never both. */
 export interface CaseAssignee {
@@ -74,7 +82,12 @@ export function evolveCase(state: CaseState, fact: Fact<CaseEvent>): CaseState {
     case 'CaseClassified':
       return { ...current, classification: fact.data.classification, classifiedAt: current.classifiedAt ?? at };
     case 'CaseAssigned':
-      return { ...current, assignee: { officialId: fact.data.officialId, unitId: fact.data.unitId }, assignedAt: at, dueAt: fact.data.dueAt };
+      return {
+        ...current,
+        assignee: { officialId: fact.data.officialId, unitId: fact.data.unitId },
+        assignedAt: at,
+        dueAt: fact.data.dueAt,
+      };
     case 'CaseActionRecorded':
       return { ...current, firstActionAt: current.firstActionAt ?? at, actionCount: current.actionCount + 1 };
     case 'CaseMarkedComplex':
@@ -98,7 +111,16 @@ export function evolveCase(state: CaseState, fact: Fact<CaseEvent>): CaseState {
     case 'CaseClosed':
       return { ...current, status: 'closed', closedAt: at };
     case 'CaseReopened':
-      return { ...current, status: 'open', reopenedAt: at, reopenCount: current.reopenCount + 1, resolvedAt: null, outcome: null, closedAt: null, ...newHandlingPeriod };
+      return {
+        ...current,
+        status: 'open',
+        reopenedAt: at,
+        reopenCount: current.reopenCount + 1,
+        resolvedAt: null,
+        outcome: null,
+        closedAt: null,
+        ...newHandlingPeriod,
+      };
     case 'EventCorrected':
       return current;
     default:

@@ -20,10 +20,19 @@ export class EraseSubjectCommand extends CommandRunner {
   async run([subjectId]: string[]): Promise<void> {
     try {
       const erasure = new PersonalDataErasure(this.resources.keyStore(), await this.resources.eventStore());
-      const erased = await erasure.erase(subjectId, { actor: `cli:${operator()}`, correlationId: `cli-erase-subject-${randomUUID()}`, now: new Date() });
-      process.stdout.write(`Erased ${erased.subjectId} at ${erased.erasedAt}: its key is deleted; PersonalDataErased is event ${erased.eventId} (position ${erased.position}).\n`);
+      const erased = await erasure.erase(subjectId, {
+        actor: `cli:${operator()}`,
+        correlationId: `cli-erase-subject-${randomUUID()}`,
+        now: new Date(),
+      });
+      process.stdout.write(
+        `Erased ${erased.subjectId} at ${erased.erasedAt}: its key is deleted; PersonalDataErased is event ${erased.eventId} (position ${erased.position}).\n`,
+      );
     } catch (error) {
-      if (error instanceof DomainError && (error.code === 'PERSONAL_DATA.UNKNOWN_SUBJECT' || error.code === 'PERSONAL_DATA.ALREADY_ERASED')) {
+      if (
+        error instanceof DomainError &&
+        (error.code === 'PERSONAL_DATA.UNKNOWN_SUBJECT' || error.code === 'PERSONAL_DATA.ALREADY_ERASED')
+      ) {
         process.stderr.write(`${error.message}\n`);
         process.exitCode = error.code === 'PERSONAL_DATA.UNKNOWN_SUBJECT' ? 2 : 3;
         return;

@@ -20,7 +20,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigurationError ? `Configuration error: ${error.message}` : `ledger: ${error instanceof Error ? error.message : String(error)}`;
+  const message =
+    error instanceof ConfigurationError
+      ? `Configuration error: ${error.message}`
+      : `ledger: ${error instanceof Error ? error.message : String(error)}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

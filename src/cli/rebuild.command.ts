@@ -18,7 +18,9 @@ export class RebuildCommand extends CommandRunner {
   async run([name]: string[]): Promise<void> {
     const chosen = name === undefined ? ALL_PROJECTIONS : ALL_PROJECTIONS.filter((projection) => projection.name === name);
     if (chosen.length === 0) {
-      process.stderr.write(`There is no projection "${name}". Known projections: ${ALL_PROJECTIONS.map((projection) => projection.name).join(', ')}.\n`);
+      process.stderr.write(
+        `There is no projection "${name}". Known projections: ${ALL_PROJECTIONS.map((projection) => projection.name).join(', ')}.\n`,
+      );
       process.exitCode = 2;
       return;
     }

@@ -27,19 +27,44 @@ export class TokenCommand extends CommandRunner {
   }
 
   async run(_: string[], options: TokenOptions): Promise<void> {
-    if (this.config.auth.mode !== 'embedded') return fail(3, 'This service verifies tokens of an external identity provider (AUTH_JWKS_URL or AUTH_JWKS_FILE); get tokens from it.');
+    if (this.config.auth.mode !== 'embedded')
+      return fail(
+        3,
+        'This service verifies tokens of an external identity provider (AUTH_JWKS_URL or AUTH_JWKS_FILE); get tokens from it.',
+      );
     const subject = options.sub?.trim();
     if (!subject || !SUBJECT.test(subject)) return fail(2, '--sub <user> is required: 1-200 letters, digits or . _ : @ | + -.');
-    const roles = (options.roles ?? '').split(',').map((role) => role.trim()).filter(Boolean);
+    const roles = (options.roles ?? '')
+      .split(',')
+      .map((role) => role.trim())
+      .filter(Boolean);
     const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
-    if (roles.length === 0 || unknown.length > 0) return fail(2, `--roles takes a comma-separated list of ${ROLES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}.`);
-    const units = options.units === undefined ? [] : options.units.split(',').map((unit) => unit.trim()).filter(Boolean);
-    if (units.some((unit) => unit !== '*' && !UNIT_ID.test(unit))) return fail(2, '--units takes a comma-separated list of unit ids (or * for every unit).');
+    if (roles.length === 0 || unknown.length > 0)
+      return fail(
+        2,
+        `--roles takes a comma-separated list of ${ROLES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}.`,
+      );
+    const units =
+      options.units === undefined
+        ? []
+        : options.units
+            .split(',')
+            .map((unit) => unit.trim())
+            .filter(Boolean);
+    if (units.some((unit) => unit !== '*' && !UNIT_ID.test(unit)))
+      return fail(2, '--units takes a comma-separated list of unit ids (or * for every unit).');
     const ttlSeconds = parseTtl(options.ttl ?? '8h');
     if (ttlSeconds === undefined) return fail(2, `--ttl must be a duration such as 30m, 8h or 7d, at most 366d; got "${options.ttl}".`);
-    const token = mintEmbeddedToken(embeddedSecret(this.config.dataDir), { subject, roles: roles as Role[], units: units.includes('*') ? 'all' : units, ttlSeconds });
+    const token = mintEmbeddedToken(embeddedSecret(this.config.dataDir), {
+      subject,
+      roles: roles as Role[],
+      units: units.includes('*') ? 'all' : units,
+      ttlSeconds,
+    });
     const expires = new Date(Date.now() + ttlSeconds * 1000).toISOString();
-    process.stdout.write(`Bearer token for ${subject} (roles ${roles.join(', ')}; units ${units.length ? units.join(', ') : 'none'}; expires ${expires}):\n${token}\n`);
+    process.stdout.write(
+      `Bearer token for ${subject} (roles ${roles.join(', ')}; units ${units.length ? units.join(', ') : 'none'}; expires ${expires}):\n${token}\n`,
+    );
   }
 
   @Option({ flags: '--sub <user>', description: 'who the token is for: the actor recorded on every event it writes' })

@@ -9,10 +9,24 @@ describe('loadLedgerConfig', () => {
       store: 'sqlite',
       eventStoreConnectionString: undefined,
       logLevel: 'log',
-      auth: { mode: 'embedded', issuer: 'accountability-ledger', audience: 'accountability-ledger', jwksUrl: undefined, jwksFile: undefined, rolesClaim: 'roles', unitsClaim: 'units', clockToleranceSeconds: 30 },
+      auth: {
+        mode: 'embedded',
+        issuer: 'accountability-ledger',
+        audience: 'accountability-ledger',
+        jwksUrl: undefined,
+        jwksFile: undefined,
+        rolesClaim: 'roles',
+        unitsClaim: 'units',
+        clockToleranceSeconds: 30,
+      },
       open311RatePerMinute: 30,
       trustProxy: false,
-      integrity: { origin: 'accountability-ledger.local/log', checkpointEveryMinutes: 10, checkpointEveryEvents: 1000, signingKeyFile: undefined },
+      integrity: {
+        origin: 'accountability-ledger.local/log',
+        checkpointEveryMinutes: 10,
+        checkpointEveryEvents: 1000,
+        signingKeyFile: undefined,
+      },
     });
   });
 
@@ -23,44 +37,117 @@ describe('loadLedgerConfig', () => {
   ])('takes TRUST_PROXY=%s', (raw, trusted) => expect(loadLedgerConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(trusted));
 
   it('verifies tokens of an external identity provider when its key set is configured', () => {
-    const config = loadLedgerConfig({ AUTH_JWKS_FILE: 'keys/jwks.json', AUTH_ISSUER: 'https://idp.example.vn/realms/tinh', AUTH_AUDIENCE: 'ledger-api', AUTH_ROLES_CLAIM: 'realm_access.roles' }, '/srv');
-    expect(config.auth).toEqual({ mode: 'external', issuer: 'https://idp.example.vn/realms/tinh', audience: 'ledger-api', jwksUrl: undefined, jwksFile: '/srv/keys/jwks.json', rolesClaim: 'realm_access.roles', unitsClaim: 'units', clockToleranceSeconds: 30 });
+    const config = loadLedgerConfig(
+      {
+        AUTH_JWKS_FILE: 'keys/jwks.json',
+        AUTH_ISSUER: 'https://idp.example.vn/realms/tinh',
+        AUTH_AUDIENCE: 'ledger-api',
+        AUTH_ROLES_CLAIM: 'realm_access.roles',
+      },
+      '/srv',
+    );
+    expect(config.auth).toEqual({
+      mode: 'external',
+      issuer: 'https://idp.example.vn/realms/tinh',
+      audience: 'ledger-api',
+      jwksUrl: undefined,
+      jwksFile: '/srv/keys/jwks.json',
+      rolesClaim: 'realm_access.roles',
+      unitsClaim: 'units',
+      clockToleranceSeconds: 30,
+    });
   });
 
   it('takes the checkpoint settings: origin, how often, and a signing key file relative to the working folder', () => {
     const config = loadLedgerConfig(
-      { LEDGER_CHECKPOINT_ORIGIN: 'ledger.haiduong.gov.vn/log', LEDGER_CHECKPOINT_EVERY_MINUTES: '0', LEDGER_CHECKPOINT_EVERY_EVENTS: '250', LEDGER_SIGNING_KEY_FILE: 'keys/log.pem' },
+      {
+        LEDGER_CHECKPOINT_ORIGIN: 'ledger.haiduong.gov.vn/log',
+        LEDGER_CHECKPOINT_EVERY_MINUTES: '0',
+        LEDGER_CHECKPOINT_EVERY_EVENTS: '250',
+        LEDGER_SIGNING_KEY_FILE: 'keys/log.pem',
+      },
       '/srv',
     );
-    expect(config.integrity).toEqual({ origin: 'ledger.haiduong.gov.vn/log', checkpointEveryMinutes: 0, checkpointEveryEvents: 250, signingKeyFile: '/srv/keys/log.pem' });
+    expect(config.integrity).toEqual({
+      origin: 'ledger.haiduong.gov.vn/log',
+      checkpointEveryMinutes: 0,
+      checkpointEveryEvents: 250,
+      signingKeyFile: '/srv/keys/log.pem',
+    });
   });
 
   it('takes PORT, LEDGER_DATA_DIR and an EventStoreDB connection', () => {
     const config = loadLedgerConfig(
-      { PORT: '8080', LEDGER_DATA_DIR: '/var/lib/ledger', LEDGER_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://db:2113?tls=false' },
+      {
+        PORT: '8080',
+        LEDGER_DATA_DIR: '/var/lib/ledger',
+        LEDGER_STORE: 'eventstoredb',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://db:2113?tls=false',
+      },
       '/srv',
     );
-    expect(config).toMatchObject({ port: 8080, dataDir: '/var/lib/ledger', store: 'eventstoredb', eventStoreConnectionString: 'esdb://db:2113?tls=false' });
+    expect(config).toMatchObject({
+      port: 8080,
+      dataDir: '/var/lib/ledger',
+      store: 'eventstoredb',
+      eventStoreConnectionString: 'esdb://db:2113?tls=false',
+    });
   });
 
   it.each([
     [{ PORT: 'eighty' }, 'PORT', 'PORT must be a whole number from 1 to 65535, got "eighty".'],
     [{ PORT: '70000' }, 'PORT', 'PORT must be a whole number from 1 to 65535, got "70000".'],
     [{ LEDGER_STORE: 'postgres' }, 'LEDGER_STORE', 'LEDGER_STORE must be one of sqlite, eventstoredb, got "postgres".'],
-    [{ LEDGER_STORE: 'eventstoredb' }, 'EVENTSTORE_CONNECTION_STRING', expect.stringContaining('is required when LEDGER_STORE is eventstoredb')],
-    [{ LEDGER_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://x' }, 'EVENTSTORE_CONNECTION_STRING', expect.stringContaining('must start with esdb://')],
+    [
+      { LEDGER_STORE: 'eventstoredb' },
+      'EVENTSTORE_CONNECTION_STRING',
+      expect.stringContaining('is required when LEDGER_STORE is eventstoredb'),
+    ],
+    [
+      { LEDGER_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://x' },
+      'EVENTSTORE_CONNECTION_STRING',
+      expect.stringContaining('must start with esdb://'),
+    ],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'LOG_LEVEL must be one of error, warn, log, debug, verbose, got "loud".'],
-    [{ AUTH_JWKS_URL: 'https://idp/jwks', AUTH_AUDIENCE: 'ledger' }, 'AUTH_ISSUER', expect.stringContaining('AUTH_ISSUER is required with an external identity provider')],
-    [{ AUTH_JWKS_URL: 'https://idp/jwks', AUTH_ISSUER: 'https://idp' }, 'AUTH_AUDIENCE', expect.stringContaining('AUTH_AUDIENCE is required')],
-    [{ AUTH_JWKS_URL: 'ftp://idp/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' }, 'AUTH_JWKS_URL', 'AUTH_JWKS_URL must be an http(s) URL, got "ftp://idp/jwks".'],
-    [{ AUTH_JWKS_URL: 'https://idp/jwks', AUTH_JWKS_FILE: 'k.json', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' }, 'AUTH_JWKS_URL', expect.stringContaining('cannot both be set')],
+    [
+      { AUTH_JWKS_URL: 'https://idp/jwks', AUTH_AUDIENCE: 'ledger' },
+      'AUTH_ISSUER',
+      expect.stringContaining('AUTH_ISSUER is required with an external identity provider'),
+    ],
+    [
+      { AUTH_JWKS_URL: 'https://idp/jwks', AUTH_ISSUER: 'https://idp' },
+      'AUTH_AUDIENCE',
+      expect.stringContaining('AUTH_AUDIENCE is required'),
+    ],
+    [
+      { AUTH_JWKS_URL: 'ftp://idp/jwks', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' },
+      'AUTH_JWKS_URL',
+      'AUTH_JWKS_URL must be an http(s) URL, got "ftp://idp/jwks".',
+    ],
+    [
+      { AUTH_JWKS_URL: 'https://idp/jwks', AUTH_JWKS_FILE: 'k.json', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' },
+      'AUTH_JWKS_URL',
+      expect.stringContaining('cannot both be set'),
+    ],
     [{ AUTH_ISSUER: 'https://idp' }, 'AUTH_ISSUER', expect.stringContaining('only used with AUTH_JWKS_URL or AUTH_JWKS_FILE')],
     [{ AUTH_ROLES_CLAIM: 'roles[0]' }, 'AUTH_ROLES_CLAIM', expect.stringContaining('must be a claim name or a dotted path')],
-    [{ AUTH_CLOCK_TOLERANCE_SECONDS: '3600' }, 'AUTH_CLOCK_TOLERANCE_SECONDS', 'AUTH_CLOCK_TOLERANCE_SECONDS must be a whole number from 0 to 300, got "3600".'],
+    [
+      { AUTH_CLOCK_TOLERANCE_SECONDS: '3600' },
+      'AUTH_CLOCK_TOLERANCE_SECONDS',
+      'AUTH_CLOCK_TOLERANCE_SECONDS must be a whole number from 0 to 300, got "3600".',
+    ],
     [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY', expect.stringContaining('TRUST_PROXY must be true, false, a number of proxy hops')],
-    [{ OPEN311_RATE_LIMIT_PER_MINUTE: '0' }, 'OPEN311_RATE_LIMIT_PER_MINUTE', 'OPEN311_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 100,000, got "0".'],
+    [
+      { OPEN311_RATE_LIMIT_PER_MINUTE: '0' },
+      'OPEN311_RATE_LIMIT_PER_MINUTE',
+      'OPEN311_RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 100,000, got "0".',
+    ],
     [{ LEDGER_CHECKPOINT_ORIGIN: 'my ledger' }, 'LEDGER_CHECKPOINT_ORIGIN', expect.stringContaining('without spaces or "+"')],
-    [{ LEDGER_CHECKPOINT_EVERY_MINUTES: '5.5' }, 'LEDGER_CHECKPOINT_EVERY_MINUTES', 'LEDGER_CHECKPOINT_EVERY_MINUTES must be a whole number from 0 to 10,080, got "5.5".'],
+    [
+      { LEDGER_CHECKPOINT_EVERY_MINUTES: '5.5' },
+      'LEDGER_CHECKPOINT_EVERY_MINUTES',
+      'LEDGER_CHECKPOINT_EVERY_MINUTES must be a whole number from 0 to 10,080, got "5.5".',
+    ],
     [{ LEDGER_CHECKPOINT_EVERY_EVENTS: '-1' }, 'LEDGER_CHECKPOINT_EVERY_EVENTS', expect.stringContaining('must be a whole number from 0')],
   ])('refuses %p, naming %s', (env, setting, message) => {
     let error: unknown;

@@ -53,10 +53,16 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
   const connectionString = nonEmpty(env.EVENTSTORE_CONNECTION_STRING);
   if (store === 'eventstoredb') {
     if (!connectionString) {
-      throw new ConfigurationError('EVENTSTORE_CONNECTION_STRING', 'is required when LEDGER_STORE is eventstoredb (for example esdb://localhost:2113?tls=false).');
+      throw new ConfigurationError(
+        'EVENTSTORE_CONNECTION_STRING',
+        'is required when LEDGER_STORE is eventstoredb (for example esdb://localhost:2113?tls=false).',
+      );
     }
     if (!/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kurrent|kurrent\+discover):\/\/.+/.test(connectionString)) {
-      throw new ConfigurationError('EVENTSTORE_CONNECTION_STRING', `must start with esdb:// or esdb+discover://, got "${connectionString}".`);
+      throw new ConfigurationError(
+        'EVENTSTORE_CONNECTION_STRING',
+        `must start with esdb:// or esdb+discover://, got "${connectionString}".`,
+      );
     }
   }
   const dataDir = nonEmpty(env.LEDGER_DATA_DIR) ?? './data';
@@ -80,8 +86,16 @@ function trustProxy(raw: string | undefined): boolean | number | string {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
   if (/^\d{1,2}$/.test(value)) return Number(value);
-  if (/^(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?))*$/.test(value)) return value;
-  throw new ConfigurationError('TRUST_PROXY', `must be true, false, a number of proxy hops, or comma-separated addresses or subnets (e.g. loopback, 10.0.0.0/8), got "${value}".`);
+  if (
+    /^(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?))*$/.test(
+      value,
+    )
+  )
+    return value;
+  throw new ConfigurationError(
+    'TRUST_PROXY',
+    `must be true, false, a number of proxy hops, or comma-separated addresses or subnets (e.g. loopback, 10.0.0.0/8), got "${value}".`,
+  );
 }
 
 /** Embedded HS256 unless an identity provider's key set is configured; then its issuer and audience are required. */
@@ -95,29 +109,51 @@ function authConfig(env: NodeJS.ProcessEnv, cwd: string): AuthConfig {
   };
   if (jwksUrl === undefined && jwksFile === undefined) {
     for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
-      if (nonEmpty(env[name]) !== undefined) throw new ConfigurationError(name, 'is only used with AUTH_JWKS_URL or AUTH_JWKS_FILE (an external identity provider); the embedded tokens have a fixed issuer.');
+      if (nonEmpty(env[name]) !== undefined)
+        throw new ConfigurationError(
+          name,
+          'is only used with AUTH_JWKS_URL or AUTH_JWKS_FILE (an external identity provider); the embedded tokens have a fixed issuer.',
+        );
     }
     return { mode: 'embedded', issuer: EMBEDDED_ISSUER, audience: EMBEDDED_AUDIENCE, jwksUrl: undefined, jwksFile: undefined, ...common };
   }
-  if (jwksUrl !== undefined && jwksFile !== undefined) throw new ConfigurationError('AUTH_JWKS_URL', 'and AUTH_JWKS_FILE cannot both be set; choose one.');
-  if (jwksUrl !== undefined && !/^https?:\/\/\S+$/.test(jwksUrl)) throw new ConfigurationError('AUTH_JWKS_URL', `must be an http(s) URL, got "${jwksUrl}".`);
+  if (jwksUrl !== undefined && jwksFile !== undefined)
+    throw new ConfigurationError('AUTH_JWKS_URL', 'and AUTH_JWKS_FILE cannot both be set; choose one.');
+  if (jwksUrl !== undefined && !/^https?:\/\/\S+$/.test(jwksUrl))
+    throw new ConfigurationError('AUTH_JWKS_URL', `must be an http(s) URL, got "${jwksUrl}".`);
   const issuer = nonEmpty(env.AUTH_ISSUER);
   const audience = nonEmpty(env.AUTH_AUDIENCE);
-  if (issuer === undefined) throw new ConfigurationError('AUTH_ISSUER', 'is required with an external identity provider (the "iss" its tokens carry).');
-  if (audience === undefined) throw new ConfigurationError('AUTH_AUDIENCE', 'is required with an external identity provider (the "aud" its tokens carry for this service).');
-  return { mode: 'external', issuer, audience, jwksUrl, jwksFile: jwksFile === undefined ? undefined : isAbsolute(jwksFile) ? jwksFile : resolve(cwd, jwksFile), ...common };
+  if (issuer === undefined)
+    throw new ConfigurationError('AUTH_ISSUER', 'is required with an external identity provider (the "iss" its tokens carry).');
+  if (audience === undefined)
+    throw new ConfigurationError(
+      'AUTH_AUDIENCE',
+      'is required with an external identity provider (the "aud" its tokens carry for this service).',
+    );
+  return {
+    mode: 'external',
+    issuer,
+    audience,
+    jwksUrl,
+    jwksFile: jwksFile === undefined ? undefined : isAbsolute(jwksFile) ? jwksFile : resolve(cwd, jwksFile),
+    ...common,
+  };
 }
 
 function claimPath(name: string, raw: string | undefined, fallback: string): string {
   const value = nonEmpty(raw) ?? fallback;
-  if (!/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/.test(value)) throw new ConfigurationError(name, `must be a claim name or a dotted path such as realm_access.roles, got "${value}".`);
+  if (!/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/.test(value))
+    throw new ConfigurationError(name, `must be a claim name or a dotted path such as realm_access.roles, got "${value}".`);
   return value;
 }
 
 function integrityConfig(env: NodeJS.ProcessEnv, cwd: string): IntegrityConfig {
   const origin = nonEmpty(env.LEDGER_CHECKPOINT_ORIGIN) ?? 'accountability-ledger.local/log';
   if (/[\s+]/u.test(origin) || /[\u0000-\u001f]/.test(origin)) {
-    throw new ConfigurationError('LEDGER_CHECKPOINT_ORIGIN', `must be a name without spaces or "+", such as ledger.example.gov.vn/log, got "${origin}".`);
+    throw new ConfigurationError(
+      'LEDGER_CHECKPOINT_ORIGIN',
+      `must be a name without spaces or "+", such as ledger.example.gov.vn/log, got "${origin}".`,
+    );
   }
   const keyFile = nonEmpty(env.LEDGER_SIGNING_KEY_FILE);
   return {

@@ -26,7 +26,13 @@ function rule(overrides: Partial<ResponsePolicyRule>): ResponsePolicyRule {
 }
 
 const complaintAcceptance = rule({ ruleId: 'complaint-accept-2012' });
-const denunciationAcceptance = rule({ ruleId: 'denunciation-accept', category: 'denunciation', limit: 7, unit: 'working-days', extensions: { max: 1, lengthDays: 3, complex: null, especiallyComplex: null } });
+const denunciationAcceptance = rule({
+  ruleId: 'denunciation-accept',
+  category: 'denunciation',
+  limit: 7,
+  unit: 'working-days',
+  extensions: { max: 1, lengthDays: 3, complex: null, especiallyComplex: null },
+});
 const suspension = { pausedBy: 'CaseSuspended', resumedBy: 'CaseResumed', onResume: 'continue' } as const;
 const denunciationResolution = rule({
   ruleId: 'denunciation-resolve',
@@ -40,10 +46,29 @@ const denunciationResolution = rule({
 const incidentReport = rule({ ruleId: 'incident-report-upward', category: 'incident', step: 'report-upward', limit: 24, unit: 'hours' });
 
 const event = (type: string, data: JsonObject, occurredAt: string): Fact<DomainEvent> => fact({ type, data }, occurredAt);
-const received = (at: string) => event('CaseReceived', { caseId: 'c1', unitId: 'gia-tan', category: 'complaint', channel: 'letter', summary: 's', reporter: {}, sourceVisitId: null, referredFromUnitId: null }, at);
+const received = (at: string) =>
+  event(
+    'CaseReceived',
+    {
+      caseId: 'c1',
+      unitId: 'gia-tan',
+      category: 'complaint',
+      channel: 'letter',
+      summary: 's',
+      reporter: {},
+      sourceVisitId: null,
+      referredFromUnitId: null,
+    },
+    at,
+  );
 const acknowledged = (at: string) => event('CaseAcknowledged', { note: null }, at);
 const resolved = (at: string) => event('CaseResolved', { outcome: 'done' }, at);
-const extended = (at: string, number: number) => event('CaseDeadlineExtended', { previousDueAt: at, newDueAt: '2099-01-01T00:00:00+07:00', reason: 'written decision', extensionNumber: number }, at);
+const extended = (at: string, number: number) =>
+  event(
+    'CaseDeadlineExtended',
+    { previousDueAt: at, newDueAt: '2099-01-01T00:00:00+07:00', reason: 'written decision', extensionNumber: number },
+    at,
+  );
 const markedComplex = (at: string, complexity: string) => event('CaseMarkedComplex', { complexity, reason: 'two communes' }, at);
 const endOf = (day: string) => `${day}T23:59:59.999+07:00`;
 
@@ -55,7 +80,11 @@ describe('computeDeadline: counting days', () => {
     ['late on Friday 24 January in Vietnam', '2025-01-24T16:00:00Z', '2025-02-03'],
     ['early on Saturday 25 January in Vietnam (still Friday in UTC)', '2025-01-24T18:00:00Z', '2025-02-04'],
   ])('10 calendar days: %s', (_, receivedAt, lastDay) => {
-    expect(computeDeadline({ rule: complaintAcceptance, facts: [received(receivedAt)], calendar })).toMatchObject({ clockStartedAt: receivedAt, dueAt: endOf(lastDay), status: 'running' });
+    expect(computeDeadline({ rule: complaintAcceptance, facts: [received(receivedAt)], calendar })).toMatchObject({
+      clockStartedAt: receivedAt,
+      dueAt: endOf(lastDay),
+      status: 'running',
+    });
   });
 
   it.each([
@@ -73,22 +102,46 @@ describe('computeDeadline: whether the step was met', () => {
   const receivedAt = '2025-03-03T08:00:00+07:00';
 
   it('met: done by the end of the last day, with its duration', () => {
-    const deadline = computeDeadline({ rule: complaintAcceptance, facts: [received(receivedAt), acknowledged('2025-03-13T23:00:00+07:00')], calendar });
-    expect(deadline).toMatchObject({ dueAt: endOf('2025-03-13'), status: 'met', met: true, completedAt: '2025-03-13T23:00:00+07:00', durationMs: (10 * 24 + 15) * 3600_000 });
+    const deadline = computeDeadline({
+      rule: complaintAcceptance,
+      facts: [received(receivedAt), acknowledged('2025-03-13T23:00:00+07:00')],
+      calendar,
+    });
+    expect(deadline).toMatchObject({
+      dueAt: endOf('2025-03-13'),
+      status: 'met',
+      met: true,
+      completedAt: '2025-03-13T23:00:00+07:00',
+      durationMs: (10 * 24 + 15) * 3600_000,
+    });
   });
 
   it('missed: done the next day', () => {
-    expect(computeDeadline({ rule: complaintAcceptance, facts: [received(receivedAt), acknowledged('2025-03-14T08:00:00+07:00')], calendar })).toMatchObject({ status: 'missed', met: false });
+    expect(
+      computeDeadline({ rule: complaintAcceptance, facts: [received(receivedAt), acknowledged('2025-03-14T08:00:00+07:00')], calendar }),
+    ).toMatchObject({ status: 'missed', met: false });
   });
 
   it('overdue as of a date, ignoring what happened after it; running before the deadline', () => {
     const facts = [received(receivedAt), acknowledged('2025-03-20T08:00:00+07:00')];
-    expect(computeDeadline({ rule: complaintAcceptance, facts, calendar, asOf: '2025-03-15T00:00:00+07:00' })).toMatchObject({ status: 'overdue', met: false, completedAt: null, durationMs: 12 * 24 * 3600_000 - 8 * 3600_000 });
-    expect(computeDeadline({ rule: complaintAcceptance, facts, calendar, asOf: '2025-03-10T00:00:00+07:00' })).toMatchObject({ status: 'running', met: null });
+    expect(computeDeadline({ rule: complaintAcceptance, facts, calendar, asOf: '2025-03-15T00:00:00+07:00' })).toMatchObject({
+      status: 'overdue',
+      met: false,
+      completedAt: null,
+      durationMs: 12 * 24 * 3600_000 - 8 * 3600_000,
+    });
+    expect(computeDeadline({ rule: complaintAcceptance, facts, calendar, asOf: '2025-03-10T00:00:00+07:00' })).toMatchObject({
+      status: 'running',
+      met: null,
+    });
   });
 
   it('not started without the starting event', () => {
-    expect(computeDeadline({ rule: denunciationResolution, facts: [received(receivedAt)], calendar })).toMatchObject({ status: 'not-started', clockStartedAt: null, dueAt: null });
+    expect(computeDeadline({ rule: denunciationResolution, facts: [received(receivedAt)], calendar })).toMatchObject({
+      status: 'not-started',
+      clockStartedAt: null,
+      dueAt: null,
+    });
   });
 });
 
@@ -97,12 +150,21 @@ describe('computeDeadline: extensions', () => {
   const start = [received('2025-03-01T08:00:00+07:00'), acknowledged(acknowledgedAt)];
 
   it('30 days from acceptance, no extension for a case not marked complex', () => {
-    const deadline = computeDeadline({ rule: denunciationResolution, facts: [...start, extended('2025-03-20T08:00:00+07:00', 1)], calendar });
+    const deadline = computeDeadline({
+      rule: denunciationResolution,
+      facts: [...start, extended('2025-03-20T08:00:00+07:00', 1)],
+      calendar,
+    });
     expect(deadline).toMatchObject({ dueAt: endOf('2025-04-02'), extensionsAllowed: 0, extensions: [{ judgement: 'beyond-allowance' }] });
   });
 
   it('complex: one extension of 30 days counts, a second does not', () => {
-    const facts = [...start, markedComplex('2025-03-05T08:00:00+07:00', 'complex'), extended('2025-03-20T08:00:00+07:00', 1), extended('2025-04-20T08:00:00+07:00', 2)];
+    const facts = [
+      ...start,
+      markedComplex('2025-03-05T08:00:00+07:00', 'complex'),
+      extended('2025-03-20T08:00:00+07:00', 1),
+      extended('2025-04-20T08:00:00+07:00', 2),
+    ];
     // 60 days: Friday 2 May 2025, a swapped day off, then the weekend: Monday 5 May.
     expect(computeDeadline({ rule: denunciationResolution, facts, calendar })).toMatchObject({
       complexity: 'complex',
@@ -114,19 +176,45 @@ describe('computeDeadline: extensions', () => {
   });
 
   it('especially complex: two extensions count', () => {
-    const facts = [...start, markedComplex('2025-03-05T08:00:00+07:00', 'especially-complex'), extended('2025-03-20T08:00:00+07:00', 1), extended('2025-04-20T08:00:00+07:00', 2)];
+    const facts = [
+      ...start,
+      markedComplex('2025-03-05T08:00:00+07:00', 'especially-complex'),
+      extended('2025-03-20T08:00:00+07:00', 1),
+      extended('2025-04-20T08:00:00+07:00', 2),
+    ];
     // 90 days: Sunday 1 June 2025, so Monday 2 June.
-    expect(computeDeadline({ rule: denunciationResolution, facts, calendar })).toMatchObject({ extensionsAllowed: 2, dueAt: endOf('2025-06-02'), extensions: [{ judgement: 'counted' }, { judgement: 'counted' }] });
+    expect(computeDeadline({ rule: denunciationResolution, facts, calendar })).toMatchObject({
+      extensionsAllowed: 2,
+      dueAt: endOf('2025-06-02'),
+      extensions: [{ judgement: 'counted' }, { judgement: 'counted' }],
+    });
   });
 
   it('an extension granted after the deadline passed does not count', () => {
-    const facts = [...start, markedComplex('2025-03-05T08:00:00+07:00', 'complex'), extended('2025-04-03T08:00:00+07:00', 1), resolved('2025-04-20T08:00:00+07:00')];
-    expect(computeDeadline({ rule: denunciationResolution, facts, calendar })).toMatchObject({ dueAt: endOf('2025-04-02'), extensions: [{ judgement: 'after-deadline' }], status: 'missed' });
+    const facts = [
+      ...start,
+      markedComplex('2025-03-05T08:00:00+07:00', 'complex'),
+      extended('2025-04-03T08:00:00+07:00', 1),
+      resolved('2025-04-20T08:00:00+07:00'),
+    ];
+    expect(computeDeadline({ rule: denunciationResolution, facts, calendar })).toMatchObject({
+      dueAt: endOf('2025-04-02'),
+      extensions: [{ judgement: 'after-deadline' }],
+      status: 'missed',
+    });
   });
 
   it('the verification extension of a denunciation acceptance: 3 more working days', () => {
-    const facts = [received('2025-01-22T09:00:00+07:00'), extended('2025-02-05T09:00:00+07:00', 1), acknowledged('2025-02-12T09:00:00+07:00')];
-    expect(computeDeadline({ rule: denunciationAcceptance, facts, calendar })).toMatchObject({ baseDueAt: endOf('2025-02-07'), dueAt: endOf('2025-02-12'), status: 'met' });
+    const facts = [
+      received('2025-01-22T09:00:00+07:00'),
+      extended('2025-02-05T09:00:00+07:00', 1),
+      acknowledged('2025-02-12T09:00:00+07:00'),
+    ];
+    expect(computeDeadline({ rule: denunciationAcceptance, facts, calendar })).toMatchObject({
+      baseDueAt: endOf('2025-02-07'),
+      dueAt: endOf('2025-02-12'),
+      status: 'met',
+    });
   });
 });
 
@@ -144,7 +232,9 @@ describe('computeDeadline: pauses (no case event pauses yet: literal CaseSuspend
   });
 
   it('a clock still stopped has no due date and cannot be overdue', () => {
-    expect(computeDeadline({ rule: denunciationResolution, facts: [...start, suspended], calendar, asOf: '2025-06-01T00:00:00+07:00' })).toMatchObject({ status: 'paused', dueAt: null, met: null });
+    expect(
+      computeDeadline({ rule: denunciationResolution, facts: [...start, suspended], calendar, asOf: '2025-06-01T00:00:00+07:00' }),
+    ).toMatchObject({ status: 'paused', dueAt: null, met: null });
   });
 
   it('a rule that restarts the clock gives the whole limit again from the resumption (Law 136/2025 art. 11a)', () => {
@@ -159,8 +249,14 @@ describe('computeDeadline: pauses (no case event pauses yet: literal CaseSuspend
   });
 
   it('a limit in hours stops for the exact time', () => {
-    const facts = [received('2025-03-03T08:00:00+07:00'), event('CaseSuspended', {}, '2025-03-03T10:00:00+07:00'), event('CaseResumed', {}, '2025-03-04T10:00:00+07:00')];
-    expect(computeDeadline({ rule: rule({ ...incidentReport, pauses: [suspension] }), facts, calendar }).dueAt).toBe('2025-03-05T08:00:00.000+07:00');
+    const facts = [
+      received('2025-03-03T08:00:00+07:00'),
+      event('CaseSuspended', {}, '2025-03-03T10:00:00+07:00'),
+      event('CaseResumed', {}, '2025-03-04T10:00:00+07:00'),
+    ];
+    expect(computeDeadline({ rule: rule({ ...incidentReport, pauses: [suspension] }), facts, calendar }).dueAt).toBe(
+      '2025-03-05T08:00:00.000+07:00',
+    );
   });
 });
 
@@ -168,16 +264,33 @@ describe('computeDeadline: must-report upward within hours', () => {
   const receivedAt = '2026-03-06T20:00:00+07:00';
 
   it('24 hours exactly, weekends included', () => {
-    const reported = event('CaseReportedUpward', { officialId: 'o-1', toUnitId: 'gia-loc', fromUnitId: 'gia-tan', summary: null }, '2026-03-07T19:59:00+07:00');
-    expect(computeDeadline({ rule: incidentReport, facts: [received(receivedAt), reported], calendar })).toMatchObject({ dueAt: '2026-03-07T20:00:00.000+07:00', status: 'met', durationMs: 23 * 3600_000 + 59 * 60_000 });
+    const reported = event(
+      'CaseReportedUpward',
+      { officialId: 'o-1', toUnitId: 'gia-loc', fromUnitId: 'gia-tan', summary: null },
+      '2026-03-07T19:59:00+07:00',
+    );
+    expect(computeDeadline({ rule: incidentReport, facts: [received(receivedAt), reported], calendar })).toMatchObject({
+      dueAt: '2026-03-07T20:00:00.000+07:00',
+      status: 'met',
+      durationMs: 23 * 3600_000 + 59 * 60_000,
+    });
   });
 
   it('missed by an hour', () => {
-    const reported = event('CaseReportedUpward', { officialId: 'o-1', toUnitId: 'gia-loc', fromUnitId: 'gia-tan', summary: null }, '2026-03-07T21:00:00+07:00');
-    expect(computeDeadline({ rule: incidentReport, facts: [received(receivedAt), reported], calendar })).toMatchObject({ status: 'missed', met: false });
+    const reported = event(
+      'CaseReportedUpward',
+      { officialId: 'o-1', toUnitId: 'gia-loc', fromUnitId: 'gia-tan', summary: null },
+      '2026-03-07T21:00:00+07:00',
+    );
+    expect(computeDeadline({ rule: incidentReport, facts: [received(receivedAt), reported], calendar })).toMatchObject({
+      status: 'missed',
+      met: false,
+    });
   });
 
   it('the clock is judged by the hour as of a time', () => {
-    expect(computeDeadline({ rule: incidentReport, facts: [received(receivedAt)], calendar, asOf: '2026-03-07T20:00:01+07:00' }).status).toBe('overdue');
+    expect(
+      computeDeadline({ rule: incidentReport, facts: [received(receivedAt)], calendar, asOf: '2026-03-07T20:00:01+07:00' }).status,
+    ).toBe('overdue');
   });
 });

@@ -83,7 +83,19 @@ export function computeDeadline(query: DeadlineQuery): Deadline {
   const allowance = allowanceFor(rule.extensions, complexity);
   const base = { ruleId: rule.ruleId, step: rule.step, complexity, extensionsAllowed: allowance.max };
   if (startIndex < 0) {
-    return { ...base, clockStartedAt: null, baseDueAt: null, dueAt: null, extensions: [], pauses: [], completedAt: null, completedByEventId: null, status: 'not-started', met: null, durationMs: null };
+    return {
+      ...base,
+      clockStartedAt: null,
+      baseDueAt: null,
+      dueAt: null,
+      extensions: [],
+      pauses: [],
+      completedAt: null,
+      completedByEventId: null,
+      status: 'not-started',
+      met: null,
+      durationMs: null,
+    };
   }
   const start = facts[startIndex];
   const window = facts.slice(startIndex + 1, completionIndex < 0 ? facts.length : completionIndex);
@@ -94,10 +106,20 @@ export function computeDeadline(query: DeadlineQuery): Deadline {
   let counted = 0;
   for (const fact of window.filter((candidate) => candidate.type === 'CaseDeadlineExtended')) {
     const due = dueWith(counted * allowance.lengthDays);
-    const judgement = counted >= allowance.max ? 'beyond-allowance' : due !== null && Date.parse(fact.occurredAt) > Date.parse(due) ? 'after-deadline' : 'counted';
+    const judgement =
+      counted >= allowance.max
+        ? 'beyond-allowance'
+        : due !== null && Date.parse(fact.occurredAt) > Date.parse(due)
+          ? 'after-deadline'
+          : 'counted';
     if (judgement === 'counted') counted++;
     const newDueAt = (fact.data as { newDueAt?: unknown }).newDueAt;
-    extensions.push({ eventId: fact.eventId, occurredAt: fact.occurredAt, recordedNewDueAt: typeof newDueAt === 'string' ? newDueAt : null, judgement });
+    extensions.push({
+      eventId: fact.eventId,
+      occurredAt: fact.occurredAt,
+      recordedNewDueAt: typeof newDueAt === 'string' ? newDueAt : null,
+      judgement,
+    });
   }
 
   const dueAt = dueWith(counted * allowance.lengthDays);
@@ -138,7 +160,7 @@ function judge(dueAt: string | null, completedAt: string | null, asOf: string | 
 
 function latestComplexity(facts: readonly Fact<DomainEvent>[]): CaseComplexity | null {
   const marked = facts.filter((fact) => fact.type === 'CaseMarkedComplex');
-  return marked.length === 0 ? null : ((marked[marked.length - 1].data as { complexity: CaseComplexity }).complexity);
+  return marked.length === 0 ? null : (marked[marked.length - 1].data as { complexity: CaseComplexity }).complexity;
 }
 
 /** Pairs each pausing event with the next resuming event of the same pause; a second pause while stopped is ignored. */
@@ -150,15 +172,27 @@ function pausesOf(window: readonly Fact<DomainEvent>[], definitions: readonly Cl
       const definition = definitions.find((candidate) => candidate.pausedBy === fact.type);
       if (definition) open = { definition, pausedAt: fact.occurredAt };
     } else if (fact.type === open.definition.resumedBy) {
-      intervals.push({ pausedAt: open.pausedAt, pausedBy: open.definition.pausedBy, resumedAt: fact.occurredAt, onResume: open.definition.onResume });
+      intervals.push({
+        pausedAt: open.pausedAt,
+        pausedBy: open.definition.pausedBy,
+        resumedAt: fact.occurredAt,
+        onResume: open.definition.onResume,
+      });
       open = null;
     }
   }
-  if (open) intervals.push({ pausedAt: open.pausedAt, pausedBy: open.definition.pausedBy, resumedAt: null, onResume: open.definition.onResume });
+  if (open)
+    intervals.push({ pausedAt: open.pausedAt, pausedBy: open.definition.pausedBy, resumedAt: null, onResume: open.definition.onResume });
   return intervals;
 }
 
-function dueInstant(rule: ResponsePolicyRule, calendar: WorkingDayCalendar, startedAt: string, pauses: readonly ClockPauseInterval[], extraDays: number): string | null {
+function dueInstant(
+  rule: ResponsePolicyRule,
+  calendar: WorkingDayCalendar,
+  startedAt: string,
+  pauses: readonly ClockPauseInterval[],
+  extraDays: number,
+): string | null {
   switch (rule.unit) {
     case 'hours': {
       const due = dueAfterHours(Date.parse(startedAt), rule.limit * HOUR_MS + extraDays * DAY_MS, pauses);
@@ -191,7 +225,12 @@ function dueAfterHours(startedAt: number, budget: number, pauses: readonly Clock
 }
 
 /** Walks the days after the start, counting those that count, skipping the suspended ones. */
-function lastDayOf(startDay: CalendarDay, budget: number, pauses: readonly ClockPauseInterval[], counts: (day: CalendarDay) => boolean): CalendarDay | null {
+function lastDayOf(
+  startDay: CalendarDay,
+  budget: number,
+  pauses: readonly ClockPauseInterval[],
+  counts: (day: CalendarDay) => boolean,
+): CalendarDay | null {
   let day = startDay;
   let consumed = 0;
   let next = 0;

@@ -38,7 +38,10 @@ describe('ruleInForce', () => {
   });
 
   it('a retired rule ends on its retirement date', () => {
-    const retired: RuleVersion[] = [{ rule: rule('open-ended', {}), retirement: { effectiveTo: '2026-07-01' } }, { rule: current, retirement: null }];
+    const retired: RuleVersion[] = [
+      { rule: rule('open-ended', {}), retirement: { effectiveTo: '2026-07-01' } },
+      { rule: current, retirement: null },
+    ];
     expect(ruleInForce(retired, 'complaint', 'acknowledge', '2026-06-30T10:00:00+07:00')?.ruleId).toBe('open-ended');
     expect(ruleInForce(retired, 'complaint', 'acknowledge', '2026-07-01T10:00:00+07:00')?.ruleId).toBe('complaint-accept-2026');
   });
@@ -51,6 +54,8 @@ describe('ruleInForce', () => {
   it('refuses overlapping rules', () => {
     const overlapping = [...versions, { rule: rule('duplicate', { effectiveFrom: '2026-01-01' }), retirement: null }];
     expect(() => ruleInForce(overlapping, 'complaint', 'acknowledge', '2026-03-01T10:00:00+07:00')).toThrow(DomainError);
-    expect(() => ruleInForce(overlapping, 'complaint', 'acknowledge', '2026-03-01T10:00:00+07:00')).toThrow(/complaint-accept-2012, duplicate/);
+    expect(() => ruleInForce(overlapping, 'complaint', 'acknowledge', '2026-03-01T10:00:00+07:00')).toThrow(
+      /complaint-accept-2012, duplicate/,
+    );
   });
 });

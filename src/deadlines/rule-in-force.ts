@@ -20,7 +20,12 @@ export function ruleEndsOn(version: RuleVersion): string | null {
  * effectiveFrom <= day < end. A later change of rule does not change the deadline of a case already
  * running. Null when no rule covers that day; two rules covering it are a data error, said loudly.
  */
-export function ruleInForce(versions: readonly RuleVersion[], category: PolicyCategory, step: PolicyStep, clockStartedAt: string): ResponsePolicyRule | null {
+export function ruleInForce(
+  versions: readonly RuleVersion[],
+  category: PolicyCategory,
+  step: PolicyStep,
+  clockStartedAt: string,
+): ResponsePolicyRule | null {
   const day = vietnamDayOf(clockStartedAt);
   const matching = versions.filter((version) => {
     const { rule } = version;
@@ -28,10 +33,15 @@ export function ruleInForce(versions: readonly RuleVersion[], category: PolicyCa
     return rule.category === category && rule.step === step && rule.effectiveFrom <= day && (end === null || day < end);
   });
   if (matching.length > 1) {
-    throw new DomainError('POLICY.RULES_OVERLAP', `Rules ${matching.map((version) => version.rule.ruleId).join(', ')} all apply to ${category}/${step} on ${day}; retire all but one.`, 'conflict', {
-      ruleIds: matching.map((version) => version.rule.ruleId),
-      day,
-    });
+    throw new DomainError(
+      'POLICY.RULES_OVERLAP',
+      `Rules ${matching.map((version) => version.rule.ruleId).join(', ')} all apply to ${category}/${step} on ${day}; retire all but one.`,
+      'conflict',
+      {
+        ruleIds: matching.map((version) => version.rule.ruleId),
+        day,
+      },
+    );
   }
   return matching[0]?.rule ?? null;
 }

@@ -19,7 +19,9 @@ let client: LedgerClient;
 function demoToken(): string {
   const { dataDir } = loadLedgerConfig(process.env);
   if (!existsSync(embeddedSecretPath(dataDir))) {
-    throw new Error(`No token secret in ${dataDir}: start the service first (npm start), set LEDGER_DATA_DIR to its data folder, or pass LEDGER_TOKEN.`);
+    throw new Error(
+      `No token secret in ${dataDir}: start the service first (npm start), set LEDGER_DATA_DIR to its data folder, or pass LEDGER_TOKEN.`,
+    );
   }
   return mintEmbeddedToken(embeddedSecret(dataDir), { subject: 'demo-seed', roles: ROLES, units: 'all', ttlSeconds: 3600 });
 }
@@ -33,7 +35,10 @@ async function units(): Promise<void> {
   await unit('so-nn-ptnt', 'Sở Nông nghiệp và Phát triển nông thôn', 'department', 'hai-duong');
   await unit('gia-loc', 'Huyện Gia Lộc', 'district', 'hai-duong');
   await unit('huyen-uy-gia-loc', 'Huyện ủy Gia Lộc', 'party-committee', 'gia-loc');
-  for (const [commune, name] of [['gia-tan', 'Xã Gia Tân'], ['thong-nhat', 'Xã Thống Nhất']]) {
+  for (const [commune, name] of [
+    ['gia-tan', 'Xã Gia Tân'],
+    ['thong-nhat', 'Xã Thống Nhất'],
+  ]) {
     await unit(commune, name, 'commune', 'gia-loc');
     await unit(`dang-uy-${commune}`, `Đảng ủy ${name}`, 'party-committee', commune);
     await unit(`chi-bo-${commune}-1`, `Chi bộ thôn 1, ${name}`, 'party-cell', commune);
@@ -56,7 +61,12 @@ async function officials(): Promise<void> {
   await official('do-van-hung', 'Đỗ Văn Hùng (demo)', 'Bí thư Đảng ủy xã Thống Nhất', 'dang-uy-thong-nhat');
   await official('ngo-thi-lan', 'Ngô Thị Lan (demo)', 'Bí thư Đảng ủy xã Gia Tân', 'dang-uy-gia-tan');
   const assign = (officialId: string, unitId: string, role: string) =>
-    client.post(`/api/v1/officials/${officialId}/assignments`, `assignment:${officialId}:${unitId}`, { unitId, role, from: '2017-01-01', occurredAt: at('2016-12-28') });
+    client.post(`/api/v1/officials/${officialId}/assignments`, `assignment:${officialId}:${unitId}`, {
+      unitId,
+      role,
+      from: '2017-01-01',
+      occurredAt: at('2016-12-28'),
+    });
   await assign('tran-van-minh', 'gia-tan', 'committee-member-in-charge');
   await assign('le-thi-hoa', 'thong-nhat', 'committee-member-in-charge');
   await assign('pham-quang-huong', 'gia-loc', 'leader');
@@ -72,7 +82,13 @@ async function monthlyMeetings(): Promise<void> {
     ]) {
       const present = member === 'le-thi-hoa' && missedByHoa.has(month) ? [secretary] : [secretary, member];
       const meeting = (kind: string, unitId: string, day: string) =>
-        client.post('/api/v1/meetings', `meeting:${unitId}:${month}`, { meetingId: `${unitId}-2017-${month}`, unitId, kind, heldAt: at(`2017-${month}-${day}`, '14:00'), attendees: present });
+        client.post('/api/v1/meetings', `meeting:${unitId}:${month}`, {
+          meetingId: `${unitId}-2017-${month}`,
+          unitId,
+          kind,
+          heldAt: at(`2017-${month}-${day}`, '14:00'),
+          attendees: present,
+        });
       await meeting('party-committee', `dang-uy-${commune}`, '05');
       await meeting('party-cell', `chi-bo-${commune}-1`, '12');
     }
@@ -81,19 +97,68 @@ async function monthlyMeetings(): Promise<void> {
 
 /** Thursday 9 March 2017, as the provincial People's Committee's published calendar shows it. */
 async function leadersVisits(): Promise<void> {
-  const visit = async (visitId: string, participants: string[], unitId: string, purpose: string, place: string, from: string, to: string) => {
-    await client.post('/api/v1/visits', `visit:${visitId}`, { visitId, kind: 'periodic', purpose, place, unitId, participants, plannedFor: at('2017-03-09', from), publishedInCalendar: true, occurredAt: at('2017-03-06') });
-    await client.post(`/api/v1/visits/${visitId}/conduct`, `visit:${visitId}:conduct`, { startedAt: at('2017-03-09', from), endedAt: at('2017-03-09', to), presentParticipants: participants, occurredAt: at('2017-03-09', '17:00') });
+  const visit = async (
+    visitId: string,
+    participants: string[],
+    unitId: string,
+    purpose: string,
+    place: string,
+    from: string,
+    to: string,
+  ) => {
+    await client.post('/api/v1/visits', `visit:${visitId}`, {
+      visitId,
+      kind: 'periodic',
+      purpose,
+      place,
+      unitId,
+      participants,
+      plannedFor: at('2017-03-09', from),
+      publishedInCalendar: true,
+      occurredAt: at('2017-03-06'),
+    });
+    await client.post(`/api/v1/visits/${visitId}/conduct`, `visit:${visitId}:conduct`, {
+      startedAt: at('2017-03-09', from),
+      endedAt: at('2017-03-09', to),
+      presentParticipants: participants,
+      occurredAt: at('2017-03-09', '17:00'),
+    });
   };
-  await visit('2017-03-09-san-xuat', ['nguyen-duong-thai', 'nguyen-anh-cuong'], 'gia-loc', 'Kiểm tra tình hình sản xuất tại cơ sở', 'Huyện Gia Lộc', '07:30', '11:00');
-  await visit('2017-03-09-du-an', ['vuong-duc-sang'], 'hai-duong', 'Kiểm tra tình hình thực hiện một số dự án đầu tư', 'Tỉnh Hải Dương', '08:00', '11:30');
-  await visit('2017-03-09-kiep-bac', ['luong-van-cau'], 'kiep-bac', 'Kiểm tra, đôn đốc việc thu hồi 3 ao ở đền Kiếp Bạc', 'Đền Kiếp Bạc', '08:00', '10:30');
+  await visit(
+    '2017-03-09-san-xuat',
+    ['nguyen-duong-thai', 'nguyen-anh-cuong'],
+    'gia-loc',
+    'Kiểm tra tình hình sản xuất tại cơ sở',
+    'Huyện Gia Lộc',
+    '07:30',
+    '11:00',
+  );
+  await visit(
+    '2017-03-09-du-an',
+    ['vuong-duc-sang'],
+    'hai-duong',
+    'Kiểm tra tình hình thực hiện một số dự án đầu tư',
+    'Tỉnh Hải Dương',
+    '08:00',
+    '11:30',
+  );
+  await visit(
+    '2017-03-09-kiep-bac',
+    ['luong-van-cau'],
+    'kiep-bac',
+    'Kiểm tra, đôn đốc việc thu hồi 3 ao ở đền Kiếp Bạc',
+    'Đền Kiếp Bạc',
+    '08:00',
+    '10:30',
+  );
 }
 
 /** Residents complain of pollution from a production project; the district secretary goes to see. */
 async function pollutionComplaint(): Promise<void> {
   const received = await client.post<{ caseId: string }>('/api/v1/cases', 'case:pollution', {
-    unitId: 'gia-tan', category: 'complaint', channel: 'citizen-reception',
+    unitId: 'gia-tan',
+    category: 'complaint',
+    channel: 'citizen-reception',
     summary: 'Dự án sản xuất gây ô nhiễm môi trường: khói, mùi và nước thải ra mương tưới (demo).',
     reporter: { name: 'Người dân thôn 1 (demo)', phone: '0220 3000 000' },
     location: { address: 'Thôn 1, xã Gia Tân, huyện Gia Lộc' },
@@ -101,31 +166,87 @@ async function pollutionComplaint(): Promise<void> {
   });
   const path = `/api/v1/cases/${received.caseId}`;
   await client.post(`${path}/acknowledgements`, 'case:pollution:ack', { occurredAt: at('2017-02-21') });
-  await client.post(`${path}/classifications`, 'case:pollution:classify', { classification: 'within-authority', reason: 'Environmental matter the district can resolve', occurredAt: at('2017-02-21', '10:00') });
-  await client.post(`${path}/escalations`, 'case:pollution:escalate', { toUnitId: 'gia-loc', reason: 'Needs the district environment office and the works owner', occurredAt: at('2017-02-22') });
-  await client.post(`${path}/assignments`, 'case:pollution:assign', { officialId: 'pham-quang-huong', dueAt: at('2017-03-24', '17:00'), occurredAt: at('2017-02-22', '14:00') });
-  await client.post('/api/v1/visits', 'visit:pollution', { visitId: '2017-02-24-o-nhiem', kind: 'unscheduled', purpose: 'Trực tiếp kiểm tra dự án bị nhân dân kiến nghị gây ô nhiễm môi trường', place: 'Thôn 1, xã Gia Tân', unitId: 'gia-tan', participants: ['pham-quang-huong'], plannedFor: at('2017-02-24', '08:00'), occurredAt: at('2017-02-23') });
-  await client.post('/api/v1/visits/2017-02-24-o-nhiem/conduct', 'visit:pollution:conduct', { startedAt: at('2017-02-24', '08:00'), endedAt: at('2017-02-24', '11:00'), presentParticipants: ['pham-quang-huong'], others: 'Chủ doanh nghiệp; Phòng Tài nguyên và Môi trường', occurredAt: at('2017-02-24', '15:00') });
-  await client.post('/api/v1/visits/2017-02-24-o-nhiem/findings', 'visit:pollution:finding', { findingId: 'nuoc-thai', text: 'Nước thải chưa qua xử lý chảy ra mương tưới', severity: 'high', occurredAt: at('2017-02-24', '15:30') });
-  await client.post(`${path}/actions`, 'case:pollution:action', { description: 'Làm việc với chủ doanh nghiệp và cơ quan chức năng; yêu cầu lắp đặt hệ thống xử lý', occurredAt: at('2017-02-24', '16:00') });
-  await client.post(`${path}/resolutions`, 'case:pollution:resolve', { outcome: 'Doanh nghiệp lắp hệ thống xử lý nước thải; đã kiểm tra lại', occurredAt: at('2017-03-20') });
+  await client.post(`${path}/classifications`, 'case:pollution:classify', {
+    classification: 'within-authority',
+    reason: 'Environmental matter the district can resolve',
+    occurredAt: at('2017-02-21', '10:00'),
+  });
+  await client.post(`${path}/escalations`, 'case:pollution:escalate', {
+    toUnitId: 'gia-loc',
+    reason: 'Needs the district environment office and the works owner',
+    occurredAt: at('2017-02-22'),
+  });
+  await client.post(`${path}/assignments`, 'case:pollution:assign', {
+    officialId: 'pham-quang-huong',
+    dueAt: at('2017-03-24', '17:00'),
+    occurredAt: at('2017-02-22', '14:00'),
+  });
+  await client.post('/api/v1/visits', 'visit:pollution', {
+    visitId: '2017-02-24-o-nhiem',
+    kind: 'unscheduled',
+    purpose: 'Trực tiếp kiểm tra dự án bị nhân dân kiến nghị gây ô nhiễm môi trường',
+    place: 'Thôn 1, xã Gia Tân',
+    unitId: 'gia-tan',
+    participants: ['pham-quang-huong'],
+    plannedFor: at('2017-02-24', '08:00'),
+    occurredAt: at('2017-02-23'),
+  });
+  await client.post('/api/v1/visits/2017-02-24-o-nhiem/conduct', 'visit:pollution:conduct', {
+    startedAt: at('2017-02-24', '08:00'),
+    endedAt: at('2017-02-24', '11:00'),
+    presentParticipants: ['pham-quang-huong'],
+    others: 'Chủ doanh nghiệp; Phòng Tài nguyên và Môi trường',
+    occurredAt: at('2017-02-24', '15:00'),
+  });
+  await client.post('/api/v1/visits/2017-02-24-o-nhiem/findings', 'visit:pollution:finding', {
+    findingId: 'nuoc-thai',
+    text: 'Nước thải chưa qua xử lý chảy ra mương tưới',
+    severity: 'high',
+    occurredAt: at('2017-02-24', '15:30'),
+  });
+  await client.post(`${path}/actions`, 'case:pollution:action', {
+    description: 'Làm việc với chủ doanh nghiệp và cơ quan chức năng; yêu cầu lắp đặt hệ thống xử lý',
+    occurredAt: at('2017-02-24', '16:00'),
+  });
+  await client.post(`${path}/resolutions`, 'case:pollution:resolve', {
+    outcome: 'Doanh nghiệp lắp hệ thống xử lý nước thải; đã kiểm tra lại',
+    occurredAt: at('2017-03-20'),
+  });
   await client.post(`${path}/closures`, 'case:pollution:close', { occurredAt: at('2017-03-21') });
 }
 
 /** A gathering in Thống Nhất: must be reported, but the district's Standing Committee hears of it first. */
 async function preemptedMatter(): Promise<void> {
   const received = await client.post<{ caseId: string }>('/api/v1/cases', 'case:gathering', {
-    unitId: 'thong-nhat', category: 'incident', channel: 'hotline',
+    unitId: 'thong-nhat',
+    category: 'incident',
+    channel: 'hotline',
     summary: 'Tụ tập đông người phản đối việc thu hồi đất tại thôn 2 (demo).',
     occurredAt: at('2017-04-10', '07:30'),
   });
   const path = `/api/v1/cases/${received.caseId}`;
   await client.post(`${path}/acknowledgements`, 'case:gathering:ack', { occurredAt: at('2017-04-10', '08:00') });
-  await client.post(`${path}/classifications`, 'case:gathering:classify', { classification: 'must-report', reason: 'A gathering about land recovery must be reported upward', occurredAt: at('2017-04-10', '08:30') });
-  await client.post(`${path}/upper-level-notices`, 'case:gathering:upper', { unitId: 'gia-loc', channel: 'media', note: 'Ban Thường vụ Huyện ủy nắm được qua báo chí', occurredAt: at('2017-04-11', '09:00') });
-  const reported = await client.post<{ events: { eventId: string; type: string }[] }>(`${path}/upward-reports`, 'case:gathering:report', { officialId: 'le-thi-hoa', toUnitId: 'gia-loc', summary: 'Báo cáo muộn', occurredAt: at('2017-04-13', '16:00') });
+  await client.post(`${path}/classifications`, 'case:gathering:classify', {
+    classification: 'must-report',
+    reason: 'A gathering about land recovery must be reported upward',
+    occurredAt: at('2017-04-10', '08:30'),
+  });
+  await client.post(`${path}/upper-level-notices`, 'case:gathering:upper', {
+    unitId: 'gia-loc',
+    channel: 'media',
+    note: 'Ban Thường vụ Huyện ủy nắm được qua báo chí',
+    occurredAt: at('2017-04-11', '09:00'),
+  });
+  const reported = await client.post<{ events: { eventId: string; type: string }[] }>(`${path}/upward-reports`, 'case:gathering:report', {
+    officialId: 'le-thi-hoa',
+    toUnitId: 'gia-loc',
+    summary: 'Báo cáo muộn',
+    occurredAt: at('2017-04-13', '16:00'),
+  });
   // The evidence: the upper level's notice and the late report, cited by their event ids.
-  const evidenceEventIds = reported.events.filter((event) => ['UpperLevelInformed', 'CaseReportedUpward'].includes(event.type)).map((event) => event.eventId);
+  const evidenceEventIds = reported.events
+    .filter((event) => ['UpperLevelInformed', 'CaseReportedUpward'].includes(event.type))
+    .map((event) => event.eventId);
   await client.post('/api/v1/reviews', 'review:le-thi-hoa', {
     reviewId: 'kiem-diem-le-thi-hoa-2017-04',
     officialId: 'le-thi-hoa',

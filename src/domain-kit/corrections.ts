@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../ledger/event-store.port.js';
+import type { JsonObject, JsonValue } from './json.js';
 import type { DomainEvent, Fact } from './decider.js';
 import { DomainError } from './domain-error.js';
 
@@ -36,18 +36,34 @@ export function withCorrections<Event extends DomainEvent>(facts: readonly Fact<
 }
 
 /** Guards of a correction: the event exists in this stream, and every field is correctable and valid. */
-export function decideCorrection(facts: readonly Fact<DomainEvent>[], command: CorrectEvent, correctable: CorrectableFields): EventCorrected[] {
+export function decideCorrection(
+  facts: readonly Fact<DomainEvent>[],
+  command: CorrectEvent,
+  correctable: CorrectableFields,
+): EventCorrected[] {
   const target = facts.find((fact) => fact.eventId === command.eventId);
   if (!target) throw new DomainError('CORRECTION.UNKNOWN_EVENT', `Event ${command.eventId} is not part of this record.`, 'not-found');
-  if (target.type === EVENT_CORRECTED) throw new DomainError('CORRECTION.OF_CORRECTION', 'Correct the original event, not a correction.', 'invalid');
+  if (target.type === EVENT_CORRECTED)
+    throw new DomainError('CORRECTION.OF_CORRECTION', 'Correct the original event, not a correction.', 'invalid');
   const rules = correctable[target.type];
-  if (!rules) throw new DomainError('CORRECTION.NOT_CORRECTABLE', `A ${target.type} event cannot be corrected; record the fact that followed instead.`, 'invalid');
+  if (!rules)
+    throw new DomainError(
+      'CORRECTION.NOT_CORRECTABLE',
+      `A ${target.type} event cannot be corrected; record the fact that followed instead.`,
+      'invalid',
+    );
   const names = Object.keys(command.fields);
   if (names.length === 0) throw new DomainError('CORRECTION.EMPTY', 'A correction must replace at least one field.', 'invalid');
   for (const name of names) {
     const check = rules[name];
-    if (!check) throw new DomainError('CORRECTION.FIELD_NOT_CORRECTABLE', `Field ${name} of ${target.type} cannot be corrected; correctable: ${Object.keys(rules).join(', ')}.`, 'invalid');
-    if (!check(command.fields[name])) throw new DomainError('CORRECTION.INVALID_VALUE', `The new value of ${name} is not valid for ${target.type}.`, 'invalid');
+    if (!check)
+      throw new DomainError(
+        'CORRECTION.FIELD_NOT_CORRECTABLE',
+        `Field ${name} of ${target.type} cannot be corrected; correctable: ${Object.keys(rules).join(', ')}.`,
+        'invalid',
+      );
+    if (!check(command.fields[name]))
+      throw new DomainError('CORRECTION.INVALID_VALUE', `The new value of ${name} is not valid for ${target.type}.`, 'invalid');
   }
   return [{ type: EVENT_CORRECTED, data: { correctedEventId: command.eventId, reason: command.reason, fields: command.fields } }];
 }

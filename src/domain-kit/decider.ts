@@ -1,4 +1,4 @@
-import type { JsonObject } from '../ledger/event-store.port.js';
+import type { JsonObject } from './json.js';
 
 /** A fact of the domain as a decider emits it: a past-tense type and the data it needs. */
 export interface DomainEvent<Type extends string = string, Data extends JsonObject = JsonObject> {
@@ -28,6 +28,9 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   evolve(state: State, fact: Fact<Event>): State;
 }
 
-export function fold<Event extends DomainEvent, State>(decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>, facts: readonly Fact<Event>[]): State {
+export function fold<Event extends DomainEvent, State>(
+  decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
+  facts: readonly Fact<Event>[],
+): State {
   return facts.reduce(decider.evolve, decider.initialState);
 }

@@ -5,7 +5,16 @@ describe('isOffsetDateTime', () => {
     expect(isOffsetDateTime(value)).toBe(true);
   });
 
-  it.each(['2017-03-09T08:00:00', '2017-02-30T08:00:00Z', '2017-13-01T00:00:00Z', '2017-02-29T00:00:00Z', '2017-03-09T24:30:00Z', '2017-03-09', 42, null])('refuses %p', (value) => {
+  it.each([
+    '2017-03-09T08:00:00',
+    '2017-02-30T08:00:00Z',
+    '2017-13-01T00:00:00Z',
+    '2017-02-29T00:00:00Z',
+    '2017-03-09T24:30:00Z',
+    '2017-03-09',
+    42,
+    null,
+  ])('refuses %p', (value) => {
     expect(isOffsetDateTime(value)).toBe(false);
   });
 });

@@ -9,5 +9,10 @@ export function isOffsetDateTime(value: unknown): value is string {
   if (typeof value !== 'string' || !OFFSET_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) return false;
   const [year, month, day] = value.slice(0, 10).split('-').map(Number);
   const calendar = new Date(Date.UTC(year, month - 1, day));
-  return calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day && Number(value.slice(11, 13)) < 24;
+  return (
+    calendar.getUTCFullYear() === year &&
+    calendar.getUTCMonth() === month - 1 &&
+    calendar.getUTCDate() === day &&
+    Number(value.slice(11, 13)) < 24
+  );
 }

@@ -10,7 +10,8 @@ import { RelevantRecords } from './records-relevant-to.js';
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2100;
 
-export type EvaluationScope = { readonly officialId: string; readonly unitId?: undefined } | { readonly unitId: string; readonly officialId?: undefined };
+export type EvaluationScope =
+  { readonly officialId: string; readonly unitId?: undefined } | { readonly unitId: string; readonly officialId?: undefined };
 
 export interface AnnualEvaluation {
   readonly year: number;
@@ -56,12 +57,18 @@ export class AnnualEvaluations {
 
   private candidatesUnder(unitId: string): string[] {
     const { units, under } = this.facts.unitsUnder(unitId);
-    if (!units.some((unit) => unit.unitId === unitId)) throw new DomainError('NOT_FOUND', `Unit ${unitId.slice(0, 80)} does not exist.`, 'not-found');
+    if (!units.some((unit) => unit.unitId === unitId))
+      throw new DomainError('NOT_FOUND', `Unit ${unitId.slice(0, 80)} does not exist.`, 'not-found');
     return this.facts.officialsAssignedTo(under);
   }
 }
 
-function assignedDuring(unitId: string, period: ReviewPeriod, officialIds: readonly string[], records: Parameters<typeof evaluationOf>[1]): string[] {
+function assignedDuring(
+  unitId: string,
+  period: ReviewPeriod,
+  officialIds: readonly string[],
+  records: Parameters<typeof evaluationOf>[1],
+): string[] {
   const tree = UnitTree.of(records.units);
   const candidates = new Set(officialIds);
   const assigned = records.assignments.filter((assignment) => {

@@ -35,10 +35,14 @@ export interface OfficialEvaluation {
  */
 export function evaluationOf(review: ResponsibilityReview, records: ReviewRecords): OfficialEvaluation {
   const months = review.attendance.flatMap((entry) => entry.months);
-  const visitCells = (outcome: 'conducted' | 'cancelled') => review.visits.flatMap((entry) => Object.values(entry.counts).map((byOutcome) => byOutcome[outcome]));
+  const visitCells = (outcome: 'conducted' | 'cancelled') =>
+    review.visits.flatMap((entry) => Object.values(entry.counts).map((byOutcome) => byOutcome[outcome]));
   const { byTimeliness } = review.casesHandled;
   const indicators: Record<Indicator, Figure> = {
-    assignments: figure(review.assignments.length, review.assignments.flatMap((assignment) => assignment.evidence)),
+    assignments: figure(
+      review.assignments.length,
+      review.assignments.flatMap((assignment) => assignment.evidence),
+    ),
     monthsRequired: figureOf(months.filter((month) => month.required)),
     monthsMet: figureOf(months.filter((month) => month.status === 'met')),
     monthsMissed: review.monthsMissed,
@@ -65,7 +69,10 @@ function distinctVisits(cells: readonly Figure[], records: ReviewRecords): Figur
 }
 
 function figureOf(items: readonly { evidence: readonly string[] }[]): Figure {
-  return figure(items.length, items.flatMap((item) => item.evidence));
+  return figure(
+    items.length,
+    items.flatMap((item) => item.evidence),
+  );
 }
 
 function figure(count: number, evidence: readonly string[]): Figure {
@@ -77,7 +84,11 @@ function unique(ids: readonly string[]): string[] {
 }
 
 /** By the indicator's count, then by official id, so equal counts keep a stable order. */
-export function sortEvaluations(evaluations: readonly OfficialEvaluation[], by: Indicator | 'officialId', order: 'asc' | 'desc'): OfficialEvaluation[] {
+export function sortEvaluations(
+  evaluations: readonly OfficialEvaluation[],
+  by: Indicator | 'officialId',
+  order: 'asc' | 'desc',
+): OfficialEvaluation[] {
   const sign = order === 'asc' ? 1 : -1;
   const byId = (a: OfficialEvaluation, b: OfficialEvaluation) => (a.officialId < b.officialId ? -1 : a.officialId > b.officialId ? 1 : 0);
   return [...evaluations].sort((a, b) => {

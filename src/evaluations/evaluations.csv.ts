@@ -11,7 +11,10 @@ export function evaluationsCsv(evaluations: readonly OfficialEvaluation[]): stri
   const rows = evaluations.map((evaluation) => [
     evaluation.officialId,
     evaluation.fullName ?? '',
-    ...INDICATORS.flatMap((indicator) => [String(evaluation.indicators[indicator].count), evaluation.indicators[indicator].evidence.join(' ')]),
+    ...INDICATORS.flatMap((indicator) => [
+      String(evaluation.indicators[indicator].count),
+      evaluation.indicators[indicator].evidence.join(' '),
+    ]),
   ]);
   return [header, ...rows].map((fields) => `${fields.map(csvField).join(',')}\r\n`).join('');
 }

@@ -11,7 +11,11 @@ import { EvaluationsController } from './http/evaluations.controller.js';
   imports: [ProjectionsModule, ResponsibilityModule],
   controllers: [EvaluationsController],
   providers: [
-    { provide: AnnualEvaluations, inject: [ReviewFactsQuery, WorkingDayCalendar], useFactory: (facts: ReviewFactsQuery, calendar: WorkingDayCalendar) => new AnnualEvaluations(facts, calendar) },
+    {
+      provide: AnnualEvaluations,
+      inject: [ReviewFactsQuery, WorkingDayCalendar],
+      useFactory: (facts: ReviewFactsQuery, calendar: WorkingDayCalendar) => new AnnualEvaluations(facts, calendar),
+    },
   ],
 })
 export class EvaluationsModule {}

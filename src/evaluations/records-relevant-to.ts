@@ -30,9 +30,24 @@ export class RelevantRecords {
       if (unit.mergedInto !== null) push(this.children, unit.mergedInto.unitId, unit.unitId);
     }
     for (const assignment of records.assignments) push(this.assignedUnits, assignment.officialId, assignment.unitId);
-    this.cases = new RecordIndex(records.cases, (record) => [record.unitId], (record) => [...record.assignments.flatMap((assignment) => (assignment.officialId === null ? [] : [assignment.officialId])), ...record.reportsUpward.map((report) => report.officialId)]);
-    this.meetings = new RecordIndex(records.meetings, (meeting) => [meeting.unitId], (meeting) => meeting.attendees);
-    this.visits = new RecordIndex(records.visits, (visit) => [visit.unitId], (visit) => [...visit.participants, ...(visit.conducted?.presentParticipants ?? [])]);
+    this.cases = new RecordIndex(
+      records.cases,
+      (record) => [record.unitId],
+      (record) => [
+        ...record.assignments.flatMap((assignment) => (assignment.officialId === null ? [] : [assignment.officialId])),
+        ...record.reportsUpward.map((report) => report.officialId),
+      ],
+    );
+    this.meetings = new RecordIndex(
+      records.meetings,
+      (meeting) => [meeting.unitId],
+      (meeting) => meeting.attendees,
+    );
+    this.visits = new RecordIndex(
+      records.visits,
+      (visit) => [visit.unitId],
+      (visit) => [...visit.participants, ...(visit.conducted?.presentParticipants ?? [])],
+    );
   }
 
   of(officialId: string): ReviewRecords {

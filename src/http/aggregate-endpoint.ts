@@ -35,9 +35,20 @@ export class AggregateEndpoint<Command, Event extends DomainEvent, State> {
   }
 
   /** A command on an existing aggregate: 404 if it does not exist, else the new state with its ETag. */
-  async act(id: string, command: Command, occurredAt: string | undefined, request: Request, response: Response): Promise<Record<string, unknown>> {
+  async act(
+    id: string,
+    command: Command,
+    occurredAt: string | undefined,
+    request: Request,
+    response: Response,
+  ): Promise<Record<string, unknown>> {
     await this.read(id);
-    const result = await this.commands.handle(this.aggregate.decider, this.aggregate.streamOf(id), command, commandEnvelope(request, this.clock.now(), occurredAt));
+    const result = await this.commands.handle(
+      this.aggregate.decider,
+      this.aggregate.streamOf(id),
+      command,
+      commandEnvelope(request, this.clock.now(), occurredAt),
+    );
     answer(response, result);
     return this.aggregate.view(result.state);
   }

@@ -62,7 +62,9 @@ export function answer<State>(response: Response, result: CommandResult<State>, 
 }
 
 function fingerprint(request: Request): string {
-  return createHash('sha256').update(`${request.method} ${request.path}\n${canonicalJson(request.body ?? {})}`).digest('hex');
+  return createHash('sha256')
+    .update(`${request.method} ${request.path}\n${canonicalJson(request.body ?? {})}`)
+    .digest('hex');
 }
 
 function header(request: Request, name: string): string | undefined {

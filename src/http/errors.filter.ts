@@ -24,12 +24,23 @@ export class ErrorsFilter implements ExceptionFilter {
   }
 
   private describe(error: unknown): ErrorBody {
-    if (error instanceof DomainError) return { statusCode: DOMAIN_STATUS[error.kind], code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
-    if (error instanceof LedgerError) return withoutUndefined({ statusCode: ledgerStatus(error), code: error.code, message: error.message, details: ledgerDetails(error) });
+    if (error instanceof DomainError)
+      return {
+        statusCode: DOMAIN_STATUS[error.kind],
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
+      };
+    if (error instanceof LedgerError)
+      return withoutUndefined({ statusCode: ledgerStatus(error), code: error.code, message: error.message, details: ledgerDetails(error) });
     if (error instanceof HttpException && isBodyParserError(error.cause)) return bodyParserBody(error.cause);
     if (error instanceof HttpException) return httpBody(error);
     if (isBodyParserError(error)) return bodyParserBody(error);
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'The service failed unexpectedly; nothing was written.' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL',
+      message: 'The service failed unexpectedly; nothing was written.',
+    };
   }
 }
 
@@ -67,13 +78,28 @@ interface BodyParserError {
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string' && typeof (error as BodyParserError).status === 'number';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as BodyParserError).type === 'string' &&
+    typeof (error as BodyParserError).status === 'number'
+  );
 }
 
 function bodyParserBody(error: BodyParserError): ErrorBody {
-  if (error.type === 'entity.parse.failed') return { statusCode: 400, code: 'REQUEST.MALFORMED_JSON', message: 'The request body is not valid JSON. Nothing was written.' };
-  if (error.type === 'entity.too.large') return { statusCode: 413, code: 'REQUEST.TOO_LARGE', message: 'The request body is larger than the service accepts. Nothing was written.' };
-  return { statusCode: error.status >= 400 && error.status < 500 ? error.status : 400, code: 'REQUEST.UNREADABLE', message: 'The request body could not be read. Nothing was written.' };
+  if (error.type === 'entity.parse.failed')
+    return { statusCode: 400, code: 'REQUEST.MALFORMED_JSON', message: 'The request body is not valid JSON. Nothing was written.' };
+  if (error.type === 'entity.too.large')
+    return {
+      statusCode: 413,
+      code: 'REQUEST.TOO_LARGE',
+      message: 'The request body is larger than the service accepts. Nothing was written.',
+    };
+  return {
+    statusCode: error.status >= 400 && error.status < 500 ? error.status : 400,
+    code: 'REQUEST.UNREADABLE',
+    message: 'The request body could not be read. Nothing was written.',
+  };
 }
 
 function httpBody(error: HttpException): ErrorBody {
@@ -83,7 +109,11 @@ function httpBody(error: HttpException): ErrorBody {
     return { statusCode: status, ...(response as Omit<ErrorBody, 'statusCode'>) };
   }
   const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? error.message);
-  return { statusCode: status, code: `HTTP.${HttpStatus[status] ?? status}`, message: Array.isArray(message) ? message.join('; ') : String(message) };
+  return {
+    statusCode: status,
+    code: `HTTP.${HttpStatus[status] ?? status}`,
+    message: Array.isArray(message) ? message.join('; ') : String(message),
+  };
 }
 
 function describe(error: unknown): string {

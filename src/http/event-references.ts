@@ -14,6 +14,8 @@ export interface EventReference {
 export function eventsBehind(facts: readonly Fact<DomainEvent>[]): { events: EventReference[]; correctedEventIds: string[] } {
   return {
     events: facts.map(({ eventId, type, occurredAt }) => ({ eventId, type, occurredAt })),
-    correctedEventIds: facts.filter((fact) => fact.type === EVENT_CORRECTED).map((fact) => (fact.data as { correctedEventId: string }).correctedEventId),
+    correctedEventIds: facts
+      .filter((fact) => fact.type === EVENT_CORRECTED)
+      .map((fact) => (fact.data as { correctedEventId: string }).correctedEventId),
   };
 }

@@ -4,7 +4,9 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** Read your own write: the Ledger-Position header of a command answer. Every read-model query takes it. */
 export class MinPositionQueryDto {
-  @ApiPropertyOptional({ description: 'Wait (up to 2 s) until the read model has applied this global position; 503 PROJECTION.BEHIND if it has not' })
+  @ApiPropertyOptional({
+    description: 'Wait (up to 2 s) until the read model has applied this global position; 503 PROJECTION.BEHIND if it has not',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -109,7 +109,10 @@ export class IntegrityLog {
     const size = treeSize ?? this.log.latestCheckpoint()?.treeSize;
     if (size === undefined) throw noCheckpointYet();
     if (size > this.log.size) {
-      throw treeSizeOutOfRange(`treeSize ${size} is beyond the log, which has ${this.log.size} leaves.`, { treeSize: size, logSize: this.log.size });
+      throw treeSizeOutOfRange(`treeSize ${size} is beyond the log, which has ${this.log.size} leaves.`, {
+        treeSize: size,
+        logSize: this.log.size,
+      });
     }
     if (leaf.leafIndex >= size) {
       throw treeSizeOutOfRange(
@@ -129,8 +132,13 @@ export class IntegrityLog {
   }
 
   consistencyProof(fromSize: number, toSize: number): ConsistencyProofView {
-    if (fromSize > toSize) throw treeSizeOutOfRange(`from (${fromSize}) must not be larger than to (${toSize}).`, { from: fromSize, to: toSize });
-    if (toSize > this.log.size) throw treeSizeOutOfRange(`to (${toSize}) is beyond the log, which has ${this.log.size} leaves.`, { to: toSize, logSize: this.log.size });
+    if (fromSize > toSize)
+      throw treeSizeOutOfRange(`from (${fromSize}) must not be larger than to (${toSize}).`, { from: fromSize, to: toSize });
+    if (toSize > this.log.size)
+      throw treeSizeOutOfRange(`to (${toSize}) is beyond the log, which has ${this.log.size} leaves.`, {
+        to: toSize,
+        logSize: this.log.size,
+      });
     return {
       fromSize,
       toSize,

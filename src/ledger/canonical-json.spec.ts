@@ -9,7 +9,9 @@ describe('canonicalJson (RFC 8785 for JSON values)', () => {
   });
 
   it('writes numbers and strings as ECMAScript JSON does', () => {
-    expect(canonicalJson([1e21, 0.1, -0, 1.5e-7, 'Hải Dương', '\u2028', '"\\'])).toBe('[1e+21,0.1,0,1.5e-7,"Hải Dương","\u2028","\\"\\\\"]');
+    expect(canonicalJson([1e21, 0.1, -0, 1.5e-7, 'Hải Dương', '\u2028', '"\\'])).toBe(
+      '[1e+21,0.1,0,1.5e-7,"Hải Dương","\u2028","\\"\\\\"]',
+    );
   });
 
   it.each([

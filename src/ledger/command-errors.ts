@@ -17,7 +17,9 @@ export class PreconditionFailedError extends LedgerError {
 export class IdempotencyKeyReusedError extends LedgerError {
   readonly code = 'IDEMPOTENCY_KEY.REUSED';
   constructor(readonly key: string) {
-    super(`Idempotency-Key ${JSON.stringify(key)} was already used for a different request; use a new key for a new request. Nothing was written.`);
+    super(
+      `Idempotency-Key ${JSON.stringify(key)} was already used for a different request; use a new key for a new request. Nothing was written.`,
+    );
     this.name = 'IdempotencyKeyReusedError';
   }
 }

@@ -30,7 +30,10 @@ export interface CommandResult<State> {
 }
 
 /** Folds a stream's recorded events into the state of its decider, corrections applied. */
-export function foldStream<Event extends DomainEvent, State>(decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>, recorded: readonly RecordedEvent[]): State {
+export function foldStream<Event extends DomainEvent, State>(
+  decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
+  recorded: readonly RecordedEvent[],
+): State {
   return fold(decider, withCorrections(recorded.map(toFact)) as Fact<Event>[]);
 }
 
@@ -67,9 +70,19 @@ export class CommandHandler {
       const events = decider.decide(command, state, { now: envelope.now, occurredAt: envelope.occurredAt, actor: envelope.actor });
       if (events.length === 0) return { streamId, revision, state, events: [], replayed: false };
       try {
-        const appended = await this.store.append(streamId, this.toNewEvents(streamId, events, envelope), revision < 0 ? 'no-stream' : revision);
+        const appended = await this.store.append(
+          streamId,
+          this.toNewEvents(streamId, events, envelope),
+          revision < 0 ? 'no-stream' : revision,
+        );
         const after = [...recorded, ...appended.events];
-        return { streamId, revision: appended.nextExpectedRevision, state: foldStream(decider, after), events: appended.events, replayed: appended.idempotentReplay };
+        return {
+          streamId,
+          revision: appended.nextExpectedRevision,
+          state: foldStream(decider, after),
+          events: appended.events,
+          replayed: appended.idempotentReplay,
+        };
       } catch (error) {
         if (error instanceof EventIdReusedError && envelope.idempotency) throw new IdempotencyKeyReusedError(envelope.idempotency.key);
         if (!(error instanceof ConcurrencyError)) throw error;
@@ -116,8 +129,15 @@ export class CommandHandler {
     if (first < 0) return undefined;
     if (recorded[first].metadata.requestFingerprint !== idempotency.fingerprint) throw new IdempotencyKeyReusedError(idempotency.key);
     let end = first;
-    while (end < recorded.length && recorded[end].eventId === CommandHandler.eventIdFor(actor, idempotency.key, streamId, end - first)) end++;
+    while (end < recorded.length && recorded[end].eventId === CommandHandler.eventIdFor(actor, idempotency.key, streamId, end - first))
+      end++;
     const upTo = recorded.slice(0, end);
-    return { streamId, revision: recorded[end - 1].streamRevision, state: foldStream(decider, upTo), events: recorded.slice(first, end), replayed: true };
+    return {
+      streamId,
+      revision: recorded[end - 1].streamRevision,
+      state: foldStream(decider, upTo),
+      events: recorded.slice(first, end),
+      replayed: true,
+    };
   }
 }

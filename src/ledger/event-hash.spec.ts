@@ -32,7 +32,12 @@ describe('the canonical envelope encoding, version 1', () => {
   });
 
   it('does not depend on the order in which the fields were written', () => {
-    const reordered = JSON.parse(JSON.stringify({ ...first, data: { summary: first.data.summary, unitId: 'gia-loc', channel: 'citizen-reception', category: 'complaint' } }));
+    const reordered = JSON.parse(
+      JSON.stringify({
+        ...first,
+        data: { summary: first.data.summary, unitId: 'gia-loc', channel: 'citizen-reception', category: 'complaint' },
+      }),
+    );
     expect(hashEnvelope(reordered)).toBe(PINNED_HASH);
   });
 
@@ -57,7 +62,14 @@ describe('the canonical envelope encoding, version 1', () => {
 describe('findChainBreak', () => {
   const chain = (): RecordedEvent[] => {
     const a = { ...first, hash: hashEnvelope(first) };
-    const bFields = { ...first, eventId: '6f1c2a7e-3b9d-4c41-9a51-0d7e5b2f8c12', streamRevision: 1, globalPosition: 5, type: 'CaseAcknowledged', previousHash: a.hash };
+    const bFields = {
+      ...first,
+      eventId: '6f1c2a7e-3b9d-4c41-9a51-0d7e5b2f8c12',
+      streamRevision: 1,
+      globalPosition: 5,
+      type: 'CaseAcknowledged',
+      previousHash: a.hash,
+    };
     const b = { ...bFields, hash: hashEnvelope(bFields) };
     return [a, b];
   };
@@ -68,7 +80,11 @@ describe('findChainBreak', () => {
 
   it('names the event whose content no longer matches its hash', () => {
     const [a, b] = chain();
-    expect(findChainBreak([a, { ...b, data: { forged: true } }])).toMatchObject({ streamRevision: 1, globalPosition: 5, problem: expect.stringContaining('does not match the content') });
+    expect(findChainBreak([a, { ...b, data: { forged: true } }])).toMatchObject({
+      streamRevision: 1,
+      globalPosition: 5,
+      problem: expect.stringContaining('does not match the content'),
+    });
   });
 
   it('names a missing predecessor', () => {
@@ -79,7 +95,10 @@ describe('findChainBreak', () => {
   it('names a predecessor link that points elsewhere', () => {
     const [a, b] = chain();
     const relinked = { ...b, previousHash: 'f'.repeat(64) };
-    expect(findChainBreak([a, { ...relinked, hash: hashEnvelope(relinked) }])).toMatchObject({ streamRevision: 1, problem: expect.stringContaining('previousHash') });
+    expect(findChainBreak([a, { ...relinked, hash: hashEnvelope(relinked) }])).toMatchObject({
+      streamRevision: 1,
+      problem: expect.stringContaining('previousHash'),
+    });
   });
 });
 
@@ -93,7 +112,7 @@ describe('canonicalEnvelopeOf', () => {
       streamId: 'case-"quoted"\\',
       type: 'Type\u2028',
       previousHash: 'ab'.repeat(32),
-      data: { 'é': '\u0000', a: [1.5, -0, 1e21] },
+      data: { é: '\u0000', a: [1.5, -0, 1e21] },
     };
     const whole = canonicalJson({
       v: 'ledger-event/1',

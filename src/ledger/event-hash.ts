@@ -79,7 +79,10 @@ export function findChainBreak(events: readonly RecordedEvent[]): ChainBreak | u
  * stream's first event): a revision gap or reordering, a previousHash that does not point at the
  * predecessor, or a stored hash that does not match the content. Undefined when the link holds.
  */
-export function chainLinkProblem(previous: Pick<RecordedEvent, 'streamRevision' | 'hash'> | undefined, event: RecordedEvent): string | undefined {
+export function chainLinkProblem(
+  previous: Pick<RecordedEvent, 'streamRevision' | 'hash'> | undefined,
+  event: RecordedEvent,
+): string | undefined {
   const expectedRevision = previous ? previous.streamRevision + 1 : 0;
   if (event.streamRevision !== expectedRevision) {
     return `revision ${event.streamRevision} follows ${expectedRevision - 1}: a gap or a reordering`;

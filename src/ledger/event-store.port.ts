@@ -1,3 +1,4 @@
+import type { JsonObject } from '../domain-kit/json.js';
 import type { Observable } from 'rxjs';
 
 /**
@@ -7,9 +8,7 @@ import type { Observable } from 'rxjs';
  */
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
-export type JsonPrimitive = string | number | boolean | null;
-export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+export type { JsonPrimitive, JsonValue, JsonObject } from '../domain-kit/json.js';
 
 /** What the writer of an event says about the write; the store adds recordedAt itself. */
 export interface EventMetadata {

@@ -2,8 +2,15 @@ import type { ExpectedRevision } from './event-store.port.js';
 import { InvalidEventError, type ActualRevision } from './ledger.errors.js';
 
 export function assertValidExpectedRevision(expected: ExpectedRevision): void {
-  if (typeof expected === 'number' ? Number.isSafeInteger(expected) && expected >= 0 : ['no-stream', 'stream-exists', 'any'].includes(expected)) return;
-  throw new InvalidEventError(`Expected revision ${JSON.stringify(expected)} must be a revision number, 'no-stream', 'stream-exists' or 'any'`);
+  if (
+    typeof expected === 'number'
+      ? Number.isSafeInteger(expected) && expected >= 0
+      : ['no-stream', 'stream-exists', 'any'].includes(expected)
+  )
+    return;
+  throw new InvalidEventError(
+    `Expected revision ${JSON.stringify(expected)} must be a revision number, 'no-stream', 'stream-exists' or 'any'`,
+  );
 }
 
 /** EventStoreDB's meaning of each expectation. */

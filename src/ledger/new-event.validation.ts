@@ -17,7 +17,9 @@ export interface EncodedEvent {
 /** Refuses, before anything is written, what the store could not keep faithfully; returns the encodings. */
 export function assertValidAppend(streamId: string, events: readonly NewEvent[]): EncodedEvent[] {
   if (typeof streamId !== 'string' || !STREAM_ID.test(streamId)) {
-    throw new InvalidEventError(`Stream id ${JSON.stringify(streamId)} must be 1-200 letters, digits, '-', '_', '.' or ':', not starting with '$'`);
+    throw new InvalidEventError(
+      `Stream id ${JSON.stringify(streamId)} must be 1-200 letters, digits, '-', '_', '.' or ':', not starting with '$'`,
+    );
   }
   if (!Array.isArray(events) || events.length === 0) throw new InvalidEventError('An append needs at least one event');
   const seen = new Set<string>();
@@ -49,7 +51,9 @@ export function assertValidAppend(streamId: string, events: readonly NewEvent[])
       throw new InvalidEventError('metadata.causationId must be a string or null');
     }
     if (!isOffsetDateTime(metadata.occurredAt)) {
-      throw new InvalidEventError(`metadata.occurredAt ${JSON.stringify(metadata.occurredAt)} must be an ISO-8601 date-time with an offset`);
+      throw new InvalidEventError(
+        `metadata.occurredAt ${JSON.stringify(metadata.occurredAt)} must be an ISO-8601 date-time with an offset`,
+      );
     }
     encoded.push({ event, dataJson, metadataJson: canonicalJson(metadata) });
   }
@@ -57,6 +61,9 @@ export function assertValidAppend(streamId: string, events: readonly NewEvent[])
 }
 
 /** The part of an event that must match for a repeated event id to count as the same event. */
-export function sameContent(a: Pick<NewEvent, 'type' | 'schemaVersion' | 'data'>, b: Pick<NewEvent, 'type' | 'schemaVersion' | 'data'>): boolean {
+export function sameContent(
+  a: Pick<NewEvent, 'type' | 'schemaVersion' | 'data'>,
+  b: Pick<NewEvent, 'type' | 'schemaVersion' | 'data'>,
+): boolean {
   return a.type === b.type && a.schemaVersion === b.schemaVersion && canonicalJson(a.data) === canonicalJson(b.data);
 }

@@ -21,6 +21,9 @@ export function ensureWritableFolder(folder: string): void {
     mkdirSync(folder, { recursive: true });
     accessSync(folder, constants.W_OK);
   } catch (error) {
-    throw new ConfigurationError('LEDGER_DATA_DIR', `must be a folder the service can write to; "${folder}" is not (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new ConfigurationError(
+      'LEDGER_DATA_DIR',
+      `must be a folder the service can write to; "${folder}" is not (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+    );
   }
 }

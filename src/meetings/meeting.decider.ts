@@ -72,10 +72,22 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState>
     switch (fact.type) {
       case 'MeetingHeld': {
         const { meetingId, unitId, kind, heldAt, attendees, agendaSummary } = fact.data;
-        return { status: 'held', meetingId, unitId, kind, heldAt, attendees, agendaSummary, lastOccurredAt: fact.occurredAt, facts: [fact] };
+        return {
+          status: 'held',
+          meetingId,
+          unitId,
+          kind,
+          heldAt,
+          attendees,
+          agendaSummary,
+          lastOccurredAt: fact.occurredAt,
+          facts: [fact],
+        };
       }
       case 'EventCorrected':
-        return state.status === 'unrecorded' ? state : { ...state, lastOccurredAt: later(state.lastOccurredAt, fact.occurredAt), facts: [...state.facts, fact] };
+        return state.status === 'unrecorded'
+          ? state
+          : { ...state, lastOccurredAt: later(state.lastOccurredAt, fact.occurredAt), facts: [...state.facts, fact] };
       default:
         return unhandled(fact);
     }
@@ -83,9 +95,15 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState>
 };
 
 function record(command: Extract<MeetingCommand, { type: 'RecordMeeting' }>, state: MeetingState): MeetingEvent[] {
-  if (state.status !== 'unrecorded') throw new DomainError('MEETING.ALREADY_RECORDED', `Meeting ${command.meetingId} is already recorded; correct it instead.`, 'conflict');
+  if (state.status !== 'unrecorded')
+    throw new DomainError('MEETING.ALREADY_RECORDED', `Meeting ${command.meetingId} is already recorded; correct it instead.`, 'conflict');
   if (command.unit.status !== 'active') {
-    throw new DomainError('MEETING.UNIT_NOT_ACTIVE', `Unit ${command.unit.unitId} ${command.unit.status === 'unregistered' ? 'is not registered' : `is ${command.unit.status}`}.`, 'unprocessable', { unitId: command.unit.unitId });
+    throw new DomainError(
+      'MEETING.UNIT_NOT_ACTIVE',
+      `Unit ${command.unit.unitId} ${command.unit.status === 'unregistered' ? 'is not registered' : `is ${command.unit.status}`}.`,
+      'unprocessable',
+      { unitId: command.unit.unitId },
+    );
   }
   const attendees = command.attendees.map((attendee) => attendee.officialId);
   assertAttendeesServed(command.attendees, attendees, command.heldAt);
@@ -98,21 +116,37 @@ function record(command: Extract<MeetingCommand, { type: 'RecordMeeting' }>, sta
  * recorded late may name someone who has left since.
  */
 function assertAttendeesServed(references: readonly OfficialReference[], attendees: readonly string[], heldAt: string): void {
-  if (attendees.length < 1 || attendees.length > MAX_ATTENDEES) throw new DomainError('MEETING.ATTENDEES_COUNT', `A meeting has between 1 and ${MAX_ATTENDEES} attendees.`, 'invalid');
+  if (attendees.length < 1 || attendees.length > MAX_ATTENDEES)
+    throw new DomainError('MEETING.ATTENDEES_COUNT', `A meeting has between 1 and ${MAX_ATTENDEES} attendees.`, 'invalid');
   const duplicate = attendees.find((officialId, index) => attendees.indexOf(officialId) !== index);
-  if (duplicate) throw new DomainError('MEETING.DUPLICATE_ATTENDEE', `Official ${duplicate} is named twice among the attendees.`, 'invalid');
+  if (duplicate)
+    throw new DomainError('MEETING.DUPLICATE_ATTENDEE', `Official ${duplicate} is named twice among the attendees.`, 'invalid');
   const known = new Map(references.map((reference) => [reference.officialId, reference]));
   const unknown = attendees.filter((officialId) => known.get(officialId)?.status !== 'active' && known.get(officialId)?.status !== 'left');
-  if (unknown.length > 0) throw new DomainError('MEETING.UNKNOWN_ATTENDEE', `Not registered officials: ${unknown.join(', ')}.`, 'unprocessable', { officialIds: unknown });
+  if (unknown.length > 0)
+    throw new DomainError('MEETING.UNKNOWN_ATTENDEE', `Not registered officials: ${unknown.join(', ')}.`, 'unprocessable', {
+      officialIds: unknown,
+    });
   const gone = attendees.filter((officialId) => {
     const leftAt = known.get(officialId)?.leftAt;
-    return known.get(officialId)?.status === 'left' && (leftAt === null || leftAt === undefined || Date.parse(leftAt) <= Date.parse(heldAt));
+    return (
+      known.get(officialId)?.status === 'left' && (leftAt === null || leftAt === undefined || Date.parse(leftAt) <= Date.parse(heldAt))
+    );
   });
-  if (gone.length > 0) throw new DomainError('MEETING.ATTENDEE_LEFT', `Officials who had left before the meeting: ${gone.join(', ')}.`, 'unprocessable', { officialIds: gone });
+  if (gone.length > 0)
+    throw new DomainError('MEETING.ATTENDEE_LEFT', `Officials who had left before the meeting: ${gone.join(', ')}.`, 'unprocessable', {
+      officialIds: gone,
+    });
 }
 
 function isAttendeeList(value: unknown): boolean {
-  return Array.isArray(value) && value.length >= 1 && value.length <= MAX_ATTENDEES && value.every(isOfficialId) && new Set(value).size === value.length;
+  return (
+    Array.isArray(value) &&
+    value.length >= 1 &&
+    value.length <= MAX_ATTENDEES &&
+    value.every(isOfficialId) &&
+    new Set(value).size === value.length
+  );
 }
 
 function held(state: MeetingState): Held {

@@ -8,7 +8,10 @@ export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const MAX_ATTENDEES = 200;
 
 /** heldAt is when the meeting took place; attendees are official ids. Corrected with EventCorrected. */
-export type MeetingHeld = DomainEvent<'MeetingHeld', { meetingId: string; unitId: string; kind: MeetingKind; heldAt: string; attendees: string[]; agendaSummary: string | null }>;
+export type MeetingHeld = DomainEvent<
+  'MeetingHeld',
+  { meetingId: string; unitId: string; kind: MeetingKind; heldAt: string; attendees: string[]; agendaSummary: string | null }
+>;
 
 export type MeetingEvent = MeetingHeld | EventCorrected;
 

@@ -17,11 +17,24 @@ export interface OfficialReference {
 }
 
 export type OfficialCommand =
-  | { readonly type: 'RegisterOfficial'; readonly officialId: string; readonly fullName: string; readonly position: string; readonly unit: UnitReference }
+  | {
+      readonly type: 'RegisterOfficial';
+      readonly officialId: string;
+      readonly fullName: string;
+      readonly position: string;
+      readonly unit: UnitReference;
+    }
   | { readonly type: 'ChangePosition'; readonly position: string }
   /** lastDay defaults to the day of occurredAt. */
   | { readonly type: 'RecordDeparture'; readonly reason: string; readonly lastDay?: string }
-  | { readonly type: 'AssignResponsibility'; readonly assignmentId: string; readonly unit: UnitReference; readonly role: ResponsibilityRole; readonly from: string; readonly to: string | null }
+  | {
+      readonly type: 'AssignResponsibility';
+      readonly assignmentId: string;
+      readonly unit: UnitReference;
+      readonly role: ResponsibilityRole;
+      readonly from: string;
+      readonly to: string | null;
+    }
   | { readonly type: 'EndResponsibility'; readonly assignmentId: string; readonly to: string; readonly reason: string }
   | ({ readonly type: 'CorrectOfficialEvent' } & CorrectEvent);
 
@@ -48,7 +61,11 @@ const CORRECTABLE: CorrectableFields = {
   OfficialRegistered: { fullName: isText, position: isText },
   OfficialPositionChanged: { position: isText },
   OfficialLeft: { reason: isReason },
-  ResponsibilityAssigned: { from: isCalendarDate, to: (value) => value === null || isCalendarDate(value), role: (value) => typeof value === 'string' && (RESPONSIBILITY_ROLES as readonly string[]).includes(value) },
+  ResponsibilityAssigned: {
+    from: isCalendarDate,
+    to: (value) => value === null || isCalendarDate(value),
+    role: (value) => typeof value === 'string' && (RESPONSIBILITY_ROLES as readonly string[]).includes(value),
+  },
   ResponsibilityEnded: { to: isCalendarDate, reason: isReason },
 };
 
@@ -64,7 +81,8 @@ export const officialDecider: Decider<OfficialCommand, OfficialEvent, OfficialSt
     assertServing(official);
     switch (command.type) {
       case 'ChangePosition':
-        if (command.position === official.position) throw new DomainError('OFFICIAL.SAME_POSITION', `The official already holds the position ${official.position}.`, 'conflict');
+        if (command.position === official.position)
+          throw new DomainError('OFFICIAL.SAME_POSITION', `The official already holds the position ${official.position}.`, 'conflict');
         return [{ type: 'OfficialPositionChanged', data: { position: command.position, previousPosition: official.position } }];
       case 'RecordDeparture':
         return depart(official, command.reason, command.lastDay ?? localDateOf(context.occurredAt));
@@ -83,7 +101,19 @@ export const officialDecider: Decider<OfficialCommand, OfficialEvent, OfficialSt
 function evolve(state: OfficialState, fact: Fact<OfficialEvent>): OfficialState {
   if (fact.type === 'OfficialRegistered') {
     const { officialId, fullName, position, unitId } = fact.data;
-    return { status: 'active', officialId, fullName, position, unitId, registeredAt: fact.occurredAt, formerPositions: [], departure: null, assignments: [], lastOccurredAt: fact.occurredAt, facts: [fact] };
+    return {
+      status: 'active',
+      officialId,
+      fullName,
+      position,
+      unitId,
+      registeredAt: fact.occurredAt,
+      formerPositions: [],
+      departure: null,
+      assignments: [],
+      lastOccurredAt: fact.occurredAt,
+      facts: [fact],
+    };
   }
   if (state.status === 'unregistered') return state;
   const official = { ...state, lastOccurredAt: later(state.lastOccurredAt, fact.occurredAt), facts: [...state.facts, fact] };
@@ -98,7 +128,10 @@ function evolve(state: OfficialState, fact: Fact<OfficialEvent>): OfficialState 
     }
     case 'ResponsibilityEnded': {
       const { assignmentId, to, reason } = fact.data;
-      return { ...official, assignments: official.assignments.map((a) => (a.assignmentId === assignmentId ? { ...a, ended: { to, reason } } : a)) };
+      return {
+        ...official,
+        assignments: official.assignments.map((a) => (a.assignmentId === assignmentId ? { ...a, ended: { to, reason } } : a)),
+      };
     }
     case 'EventCorrected':
       return official;
@@ -108,9 +141,15 @@ function evolve(state: OfficialState, fact: Fact<OfficialEvent>): OfficialState 
 }
 
 function register(command: Extract<OfficialCommand, { type: 'RegisterOfficial' }>, state: OfficialState): OfficialEvent[] {
-  if (state.status !== 'unregistered') throw new DomainError('OFFICIAL.ALREADY_REGISTERED', `Official ${command.officialId} is already registered.`, 'conflict');
+  if (state.status !== 'unregistered')
+    throw new DomainError('OFFICIAL.ALREADY_REGISTERED', `Official ${command.officialId} is already registered.`, 'conflict');
   assertUnitActive(command.unit, 'OFFICIAL.UNIT_NOT_ACTIVE');
-  return [{ type: 'OfficialRegistered', data: { officialId: command.officialId, fullName: command.fullName, position: command.position, unitId: command.unit.unitId } }];
+  return [
+    {
+      type: 'OfficialRegistered',
+      data: { officialId: command.officialId, fullName: command.fullName, position: command.position, unitId: command.unit.unitId },
+    },
+  ];
 }
 
 function assign(official: Registered, command: Extract<OfficialCommand, { type: 'AssignResponsibility' }>): OfficialEvent[] {
@@ -118,13 +157,19 @@ function assign(official: Registered, command: Extract<OfficialCommand, { type: 
   if (official.assignments.some((a) => a.assignmentId === assignmentId)) {
     throw new DomainError('ASSIGNMENT.ALREADY_RECORDED', `Assignment ${assignmentId} is already recorded.`, 'conflict');
   }
-  if (to !== null && to < from) throw new DomainError('ASSIGNMENT.ENDS_BEFORE_START', `The assignment cannot end (${to}) before it starts (${from}).`, 'invalid');
+  if (to !== null && to < from)
+    throw new DomainError('ASSIGNMENT.ENDS_BEFORE_START', `The assignment cannot end (${to}) before it starts (${from}).`, 'invalid');
   assertUnitActive(unit, 'ASSIGNMENT.UNIT_NOT_ACTIVE');
   const overlap = overlappingAssignment(official.assignments, { assignmentId, unitId: unit.unitId, role, from, to });
   if (overlap) {
-    throw new DomainError('ASSIGNMENT.OVERLAPS', `The official is already ${role} of unit ${unit.unitId} from ${overlap.from} to ${lastDayOf(overlap) ?? 'now'} (assignment ${overlap.assignmentId}).`, 'conflict', {
-      assignmentId: overlap.assignmentId,
-    });
+    throw new DomainError(
+      'ASSIGNMENT.OVERLAPS',
+      `The official is already ${role} of unit ${unit.unitId} from ${overlap.from} to ${lastDayOf(overlap) ?? 'now'} (assignment ${overlap.assignmentId}).`,
+      'conflict',
+      {
+        assignmentId: overlap.assignmentId,
+      },
+    );
   }
   return [{ type: 'ResponsibilityAssigned', data: { assignmentId, unitId: unit.unitId, role, from, to } }];
 }
@@ -132,10 +177,24 @@ function assign(official: Registered, command: Extract<OfficialCommand, { type: 
 function end(official: Registered, command: Extract<OfficialCommand, { type: 'EndResponsibility' }>): OfficialEvent[] {
   const assignment = official.assignments.find((a) => a.assignmentId === command.assignmentId);
   if (!assignment) throw new DomainError('ASSIGNMENT.UNKNOWN', `The official has no assignment ${command.assignmentId}.`, 'conflict');
-  if (assignment.ended) throw new DomainError('ASSIGNMENT.ALREADY_ENDED', `Assignment ${command.assignmentId} already ended on ${assignment.ended.to}.`, 'conflict');
-  if (command.to < assignment.from) throw new DomainError('ASSIGNMENT.ENDS_BEFORE_START', `The assignment cannot end (${command.to}) before it started (${assignment.from}).`, 'conflict');
+  if (assignment.ended)
+    throw new DomainError(
+      'ASSIGNMENT.ALREADY_ENDED',
+      `Assignment ${command.assignmentId} already ended on ${assignment.ended.to}.`,
+      'conflict',
+    );
+  if (command.to < assignment.from)
+    throw new DomainError(
+      'ASSIGNMENT.ENDS_BEFORE_START',
+      `The assignment cannot end (${command.to}) before it started (${assignment.from}).`,
+      'conflict',
+    );
   if (assignment.to !== null && command.to > assignment.to) {
-    throw new DomainError('ASSIGNMENT.ENDS_AFTER_PLANNED_END', `The assignment was planned to end on ${assignment.to}; it cannot be ended later, on ${command.to}. Record a new assignment instead.`, 'conflict');
+    throw new DomainError(
+      'ASSIGNMENT.ENDS_AFTER_PLANNED_END',
+      `The assignment was planned to end on ${assignment.to}; it cannot be ended later, on ${command.to}. Record a new assignment instead.`,
+      'conflict',
+    );
   }
   return [{ type: 'ResponsibilityEnded', data: { assignmentId: command.assignmentId, to: command.to, reason: command.reason } }];
 }
@@ -145,11 +204,19 @@ function depart(official: Registered, reason: string, lastDay: string): Official
   const running = official.assignments.filter((a) => !a.ended && (a.to === null || a.to > lastDay));
   const future = running.find((a) => a.from > lastDay);
   if (future) {
-    throw new DomainError('OFFICIAL.FUTURE_ASSIGNMENT', `Assignment ${future.assignmentId} starts on ${future.from}, after the last day ${lastDay}; correct its dates first.`, 'conflict', {
-      assignmentId: future.assignmentId,
-    });
+    throw new DomainError(
+      'OFFICIAL.FUTURE_ASSIGNMENT',
+      `Assignment ${future.assignmentId} starts on ${future.from}, after the last day ${lastDay}; correct its dates first.`,
+      'conflict',
+      {
+        assignmentId: future.assignmentId,
+      },
+    );
   }
-  const endings: ResponsibilityEnded[] = running.map((a) => ({ type: 'ResponsibilityEnded', data: { assignmentId: a.assignmentId, to: lastDay, reason: `The official left: ${reason}` } }));
+  const endings: ResponsibilityEnded[] = running.map((a) => ({
+    type: 'ResponsibilityEnded',
+    data: { assignmentId: a.assignmentId, to: lastDay, reason: `The official left: ${reason}` },
+  }));
   return [{ type: 'OfficialLeft', data: { reason, lastDay } }, ...endings];
 }
 
@@ -169,7 +236,12 @@ function registered(state: OfficialState): Registered {
 }
 
 function assertServing(official: Registered): void {
-  if (official.status === 'left') throw new DomainError('OFFICIAL.LEFT', `Official ${official.officialId} left on ${official.departure?.lastDay}; record nothing new for them.`, 'conflict');
+  if (official.status === 'left')
+    throw new DomainError(
+      'OFFICIAL.LEFT',
+      `Official ${official.officialId} left on ${official.departure?.lastDay}; record nothing new for them.`,
+      'conflict',
+    );
 }
 
 function assertUnitActive(unit: UnitReference, code: string): void {

@@ -43,8 +43,10 @@ export function overlappingAssignment(
 /** What is wrong with a set of assignments (after a correction of their dates), or null when nothing is. */
 export function inconsistencyOf(assignments: readonly ResponsibilityAssignment[]): string | null {
   for (const assignment of assignments) {
-    if (assignment.to !== null && assignment.to < assignment.from) return `assignment ${assignment.assignmentId} would end (${assignment.to}) before it starts (${assignment.from})`;
-    if (assignment.ended && assignment.ended.to < assignment.from) return `assignment ${assignment.assignmentId} would have ended (${assignment.ended.to}) before it started (${assignment.from})`;
+    if (assignment.to !== null && assignment.to < assignment.from)
+      return `assignment ${assignment.assignmentId} would end (${assignment.to}) before it starts (${assignment.from})`;
+    if (assignment.ended && assignment.ended.to < assignment.from)
+      return `assignment ${assignment.assignmentId} would have ended (${assignment.ended.to}) before it started (${assignment.from})`;
     if (assignment.ended && assignment.to !== null && assignment.ended.to > assignment.to) {
       return `assignment ${assignment.assignmentId} would have ended (${assignment.ended.to}) after its planned end (${assignment.to})`;
     }

@@ -28,7 +28,10 @@ export class ClientRateLimitGuard implements CanActivate {
     if (times.length >= this.config.open311RatePerMinute) {
       const retryAfter = Math.max(1, Math.ceil((times[0]! + WINDOW_MS - now) / 1000));
       context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
-      throw new HttpException({ code: 'RATE_LIMITED', message: `Too many submissions from this client; try again in ${retryAfter} s.` }, HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException(
+        { code: 'RATE_LIMITED', message: `Too many submissions from this client; try again in ${retryAfter} s.` },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
     times.push(now);
     this.recent.delete(client);

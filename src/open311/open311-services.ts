@@ -13,12 +13,36 @@ export interface Open311Service {
 }
 
 export const OPEN311_SERVICES: readonly Open311Service[] = [
-  service('complaint', 'Khiếu nại / Complaint', 'A complaint about an administrative decision or act (Law on Complaints 2011).', 'khiếu nại,complaint', 'petitions'),
-  service('denunciation', 'Tố cáo / Denunciation', "A denunciation of a violation of law; the denouncer's identity is protected (Law on Denunciations 2018).", 'tố cáo,denunciation', 'petitions'),
+  service(
+    'complaint',
+    'Khiếu nại / Complaint',
+    'A complaint about an administrative decision or act (Law on Complaints 2011).',
+    'khiếu nại,complaint',
+    'petitions',
+  ),
+  service(
+    'denunciation',
+    'Tố cáo / Denunciation',
+    "A denunciation of a violation of law; the denouncer's identity is protected (Law on Denunciations 2018).",
+    'tố cáo,denunciation',
+    'petitions',
+  ),
   service('petition', 'Kiến nghị / Petition', 'A petition to the authorities.', 'kiến nghị,petition', 'petitions'),
-  service('reflection', 'Phản ánh / Reflection', 'A report of a situation the authorities should know of.', 'phản ánh,reflection,report', 'reports'),
+  service(
+    'reflection',
+    'Phản ánh / Reflection',
+    'A report of a situation the authorities should know of.',
+    'phản ánh,reflection,report',
+    'reports',
+  ),
   service('proposal', 'Đề xuất / Proposal', 'A proposal for the authorities.', 'đề xuất,proposal', 'reports'),
-  service('incident', 'Sự việc / Incident', 'An incident happening now (pollution, a gathering, an accident).', 'sự việc,incident', 'reports'),
+  service(
+    'incident',
+    'Sự việc / Incident',
+    'An incident happening now (pollution, a gathering, an accident).',
+    'sự việc,incident',
+    'reports',
+  ),
 ];
 
 function service(code: string, name: string, description: string, keywords: string, group: string): Open311Service {

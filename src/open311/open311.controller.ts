@@ -1,5 +1,27 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CaseIntake } from '../cases/case-intake.js';
 import { caseDecider } from '../cases/case.decider.js';
@@ -57,7 +79,10 @@ export class Open311Controller {
   async create(@Body() body: CreateServiceRequestDto, @Req() request: Request) {
     const hasPoint = body.lat !== undefined && body.long !== undefined;
     if (!hasPoint && body.address_string === undefined && body.address_id === undefined) {
-      throw new BadRequestException({ code: 'OPEN311.LOCATION_REQUIRED', message: 'A location is required: lat and long, address_string or address_id.' });
+      throw new BadRequestException({
+        code: 'OPEN311.LOCATION_REQUIRED',
+        message: 'A location is required: lat and long, address_string or address_id.',
+      });
     }
     const name = [body.first_name, body.last_name].filter(Boolean).join(' ');
     const { caseId } = await this.intake.receive(
@@ -67,11 +92,21 @@ export class Open311Controller {
         channel: 'online',
         summary: body.description,
         reporter: { ...(name ? { name } : {}), ...(body.email ? { email: body.email } : {}), ...(body.phone ? { phone: body.phone } : {}) },
-        location: { ...(body.address_string ? { address: body.address_string } : {}), ...(body.address_id ? { addressId: body.address_id } : {}), ...(hasPoint ? { lat: body.lat, long: body.long } : {}) },
+        location: {
+          ...(body.address_string ? { address: body.address_string } : {}),
+          ...(body.address_id ? { addressId: body.address_id } : {}),
+          ...(hasPoint ? { lat: body.lat, long: body.long } : {}),
+        },
       },
       commandEnvelope(request, this.clock.now(), undefined),
     );
-    return [{ service_request_id: caseId, service_notice: 'Received by the accountability ledger; follow it with GET requests/{id}.json.', account_id: body.account_id ?? null }];
+    return [
+      {
+        service_request_id: caseId,
+        service_notice: 'Received by the accountability ledger; follow it with GET requests/{id}.json.',
+        account_id: body.account_id ?? null,
+      },
+    ];
   }
 
   @Requires('open311.read')

@@ -28,7 +28,12 @@ export class ServiceRequestIndex implements OnModuleInit, OnApplicationShutdown 
       next: (event) => {
         if (event.type === 'CaseReceived') {
           const data = event.data as { caseId: string; category: string };
-          this.requests.push({ caseId: data.caseId, serviceCode: data.category, requestedAt: Date.parse(event.metadata.occurredAt), globalPosition: event.globalPosition });
+          this.requests.push({
+            caseId: data.caseId,
+            serviceCode: data.category,
+            requestedAt: Date.parse(event.metadata.occurredAt),
+            globalPosition: event.globalPosition,
+          });
         }
         this.position = event.globalPosition;
         for (const wake of this.waiting) wake();
@@ -45,16 +50,15 @@ export class ServiceRequestIndex implements OnModuleInit, OnApplicationShutdown 
     const head = await this.store.headPosition();
     if (this.position >= head) return;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, timeoutMs);
-      const self = this;
-      function done(): void {
+      const check = (): void => {
+        if (this.position >= head) done();
+      };
+      const done = (): void => {
         clearTimeout(timer);
-        self.waiting.delete(check);
+        this.waiting.delete(check);
         resolve();
-      }
-      function check(): void {
-        if (self.position >= head) done();
-      }
+      };
+      const timer = setTimeout(done, timeoutMs);
       this.waiting.add(check);
     });
   }

@@ -21,7 +21,12 @@ export class UnitDirectory {
   async ancestorsOf(unitId: string): Promise<string[]> {
     const ancestors: string[] = [];
     let current = await this.state(unitId);
-    while (current.status !== 'unregistered' && current.parentId !== null && ancestors.length < 32 && !ancestors.includes(current.parentId)) {
+    while (
+      current.status !== 'unregistered' &&
+      current.parentId !== null &&
+      ancestors.length < 32 &&
+      !ancestors.includes(current.parentId)
+    ) {
       ancestors.push(current.parentId);
       current = await this.state(current.parentId);
     }

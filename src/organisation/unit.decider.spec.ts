@@ -12,7 +12,16 @@ describe('unit decider', () => {
     it('registers a district under an active parent', () => {
       units
         .given([])
-        .when({ type: 'RegisterUnit', unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parent: { unitId: 'hai-duong', status: 'active' } }, at())
+        .when(
+          {
+            type: 'RegisterUnit',
+            unitId: 'gia-loc',
+            name: 'Huyện Gia Lộc',
+            kind: 'district',
+            parent: { unitId: 'hai-duong', status: 'active' },
+          },
+          at(),
+        )
         .then([{ type: 'UnitRegistered', data: { unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'hai-duong' } }]);
     });
 
@@ -33,32 +42,55 @@ describe('unit decider', () => {
     });
 
     it('refuses a fact dated in the future', () => {
-      units.given([]).when({ type: 'RegisterUnit', unitId: 'x', name: 'X', kind: 'province', parent: null }, context('2027-01-01T00:00:00Z')).thenRefused('OCCURRED_AT.IN_FUTURE', 'invalid');
+      units
+        .given([])
+        .when({ type: 'RegisterUnit', unitId: 'x', name: 'X', kind: 'province', parent: null }, context('2027-01-01T00:00:00Z'))
+        .thenRefused('OCCURRED_AT.IN_FUTURE', 'invalid');
     });
   });
 
   describe('RenameUnit', () => {
     it('renames, remembering the former name', () => {
-      units.given([registered()]).when({ type: 'RenameUnit', name: 'Gia Lộc' }, at()).then([{ type: 'UnitRenamed', data: { name: 'Gia Lộc', previousName: 'Huyện Gia Lộc' } }]);
+      units
+        .given([registered()])
+        .when({ type: 'RenameUnit', name: 'Gia Lộc' }, at())
+        .then([{ type: 'UnitRenamed', data: { name: 'Gia Lộc', previousName: 'Huyện Gia Lộc' } }]);
     });
 
     it.each([
       ['an unregistered unit', [], 'UNIT.NOT_FOUND'],
       ['to the same name', [registered()], 'UNIT.SAME_NAME'],
-      ['a merged unit', [registered(), fact<UnitEvent>({ type: 'UnitMerged', data: { intoUnitId: 'tu-ky' } }, '2017-02-01T00:00:00+07:00')], 'UNIT.MERGED'],
-      ['an abolished unit', [registered(), fact<UnitEvent>({ type: 'UnitAbolished', data: { reason: 'district level abolished' } }, '2017-02-01T00:00:00+07:00')], 'UNIT.ABOLISHED'],
+      [
+        'a merged unit',
+        [registered(), fact<UnitEvent>({ type: 'UnitMerged', data: { intoUnitId: 'tu-ky' } }, '2017-02-01T00:00:00+07:00')],
+        'UNIT.MERGED',
+      ],
+      [
+        'an abolished unit',
+        [
+          registered(),
+          fact<UnitEvent>({ type: 'UnitAbolished', data: { reason: 'district level abolished' } }, '2017-02-01T00:00:00+07:00'),
+        ],
+        'UNIT.ABOLISHED',
+      ],
     ])('refuses renaming %s', (_, given, code) => {
       units.given(given).when({ type: 'RenameUnit', name: 'Huyện Gia Lộc' }, at()).thenRefused(code);
     });
 
     it('refuses a fact dated before the last one recorded', () => {
-      units.given([registered()]).when({ type: 'RenameUnit', name: 'Gia Lộc' }, at('2016-12-31T00:00:00+07:00')).thenRefused('OCCURRED_AT.BEFORE_PREVIOUS', 'conflict');
+      units
+        .given([registered()])
+        .when({ type: 'RenameUnit', name: 'Gia Lộc' }, at('2016-12-31T00:00:00+07:00'))
+        .thenRefused('OCCURRED_AT.BEFORE_PREVIOUS', 'conflict');
     });
   });
 
   describe('MergeUnit and AbsorbUnit', () => {
     it('merges into an active unit', () => {
-      units.given([registered()]).when({ type: 'MergeUnit', into: { unitId: 'tu-ky', status: 'active' } }, at()).then([{ type: 'UnitMerged', data: { intoUnitId: 'tu-ky' } }]);
+      units
+        .given([registered()])
+        .when({ type: 'MergeUnit', into: { unitId: 'tu-ky', status: 'active' } }, at())
+        .then([{ type: 'UnitMerged', data: { intoUnitId: 'tu-ky' } }]);
     });
 
     it.each([
@@ -70,7 +102,10 @@ describe('unit decider', () => {
 
     it('absorbs a merged unit once, however often asked', () => {
       const absorbed = fact<UnitEvent>({ type: 'UnitAbsorbed', data: { fromUnitId: 'commune-a' } }, '2017-02-01T00:00:00+07:00');
-      units.given([registered()]).when({ type: 'AbsorbUnit', fromUnitId: 'commune-a' }, at()).then([{ type: 'UnitAbsorbed', data: { fromUnitId: 'commune-a' } }]);
+      units
+        .given([registered()])
+        .when({ type: 'AbsorbUnit', fromUnitId: 'commune-a' }, at())
+        .then([{ type: 'UnitAbsorbed', data: { fromUnitId: 'commune-a' } }]);
       units.given([registered(), absorbed]).when({ type: 'AbsorbUnit', fromUnitId: 'commune-a' }, at()).then([]);
     });
   });
@@ -80,8 +115,16 @@ describe('unit decider', () => {
 
     it('records a correction of a correctable field, and the fold reads the corrected value', () => {
       const when = { type: 'CorrectUnitEvent' as const, eventId: original.eventId, reason: 'Typo', fields: { name: 'Huyện Gia Lộc' } };
-      units.given([original]).when(when, at()).then([{ type: 'EventCorrected', data: { correctedEventId: original.eventId, reason: 'Typo', fields: { name: 'Huyện Gia Lộc' } } }]);
-      const correction = fact<UnitEvent>({ type: 'EventCorrected', data: { correctedEventId: original.eventId, reason: 'Typo', fields: { name: 'Huyện Gia Lộc' } } }, '2017-03-09T08:00:00+07:00');
+      units
+        .given([original])
+        .when(when, at())
+        .then([
+          { type: 'EventCorrected', data: { correctedEventId: original.eventId, reason: 'Typo', fields: { name: 'Huyện Gia Lộc' } } },
+        ]);
+      const correction = fact<UnitEvent>(
+        { type: 'EventCorrected', data: { correctedEventId: original.eventId, reason: 'Typo', fields: { name: 'Huyện Gia Lộc' } } },
+        '2017-03-09T08:00:00+07:00',
+      );
       expect(units.given([original, correction]).state).toMatchObject({ name: 'Huyện Gia Lộc' });
     });
 
@@ -91,7 +134,10 @@ describe('unit decider', () => {
       ['an invalid value', undefined, { kind: 'kingdom' }, 'CORRECTION.INVALID_VALUE'],
       ['nothing', undefined, {}, 'CORRECTION.EMPTY'],
     ])('refuses correcting %s', (_, eventId, fields, code) => {
-      units.given([original]).when({ type: 'CorrectUnitEvent', eventId: eventId ?? original.eventId, reason: 'x', fields }, at()).thenRefused(code);
+      units
+        .given([original])
+        .when({ type: 'CorrectUnitEvent', eventId: eventId ?? original.eventId, reason: 'x', fields }, at())
+        .thenRefused(code);
     });
   });
 });

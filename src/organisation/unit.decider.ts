@@ -11,7 +11,13 @@ export interface UnitReference {
 }
 
 export type UnitCommand =
-  | { readonly type: 'RegisterUnit'; readonly unitId: string; readonly name: string; readonly kind: UnitKind; readonly parent: UnitReference | null }
+  | {
+      readonly type: 'RegisterUnit';
+      readonly unitId: string;
+      readonly name: string;
+      readonly kind: UnitKind;
+      readonly parent: UnitReference | null;
+    }
   | { readonly type: 'RenameUnit'; readonly name: string }
   | { readonly type: 'MergeUnit'; readonly into: UnitReference }
   | { readonly type: 'AbsorbUnit'; readonly fromUnitId: string }
@@ -57,9 +63,14 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
         return [{ type: 'UnitRenamed', data: { name: command.name, previousName: unit.name } }];
       case 'MergeUnit':
         assertActive(unit, 'merged');
-        if (command.into.unitId === unit.unitId) throw new DomainError('UNIT.MERGE_INTO_ITSELF', 'A unit cannot be merged into itself.', 'invalid');
+        if (command.into.unitId === unit.unitId)
+          throw new DomainError('UNIT.MERGE_INTO_ITSELF', 'A unit cannot be merged into itself.', 'invalid');
         if (command.into.status !== 'active') {
-          throw new DomainError('UNIT.MERGE_TARGET_NOT_ACTIVE', `Unit ${command.into.unitId} is ${command.into.status}; merge into an active unit.`, 'unprocessable');
+          throw new DomainError(
+            'UNIT.MERGE_TARGET_NOT_ACTIVE',
+            `Unit ${command.into.unitId} is ${command.into.status}; merge into an active unit.`,
+            'unprocessable',
+          );
         }
         return [{ type: 'UnitMerged', data: { intoUnitId: command.into.unitId } }];
       case 'AbsorbUnit':
@@ -79,7 +90,19 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
   evolve(state, fact) {
     if (fact.type === 'UnitRegistered') {
       const { unitId, name, kind, parentId } = fact.data;
-      return { status: 'active', unitId, name, kind, parentId, registeredAt: fact.occurredAt, formerNames: [], absorbedUnitIds: [], mergedIntoUnitId: null, lastOccurredAt: fact.occurredAt, facts: [fact] };
+      return {
+        status: 'active',
+        unitId,
+        name,
+        kind,
+        parentId,
+        registeredAt: fact.occurredAt,
+        formerNames: [],
+        absorbedUnitIds: [],
+        mergedIntoUnitId: null,
+        lastOccurredAt: fact.occurredAt,
+        facts: [fact],
+      };
     }
     if (state.status === 'unregistered') return state;
     const unit = { ...state, lastOccurredAt: later(state.lastOccurredAt, fact.occurredAt), facts: [...state.facts, fact] };
@@ -101,7 +124,8 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
 };
 
 function register(command: Extract<UnitCommand, { type: 'RegisterUnit' }>, state: UnitState): UnitEvent[] {
-  if (state.status !== 'unregistered') throw new DomainError('UNIT.ALREADY_REGISTERED', `Unit ${command.unitId} is already registered.`, 'conflict');
+  if (state.status !== 'unregistered')
+    throw new DomainError('UNIT.ALREADY_REGISTERED', `Unit ${command.unitId} is already registered.`, 'conflict');
   if (command.kind !== 'province' && command.parent === null) {
     throw new DomainError('UNIT.PARENT_REQUIRED', `A ${command.kind} belongs to a parent unit; give parentId.`, 'invalid');
   }
@@ -109,7 +133,12 @@ function register(command: Extract<UnitCommand, { type: 'RegisterUnit' }>, state
     const reason = command.parent.status === 'unregistered' ? 'is not registered' : `is ${command.parent.status}`;
     throw new DomainError('UNIT.PARENT_NOT_ACTIVE', `Parent unit ${command.parent.unitId} ${reason}.`, 'unprocessable');
   }
-  return [{ type: 'UnitRegistered', data: { unitId: command.unitId, name: command.name, kind: command.kind, parentId: command.parent?.unitId ?? null } }];
+  return [
+    {
+      type: 'UnitRegistered',
+      data: { unitId: command.unitId, name: command.name, kind: command.kind, parentId: command.parent?.unitId ?? null },
+    },
+  ];
 }
 
 function registered(state: UnitState): Registered {
@@ -118,7 +147,12 @@ function registered(state: UnitState): Registered {
 }
 
 function assertActive(unit: Registered, action: string): void {
-  if (unit.status !== 'active') throw new DomainError(`UNIT.${unit.status.toUpperCase()}`, `Unit ${unit.unitId} is ${unit.status} and cannot be ${action}.`, 'conflict');
+  if (unit.status !== 'active')
+    throw new DomainError(
+      `UNIT.${unit.status.toUpperCase()}`,
+      `Unit ${unit.unitId} is ${unit.status} and cannot be ${action}.`,
+      'conflict',
+    );
 }
 
 function isName(value: unknown): boolean {
@@ -132,4 +166,3 @@ function later(a: string, b: string): string {
 function unhandled(value: never): never {
   throw new Error(`Unhandled ${JSON.stringify(value)}`);
 }
-

@@ -1,7 +1,16 @@
 import type { DomainEvent } from '../domain-kit/decider.js';
 import type { EventCorrected } from '../domain-kit/corrections.js';
 
-export const UNIT_KINDS = ['province', 'district', 'commune', 'party-committee', 'party-cell', 'agency', 'department', 'mass-organisation'] as const;
+export const UNIT_KINDS = [
+  'province',
+  'district',
+  'commune',
+  'party-committee',
+  'party-cell',
+  'agency',
+  'department',
+  'mass-organisation',
+] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export type UnitRegistered = DomainEvent<'UnitRegistered', { unitId: string; name: string; kind: UnitKind; parentId: string | null }>;

@@ -26,7 +26,13 @@ export function seal(key: Buffer, subjectId: string, context: string, plaintext:
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(bytes), cipher.final()]);
-  return { subjectId, alg: 'A256GCM', iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+  return {
+    subjectId,
+    alg: 'A256GCM',
+    iv: iv.toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+  };
 }
 
 /** The plaintext, or an Error when the key, the context or any byte is not the one sealed. */

@@ -31,7 +31,12 @@ describe('erasing a data subject', () => {
     expect(erased).toMatchObject({ subjectId: 'reporter-c1', erasedAt: now.toISOString() });
     expect(keys.lookup('reporter-c1')).toEqual({ status: 'erased', erasedAt: now.toISOString() });
     expect(await store.readStream('subject-reporter-c1')).toEqual([
-      expect.objectContaining({ eventId: erased.eventId, type: 'PersonalDataErased', data: { subjectId: 'reporter-c1' }, metadata: expect.objectContaining({ actor: 'user-admin', correlationId: 'corr-9' }) }),
+      expect.objectContaining({
+        eventId: erased.eventId,
+        type: 'PersonalDataErased',
+        data: { subjectId: 'reporter-c1' },
+        metadata: expect.objectContaining({ actor: 'user-admin', correlationId: 'corr-9' }),
+      }),
     ]);
   });
 

@@ -42,11 +42,16 @@ export class PersonalDataErasure {
     const stream = subjectStream(subjectId);
     const recorded = (await this.store.readStream(stream)).find((event) => event.type === 'PersonalDataErased');
     if (recorded) {
-      throw new DomainError('PERSONAL_DATA.ALREADY_ERASED', `The personal data of ${subjectId} was already erased at ${recorded.metadata.occurredAt}.`, 'conflict', {
-        subjectId,
-        erasedAt: recorded.metadata.occurredAt,
-        eventId: recorded.eventId,
-      });
+      throw new DomainError(
+        'PERSONAL_DATA.ALREADY_ERASED',
+        `The personal data of ${subjectId} was already erased at ${recorded.metadata.occurredAt}.`,
+        'conflict',
+        {
+          subjectId,
+          erasedAt: recorded.metadata.occurredAt,
+          eventId: recorded.eventId,
+        },
+      );
     }
     const data: PersonalDataErased['data'] = { subjectId };
     const appended = await this.store.append(

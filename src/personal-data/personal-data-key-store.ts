@@ -6,9 +6,15 @@ import { KEY_BYTES } from './personal-data-cipher.js';
 
 export const KEY_STORE_FILE = 'keys.db';
 
-export type SubjectKey = { readonly status: 'active'; readonly key: Buffer } | { readonly status: 'erased'; readonly erasedAt: string } | { readonly status: 'unknown' };
+export type SubjectKey =
+  | { readonly status: 'active'; readonly key: Buffer }
+  | { readonly status: 'erased'; readonly erasedAt: string }
+  | { readonly status: 'unknown' };
 
-export type KeyErasure = { readonly outcome: 'erased'; readonly erasedAt: string } | { readonly outcome: 'already-erased'; readonly erasedAt: string } | { readonly outcome: 'unknown' };
+export type KeyErasure =
+  | { readonly outcome: 'erased'; readonly erasedAt: string }
+  | { readonly outcome: 'already-erased'; readonly erasedAt: string }
+  | { readonly outcome: 'unknown' };
 
 /** The subject's key was deleted: nothing can be sealed for it any more. */
 export class SubjectErasedError extends Error {
@@ -61,7 +67,9 @@ export class PersonalDataKeyStore {
     `);
     this.selectKey = this.db.prepare('SELECT key FROM subject_keys WHERE subject_id = ?');
     this.selectErased = this.db.prepare('SELECT erased_at FROM erased_subjects WHERE subject_id = ?');
-    this.insertKey = this.db.prepare('INSERT INTO subject_keys (subject_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING');
+    this.insertKey = this.db.prepare(
+      'INSERT INTO subject_keys (subject_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING',
+    );
     this.deleteKey = this.db.prepare('DELETE FROM subject_keys WHERE subject_id = ?');
     this.insertErased = this.db.prepare('INSERT INTO erased_subjects (subject_id, erased_at) VALUES (?, ?)');
   }
@@ -113,7 +121,10 @@ export class PersonalDataKeyStore {
     for (let attempt = 1; ; attempt++) {
       const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
       if (result.busy === 0) return;
-      if (attempt >= 50) throw new Error('keys.db: the log could not be emptied after the erasure (another connection keeps reading); run the erasure again.');
+      if (attempt >= 50)
+        throw new Error(
+          'keys.db: the log could not be emptied after the erasure (another connection keeps reading); run the erasure again.',
+        );
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
     }
   }

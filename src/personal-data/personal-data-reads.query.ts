@@ -61,10 +61,20 @@ export class PersonalDataReadsQuery {
     if (filter.reader !== undefined) conditions.push('reader = @reader');
     if (filter.from !== undefined) conditions.push('read_at_ms >= @from');
     if (filter.to !== undefined) conditions.push('read_at_ms < @to');
-    const parameters = { after: filter.after, limit: filter.limit + 1, subjectId: filter.subjectId, reader: filter.reader, from: filter.from, to: filter.to };
+    const parameters = {
+      after: filter.after,
+      limit: filter.limit + 1,
+      subjectId: filter.subjectId,
+      reader: filter.reader,
+      from: filter.from,
+      to: filter.to,
+    };
     const used = Object.fromEntries(Object.entries(parameters).filter(([, value]) => value !== undefined));
     const rows = this.live.read(
-      (tables, prepare) => prepare(`SELECT * FROM "${tables.reads}" WHERE ${conditions.join(' AND ')} ORDER BY global_position LIMIT @limit`).all(used) as ReadRow[],
+      (tables, prepare) =>
+        prepare(`SELECT * FROM "${tables.reads}" WHERE ${conditions.join(' AND ')} ORDER BY global_position LIMIT @limit`).all(
+          used,
+        ) as ReadRow[],
       () => [],
     );
     const more = rows.length > filter.limit;

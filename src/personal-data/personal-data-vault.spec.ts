@@ -57,7 +57,10 @@ describe('personal-data vault on its key store (keys.db)', () => {
 
   it('says a sealed value is unreadable when its key is missing altogether', () => {
     const sealed = vault.seal('reporter-c1', 'case-c1/reporter', reporter, now);
-    expect(vault.open({ ...sealed, subjectId: 'reporter-c2' }, 'case-c1/reporter')).toEqual({ status: 'unreadable', reason: 'key-missing' });
+    expect(vault.open({ ...sealed, subjectId: 'reporter-c2' }, 'case-c1/reporter')).toEqual({
+      status: 'unreadable',
+      reason: 'key-missing',
+    });
   });
 
   it('leaves no byte of an erased key in the key store files', () => {

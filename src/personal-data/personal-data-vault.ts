@@ -25,7 +25,12 @@ export class PersonalDataVault {
       return seal(this.keys.keyFor(subjectId, now), subjectId, context, plaintext);
     } catch (error) {
       if (error instanceof SubjectErasedError) {
-        throw new DomainError('PERSONAL_DATA.SUBJECT_ERASED', `${error.message} It cannot be recorded again under the same subject.`, 'conflict', { subjectId });
+        throw new DomainError(
+          'PERSONAL_DATA.SUBJECT_ERASED',
+          `${error.message} It cannot be recorded again under the same subject.`,
+          'conflict',
+          { subjectId },
+        );
       }
       throw error;
     }

@@ -26,7 +26,11 @@ export const personalDataKeyProviders = [
     },
   },
   { provide: PERSONAL_DATA_VAULT, inject: [PERSONAL_DATA_KEYS], useFactory: (keys: PersonalDataKeyStore) => new PersonalDataVault(keys) },
-  { provide: PersonalDataErasure, inject: [PERSONAL_DATA_KEYS, EVENT_STORE], useFactory: (keys: PersonalDataKeyStore, store: EventStore) => new PersonalDataErasure(keys, store) },
+  {
+    provide: PersonalDataErasure,
+    inject: [PERSONAL_DATA_KEYS, EVENT_STORE],
+    useFactory: (keys: PersonalDataKeyStore, store: EventStore) => new PersonalDataErasure(keys, store),
+  },
 ];
 
 /**

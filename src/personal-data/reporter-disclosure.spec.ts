@@ -9,7 +9,11 @@ import { caseReporterContext, reporterSubjectId } from './sealed-personal-data.j
 describe('showing a case reporter', () => {
   const now = new Date('2026-03-01T00:00:00Z');
   const reporter = { name: 'Trần Thị Bích', phone: '0987 654 321' };
-  const reader = (...roles: Role[]): ReadContext => ({ principal: { subject: 'user-1', roles, units: 'all' } satisfies Principal, route: 'GET /api/v1/cases/:caseId', correlationId: 'corr-1' });
+  const reader = (...roles: Role[]): ReadContext => ({
+    principal: { subject: 'user-1', roles, units: 'all' } satisfies Principal,
+    route: 'GET /api/v1/cases/:caseId',
+    correlationId: 'corr-1',
+  });
   let keys: PersonalDataKeyStore;
   let store: SqliteEventStore;
   let vault: PersonalDataVault;
@@ -33,32 +37,59 @@ describe('showing a case reporter', () => {
     const [read] = await store.readStream('subject-reporter-c1');
     expect(read).toMatchObject({
       type: 'PersonalDataRead',
-      data: { subjectId: 'reporter-c1', reader: 'user-1', roles: ['official'], route: 'GET /api/v1/cases/:caseId', correlationId: 'corr-1', caseId: 'c1' },
+      data: {
+        subjectId: 'reporter-c1',
+        reader: 'user-1',
+        roles: ['official'],
+        route: 'GET /api/v1/cases/:caseId',
+        correlationId: 'corr-1',
+        caseId: 'c1',
+      },
       metadata: { actor: 'user-1', occurredAt: now.toISOString() },
     });
     expect(JSON.stringify(read)).not.toContain(reporter.name);
   });
 
   it('shows others a marker and records nothing', async () => {
-    expect(await disclosure.show(sealed(), 'c1', 'denunciation', reader('official', 'recorder'))).toEqual({ redacted: true, reason: 'role', subjectId: 'reporter-c1' });
+    expect(await disclosure.show(sealed(), 'c1', 'denunciation', reader('official', 'recorder'))).toEqual({
+      redacted: true,
+      reason: 'role',
+      subjectId: 'reporter-c1',
+    });
     expect(await store.readStream('subject-reporter-c1')).toEqual([]);
   });
 
   it('shows everyone the erasure marker once the key is gone', async () => {
     const value = sealed();
     keys.erase('reporter-c1', now);
-    expect(await disclosure.show(value, 'c1', 'complaint', reader('inspector'))).toEqual({ redacted: true, reason: 'erased', subjectId: 'reporter-c1' });
-    expect(await disclosure.show(value, 'c1', 'complaint', reader())).toEqual({ redacted: true, reason: 'erased', subjectId: 'reporter-c1' });
+    expect(await disclosure.show(value, 'c1', 'complaint', reader('inspector'))).toEqual({
+      redacted: true,
+      reason: 'erased',
+      subjectId: 'reporter-c1',
+    });
+    expect(await disclosure.show(value, 'c1', 'complaint', reader())).toEqual({
+      redacted: true,
+      reason: 'erased',
+      subjectId: 'reporter-c1',
+    });
   });
 
   it('does not open a reporter moved to another case', async () => {
-    expect(await disclosure.show(sealed(), 'c2', 'complaint', reader('inspector'))).toEqual({ redacted: true, reason: 'unreadable', subjectId: 'reporter-c1' });
+    expect(await disclosure.show(sealed(), 'c2', 'complaint', reader('inspector'))).toEqual({
+      redacted: true,
+      reason: 'unreadable',
+      subjectId: 'reporter-c1',
+    });
   });
 
   it('shows nothing for an anonymous report, and a plaintext reporter of an old event by the same rule', async () => {
     expect(await disclosure.show(null, 'c1', 'complaint', reader('inspector'))).toBeNull();
     expect(await disclosure.show({}, 'c1', 'complaint', reader('inspector'))).toBeNull();
-    expect(await disclosure.show(reporter, 'c1', 'denunciation', reader('recorder'))).toEqual({ redacted: true, reason: 'role', subjectId: 'reporter-c1' });
+    expect(await disclosure.show(reporter, 'c1', 'denunciation', reader('recorder'))).toEqual({
+      redacted: true,
+      reason: 'role',
+      subjectId: 'reporter-c1',
+    });
     expect(await disclosure.show(reporter, 'c1', 'denunciation', reader('inspector'))).toEqual({ subjectId: 'reporter-c1', ...reporter });
     expect(await store.readStream('subject-reporter-c1')).toHaveLength(1);
   });
@@ -70,7 +101,15 @@ describe('showing a case reporter', () => {
   });
 
   it('omits the reporter from a command answer', () => {
-    expect(disclosure.omittedInCaseView({ caseId: 'c1', category: 'complaint', reporter: sealed() })).toEqual({ caseId: 'c1', category: 'complaint', reporter: { redacted: true, reason: 'omitted', subjectId: 'reporter-c1' } });
-    expect(disclosure.omittedInCaseView({ caseId: 'c1', category: 'complaint', reporter: null })).toEqual({ caseId: 'c1', category: 'complaint', reporter: null });
+    expect(disclosure.omittedInCaseView({ caseId: 'c1', category: 'complaint', reporter: sealed() })).toEqual({
+      caseId: 'c1',
+      category: 'complaint',
+      reporter: { redacted: true, reason: 'omitted', subjectId: 'reporter-c1' },
+    });
+    expect(disclosure.omittedInCaseView({ caseId: 'c1', category: 'complaint', reporter: null })).toEqual({
+      caseId: 'c1',
+      category: 'complaint',
+      reporter: null,
+    });
   });
 });

@@ -94,7 +94,15 @@ export class ReporterDisclosure {
     const now = this.clock.now().toISOString();
     await this.store.append(
       subjectStream(subjectId),
-      [{ eventId: randomUUID(), type: 'PersonalDataRead', schemaVersion: 1, data, metadata: { actor: reader.principal.subject, correlationId: reader.correlationId, causationId: null, occurredAt: now } }],
+      [
+        {
+          eventId: randomUUID(),
+          type: 'PersonalDataRead',
+          schemaVersion: 1,
+          data,
+          metadata: { actor: reader.principal.subject, correlationId: reader.correlationId, causationId: null, occurredAt: now },
+        },
+      ],
       'any',
     );
   }

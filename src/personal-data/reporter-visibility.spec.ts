@@ -12,7 +12,11 @@ describe('who may read a reporter in plaintext', () => {
     inspector: { denunciation: true, other: true },
     admin: { denunciation: false, other: false },
   };
-  const rows = ROLES.flatMap((role) => CASE_CATEGORIES.map((category) => [role, category, category === 'denunciation' ? expected[role].denunciation : expected[role].other] as const));
+  const rows = ROLES.flatMap((role) =>
+    CASE_CATEGORIES.map(
+      (category) => [role, category, category === 'denunciation' ? expected[role].denunciation : expected[role].other] as const,
+    ),
+  );
 
   it.each(rows)('%s reading a %s reporter: %s', (role: Role, category: CaseCategory, allowed: boolean) => {
     expect(mayReadReporter(as(role), category)).toBe(allowed);

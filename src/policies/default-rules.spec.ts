@@ -7,12 +7,18 @@ import { CASE_EVENT_TYPES, PLANNED_PAUSE_EVENT_TYPES, STEP_COMPLETED_BY } from '
 import { computeDeadline } from '../deadlines/deadline-calculator.js';
 import { ruleInForce } from '../deadlines/rule-in-force.js';
 
-const { rules: shipped } = JSON.parse(readFileSync(join(process.cwd(), 'src/policies/default-rules.json'), 'utf8')) as { rules: Record<string, unknown>[] };
+const { rules: shipped } = JSON.parse(readFileSync(join(process.cwd(), 'src/policies/default-rules.json'), 'utf8')) as {
+  rules: Record<string, unknown>[];
+};
 
 /** A shipped rule as the API records it: extensions and effectiveTo default like the request DTO's. */
 function asRecorded(rule: Record<string, unknown>): ResponsePolicyRule {
   const extensions = (rule.extensions ?? null) as Record<string, unknown> | null;
-  return { ...rule, effectiveTo: rule.effectiveTo ?? null, extensions: extensions && { complex: null, especiallyComplex: null, ...extensions } } as ResponsePolicyRule;
+  return {
+    ...rule,
+    effectiveTo: rule.effectiveTo ?? null,
+    extensions: extensions && { complex: null, especiallyComplex: null, ...extensions },
+  } as ResponsePolicyRule;
 }
 const rules = shipped.map(asRecorded);
 const versions = rules.map((rule) => ({ rule, retirement: null }));
@@ -65,7 +71,22 @@ describe('default response policy rules', () => {
     const day = rule.effectiveFrom > '2025-03-03' ? rule.effectiveFrom : '2025-03-03';
     const receivedAt = `${day}T09:00:00+07:00`;
     const facts = [
-      fact({ type: 'CaseReceived', data: { caseId: 'c1', unitId: 'u1', category: rule.category, channel: 'letter', summary: 's', reporter: {}, sourceVisitId: null, referredFromUnitId: null } }, receivedAt),
+      fact(
+        {
+          type: 'CaseReceived',
+          data: {
+            caseId: 'c1',
+            unitId: 'u1',
+            category: rule.category,
+            channel: 'letter',
+            summary: 's',
+            reporter: {},
+            sourceVisitId: null,
+            referredFromUnitId: null,
+          },
+        },
+        receivedAt,
+      ),
       fact({ type: 'CaseAcknowledged', data: { note: null } }, `${day}T10:00:00+07:00`),
     ];
     expect(ruleInForce(versions, rule.category, rule.step, receivedAt)?.ruleId).toBe(rule.ruleId);
@@ -97,9 +118,13 @@ describe('default response policy rules', () => {
     expect(computeDeadline({ rule: newRule!, facts: received(after), calendar }).dueAt).toBe('2026-07-14T23:59:59.999+07:00');
   });
 
-  it('restarts a complaint\'s resolution clock after a suspension from 2026-07-01 only', () => {
+  it("restarts a complaint's resolution clock after a suspension from 2026-07-01 only", () => {
     expect(ruleInForce(versions, 'complaint', 'resolve', '2026-06-30T09:00:00+07:00')?.pauses).toEqual([]);
-    expect(ruleInForce(versions, 'complaint', 'resolve', '2026-07-01T09:00:00+07:00')?.pauses).toEqual([{ pausedBy: 'CaseSuspended', resumedBy: 'CaseResumed', onResume: 'restart' }]);
-    expect(ruleInForce(versions, 'denunciation', 'resolve', '2026-07-01T09:00:00+07:00')?.pauses).toEqual([{ pausedBy: 'CaseSuspended', resumedBy: 'CaseResumed', onResume: 'continue' }]);
+    expect(ruleInForce(versions, 'complaint', 'resolve', '2026-07-01T09:00:00+07:00')?.pauses).toEqual([
+      { pausedBy: 'CaseSuspended', resumedBy: 'CaseResumed', onResume: 'restart' },
+    ]);
+    expect(ruleInForce(versions, 'denunciation', 'resolve', '2026-07-01T09:00:00+07:00')?.pauses).toEqual([
+      { pausedBy: 'CaseSuspended', resumedBy: 'CaseResumed', onResume: 'continue' },
+    ]);
   });
 });

@@ -26,21 +26,39 @@ export const policyDecider: Decider<PolicyCommand, PolicyEvent, PolicyState> = {
     assertNotInFuture(context.occurredAt, context.now);
     switch (command.type) {
       case 'RecordResponsePolicyRule': {
-        if (state.status !== 'unrecorded') throw new DomainError('POLICY.ALREADY_RECORDED', `Rule ${command.ruleId} is already recorded; rules are never edited: record a new rule and retire this one.`, 'conflict');
+        if (state.status !== 'unrecorded')
+          throw new DomainError(
+            'POLICY.ALREADY_RECORDED',
+            `Rule ${command.ruleId} is already recorded; rules are never edited: record a new rule and retire this one.`,
+            'conflict',
+          );
         const { type: _, ...rule } = command;
         assertCoherent(rule);
         return [{ type: 'ResponsePolicyRuleRecorded', data: rule }];
       }
       case 'RetireResponsePolicyRule': {
         if (state.status === 'unrecorded') throw new DomainError('POLICY.NOT_FOUND', 'The rule was never recorded.', 'not-found');
-        if (state.status === 'retired') throw new DomainError('POLICY.ALREADY_RETIRED', `The rule was already retired from ${state.retirement?.effectiveTo}.`, 'conflict');
+        if (state.status === 'retired')
+          throw new DomainError(
+            'POLICY.ALREADY_RETIRED',
+            `The rule was already retired from ${state.retirement?.effectiveTo}.`,
+            'conflict',
+          );
         assertNotBefore(context.occurredAt, state.lastOccurredAt, 'the recording of the rule');
         const { effectiveFrom, effectiveTo } = state.rule;
         if (command.effectiveTo < effectiveFrom) {
-          throw new DomainError('POLICY.RETIRED_BEFORE_EFFECTIVE', `The rule is in force from ${effectiveFrom}; it cannot be retired from ${command.effectiveTo}.`, 'conflict');
+          throw new DomainError(
+            'POLICY.RETIRED_BEFORE_EFFECTIVE',
+            `The rule is in force from ${effectiveFrom}; it cannot be retired from ${command.effectiveTo}.`,
+            'conflict',
+          );
         }
         if (effectiveTo !== null && command.effectiveTo >= effectiveTo) {
-          throw new DomainError('POLICY.ALREADY_ENDS', `The rule already stops applying on ${effectiveTo}; retiring it from ${command.effectiveTo} would change nothing.`, 'conflict');
+          throw new DomainError(
+            'POLICY.ALREADY_ENDS',
+            `The rule already stops applying on ${effectiveTo}; retiring it from ${command.effectiveTo} would change nothing.`,
+            'conflict',
+          );
         }
         return [{ type: 'ResponsePolicyRuleRetired', data: { effectiveTo: command.effectiveTo, reason: command.reason } }];
       }
@@ -54,7 +72,9 @@ export const policyDecider: Decider<PolicyCommand, PolicyEvent, PolicyState> = {
       case 'ResponsePolicyRuleRecorded':
         return { status: 'recorded', rule: fact.data, recordedAt: fact.occurredAt, retirement: null, lastOccurredAt: fact.occurredAt };
       case 'ResponsePolicyRuleRetired':
-        return state.status === 'unrecorded' ? state : { ...state, status: 'retired', retirement: { ...fact.data, retiredAt: fact.occurredAt }, lastOccurredAt: fact.occurredAt };
+        return state.status === 'unrecorded'
+          ? state
+          : { ...state, status: 'retired', retirement: { ...fact.data, retiredAt: fact.occurredAt }, lastOccurredAt: fact.occurredAt };
       default:
         return unhandled(fact);
     }
@@ -63,15 +83,25 @@ export const policyDecider: Decider<PolicyCommand, PolicyEvent, PolicyState> = {
 
 /** What no well-formed request can fix by itself: the rule must not contradict itself. */
 function assertCoherent(rule: ResponsePolicyRule): void {
-  if (!Number.isInteger(rule.limit) || rule.limit < 1) throw new DomainError('POLICY.LIMIT_NOT_POSITIVE', 'The limit is a positive whole number.', 'invalid');
+  if (!Number.isInteger(rule.limit) || rule.limit < 1)
+    throw new DomainError('POLICY.LIMIT_NOT_POSITIVE', 'The limit is a positive whole number.', 'invalid');
   if (rule.effectiveTo !== null && rule.effectiveTo <= rule.effectiveFrom) {
-    throw new DomainError('POLICY.EFFECTIVE_PERIOD_EMPTY', `effectiveTo (${rule.effectiveTo}) must be after effectiveFrom (${rule.effectiveFrom}).`, 'invalid');
+    throw new DomainError(
+      'POLICY.EFFECTIVE_PERIOD_EMPTY',
+      `effectiveTo (${rule.effectiveTo}) must be after effectiveFrom (${rule.effectiveFrom}).`,
+      'invalid',
+    );
   }
   const pausing = rule.pauses.map((pause) => pause.pausedBy);
   const repeated = pausing.find((type, index) => pausing.indexOf(type) !== index);
   if (repeated) throw new DomainError('POLICY.PAUSE_REPEATED', `${repeated} is named twice as a pause.`, 'invalid');
   const circular = rule.pauses.find((pause) => pause.pausedBy === pause.resumedBy || pause.pausedBy === rule.clockStartsAt);
-  if (circular) throw new DomainError('POLICY.PAUSE_INCOHERENT', `${circular.pausedBy} cannot both pause the clock and ${circular.pausedBy === rule.clockStartsAt ? 'start' : 'resume'} it.`, 'invalid');
+  if (circular)
+    throw new DomainError(
+      'POLICY.PAUSE_INCOHERENT',
+      `${circular.pausedBy} cannot both pause the clock and ${circular.pausedBy === rule.clockStartsAt ? 'start' : 'resume'} it.`,
+      'invalid',
+    );
 }
 
 function unhandled(value: never): never {

@@ -5,4 +5,9 @@ import { personalDataReadsProjection } from '../personal-data/personal-data-read
 import type { Projection } from './projection.js';
 
 /** Every projection the service runs and `ledger rebuild` knows, by name. Add new read models here. */
-export const ALL_PROJECTIONS: readonly Projection[] = [auditTrailProjection, caseTimelinesProjection, responsibilityFactsProjection, personalDataReadsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  auditTrailProjection,
+  caseTimelinesProjection,
+  responsibilityFactsProjection,
+  personalDataReadsProjection,
+];

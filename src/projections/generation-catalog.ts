@@ -26,14 +26,24 @@ export class GenerationCatalog {
 
   constructor(private readonly db: Database.Database) {
     const columns = 'projection, generation, version, state, checkpoint';
-    this.selectLive = db.prepare<[string], Generation>(`SELECT ${columns} FROM projection_generations WHERE projection = ? AND state = 'live'`);
-    this.selectBuilding = db.prepare<[string], Generation>(`SELECT ${columns} FROM projection_generations WHERE projection = ? AND state = 'building'`);
-    this.selectOne = db.prepare<[string, number], Generation>(`SELECT ${columns} FROM projection_generations WHERE projection = ? AND generation = ?`);
-    this.selectNext = db.prepare<[string], { next: number }>('SELECT coalesce(max(generation), 0) + 1 AS next FROM projection_generations WHERE projection = ?');
+    this.selectLive = db.prepare<[string], Generation>(
+      `SELECT ${columns} FROM projection_generations WHERE projection = ? AND state = 'live'`,
+    );
+    this.selectBuilding = db.prepare<[string], Generation>(
+      `SELECT ${columns} FROM projection_generations WHERE projection = ? AND state = 'building'`,
+    );
+    this.selectOne = db.prepare<[string, number], Generation>(
+      `SELECT ${columns} FROM projection_generations WHERE projection = ? AND generation = ?`,
+    );
+    this.selectNext = db.prepare<[string], { next: number }>(
+      'SELECT coalesce(max(generation), 0) + 1 AS next FROM projection_generations WHERE projection = ?',
+    );
     this.insert = db.prepare<[string, number, number, string, string]>(
       'INSERT INTO projection_generations (projection, generation, version, state, checkpoint, started_at) VALUES (?, ?, ?, ?, 0, ?)',
     );
-    this.updateCheckpoint = db.prepare<[number, string, number]>('UPDATE projection_generations SET checkpoint = ? WHERE projection = ? AND generation = ?');
+    this.updateCheckpoint = db.prepare<[number, string, number]>(
+      'UPDATE projection_generations SET checkpoint = ? WHERE projection = ? AND generation = ?',
+    );
     this.remove = db.prepare<[string, number]>('DELETE FROM projection_generations WHERE projection = ? AND generation = ?');
     this.promote = db.prepare<[string, number]>("UPDATE projection_generations SET state = 'live' WHERE projection = ? AND generation = ?");
   }

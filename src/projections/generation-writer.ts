@@ -22,7 +22,8 @@ export class GenerationWriter {
     expected: 'live' | 'building',
   ) {
     const applier = projection.applier(db, tableNamesFor(projection, generation));
-    const { startOfBatch, apply, endOfBatch } = typeof applier === 'function' ? { startOfBatch: () => {}, apply: applier, endOfBatch: () => {} } : applier;
+    const { startOfBatch, apply, endOfBatch } =
+      typeof applier === 'function' ? { startOfBatch: () => {}, apply: applier, endOfBatch: () => {} } : applier;
     this.apply = apply;
     const transaction = db.transaction((events: readonly RecordedEvent[]): boolean => {
       const current = catalog.get(projection.name, generation);

@@ -21,15 +21,17 @@ export class LiveRead<Table extends string> {
 
   /** Runs `read` against the live tables; `whenEmpty` when the projection has no generation yet. */
   read<Result>(read: (tables: TableNames<Table>, prepare: (sql: string) => Database.Statement) => Result, whenEmpty: () => Result): Result {
-    return this.db.transaction(() => {
-      const live = this.catalog.live(this.projection.name);
-      if (!live) return whenEmpty();
-      if (live.generation !== this.preparedFor) {
-        this.statements.clear();
-        this.preparedFor = live.generation;
-      }
-      return read(tableNamesFor(this.projection, live.generation), (sql) => this.prepared(sql));
-    }).deferred();
+    return this.db
+      .transaction(() => {
+        const live = this.catalog.live(this.projection.name);
+        if (!live) return whenEmpty();
+        if (live.generation !== this.preparedFor) {
+          this.statements.clear();
+          this.preparedFor = live.generation;
+        }
+        return read(tableNamesFor(this.projection, live.generation), (sql) => this.prepared(sql));
+      })
+      .deferred();
   }
 
   private prepared(sql: string): Database.Statement {

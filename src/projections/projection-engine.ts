@@ -24,7 +24,9 @@ export class ProjectionEngine {
     options: ProjectionEngineOptions = {},
   ) {
     this.catalog = new GenerationCatalog(db);
-    this.runners = projections.map((projection) => new ProjectionRunner(projection, this.db, this.store, this.catalog, options, () => this.notify()));
+    this.runners = projections.map(
+      (projection) => new ProjectionRunner(projection, this.db, this.store, this.catalog, options, () => this.notify()),
+    );
   }
 
   start(): void {

@@ -92,7 +92,9 @@ export class ProjectionRunner {
     if (this.stopped) return;
     let live: Generation;
     try {
-      live = this.db.transaction(() => this.catalog.live(this.projection.name) ?? this.catalog.create(this.projection, 'live', this.now())).immediate();
+      live = this.db
+        .transaction(() => this.catalog.live(this.projection.name) ?? this.catalog.create(this.projection, 'live', this.now()))
+        .immediate();
     } catch (error) {
       this.fail(error);
       return;

@@ -10,8 +10,12 @@ export class ProjectionsController {
 
   @Requires('operations.read')
   @Get()
-  @ApiOperation({ summary: 'Each read model: its live generation, checkpoint, lag behind the ledger head, any rebuild in progress and last error' })
-  @ApiOkResponse({ description: '{ projections: [{ name, version, state, generation, checkpoint, headPosition, lag, building, lastError }] }' })
+  @ApiOperation({
+    summary: 'Each read model: its live generation, checkpoint, lag behind the ledger head, any rebuild in progress and last error',
+  })
+  @ApiOkResponse({
+    description: '{ projections: [{ name, version, state, generation, checkpoint, headPosition, lag, building, lastError }] }',
+  })
   async list() {
     return { projections: await this.engine.status() };
   }

@@ -33,7 +33,12 @@ export interface RebuildOptions {
  * (it reads projection_generations) and goes on feeding the new generation from its checkpoint.
  * A generation left half-built by a crashed rebuild is dropped first.
  */
-export async function rebuildProjection(db: Database.Database, store: EventStore, projection: Projection, options: RebuildOptions = {}): Promise<RebuildResult> {
+export async function rebuildProjection(
+  db: Database.Database,
+  store: EventStore,
+  projection: Projection,
+  options: RebuildOptions = {},
+): Promise<RebuildResult> {
   const catalog = new GenerationCatalog(db);
   const now = options.now ?? (() => new Date());
   const generation = db
@@ -44,7 +49,8 @@ export async function rebuildProjection(db: Database.Database, store: EventStore
     })
     .immediate().generation;
   const writer = new GenerationWriter(db, catalog, projection, generation, 'building');
-  const superseded = (): Error => new Error(`The rebuild of ${projection.name} was superseded: generation ${generation} is gone (another rebuild started?)`);
+  const superseded = (): Error =>
+    new Error(`The rebuild of ${projection.name} was superseded: generation ${generation} is gone (another rebuild started?)`);
 
   let position = 0;
   let done = 0;

@@ -22,15 +22,22 @@ export interface CaseReviewContext {
 }
 
 const at = (instant: string) => Date.parse(instant);
-const ownAssignments = (context: CaseReviewContext) => context.inCharge.filter((assignment) => assignment.officialId === context.officialId);
+const ownAssignments = (context: CaseReviewContext) =>
+  context.inCharge.filter((assignment) => assignment.officialId === context.officialId);
 const inPeriod = (day: CalendarDay, period: ReviewPeriod) => day >= period.from && day <= period.to;
-const firstOf = <T extends TimedFact>(facts: readonly T[]): T | null => facts.reduce<T | null>((first, fact) => (first === null || at(fact.at) < at(first.at) ? fact : first), null);
+const firstOf = <T extends TimedFact>(facts: readonly T[]): T | null =>
+  facts.reduce<T | null>((first, fact) => (first === null || at(fact.at) < at(first.at) ? fact : first), null);
 
 /**
  * The assignments in charge (of anyone, or only of those given) whose unit's tree held the case's unit
  * on that day; with the merges crossed.
  */
-function inChargeOf(unitId: string, day: CalendarDay, context: CaseReviewContext, among: readonly AssignmentRecord[] = context.inCharge): { assignment: AssignmentRecord; evidence: string[] }[] {
+function inChargeOf(
+  unitId: string,
+  day: CalendarDay,
+  context: CaseReviewContext,
+  among: readonly AssignmentRecord[] = context.inCharge,
+): { assignment: AssignmentRecord; evidence: string[] }[] {
   return among.flatMap((assignment) => {
     if (day < assignment.from || day > (assignment.to ?? FOREVER)) return [];
     const link = context.tree.linkTo(unitId, assignment.unitId, day);
@@ -52,10 +59,15 @@ export function casesHandled(cases: readonly CaseRecord[], context: CaseReviewCo
     const item = handledCase(record, context, resolvedIds);
     if (item !== null) items.push(item);
   }
-  const figureOf = (selected: readonly HandledCase[]): Figure => ({ count: selected.length, evidence: unique(selected.flatMap((item) => item.evidence)) });
+  const figureOf = (selected: readonly HandledCase[]): Figure => ({
+    count: selected.length,
+    evidence: unique(selected.flatMap((item) => item.evidence)),
+  });
   return {
     total: figureOf(items),
-    byTimeliness: Object.fromEntries(TIMELINESS.map((timeliness) => [timeliness, figureOf(items.filter((item) => item.timeliness === timeliness))])) as unknown as CasesHandled['byTimeliness'],
+    byTimeliness: Object.fromEntries(
+      TIMELINESS.map((timeliness) => [timeliness, figureOf(items.filter((item) => item.timeliness === timeliness))]),
+    ) as unknown as CasesHandled['byTimeliness'],
     resolved: figureOf(items.filter((item) => resolvedIds.has(item.caseId))),
     cases: items,
   };
@@ -67,15 +79,28 @@ function handledCase(record: CaseRecord, context: CaseReviewContext, resolvedIds
   const mine = record.assignments.filter((assignment) => assignment.officialId === context.officialId);
   if (!mine.some((assignment) => inPeriod(vietnamDayOf(assignment.at), context.period))) return null;
   if (record.resolved) resolvedIds.add(record.caseId);
-  const base = [record.received.eventId, ...mine.map((assignment) => assignment.eventId), ...(record.resolved ? [record.resolved.eventId] : [])];
-  const deadline = record.deadlines?.find((candidate) => candidate.step === 'resolve') ?? record.deadlines?.find((candidate) => candidate.step === 'answer');
+  const base = [
+    record.received.eventId,
+    ...mine.map((assignment) => assignment.eventId),
+    ...(record.resolved ? [record.resolved.eventId] : []),
+  ];
+  const deadline =
+    record.deadlines?.find((candidate) => candidate.step === 'resolve') ??
+    record.deadlines?.find((candidate) => candidate.step === 'answer');
   if (deadline) {
-    const timeliness: CaseTimeliness = deadline.status === 'met' ? 'on-time' : deadline.status === 'missed' ? 'late' : deadline.status === 'overdue' ? 'overdue' : 'open';
+    const timeliness: CaseTimeliness =
+      deadline.status === 'met' ? 'on-time' : deadline.status === 'missed' ? 'late' : deadline.status === 'overdue' ? 'overdue' : 'open';
     const evidence = [...base, ...(deadline.completedByEventId ? [deadline.completedByEventId] : []), ...(deadline.evidence ?? [])];
     return { caseId: record.caseId, timeliness, judgedBy: 'deadline-calculator', dueAt: deadline.dueAt, evidence: unique(evidence) };
   }
   const dueAt = mine[mine.length - 1].dueAt;
-  const timeliness: CaseTimeliness = record.resolved ? (at(record.resolved.at) <= at(dueAt) ? 'on-time' : 'late') : at(context.asOf) > at(dueAt) ? 'overdue' : 'open';
+  const timeliness: CaseTimeliness = record.resolved
+    ? at(record.resolved.at) <= at(dueAt)
+      ? 'on-time'
+      : 'late'
+    : at(context.asOf) > at(dueAt)
+      ? 'overdue'
+      : 'open';
   return { caseId: record.caseId, timeliness, judgedBy: 'assignment-due-date', dueAt, evidence: unique(base) };
 }
 
@@ -100,7 +125,13 @@ export function mustReportMatters(cases: readonly CaseRecord[], context: CaseRev
     const own = firstOf(record.reportsUpward.filter((report) => report.officialId === context.officialId));
     const others = record.reportsUpward.filter((report) => report.officialId !== context.officialId);
     const status = own ? (at(own.at) <= at(dueAt) ? 'on-time' : 'late') : at(context.asOf) > at(dueAt) ? 'never' : 'pending';
-    const evidence = [record.received.eventId, record.classification.eventId, ...mine.flatMap((entry) => entry.evidence), ...(own ? [own.eventId] : []), ...others.map((report) => report.eventId)];
+    const evidence = [
+      record.received.eventId,
+      record.classification.eventId,
+      ...mine.flatMap((entry) => entry.evidence),
+      ...(own ? [own.eventId] : []),
+      ...others.map((report) => report.eventId),
+    ];
     found.push({
       caseId: record.caseId,
       unitId: record.unitId,
@@ -154,7 +185,9 @@ export function preemptions(cases: readonly CaseRecord[], context: CaseReviewCon
       upperLevelInformedAt: informed.at,
       firstReportedAt: firstReport?.at ?? null,
       assignmentId: mine[0].assignment.assignmentId,
-      alsoInCharge: unique(responsible.map((entry) => entry.assignment.officialId).filter((officialId) => officialId !== context.officialId)),
+      alsoInCharge: unique(
+        responsible.map((entry) => entry.assignment.officialId).filter((officialId) => officialId !== context.officialId),
+      ),
       evidence: unique(evidence),
     });
   }

@@ -16,35 +16,60 @@ const FOREVER = '9999-12-31';
  * `minimumDaysInChargeForMonthlyDuty` of its days (all of them if the month is shorter); a month whose
  * duty window (month ∩ assignment) has not ended as of `asOf` is open, not missed.
  */
-export function attendanceOf(assignment: AssignmentRecord, input: { officialId: string; period: ReviewPeriod; asOf: string; meetings: readonly MeetingRecord[]; tree: UnitTree; rules: ReviewRules }): AttendanceOfAssignment {
+export function attendanceOf(
+  assignment: AssignmentRecord,
+  input: { officialId: string; period: ReviewPeriod; asOf: string; meetings: readonly MeetingRecord[]; tree: UnitTree; rules: ReviewRules },
+): AttendanceOfAssignment {
   const { period, rules } = input;
   const assignmentEnd = assignment.to ?? FOREVER;
   const first = later(period.from, assignment.from);
   const last = earlier(period.to, assignmentEnd);
   const today = vietnamDayOf(input.asOf);
-  const attended = input.meetings.filter((meeting) => meeting.attendees.includes(input.officialId)).map((meeting) => ({ meeting, day: vietnamDayOf(meeting.heldAt) }));
-  const months: MonthOfAttendance[] = first > last ? [] : monthsBetween(first, last).map((month) => {
-    const windowFrom = later(firstDayOfMonth(month), assignment.from);
-    const windowTo = earlier(lastDayOfMonth(month), assignmentEnd);
-    const daysInCharge = daysIncluded(windowFrom, windowTo);
-    const inWindow = attended.filter(({ day }) => day >= windowFrom && day <= windowTo);
-    const committee = counted(inWindow, 'party-committee', (meeting, day) => input.tree.committeeLinkTo(meeting.unitId, assignment.unitId, day));
-    const cell = counted(inWindow, 'party-cell', (meeting, day) => input.tree.linkTo(meeting.unitId, assignment.unitId, day));
-    const missing: MeetingKind[] = [...(committee.figure.count === 0 ? (['party-committee'] as const) : []), ...(cell.figure.count === 0 ? (['party-cell'] as const) : [])];
-    const required = daysInCharge >= Math.min(rules.minimumDaysInChargeForMonthlyDuty, daysIncluded(firstDayOfMonth(month), lastDayOfMonth(month)));
-    const status = statusOf(missing.length === 0, required, today > windowTo);
-    return {
-      month,
-      daysInCharge,
-      required,
-      status,
-      committeeMeetings: committee.figure,
-      cellMeetings: cell.figure,
-      missing,
-      evidence: unique([...assignment.eventIds, ...committee.figure.evidence, ...cell.figure.evidence, ...committee.links, ...cell.links]),
-    };
-  });
-  return { assignmentId: assignment.assignmentId, unitId: assignment.unitId, months, monthsMissed: months.filter((month) => month.status === 'missed').map((month) => month.month) };
+  const attended = input.meetings
+    .filter((meeting) => meeting.attendees.includes(input.officialId))
+    .map((meeting) => ({ meeting, day: vietnamDayOf(meeting.heldAt) }));
+  const months: MonthOfAttendance[] =
+    first > last
+      ? []
+      : monthsBetween(first, last).map((month) => {
+          const windowFrom = later(firstDayOfMonth(month), assignment.from);
+          const windowTo = earlier(lastDayOfMonth(month), assignmentEnd);
+          const daysInCharge = daysIncluded(windowFrom, windowTo);
+          const inWindow = attended.filter(({ day }) => day >= windowFrom && day <= windowTo);
+          const committee = counted(inWindow, 'party-committee', (meeting, day) =>
+            input.tree.committeeLinkTo(meeting.unitId, assignment.unitId, day),
+          );
+          const cell = counted(inWindow, 'party-cell', (meeting, day) => input.tree.linkTo(meeting.unitId, assignment.unitId, day));
+          const missing: MeetingKind[] = [
+            ...(committee.figure.count === 0 ? (['party-committee'] as const) : []),
+            ...(cell.figure.count === 0 ? (['party-cell'] as const) : []),
+          ];
+          const required =
+            daysInCharge >= Math.min(rules.minimumDaysInChargeForMonthlyDuty, daysIncluded(firstDayOfMonth(month), lastDayOfMonth(month)));
+          const status = statusOf(missing.length === 0, required, today > windowTo);
+          return {
+            month,
+            daysInCharge,
+            required,
+            status,
+            committeeMeetings: committee.figure,
+            cellMeetings: cell.figure,
+            missing,
+            evidence: unique([
+              ...assignment.eventIds,
+              ...committee.figure.evidence,
+              ...cell.figure.evidence,
+              ...committee.links,
+              ...cell.links,
+            ]),
+          };
+        });
+  return {
+    assignmentId: assignment.assignmentId,
+    unitId: assignment.unitId,
+    months,
+    monthsMissed: months.filter((month) => month.status === 'missed').map((month) => month.month),
+  };
 }
 
 function statusOf(met: boolean, required: boolean, windowOver: boolean): MonthStatus {
@@ -53,7 +78,11 @@ function statusOf(met: boolean, required: boolean, windowOver: boolean): MonthSt
   return windowOver ? 'missed' : 'open';
 }
 
-function counted(meetings: readonly { meeting: MeetingRecord; day: CalendarDay }[], kind: MeetingKind, linkOf: (meeting: MeetingRecord, day: CalendarDay) => { mergeEventIds: readonly string[] } | null): { figure: Figure; links: string[] } {
+function counted(
+  meetings: readonly { meeting: MeetingRecord; day: CalendarDay }[],
+  kind: MeetingKind,
+  linkOf: (meeting: MeetingRecord, day: CalendarDay) => { mergeEventIds: readonly string[] } | null,
+): { figure: Figure; links: string[] } {
   const links: string[] = [];
   const matching = meetings.filter(({ meeting, day }) => {
     if (meeting.kind !== kind) return false;

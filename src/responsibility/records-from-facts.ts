@@ -52,7 +52,8 @@ function corrected<Event extends DomainEvent>(facts: readonly Fact<Event>[]): Co
   };
 }
 
-const withCorrectionIds = (ids: readonly string[], correctionsOf: (eventId: string) => string[]) => ids.flatMap((id) => [id, ...correctionsOf(id)]);
+const withCorrectionIds = (ids: readonly string[], correctionsOf: (eventId: string) => string[]) =>
+  ids.flatMap((id) => [id, ...correctionsOf(id)]);
 
 export function assignmentsFromFacts(officialId: string, stream: readonly Fact<OfficialEvent>[]): AssignmentRecord[] {
   const { facts, correctionsOf } = corrected(stream);
@@ -61,7 +62,17 @@ export function assignmentsFromFacts(officialId: string, stream: readonly Fact<O
     const { assignmentId, unitId, role, from, to } = fact.data;
     const ended = facts.find((other) => other.type === 'ResponsibilityEnded' && other.data.assignmentId === assignmentId);
     const endedTo = ended?.type === 'ResponsibilityEnded' ? ended.data.to : null;
-    return [{ officialId, assignmentId, unitId, role, from, to: endedTo ?? to, eventIds: withCorrectionIds([fact.eventId, ...(ended ? [ended.eventId] : [])], correctionsOf) }];
+    return [
+      {
+        officialId,
+        assignmentId,
+        unitId,
+        role,
+        from,
+        to: endedTo ?? to,
+        eventIds: withCorrectionIds([fact.eventId, ...(ended ? [ended.eventId] : [])], correctionsOf),
+      },
+    ];
   });
 }
 
@@ -70,7 +81,8 @@ export function unitFromFacts(stream: readonly Fact<UnitEvent>[]): UnitRecord | 
   const registered = facts.find((fact) => fact.type === 'UnitRegistered');
   if (registered?.type !== 'UnitRegistered') return null;
   const merged = facts.find((fact) => fact.type === 'UnitMerged');
-  const mergedInto = merged?.type === 'UnitMerged' ? { unitId: merged.data.intoUnitId, at: merged.occurredAt, eventId: merged.eventId } : null;
+  const mergedInto =
+    merged?.type === 'UnitMerged' ? { unitId: merged.data.intoUnitId, at: merged.occurredAt, eventId: merged.eventId } : null;
   const { unitId, kind, parentId } = registered.data;
   return { unitId, kind, parentId, mergedInto, eventIds: withCorrectionIds([registered.eventId], correctionsOf) };
 }
@@ -96,7 +108,11 @@ export function visitFromFacts(stream: readonly Fact<VisitEvent>[]): VisitRecord
     } else if (visit && fact.type === 'VisitCancelled') {
       visit = { ...visit, cancelled: { at: fact.occurredAt, eventId: fact.eventId }, eventIds: [...visit.eventIds, ...ids] };
     } else if (visit && fact.type === 'VisitConducted') {
-      visit = { ...visit, conducted: { startedAt: fact.data.startedAt, presentParticipants: fact.data.presentParticipants, eventId: fact.eventId }, eventIds: [...visit.eventIds, ...ids] };
+      visit = {
+        ...visit,
+        conducted: { startedAt: fact.data.startedAt, presentParticipants: fact.data.presentParticipants, eventId: fact.eventId },
+        eventIds: [...visit.eventIds, ...ids],
+      };
     }
   }
   return visit;
@@ -121,8 +137,13 @@ export function caseFromFacts(stream: readonly Fact<CaseEvent>[]): CaseRecord | 
   for (const fact of facts) {
     if (fact.type === 'CaseClassified') record = { ...record, classification: { ...timed(fact), value: fact.data.classification } };
     else if (fact.type === 'CaseAssigned') record = { ...record, assignments: [...record.assignments, { ...timed(fact), ...fact.data }] };
-    else if (fact.type === 'CaseReportedUpward') record = { ...record, reportsUpward: [...record.reportsUpward, { ...timed(fact), officialId: fact.data.officialId }] };
-    else if (fact.type === 'UpperLevelInformed') record = { ...record, upperLevelInformed: [...record.upperLevelInformed, { ...timed(fact), unitId: fact.data.unitId, channel: fact.data.channel }] };
+    else if (fact.type === 'CaseReportedUpward')
+      record = { ...record, reportsUpward: [...record.reportsUpward, { ...timed(fact), officialId: fact.data.officialId }] };
+    else if (fact.type === 'UpperLevelInformed')
+      record = {
+        ...record,
+        upperLevelInformed: [...record.upperLevelInformed, { ...timed(fact), unitId: fact.data.unitId, channel: fact.data.channel }],
+      };
     else if (fact.type === 'CaseResolved') record = { ...record, resolved: timed(fact) };
     else if (fact.type === 'CaseReopened') record = { ...record, resolved: null };
   }
@@ -138,6 +159,9 @@ export function reviewFromFacts(stream: readonly Fact<ReviewEvent>[]): ReviewRec
     reviewId,
     officialId,
     opened: { at: opened.occurredAt, eventId: opened.eventId, grounds, evidenceEventIds },
-    concluded: concluded?.type === 'ReviewConcluded' ? { at: concluded.occurredAt, eventId: concluded.eventId, outcome: concluded.data.outcome } : null,
+    concluded:
+      concluded?.type === 'ReviewConcluded'
+        ? { at: concluded.occurredAt, eventId: concluded.eventId, outcome: concluded.data.outcome }
+        : null,
   };
 }

@@ -7,7 +7,14 @@ import type { OfficialEvent } from '../officials/official.events.js';
 import type { UnitEvent, UnitKind } from '../organisation/unit.events.js';
 import type { ReviewEvent } from '../reviews/review.events.js';
 import type { VisitEvent, VisitKind } from '../visits/visit.events.js';
-import { assignmentsFromFacts, caseFromFacts, meetingFromFacts, reviewFromFacts, unitFromFacts, visitFromFacts } from './records-from-facts.js';
+import {
+  assignmentsFromFacts,
+  caseFromFacts,
+  meetingFromFacts,
+  reviewFromFacts,
+  unitFromFacts,
+  visitFromFacts,
+} from './records-from-facts.js';
 import type { CaseRecord, ResponsibilityReviewInput, ReviewRules } from './review-input.js';
 import { reviewResponsibility } from './responsibility-review.js';
 
@@ -17,7 +24,8 @@ import { reviewResponsibility } from './responsibility-review.js';
  * o-2 until 2025-03-15 and o-3 from 2025-03-16 (the charge changed hands).
  */
 const calendar = loadVietnamCalendar();
-const unit = (unitId: string, kind: UnitKind, parentId: string | null): Fact<UnitEvent> => fact({ type: 'UnitRegistered', data: { unitId, name: unitId, kind, parentId } }, '2024-01-01T08:00+07:00', `ev-unit-${unitId}`);
+const unit = (unitId: string, kind: UnitKind, parentId: string | null): Fact<UnitEvent> =>
+  fact({ type: 'UnitRegistered', data: { unitId, name: unitId, kind, parentId } }, '2024-01-01T08:00+07:00', `ev-unit-${unitId}`);
 const mergeOfB = fact<UnitEvent>({ type: 'UnitMerged', data: { intoUnitId: 'A' } }, '2025-05-10T08:00+07:00', 'ev-merge-B');
 const units = [
   [unit('P', 'province', null)],
@@ -30,22 +38,52 @@ const units = [
   [unit('B-1', 'party-cell', 'B-C')],
 ].map((stream) => unitFromFacts(stream)!);
 
-function assigned(officialId: string, assignmentId: string, unitId: string, from: string, to: string | null = null, ended?: string): Fact<OfficialEvent>[] {
+function assigned(
+  officialId: string,
+  assignmentId: string,
+  unitId: string,
+  from: string,
+  to: string | null = null,
+  ended?: string,
+): Fact<OfficialEvent>[] {
   const facts: Fact<OfficialEvent>[] = [
-    fact({ type: 'OfficialRegistered', data: { officialId, fullName: officialId, position: 'member', unitId: 'P' } }, '2024-01-01T08:00+07:00', `ev-reg-${officialId}-${assignmentId}`),
-    fact({ type: 'ResponsibilityAssigned', data: { assignmentId, unitId, role: 'committee-member-in-charge', from, to } }, `${from}T08:00+07:00`, `ev-assign-${assignmentId}`),
+    fact(
+      { type: 'OfficialRegistered', data: { officialId, fullName: officialId, position: 'member', unitId: 'P' } },
+      '2024-01-01T08:00+07:00',
+      `ev-reg-${officialId}-${assignmentId}`,
+    ),
+    fact(
+      { type: 'ResponsibilityAssigned', data: { assignmentId, unitId, role: 'committee-member-in-charge', from, to } },
+      `${from}T08:00+07:00`,
+      `ev-assign-${assignmentId}`,
+    ),
   ];
-  if (ended) facts.push(fact({ type: 'ResponsibilityEnded', data: { assignmentId, to: ended, reason: 'moved' } }, `${ended}T17:00+07:00`, `ev-end-${assignmentId}`));
+  if (ended)
+    facts.push(
+      fact(
+        { type: 'ResponsibilityEnded', data: { assignmentId, to: ended, reason: 'moved' } },
+        `${ended}T17:00+07:00`,
+        `ev-end-${assignmentId}`,
+      ),
+    );
   return facts;
 }
 
 let meetingCount = 0;
 function meeting(unitId: string, kind: MeetingKind, heldAt: string, attendees = ['o-1']): Fact<MeetingEvent>[] {
   const meetingId = `m-${++meetingCount}`;
-  return [fact({ type: 'MeetingHeld', data: { meetingId, unitId, kind, heldAt, attendees, agendaSummary: null } }, heldAt, `ev-${meetingId}`)];
+  return [
+    fact({ type: 'MeetingHeld', data: { meetingId, unitId, kind, heldAt, attendees, agendaSummary: null } }, heldAt, `ev-${meetingId}`),
+  ];
 }
 
-function review(input: Partial<ResponsibilityReviewInput> & { officialFacts?: Fact<OfficialEvent>[]; meetingStreams?: Fact<MeetingEvent>[][]; rules?: Partial<ReviewRules> }): ReturnType<typeof reviewResponsibility> {
+function review(
+  input: Partial<ResponsibilityReviewInput> & {
+    officialFacts?: Fact<OfficialEvent>[];
+    meetingStreams?: Fact<MeetingEvent>[][];
+    rules?: Partial<ReviewRules>;
+  },
+): ReturnType<typeof reviewResponsibility> {
   const { officialFacts = assigned('o-1', 'a-1', 'A', '2025-01-01'), meetingStreams = [], ...rest } = input;
   return reviewResponsibility({
     officialId: 'o-1',
@@ -67,50 +105,79 @@ function expectEvidenceEverywhere(value: unknown, path = 'review'): void {
   if (Array.isArray(value)) return value.forEach((item, index) => expectEvidenceEverywhere(item, `${path}[${index}]`));
   if (typeof value !== 'object' || value === null) return;
   const record = value as Record<string, unknown>;
-  if (typeof record.count === 'number' && record.count > 0) expect({ path, evidence: (record.evidence as string[]).length > 0 }).toEqual({ path, evidence: true });
-  if ('month' in record || 'caseId' in record || 'reviewId' in record || 'assignmentId' in record && 'role' in record) {
+  if (typeof record.count === 'number' && record.count > 0)
+    expect({ path, evidence: (record.evidence as string[]).length > 0 }).toEqual({ path, evidence: true });
+  if ('month' in record || 'caseId' in record || 'reviewId' in record || ('assignmentId' in record && 'role' in record)) {
     expect({ path, evidence: (record.evidence as string[]).length > 0 }).toEqual({ path, evidence: true });
   }
   Object.entries(record).forEach(([key, child]) => key !== 'rules' && expectEvidenceEverywhere(child, `${path}.${key}`));
 }
 
-const monthOf = (result: ReturnType<typeof reviewResponsibility>, month: string) => result.attendance[0].months.find((entry) => entry.month === month)!;
+const monthOf = (result: ReturnType<typeof reviewResponsibility>, month: string) =>
+  result.attendance[0].months.find((entry) => entry.month === month)!;
 
 describe('monthly attendance', () => {
   it('counts a meeting by its day in Vietnam: 23:30 on 31 March (+07:00) is March, 00:10 on 1 March is not February', () => {
     const committee = meeting('A-C', 'party-committee', '2025-03-31T23:30+07:00');
     const cell = meeting('A-1', 'party-cell', '2025-03-01T00:10+07:00');
     const result = review({ meetingStreams: [committee, cell] });
-    expect(monthOf(result, '2025-03')).toMatchObject({ status: 'met', missing: [], committeeMeetings: { count: 1, evidence: [committee[0].eventId] }, cellMeetings: { count: 1, evidence: [cell[0].eventId] } });
+    expect(monthOf(result, '2025-03')).toMatchObject({
+      status: 'met',
+      missing: [],
+      committeeMeetings: { count: 1, evidence: [committee[0].eventId] },
+      cellMeetings: { count: 1, evidence: [cell[0].eventId] },
+    });
     expect(monthOf(result, '2025-03').evidence).toEqual(expect.arrayContaining(['ev-assign-a-1', committee[0].eventId, cell[0].eventId]));
     expect(monthOf(result, '2025-02')).toMatchObject({ status: 'missed', missing: ['party-committee', 'party-cell'] });
   });
 
   it('lists the months missed, one per month of the assignment in the period', () => {
-    const result = review({ meetingStreams: [meeting('A', 'party-committee', '2025-01-10T09:00+07:00'), meeting('A-2', 'party-cell', '2025-01-20T09:00+07:00')] });
-    expect(result.attendance[0].months.map((entry) => entry.month)).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
+    const result = review({
+      meetingStreams: [meeting('A', 'party-committee', '2025-01-10T09:00+07:00'), meeting('A-2', 'party-cell', '2025-01-20T09:00+07:00')],
+    });
+    expect(result.attendance[0].months.map((entry) => entry.month)).toEqual([
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+    ]);
     expect(result.attendance[0].monthsMissed).toEqual(['2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
     expect(result.monthsMissed.count).toBe(5);
     expect(monthOf(result, '2025-01').status).toBe('met');
   });
 
   it('a committee meeting without any cell meeting misses the cell, and the other way round', () => {
-    const result = review({ meetingStreams: [meeting('A-C', 'party-committee', '2025-01-10T09:00+07:00'), meeting('A-1', 'party-cell', '2025-02-10T09:00+07:00')] });
+    const result = review({
+      meetingStreams: [meeting('A-C', 'party-committee', '2025-01-10T09:00+07:00'), meeting('A-1', 'party-cell', '2025-02-10T09:00+07:00')],
+    });
     expect(monthOf(result, '2025-01')).toMatchObject({ status: 'missed', missing: ['party-cell'] });
     expect(monthOf(result, '2025-02')).toMatchObject({ status: 'missed', missing: ['party-committee'] });
   });
 
   it('does not count meetings the official did not attend, nor a subordinate committee for a higher unit', () => {
-    const absent = review({ meetingStreams: [meeting('A-C', 'party-committee', '2025-01-10T09:00+07:00', ['o-9']), meeting('A-1', 'party-cell', '2025-01-11T09:00+07:00')] });
+    const absent = review({
+      meetingStreams: [
+        meeting('A-C', 'party-committee', '2025-01-10T09:00+07:00', ['o-9']),
+        meeting('A-1', 'party-cell', '2025-01-11T09:00+07:00'),
+      ],
+    });
     expect(monthOf(absent, '2025-01').missing).toEqual(['party-committee']);
-    const provincial = review({ officialFacts: assigned('o-1', 'a-p', 'P', '2025-01-01'), meetingStreams: [meeting('A-C', 'party-committee', '2025-01-10T09:00+07:00'), meeting('A-1', 'party-cell', '2025-01-11T09:00+07:00')] });
+    const provincial = review({
+      officialFacts: assigned('o-1', 'a-p', 'P', '2025-01-01'),
+      meetingStreams: [meeting('A-C', 'party-committee', '2025-01-10T09:00+07:00'), meeting('A-1', 'party-cell', '2025-01-11T09:00+07:00')],
+    });
     expect(monthOf(provincial, '2025-01')).toMatchObject({ missing: ['party-committee'], cellMeetings: { count: 1 } });
   });
 
   it('an assignment starting mid-month requires that month only from 15 days in charge, and counts only meetings from its first day', () => {
     const late = review({ officialFacts: assigned('o-1', 'a-1', 'A', '2025-03-18') });
     expect(monthOf(late, '2025-03')).toMatchObject({ daysInCharge: 14, required: false, status: 'not-required' });
-    const earlier = review({ officialFacts: assigned('o-1', 'a-1', 'A', '2025-03-17'), meetingStreams: [meeting('A-C', 'party-committee', '2025-03-05T09:00+07:00'), meeting('A-1', 'party-cell', '2025-03-20T09:00+07:00')] });
+    const earlier = review({
+      officialFacts: assigned('o-1', 'a-1', 'A', '2025-03-17'),
+      meetingStreams: [meeting('A-C', 'party-committee', '2025-03-05T09:00+07:00'), meeting('A-1', 'party-cell', '2025-03-20T09:00+07:00')],
+    });
     expect(monthOf(earlier, '2025-03')).toMatchObject({ daysInCharge: 15, required: true, status: 'missed', missing: ['party-committee'] });
     expect(earlier.attendance[0].months[0].month).toBe('2025-03');
   });
@@ -120,7 +187,9 @@ describe('monthly attendance', () => {
       officialFacts: assigned('o-1', 'a-1', 'A', '2025-01-01', null, '2025-04-20'),
       meetingStreams: [meeting('A-C', 'party-committee', '2025-04-10T09:00+07:00'), meeting('A-1', 'party-cell', '2025-04-25T09:00+07:00')],
     });
-    expect(result.assignments).toEqual([expect.objectContaining({ assignmentId: 'a-1', to: '2025-04-20', evidence: ['ev-assign-a-1', 'ev-end-a-1'] })]);
+    expect(result.assignments).toEqual([
+      expect.objectContaining({ assignmentId: 'a-1', to: '2025-04-20', evidence: ['ev-assign-a-1', 'ev-end-a-1'] }),
+    ]);
     expect(result.attendance[0].months.map((entry) => entry.month)).toEqual(['2025-01', '2025-02', '2025-03', '2025-04']);
     expect(monthOf(result, '2025-04')).toMatchObject({ daysInCharge: 20, required: true, status: 'missed', missing: ['party-cell'] });
   });
@@ -147,7 +216,14 @@ describe('monthly attendance', () => {
 
   it('counts a meeting with its corrected values, and names the correction as evidence', () => {
     const [held] = meeting('A-1', 'party-cell', '2025-04-02T09:00+07:00');
-    const correction = fact<MeetingEvent>({ type: 'EventCorrected', data: { correctedEventId: held.eventId, reason: 'wrong day', fields: { heldAt: '2025-03-28T09:00+07:00' } } }, '2025-04-03T09:00+07:00', 'ev-fix');
+    const correction = fact<MeetingEvent>(
+      {
+        type: 'EventCorrected',
+        data: { correctedEventId: held.eventId, reason: 'wrong day', fields: { heldAt: '2025-03-28T09:00+07:00' } },
+      },
+      '2025-04-03T09:00+07:00',
+      'ev-fix',
+    );
     const result = review({ meetingStreams: [[held, correction], meeting('A-C', 'party-committee', '2025-03-10T09:00+07:00')] });
     expect(monthOf(result, '2025-03')).toMatchObject({ status: 'met', cellMeetings: { count: 1, evidence: [held.eventId, 'ev-fix'] } });
     expect(monthOf(result, '2025-04').cellMeetings.count).toBe(0);
@@ -155,19 +231,51 @@ describe('monthly attendance', () => {
 });
 
 let visitCount = 0;
-function visit(kind: VisitKind, unitId: string, plannedFor: string, outcome: { conducted?: string[]; cancelled?: boolean } = {}): VisitRecordStream {
+function visit(
+  kind: VisitKind,
+  unitId: string,
+  plannedFor: string,
+  outcome: { conducted?: string[]; cancelled?: boolean } = {},
+): VisitRecordStream {
   const visitId = `v-${++visitCount}`;
   const facts: Fact<VisitEvent>[] = [
-    fact({ type: 'VisitScheduled', data: { visitId, kind, purpose: 'inspect', place: null, unitId, participants: ['o-1', 'o-5'], plannedFor, publishedInCalendar: true } }, '2025-01-02T08:00+07:00', `ev-${visitId}-s`),
+    fact(
+      {
+        type: 'VisitScheduled',
+        data: {
+          visitId,
+          kind,
+          purpose: 'inspect',
+          place: null,
+          unitId,
+          participants: ['o-1', 'o-5'],
+          plannedFor,
+          publishedInCalendar: true,
+        },
+      },
+      '2025-01-02T08:00+07:00',
+      `ev-${visitId}-s`,
+    ),
   ];
-  if (outcome.cancelled) facts.push(fact({ type: 'VisitCancelled', data: { reason: 'storm' } }, '2025-01-03T08:00+07:00', `ev-${visitId}-x`));
-  if (outcome.conducted) facts.push(fact({ type: 'VisitConducted', data: { startedAt: plannedFor, endedAt: plannedFor, presentParticipants: outcome.conducted, others: null } }, plannedFor, `ev-${visitId}-c`));
+  if (outcome.cancelled)
+    facts.push(fact({ type: 'VisitCancelled', data: { reason: 'storm' } }, '2025-01-03T08:00+07:00', `ev-${visitId}-x`));
+  if (outcome.conducted)
+    facts.push(
+      fact(
+        {
+          type: 'VisitConducted',
+          data: { startedAt: plannedFor, endedAt: plannedFor, presentParticipants: outcome.conducted, others: null },
+        },
+        plannedFor,
+        `ev-${visitId}-c`,
+      ),
+    );
   return facts;
 }
 type VisitRecordStream = Fact<VisitEvent>[];
 
 describe('visits', () => {
-  it('counts the official\'s visits per assigned unit: periodic/unscheduled × conducted/absent/cancelled/planned, elsewhere apart', () => {
+  it("counts the official's visits per assigned unit: periodic/unscheduled × conducted/absent/cancelled/planned, elsewhere apart", () => {
     const streams = [
       visit('periodic', 'A-1', '2025-02-03T08:00+07:00', { conducted: ['o-1'] }),
       visit('periodic', 'A', '2025-02-10T08:00+07:00', { conducted: ['o-5'] }),
@@ -179,7 +287,10 @@ describe('visits', () => {
     const result = review({ visits: streams.map((stream) => visitFromFacts(stream)!) });
     const [ofA, elsewhere] = result.visits;
     expect(ofA.assignmentId).toBe('a-1');
-    expect(ofA.counts.periodic.conducted).toEqual({ count: 1, evidence: expect.arrayContaining(['ev-v-1-s', 'ev-v-1-c', 'ev-assign-a-1']) });
+    expect(ofA.counts.periodic.conducted).toEqual({
+      count: 1,
+      evidence: expect.arrayContaining(['ev-v-1-s', 'ev-v-1-c', 'ev-assign-a-1']),
+    });
     expect(ofA.counts.periodic.absent.count).toBe(1);
     expect(ofA.counts.periodic.planned.count).toBe(1);
     expect(ofA.counts.unscheduled.cancelled).toEqual({ count: 1, evidence: expect.arrayContaining(['ev-v-3-s', 'ev-v-3-x']) });
@@ -189,10 +300,18 @@ describe('visits', () => {
 });
 
 let caseCount = 0;
-function caseFacts(unitId: string, category: 'incident' | 'complaint', receivedAt: string, ...rest: [CaseEvent, string][]): Fact<CaseEvent>[] {
+function caseFacts(
+  unitId: string,
+  category: 'incident' | 'complaint',
+  receivedAt: string,
+  ...rest: [CaseEvent, string][]
+): Fact<CaseEvent>[] {
   const caseId = `c-${++caseCount}`;
   const received = fact<CaseEvent>(
-    { type: 'CaseReceived', data: { caseId, unitId, category, channel: 'hotline', summary: 'x', reporter: {}, sourceVisitId: null, referredFromUnitId: null } },
+    {
+      type: 'CaseReceived',
+      data: { caseId, unitId, category, channel: 'hotline', summary: 'x', reporter: {}, sourceVisitId: null, referredFromUnitId: null },
+    },
     receivedAt,
     `ev-${caseId}-received`,
   );
@@ -200,34 +319,69 @@ function caseFacts(unitId: string, category: 'incident' | 'complaint', receivedA
 }
 const mustReport: CaseEvent = { type: 'CaseClassified', data: { classification: 'must-report', reason: 'serious' } };
 const withinAuthority: CaseEvent = { type: 'CaseClassified', data: { classification: 'within-authority', reason: 'local' } };
-const reportedBy = (officialId: string): CaseEvent => ({ type: 'CaseReportedUpward', data: { officialId, toUnitId: 'P', fromUnitId: 'A', summary: null } });
+const reportedBy = (officialId: string): CaseEvent => ({
+  type: 'CaseReportedUpward',
+  data: { officialId, toUnitId: 'P', fromUnitId: 'A', summary: null },
+});
 const upperInformed: CaseEvent = { type: 'UpperLevelInformed', data: { unitId: 'P', channel: 'media', note: null } };
 const caseIdOf = (stream: Fact<CaseEvent>[]) => (stream[0].data as { caseId: string }).caseId;
 const cases = (...streams: Fact<CaseEvent>[][]): CaseRecord[] => streams.map((stream) => caseFromFacts(stream)!);
 
 describe('must-report matters', () => {
   it('an incident reported after 24 hours is late; within is on time', () => {
-    const late = caseFacts('A-1', 'incident', '2025-03-03T08:00+07:00', [mustReport, '2025-03-03T09:00+07:00'], [reportedBy('o-1'), '2025-03-04T09:00+07:00']);
-    const onTime = caseFacts('A-1', 'incident', '2025-03-05T08:00+07:00', [mustReport, '2025-03-05T09:00+07:00'], [reportedBy('o-1'), '2025-03-06T07:59+07:00']);
+    const late = caseFacts(
+      'A-1',
+      'incident',
+      '2025-03-03T08:00+07:00',
+      [mustReport, '2025-03-03T09:00+07:00'],
+      [reportedBy('o-1'), '2025-03-04T09:00+07:00'],
+    );
+    const onTime = caseFacts(
+      'A-1',
+      'incident',
+      '2025-03-05T08:00+07:00',
+      [mustReport, '2025-03-05T09:00+07:00'],
+      [reportedBy('o-1'), '2025-03-06T07:59+07:00'],
+    );
     const result = review({ cases: cases(late, onTime) });
     expect(result.mustReport.matters.map((matter) => [matter.caseId, matter.status, matter.dueAt])).toEqual([
       [caseIdOf(late), 'late', '2025-03-04T08:00:00.000+07:00'],
       [caseIdOf(onTime), 'on-time', '2025-03-06T08:00:00.000+07:00'],
     ]);
-    expect(result.mustReport.late).toEqual({ count: 1, evidence: expect.arrayContaining([late[0].eventId, late[1].eventId, late[2].eventId, 'ev-assign-a-1']) });
+    expect(result.mustReport.late).toEqual({
+      count: 1,
+      evidence: expect.arrayContaining([late[0].eventId, late[1].eventId, late[2].eventId, 'ev-assign-a-1']),
+    });
   });
 
   it('other matters have 3 working days: received on a Friday, due at the end of Wednesday', () => {
-    const friday = caseFacts('A', 'complaint', '2025-03-07T16:00+07:00', [mustReport, '2025-03-07T17:00+07:00'], [reportedBy('o-1'), '2025-03-12T23:00+07:00']);
-    expect(review({ cases: cases(friday) }).mustReport.matters[0]).toMatchObject({ status: 'on-time', dueAt: '2025-03-12T23:59:59.999+07:00' });
+    const friday = caseFacts(
+      'A',
+      'complaint',
+      '2025-03-07T16:00+07:00',
+      [mustReport, '2025-03-07T17:00+07:00'],
+      [reportedBy('o-1'), '2025-03-12T23:00+07:00'],
+    );
+    expect(review({ cases: cases(friday) }).mustReport.matters[0]).toMatchObject({
+      status: 'on-time',
+      dueAt: '2025-03-12T23:59:59.999+07:00',
+    });
   });
 
   it('never reported by the official once due, even when someone else reported it; pending while not due', () => {
-    const never = caseFacts('A-2', 'incident', '2025-06-01T08:00+07:00', [mustReport, '2025-06-01T09:00+07:00'], [reportedBy('o-3'), '2025-06-01T10:00+07:00']);
+    const never = caseFacts(
+      'A-2',
+      'incident',
+      '2025-06-01T08:00+07:00',
+      [mustReport, '2025-06-01T09:00+07:00'],
+      [reportedBy('o-3'), '2025-06-01T10:00+07:00'],
+    );
     const pending = caseFacts('A-2', 'incident', '2025-06-30T20:00+07:00', [mustReport, '2025-06-30T21:00+07:00']);
     const result = review({ cases: cases(never, pending), asOf: '2025-07-01T08:00+07:00' });
     expect(result.mustReport.matters.map((matter) => matter.status)).toEqual(['never', 'pending']);
-    expect(result.mustReport.matters[0].reportedByOthers).toEqual([{ officialId: 'o-3', at: '2025-06-01T10:00+07:00', eventId: never[2].eventId }]);
+    expect(result.mustReport.matters[0].reportedByOthers).toEqual([
+      { officialId: 'o-3', at: '2025-06-01T10:00+07:00', eventId: never[2].eventId },
+    ]);
     expect(result.mustReport.never.count).toBe(1);
   });
 
@@ -243,14 +397,31 @@ describe('must-report matters', () => {
 
 describe('pre-emption', () => {
   const handover = [...assigned('o-2', 'a-2', 'A', '2025-01-01', null, '2025-03-15'), ...assigned('o-3', 'a-3', 'A', '2025-03-16')];
-  const allAssignments = (...facts: Fact<OfficialEvent>[][]) => [...assignmentsFromFacts('o-1', facts[0]), ...assignmentsFromFacts('o-2', handover.slice(0, 3)), ...assignmentsFromFacts('o-3', handover.slice(3))];
+  const allAssignments = (...facts: Fact<OfficialEvent>[][]) => [
+    ...assignmentsFromFacts('o-1', facts[0]),
+    ...assignmentsFromFacts('o-2', handover.slice(0, 3)),
+    ...assignmentsFromFacts('o-3', handover.slice(3)),
+  ];
 
   it('is attributed to whoever was in charge on the day (in Vietnam) the upper level learned first: after a handover, the successor', () => {
-    const preempted = caseFacts('A-1', 'incident', '2025-03-10T08:00+07:00', [mustReport, '2025-03-10T09:00+07:00'], [upperInformed, '2025-03-16T00:30+07:00'], [reportedBy('o-3'), '2025-03-17T09:00+07:00']);
+    const preempted = caseFacts(
+      'A-1',
+      'incident',
+      '2025-03-10T08:00+07:00',
+      [mustReport, '2025-03-10T09:00+07:00'],
+      [upperInformed, '2025-03-16T00:30+07:00'],
+      [reportedBy('o-3'), '2025-03-17T09:00+07:00'],
+    );
     const assignments = allAssignments(assigned('o-1', 'a-1', 'A', '2025-01-01'));
     const forO3 = reviewResponsibility({ ...baseInput(), officialId: 'o-3', assignments, cases: cases(preempted) });
     expect(forO3.preemptions.matters).toEqual([
-      expect.objectContaining({ caseId: caseIdOf(preempted), assignmentId: 'a-3', upperLevelInformedAt: '2025-03-16T00:30+07:00', firstReportedAt: '2025-03-17T09:00+07:00', alsoInCharge: ['o-1'] }),
+      expect.objectContaining({
+        caseId: caseIdOf(preempted),
+        assignmentId: 'a-3',
+        upperLevelInformedAt: '2025-03-16T00:30+07:00',
+        firstReportedAt: '2025-03-17T09:00+07:00',
+        alsoInCharge: ['o-1'],
+      }),
     ]);
     expect(forO3.preemptions.total.evidence).toEqual(expect.arrayContaining([preempted[2].eventId, preempted[3].eventId, 'ev-assign-a-3']));
     const forO2 = reviewResponsibility({ ...baseInput(), officialId: 'o-2', assignments, cases: cases(preempted) });
@@ -260,20 +431,48 @@ describe('pre-emption', () => {
   });
 
   it('is no pre-emption when the report came first, nor, by default, on a within-authority case', () => {
-    const reportedFirst = caseFacts('A-1', 'incident', '2025-03-10T08:00+07:00', [mustReport, '2025-03-10T09:00+07:00'], [reportedBy('o-1'), '2025-03-10T10:00+07:00'], [upperInformed, '2025-03-10T11:00+07:00']);
-    const local = caseFacts('A-1', 'complaint', '2025-03-10T08:00+07:00', [withinAuthority, '2025-03-10T09:00+07:00'], [upperInformed, '2025-03-11T11:00+07:00']);
+    const reportedFirst = caseFacts(
+      'A-1',
+      'incident',
+      '2025-03-10T08:00+07:00',
+      [mustReport, '2025-03-10T09:00+07:00'],
+      [reportedBy('o-1'), '2025-03-10T10:00+07:00'],
+      [upperInformed, '2025-03-10T11:00+07:00'],
+    );
+    const local = caseFacts(
+      'A-1',
+      'complaint',
+      '2025-03-10T08:00+07:00',
+      [withinAuthority, '2025-03-10T09:00+07:00'],
+      [upperInformed, '2025-03-11T11:00+07:00'],
+    );
     expect(review({ cases: cases(reportedFirst, local) }).preemptions.total.count).toBe(0);
-    expect(review({ cases: cases(reportedFirst, local), rules: { preemptionScope: 'any' } }).preemptions.matters.map((matter) => matter.caseId)).toEqual([caseIdOf(local)]);
+    expect(
+      review({ cases: cases(reportedFirst, local), rules: { preemptionScope: 'any' } }).preemptions.matters.map((matter) => matter.caseId),
+    ).toEqual([caseIdOf(local)]);
   });
 
   it('counts an unclassified case the upper level learned of and nobody reported', () => {
     const unreported = caseFacts('A', 'complaint', '2025-04-01T08:00+07:00', [upperInformed, '2025-04-02T08:00+07:00']);
-    expect(review({ cases: cases(unreported) }).preemptions.matters).toEqual([expect.objectContaining({ classification: null, firstReportedAt: null })]);
+    expect(review({ cases: cases(unreported) }).preemptions.matters).toEqual([
+      expect.objectContaining({ classification: null, firstReportedAt: null }),
+    ]);
   });
 });
 
 function baseInput(): ResponsibilityReviewInput {
-  return { officialId: 'o-1', period: { from: '2025-01-01', to: '2025-06-30' }, asOf: '2025-07-15T12:00+07:00', assignments: [], units, meetings: [], visits: [], cases: [], reviews: [], calendar };
+  return {
+    officialId: 'o-1',
+    period: { from: '2025-01-01', to: '2025-06-30' },
+    asOf: '2025-07-15T12:00+07:00',
+    assignments: [],
+    units,
+    meetings: [],
+    visits: [],
+    cases: [],
+    reviews: [],
+    calendar,
+  };
 }
 
 describe('cases handled', () => {
@@ -281,31 +480,81 @@ describe('cases handled', () => {
   const resolved: CaseEvent = { type: 'CaseResolved', data: { outcome: 'done' } };
 
   it('judges the cases assigned to the official in the period by their due date: on time, late, overdue, open', () => {
-    const onTime = caseFacts('A', 'complaint', '2025-02-01T08:00+07:00', [assign('2025-02-10T17:00+07:00'), '2025-02-01T09:00+07:00'], [resolved, '2025-02-09T09:00+07:00']);
-    const late = caseFacts('A', 'complaint', '2025-02-01T08:00+07:00', [assign('2025-02-10T17:00+07:00'), '2025-02-01T09:00+07:00'], [resolved, '2025-02-11T09:00+07:00']);
+    const onTime = caseFacts(
+      'A',
+      'complaint',
+      '2025-02-01T08:00+07:00',
+      [assign('2025-02-10T17:00+07:00'), '2025-02-01T09:00+07:00'],
+      [resolved, '2025-02-09T09:00+07:00'],
+    );
+    const late = caseFacts(
+      'A',
+      'complaint',
+      '2025-02-01T08:00+07:00',
+      [assign('2025-02-10T17:00+07:00'), '2025-02-01T09:00+07:00'],
+      [resolved, '2025-02-11T09:00+07:00'],
+    );
     const overdue = caseFacts('A', 'complaint', '2025-06-01T08:00+07:00', [assign('2025-06-10T17:00+07:00'), '2025-06-01T09:00+07:00']);
     const open = caseFacts('A', 'complaint', '2025-06-25T08:00+07:00', [assign('2025-07-30T17:00+07:00'), '2025-06-25T09:00+07:00']);
-    const someoneElses = caseFacts('A', 'complaint', '2025-06-25T08:00+07:00', [{ type: 'CaseAssigned', data: { officialId: 'o-9', unitId: null, dueAt: '2025-07-30T17:00+07:00' } }, '2025-06-25T09:00+07:00']);
+    const someoneElses = caseFacts('A', 'complaint', '2025-06-25T08:00+07:00', [
+      { type: 'CaseAssigned', data: { officialId: 'o-9', unitId: null, dueAt: '2025-07-30T17:00+07:00' } },
+      '2025-06-25T09:00+07:00',
+    ]);
     const result = review({ cases: cases(onTime, late, overdue, open, someoneElses) });
     expect(result.casesHandled.total.count).toBe(4);
     expect(result.casesHandled.resolved.count).toBe(2);
-    expect(Object.fromEntries(Object.entries(result.casesHandled.byTimeliness).map(([key, figure]) => [key, figure.count]))).toEqual({ 'on-time': 1, late: 1, overdue: 1, open: 1 });
+    expect(Object.fromEntries(Object.entries(result.casesHandled.byTimeliness).map(([key, figure]) => [key, figure.count]))).toEqual({
+      'on-time': 1,
+      late: 1,
+      overdue: 1,
+      open: 1,
+    });
     expect(result.casesHandled.byTimeliness.late.evidence).toEqual([late[0].eventId, late[1].eventId, late[2].eventId]);
   });
 
-  it('prefers the deadline calculator\'s verdict when the caller gives it', () => {
-    const [record] = cases(caseFacts('A', 'complaint', '2025-02-01T08:00+07:00', [assign('2025-02-10T17:00+07:00'), '2025-02-01T09:00+07:00'], [resolved, '2025-02-09T09:00+07:00']));
-    const deadline = { ruleId: 'r', step: 'resolve', clockStartedAt: null, baseDueAt: null, dueAt: '2025-02-05T23:59:59.999+07:00', complexity: null, extensionsAllowed: 0, extensions: [], pauses: [], completedAt: '2025-02-09T09:00+07:00', completedByEventId: record.resolved!.eventId, status: 'missed', met: false, durationMs: 1 } as const;
+  it("prefers the deadline calculator's verdict when the caller gives it", () => {
+    const [record] = cases(
+      caseFacts(
+        'A',
+        'complaint',
+        '2025-02-01T08:00+07:00',
+        [assign('2025-02-10T17:00+07:00'), '2025-02-01T09:00+07:00'],
+        [resolved, '2025-02-09T09:00+07:00'],
+      ),
+    );
+    const deadline = {
+      ruleId: 'r',
+      step: 'resolve',
+      clockStartedAt: null,
+      baseDueAt: null,
+      dueAt: '2025-02-05T23:59:59.999+07:00',
+      complexity: null,
+      extensionsAllowed: 0,
+      extensions: [],
+      pauses: [],
+      completedAt: '2025-02-09T09:00+07:00',
+      completedByEventId: record.resolved!.eventId,
+      status: 'missed',
+      met: false,
+      durationMs: 1,
+    } as const;
     const result = review({ cases: [{ ...record, deadlines: [deadline] }] });
-    expect(result.casesHandled.cases).toEqual([expect.objectContaining({ timeliness: 'late', judgedBy: 'deadline-calculator', dueAt: '2025-02-05T23:59:59.999+07:00' })]);
+    expect(result.casesHandled.cases).toEqual([
+      expect.objectContaining({ timeliness: 'late', judgedBy: 'deadline-calculator', dueAt: '2025-02-05T23:59:59.999+07:00' }),
+    ]);
   });
 });
 
 describe('reviews and evidence', () => {
   it('lists the reviews about the official opened or concluded in the period', () => {
     const opened = (reviewId: string, officialId: string, at: string): Fact<ReviewEvent> =>
-      fact({ type: 'ReviewOpened', data: { reviewId, officialId, grounds: 'upper level informed first', evidenceEventIds: ['ev-x'] } }, at, `ev-${reviewId}-opened`);
-    const concluded = (reviewId: string, at: string): Fact<ReviewEvent> => fact({ type: 'ReviewConcluded', data: { outcome: 'reminded', conclusion: 'ok' } }, at, `ev-${reviewId}-concluded`);
+      fact(
+        { type: 'ReviewOpened', data: { reviewId, officialId, grounds: 'upper level informed first', evidenceEventIds: ['ev-x'] } },
+        at,
+        `ev-${reviewId}-opened`,
+      );
+    const concluded = (reviewId: string, at: string): Fact<ReviewEvent> =>
+      fact({ type: 'ReviewConcluded', data: { outcome: 'reminded', conclusion: 'ok' } }, at, `ev-${reviewId}-concluded`);
     const reviews = [
       [opened('r-1', 'o-1', '2025-02-01T09:00+07:00'), concluded('r-1', '2025-03-01T09:00+07:00')],
       [opened('r-2', 'o-1', '2024-12-01T09:00+07:00'), concluded('r-2', '2025-01-01T00:30+07:00')],
@@ -323,8 +572,17 @@ describe('reviews and evidence', () => {
       meetingStreams: [meeting('A-C', 'party-committee', '2025-01-10T09:00+07:00'), meeting('B-1', 'party-cell', '2025-05-20T09:00+07:00')],
       visits: [visitFromFacts(visit('periodic', 'A-1', '2025-02-03T08:00+07:00', { conducted: ['o-1'] }))!],
       cases: cases(
-        caseFacts('A-1', 'incident', '2025-03-03T08:00+07:00', [mustReport, '2025-03-03T09:00+07:00'], [upperInformed, '2025-03-03T10:00+07:00']),
-        caseFacts('A', 'complaint', '2025-02-01T08:00+07:00', [{ type: 'CaseAssigned', data: { officialId: 'o-1', unitId: null, dueAt: '2025-02-10T17:00+07:00' } }, '2025-02-01T09:00+07:00']),
+        caseFacts(
+          'A-1',
+          'incident',
+          '2025-03-03T08:00+07:00',
+          [mustReport, '2025-03-03T09:00+07:00'],
+          [upperInformed, '2025-03-03T10:00+07:00'],
+        ),
+        caseFacts('A', 'complaint', '2025-02-01T08:00+07:00', [
+          { type: 'CaseAssigned', data: { officialId: 'o-1', unitId: null, dueAt: '2025-02-10T17:00+07:00' } },
+          '2025-02-01T09:00+07:00',
+        ]),
       ),
     });
     expect(result.preemptions.total.count).toBe(1);

@@ -19,14 +19,25 @@ export function reviewResponsibility(input: ResponsibilityReviewInput): Responsi
   const rules: ReviewRules = { ...DEFAULT_REVIEW_RULES, ...input.rules };
   const { officialId, period } = input;
   const tree = UnitTree.of(input.units);
-  const overlapsPeriod = (assignment: { from: string; to: string | null }) => assignment.from <= period.to && period.from <= (assignment.to ?? FOREVER);
+  const overlapsPeriod = (assignment: { from: string; to: string | null }) =>
+    assignment.from <= period.to && period.from <= (assignment.to ?? FOREVER);
   const isInCharge = (assignment: { role: string }) => (rules.rolesInCharge as readonly string[]).includes(assignment.role);
   const own = input.assignments.filter((assignment) => assignment.officialId === officialId && overlapsPeriod(assignment));
   const ownInCharge = own.filter(isInCharge);
 
-  const attendance = ownInCharge.map((assignment) => attendanceOf(assignment, { officialId, period, asOf: input.asOf, meetings: input.meetings, tree, rules }));
+  const attendance = ownInCharge.map((assignment) =>
+    attendanceOf(assignment, { officialId, period, asOf: input.asOf, meetings: input.meetings, tree, rules }),
+  );
   const missedMonths = attendance.flatMap((entry) => entry.months.filter((month) => month.status === 'missed'));
-  const context: CaseReviewContext = { officialId, period, asOf: input.asOf, inCharge: input.assignments.filter(isInCharge), tree, rules, calendar: input.calendar };
+  const context: CaseReviewContext = {
+    officialId,
+    period,
+    asOf: input.asOf,
+    inCharge: input.assignments.filter(isInCharge),
+    tree,
+    rules,
+    calendar: input.calendar,
+  };
   const mustReport = mustReportMatters(input.cases, context);
   const preempted = preemptions(input.cases, context);
   const reviews = reviewsOf(input);
@@ -49,7 +60,11 @@ export function reviewResponsibility(input: ResponsibilityReviewInput): Responsi
     monthsMissed: figureOf(missedMonths),
     visits: visitsByAssignment(officialId, period, ownInCharge, input.visits, tree),
     casesHandled: casesHandled(input.cases, context),
-    mustReport: { matters: mustReport, late: figureOf(mustReport.filter((matter) => matter.status === 'late')), never: figureOf(mustReport.filter((matter) => matter.status === 'never')) },
+    mustReport: {
+      matters: mustReport,
+      late: figureOf(mustReport.filter((matter) => matter.status === 'late')),
+      never: figureOf(mustReport.filter((matter) => matter.status === 'never')),
+    },
     preemptions: { matters: preempted, total: figureOf(preempted) },
     reviews: {
       opened: figureOf(reviews.filter((review) => inPeriod(review.openedAt, period))),
@@ -63,7 +78,9 @@ export function reviewResponsibility(input: ResponsibilityReviewInput): Responsi
 function reviewsOf(input: ResponsibilityReviewInput): ReviewOfOfficial[] {
   return input.reviews
     .filter((review) => review.officialId === input.officialId)
-    .filter((review) => inPeriod(review.opened.at, input.period) || (review.concluded !== null && inPeriod(review.concluded.at, input.period)))
+    .filter(
+      (review) => inPeriod(review.opened.at, input.period) || (review.concluded !== null && inPeriod(review.concluded.at, input.period)),
+    )
     .map((review) => ({
       reviewId: review.reviewId,
       openedAt: review.opened.at,

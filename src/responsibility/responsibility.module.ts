@@ -18,7 +18,11 @@ import { ReviewFactsQuery } from './projection/review-facts.query.js';
   providers: [
     { provide: ReviewFactsQuery, inject: [READ_MODELS], useFactory: (db: Database.Database) => new ReviewFactsQuery(db) },
     { provide: WorkingDayCalendar, useFactory: () => loadVietnamCalendar() },
-    { provide: OfficialReview, inject: [ReviewFactsQuery, WorkingDayCalendar], useFactory: (facts: ReviewFactsQuery, calendar: WorkingDayCalendar) => new OfficialReview(facts, calendar) },
+    {
+      provide: OfficialReview,
+      inject: [ReviewFactsQuery, WorkingDayCalendar],
+      useFactory: (facts: ReviewFactsQuery, calendar: WorkingDayCalendar) => new OfficialReview(facts, calendar),
+    },
   ],
   exports: [ReviewFactsQuery, WorkingDayCalendar],
 })

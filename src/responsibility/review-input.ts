@@ -80,7 +80,11 @@ export interface CaseRecord {
   /** The latest classification, if any. */
   readonly classification: (TimedFact & { readonly value: CaseClassification }) | null;
   /** Every CaseAssigned, in order. */
-  readonly assignments: readonly (TimedFact & { readonly officialId: string | null; readonly unitId: string | null; readonly dueAt: string })[];
+  readonly assignments: readonly (TimedFact & {
+    readonly officialId: string | null;
+    readonly unitId: string | null;
+    readonly dueAt: string;
+  })[];
   readonly reportsUpward: readonly (TimedFact & { readonly officialId: string })[];
   readonly upperLevelInformed: readonly (TimedFact & { readonly unitId: string; readonly channel: UpperLevelChannel })[];
   /** The latest CaseResolved, if any. */

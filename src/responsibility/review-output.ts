@@ -67,7 +67,13 @@ export interface CasesHandled {
   readonly total: Figure;
   readonly byTimeliness: Readonly<Record<CaseTimeliness, Figure>>;
   readonly resolved: Figure;
-  readonly cases: readonly { readonly caseId: string; readonly timeliness: CaseTimeliness; readonly judgedBy: 'deadline-calculator' | 'assignment-due-date'; readonly dueAt: string | null; readonly evidence: readonly string[] }[];
+  readonly cases: readonly {
+    readonly caseId: string;
+    readonly timeliness: CaseTimeliness;
+    readonly judgedBy: 'deadline-calculator' | 'assignment-due-date';
+    readonly dueAt: string | null;
+    readonly evidence: readonly string[];
+  }[];
 }
 
 /** on-time / late: reported by the official; never: due and not reported by them; pending: not yet due. */

@@ -68,7 +68,8 @@ export class UnitTree {
     const unit = this.units.get(unitId);
     if (!unit || unit.kind !== 'party-committee') return null;
     if (unit.parentId === ancestorId) return { mergeEventIds: [] };
-    if (unit.mergedInto?.unitId === ancestorId && vietnamDayOf(unit.mergedInto.at) <= day) return { mergeEventIds: [unit.mergedInto.eventId] };
+    if (unit.mergedInto?.unitId === ancestorId && vietnamDayOf(unit.mergedInto.at) <= day)
+      return { mergeEventIds: [unit.mergedInto.eventId] };
     return null;
   }
 
@@ -80,7 +81,8 @@ export class UnitTree {
     if (!unit) return null;
     const steps: { next: string; merges: readonly string[] }[] = [];
     if (unit.parentId !== null) steps.push({ next: unit.parentId, merges });
-    if (unit.mergedInto && vietnamDayOf(unit.mergedInto.at) <= day) steps.push({ next: unit.mergedInto.unitId, merges: [...merges, unit.mergedInto.eventId] });
+    if (unit.mergedInto && vietnamDayOf(unit.mergedInto.at) <= day)
+      steps.push({ next: unit.mergedInto.unitId, merges: [...merges, unit.mergedInto.eventId] });
     for (const step of steps) {
       const link = this.walk(step.next, target, day, step.merges, seen);
       if (link) return link;

@@ -11,7 +11,8 @@ const HOUR_MS = 60 * 60 * 1000;
  * working day.
  */
 export function upwardReportDue(receivedAt: string, limit: UpwardReportLimit, calendar: WorkingDayCalendar | undefined): string {
-  if (limit.unit === 'hours') return `${new Date(Date.parse(receivedAt) + limit.limit * HOUR_MS + 7 * HOUR_MS).toISOString().slice(0, 23)}+07:00`;
+  if (limit.unit === 'hours')
+    return `${new Date(Date.parse(receivedAt) + limit.limit * HOUR_MS + 7 * HOUR_MS).toISOString().slice(0, 23)}+07:00`;
   // A limit in days ends on a day that depends only on the day of receipt: an evaluation of a province
   // asks for the same few hundred days again and again, so each calendar remembers its answers.
   const day = vietnamDayOf(receivedAt);

@@ -16,19 +16,34 @@ const FOREVER = '9999-12-31';
  * cancelled; planned: neither cancelled nor conducted yet. Visits to no assigned unit are counted under
  * assignmentId null.
  */
-export function visitsByAssignment(officialId: string, period: ReviewPeriod, assignments: readonly AssignmentRecord[], visits: readonly VisitRecord[], tree: UnitTree): VisitsOfAssignment[] {
-  const buckets = new Map<string | null, Map<string, Cell>>([...assignments.map((a) => [a.assignmentId, new Map()] as const), [null, new Map()]]);
+export function visitsByAssignment(
+  officialId: string,
+  period: ReviewPeriod,
+  assignments: readonly AssignmentRecord[],
+  visits: readonly VisitRecord[],
+  tree: UnitTree,
+): VisitsOfAssignment[] {
+  const buckets = new Map<string | null, Map<string, Cell>>([
+    ...assignments.map((a) => [a.assignmentId, new Map()] as const),
+    [null, new Map()],
+  ]);
   for (const visit of visits) {
     const present = visit.conducted?.presentParticipants.includes(officialId) ?? false;
     if (!present && !visit.participants.includes(officialId)) continue;
     const day = vietnamDayOf(visit.conducted?.startedAt ?? visit.plannedFor);
     if (day < period.from || day > period.to) continue;
     const outcome: VisitOutcome = visit.conducted ? (present ? 'conducted' : 'absent') : visit.cancelled ? 'cancelled' : 'planned';
-    const evidence = [...visit.eventIds, ...(visit.cancelled ? [visit.cancelled.eventId] : []), ...(visit.conducted ? [visit.conducted.eventId] : [])];
-    const owners = assignments.filter((a) => a.from <= day && day <= (a.to ?? FOREVER)).flatMap((a) => {
-      const link = tree.linkTo(visit.unitId, a.unitId, day);
-      return link ? [{ assignmentId: a.assignmentId, evidence: [...a.eventIds, ...link.mergeEventIds] }] : [];
-    });
+    const evidence = [
+      ...visit.eventIds,
+      ...(visit.cancelled ? [visit.cancelled.eventId] : []),
+      ...(visit.conducted ? [visit.conducted.eventId] : []),
+    ];
+    const owners = assignments
+      .filter((a) => a.from <= day && day <= (a.to ?? FOREVER))
+      .flatMap((a) => {
+        const link = tree.linkTo(visit.unitId, a.unitId, day);
+        return link ? [{ assignmentId: a.assignmentId, evidence: [...a.eventIds, ...link.mergeEventIds] }] : [];
+      });
     for (const owner of owners.length > 0 ? owners : [{ assignmentId: null, evidence: [] }]) {
       const cells = buckets.get(owner.assignmentId)!;
       const key = `${visit.kind}/${outcome}`;
@@ -55,5 +70,7 @@ function countsOf(cells: Map<string, Cell>): VisitCounts {
     const cell = cells.get(key);
     return { count: cell?.visitIds.size ?? 0, evidence: unique(cell?.evidence ?? []) };
   };
-  return Object.fromEntries(VISIT_KINDS.map((kind) => [kind, Object.fromEntries(OUTCOMES.map((outcome) => [outcome, figure(`${kind}/${outcome}`)]))])) as unknown as VisitCounts;
+  return Object.fromEntries(
+    VISIT_KINDS.map((kind) => [kind, Object.fromEntries(OUTCOMES.map((outcome) => [outcome, figure(`${kind}/${outcome}`)]))]),
+  ) as unknown as VisitCounts;
 }

@@ -10,7 +10,10 @@ export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 export const MAX_EVIDENCE_EVENTS = 100;
 
 /** evidenceEventIds name the ledger events the review rests on (a late report, an upper level informed first...). */
-export type ReviewOpened = DomainEvent<'ReviewOpened', { reviewId: string; officialId: string; grounds: string; evidenceEventIds: string[] }>;
+export type ReviewOpened = DomainEvent<
+  'ReviewOpened',
+  { reviewId: string; officialId: string; grounds: string; evidenceEventIds: string[] }
+>;
 export type ReviewConcluded = DomainEvent<'ReviewConcluded', { outcome: ReviewOutcome; conclusion: string }>;
 
 export type ReviewEvent = ReviewOpened | ReviewConcluded;

@@ -114,12 +114,15 @@ export interface TimelineInput {
  */
 export function caseTimeline(input: TimelineInput): CaseTimeline | null {
   const asOfMs = Date.parse(input.asOf);
-  const corrections = input.facts.filter((fact) => fact.type === EVENT_CORRECTED && Date.parse(fact.occurredAt) <= asOfMs) as unknown as Fact<EventCorrected>[];
+  const corrections = input.facts.filter(
+    (fact) => fact.type === EVENT_CORRECTED && Date.parse(fact.occurredAt) <= asOfMs,
+  ) as unknown as Fact<EventCorrected>[];
   const known = input.facts.filter((fact) => Date.parse(fact.occurredAt) <= asOfMs);
   const facts = (withCorrections(known) as TimelineFact[]).filter((fact) => fact.type !== EVENT_CORRECTED);
   const received = facts.find((fact) => fact.type === 'CaseReceived');
   if (!received) return null;
-  const correctorsOf = (eventId: string): string[] => corrections.filter((fact) => fact.data.correctedEventId === eventId).map((fact) => fact.eventId);
+  const correctorsOf = (eventId: string): string[] =>
+    corrections.filter((fact) => fact.data.correctedEventId === eventId).map((fact) => fact.eventId);
   const category = received.data.category as PolicyCategory;
   const whereAt = placeOf(facts);
 
@@ -154,19 +157,41 @@ export function caseTimeline(input: TimelineInput): CaseTimeline | null {
       }
       const sourced = input.rules.inForce(category, step, clockStartsAt, start.occurredAt);
       if (!sourced) {
-        deadlines.push({ ...unjudged(step, 'no-rule', judgedAt(null)), clockStartedAt: start.occurredAt, evidence: { ...noEvidence, clockStartEventId: start.eventId } });
+        deadlines.push({
+          ...unjudged(step, 'no-rule', judgedAt(null)),
+          clockStartedAt: start.occurredAt,
+          evidence: { ...noEvidence, clockStartEventId: start.eventId },
+        });
         continue;
       }
-      const deadline = deadlineOrUncovered(() => computeDeadline({ rule: sourced.rule, facts: known, calendar: input.calendar, asOf: input.asOf }));
+      const deadline = deadlineOrUncovered(() =>
+        computeDeadline({ rule: sourced.rule, facts: known, calendar: input.calendar, asOf: input.asOf }),
+      );
       if (!deadline) {
-        deadlines.push({ ...unjudged(step, 'no-calendar', judgedAt(null)), clockStartedAt: start.occurredAt, evidence: { ...noEvidence, clockStartEventId: start.eventId, ruleEventIds: sourced.eventIds } });
+        deadlines.push({
+          ...unjudged(step, 'no-calendar', judgedAt(null)),
+          clockStartedAt: start.occurredAt,
+          evidence: { ...noEvidence, clockStartEventId: start.eventId, ruleEventIds: sourced.eventIds },
+        });
         continue;
       }
       const { rule } = sourced;
-      const involved = [received.eventId, start.eventId, deadline.completedByEventId, ...deadline.extensions.map((extension) => extension.eventId)];
+      const involved = [
+        received.eventId,
+        start.eventId,
+        deadline.completedByEventId,
+        ...deadline.extensions.map((extension) => extension.eventId),
+      ];
       deadlines.push({
         step,
-        rule: { ruleId: rule.ruleId, legalReference: rule.legalReference, limit: rule.limit, unit: rule.unit, needsCheck: rule.needsCheck, source: sourced.source },
+        rule: {
+          ruleId: rule.ruleId,
+          legalReference: rule.legalReference,
+          limit: rule.limit,
+          unit: rule.unit,
+          needsCheck: rule.needsCheck,
+          source: sourced.source,
+        },
         clockStartedAt: deadline.clockStartedAt,
         dueAt: deadline.dueAt,
         completedAt: deadline.completedAt,
@@ -176,7 +201,9 @@ export function caseTimeline(input: TimelineInput): CaseTimeline | null {
         evidence: {
           clockStartEventId: start.eventId,
           completedByEventId: deadline.completedByEventId,
-          extensionEventIds: deadline.extensions.filter((extension) => extension.judgement === 'counted').map((extension) => extension.eventId),
+          extensionEventIds: deadline.extensions
+            .filter((extension) => extension.judgement === 'counted')
+            .map((extension) => extension.eventId),
           dueSetByEventIds: [],
           correctionEventIds: involved.flatMap((eventId) => (eventId ? correctorsOf(eventId) : [])),
           ruleEventIds: sourced.eventIds,
@@ -200,10 +227,31 @@ export function caseTimeline(input: TimelineInput): CaseTimeline | null {
   };
 }
 
-const noEvidence = { clockStartEventId: null, completedByEventId: null, extensionEventIds: [], dueSetByEventIds: [], correctionEventIds: [], ruleEventIds: [] };
+const noEvidence = {
+  clockStartEventId: null,
+  completedByEventId: null,
+  extensionEventIds: [],
+  dueSetByEventIds: [],
+  correctionEventIds: [],
+  ruleEventIds: [],
+};
 
-function unjudged(step: TimelineDeadlineStep, status: TimelineStatus, place: { unitId: string; officialId: string | null }): TimelineDeadline {
-  return { step, rule: null, clockStartedAt: null, dueAt: null, completedAt: null, status, durationHours: null, ...place, evidence: noEvidence };
+function unjudged(
+  step: TimelineDeadlineStep,
+  status: TimelineStatus,
+  place: { unitId: string; officialId: string | null },
+): TimelineDeadline {
+  return {
+    step,
+    rule: null,
+    clockStartedAt: null,
+    dueAt: null,
+    completedAt: null,
+    status,
+    durationHours: null,
+    ...place,
+    evidence: noEvidence,
+  };
 }
 
 /** A year without holiday data makes one deadline unjudgeable, not the whole timeline. */
@@ -237,7 +285,17 @@ function assignedDeadlines(
     const endAt = end?.occurredAt ?? asOf;
     const due = Date.parse(period.dueAt);
     const late = Date.parse(endAt) > due;
-    const status: TimelineStatus = completed ? (late ? 'missed' : 'met') : end ? (late ? 'missed' : 'superseded') : late ? 'overdue' : 'open';
+    const status: TimelineStatus = completed
+      ? late
+        ? 'missed'
+        : 'met'
+      : end
+        ? late
+          ? 'missed'
+          : 'superseded'
+        : late
+          ? 'overdue'
+          : 'open';
     deadlines.push({
       step: 'assigned-due',
       rule: null,
@@ -264,7 +322,14 @@ function assignedDeadlines(
         if (period) {
           period.dueAt = fact.data.dueAt as string;
           period.dueSetBy.push(fact.eventId);
-        } else period = { startedAt: fact.occurredAt, startEventId: fact.eventId, dueAt: fact.data.dueAt as string, dueSetBy: [fact.eventId], extensions: [] };
+        } else
+          period = {
+            startedAt: fact.occurredAt,
+            startEventId: fact.eventId,
+            dueAt: fact.data.dueAt as string,
+            dueSetBy: [fact.eventId],
+            extensions: [],
+          };
         break;
       case 'CaseDeadlineExtended':
         if (period) {
@@ -310,7 +375,8 @@ function placeOf(facts: readonly TimelineFact[]): (at: string) => { unitId: stri
 function lastAssignment(facts: readonly TimelineFact[]): CaseTimeline['assignee'] {
   let assignee: CaseTimeline['assignee'] = null;
   for (const fact of facts) {
-    if (fact.type === 'CaseAssigned') assignee = { officialId: (fact.data.officialId as string | null) ?? null, unitId: (fact.data.unitId as string | null) ?? null };
+    if (fact.type === 'CaseAssigned')
+      assignee = { officialId: (fact.data.officialId as string | null) ?? null, unitId: (fact.data.unitId as string | null) ?? null };
     else if (fact.type === 'CaseEscalated' || fact.type === 'CaseReopened') assignee = null;
   }
   return assignee;

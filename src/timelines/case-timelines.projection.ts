@@ -57,7 +57,9 @@ export const caseTimelinesProjection: Projection<CaseTimelinesTable> = {
     const insertFact = db.prepare(`INSERT INTO "${tables.facts}" VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     const insertCase = db.prepare(`INSERT OR REPLACE INTO "${tables.cases}" VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?)`);
     const assign = db.prepare(`UPDATE "${tables.cases}" SET assignee_official_id = ?, assignee_unit_id = ? WHERE case_id = ?`);
-    const escalate = db.prepare(`UPDATE "${tables.cases}" SET current_unit_id = ?, assignee_official_id = NULL, assignee_unit_id = NULL WHERE case_id = ?`);
+    const escalate = db.prepare(
+      `UPDATE "${tables.cases}" SET current_unit_id = ?, assignee_official_id = NULL, assignee_unit_id = NULL WHERE case_id = ?`,
+    );
     const unassign = db.prepare(`UPDATE "${tables.cases}" SET assignee_official_id = NULL, assignee_unit_id = NULL WHERE case_id = ?`);
     const recategorise = db.prepare(`UPDATE "${tables.cases}" SET category = ? WHERE case_id = ? AND received_event_id = ?`);
     const recordRule = db.prepare(`INSERT OR REPLACE INTO "${tables.rules}" VALUES (?, ?, ?, NULL, NULL)`);
@@ -74,10 +76,27 @@ export const caseTimelinesProjection: Projection<CaseTimelinesTable> = {
       }
       if (category !== 'case') return;
       const { data } = event;
-      insertFact.run(event.globalPosition, id, event.streamRevision, event.eventId, event.type, event.metadata.occurredAt, event.recordedAt, JSON.stringify(withoutReporter(event.type, data)));
+      insertFact.run(
+        event.globalPosition,
+        id,
+        event.streamRevision,
+        event.eventId,
+        event.type,
+        event.metadata.occurredAt,
+        event.recordedAt,
+        JSON.stringify(withoutReporter(event.type, data)),
+      );
       switch (event.type) {
         case 'CaseReceived':
-          insertCase.run(id, event.eventId, text(data, 'category') ?? '', text(data, 'unitId') ?? '', text(data, 'unitId') ?? '', event.metadata.occurredAt, Date.parse(event.metadata.occurredAt));
+          insertCase.run(
+            id,
+            event.eventId,
+            text(data, 'category') ?? '',
+            text(data, 'unitId') ?? '',
+            text(data, 'unitId') ?? '',
+            event.metadata.occurredAt,
+            Date.parse(event.metadata.occurredAt),
+          );
           break;
         case 'CaseAssigned':
           assign.run(text(data, 'officialId') ?? null, text(data, 'unitId') ?? null, id);

@@ -90,11 +90,17 @@ export class CaseTimelinesQuery {
   }
 
   overdue(filter: OverdueFilter): OverdueItem[] {
-    const wanted = (status: TimelineStatus): boolean => (filter.status === 'breached' ? status === 'overdue' || status === 'missed' : status === filter.status);
+    const wanted = (status: TimelineStatus): boolean =>
+      filter.status === 'breached' ? status === 'overdue' || status === 'missed' : status === filter.status;
     const items: OverdueItem[] = [];
     for (const timeline of this.timelines(filter.asOf, filter.category, undefined)) {
       for (const deadline of timeline.deadlines) {
-        if (!wanted(deadline.status) || (filter.step && deadline.step !== filter.step) || (filter.unitId && deadline.unitId !== filter.unitId)) continue;
+        if (
+          !wanted(deadline.status) ||
+          (filter.step && deadline.step !== filter.step) ||
+          (filter.unitId && deadline.unitId !== filter.unitId)
+        )
+          continue;
         const end = deadline.completedAt ?? filter.asOf;
         items.push({
           caseId: timeline.caseId,
@@ -113,7 +119,9 @@ export class CaseTimelinesQuery {
         });
       }
     }
-    return items.sort((a, b) => Date.parse(a.dueAt ?? '') - Date.parse(b.dueAt ?? '') || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+    return items.sort(
+      (a, b) => Date.parse(a.dueAt ?? '') - Date.parse(b.dueAt ?? '') || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0),
+    );
   }
 
   aggregates(filter: AggregateFilter): GroupStatistics[] {
@@ -144,10 +152,16 @@ export class CaseTimelinesQuery {
       () => ({ rows: [], rules: new RuleBook(this.defaultRules, []) }),
     );
     const timelines: CaseTimeline[] = [];
-    for (let start = 0; start < rows.length; ) {
+    for (let start = 0; start < rows.length;) {
       let end = start;
       while (end < rows.length && rows[end].case_id === rows[start].case_id) end++;
-      const timeline = caseTimeline({ caseId: rows[start].case_id, facts: rows.slice(start, end).map(factOf), rules, calendar: this.calendar, asOf });
+      const timeline = caseTimeline({
+        caseId: rows[start].case_id,
+        facts: rows.slice(start, end).map(factOf),
+        rules,
+        calendar: this.calendar,
+        asOf,
+      });
       // The category filter reads the corrected category; a correction made after asOf is still applied, as everywhere.
       if (timeline && (category === undefined || timeline.category === category)) timelines.push(timeline);
       start = end;
@@ -156,7 +170,9 @@ export class CaseTimelinesQuery {
   }
 
   private ruleBook(tables: TableNames<CaseTimelinesTable>, prepare: (sql: string) => Database.Statement): RuleBook {
-    const rows = prepare(`SELECT rule, recorded_event_id, retired_effective_to, retired_event_id FROM "${tables.rules}" ORDER BY rule_id`).all() as RuleRow[];
+    const rows = prepare(
+      `SELECT rule, recorded_event_id, retired_effective_to, retired_event_id FROM "${tables.rules}" ORDER BY rule_id`,
+    ).all() as RuleRow[];
     const recorded: RecordedRuleVersion[] = rows.map((row) => ({
       rule: JSON.parse(row.rule) as ResponsePolicyRule,
       retirement: row.retired_effective_to === null ? null : { effectiveTo: row.retired_effective_to },
@@ -167,5 +183,12 @@ export class CaseTimelinesQuery {
 }
 
 function factOf(row: FactRow): TimelineFact {
-  return { type: row.type, data: JSON.parse(row.data) as JsonObject, eventId: row.event_id, occurredAt: row.occurred_at, recordedAt: row.recorded_at, globalPosition: row.global_position };
+  return {
+    type: row.type,
+    data: JSON.parse(row.data) as JsonObject,
+    eventId: row.event_id,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    globalPosition: row.global_position,
+  };
 }

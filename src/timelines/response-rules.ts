@@ -26,7 +26,12 @@ export function loadDefaultRules(file: string = SHIPPED_DEFAULT_RULES): Response
   const { rules } = JSON.parse(readFileSync(file, 'utf8')) as { rules: Record<string, unknown>[] };
   return rules.map((rule) => {
     const extensions = (rule.extensions ?? null) as Record<string, unknown> | null;
-    return { ...rule, pauses: rule.pauses ?? [], effectiveTo: rule.effectiveTo ?? null, extensions: extensions && { complex: null, especiallyComplex: null, ...extensions } } as ResponsePolicyRule;
+    return {
+      ...rule,
+      pauses: rule.pauses ?? [],
+      effectiveTo: rule.effectiveTo ?? null,
+      extensions: extensions && { complex: null, especiallyComplex: null, ...extensions },
+    } as ResponsePolicyRule;
   });
 }
 
@@ -57,7 +62,8 @@ export class RuleBook {
   inForce(category: PolicyCategory, step: PolicyStep, clockStartsAt: string, clockStartedAt: string): SourcedRule | null {
     const started = (version: RuleVersion): boolean => version.rule.clockStartsAt === clockStartsAt;
     const recorded = ruleInForce(this.recorded.filter(started), category, step, clockStartedAt);
-    if (recorded) return { rule: recorded, source: 'recorded', eventIds: this.recorded.find((version) => version.rule === recorded)?.eventIds ?? [] };
+    if (recorded)
+      return { rule: recorded, source: 'recorded', eventIds: this.recorded.find((version) => version.rule === recorded)?.eventIds ?? [] };
     const shipped = ruleInForce(this.defaults.filter(started), category, step, clockStartedAt);
     return shipped ? { rule: shipped, source: 'default', eventIds: [] } : null;
   }

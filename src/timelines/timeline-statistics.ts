@@ -48,7 +48,9 @@ export function quantile(values: readonly number[], q: number): number | null {
 /** met / (met + missed + overdue); open, paused and superseded steps have not been judged yet. */
 export function onTimeRate(deadlines: readonly Pick<TimelineDeadline, 'status'>[]): number | null {
   const met = deadlines.filter((deadline) => deadline.status === 'met').length;
-  const due = deadlines.filter((deadline) => deadline.status === 'met' || deadline.status === 'missed' || deadline.status === 'overdue').length;
+  const due = deadlines.filter(
+    (deadline) => deadline.status === 'met' || deadline.status === 'missed' || deadline.status === 'overdue',
+  ).length;
   return due === 0 ? null : met / due;
 }
 
@@ -76,7 +78,12 @@ export function aggregate(deadlines: readonly CaseDeadline[], groupBy: GroupBy):
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, members]) => {
-      const steps = [...new Set(members.map((deadline) => deadline.step))].map((step) => stepStatistics(step, members.filter((deadline) => deadline.step === step)));
+      const steps = [...new Set(members.map((deadline) => deadline.step))].map((step) =>
+        stepStatistics(
+          step,
+          members.filter((deadline) => deadline.step === step),
+        ),
+      );
       return { key, count: members.length, onTimeRate: onTimeRate(members), caseIds: caseIdsOf(members), steps };
     });
 }
@@ -84,8 +91,18 @@ export function aggregate(deadlines: readonly CaseDeadline[], groupBy: GroupBy):
 function stepStatistics(step: TimelineDeadlineStep, deadlines: readonly CaseDeadline[]): StepStatistics {
   const byStatus: Partial<Record<TimelineStatus, number>> = {};
   for (const deadline of deadlines) byStatus[deadline.status] = (byStatus[deadline.status] ?? 0) + 1;
-  const done = deadlines.filter((deadline) => (deadline.status === 'met' || deadline.status === 'missed') && deadline.durationHours !== null).map((deadline) => deadline.durationHours!);
-  return { step, count: deadlines.length, byStatus, medianHours: quantile(done, 0.5), p90Hours: quantile(done, 0.9), onTimeRate: onTimeRate(deadlines), caseIds: caseIdsOf(deadlines) };
+  const done = deadlines
+    .filter((deadline) => (deadline.status === 'met' || deadline.status === 'missed') && deadline.durationHours !== null)
+    .map((deadline) => deadline.durationHours!);
+  return {
+    step,
+    count: deadlines.length,
+    byStatus,
+    medianHours: quantile(done, 0.5),
+    p90Hours: quantile(done, 0.9),
+    onTimeRate: onTimeRate(deadlines),
+    caseIds: caseIdsOf(deadlines),
+  };
 }
 
 function caseIdsOf(deadlines: readonly CaseDeadline[]): string[] {

@@ -11,6 +11,12 @@ import { loadDefaultRules } from './response-rules.js';
 @Module({
   imports: [ProjectionsModule],
   controllers: [TimelinesController],
-  providers: [{ provide: CaseTimelinesQuery, inject: [READ_MODELS], useFactory: (db: Database.Database) => new CaseTimelinesQuery(db, loadVietnamCalendar(), loadDefaultRules()) }],
+  providers: [
+    {
+      provide: CaseTimelinesQuery,
+      inject: [READ_MODELS],
+      useFactory: (db: Database.Database) => new CaseTimelinesQuery(db, loadVietnamCalendar(), loadDefaultRules()),
+    },
+  ],
 })
 export class TimelinesModule {}

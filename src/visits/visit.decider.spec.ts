@@ -3,7 +3,11 @@ import type { VisitEvent } from './visit.events.js';
 import { context, fact, spec } from '../../test/support/given-when-then.js';
 
 const visits = spec(visitDecider);
-const official = (officialId: string, status: 'active' | 'left' | 'unregistered' = 'active', leftAt: string | null = null) => ({ officialId, status, leftAt });
+const official = (officialId: string, status: 'active' | 'left' | 'unregistered' = 'active', leftAt: string | null = null) => ({
+  officialId,
+  status,
+  leftAt,
+});
 const scheduled = fact<VisitEvent>(
   {
     type: 'VisitScheduled',
@@ -20,13 +24,30 @@ const scheduled = fact<VisitEvent>(
   },
   '2017-03-01T08:00:00+07:00',
 );
-const rescheduled = fact<VisitEvent>({ type: 'VisitRescheduled', data: { plannedFor: '2017-03-10T08:00:00+07:00', previousPlannedFor: '2017-03-09T08:00:00+07:00', reason: 'Flood' } }, '2017-03-05T08:00:00+07:00');
+const rescheduled = fact<VisitEvent>(
+  {
+    type: 'VisitRescheduled',
+    data: { plannedFor: '2017-03-10T08:00:00+07:00', previousPlannedFor: '2017-03-09T08:00:00+07:00', reason: 'Flood' },
+  },
+  '2017-03-05T08:00:00+07:00',
+);
 const cancelled = fact<VisitEvent>({ type: 'VisitCancelled', data: { reason: 'Typhoon warning' } }, '2017-03-08T08:00:00+07:00');
 const conducted = fact<VisitEvent>(
-  { type: 'VisitConducted', data: { startedAt: '2017-03-09T08:00:00+07:00', endedAt: '2017-03-09T11:00:00+07:00', presentParticipants: ['nguyen-van-a'], others: 'Chủ tịch UBND xã' } },
+  {
+    type: 'VisitConducted',
+    data: {
+      startedAt: '2017-03-09T08:00:00+07:00',
+      endedAt: '2017-03-09T11:00:00+07:00',
+      presentParticipants: ['nguyen-van-a'],
+      others: 'Chủ tịch UBND xã',
+    },
+  },
   '2017-03-09T17:00:00+07:00',
 );
-const finding = fact<VisitEvent>({ type: 'VisitFindingRecorded', data: { findingId: 'f1', text: 'Land recovered without notice', severity: 'high', caseId: 'case-1' } }, '2017-03-09T18:00:00+07:00');
+const finding = fact<VisitEvent>(
+  { type: 'VisitFindingRecorded', data: { findingId: 'f1', text: 'Land recovered without notice', severity: 'high', caseId: 'case-1' } },
+  '2017-03-09T18:00:00+07:00',
+);
 const at = (occurredAt = '2017-03-10T08:00:00+07:00') => context(occurredAt);
 
 const schedule = (overrides: Partial<Extract<VisitCommand, { type: 'ScheduleVisit' }>> = {}): VisitCommand => ({
@@ -62,32 +83,58 @@ const recordFinding = (overrides: Partial<Extract<VisitCommand, { type: 'RecordV
 describe('visit decider', () => {
   describe('ScheduleVisit', () => {
     it('schedules a visit to an active unit with active participants', () => {
-      visits.given([]).when(schedule(), at('2017-03-01T08:00:00+07:00')).then([{ type: 'VisitScheduled', data: scheduled.data }]);
+      visits
+        .given([])
+        .when(schedule(), at('2017-03-01T08:00:00+07:00'))
+        .then([{ type: 'VisitScheduled', data: scheduled.data }]);
     });
 
     it('accepts a plan for the future', () => {
       visits
         .given([])
         .when(schedule({ plannedFor: '2030-01-01T08:00:00+07:00', participants: [official('nguyen-van-a')] }), at())
-        .then([{ type: 'VisitScheduled', data: { ...scheduled.data, plannedFor: '2030-01-01T08:00:00+07:00', participants: ['nguyen-van-a'] } }]);
+        .then([
+          { type: 'VisitScheduled', data: { ...scheduled.data, plannedFor: '2030-01-01T08:00:00+07:00', participants: ['nguyen-van-a'] } },
+        ]);
     });
 
     it.each([
       ['twice', [scheduled], {}, 'VISIT.ALREADY_SCHEDULED', 'conflict'],
-      ['to an unknown unit', [], { unit: { unitId: 'nowhere', status: 'unregistered' as const } }, 'VISIT.UNIT_NOT_ACTIVE', 'unprocessable'],
+      [
+        'to an unknown unit',
+        [],
+        { unit: { unitId: 'nowhere', status: 'unregistered' as const } },
+        'VISIT.UNIT_NOT_ACTIVE',
+        'unprocessable',
+      ],
       ['to a merged unit', [], { unit: { unitId: 'old', status: 'merged' as const } }, 'VISIT.UNIT_NOT_ACTIVE', 'unprocessable'],
       ['without participants', [], { participants: [] }, 'VISIT.NO_PARTICIPANTS', 'invalid'],
-      ['with too many participants', [], { participants: Array.from({ length: 51 }, (_, i) => official(`o-${i}`)) }, 'VISIT.TOO_MANY_PARTICIPANTS', 'invalid'],
+      [
+        'with too many participants',
+        [],
+        { participants: Array.from({ length: 51 }, (_, i) => official(`o-${i}`)) },
+        'VISIT.TOO_MANY_PARTICIPANTS',
+        'invalid',
+      ],
       ['with a participant twice', [], { participants: [official('a'), official('a')] }, 'VISIT.DUPLICATE_PARTICIPANT', 'invalid'],
       ['with an unknown official', [], { participants: [official('ghost', 'unregistered')] }, 'VISIT.PARTICIPANT_UNKNOWN', 'unprocessable'],
-      ['with an official who left', [], { participants: [official('retired', 'left', '2017-01-01T00:00:00+07:00')] }, 'VISIT.PARTICIPANT_NOT_ACTIVE', 'unprocessable'],
+      [
+        'with an official who left',
+        [],
+        { participants: [official('retired', 'left', '2017-01-01T00:00:00+07:00')] },
+        'VISIT.PARTICIPANT_NOT_ACTIVE',
+        'unprocessable',
+      ],
       ['for an impossible date', [], { plannedFor: '2017-13-45T08:00:00+07:00' }, 'VISIT.INVALID_TIME', 'invalid'],
     ] as const)('refuses scheduling %s', (_, given, overrides, code, kind) => {
       visits.given(given).when(schedule(overrides), at()).thenRefused(code, kind);
     });
 
     it('refuses a scheduling fact dated in the future, even though the plan may be', () => {
-      visits.given([]).when(schedule({ plannedFor: '2030-01-01T08:00:00+07:00' }), context('2027-06-01T00:00:00Z')).thenRefused('OCCURRED_AT.IN_FUTURE', 'invalid');
+      visits
+        .given([])
+        .when(schedule({ plannedFor: '2030-01-01T08:00:00+07:00' }), context('2027-06-01T00:00:00Z'))
+        .thenRefused('OCCURRED_AT.IN_FUTURE', 'invalid');
     });
   });
 
@@ -97,7 +144,10 @@ describe('visit decider', () => {
         .given([scheduled])
         .when({ type: 'RescheduleVisit', plannedFor: '2017-03-10T08:00:00+07:00', reason: 'Flood' }, at('2017-03-05T08:00:00+07:00'))
         .then([{ type: 'VisitRescheduled', data: rescheduled.data }]);
-      expect(visits.given([scheduled, rescheduled]).state).toMatchObject({ plannedFor: '2017-03-10T08:00:00+07:00', reschedulings: [{ reason: 'Flood' }] });
+      expect(visits.given([scheduled, rescheduled]).state).toMatchObject({
+        plannedFor: '2017-03-10T08:00:00+07:00',
+        reschedulings: [{ reason: 'Flood' }],
+      });
     });
 
     it.each([
@@ -110,13 +160,19 @@ describe('visit decider', () => {
     });
 
     it('refuses a fact dated before the last one recorded', () => {
-      visits.given([scheduled]).when({ type: 'RescheduleVisit', plannedFor: '2017-03-10T08:00:00+07:00', reason: 'x' }, at('2017-02-01T00:00:00+07:00')).thenRefused('OCCURRED_AT.BEFORE_PREVIOUS', 'conflict');
+      visits
+        .given([scheduled])
+        .when({ type: 'RescheduleVisit', plannedFor: '2017-03-10T08:00:00+07:00', reason: 'x' }, at('2017-02-01T00:00:00+07:00'))
+        .thenRefused('OCCURRED_AT.BEFORE_PREVIOUS', 'conflict');
     });
   });
 
   describe('CancelVisit', () => {
     it('cancels a planned visit', () => {
-      visits.given([scheduled, rescheduled]).when({ type: 'CancelVisit', reason: 'Typhoon warning' }, at()).then([{ type: 'VisitCancelled', data: { reason: 'Typhoon warning' } }]);
+      visits
+        .given([scheduled, rescheduled])
+        .when({ type: 'CancelVisit', reason: 'Typhoon warning' }, at())
+        .then([{ type: 'VisitCancelled', data: { reason: 'Typhoon warning' } }]);
     });
 
     it.each([
@@ -129,7 +185,10 @@ describe('visit decider', () => {
 
   describe('ConductVisit', () => {
     it('records who was there and when', () => {
-      visits.given([scheduled]).when(conduct(), at('2017-03-09T17:00:00+07:00')).then([{ type: 'VisitConducted', data: conducted.data }]);
+      visits
+        .given([scheduled])
+        .when(conduct(), at('2017-03-09T17:00:00+07:00'))
+        .then([{ type: 'VisitConducted', data: conducted.data }]);
     });
 
     it('lets an official join who was not planned', () => {
@@ -153,9 +212,27 @@ describe('visit decider', () => {
       ['ending as it starts', [scheduled], { endedAt: '2017-03-09T08:00:00+07:00' }, 'VISIT.ENDS_BEFORE_START', 'invalid'],
       ['ending after the record of it', [scheduled], { endedAt: '2017-03-11T08:00:00+07:00' }, 'VISIT.ENDS_AFTER_RECORD', 'invalid'],
       ['with nobody present', [scheduled], { presentParticipants: [] }, 'VISIT.NO_PARTICIPANTS', 'invalid'],
-      ['with an unknown official present', [scheduled], { presentParticipants: [official('ghost', 'unregistered')] }, 'VISIT.PARTICIPANT_UNKNOWN', 'unprocessable'],
-      ['with an official who had left before it', [scheduled], { presentParticipants: [official('retired', 'left', '2017-03-01T00:00:00+07:00')] }, 'VISIT.PARTICIPANT_HAD_LEFT', 'unprocessable'],
-      ['with an official present twice', [scheduled], { presentParticipants: [official('a'), official('a')] }, 'VISIT.DUPLICATE_PARTICIPANT', 'invalid'],
+      [
+        'with an unknown official present',
+        [scheduled],
+        { presentParticipants: [official('ghost', 'unregistered')] },
+        'VISIT.PARTICIPANT_UNKNOWN',
+        'unprocessable',
+      ],
+      [
+        'with an official who had left before it',
+        [scheduled],
+        { presentParticipants: [official('retired', 'left', '2017-03-01T00:00:00+07:00')] },
+        'VISIT.PARTICIPANT_HAD_LEFT',
+        'unprocessable',
+      ],
+      [
+        'with an official present twice',
+        [scheduled],
+        { presentParticipants: [official('a'), official('a')] },
+        'VISIT.DUPLICATE_PARTICIPANT',
+        'invalid',
+      ],
       ['at an impossible time', [scheduled], { startedAt: '2017-02-31T25:00:00Z' }, 'VISIT.INVALID_TIME', 'invalid'],
     ] as const)('refuses conducting %s', (_, given, overrides, code, kind) => {
       visits.given(given).when(conduct(overrides), at()).thenRefused(code, kind);
@@ -164,8 +241,13 @@ describe('visit decider', () => {
 
   describe('RecordVisitFinding', () => {
     it('records a finding of a conducted visit, with the case it opens', () => {
-      visits.given([scheduled, conducted]).when(recordFinding(), at('2017-03-09T18:00:00+07:00')).then([{ type: 'VisitFindingRecorded', data: finding.data }]);
-      expect(visits.given([scheduled, conducted, finding]).state).toMatchObject({ findings: [{ findingId: 'f1', caseId: 'case-1', recordedAt: finding.occurredAt }] });
+      visits
+        .given([scheduled, conducted])
+        .when(recordFinding(), at('2017-03-09T18:00:00+07:00'))
+        .then([{ type: 'VisitFindingRecorded', data: finding.data }]);
+      expect(visits.given([scheduled, conducted, finding]).state).toMatchObject({
+        findings: [{ findingId: 'f1', caseId: 'case-1', recordedAt: finding.occurredAt }],
+      });
     });
 
     it('records nothing new for a faithful repeat of the same finding', () => {
@@ -184,7 +266,9 @@ describe('visit decider', () => {
       visits
         .given([scheduled, conducted])
         .when(recordFinding({ findingId: 'f2', severity: null, caseId: null, caseUnit: null }), at())
-        .then([{ type: 'VisitFindingRecorded', data: { findingId: 'f2', text: 'Land recovered without notice', severity: null, caseId: null } }]);
+        .then([
+          { type: 'VisitFindingRecorded', data: { findingId: 'f2', text: 'Land recovered without notice', severity: null, caseId: null } },
+        ]);
     });
 
     it('refuses a finding whose case would go to a unit that is not active', () => {
@@ -209,14 +293,28 @@ describe('visit decider', () => {
       visits
         .given([scheduled])
         .when(correct(scheduled.eventId, { purpose: 'Check the recovery of land' }), at())
-        .then([{ type: 'EventCorrected', data: { correctedEventId: scheduled.eventId, reason: 'Recorded wrongly', fields: { purpose: 'Check the recovery of land' } } }]);
-      const correction = fact<VisitEvent>({ type: 'EventCorrected', data: { correctedEventId: scheduled.eventId, reason: 'x', fields: { purpose: 'Check the recovery of land' } } }, '2017-03-10T08:00:00+07:00');
+        .then([
+          {
+            type: 'EventCorrected',
+            data: { correctedEventId: scheduled.eventId, reason: 'Recorded wrongly', fields: { purpose: 'Check the recovery of land' } },
+          },
+        ]);
+      const correction = fact<VisitEvent>(
+        {
+          type: 'EventCorrected',
+          data: { correctedEventId: scheduled.eventId, reason: 'x', fields: { purpose: 'Check the recovery of land' } },
+        },
+        '2017-03-10T08:00:00+07:00',
+      );
       expect(visits.given([scheduled, correction]).state).toMatchObject({ purpose: 'Check the recovery of land' });
     });
 
     it('corrects the conduct times and who was present', () => {
       const fields = { startedAt: '2017-03-09T09:00:00+07:00', presentParticipants: ['nguyen-van-a', 'tran-thi-b'] };
-      visits.given([scheduled, conducted]).when(correct(conducted.eventId, fields), at()).then([{ type: 'EventCorrected', data: { correctedEventId: conducted.eventId, reason: 'Recorded wrongly', fields } }]);
+      visits
+        .given([scheduled, conducted])
+        .when(correct(conducted.eventId, fields), at())
+        .then([{ type: 'EventCorrected', data: { correctedEventId: conducted.eventId, reason: 'Recorded wrongly', fields } }]);
     });
 
     it.each([
@@ -225,22 +323,37 @@ describe('visit decider', () => {
       ['an invalid value', undefined, { kind: 'occasional' }, 'CORRECTION.INVALID_VALUE'],
       ['nothing', undefined, {}, 'CORRECTION.EMPTY'],
     ])('refuses correcting %s', (_, eventId, fields, code) => {
-      visits.given([scheduled]).when(correct(eventId ?? scheduled.eventId, fields), at()).thenRefused(code);
+      visits
+        .given([scheduled])
+        .when(correct(eventId ?? scheduled.eventId, fields), at())
+        .thenRefused(code);
     });
 
     it('refuses a correction that makes the visit end before it started', () => {
-      visits.given([scheduled, conducted]).when(correct(conducted.eventId, { startedAt: '2017-03-09T12:00:00+07:00' }), at()).thenRefused('VISIT.ENDS_BEFORE_START', 'invalid');
+      visits
+        .given([scheduled, conducted])
+        .when(correct(conducted.eventId, { startedAt: '2017-03-09T12:00:00+07:00' }), at())
+        .thenRefused('VISIT.ENDS_BEFORE_START', 'invalid');
     });
 
     it('refuses present participants the ledger does not know', () => {
       visits
         .given([scheduled, conducted])
-        .when(correct(conducted.eventId, { presentParticipants: ['nguyen-van-a', 'ghost'] }, [official('nguyen-van-a'), official('ghost', 'unregistered')]), at())
+        .when(
+          correct(conducted.eventId, { presentParticipants: ['nguyen-van-a', 'ghost'] }, [
+            official('nguyen-van-a'),
+            official('ghost', 'unregistered'),
+          ]),
+          at(),
+        )
         .thenRefused('VISIT.PARTICIPANT_UNKNOWN', 'unprocessable');
     });
 
     it('refuses present participants named twice', () => {
-      visits.given([scheduled, conducted]).when(correct(conducted.eventId, { presentParticipants: ['a', 'a'] }), at()).thenRefused('CORRECTION.INVALID_VALUE');
+      visits
+        .given([scheduled, conducted])
+        .when(correct(conducted.eventId, { presentParticipants: ['a', 'a'] }), at())
+        .thenRefused('CORRECTION.INVALID_VALUE');
     });
   });
 });

@@ -3,7 +3,14 @@ import { decideCorrection, withCorrections, type CorrectableFields, type Correct
 import { DomainError } from '../domain-kit/domain-error.js';
 import { assertNotBefore, assertNotInFuture } from '../domain-kit/occurred-at.js';
 import type { UnitReference } from '../organisation/unit.decider.js';
-import { FINDING_SEVERITIES, MAX_PARTICIPANTS, VISIT_KINDS, type FindingSeverity, type VisitEvent, type VisitKind } from './visit.events.js';
+import {
+  FINDING_SEVERITIES,
+  MAX_PARTICIPANTS,
+  VISIT_KINDS,
+  type FindingSeverity,
+  type VisitEvent,
+  type VisitKind,
+} from './visit.events.js';
 import { isOfficialList, isText, isTime, OFFSET_TIME, type ParticipantReference } from './visit.rules.js';
 
 export type VisitCommand =
@@ -20,7 +27,13 @@ export type VisitCommand =
     }
   | { readonly type: 'RescheduleVisit'; readonly plannedFor: string; readonly reason: string }
   | { readonly type: 'CancelVisit'; readonly reason: string }
-  | { readonly type: 'ConductVisit'; readonly startedAt: string; readonly endedAt: string; readonly presentParticipants: readonly ParticipantReference[]; readonly others: string | null }
+  | {
+      readonly type: 'ConductVisit';
+      readonly startedAt: string;
+      readonly endedAt: string;
+      readonly presentParticipants: readonly ParticipantReference[];
+      readonly others: string | null;
+    }
   /** caseUnit: the unit of the case the finding opens (null when it opens none), checked before anything is written. */
   | {
       readonly type: 'RecordVisitFinding';
@@ -54,9 +67,20 @@ export type VisitState =
       readonly plannedFor: string;
       readonly publishedInCalendar: boolean;
       readonly scheduledAt: string;
-      readonly reschedulings: readonly { readonly plannedFor: string; readonly previousPlannedFor: string; readonly reason: string; readonly at: string }[];
+      readonly reschedulings: readonly {
+        readonly plannedFor: string;
+        readonly previousPlannedFor: string;
+        readonly reason: string;
+        readonly at: string;
+      }[];
       readonly cancellation: { readonly reason: string; readonly at: string } | null;
-      readonly conduct: { readonly startedAt: string; readonly endedAt: string; readonly presentParticipants: readonly string[]; readonly others: string | null; readonly at: string } | null;
+      readonly conduct: {
+        readonly startedAt: string;
+        readonly endedAt: string;
+        readonly presentParticipants: readonly string[];
+        readonly others: string | null;
+        readonly at: string;
+      } | null;
       readonly findings: readonly VisitFinding[];
       readonly lastOccurredAt: string;
       readonly facts: readonly Fact<VisitEvent>[];
@@ -81,7 +105,10 @@ const CORRECTABLE: CorrectableFields = {
     presentParticipants: isOfficialList,
     others: (value) => value === null || isText(value, 2000),
   },
-  VisitFindingRecorded: { text: (value) => isText(value, 4000), severity: (value) => value === null || (FINDING_SEVERITIES as readonly unknown[]).includes(value) },
+  VisitFindingRecorded: {
+    text: (value) => isText(value, 4000),
+    severity: (value) => value === null || (FINDING_SEVERITIES as readonly unknown[]).includes(value),
+  },
 };
 
 export const visitDecider: Decider<VisitCommand, VisitEvent, VisitState> = {
@@ -99,7 +126,12 @@ export const visitDecider: Decider<VisitCommand, VisitEvent, VisitState> = {
         if (Date.parse(command.plannedFor) === Date.parse(visit.plannedFor)) {
           throw new DomainError('VISIT.SAME_PLANNED_FOR', `The visit is already planned for ${visit.plannedFor}.`, 'conflict');
         }
-        return [{ type: 'VisitRescheduled', data: { plannedFor: command.plannedFor, previousPlannedFor: visit.plannedFor, reason: command.reason } }];
+        return [
+          {
+            type: 'VisitRescheduled',
+            data: { plannedFor: command.plannedFor, previousPlannedFor: visit.plannedFor, reason: command.reason },
+          },
+        ];
       case 'CancelVisit':
         assertStillPlanned(visit, 'cancelled');
         return [{ type: 'VisitCancelled', data: { reason: command.reason } }];
@@ -140,7 +172,11 @@ export const visitDecider: Decider<VisitCommand, VisitEvent, VisitState> = {
     const visit = { ...state, lastOccurredAt: later(state.lastOccurredAt, fact.occurredAt), facts: [...state.facts, fact] };
     switch (fact.type) {
       case 'VisitRescheduled':
-        return { ...visit, plannedFor: fact.data.plannedFor, reschedulings: [...visit.reschedulings, { ...fact.data, at: fact.occurredAt }] };
+        return {
+          ...visit,
+          plannedFor: fact.data.plannedFor,
+          reschedulings: [...visit.reschedulings, { ...fact.data, at: fact.occurredAt }],
+        };
       case 'VisitCancelled':
         return { ...visit, status: 'cancelled', cancellation: { reason: fact.data.reason, at: fact.occurredAt } };
       case 'VisitConducted':
@@ -156,56 +192,110 @@ export const visitDecider: Decider<VisitCommand, VisitEvent, VisitState> = {
 };
 
 function schedule(command: Extract<VisitCommand, { type: 'ScheduleVisit' }>, state: VisitState): VisitEvent[] {
-  if (state.status !== 'not-scheduled') throw new DomainError('VISIT.ALREADY_SCHEDULED', `Visit ${command.visitId} is already scheduled.`, 'conflict');
+  if (state.status !== 'not-scheduled')
+    throw new DomainError('VISIT.ALREADY_SCHEDULED', `Visit ${command.visitId} is already scheduled.`, 'conflict');
   assertTime(command.plannedFor, 'plannedFor');
   if (command.unit.status !== 'active') {
     const reason = command.unit.status === 'unregistered' ? 'is not registered' : `is ${command.unit.status}`;
-    throw new DomainError('VISIT.UNIT_NOT_ACTIVE', `Unit ${command.unit.unitId} ${reason}; a visit goes to an active unit.`, 'unprocessable');
+    throw new DomainError(
+      'VISIT.UNIT_NOT_ACTIVE',
+      `Unit ${command.unit.unitId} ${reason}; a visit goes to an active unit.`,
+      'unprocessable',
+    );
   }
   assertParticipants(command.participants, 'participants');
   const departed = command.participants.find((participant) => participant.status === 'left');
   if (departed) {
-    throw new DomainError('VISIT.PARTICIPANT_NOT_ACTIVE', `Official ${departed.officialId} has left and cannot be planned into a visit.`, 'unprocessable', { officialId: departed.officialId });
+    throw new DomainError(
+      'VISIT.PARTICIPANT_NOT_ACTIVE',
+      `Official ${departed.officialId} has left and cannot be planned into a visit.`,
+      'unprocessable',
+      { officialId: departed.officialId },
+    );
   }
   const { visitId, kind, purpose, place, plannedFor, publishedInCalendar } = command;
   const participants = command.participants.map((participant) => participant.officialId);
-  return [{ type: 'VisitScheduled', data: { visitId, kind, purpose, place, unitId: command.unit.unitId, participants, plannedFor, publishedInCalendar } }];
+  return [
+    {
+      type: 'VisitScheduled',
+      data: { visitId, kind, purpose, place, unitId: command.unit.unitId, participants, plannedFor, publishedInCalendar },
+    },
+  ];
 }
 
 function conduct(command: Extract<VisitCommand, { type: 'ConductVisit' }>, visit: Known, occurredAt: string): VisitEvent[] {
-  if (visit.status === 'conducted') throw new DomainError('VISIT.ALREADY_CONDUCTED', `Visit ${visit.visitId} was already conducted; correct that record instead.`, 'conflict');
-  if (visit.status === 'cancelled') throw new DomainError('VISIT.CANCELLED', `Visit ${visit.visitId} was cancelled and cannot be conducted; schedule a new visit.`, 'conflict');
+  if (visit.status === 'conducted')
+    throw new DomainError(
+      'VISIT.ALREADY_CONDUCTED',
+      `Visit ${visit.visitId} was already conducted; correct that record instead.`,
+      'conflict',
+    );
+  if (visit.status === 'cancelled')
+    throw new DomainError(
+      'VISIT.CANCELLED',
+      `Visit ${visit.visitId} was cancelled and cannot be conducted; schedule a new visit.`,
+      'conflict',
+    );
   assertTime(command.startedAt, 'startedAt');
   assertTime(command.endedAt, 'endedAt');
   assertEndsAfterStart(command.startedAt, command.endedAt);
   // The visit is recorded as conducted once it is over: a record dated before its end would be back-to-front.
   if (Date.parse(command.endedAt) > Date.parse(occurredAt)) {
-    throw new DomainError('VISIT.ENDS_AFTER_RECORD', `endedAt ${command.endedAt} is after the time the conduct is recorded as having happened (${occurredAt}).`, 'invalid');
+    throw new DomainError(
+      'VISIT.ENDS_AFTER_RECORD',
+      `endedAt ${command.endedAt} is after the time the conduct is recorded as having happened (${occurredAt}).`,
+      'invalid',
+    );
   }
   assertParticipants(command.presentParticipants, 'presentParticipants');
   // Recorded late, a visit may name an official who has left since; not one who had left before it began.
-  const departed = command.presentParticipants.find((participant) => participant.leftAt !== null && Date.parse(participant.leftAt) <= Date.parse(command.startedAt));
+  const departed = command.presentParticipants.find(
+    (participant) => participant.leftAt !== null && Date.parse(participant.leftAt) <= Date.parse(command.startedAt),
+  );
   if (departed) {
-    throw new DomainError('VISIT.PARTICIPANT_HAD_LEFT', `Official ${departed.officialId} had left (${departed.leftAt}) before the visit began.`, 'unprocessable', { officialId: departed.officialId });
+    throw new DomainError(
+      'VISIT.PARTICIPANT_HAD_LEFT',
+      `Official ${departed.officialId} had left (${departed.leftAt}) before the visit began.`,
+      'unprocessable',
+      { officialId: departed.officialId },
+    );
   }
   const presentParticipants = command.presentParticipants.map((participant) => participant.officialId);
-  return [{ type: 'VisitConducted', data: { startedAt: command.startedAt, endedAt: command.endedAt, presentParticipants, others: command.others } }];
+  return [
+    {
+      type: 'VisitConducted',
+      data: { startedAt: command.startedAt, endedAt: command.endedAt, presentParticipants, others: command.others },
+    },
+  ];
 }
 
 function recordFinding(command: Extract<VisitCommand, { type: 'RecordVisitFinding' }>, visit: Known): VisitEvent[] {
   if (visit.status !== 'conducted') {
-    throw new DomainError('VISIT.NOT_CONDUCTED', `Visit ${visit.visitId} is ${visit.status}; findings are recorded after the visit was conducted.`, 'conflict');
+    throw new DomainError(
+      'VISIT.NOT_CONDUCTED',
+      `Visit ${visit.visitId} is ${visit.status}; findings are recorded after the visit was conducted.`,
+      'conflict',
+    );
   }
   const earlier = visit.findings.find((finding) => finding.findingId === command.findingId);
   if (earlier) {
     // A faithful repeat records nothing new (so the case it opens can still be completed); anything else reuses the id.
     if (earlier.text === command.text && earlier.severity === command.severity && earlier.caseId === command.caseId) return [];
-    throw new DomainError('VISIT.FINDING_ID_REUSED', `Finding ${command.findingId} was already recorded with other content; use a new finding id.`, 'conflict');
+    throw new DomainError(
+      'VISIT.FINDING_ID_REUSED',
+      `Finding ${command.findingId} was already recorded with other content; use a new finding id.`,
+      'conflict',
+    );
   }
-  if ((command.caseId === null) !== (command.caseUnit === null)) throw new Error('A finding that opens a case names both the case and its unit.');
+  if ((command.caseId === null) !== (command.caseUnit === null))
+    throw new Error('A finding that opens a case names both the case and its unit.');
   // Refused here rather than by the case intake afterwards, so no finding points to a case that could not be opened.
   if (command.caseUnit && command.caseUnit.status !== 'active') {
-    throw new DomainError('VISIT.CASE_UNIT_NOT_ACTIVE', `Unit ${command.caseUnit.unitId} is ${command.caseUnit.status}; the case a finding opens goes to an active unit.`, 'unprocessable');
+    throw new DomainError(
+      'VISIT.CASE_UNIT_NOT_ACTIVE',
+      `Unit ${command.caseUnit.unitId} is ${command.caseUnit.status}; the case a finding opens goes to an active unit.`,
+      'unprocessable',
+    );
   }
   const { findingId, text, severity, caseId } = command;
   return [{ type: 'VisitFindingRecorded', data: { findingId, text, severity, caseId } }];
@@ -215,11 +305,19 @@ function correct(command: Extract<VisitCommand, { type: 'CorrectVisitEvent' }>, 
   const correction = decideCorrection(visit.facts, command, CORRECTABLE);
   const named = command.fields.presentParticipants;
   if (isOfficialList(named)) {
-    const unknown = named.find((officialId) => !command.officials.some((official) => official.officialId === officialId && official.status !== 'unregistered'));
-    if (unknown !== undefined) throw new DomainError('VISIT.PARTICIPANT_UNKNOWN', `Official ${unknown} is not registered.`, 'unprocessable', { officialId: unknown });
+    const unknown = named.find(
+      (officialId) => !command.officials.some((official) => official.officialId === officialId && official.status !== 'unregistered'),
+    );
+    if (unknown !== undefined)
+      throw new DomainError('VISIT.PARTICIPANT_UNKNOWN', `Official ${unknown} is not registered.`, 'unprocessable', {
+        officialId: unknown,
+      });
   }
   // Fields are checked one by one above; the conduct's times must still make sense together.
-  const corrected = withCorrections([...visit.facts, { ...correction[0], eventId: 'pending-correction', occurredAt: visit.lastOccurredAt }]);
+  const corrected = withCorrections([
+    ...visit.facts,
+    { ...correction[0], eventId: 'pending-correction', occurredAt: visit.lastOccurredAt },
+  ]);
   const conducted = corrected.find((fact) => fact.eventId === command.eventId && fact.type === 'VisitConducted');
   if (conducted?.type === 'VisitConducted') assertEndsAfterStart(conducted.data.startedAt, conducted.data.endedAt);
   return correction;
@@ -231,26 +329,37 @@ function known(state: VisitState): Known {
 }
 
 function assertStillPlanned(visit: Known, action: string): void {
-  if (visit.status === 'conducted') throw new DomainError('VISIT.ALREADY_CONDUCTED', `Visit ${visit.visitId} was already conducted and cannot be ${action}.`, 'conflict');
-  if (visit.status === 'cancelled') throw new DomainError('VISIT.CANCELLED', `Visit ${visit.visitId} was cancelled and cannot be ${action}.`, 'conflict');
+  if (visit.status === 'conducted')
+    throw new DomainError('VISIT.ALREADY_CONDUCTED', `Visit ${visit.visitId} was already conducted and cannot be ${action}.`, 'conflict');
+  if (visit.status === 'cancelled')
+    throw new DomainError('VISIT.CANCELLED', `Visit ${visit.visitId} was cancelled and cannot be ${action}.`, 'conflict');
 }
 
 function assertParticipants(participants: readonly ParticipantReference[], field: string): void {
   if (participants.length === 0) throw new DomainError('VISIT.NO_PARTICIPANTS', `${field} must name at least one official.`, 'invalid');
-  if (participants.length > MAX_PARTICIPANTS) throw new DomainError('VISIT.TOO_MANY_PARTICIPANTS', `${field} may name at most ${MAX_PARTICIPANTS} officials.`, 'invalid');
+  if (participants.length > MAX_PARTICIPANTS)
+    throw new DomainError('VISIT.TOO_MANY_PARTICIPANTS', `${field} may name at most ${MAX_PARTICIPANTS} officials.`, 'invalid');
   const ids = participants.map((participant) => participant.officialId);
   const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
-  if (duplicate !== undefined) throw new DomainError('VISIT.DUPLICATE_PARTICIPANT', `${field} names official ${duplicate} more than once.`, 'invalid', { officialId: duplicate });
+  if (duplicate !== undefined)
+    throw new DomainError('VISIT.DUPLICATE_PARTICIPANT', `${field} names official ${duplicate} more than once.`, 'invalid', {
+      officialId: duplicate,
+    });
   const unknown = participants.find((participant) => participant.status === 'unregistered');
-  if (unknown) throw new DomainError('VISIT.PARTICIPANT_UNKNOWN', `Official ${unknown.officialId} is not registered.`, 'unprocessable', { officialId: unknown.officialId });
+  if (unknown)
+    throw new DomainError('VISIT.PARTICIPANT_UNKNOWN', `Official ${unknown.officialId} is not registered.`, 'unprocessable', {
+      officialId: unknown.officialId,
+    });
 }
 
 function assertTime(value: string, field: string): void {
-  if (!isTime(value)) throw new DomainError('VISIT.INVALID_TIME', `${field} ${value} is not a date-time with an offset (${OFFSET_TIME}).`, 'invalid');
+  if (!isTime(value))
+    throw new DomainError('VISIT.INVALID_TIME', `${field} ${value} is not a date-time with an offset (${OFFSET_TIME}).`, 'invalid');
 }
 
 function assertEndsAfterStart(startedAt: string, endedAt: string): void {
-  if (Date.parse(endedAt) <= Date.parse(startedAt)) throw new DomainError('VISIT.ENDS_BEFORE_START', `endedAt ${endedAt} must be after startedAt ${startedAt}.`, 'invalid');
+  if (Date.parse(endedAt) <= Date.parse(startedAt))
+    throw new DomainError('VISIT.ENDS_BEFORE_START', `endedAt ${endedAt} must be after startedAt ${startedAt}.`, 'invalid');
 }
 
 function later(a: string, b: string): string {

@@ -28,9 +28,15 @@ export type VisitScheduled = DomainEvent<
 export type VisitRescheduled = DomainEvent<'VisitRescheduled', { plannedFor: string; previousPlannedFor: string; reason: string }>;
 export type VisitCancelled = DomainEvent<'VisitCancelled', { reason: string }>;
 /** Who was actually there: official ids, and anyone else in words (local leaders, citizens...). */
-export type VisitConducted = DomainEvent<'VisitConducted', { startedAt: string; endedAt: string; presentParticipants: string[]; others: string | null }>;
+export type VisitConducted = DomainEvent<
+  'VisitConducted',
+  { startedAt: string; endedAt: string; presentParticipants: string[]; others: string | null }
+>;
 /** caseId names the case the finding opened, derived from the finding so a retry opens no second case. */
-export type VisitFindingRecorded = DomainEvent<'VisitFindingRecorded', { findingId: string; text: string; severity: FindingSeverity | null; caseId: string | null }>;
+export type VisitFindingRecorded = DomainEvent<
+  'VisitFindingRecorded',
+  { findingId: string; text: string; severity: FindingSeverity | null; caseId: string | null }
+>;
 
 export type VisitEvent = VisitScheduled | VisitRescheduled | VisitCancelled | VisitConducted | VisitFindingRecorded | EventCorrected;
 

@@ -13,31 +13,58 @@ describe('the audit trail over HTTP', () => {
   beforeAll(async () => {
     subject = await startTestApp();
     http = subject.http;
-    await http.post('/api/v1/units').send({ unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: at('01') }).expect(201);
-    await http.post('/api/v1/units').send({ unitId: 'xa-a', name: 'Xã A', kind: 'commune', parentId: 'hai-duong', occurredAt: at('01') }).expect(201);
-    await http.post('/api/v1/units').send({ unitId: 'xa-b', name: 'Xã B', kind: 'commune', parentId: 'hai-duong', occurredAt: at('02') }).expect(201);
-    await http.post('/api/v1/officials').send({ officialId: 'chu-tich-xa-a', fullName: 'Nguyễn Văn A', position: 'Chủ tịch UBND xã', unitId: 'xa-a', occurredAt: at('02') }).expect(201);
+    await http
+      .post('/api/v1/units')
+      .send({ unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: at('01') })
+      .expect(201);
+    await http
+      .post('/api/v1/units')
+      .send({ unitId: 'xa-a', name: 'Xã A', kind: 'commune', parentId: 'hai-duong', occurredAt: at('01') })
+      .expect(201);
+    await http
+      .post('/api/v1/units')
+      .send({ unitId: 'xa-b', name: 'Xã B', kind: 'commune', parentId: 'hai-duong', occurredAt: at('02') })
+      .expect(201);
+    await http
+      .post('/api/v1/officials')
+      .send({ officialId: 'chu-tich-xa-a', fullName: 'Nguyễn Văn A', position: 'Chủ tịch UBND xã', unitId: 'xa-a', occurredAt: at('02') })
+      .expect(201);
     const received = await http
       .post('/api/v1/cases')
       .set('X-Correlation-Id', 'hotline-call-17')
       .send({ unitId: 'xa-b', category: 'petition', channel: 'hotline', summary: 'Flooded road', reporter: {}, occurredAt: at('03') })
       .expect(201);
     caseId = (received.headers.location as string).split('/').pop()!;
-    await http.post(`/api/v1/cases/${caseId}/acknowledgements`).send({ occurredAt: at('04') }).expect(200);
-    await http.post('/api/v1/units/xa-b/renamings').send({ name: 'Xã B mới', occurredAt: at('05') }).expect(200);
-    await http.post('/api/v1/units/xa-b/mergers').send({ intoUnitId: 'xa-a', occurredAt: at('06') }).expect(200);
+    await http
+      .post(`/api/v1/cases/${caseId}/acknowledgements`)
+      .send({ occurredAt: at('04') })
+      .expect(200);
+    await http
+      .post('/api/v1/units/xa-b/renamings')
+      .send({ name: 'Xã B mới', occurredAt: at('05') })
+      .expect(200);
+    await http
+      .post('/api/v1/units/xa-b/mergers')
+      .send({ intoUnitId: 'xa-a', occurredAt: at('06') })
+      .expect(200);
     head = await subject.app.get<EventStore>(EVENT_STORE).headPosition();
   });
   afterAll(async () => {
     await subject.close();
   });
 
-  const trail = async (query: string) => (await http.get(`/api/v1/audit?minPosition=${head}&${query}`).expect(200)).body as { entries: { type: string; globalPosition: number; streamId: string }[]; nextAfter: number | null };
+  const trail = async (query: string) =>
+    (await http.get(`/api/v1/audit?minPosition=${head}&${query}`).expect(200)).body as {
+      entries: { type: string; globalPosition: number; streamId: string }[];
+      nextAfter: number | null;
+    };
 
   it('answers the whole ledger in global order, each entry with both times, the actor, the revision, the position and the hash', async () => {
     const response = await http.get(`/api/v1/audit?minPosition=${head}`).expect(200);
     expect(response.headers['ledger-projection-position']).toBe(String(head));
-    expect(response.body.entries.map((entry: { globalPosition: number }) => entry.globalPosition)).toEqual(Array.from({ length: head }, (_, index) => index + 1));
+    expect(response.body.entries.map((entry: { globalPosition: number }) => entry.globalPosition)).toEqual(
+      Array.from({ length: head }, (_, index) => index + 1),
+    );
     expect(response.body.nextAfter).toBeNull();
     const received = response.body.entries.find((entry: { type: string }) => entry.type === 'CaseReceived');
     expect(received).toEqual({
@@ -71,7 +98,12 @@ describe('the audit trail over HTTP', () => {
   });
 
   it('filters by event type and by occurredAt', async () => {
-    expect((await trail('type=UnitRegistered,UnitMerged')).entries.map((entry) => entry.type)).toEqual(['UnitRegistered', 'UnitRegistered', 'UnitRegistered', 'UnitMerged']);
+    expect((await trail('type=UnitRegistered,UnitMerged')).entries.map((entry) => entry.type)).toEqual([
+      'UnitRegistered',
+      'UnitRegistered',
+      'UnitRegistered',
+      'UnitMerged',
+    ]);
     const window = await trail(`from=${encodeURIComponent(at('03'))}&to=${encodeURIComponent(at('05'))}`);
     expect(window.entries.map((entry) => entry.type)).toEqual(['CaseReceived', 'CaseAcknowledged']);
   });
@@ -93,7 +125,9 @@ describe('the audit trail over HTTP', () => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['ledger-next-after']).toBe('3');
     const lines = response.text.split('\r\n');
-    expect(lines[0]).toBe('globalPosition,streamId,streamRevision,eventId,type,occurredAt,recordedAt,actor,correlationId,causationId,aggregateCategory,aggregateId,previousHash,hash');
+    expect(lines[0]).toBe(
+      'globalPosition,streamId,streamRevision,eventId,type,occurredAt,recordedAt,actor,correlationId,causationId,aggregateCategory,aggregateId,previousHash,hash',
+    );
     expect(lines.slice(1, 3).map((line) => line.split(',').slice(0, 5).join(','))).toEqual([
       expect.stringMatching(/^2,unit-xa-a,0,[0-9a-f-]{36},UnitRegistered$/),
       expect.stringMatching(/^3,unit-xa-b,0,[0-9a-f-]{36},UnitRegistered$/),
@@ -105,7 +139,10 @@ describe('the audit trail over HTTP', () => {
   });
 
   it('lets a client read its own write: the Ledger-Position of a command answer, passed as minPosition', async () => {
-    const written = await http.post(`/api/v1/cases/${caseId}/actions`).send({ description: 'Called the road office', occurredAt: at('07') }).expect(200);
+    const written = await http
+      .post(`/api/v1/cases/${caseId}/actions`)
+      .send({ description: 'Called the road office', occurredAt: at('07') })
+      .expect(200);
     const position = Number(written.headers['ledger-position']);
     expect(position).toBeGreaterThan(head);
     const { body } = await http.get(`/api/v1/audit?minPosition=${position}&caseId=${caseId}`).expect(200);
@@ -121,7 +158,11 @@ describe('the audit trail over HTTP', () => {
 
   it('reports the lag of each projection', async () => {
     const { body } = await http.get('/api/v1/projections').expect(200);
-    expect(body.projections).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'audit-trail', generation: 1, checkpoint: head, headPosition: head, lag: 0, state: 'live' })]));
+    expect(body.projections).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'audit-trail', generation: 1, checkpoint: head, headPosition: head, lag: 0, state: 'live' }),
+      ]),
+    );
   });
 
   it.each([

@@ -21,11 +21,23 @@ describe('cases over HTTP', () => {
     http = subject.http;
     const at = '2017-01-01T00:00:00+07:00';
     await http.post('/api/v1/units').send({ unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: at }).expect(201);
-    await http.post('/api/v1/units').send({ unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'hai-duong', occurredAt: at }).expect(201);
-    await http.post('/api/v1/units').send({ unitId: 'tu-ky', name: 'Huyện Tứ Kỳ', kind: 'district', parentId: 'hai-duong', occurredAt: at }).expect(201);
-    await http.post('/api/v1/units').send({ unitId: 'gia-tan', name: 'Xã Gia Tân', kind: 'commune', parentId: 'gia-loc', occurredAt: at }).expect(201);
+    await http
+      .post('/api/v1/units')
+      .send({ unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'hai-duong', occurredAt: at })
+      .expect(201);
+    await http
+      .post('/api/v1/units')
+      .send({ unitId: 'tu-ky', name: 'Huyện Tứ Kỳ', kind: 'district', parentId: 'hai-duong', occurredAt: at })
+      .expect(201);
+    await http
+      .post('/api/v1/units')
+      .send({ unitId: 'gia-tan', name: 'Xã Gia Tân', kind: 'commune', parentId: 'gia-loc', occurredAt: at })
+      .expect(201);
     for (const officialId of ['official-chu-tich-xa', 'o-1']) {
-      await http.post('/api/v1/officials').send({ officialId, fullName: `Official ${officialId}`, position: 'Chủ tịch UBND xã', unitId: 'gia-tan', occurredAt: at }).expect(201);
+      await http
+        .post('/api/v1/officials')
+        .send({ officialId, fullName: `Official ${officialId}`, position: 'Chủ tịch UBND xã', unitId: 'gia-tan', occurredAt: at })
+        .expect(201);
     }
   });
   afterAll(async () => {
@@ -41,7 +53,12 @@ describe('cases over HTTP', () => {
     expect(created.headers.etag).toBe('"0"');
     const subjectId = `reporter-${location.split('/').pop()}`;
     // A command's answer omits personal data; reading the case shows it (to the roles allowed, recorded).
-    expect(created.body).toMatchObject({ status: 'open', currentUnitId: 'gia-tan', receivedAt: time('01'), reporter: { redacted: true, reason: 'omitted', subjectId } });
+    expect(created.body).toMatchObject({
+      status: 'open',
+      currentUnitId: 'gia-tan',
+      receivedAt: time('01'),
+      reporter: { redacted: true, reason: 'omitted', subjectId },
+    });
 
     const read = await http.get(location).expect(200);
     expect(read.headers.etag).toBe('"0"');
@@ -49,20 +66,36 @@ describe('cases over HTTP', () => {
 
     const steps: [string, object, string][] = [
       ['acknowledgements', { occurredAt: time('01', '09') }, '"1"'],
-      ['classifications', { classification: 'must-report', reason: 'Pollution of a canal used for irrigation', occurredAt: time('01', '10') }, '"2"'],
+      [
+        'classifications',
+        { classification: 'must-report', reason: 'Pollution of a canal used for irrigation', occurredAt: time('01', '10') },
+        '"2"',
+      ],
       ['assignments', { officialId: 'official-chu-tich-xa', dueAt: time('31', '17'), occurredAt: time('01', '11') }, '"3"'],
-      ['upper-level-notices', { unitId: 'hai-duong', channel: 'media', note: 'In the provincial newspaper', occurredAt: time('02') }, '"4"'],
+      [
+        'upper-level-notices',
+        { unitId: 'hai-duong', channel: 'media', note: 'In the provincial newspaper', occurredAt: time('02') },
+        '"4"',
+      ],
       ['upward-reports', { officialId: 'official-chu-tich-xa', toUnitId: 'gia-loc', occurredAt: time('03') }, '"5"'],
       ['escalations', { toUnitId: 'hai-duong', reason: 'Beyond the district: a provincial licence', occurredAt: time('04') }, '"6"'],
       ['assignments', { unitId: 'hai-duong', dueAt: '2017-04-03T17:00:00+07:00', occurredAt: time('04', '10') }, '"7"'],
-      ['deadline-extensions', { newDueAt: '2017-05-03T17:00:00+07:00', reason: 'Decision 12/QĐ: water samples to analyse', occurredAt: time('05') }, '"8"'],
+      [
+        'deadline-extensions',
+        { newDueAt: '2017-05-03T17:00:00+07:00', reason: 'Decision 12/QĐ: water samples to analyse', occurredAt: time('05') },
+        '"8"',
+      ],
       ['actions', { description: 'Samples taken from the canal', occurredAt: time('06') }, '"9"'],
       ['resolutions', { outcome: 'Works fined; discharge permit suspended', occurredAt: time('20') }, '"10"'],
       ['closures', { occurredAt: time('21') }, '"11"'],
     ];
     for (const [action, body, etag] of steps) {
       const response = await http.post(`${location}/${action}`).send(body);
-      expect({ action, status: response.status, body: response.status === 200 ? undefined : response.body }).toEqual({ action, status: 200, body: undefined });
+      expect({ action, status: response.status, body: response.status === 200 ? undefined : response.body }).toEqual({
+        action,
+        status: 200,
+        body: undefined,
+      });
       expect(response.headers.etag).toBe(etag);
     }
 
@@ -98,11 +131,23 @@ describe('cases over HTTP', () => {
     const again = await http.post('/api/v1/cases').set('Idempotency-Key', 'receive-once').send(receipt).expect(201);
     expect(again.headers.location).toBe(first.headers.location);
     expect(again.headers['idempotent-replayed']).toBe('true');
-    const other = await http.post('/api/v1/cases').set('Idempotency-Key', 'receive-once').send({ ...receipt, summary: 'Another matter' }).expect(422);
+    const other = await http
+      .post('/api/v1/cases')
+      .set('Idempotency-Key', 'receive-once')
+      .send({ ...receipt, summary: 'Another matter' })
+      .expect(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY.REUSED');
 
-    const acknowledged = await http.post(`${first.headers.location}/acknowledgements`).set('Idempotency-Key', 'ack-once').send({ occurredAt: time('02') }).expect(200);
-    const ackAgain = await http.post(`${first.headers.location}/acknowledgements`).set('Idempotency-Key', 'ack-once').send({ occurredAt: time('02') }).expect(200);
+    const acknowledged = await http
+      .post(`${first.headers.location}/acknowledgements`)
+      .set('Idempotency-Key', 'ack-once')
+      .send({ occurredAt: time('02') })
+      .expect(200);
+    const ackAgain = await http
+      .post(`${first.headers.location}/acknowledgements`)
+      .set('Idempotency-Key', 'ack-once')
+      .send({ occurredAt: time('02') })
+      .expect(200);
     expect(ackAgain.headers.etag).toBe(acknowledged.headers.etag);
     expect(ackAgain.headers['idempotent-replayed']).toBe('true');
   });
@@ -123,32 +168,85 @@ describe('cases over HTTP', () => {
 
   it('refuses illegal transitions with 409 and a stable code', async () => {
     const location = await receive();
-    await http.post(`${location}/acknowledgements`).send({ occurredAt: time('02') }).expect(200);
-    expect((await http.post(`${location}/acknowledgements`).send({ occurredAt: time('03') }).expect(409)).body.code).toBe('CASE.ALREADY_ACKNOWLEDGED');
-    expect((await http.post(`${location}/escalations`).send({ toUnitId: 'tu-ky', reason: 'Wrong district' }).expect(409)).body.code).toBe('CASE.ESCALATION_NOT_UPWARD');
-    expect((await http.post(`${location}/upward-reports`).send({ officialId: 'o-1', toUnitId: 'gia-tan' }).expect(409)).body.code).toBe('CASE.REPORT_NOT_UPWARD');
-    expect((await http.post(`${location}/upward-reports`).send({ officialId: 'nobody', toUnitId: 'gia-loc' }).expect(422)).body.code).toBe('CASE.OFFICIAL_UNKNOWN');
-    expect((await http.post(`${location}/assignments`).send({ officialId: 'nobody', dueAt: '2030-01-01T00:00:00Z' }).expect(422)).body.code).toBe('CASE.OFFICIAL_UNKNOWN');
+    await http
+      .post(`${location}/acknowledgements`)
+      .send({ occurredAt: time('02') })
+      .expect(200);
+    expect(
+      (
+        await http
+          .post(`${location}/acknowledgements`)
+          .send({ occurredAt: time('03') })
+          .expect(409)
+      ).body.code,
+    ).toBe('CASE.ALREADY_ACKNOWLEDGED');
+    expect((await http.post(`${location}/escalations`).send({ toUnitId: 'tu-ky', reason: 'Wrong district' }).expect(409)).body.code).toBe(
+      'CASE.ESCALATION_NOT_UPWARD',
+    );
+    expect((await http.post(`${location}/upward-reports`).send({ officialId: 'o-1', toUnitId: 'gia-tan' }).expect(409)).body.code).toBe(
+      'CASE.REPORT_NOT_UPWARD',
+    );
+    expect((await http.post(`${location}/upward-reports`).send({ officialId: 'nobody', toUnitId: 'gia-loc' }).expect(422)).body.code).toBe(
+      'CASE.OFFICIAL_UNKNOWN',
+    );
+    expect(
+      (await http.post(`${location}/assignments`).send({ officialId: 'nobody', dueAt: '2030-01-01T00:00:00Z' }).expect(422)).body.code,
+    ).toBe('CASE.OFFICIAL_UNKNOWN');
     expect((await http.post(`${location}/closures`).send({}).expect(409)).body.code).toBe('CASE.NOT_RESOLVED');
-    expect((await http.post(`${location}/actions`).send({ description: 'Back-dated', occurredAt: time('01', '07') }).expect(409)).body.code).toBe('OCCURRED_AT.BEFORE_PREVIOUS');
-    await http.post(`${location}/assignments`).send({ officialId: 'o-1', dueAt: time('20'), occurredAt: time('04') }).expect(200);
-    await http.post(`${location}/deadline-extensions`).send({ newDueAt: time('25'), reason: 'More time', occurredAt: time('05') }).expect(200);
-    expect((await http.post(`${location}/deadline-extensions`).send({ newDueAt: time('30'), reason: 'Even more', occurredAt: time('06') }).expect(409)).body.code).toBe('CASE.EXTENSIONS_EXHAUSTED');
+    expect(
+      (
+        await http
+          .post(`${location}/actions`)
+          .send({ description: 'Back-dated', occurredAt: time('01', '07') })
+          .expect(409)
+      ).body.code,
+    ).toBe('OCCURRED_AT.BEFORE_PREVIOUS');
+    await http
+      .post(`${location}/assignments`)
+      .send({ officialId: 'o-1', dueAt: time('20'), occurredAt: time('04') })
+      .expect(200);
+    await http
+      .post(`${location}/deadline-extensions`)
+      .send({ newDueAt: time('25'), reason: 'More time', occurredAt: time('05') })
+      .expect(200);
+    expect(
+      (
+        await http
+          .post(`${location}/deadline-extensions`)
+          .send({ newDueAt: time('30'), reason: 'Even more', occurredAt: time('06') })
+          .expect(409)
+      ).body.code,
+    ).toBe('CASE.EXTENSIONS_EXHAUSTED');
   });
 
   it('refuses units that cannot take part with 422', async () => {
-    expect((await http.post('/api/v1/cases').send({ ...receipt, unitId: 'nowhere' }).expect(422)).body.code).toBe('CASE.UNIT_NOT_ACTIVE');
+    expect(
+      (
+        await http
+          .post('/api/v1/cases')
+          .send({ ...receipt, unitId: 'nowhere' })
+          .expect(422)
+      ).body.code,
+    ).toBe('CASE.UNIT_NOT_ACTIVE');
     const location = await receive();
-    expect((await http.post(`${location}/assignments`).send({ unitId: 'nowhere', dueAt: '2999-01-01T00:00:00Z' }).expect(422)).body.code).toBe('CASE.UNIT_NOT_ACTIVE');
+    expect(
+      (await http.post(`${location}/assignments`).send({ unitId: 'nowhere', dueAt: '2999-01-01T00:00:00Z' }).expect(422)).body.code,
+    ).toBe('CASE.UNIT_NOT_ACTIVE');
   });
 
   it('corrects the receipt with a correcting event, keeping both', async () => {
     const location = await receive();
     const caseId = location.split('/').pop()!;
     const [receivedEvent] = await subject.app.get<EventStore>(EVENT_STORE).readStream(`case-${caseId}`);
-    const corrected = await http.post(`${location}/corrections`).send({ eventId: receivedEvent.eventId, reason: 'Misheard on the phone', fields: { category: 'reflection' } }).expect(200);
+    const corrected = await http
+      .post(`${location}/corrections`)
+      .send({ eventId: receivedEvent.eventId, reason: 'Misheard on the phone', fields: { category: 'reflection' } })
+      .expect(200);
     expect(corrected.body).toMatchObject({ category: 'reflection', correctedEventIds: [receivedEvent.eventId] });
-    await http.post(`${location}/corrections`).send({ eventId: receivedEvent.eventId, reason: 'x', fields: { unitId: 'tu-ky' } }).expect(400);
+    await http
+      .post(`${location}/corrections`)
+      .send({ eventId: receivedEvent.eventId, reason: 'x', fields: { unitId: 'tu-ky' } })
+      .expect(400);
   });
 
   it.each([
@@ -167,7 +265,10 @@ describe('cases over HTTP', () => {
 
   it('refuses an assignment due before it happened with 400', async () => {
     const location = await receive();
-    const response = await http.post(`${location}/assignments`).send({ officialId: 'o-1', dueAt: time('01', '07'), occurredAt: time('02') }).expect(400);
+    const response = await http
+      .post(`${location}/assignments`)
+      .send({ officialId: 'o-1', dueAt: time('01', '07'), occurredAt: time('02') })
+      .expect(400);
     expect(response.body.code).toBe('CASE.DUE_NOT_AFTER_OCCURRED_AT');
   });
 });

@@ -22,7 +22,8 @@ describe('the annual evaluation over HTTP', () => {
     subject = await startTestApp();
     http = subject.http;
     writes = new TrackedWrites(http);
-    const unit = (unitId: string, kind: string, parentId?: string) => post('/api/v1/units', { unitId, name: unitId, kind, parentId, occurredAt: at('01-01') });
+    const unit = (unitId: string, kind: string, parentId?: string) =>
+      post('/api/v1/units', { unitId, name: unitId, kind, parentId, occurredAt: at('01-01') });
     await unit('tinh', 'province');
     await unit('huyen', 'district', 'tinh');
     await unit('huyen-khac', 'district', 'tinh');
@@ -36,15 +37,26 @@ describe('the annual evaluation over HTTP', () => {
     await official('an', 'Nguyễn Văn An', 'xa-a', 'committee-member-in-charge', '2024-03-31');
     await official('binh', 'Trần Thị "Bình", Phó Chủ tịch', 'huyen', 'leader');
     await official('chi', 'Lê Văn Chi', 'huyen-khac', 'committee-member-in-charge');
-    const meeting = (meetingId: string, unitId: string, kind: string, day: string) => post('/api/v1/meetings', { meetingId, unitId, kind, heldAt: at(day), attendees: ['an'] });
+    const meeting = (meetingId: string, unitId: string, kind: string, day: string) =>
+      post('/api/v1/meetings', { meetingId, unitId, kind, heldAt: at(day), attendees: ['an'] });
     await meeting('m-jan-committee', 'dang-uy-xa-a', 'party-committee', '01-10');
     await meeting('m-jan-cell', 'chi-bo-1', 'party-cell', '01-15');
     await meeting('m-feb-committee', 'dang-uy-xa-a', 'party-committee', '02-14');
     await meeting('m-mar-committee', 'dang-uy-xa-a', 'party-committee', '03-11');
     await meeting('m-mar-cell', 'chi-bo-1', 'party-cell', '03-12');
-    const received = await post('/api/v1/cases', { unitId: 'xa-a', category: 'petition', channel: 'hotline', summary: 'Landslide near the dyke', occurredAt: at('03-04') });
+    const received = await post('/api/v1/cases', {
+      unitId: 'xa-a',
+      category: 'petition',
+      channel: 'hotline',
+      summary: 'Landslide near the dyke',
+      occurredAt: at('03-04'),
+    });
     caseId = (received.headers.location as string).split('/').pop()!;
-    await post(`/api/v1/cases/${caseId}/classifications`, { classification: 'must-report', reason: 'Threatens the dyke', occurredAt: at('03-04', '09:00') }, 200);
+    await post(
+      `/api/v1/cases/${caseId}/classifications`,
+      { classification: 'must-report', reason: 'Threatens the dyke', occurredAt: at('03-04', '09:00') },
+      200,
+    );
     await post(`/api/v1/cases/${caseId}/upper-level-notices`, { unitId: 'huyen', channel: 'media', occurredAt: at('03-05') }, 200);
     await post(`/api/v1/cases/${caseId}/upward-reports`, { officialId: 'an', toUnitId: 'huyen', occurredAt: at('03-06') }, 200);
   });
@@ -53,9 +65,10 @@ describe('the annual evaluation over HTTP', () => {
   });
 
   type Evaluation = { officialId: string; fullName: string; indicators: Record<string, { count: number; evidence: string[] }> };
-  const evaluate = async (query: string): Promise<{ year: number; officials: Evaluation[] }> => (await http.get(`/api/v1/evaluations/2024?minPosition=${writes.position}&${query}`).expect(200)).body;
+  const evaluate = async (query: string): Promise<{ year: number; officials: Evaluation[] }> =>
+    (await http.get(`/api/v1/evaluations/2024?minPosition=${writes.position}&${query}`).expect(200)).body;
 
-  it("puts side by side every official assigned to the unit or a unit under it during the year, each figure with its evidence", async () => {
+  it('puts side by side every official assigned to the unit or a unit under it during the year, each figure with its evidence', async () => {
     const body = await evaluate('unitId=huyen');
     expect(body.year).toBe(2024);
     expect(body.officials.map((official) => official.officialId)).toEqual(['an', 'binh']);
@@ -79,7 +92,9 @@ describe('the annual evaluation over HTTP', () => {
       reviewsOpened: 0,
       reviewsConcluded: 0,
     });
-    const { body: trail } = await http.get(`/api/v1/audit?minPosition=${writes.position}&caseId=${caseId}&type=UpperLevelInformed`).expect(200);
+    const { body: trail } = await http
+      .get(`/api/v1/audit?minPosition=${writes.position}&caseId=${caseId}&type=UpperLevelInformed`)
+      .expect(200);
     expect(an.indicators.preemptions.evidence).toContain(trail.entries[0].eventId);
     expect(an.indicators.monthsMissed.evidence.length).toBeGreaterThan(0);
     expect(binh.indicators.assignments.count).toBe(1);
@@ -97,8 +112,15 @@ describe('the annual evaluation over HTTP', () => {
 
   it('evaluates one official, and sorts by an indicator', async () => {
     expect((await evaluate('officialId=chi')).officials.map((official) => official.officialId)).toEqual(['chi']);
-    expect((await evaluate('unitId=huyen&sort=preemptions&order=asc')).officials.map((official) => official.officialId)).toEqual(['binh', 'an']);
-    expect((await evaluate('unitId=tinh&sort=monthsMissed&order=desc')).officials.map((official) => official.officialId)).toEqual(['chi', 'an', 'binh']); // Chi: no meeting all year
+    expect((await evaluate('unitId=huyen&sort=preemptions&order=asc')).officials.map((official) => official.officialId)).toEqual([
+      'binh',
+      'an',
+    ]);
+    expect((await evaluate('unitId=tinh&sort=monthsMissed&order=desc')).officials.map((official) => official.officialId)).toEqual([
+      'chi',
+      'an',
+      'binh',
+    ]); // Chi: no meeting all year
   });
 
   it('exports the same evaluation as CSV: a count and a space-separated evidence column per indicator', async () => {

@@ -17,7 +17,11 @@ describe('tamper evidence over HTTP: checkpoints, proofs, verification', () => {
   const ids: string[] = [];
 
   beforeAll(async () => {
-    subject = await startTestApp({ LEDGER_CHECKPOINT_ORIGIN: 'ledger.test/e2e', LEDGER_CHECKPOINT_EVERY_EVENTS: '0', LEDGER_CHECKPOINT_EVERY_MINUTES: '0' });
+    subject = await startTestApp({
+      LEDGER_CHECKPOINT_ORIGIN: 'ledger.test/e2e',
+      LEDGER_CHECKPOINT_EVERY_EVENTS: '0',
+      LEDGER_CHECKPOINT_EVERY_MINUTES: '0',
+    });
     http = subject.http;
     store = subject.app.get<EventStore>(EVENT_STORE);
     for (let index = 0; index < 12; index += 1) {
@@ -55,7 +59,11 @@ describe('tamper evidence over HTTP: checkpoints, proofs, verification', () => {
 
     const recorded = await store.readStream('integrity-checkpoints');
     expect(recorded).toHaveLength(1);
-    expect(recorded[0]).toMatchObject({ type: 'CheckpointSigned', globalPosition: 13, data: { origin: 'ledger.test/e2e', treeSize: 12, rootHash: first.rootHash, note: first.note } });
+    expect(recorded[0]).toMatchObject({
+      type: 'CheckpointSigned',
+      globalPosition: 13,
+      data: { origin: 'ledger.test/e2e', treeSize: 12, rootHash: first.rootHash, note: first.note },
+    });
 
     const proof = (await http.get(`/api/v1/integrity/proofs/inclusion?eventId=${ids[4]}`).expect(200)).body;
     expect(proof).toMatchObject({ eventId: ids[4], globalPosition: 5, leafIndex: 4, treeSize: 12, checkpoint: first.note });
@@ -68,7 +76,9 @@ describe('tamper evidence over HTTP: checkpoints, proofs, verification', () => {
 
     const consistency = (await http.get('/api/v1/integrity/proofs/consistency?from=12&to=18').expect(200)).body;
     expect(consistency).toMatchObject({ fromSize: 12, toSize: 18, fromCheckpoint: first.note, toCheckpoint: second.note });
-    expect(verifyConsistency(12, 18, firstCheckpoint.rootHash, secondCheckpoint.rootHash, consistency.consistencyPath.map(fromB64))).toBe(true);
+    expect(verifyConsistency(12, 18, firstCheckpoint.rootHash, secondCheckpoint.rootHash, consistency.consistencyPath.map(fromB64))).toBe(
+      true,
+    );
 
     const again = (await http.post('/api/v1/integrity/checkpoints').expect(201)).body;
     expect(again.treeSize).toBe(18); // only its own CheckpointSigned event arrived since: nothing new to sign
@@ -91,7 +101,10 @@ describe('tamper evidence over HTTP: checkpoints, proofs, verification', () => {
 
   it('refuses an inclusion proof in a tree that does not contain the event yet, or beyond the log', async () => {
     const late = (await http.get(`/api/v1/integrity/proofs/inclusion?eventId=${ids[11]}&treeSize=5`).expect(422)).body;
-    expect(late).toMatchObject({ code: 'INTEGRITY.TREE_SIZE_OUT_OF_RANGE', message: `Event ${ids[11]} is leaf 11, so it is not in the tree of 5 leaves.` });
+    expect(late).toMatchObject({
+      code: 'INTEGRITY.TREE_SIZE_OUT_OF_RANGE',
+      message: `Event ${ids[11]} is leaf 11, so it is not in the tree of 5 leaves.`,
+    });
     const beyond = (await http.get(`/api/v1/integrity/proofs/inclusion?eventId=${ids[0]}&treeSize=1000`).expect(422)).body;
     expect(beyond.message).toMatch(/^treeSize 1000 is beyond the log, which has \d+ leaves\.$/);
   });

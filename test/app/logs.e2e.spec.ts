@@ -10,7 +10,13 @@ import { freePort } from '../support/free-port.js';
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 const at = '2017-03-01T08:00:00+07:00';
 /** Personal data sent in the requests below; none of it may reach the log. */
-const reporter = { name: 'Phạm Thị Nhật Ký', phone: '0987 654 321', email: 'nhatky@example.vn', address: 'Số 7 ngõ Nhật Ký', identityNumber: '030187009999' };
+const reporter = {
+  name: 'Phạm Thị Nhật Ký',
+  phone: '0987 654 321',
+  email: 'nhatky@example.vn',
+  address: 'Số 7 ngõ Nhật Ký',
+  identityNumber: '030187009999',
+};
 
 /** main.ts as users run it, with its JSON logs at debug level, through a scenario of writes, reads and refusals. */
 describe('the logs of a full run', () => {
@@ -43,20 +49,67 @@ describe('the logs of a full run', () => {
     }
     const token = mintEmbeddedToken(embeddedSecret(folder), { subject: 'log-scan', roles: ROLES, units: 'all', ttlSeconds: 600 });
     const call = (method: string, path: string, body?: object, headers: Record<string, string> = {}) =>
-      fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(`${base}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
 
-    expect((await call('POST', '/api/v1/units', { unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: at }, { 'x-correlation-id': 'log-scan-1' })).status).toBe(201);
-    const created = await call('POST', '/api/v1/cases', { unitId: 'hai-duong', category: 'denunciation', channel: 'hotline', summary: 'Xả thải ban đêm', reporter, occurredAt: at });
+    expect(
+      (
+        await call(
+          'POST',
+          '/api/v1/units',
+          { unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: at },
+          { 'x-correlation-id': 'log-scan-1' },
+        )
+      ).status,
+    ).toBe(201);
+    const created = await call('POST', '/api/v1/cases', {
+      unitId: 'hai-duong',
+      category: 'denunciation',
+      channel: 'hotline',
+      summary: 'Xả thải ban đêm',
+      reporter,
+      occurredAt: at,
+    });
     expect(created.status).toBe(201);
     const { caseId } = (await created.json()) as { caseId: string };
     expect((await call('GET', `/api/v1/cases/${caseId}`)).status).toBe(200);
     expect((await call('GET', `/api/v1/cases/${caseId}/history`)).status).toBe(200);
     expect((await call('GET', `/api/v1/audit.csv`)).status).toBe(200);
     // Refusals: bad input carrying personal data, a bad token, malformed JSON.
-    expect((await call('POST', '/api/v1/cases', { unitId: 'hai-duong', category: 'denunciation', channel: 'hotline', summary: 'x', reporter: { ...reporter, phone: 12345 } })).status).toBe(400);
+    expect(
+      (
+        await call('POST', '/api/v1/cases', {
+          unitId: 'hai-duong',
+          category: 'denunciation',
+          channel: 'hotline',
+          summary: 'x',
+          reporter: { ...reporter, phone: 12345 },
+        })
+      ).status,
+    ).toBe(400);
     expect((await call('GET', `/api/v1/cases/${caseId}`, undefined, { authorization: `Bearer ${token}x` })).status).toBe(401);
-    expect((await fetch(`${base}/api/v1/cases`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: `{"reporter":{"name":"${reporter.name}"` })).status).toBe(400);
-    const form = new URLSearchParams({ service_code: 'reflection', jurisdiction_id: 'hai-duong', description: 'Đèn hỏng', address_string: 'Thôn 1', first_name: 'Phạm Thị', last_name: 'Nhật Ký', email: reporter.email, phone: reporter.phone });
+    expect(
+      (
+        await fetch(`${base}/api/v1/cases`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: `{"reporter":{"name":"${reporter.name}"`,
+        })
+      ).status,
+    ).toBe(400);
+    const form = new URLSearchParams({
+      service_code: 'reflection',
+      jurisdiction_id: 'hai-duong',
+      description: 'Đèn hỏng',
+      address_string: 'Thôn 1',
+      first_name: 'Phạm Thị',
+      last_name: 'Nhật Ký',
+      email: reporter.email,
+      phone: reporter.phone,
+    });
     expect((await fetch(`${base}/open311/v2/requests.json?api_key=${token}`, { method: 'POST', body: form })).status).toBe(201);
 
     child.kill('SIGTERM');
@@ -65,7 +118,9 @@ describe('the logs of a full run', () => {
     const lines = output.split('\n').filter((line) => line.trim() !== '');
     expect(lines.length).toBeGreaterThan(8);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
-    const requests = lines.map((line) => (JSON.parse(line) as { message?: { message?: string; correlationId?: string } }).message ?? {}).filter((entry) => entry.message === 'request');
+    const requests = lines
+      .map((line) => (JSON.parse(line) as { message?: { message?: string; correlationId?: string } }).message ?? {})
+      .filter((entry) => entry.message === 'request');
     expect(requests.length).toBeGreaterThanOrEqual(9);
     expect(requests.every((entry) => typeof entry.correlationId === 'string' && entry.correlationId.length > 0)).toBe(true);
     expect(requests.some((entry) => entry.correlationId === 'log-scan-1')).toBe(true);

@@ -8,8 +8,14 @@ describe('Open311 GeoReport v2 intake', () => {
   beforeAll(async () => {
     subject = await startTestApp();
     http = subject.http;
-    await http.post('/api/v1/units').send({ unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: '2017-01-01T00:00:00+07:00' }).expect(201);
-    await http.post('/api/v1/units').send({ unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'hai-duong', occurredAt: '2017-01-01T00:00:00+07:00' }).expect(201);
+    await http
+      .post('/api/v1/units')
+      .send({ unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: '2017-01-01T00:00:00+07:00' })
+      .expect(201);
+    await http
+      .post('/api/v1/units')
+      .send({ unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'hai-duong', occurredAt: '2017-01-01T00:00:00+07:00' })
+      .expect(201);
   });
   afterAll(async () => {
     await subject.close();
@@ -19,7 +25,14 @@ describe('Open311 GeoReport v2 intake', () => {
 
   it('lists the services, one per case category', async () => {
     const services = await http.get('/open311/v2/services.json').expect(200);
-    expect(services.body.map((service: { service_code: string }) => service.service_code)).toEqual(['complaint', 'denunciation', 'petition', 'reflection', 'proposal', 'incident']);
+    expect(services.body.map((service: { service_code: string }) => service.service_code)).toEqual([
+      'complaint',
+      'denunciation',
+      'petition',
+      'reflection',
+      'proposal',
+      'incident',
+    ]);
     expect(services.body[0]).toMatchObject({ metadata: false, type: 'realtime' });
   });
 
@@ -60,10 +73,20 @@ describe('Open311 GeoReport v2 intake', () => {
   });
 
   it('lists requests with status, service_code and date filters', async () => {
-    const [{ service_request_id: incident }] = (await submit({ jurisdiction_id: 'gia-loc', service_code: 'incident', description: 'Tụ tập đông người', address_string: 'Xã Thống Nhất' }).expect(201)).body;
+    const [{ service_request_id: incident }] = (
+      await submit({
+        jurisdiction_id: 'gia-loc',
+        service_code: 'incident',
+        description: 'Tụ tập đông người',
+        address_string: 'Xã Thống Nhất',
+      }).expect(201)
+    ).body;
     const all = (await http.get('/open311/v2/requests.json').expect(200)).body as { service_request_id: string; status: string }[];
     expect(all.map((item) => item.service_request_id)).toContain(incident);
-    const open = (await http.get('/open311/v2/requests.json?status=open&service_code=incident').expect(200)).body as { service_request_id: string; status: string }[];
+    const open = (await http.get('/open311/v2/requests.json?status=open&service_code=incident').expect(200)).body as {
+      service_request_id: string;
+      status: string;
+    }[];
     expect(open.map((item) => item.service_request_id)).toEqual([incident]);
     expect((await http.get('/open311/v2/requests.json?end_date=2010-01-01T00:00:00Z').expect(200)).body).toEqual([]);
     const byId = (await http.get(`/open311/v2/requests.json?service_request_id=${incident}`).expect(200)).body;

@@ -8,7 +8,16 @@ import { startTestApp, type Http, type TestApp } from '../support/start-test-app
  * it does not allow gets 403 with a stable code, and a caller without a token 401.
  */
 type Caller = 'none' | 'recorder' | 'recorder-elsewhere' | 'official' | 'official-elsewhere' | 'standing-committee' | 'inspector' | 'admin';
-const CALLERS: readonly Caller[] = ['none', 'recorder', 'recorder-elsewhere', 'official', 'official-elsewhere', 'standing-committee', 'inspector', 'admin'];
+const CALLERS: readonly Caller[] = [
+  'none',
+  'recorder',
+  'recorder-elsewhere',
+  'official',
+  'official-elsewhere',
+  'standing-committee',
+  'inspector',
+  'admin',
+];
 const ANY_ROLE: readonly Caller[] = CALLERS.filter((caller) => caller !== 'none');
 const OVERSIGHT: readonly Caller[] = ['standing-committee', 'inspector'];
 
@@ -103,29 +112,72 @@ describe('the permission matrix', () => {
     await post('/api/v1/units', { unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'hai-duong', occurredAt: at });
     await post('/api/v1/units', { unitId: 'gia-tan', name: 'Xã Gia Tân', kind: 'commune', parentId: 'gia-loc', occurredAt: at });
     await post('/api/v1/units', { unitId: 'tu-ky', name: 'Huyện Tứ Kỳ', kind: 'district', parentId: 'hai-duong', occurredAt: at });
-    for (const [officialId, unitId] of [['o-gia-tan', 'gia-tan'], ['o-tu-ky', 'tu-ky']] as const) {
+    for (const [officialId, unitId] of [
+      ['o-gia-tan', 'gia-tan'],
+      ['o-tu-ky', 'tu-ky'],
+    ] as const) {
       await post('/api/v1/officials', { officialId, fullName: officialId, position: 'Chủ tịch UBND', unitId, occurredAt: at });
-      const assigned = await post(`/api/v1/officials/${officialId}/assignments`, { unitId, role: 'committee-member-in-charge', from: '2017-01-02' });
+      const assigned = await post(`/api/v1/officials/${officialId}/assignments`, {
+        unitId,
+        role: 'committee-member-in-charge',
+        from: '2017-01-02',
+      });
       if (officialId === 'o-gia-tan') ids.assignmentId = assigned.body.assignmentId;
     }
-    ids.caseId = (await post('/api/v1/cases', { unitId: 'gia-tan', category: 'complaint', channel: 'letter', summary: 'Flooded road', occurredAt: at })).body.caseId;
-    await post('/api/v1/visits', { visitId: ids.visitId, kind: 'periodic', purpose: 'Roads', unitId: 'gia-tan', participants: ['o-gia-tan'], plannedFor: '2017-03-09T08:00:00+07:00', publishedInCalendar: true, occurredAt: at });
-    await post('/api/v1/meetings', { meetingId: ids.meetingId, unitId: 'gia-tan', kind: 'party-cell', heldAt: at, attendees: ['o-gia-tan'] });
-    await post('/api/v1/reviews', { reviewId: ids.reviewId, officialId: 'o-gia-tan', grounds: 'x', evidenceEventIds: ['00000000-0000-4000-8000-00000000abcd'] });
-    await post('/api/v1/policies', { ruleId: ids.ruleId, category: 'complaint', step: 'acknowledge', limit: 10, unit: 'calendar-days', clockStartsAt: 'CaseReceived', pauses: [], effectiveFrom: '2012-07-01', legalReference: 'Law on Complaints 2011, art. 27', needsCheck: false });
+    ids.caseId = (
+      await post('/api/v1/cases', { unitId: 'gia-tan', category: 'complaint', channel: 'letter', summary: 'Flooded road', occurredAt: at })
+    ).body.caseId;
+    await post('/api/v1/visits', {
+      visitId: ids.visitId,
+      kind: 'periodic',
+      purpose: 'Roads',
+      unitId: 'gia-tan',
+      participants: ['o-gia-tan'],
+      plannedFor: '2017-03-09T08:00:00+07:00',
+      publishedInCalendar: true,
+      occurredAt: at,
+    });
+    await post('/api/v1/meetings', {
+      meetingId: ids.meetingId,
+      unitId: 'gia-tan',
+      kind: 'party-cell',
+      heldAt: at,
+      attendees: ['o-gia-tan'],
+    });
+    await post('/api/v1/reviews', {
+      reviewId: ids.reviewId,
+      officialId: 'o-gia-tan',
+      grounds: 'x',
+      evidenceEventIds: ['00000000-0000-4000-8000-00000000abcd'],
+    });
+    await post('/api/v1/policies', {
+      ruleId: ids.ruleId,
+      category: 'complaint',
+      step: 'acknowledge',
+      limit: 10,
+      unit: 'calendar-days',
+      clockStartsAt: 'CaseReceived',
+      pauses: [],
+      effectiveFrom: '2012-07-01',
+      legalReference: 'Law on Complaints 2011, art. 27',
+      needsCheck: false,
+    });
 
     callers.set('none', subject.anonymous);
     callers.set('recorder', subject.as('recorder-1', ['recorder'], ['gia-loc']));
     callers.set('recorder-elsewhere', subject.as('recorder-2', ['recorder'], ['tu-ky']));
     callers.set('official', subject.as('o-gia-tan', ['official']));
     callers.set('official-elsewhere', subject.as('o-tu-ky', ['official']));
-    for (const role of ['standing-committee', 'inspector', 'admin'] as const satisfies readonly Role[]) callers.set(role, subject.as(`${role}-1`, [role]));
+    for (const role of ['standing-committee', 'inspector', 'admin'] as const satisfies readonly Role[])
+      callers.set(role, subject.as(`${role}-1`, [role]));
   }, 60_000);
   afterAll(async () => {
     await subject.close();
   });
 
-  const rows = ROWS.flatMap(([method, path, body, allowed, status]) => CALLERS.map((caller) => [method, path, caller, body, allowed.includes(caller), status ?? (method === 'GET' ? 200 : 400)] as const));
+  const rows = ROWS.flatMap(([method, path, body, allowed, status]) =>
+    CALLERS.map((caller) => [method, path, caller, body, allowed.includes(caller), status ?? (method === 'GET' ? 200 : 400)] as const),
+  );
 
   it.each(rows)('%s %s as %s', async (method, template, caller, body, allowed, allowedStatus) => {
     const path = template.replace(/\{(\w+)\}/g, (_, name: keyof typeof ids) => ids[name]);
@@ -145,7 +197,9 @@ describe('the permission matrix', () => {
 
   it('covers every route of the OpenAPI document, and only the public ones answer without a token', async () => {
     const document = (await subject.anonymous.get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     const inTable = ROWS.map(([method, path]) => `${method} ${path.split('?')[0]!.replace(/\{\w+\}/g, 'id')}`);
     const covered = (route: string) => {
       const pattern = new RegExp(`^${route.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`);
@@ -160,7 +214,10 @@ describe('the permission matrix', () => {
   it('lets an official act on a case of a unit they are not in charge of once it is assigned to them', async () => {
     const official = callers.get('official-elsewhere')!;
     expect((await official.post(`/api/v1/cases/${ids.caseId}/actions`).send({})).body.code).toBe('AUTH.UNIT_OUT_OF_SCOPE');
-    await subject.http.post(`/api/v1/cases/${ids.caseId}/assignments`).send({ officialId: 'o-tu-ky', dueAt: '2017-02-01T17:00:00+07:00', occurredAt: '2017-01-03T08:00:00+07:00' }).expect(200);
+    await subject.http
+      .post(`/api/v1/cases/${ids.caseId}/assignments`)
+      .send({ officialId: 'o-tu-ky', dueAt: '2017-02-01T17:00:00+07:00', occurredAt: '2017-01-03T08:00:00+07:00' })
+      .expect(200);
     expect((await official.post(`/api/v1/cases/${ids.caseId}/actions`).send({})).status).toBe(400);
   });
 });

@@ -32,19 +32,44 @@ describe('response policies over HTTP', () => {
   it('records a rule (201 + Location), refuses editing it (409), and retires it when a successor takes over', async () => {
     const created = await http.post('/api/v1/policies').send(complaintAcceptance).expect(201);
     expect(created.headers.location).toBe('/api/v1/policies/complaint-accept-2011');
-    expect(created.body).toMatchObject({ ruleId: 'complaint-accept-2011', status: 'recorded', rule: { limit: 10, unit: 'calendar-days', extensions: null, effectiveTo: null } });
-    const edit = await http.post('/api/v1/policies').send({ ...complaintAcceptance, limit: 7 }).expect(409);
+    expect(created.body).toMatchObject({
+      ruleId: 'complaint-accept-2011',
+      status: 'recorded',
+      rule: { limit: 10, unit: 'calendar-days', extensions: null, effectiveTo: null },
+    });
+    const edit = await http
+      .post('/api/v1/policies')
+      .send({ ...complaintAcceptance, limit: 7 })
+      .expect(409);
     expect(edit.body.code).toBe('POLICY.ALREADY_RECORDED');
 
     await http
       .post('/api/v1/policies')
-      .send({ ...complaintAcceptance, ruleId: 'complaint-accept-2026', limit: 7, unit: 'working-days', effectiveFrom: '2026-07-01', legalReference: 'Decree 124/2020 art. 16 as amended by Decree 155/2026' })
+      .send({
+        ...complaintAcceptance,
+        ruleId: 'complaint-accept-2026',
+        limit: 7,
+        unit: 'working-days',
+        effectiveFrom: '2026-07-01',
+        legalReference: 'Decree 124/2020 art. 16 as amended by Decree 155/2026',
+      })
       .expect(201);
-    const stale = await http.post('/api/v1/policies/complaint-accept-2011/retirements').set('If-Match', '"5"').send({ effectiveTo: '2026-07-01', reason: 'Decree 155/2026' }).expect(412);
+    const stale = await http
+      .post('/api/v1/policies/complaint-accept-2011/retirements')
+      .set('If-Match', '"5"')
+      .send({ effectiveTo: '2026-07-01', reason: 'Decree 155/2026' })
+      .expect(412);
     expect(stale.body.code).toBe('PRECONDITION_FAILED');
-    const retired = await http.post('/api/v1/policies/complaint-accept-2011/retirements').set('If-Match', '"0"').send({ effectiveTo: '2026-07-01', reason: 'Decree 155/2026' }).expect(200);
+    const retired = await http
+      .post('/api/v1/policies/complaint-accept-2011/retirements')
+      .set('If-Match', '"0"')
+      .send({ effectiveTo: '2026-07-01', reason: 'Decree 155/2026' })
+      .expect(200);
     expect(retired.body).toMatchObject({ status: 'retired', retirement: { effectiveTo: '2026-07-01', reason: 'Decree 155/2026' } });
-    const twice = await http.post('/api/v1/policies/complaint-accept-2011/retirements').send({ effectiveTo: '2026-08-01', reason: 'x' }).expect(409);
+    const twice = await http
+      .post('/api/v1/policies/complaint-accept-2011/retirements')
+      .send({ effectiveTo: '2026-08-01', reason: 'x' })
+      .expect(409);
     expect(twice.body.code).toBe('POLICY.ALREADY_RETIRED');
     expect((await http.get('/api/v1/policies/complaint-accept-2011').expect(200)).headers.etag).toBe('"1"');
   });
@@ -65,8 +90,14 @@ describe('response policies over HTTP', () => {
   });
 
   it('accepts every shipped default rule as a request body', async () => {
-    const { rules } = JSON.parse(readFileSync(join(process.cwd(), 'src/policies/default-rules.json'), 'utf8')) as { rules: { ruleId: string }[] };
-    for (const rule of rules) await http.post('/api/v1/policies').send({ ...rule, ruleId: `shipped-${rule.ruleId}`, occurredAt: '2017-01-01T00:00:00+07:00' }).expect(201);
+    const { rules } = JSON.parse(readFileSync(join(process.cwd(), 'src/policies/default-rules.json'), 'utf8')) as {
+      rules: { ruleId: string }[];
+    };
+    for (const rule of rules)
+      await http
+        .post('/api/v1/policies')
+        .send({ ...rule, ruleId: `shipped-${rule.ruleId}`, occurredAt: '2017-01-01T00:00:00+07:00' })
+        .expect(201);
   });
 
   it('answers 404 for an unknown rule, also when retiring it', async () => {
@@ -86,7 +117,10 @@ describe('response policies over HTTP', () => {
     ['a missing needsCheck', { needsCheck: undefined }, 'VALIDATION.FAILED'],
     ['an end before the start', { effectiveTo: '2012-01-01' }, 'POLICY.EFFECTIVE_PERIOD_EMPTY'],
   ])('refuses a rule with %s (400)', async (_, change, code) => {
-    const response = await http.post('/api/v1/policies').send({ ...complaintAcceptance, ruleId: undefined, ...change }).expect(400);
+    const response = await http
+      .post('/api/v1/policies')
+      .send({ ...complaintAcceptance, ruleId: undefined, ...change })
+      .expect(400);
     expect(response.body.code).toBe(code);
   });
 });

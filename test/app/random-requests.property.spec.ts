@@ -22,7 +22,10 @@ describe('random requests to every POST endpoint', () => {
       .filter(([, operations]) => 'post' in operations)
       .map(([path]) => path);
     // Something to act on, so that some random requests reach the deciders rather than a 404.
-    await http.post('/api/v1/units').send({ unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: '2017-01-01T00:00:00+07:00' }).expect(201);
+    await http
+      .post('/api/v1/units')
+      .send({ unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: '2017-01-01T00:00:00+07:00' })
+      .expect(201);
   });
   afterAll(async () => {
     await subject.close();
@@ -33,12 +36,39 @@ describe('random requests to every POST endpoint', () => {
     expect(postPaths.length).toBeGreaterThanOrEqual(5);
   });
 
-  const pathId = fc.oneof(fc.constant('hai-duong'), fc.uuid(), fc.string({ maxLength: 20 }).map(encodeURIComponent).filter((id) => id.length > 0));
+  const pathId = fc.oneof(
+    fc.constant('hai-duong'),
+    fc.uuid(),
+    fc
+      .string({ maxLength: 20 })
+      .map(encodeURIComponent)
+      .filter((id) => id.length > 0),
+  );
   const body = fc.oneof(
     fc.jsonValue({ maxDepth: 3 }),
     fc.dictionary(
-      fc.constantFrom('name', 'kind', 'unitId', 'parentId', 'occurredAt', 'category', 'channel', 'summary', 'reason', 'eventId', 'fields', 'attendees', 'participants', 'dueAt', 'toUnitId', 'officialId'),
-      fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('province', 'complaint', 'hai-duong', '2017-03-09T08:00:00+07:00', '2999-01-01T00:00:00Z', 'x'.repeat(5000))),
+      fc.constantFrom(
+        'name',
+        'kind',
+        'unitId',
+        'parentId',
+        'occurredAt',
+        'category',
+        'channel',
+        'summary',
+        'reason',
+        'eventId',
+        'fields',
+        'attendees',
+        'participants',
+        'dueAt',
+        'toUnitId',
+        'officialId',
+      ),
+      fc.oneof(
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.constantFrom('province', 'complaint', 'hai-duong', '2017-03-09T08:00:00+07:00', '2999-01-01T00:00:00Z', 'x'.repeat(5000)),
+      ),
     ),
   );
 

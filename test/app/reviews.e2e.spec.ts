@@ -9,21 +9,50 @@ describe('responsibility reviews over HTTP', () => {
   beforeAll(async () => {
     subject = await startTestApp();
     http = subject.http;
-    await http.post('/api/v1/units').send({ unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'province', occurredAt: '2017-01-01T00:00:00+07:00' }).expect(201);
-    await http.post('/api/v1/officials').send({ officialId: 'nguyen-van-a', fullName: 'Nguyễn Văn A', position: 'Huyện ủy viên', unitId: 'gia-loc', occurredAt: '2017-01-01T00:00:00+07:00' }).expect(201);
+    await http
+      .post('/api/v1/units')
+      .send({ unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'province', occurredAt: '2017-01-01T00:00:00+07:00' })
+      .expect(201);
+    await http
+      .post('/api/v1/officials')
+      .send({
+        officialId: 'nguyen-van-a',
+        fullName: 'Nguyễn Văn A',
+        position: 'Huyện ủy viên',
+        unitId: 'gia-loc',
+        occurredAt: '2017-01-01T00:00:00+07:00',
+      })
+      .expect(201);
   });
   afterAll(async () => {
     await subject.close();
   });
 
   it('opens a review (201 + Location) and concludes it once (200, then 409)', async () => {
-    const opened = await http.post('/api/v1/reviews').send({ reviewId: 'r-2017-1', officialId: 'nguyen-van-a', grounds: 'The upper level learned first', evidenceEventIds: evidence, occurredAt: '2017-03-01T08:00:00+07:00' }).expect(201);
+    const opened = await http
+      .post('/api/v1/reviews')
+      .send({
+        reviewId: 'r-2017-1',
+        officialId: 'nguyen-van-a',
+        grounds: 'The upper level learned first',
+        evidenceEventIds: evidence,
+        occurredAt: '2017-03-01T08:00:00+07:00',
+      })
+      .expect(201);
     expect(opened.headers.location).toBe('/api/v1/reviews/r-2017-1');
     expect(opened.body).toMatchObject({ reviewId: 'r-2017-1', status: 'open', officialId: 'nguyen-van-a', evidenceEventIds: evidence });
 
-    const stale = await http.post('/api/v1/reviews/r-2017-1/conclusions').set('If-Match', '"1"').send({ outcome: 'reminded', conclusion: 'Report promptly' }).expect(412);
+    const stale = await http
+      .post('/api/v1/reviews/r-2017-1/conclusions')
+      .set('If-Match', '"1"')
+      .send({ outcome: 'reminded', conclusion: 'Report promptly' })
+      .expect(412);
     expect(stale.body.code).toBe('PRECONDITION_FAILED');
-    const concluded = await http.post('/api/v1/reviews/r-2017-1/conclusions').set('If-Match', '"0"').send({ outcome: 'reminded', conclusion: 'Report promptly' }).expect(200);
+    const concluded = await http
+      .post('/api/v1/reviews/r-2017-1/conclusions')
+      .set('If-Match', '"0"')
+      .send({ outcome: 'reminded', conclusion: 'Report promptly' })
+      .expect(200);
     expect(concluded.headers.etag).toBe('"1"');
     expect(concluded.body).toMatchObject({ status: 'concluded', conclusion: { outcome: 'reminded', conclusion: 'Report promptly' } });
     const twice = await http.post('/api/v1/reviews/r-2017-1/conclusions').send({ outcome: 'no-fault', conclusion: 'x' }).expect(409);
@@ -47,7 +76,12 @@ describe('responsibility reviews over HTTP', () => {
   });
 
   it('refuses an unknown outcome with 400', async () => {
-    await http.post('/api/v1/reviews').send({ reviewId: 'r-2', officialId: 'nguyen-van-a', grounds: 'x', evidenceEventIds: evidence }).expect(201);
-    expect((await http.post('/api/v1/reviews/r-2/conclusions').send({ outcome: 'expelled', conclusion: 'x' }).expect(400)).body.code).toBe('VALIDATION.FAILED');
+    await http
+      .post('/api/v1/reviews')
+      .send({ reviewId: 'r-2', officialId: 'nguyen-van-a', grounds: 'x', evidenceEventIds: evidence })
+      .expect(201);
+    expect((await http.post('/api/v1/reviews/r-2/conclusions').send({ outcome: 'expelled', conclusion: 'x' }).expect(400)).body.code).toBe(
+      'VALIDATION.FAILED',
+    );
   });
 });

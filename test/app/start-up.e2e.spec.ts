@@ -63,18 +63,24 @@ describe('starting the service', () => {
     [{ PORT: 'eighty' }, 'Configuration error: PORT must be a whole number from 1 to 65535, got "eighty".'],
     [{ LEDGER_STORE: 'mongodb' }, 'Configuration error: LEDGER_STORE must be one of sqlite, eventstoredb, got "mongodb".'],
     [{ LEDGER_STORE: 'eventstoredb' }, 'Configuration error: EVENTSTORE_CONNECTION_STRING is required when LEDGER_STORE is eventstoredb'],
-  ])('refuses %p at start with a sentence naming the setting', async (env, sentence) => {
-    const started = await runMain({ LEDGER_DATA_DIR: folder, ...env });
-    expect(started.code).toBe(1);
-    expect(started.stderr).toContain(sentence);
-    expect(started.stderr).not.toMatch(/\n\s+at /); // a sentence, not a stack trace
-  }, 90_000);
+  ])(
+    'refuses %p at start with a sentence naming the setting',
+    async (env, sentence) => {
+      const started = await runMain({ LEDGER_DATA_DIR: folder, ...env });
+      expect(started.code).toBe(1);
+      expect(started.stderr).toContain(sentence);
+      expect(started.stderr).not.toMatch(/\n\s+at /); // a sentence, not a stack trace
+    },
+    90_000,
+  );
 
   it('refuses a LEDGER_DATA_DIR it cannot write to, naming it', async () => {
     const notAFolder = join(folder, 'a-file');
     writeFileSync(notAFolder, 'x');
     const started = await runMain({ LEDGER_DATA_DIR: notAFolder, PORT: String(await freePort()) });
     expect(started.code).toBe(1);
-    expect(started.stderr).toContain(`Configuration error: LEDGER_DATA_DIR must be a folder the service can write to; "${notAFolder}" is not`);
+    expect(started.stderr).toContain(
+      `Configuration error: LEDGER_DATA_DIR must be a folder the service can write to; "${notAFolder}" is not`,
+    );
   }, 90_000);
 });

@@ -14,10 +14,16 @@ describe('units over HTTP', () => {
   });
 
   it('registers a province and a district under it, answering 201 with Location and ETag', async () => {
-    const province = await http.post('/api/v1/units').send({ unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: '2017-01-01T00:00:00+07:00' }).expect(201);
+    const province = await http
+      .post('/api/v1/units')
+      .send({ unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: '2017-01-01T00:00:00+07:00' })
+      .expect(201);
     expect(province.headers.location).toBe('/api/v1/units/hai-duong');
     expect(province.headers.etag).toBe('"0"');
-    const district = await http.post('/api/v1/units').send({ unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'hai-duong' }).expect(201);
+    const district = await http
+      .post('/api/v1/units')
+      .send({ unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'hai-duong' })
+      .expect(201);
     expect(district.body).toMatchObject({ unitId: 'gia-loc', status: 'active', parentId: 'hai-duong' });
 
     const read = await http.get('/api/v1/units/gia-loc').expect(200);
@@ -26,7 +32,10 @@ describe('units over HTTP', () => {
   });
 
   it('refuses a district under an unknown parent with 422 and writes nothing', async () => {
-    const refused = await http.post('/api/v1/units').send({ unitId: 'orphan', name: 'Orphan', kind: 'district', parentId: 'nowhere' }).expect(422);
+    const refused = await http
+      .post('/api/v1/units')
+      .send({ unitId: 'orphan', name: 'Orphan', kind: 'district', parentId: 'nowhere' })
+      .expect(422);
     expect(refused.body).toMatchObject({ code: 'UNIT.PARENT_NOT_ACTIVE' });
     await http.get('/api/v1/units/orphan').expect(404);
   });
@@ -41,11 +50,23 @@ describe('units over HTTP', () => {
   });
 
   it('returns the first answer to a repeated Idempotency-Key and refuses the key with another body', async () => {
-    const first = await http.post('/api/v1/units').set('Idempotency-Key', 'register-ninh-giang').send({ name: 'Huyện Ninh Giang', kind: 'district', parentId: 'hai-duong' }).expect(201);
-    const again = await http.post('/api/v1/units').set('Idempotency-Key', 'register-ninh-giang').send({ name: 'Huyện Ninh Giang', kind: 'district', parentId: 'hai-duong' }).expect(201);
+    const first = await http
+      .post('/api/v1/units')
+      .set('Idempotency-Key', 'register-ninh-giang')
+      .send({ name: 'Huyện Ninh Giang', kind: 'district', parentId: 'hai-duong' })
+      .expect(201);
+    const again = await http
+      .post('/api/v1/units')
+      .set('Idempotency-Key', 'register-ninh-giang')
+      .send({ name: 'Huyện Ninh Giang', kind: 'district', parentId: 'hai-duong' })
+      .expect(201);
     expect(again.headers.location).toBe(first.headers.location);
     expect(again.headers['idempotent-replayed']).toBe('true');
-    const other = await http.post('/api/v1/units').set('Idempotency-Key', 'register-ninh-giang').send({ name: 'Huyện Thanh Hà', kind: 'district', parentId: 'hai-duong' }).expect(422);
+    const other = await http
+      .post('/api/v1/units')
+      .set('Idempotency-Key', 'register-ninh-giang')
+      .send({ name: 'Huyện Thanh Hà', kind: 'district', parentId: 'hai-duong' })
+      .expect(422);
     expect(other.body.code).toBe('IDEMPOTENCY_KEY.REUSED');
   });
 
@@ -60,12 +81,23 @@ describe('units over HTTP', () => {
   });
 
   it('corrects a mistaken registration with a correcting event, keeping both', async () => {
-    const created = await http.post('/api/v1/units').send({ unitId: 'thanh-ha', name: 'Huyện Thanh Hà (sai)', kind: 'district', parentId: 'hai-duong' }).expect(201);
+    const created = await http
+      .post('/api/v1/units')
+      .send({ unitId: 'thanh-ha', name: 'Huyện Thanh Hà (sai)', kind: 'district', parentId: 'hai-duong' })
+      .expect(201);
     expect(created.headers.etag).toBe('"0"');
-    const audit = await subject.app.get(await import('../../src/ledger/event-store.port.js').then((m) => m.EVENT_STORE)).readStream('unit-thanh-ha');
-    const corrected = await http.post('/api/v1/units/thanh-ha/corrections').send({ eventId: audit[0].eventId, reason: 'Typo in the name', fields: { name: 'Huyện Thanh Hà' } }).expect(200);
+    const audit = await subject.app
+      .get(await import('../../src/ledger/event-store.port.js').then((m) => m.EVENT_STORE))
+      .readStream('unit-thanh-ha');
+    const corrected = await http
+      .post('/api/v1/units/thanh-ha/corrections')
+      .send({ eventId: audit[0].eventId, reason: 'Typo in the name', fields: { name: 'Huyện Thanh Hà' } })
+      .expect(200);
     expect(corrected.body).toMatchObject({ name: 'Huyện Thanh Hà', correctedEventIds: [audit[0].eventId] });
-    await http.post('/api/v1/units/thanh-ha/corrections').send({ eventId: audit[0].eventId, reason: 'x', fields: { parentId: 'elsewhere' } }).expect(400);
+    await http
+      .post('/api/v1/units/thanh-ha/corrections')
+      .send({ eventId: audit[0].eventId, reason: 'x', fields: { parentId: 'elsewhere' } })
+      .expect(400);
   });
 
   it.each([

@@ -11,10 +11,32 @@ import { TokenVerifier } from '../../src/auth/token-verifier.js';
 
 const NOW = 1_800_000_000;
 const secret = Buffer.alloc(64, 7);
-const embedded: AuthConfig = { mode: 'embedded', issuer: EMBEDDED_ISSUER, audience: EMBEDDED_AUDIENCE, jwksUrl: undefined, jwksFile: undefined, rolesClaim: 'roles', unitsClaim: 'units', clockToleranceSeconds: 30 };
-const external: AuthConfig = { ...embedded, mode: 'external', issuer: 'https://idp.example.vn/realms/tinh', audience: 'ledger-api', rolesClaim: 'realm_access.roles' };
+const embedded: AuthConfig = {
+  mode: 'embedded',
+  issuer: EMBEDDED_ISSUER,
+  audience: EMBEDDED_AUDIENCE,
+  jwksUrl: undefined,
+  jwksFile: undefined,
+  rolesClaim: 'roles',
+  unitsClaim: 'units',
+  clockToleranceSeconds: 30,
+};
+const external: AuthConfig = {
+  ...embedded,
+  mode: 'external',
+  issuer: 'https://idp.example.vn/realms/tinh',
+  audience: 'ledger-api',
+  rolesClaim: 'realm_access.roles',
+};
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const claims = (overrides: Record<string, unknown> = {}) => ({ iss: EMBEDDED_ISSUER, aud: EMBEDDED_AUDIENCE, sub: 'thanh-tra-1', roles: ['inspector'], exp: NOW + 600, ...overrides });
+const claims = (overrides: Record<string, unknown> = {}) => ({
+  iss: EMBEDDED_ISSUER,
+  aud: EMBEDDED_AUDIENCE,
+  sub: 'thanh-tra-1',
+  roles: ['inspector'],
+  exp: NOW + 600,
+  ...overrides,
+});
 const hs = (payload: object, key = secret) => signHs256({ alg: 'HS256', typ: 'JWT' }, payload as Record<string, unknown>, key);
 const verifier = new TokenVerifier(embedded, { secret }, () => NOW);
 
@@ -27,7 +49,13 @@ function asymmetric(alg: 'RS256' | 'ES256', key: KeyObject, payload: object, kid
 
 describe('verifying bearer tokens', () => {
   it('accepts a token the CLI mints and reads subject, roles and units from it', async () => {
-    const token = mintEmbeddedToken(secret, { subject: 'can-bo-1', roles: ['recorder', 'official'], units: ['gia-tan'], ttlSeconds: 3600, nowSeconds: NOW });
+    const token = mintEmbeddedToken(secret, {
+      subject: 'can-bo-1',
+      roles: ['recorder', 'official'],
+      units: ['gia-tan'],
+      ttlSeconds: 3600,
+      nowSeconds: NOW,
+    });
     await expect(verifier.verify(token)).resolves.toEqual({ subject: 'can-bo-1', roles: ['recorder', 'official'], units: ['gia-tan'] });
     const everywhere = mintEmbeddedToken(secret, { subject: 'admin-1', roles: ['admin'], units: 'all', ttlSeconds: 60, nowSeconds: NOW });
     await expect(verifier.verify(everywhere)).resolves.toMatchObject({ units: 'all' });
@@ -36,7 +64,11 @@ describe('verifying bearer tokens', () => {
   const valid = hs(claims());
   const [header, payload, signature] = valid.split('.') as [string, string, string];
   it.each([
-    ['a bad signature', `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`, 'signature does not verify'],
+    [
+      'a bad signature',
+      `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`,
+      'signature does not verify',
+    ],
     ['another secret', hs(claims(), Buffer.alloc(64, 8)), 'signature does not verify'],
     ['a changed payload', `${header}.${b64(claims({ roles: ['admin'] }))}.${signature}`, 'signature does not verify'],
     ['alg none', `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`, 'algorithm "none" is not accepted'],
@@ -64,14 +96,30 @@ describe('verifying bearer tokens', () => {
   });
 
   it('keeps only the roles it knows and unit ids of a safe shape', async () => {
-    await expect(verifier.verify(hs(claims({ roles: ['inspector', 'superuser'], units: ['gia-tan', '../etc', 42] })))).resolves.toEqual({ subject: 'thanh-tra-1', roles: ['inspector'], units: ['gia-tan'] });
+    await expect(verifier.verify(hs(claims({ roles: ['inspector', 'superuser'], units: ['gia-tan', '../etc', 42] })))).resolves.toEqual({
+      subject: 'thanh-tra-1',
+      roles: ['inspector'],
+      units: ['gia-tan'],
+    });
   });
 
   describe('from an external identity provider', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const jwks = { keys: [{ ...rsa.publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig', alg: 'RS256' }, { ...ec.publicKey.export({ format: 'jwk' }), kid: 'k2', use: 'sig' }] };
-    const idpClaims = (overrides: Record<string, unknown> = {}) => ({ iss: external.issuer, aud: ['account', 'ledger-api'], sub: 'f3c1a2', realm_access: { roles: ['standing-committee', 'offline_access'] }, exp: NOW + 300, ...overrides });
+    const jwks = {
+      keys: [
+        { ...rsa.publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig', alg: 'RS256' },
+        { ...ec.publicKey.export({ format: 'jwk' }), kid: 'k2', use: 'sig' },
+      ],
+    };
+    const idpClaims = (overrides: Record<string, unknown> = {}) => ({
+      iss: external.issuer,
+      aud: ['account', 'ledger-api'],
+      sub: 'f3c1a2',
+      realm_access: { roles: ['standing-committee', 'offline_access'] },
+      exp: NOW + 300,
+      ...overrides,
+    });
     let server: Server;
     let url: string;
     let fetches = 0;
@@ -89,7 +137,11 @@ describe('verifying bearer tokens', () => {
 
     it('verifies RS256 and ES256 tokens with keys from a JWKS URL, fetched once and cached', async () => {
       const idp = new TokenVerifier(external, { source: new UrlKeySource(url) }, () => NOW);
-      await expect(idp.verify(asymmetric('RS256', rsa.privateKey, idpClaims()))).resolves.toEqual({ subject: 'f3c1a2', roles: ['standing-committee'], units: [] });
+      await expect(idp.verify(asymmetric('RS256', rsa.privateKey, idpClaims()))).resolves.toEqual({
+        subject: 'f3c1a2',
+        roles: ['standing-committee'],
+        units: [],
+      });
       await expect(idp.verify(asymmetric('ES256', ec.privateKey, idpClaims(), 'k2'))).resolves.toMatchObject({ subject: 'f3c1a2' });
       expect(fetches).toBe(1);
     });
@@ -98,13 +150,28 @@ describe('verifying bearer tokens', () => {
       const path = join(mkdtempSync(join(tmpdir(), 'jwks-')), 'jwks.json');
       writeFileSync(path, JSON.stringify(jwks));
       const idp = new TokenVerifier(external, { source: new FileKeySource(path) }, () => NOW);
-      await expect(idp.verify(asymmetric('ES256', ec.privateKey, idpClaims(), 'k2'))).resolves.toMatchObject({ roles: ['standing-committee'] });
+      await expect(idp.verify(asymmetric('ES256', ec.privateKey, idpClaims(), 'k2'))).resolves.toMatchObject({
+        roles: ['standing-committee'],
+      });
     });
 
     it.each([
-      ['an HS256 token signed with the public key as secret (algorithm confusion)', () => signHs256({ alg: 'HS256', kid: 'k1' }, idpClaims(), Buffer.from(rsa.publicKey.export({ format: 'pem', type: 'spki' }) as string)), 'algorithm "HS256" is not accepted'],
-      ['an embedded-mode token', () => mintEmbeddedToken(secret, { subject: 'x', roles: ['admin'], units: 'all', ttlSeconds: 60, nowSeconds: NOW }), 'algorithm "HS256" is not accepted'],
-      ['a token signed by another key', () => asymmetric('RS256', generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, idpClaims()), 'signature does not verify'],
+      [
+        'an HS256 token signed with the public key as secret (algorithm confusion)',
+        () =>
+          signHs256({ alg: 'HS256', kid: 'k1' }, idpClaims(), Buffer.from(rsa.publicKey.export({ format: 'pem', type: 'spki' }) as string)),
+        'algorithm "HS256" is not accepted',
+      ],
+      [
+        'an embedded-mode token',
+        () => mintEmbeddedToken(secret, { subject: 'x', roles: ['admin'], units: 'all', ttlSeconds: 60, nowSeconds: NOW }),
+        'algorithm "HS256" is not accepted',
+      ],
+      [
+        'a token signed by another key',
+        () => asymmetric('RS256', generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, idpClaims()),
+        'signature does not verify',
+      ],
       ['an ES256 token naming the RSA key', () => asymmetric('ES256', ec.privateKey, idpClaims(), 'k1'), 'No ES256 key with kid "k1"'],
       ['an unknown kid', () => asymmetric('RS256', rsa.privateKey, idpClaims(), 'rotated-away'), 'No RS256 key with kid "rotated-away"'],
       ['a wrong audience', () => asymmetric('RS256', rsa.privateKey, idpClaims({ aud: 'account' })), 'not meant for ledger-api'],

@@ -29,7 +29,12 @@ describe('ledger public-key, verify and verify-proof', () => {
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'ledger-cli-integrity-'));
     files = mkdtempSync(join(tmpdir(), 'ledger-cli-auditor-'));
-    const config = loadLedgerConfig({ LEDGER_DATA_DIR: folder, LEDGER_CHECKPOINT_ORIGIN: 'ledger.test/cli', LEDGER_CHECKPOINT_EVERY_EVENTS: '0', LEDGER_CHECKPOINT_EVERY_MINUTES: '0' });
+    const config = loadLedgerConfig({
+      LEDGER_DATA_DIR: folder,
+      LEDGER_CHECKPOINT_ORIGIN: 'ledger.test/cli',
+      LEDGER_CHECKPOINT_EVERY_EVENTS: '0',
+      LEDGER_CHECKPOINT_EVERY_MINUTES: '0',
+    });
     const store = new SqliteEventStore(join(folder, 'events.db'));
     const signer = new CheckpointSigner(config.integrity.origin, loadOrCreateSigningKey(folder, config.integrity));
     verifierKey = signer.verifierKey.text;
@@ -68,29 +73,59 @@ describe('ledger public-key, verify and verify-proof', () => {
     const ran = await ledger(['verify', '--public-key', verifierKey, '--checkpoint', join(files, 'checkpoint-a.json')], folder);
     expect(ran.stderr).toBe('');
     expect(ran.code).toBe(0);
-    expect(ran.stdout).toContain('Signed checkpoint of 20 events matches (CheckpointSigned event at global position 21; integrity.db; file ');
-    expect(ran.stdout).toMatch(/\nOK: every stream chain holds, global positions have no gap, and the Merkle root matches every signed checkpoint \(latest: 31 events\)\.\n$/);
+    expect(ran.stdout).toContain(
+      'Signed checkpoint of 20 events matches (CheckpointSigned event at global position 21; integrity.db; file ',
+    );
+    expect(ran.stdout).toMatch(
+      /\nOK: every stream chain holds, global positions have no gap, and the Merkle root matches every signed checkpoint \(latest: 31 events\)\.\n$/,
+    );
   }, 120_000);
 
   it('checks inclusion and consistency proofs offline against the checkpoints, with only the public key', async () => {
-    const inclusion = await ledger(['verify-proof', join(files, 'inclusion-a.json'), '--checkpoint', join(files, 'checkpoint-a.json'), '--public-key', verifierKey], folder);
-    expect(inclusion.stdout).toMatch(/^OK: event [0-9a-f-]{36} \(leaf 7, global position 8\) is included in the tree of 20 events whose root \S+ is signed by ledger\.test\/cli\n$/);
-    expect(inclusion.code).toBe(0);
-    const consistency = await ledger(
-      ['verify-proof', join(files, 'consistency-a-b.json'), '--from-checkpoint', join(files, 'checkpoint-a.json'), '--checkpoint', join(files, 'checkpoint-b.txt'), '--public-key', verifierKey],
+    const inclusion = await ledger(
+      ['verify-proof', join(files, 'inclusion-a.json'), '--checkpoint', join(files, 'checkpoint-a.json'), '--public-key', verifierKey],
       folder,
     );
-    expect(consistency.stdout).toBe('OK: the signed tree of 31 events extends the signed tree of 20: nothing in the first 20 events was changed, removed or reordered\n');
+    expect(inclusion.stdout).toMatch(
+      /^OK: event [0-9a-f-]{36} \(leaf 7, global position 8\) is included in the tree of 20 events whose root \S+ is signed by ledger\.test\/cli\n$/,
+    );
+    expect(inclusion.code).toBe(0);
+    const consistency = await ledger(
+      [
+        'verify-proof',
+        join(files, 'consistency-a-b.json'),
+        '--from-checkpoint',
+        join(files, 'checkpoint-a.json'),
+        '--checkpoint',
+        join(files, 'checkpoint-b.txt'),
+        '--public-key',
+        verifierKey,
+      ],
+      folder,
+    );
+    expect(consistency.stdout).toBe(
+      'OK: the signed tree of 31 events extends the signed tree of 20: nothing in the first 20 events was changed, removed or reordered\n',
+    );
     expect(consistency.code).toBe(0);
   }, 120_000);
 
   it('fails a proof against the wrong checkpoint, and a checkpoint signed by another key', async () => {
-    const wrongSize = await ledger(['verify-proof', join(files, 'inclusion-b.json'), '--checkpoint', join(files, 'checkpoint-a.json'), '--public-key', verifierKey], folder);
+    const wrongSize = await ledger(
+      ['verify-proof', join(files, 'inclusion-b.json'), '--checkpoint', join(files, 'checkpoint-a.json'), '--public-key', verifierKey],
+      folder,
+    );
     expect(wrongSize.code).toBe(1);
-    expect(wrongSize.stdout).toBe('FAILED: the proof is for a tree of 31 events but the checkpoint is of 20; ask for the proof with treeSize=20\n');
-    const forged = await ledger(['verify-proof', join(files, 'inclusion-a.json'), '--checkpoint', join(files, 'forged.txt'), '--public-key', verifierKey], folder);
+    expect(wrongSize.stdout).toBe(
+      'FAILED: the proof is for a tree of 31 events but the checkpoint is of 20; ask for the proof with treeSize=20\n',
+    );
+    const forged = await ledger(
+      ['verify-proof', join(files, 'inclusion-a.json'), '--checkpoint', join(files, 'forged.txt'), '--public-key', verifierKey],
+      folder,
+    );
     expect(forged.code).toBe(1);
-    expect(forged.stderr).toMatch(/^ledger verify-proof: the checkpoint in \S+forged\.txt is not signed by ledger\.test\/cli\+[0-9a-f]{8}\+\S+: The note carries no signature by/);
+    expect(forged.stderr).toMatch(
+      /^ledger verify-proof: the checkpoint in \S+forged\.txt is not signed by ledger\.test\/cli\+[0-9a-f]{8}\+\S+: The note carries no signature by/,
+    );
     const misused = await ledger(['verify-proof', join(files, 'inclusion-a.json'), '--public-key', verifierKey], folder);
     expect(misused.code).toBe(2);
     expect(misused.stderr).toBe('ledger verify-proof: --checkpoint <file> is required: the signed checkpoint to check the proof against\n');
@@ -103,13 +138,21 @@ describe('ledger public-key, verify and verify-proof', () => {
       await source.backup(join(copy, 'events.db'));
       source.close();
       const db = new Database(join(copy, 'events.db'));
-      db.exec("DROP TRIGGER events_are_never_updated; UPDATE events SET data = replace(data, '\"index\":12', '\"index\":13') WHERE global_position = 13;");
-      const row = db.prepare<[], { stream_id: string; stream_revision: number }>('SELECT stream_id, stream_revision FROM events WHERE global_position = 13').get()!;
+      db.exec(
+        'DROP TRIGGER events_are_never_updated; UPDATE events SET data = replace(data, \'"index":12\', \'"index":13\') WHERE global_position = 13;',
+      );
+      const row = db
+        .prepare<[], { stream_id: string; stream_revision: number }>(
+          'SELECT stream_id, stream_revision FROM events WHERE global_position = 13',
+        )
+        .get()!;
       db.close();
       const ran = await ledger(['verify', '--public-key', verifierKey, '--checkpoint', join(files, 'checkpoint-b.txt')], copy);
       expect(ran.code).toBe(1);
       expect(ran.stdout).toMatch(
-        new RegExp(`\\nFAILED \\(stream-chain\\) at stream ${row.stream_id}, revision ${row.stream_revision}, global position 13, leaf 12: stored hash [0-9a-f]{64} does not match the content, which hashes to [0-9a-f]{64}\\n$`),
+        new RegExp(
+          `\\nFAILED \\(stream-chain\\) at stream ${row.stream_id}, revision ${row.stream_revision}, global position 13, leaf 12: stored hash [0-9a-f]{64} does not match the content, which hashes to [0-9a-f]{64}\\n$`,
+        ),
       );
     } finally {
       rmSync(copy, { recursive: true, force: true });

@@ -35,7 +35,8 @@ describe('ledger rebuild', () => {
   });
 
   it('rebuilds the audit trail beside the running service, swaps it in, and the service follows the new generation', async () => {
-    for (let index = 0; index < 20; index++) await store.append(`case-${index}`, [newEvent('CaseReceived', { index }), newEvent('CaseAcknowledged', {})], 'no-stream');
+    for (let index = 0; index < 20; index++)
+      await store.append(`case-${index}`, [newEvent('CaseReceived', { index }), newEvent('CaseAcknowledged', {})], 'no-stream');
     engine.start(); // the "service": same data folder, feeding generation 1
     expect(await engine.waitFor('audit-trail', 40, 2000)).toBe(true);
 
@@ -45,7 +46,9 @@ describe('ledger rebuild', () => {
 
     expect(ran.stderr).toBe('');
     expect(ran.code).toBe(0);
-    expect(ran.stdout).toMatch(/^audit-trail: rebuilt 4[01] events in \d+\.\d s \([\d,]+ events\/s\); generation 2 is live at position 4[01]\n$/m);
+    expect(ran.stdout).toMatch(
+      /^audit-trail: rebuilt 4[01] events in \d+\.\d s \([\d,]+ events\/s\); generation 2 is live at position 4[01]\n$/m,
+    );
     await store.append('case-after', [newEvent('CaseReceived', {})], 'no-stream');
     expect(await engine.waitFor('audit-trail', 42, 2000)).toBe(true);
     expect(await engine.status()).toEqual([expect.objectContaining({ generation: 2, checkpoint: 42, lag: 0, building: null })]);

@@ -15,7 +15,9 @@ describe('ledger token', () => {
   });
 
   it('mints a token for the data folder, printed as the last line, that the service accepts with its roles and units', async () => {
-    const ran = await ledger(['token', '--sub', 'thu-ky-xa', '--roles', 'recorder', '--units', 'gia-tan,gia-loc', '--ttl', '2h'], { LEDGER_DATA_DIR: subject.dataDir });
+    const ran = await ledger(['token', '--sub', 'thu-ky-xa', '--roles', 'recorder', '--units', 'gia-tan,gia-loc', '--ttl', '2h'], {
+      LEDGER_DATA_DIR: subject.dataDir,
+    });
     expect(ran).toMatchObject({ code: 0, stderr: '' });
     const token = ran.stdout.trim().split('\n').pop()!;
     expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
@@ -33,22 +35,31 @@ describe('ledger token', () => {
     [['token', '--sub', 'a', '--roles', 'admin,god'], 'unknown: god'],
     [['token', '--sub', 'a', '--roles', 'admin', '--ttl', 'forever'], '--ttl must be a duration'],
     [['token', '--sub', 'a', '--roles', 'recorder', '--units', 'gia tan'], '--units takes a comma-separated list of unit ids'],
-  ])('refuses %p with exit code 2 and a sentence', async (args, sentence) => {
-    const folder = mkdtempSync(join(tmpdir(), 'ledger-token-'));
-    try {
-      const ran = await ledger(args, { LEDGER_DATA_DIR: folder });
-      expect(ran.code).toBe(2);
-      expect(ran.stderr).toContain(sentence);
-      expect(ran.stdout).toBe('');
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
-  }, 90_000);
+  ])(
+    'refuses %p with exit code 2 and a sentence',
+    async (args, sentence) => {
+      const folder = mkdtempSync(join(tmpdir(), 'ledger-token-'));
+      try {
+        const ran = await ledger(args, { LEDGER_DATA_DIR: folder });
+        expect(ran.code).toBe(2);
+        expect(ran.stderr).toContain(sentence);
+        expect(ran.stdout).toBe('');
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+    90_000,
+  );
 
   it('refuses with exit code 3 when tokens come from an external identity provider', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'ledger-token-'));
     try {
-      const ran = await ledger(['token', '--sub', 'a', '--roles', 'admin'], { LEDGER_DATA_DIR: folder, AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'ledger' });
+      const ran = await ledger(['token', '--sub', 'a', '--roles', 'admin'], {
+        LEDGER_DATA_DIR: folder,
+        AUTH_JWKS_URL: 'https://idp.example/jwks',
+        AUTH_ISSUER: 'https://idp.example',
+        AUTH_AUDIENCE: 'ledger',
+      });
       expect(ran.code).toBe(3);
       expect(ran.stderr).toContain('external identity provider');
     } finally {

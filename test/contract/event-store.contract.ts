@@ -243,7 +243,11 @@ export function describeEventStoreContract(name: string, create: () => Promise<S
 
         const all = await allOf(streams);
         expect(all).toHaveLength(12);
-        expect(all.map((event) => event.streamId)).toEqual([...Array(4).fill(streams[0]), ...Array(5).fill(streams[1]), ...Array(3).fill(streams[0])]);
+        expect(all.map((event) => event.streamId)).toEqual([
+          ...Array(4).fill(streams[0]),
+          ...Array(5).fill(streams[1]),
+          ...Array(3).fill(streams[0]),
+        ]);
         for (let index = 1; index < all.length; index++) expect(all[index].globalPosition).toBeGreaterThan(all[index - 1].globalPosition);
 
         const fromMiddle: RecordedEvent[] = [];

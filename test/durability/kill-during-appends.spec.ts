@@ -165,9 +165,11 @@ async function verify(
 
     // Global positions: dense and increasing, from 1.
     events.forEach((event, index) => {
-      if (event.globalPosition !== index + 1) problems.push(`global position ${event.globalPosition} found where ${index + 1} was expected`);
+      if (event.globalPosition !== index + 1)
+        problems.push(`global position ${event.globalPosition} found where ${index + 1} was expected`);
     });
-    if ((await store.headPosition()) !== events.length) problems.push(`head position ${await store.headPosition()} but ${events.length} events`);
+    if ((await store.headPosition()) !== events.length)
+      problems.push(`head position ${await store.headPosition()} but ${events.length} events`);
 
     // Every stream: revisions gap-free from 0, in global order too, and the hash chain verifies.
     const streamIds = [...new Set(events.map((event) => event.streamId))];
@@ -223,12 +225,16 @@ async function verify(
         const event = byId.get(eventId);
         if (event === undefined) problems.push(`acknowledged event ${eventId} (append ${ack.appendId}) is missing`);
         else if (event.streamId !== ack.streamId || event.streamRevision !== ack.firstRevision + index) {
-          problems.push(`acknowledged event ${eventId} is at ${event.streamId}@${event.streamRevision}, not ${ack.streamId}@${ack.firstRevision + index}`);
+          problems.push(
+            `acknowledged event ${eventId} is at ${event.streamId}@${event.streamRevision}, not ${ack.streamId}@${ack.firstRevision + index}`,
+          );
         }
       });
       const last = byId.get(ack.eventIds[ack.eventIds.length - 1]);
       if (last && (last.globalPosition !== ack.lastGlobalPosition || last.streamRevision !== ack.lastRevision)) {
-        problems.push(`append ${ack.appendId} was acknowledged at ${ack.lastRevision}/${ack.lastGlobalPosition}, found at ${last.streamRevision}/${last.globalPosition}`);
+        problems.push(
+          `append ${ack.appendId} was acknowledged at ${ack.lastRevision}/${ack.lastGlobalPosition}, found at ${last.streamRevision}/${last.globalPosition}`,
+        );
       }
     }
 
@@ -256,29 +262,33 @@ describe('SqliteEventStore survives SIGKILL during appends', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it(`keeps every acknowledged append, whole, across ${ROUNDS} kills of a writer (seed ${SEED})`, async () => {
-    const random = seededRandom(SEED);
-    const databaseFile = join(folder, 'events.db');
-    const intentsFile = join(folder, 'intents.jsonl');
-    const allAcks: AckLine[] = [];
-    let found = new Map<string, RecordedEvent>();
-    const summary: string[] = [];
+  it(
+    `keeps every acknowledged append, whole, across ${ROUNDS} kills of a writer (seed ${SEED})`,
+    async () => {
+      const random = seededRandom(SEED);
+      const databaseFile = join(folder, 'events.db');
+      const intentsFile = join(folder, 'intents.jsonl');
+      const allAcks: AckLine[] = [];
+      let found = new Map<string, RecordedEvent>();
+      const summary: string[] = [];
 
-    for (let round = 1; round <= ROUNDS; round += 1) {
-      const plan = planKill(random);
-      const run = await runChildUntilKilled(databaseFile, intentsFile, Math.floor(random() * 2 ** 31), plan);
-      allAcks.push(...run.acks);
-      const problems: string[] = [];
-      const verified = await verify(databaseFile, intentsFile, allAcks, found, problems);
-      expect({ seed: SEED, round, problems }).toEqual({ seed: SEED, round, problems: [] });
-      summary.push(
-        `round ${round}: kill ${plan.afterAcks !== undefined ? `after ${plan.afterAcks} acks` : `${plan.afterMs} ms after ready`} +${plan.extraMs} ms; ` +
-          `${run.acks.length} acks (${run.acksAtKill} at the kill), ${run.conflicts} conflicts; ` +
-          `${verified.events.length} events in ${verified.appendsWhole} whole appends, ${verified.committedUnacked} committed but never acknowledged (all rounds so far)`,
-      );
-      found = new Map(verified.events.map((event) => [event.eventId, event]));
-    }
-    expect(allAcks.length).toBeGreaterThan(0); // the writers did get through, so the checks had something to check
-    console.log(`durability seed ${SEED}\n${summary.join('\n')}`);
-  }, 30_000 + ROUNDS * 10_000);
+      for (let round = 1; round <= ROUNDS; round += 1) {
+        const plan = planKill(random);
+        const run = await runChildUntilKilled(databaseFile, intentsFile, Math.floor(random() * 2 ** 31), plan);
+        allAcks.push(...run.acks);
+        const problems: string[] = [];
+        const verified = await verify(databaseFile, intentsFile, allAcks, found, problems);
+        expect({ seed: SEED, round, problems }).toEqual({ seed: SEED, round, problems: [] });
+        summary.push(
+          `round ${round}: kill ${plan.afterAcks !== undefined ? `after ${plan.afterAcks} acks` : `${plan.afterMs} ms after ready`} +${plan.extraMs} ms; ` +
+            `${run.acks.length} acks (${run.acksAtKill} at the kill), ${run.conflicts} conflicts; ` +
+            `${verified.events.length} events in ${verified.appendsWhole} whole appends, ${verified.committedUnacked} committed but never acknowledged (all rounds so far)`,
+        );
+        found = new Map(verified.events.map((event) => [event.eventId, event]));
+      }
+      expect(allAcks.length).toBeGreaterThan(0); // the writers did get through, so the checks had something to check
+      console.log(`durability seed ${SEED}\n${summary.join('\n')}`);
+    },
+    30_000 + ROUNDS * 10_000,
+  );
 });

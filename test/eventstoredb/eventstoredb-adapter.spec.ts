@@ -46,10 +46,23 @@ describe('EventStoreDbEventStore over the fake server', () => {
       const [recorded] = (await store.append(stream, [event], 'no-stream')).events;
 
       const [stored] = await rawStream(stream);
-      expect(stored.event).toMatchObject({ id: event.eventId, type: 'CaseReceived', data: { summary: 'Noise at night' }, isJson: true, revision: 0n });
+      expect(stored.event).toMatchObject({
+        id: event.eventId,
+        type: 'CaseReceived',
+        data: { summary: 'Noise at night' },
+        isJson: true,
+        revision: 0n,
+      });
       expect(stored.event?.metadata).toEqual({
         ...event.metadata,
-        $ledger: { v: 1, schemaVersion: 1, recordedAt: recorded.recordedAt, previousHash: null, hash: recorded.hash, appendId: expect.any(String) },
+        $ledger: {
+          v: 1,
+          schemaVersion: 1,
+          recordedAt: recorded.recordedAt,
+          previousHash: null,
+          hash: recorded.hash,
+          appendId: expect.any(String),
+        },
       });
       expect(recorded.globalPosition).toBe(Number(stored.event?.position?.commit));
       expect(hashEnvelope(recorded)).toBe(recorded.hash);

@@ -36,7 +36,8 @@ describe.each<[string, FakeEventStoreDbOptions]>([
     await server.stop();
   });
 
-  const events = (count: number) => Array.from({ length: count }, (_, index) => jsonEvent({ id: randomUUID(), type: 'Noted', data: { index } }));
+  const events = (count: number) =>
+    Array.from({ length: count }, (_, index) => jsonEvent({ id: randomUUID(), type: 'Noted', data: { index } }));
   const readStream = async (stream: string, options?: Parameters<EventStoreDBClient['readStream']>[1]) => {
     const read: ResolvedEvent[] = [];
     for await (const resolved of client.readStream(stream, options)) read.push(resolved);
@@ -62,7 +63,9 @@ describe.each<[string, FakeEventStoreDbOptions]>([
     const forwards = await readStream(stream);
     expect(forwards.map((resolved) => resolved.event?.id)).toEqual(written.map((event) => event.id));
     expect(forwards.map((resolved) => resolved.event?.data)).toEqual([{ index: 0 }, { index: 1 }, { index: 2 }]);
-    expect((await readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 2 })).map((resolved) => resolved.event?.revision)).toEqual([2n, 1n]);
+    expect(
+      (await readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 2 })).map((resolved) => resolved.event?.revision),
+    ).toEqual([2n, 1n]);
     expect((await readStream(stream, { fromRevision: 1n, maxCount: 1 })).map((resolved) => resolved.event?.revision)).toEqual([1n]);
 
     const inAll = (await readAll()).filter((resolved) => resolved.event?.streamId === stream);

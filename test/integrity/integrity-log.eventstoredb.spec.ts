@@ -23,7 +23,13 @@ describe('the Merkle log over EventStoreDB (the fake gRPC server)', () => {
     server = await startFakeEventStoreDb();
     store = new EventStoreDbEventStore(server.connectionString);
     folder = mkdtempSync(join(tmpdir(), 'ledger-integrity-esdb-'));
-    const config = loadLedgerConfig({ LEDGER_DATA_DIR: folder, LEDGER_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: server.connectionString, LEDGER_CHECKPOINT_EVERY_EVENTS: '0', LEDGER_CHECKPOINT_EVERY_MINUTES: '0' });
+    const config = loadLedgerConfig({
+      LEDGER_DATA_DIR: folder,
+      LEDGER_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: server.connectionString,
+      LEDGER_CHECKPOINT_EVERY_EVENTS: '0',
+      LEDGER_CHECKPOINT_EVERY_MINUTES: '0',
+    });
     const signer = new CheckpointSigner(config.integrity.origin, generateKeyPairSync('ed25519').privateKey);
     integrity = new IntegrityLog(new MerkleLog(join(folder, 'integrity.db')), store, signer, config);
   });
@@ -46,7 +52,15 @@ describe('the Merkle log over EventStoreDB (the fake gRPC server)', () => {
     const proof = integrity.inclusionProof(first.eventId, undefined);
     expect(proof.leafIndex).toBe(0);
     const signed = openCheckpoint(checkpoint.note, parseVerifierKey(integrity.verifierKey));
-    expect(verifyInclusion(0, 3, Buffer.from(proof.leafHash, 'base64'), proof.auditPath.map((hash) => Buffer.from(hash, 'base64')), signed.rootHash)).toBe(true);
+    expect(
+      verifyInclusion(
+        0,
+        3,
+        Buffer.from(proof.leafHash, 'base64'),
+        proof.auditPath.map((hash) => Buffer.from(hash, 'base64')),
+        signed.rootHash,
+      ),
+    ).toBe(true);
 
     expect(await integrity.follower.waitFor(await store.headPosition(), 5000)).toBe(true);
     const report = await integrity.verify();

@@ -21,8 +21,15 @@ describe('the leaf of an event in the Merkle log', () => {
 
   it('is the canonical envelope with the per-stream hash and the global position, as canonical JSON', () => {
     const text = leafInput(event).toString('utf8');
-    expect(text).toBe(`{"envelope":${canonicalBytes(event).toString('utf8')},"globalPosition":7,"hash":"${event.hash}","v":"ledger-leaf/1"}`);
-    expect(JSON.parse(text)).toEqual({ envelope: JSON.parse(canonicalBytes(event).toString('utf8')), globalPosition: 7, hash: event.hash, v: 'ledger-leaf/1' });
+    expect(text).toBe(
+      `{"envelope":${canonicalBytes(event).toString('utf8')},"globalPosition":7,"hash":"${event.hash}","v":"ledger-leaf/1"}`,
+    );
+    expect(JSON.parse(text)).toEqual({
+      envelope: JSON.parse(canonicalBytes(event).toString('utf8')),
+      globalPosition: 7,
+      hash: event.hash,
+      v: 'ledger-leaf/1',
+    });
   });
 
   it('hashes as RFC 9162 says: SHA-256(0x00 || leaf bytes)', () => {
@@ -31,7 +38,7 @@ describe('the leaf of an event in the Merkle log', () => {
   });
 
   it('keeps its pinned value (a change here breaks every signed checkpoint)', () => {
-    expect(eventLeafHash(event).toString('hex')).toBe('3efed2629e33c61d221b77bec1b600ed7e4c0a6c3d5c4379cc46e607848499fe') // also computed with Python's json (sort_keys) and hashlib;
+    expect(eventLeafHash(event).toString('hex')).toBe('3efed2629e33c61d221b77bec1b600ed7e4c0a6c3d5c4379cc46e607848499fe'); // also computed with Python's json (sort_keys) and hashlib;
   });
 
   it('is the same hashed from the canonical JSON the embedded store keeps (the worker) as from the parsed event (the verifier)', () => {

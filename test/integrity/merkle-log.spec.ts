@@ -51,7 +51,9 @@ describe('the Merkle log file', () => {
     const log = new MerkleLog(join(folder, 'integrity.db'));
     log.append([recorded(1), recorded(2)]);
     const root = log.root();
-    expect(() => log.append([recorded(3), recorded(2)])).toThrow('The Merkle log is at global position 3; event 00000000-0000-4000-8000-000000000002 at 2 is not after it');
+    expect(() => log.append([recorded(3), recorded(2)])).toThrow(
+      'The Merkle log is at global position 3; event 00000000-0000-4000-8000-000000000002 at 2 is not after it',
+    );
     expect(() => log.append([recorded(3), { ...recorded(4), eventId: recorded(1).eventId }])).toThrow(/UNIQUE/);
     expect(log.size).toBe(2);
     expect(log.root()).toEqual(root);

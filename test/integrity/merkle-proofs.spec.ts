@@ -59,7 +59,14 @@ describe('the Merkle log against a literal reading of RFC 9162, every tree size 
   });
 
   it('rejects an inclusion proof for another leaf, another place, another size or with one bit flipped', () => {
-    for (const [index, size] of [[0, 2], [5, 7], [63, 64], [64, 65], [100, 130], [129, 130]]) {
+    for (const [index, size] of [
+      [0, 2],
+      [5, 7],
+      [63, 64],
+      [64, 65],
+      [100, 130],
+      [129, 130],
+    ]) {
       const leaf = leafHash(leaves[index]);
       const path = proofs.inclusionProof(index, size);
       expect(verifyInclusion(index, size, leafHash(leaves[(index + 1) % size]), path, roots[size])).toBe(false);
@@ -77,7 +84,14 @@ describe('the Merkle log against a literal reading of RFC 9162, every tree size 
   });
 
   it('rejects a consistency proof between a tree and a forged continuation of it', () => {
-    for (const [from, to, forged] of [[1, 2, 0], [6, 8, 3], [7, 130, 2], [64, 100, 63], [65, 130, 64], [100, 130, 99]]) {
+    for (const [from, to, forged] of [
+      [1, 2, 0],
+      [6, 8, 3],
+      [7, 130, 2],
+      [64, 100, 63],
+      [65, 130, 64],
+      [100, 130, 99],
+    ]) {
       const rewritten = [...leaves.slice(0, to)];
       rewritten[forged] = Buffer.from(`forged event ${forged}`);
       const forgedRoots = storedTree(rewritten);
@@ -116,20 +130,77 @@ describe('the published Certificate Transparency test vectors', () => {
   });
 
   it.each([
-    [1, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-    [6, 8, ['bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
+    [
+      1,
+      8,
+      [
+        '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+        '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+        '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+      ],
+    ],
+    [
+      6,
+      8,
+      [
+        'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+        'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+        'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+      ],
+    ],
     [3, 3, ['fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125']],
-    [2, 5, ['6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
+    [
+      2,
+      5,
+      [
+        '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+        '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+        'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+      ],
+    ],
   ])('inclusion of leaf %i (1-based) in a tree of %i: the published audit path', (leaf, size, expected) => {
     expect(hexes(proofs.inclusionProof(leaf - 1, size))).toEqual(expected);
-    expect(rootFromInclusionProof(leaf - 1, size, leafHash(leafInputs[leaf - 1]), expected.map(hex))?.toString('hex')).toBe(rootHashes[size]);
+    expect(rootFromInclusionProof(leaf - 1, size, leafHash(leafInputs[leaf - 1]), expected.map(hex))?.toString('hex')).toBe(
+      rootHashes[size],
+    );
   });
 
   it.each([
-    [1, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-    [6, 8, ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
-    [2, 5, ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
-    [6, 7, ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
+    [
+      1,
+      8,
+      [
+        '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+        '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+        '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+      ],
+    ],
+    [
+      6,
+      8,
+      [
+        '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+        'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+        'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+      ],
+    ],
+    [
+      2,
+      5,
+      [
+        '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+        'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+      ],
+    ],
+    [
+      6,
+      7,
+      [
+        '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+        'b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f',
+        'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+      ],
+    ],
   ])('consistency from %i to %i: the published proof', (from, to, expected) => {
     expect(hexes(proofs.consistencyProof(from, to))).toEqual(expected);
     expect(verifyConsistency(from, to, hex(rootHashes[from]), hex(rootHashes[to]), expected.map(hex))).toBe(true);

@@ -46,7 +46,9 @@ export function naiveTree(leaves: readonly Buffer[]): {
     const n = end - start;
     if (m === n) return b ? [] : [mth(start, end)];
     const k = splitPoint(n);
-    return m <= k ? [...subproof(m, start, start + k, b), mth(start + k, end)] : [...subproof(m - k, start + k, end, false), mth(start, start + k)];
+    return m <= k
+      ? [...subproof(m, start, start + k, b), mth(start + k, end)]
+      : [...subproof(m - k, start + k, end, false), mth(start, start + k)];
   };
   return {
     root: (size) => mth(0, size),

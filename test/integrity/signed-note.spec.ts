@@ -1,6 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { checkpointBody, parseCheckpointBody } from '../../src/integrity/checkpoint/checkpoint-note.js';
-import { openNote, parseVerifierKey, privateKeyFromSeed, signNote, SignedNoteError, verifierKeyOf } from '../../src/integrity/checkpoint/signed-note.js';
+import {
+  openNote,
+  parseVerifierKey,
+  privateKeyFromSeed,
+  signNote,
+  SignedNoteError,
+  verifierKeyOf,
+} from '../../src/integrity/checkpoint/signed-note.js';
 
 /**
  * The published example of Go's golang.org/x/mod/sumdb/note (the reference implementation of

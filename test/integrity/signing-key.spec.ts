@@ -10,7 +10,12 @@ describe('the checkpoint signing key', () => {
   let folder: string;
   beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'ledger-key-'))));
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
-  const settings = (signingKeyFile?: string) => ({ origin: 'ledger.test/log', checkpointEveryEvents: 0, checkpointEveryMinutes: 0, signingKeyFile });
+  const settings = (signingKeyFile?: string) => ({
+    origin: 'ledger.test/log',
+    checkpointEveryEvents: 0,
+    checkpointEveryMinutes: 0,
+    signingKeyFile,
+  });
 
   it('is generated into the data folder once (mode 0600), then the same key is loaded on every start', () => {
     const first = loadOrCreateSigningKey(folder, settings());
@@ -31,17 +36,29 @@ describe('the checkpoint signing key', () => {
   });
 
   it.each([
-    ['a missing file', (dir: string) => join(dir, 'missing.pem'), /LEDGER_SIGNING_KEY_FILE must lead to an Ed25519 signing key, but ".*missing\.pem" cannot be used: it does not exist\./],
-    ['an RSA key', (dir: string) => {
-      const file = join(dir, 'rsa.pem');
-      writeFileSync(file, generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
-      return file;
-    }, /LEDGER_SIGNING_KEY_FILE must lead to an Ed25519 signing key; ".*rsa\.pem" holds a rsa key\./],
-    ['a file that is no key', (dir: string) => {
-      const file = join(dir, 'note.txt');
-      writeFileSync(file, 'not a key');
-      return file;
-    }, /cannot be used: it is not a PEM private key/],
+    [
+      'a missing file',
+      (dir: string) => join(dir, 'missing.pem'),
+      /LEDGER_SIGNING_KEY_FILE must lead to an Ed25519 signing key, but ".*missing\.pem" cannot be used: it does not exist\./,
+    ],
+    [
+      'an RSA key',
+      (dir: string) => {
+        const file = join(dir, 'rsa.pem');
+        writeFileSync(file, generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
+        return file;
+      },
+      /LEDGER_SIGNING_KEY_FILE must lead to an Ed25519 signing key; ".*rsa\.pem" holds a rsa key\./,
+    ],
+    [
+      'a file that is no key',
+      (dir: string) => {
+        const file = join(dir, 'note.txt');
+        writeFileSync(file, 'not a key');
+        return file;
+      },
+      /cannot be used: it is not a PEM private key/,
+    ],
   ])('refuses %s as a configuration error naming the setting', (_, make, message) => {
     const file = make(folder);
     expect(() => loadOrCreateSigningKey(folder, settings(file))).toThrow(ConfigurationError);

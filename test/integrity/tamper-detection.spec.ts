@@ -106,7 +106,13 @@ describe('ledger verification detects tampering with the SQLite file and names t
     });
     const report = await verify();
     expect(report.ok).toBe(false);
-    expect(report.firstProblem).toMatchObject({ kind: 'stream-chain', streamId: target.stream_id, streamRevision: target.stream_revision, globalPosition: 12, leafIndex: 11 });
+    expect(report.firstProblem).toMatchObject({
+      kind: 'stream-chain',
+      streamId: target.stream_id,
+      streamRevision: target.stream_revision,
+      globalPosition: 12,
+      leafIndex: 11,
+    });
     expect(report.firstProblem!.problem).toMatch(/^stored hash [0-9a-f]{64} does not match the content, which hashes to [0-9a-f]{64}$/);
   });
 
@@ -128,7 +134,9 @@ describe('ledger verification detects tampering with the SQLite file and names t
       const [a, b] = [rowAt(db, 20), rowAt(db, 21)];
       expect(a.stream_id).not.toBe(b.stream_id);
       db.prepare('DELETE FROM events WHERE global_position IN (20, 21)').run();
-      const insert = db.prepare('INSERT INTO events VALUES (@global_position, @event_id, @stream_id, @stream_revision, @type, @schema_version, @data, @metadata, @recorded_at, @previous_hash, @hash)');
+      const insert = db.prepare(
+        'INSERT INTO events VALUES (@global_position, @event_id, @stream_id, @stream_revision, @type, @schema_version, @data, @metadata, @recorded_at, @previous_hash, @hash)',
+      );
       insert.run({ ...b, global_position: 20 });
       insert.run({ ...a, global_position: 21 });
     });
@@ -136,18 +144,37 @@ describe('ledger verification detects tampering with the SQLite file and names t
     expect(withLog.firstProblem).toMatchObject({ kind: 'leaf-mismatch', globalPosition: 20, leafIndex: 19 });
     const checkpointOnly = await verify({ withLog: false });
     expect(checkpointOnly.firstProblem).toMatchObject({ kind: 'root-mismatch', treeSize: 30, globalPosition: 30 });
-    expect(checkpointOnly.firstProblem!.problem).toMatch(/^the first 30 events \(up to this one\) hash to the Merkle root \S+, but the checkpoint signed for 30 events \(CheckpointSigned event at global position 31\) says \S+/);
+    expect(checkpointOnly.firstProblem!.problem).toMatch(
+      /^the first 30 events \(up to this one\) hash to the Merkle root \S+, but the checkpoint signed for 30 events \(CheckpointSigned event at global position 31\) says \S+/,
+    );
   });
 
   it('insert a forged event into the past with every chain recomputed (an insider with the data folder): the Merkle log catches it', async () => {
     tamper((db) => {
       const all = db.prepare<[], EventRow>('SELECT * FROM events ORDER BY global_position').all().map(toRecordedEvent);
-      const forged: RecordedEvent = { ...all[24], eventId: '00000000-0000-4000-8000-000000000001', data: { summary: 'Resolved on time' }, type: 'CaseResolved' };
+      const forged: RecordedEvent = {
+        ...all[24],
+        eventId: '00000000-0000-4000-8000-000000000001',
+        data: { summary: 'Resolved on time' },
+        type: 'CaseResolved',
+      };
       const rewritten = rechain([...all.slice(0, 24), forged, ...all.slice(24)]);
       db.prepare('DELETE FROM events').run();
       const insert = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
       for (const event of rewritten) {
-        insert.run(event.globalPosition, event.eventId, event.streamId, event.streamRevision, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata), event.recordedAt, event.previousHash, event.hash);
+        insert.run(
+          event.globalPosition,
+          event.eventId,
+          event.streamId,
+          event.streamRevision,
+          event.type,
+          event.schemaVersion,
+          JSON.stringify(event.data),
+          JSON.stringify(event.metadata),
+          event.recordedAt,
+          event.previousHash,
+          event.hash,
+        );
       }
     });
     expect((await verify()).firstProblem).toMatchObject({ kind: 'leaf-mismatch', globalPosition: 25, leafIndex: 24 });
@@ -158,7 +185,15 @@ describe('ledger verification detects tampering with the SQLite file and names t
     tamper((db) => {
       const last = db.prepare<[], EventRow>("SELECT * FROM events WHERE stream_id = 'case-3' ORDER BY stream_revision DESC LIMIT 1").get()!;
       db.prepare('INSERT INTO events VALUES (43, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)').run(
-        '00000000-0000-4000-8000-000000000002', 'case-3', last.stream_revision + 1, 'CaseResolved', '{"summary":"Resolved"}', last.metadata, last.recorded_at, 'f'.repeat(64), 'e'.repeat(64),
+        '00000000-0000-4000-8000-000000000002',
+        'case-3',
+        last.stream_revision + 1,
+        'CaseResolved',
+        '{"summary":"Resolved"}',
+        last.metadata,
+        last.recorded_at,
+        'f'.repeat(64),
+        'e'.repeat(64),
       );
     });
     const report = await verify();
@@ -174,14 +209,19 @@ describe('ledger verification detects tampering with the SQLite file and names t
       'the ledger ends after 35 events (global position 35), but a checkpoint signed for 41 events exists (integrity.db): the last 6 events are missing',
     );
     const auditorsCopy = signer.sign(41, Buffer.alloc(32)); // only the size matters for a truncation
-    expect((await verify({ withLog: false, auditorCheckpoints: [auditorsCopy] })).firstProblem).toMatchObject({ kind: 'truncated', treeSize: 41 });
+    expect((await verify({ withLog: false, auditorCheckpoints: [auditorsCopy] })).firstProblem).toMatchObject({
+      kind: 'truncated',
+      treeSize: 41,
+    });
   });
 
   it('refuses a checkpoint that does not verify with the key, before reading any event', async () => {
     const other = new CheckpointSigner('ledger.test/log', generateKeyPairSync('ed25519').privateKey);
     const report = await verify({ auditorCheckpoints: [other.sign(30, Buffer.alloc(32))] });
     expect(report.firstProblem).toMatchObject({ kind: 'checkpoint-unverifiable' });
-    expect(report.firstProblem!.problem).toMatch(/^the checkpoint from the auditor's copy does not verify with ledger\.test\/log\+[0-9a-f]{8}\+/);
+    expect(report.firstProblem!.problem).toMatch(
+      /^the checkpoint from the auditor's copy does not verify with ledger\.test\/log\+[0-9a-f]{8}\+/,
+    );
   });
 });
 
@@ -190,7 +230,12 @@ function rechain(events: readonly RecordedEvent[]): RecordedEvent[] {
   const heads = new Map<string, RecordedEvent>();
   return events.map((event, index) => {
     const previous = heads.get(event.streamId);
-    const fields = { ...event, globalPosition: index + 1, streamRevision: previous ? previous.streamRevision + 1 : 0, previousHash: previous ? previous.hash : null };
+    const fields = {
+      ...event,
+      globalPosition: index + 1,
+      streamRevision: previous ? previous.streamRevision + 1 : 0,
+      previousHash: previous ? previous.hash : null,
+    };
     const rewritten = { ...fields, hash: hashEnvelope(fields) };
     heads.set(event.streamId, rewritten);
     return rewritten;

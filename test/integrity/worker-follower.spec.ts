@@ -21,7 +21,11 @@ describe('the Merkle log fed from a worker thread', () => {
   beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'ledger-worker-follower-'));
     store = new SqliteEventStore(join(folder, 'events.db'));
-    const config = loadLedgerConfig({ LEDGER_DATA_DIR: folder, LEDGER_CHECKPOINT_EVERY_EVENTS: '10', LEDGER_CHECKPOINT_EVERY_MINUTES: '0' });
+    const config = loadLedgerConfig({
+      LEDGER_DATA_DIR: folder,
+      LEDGER_CHECKPOINT_EVERY_EVENTS: '10',
+      LEDGER_CHECKPOINT_EVERY_MINUTES: '0',
+    });
     const signer = new CheckpointSigner(config.integrity.origin, generateKeyPairSync('ed25519').privateKey);
     integrity = new IntegrityLog(new MerkleLog(join(folder, 'integrity.db')), store, signer, config, {
       worker: {
@@ -43,7 +47,8 @@ describe('the Merkle log fed from a worker thread', () => {
     integrity.start();
     for (let index = 0; index < 12; index += 1) await store.append(`case-${index}`, [newEvent()], 'no-stream');
     expect(await integrity.follower.waitFor(await store.headPosition(), 10_000)).toBe(true);
-    for (let attempt = 0; attempt < 100 && integrity.log.latestCheckpoint() === undefined; attempt += 1) await new Promise((done) => setTimeout(done, 20));
+    for (let attempt = 0; attempt < 100 && integrity.log.latestCheckpoint() === undefined; attempt += 1)
+      await new Promise((done) => setTimeout(done, 20));
     expect(integrity.log.latestCheckpoint()?.treeSize).toBeGreaterThanOrEqual(10);
     const checkpoint = await integrity.checkpointNow();
     expect(checkpoint.treeSize).toBeGreaterThanOrEqual(14);

@@ -17,7 +17,8 @@ describe('the audit trail projection', () => {
     const live = db.transaction(() => catalog.create(auditTrailProjection, 'live', new Date('2024-03-09T00:00:00Z')))();
     new GenerationWriter(db, catalog, auditTrailProjection, live.generation, 'live').write(events);
   };
-  const positions = (filter: Partial<AuditFilter>): number[] => query.find({ after: 0, limit: 100, ...filter }).entries.map((entry) => entry.globalPosition);
+  const positions = (filter: Partial<AuditFilter>): number[] =>
+    query.find({ after: 0, limit: 100, ...filter }).entries.map((entry) => entry.globalPosition);
 
   beforeEach(() => {
     db = openReadModels(':memory:');
@@ -105,7 +106,9 @@ describe('the audit trail projection', () => {
   });
 
   it('refuses two subjects at once and a range that ends before it starts', () => {
-    expect(() => query.find({ after: 0, limit: 1, caseId: '1', unitId: 'a' })).toThrow(expect.objectContaining({ code: 'AUDIT.ONE_SUBJECT' }));
+    expect(() => query.find({ after: 0, limit: 1, caseId: '1', unitId: 'a' })).toThrow(
+      expect.objectContaining({ code: 'AUDIT.ONE_SUBJECT' }),
+    );
     expect(() => query.find({ after: 0, limit: 1, from: 2, to: 1 })).toThrow(expect.objectContaining({ code: 'AUDIT.EMPTY_RANGE' }));
   });
 

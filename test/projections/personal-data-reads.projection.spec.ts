@@ -8,7 +8,21 @@ import type { RecordedEvent } from '../../src/ledger/event-store.port.js';
 import { recorded } from './recorded-events.js';
 
 const read = (position: number, subjectId: string, reader: string, occurredAt: string) =>
-  recorded(position, `subject-${subjectId}`, position, 'PersonalDataRead', { subjectId, reader, roles: ['inspector'], route: 'GET /api/v1/cases/:caseId', correlationId: `corr-${position}`, caseId: subjectId.slice('reporter-'.length) }, occurredAt);
+  recorded(
+    position,
+    `subject-${subjectId}`,
+    position,
+    'PersonalDataRead',
+    {
+      subjectId,
+      reader,
+      roles: ['inspector'],
+      route: 'GET /api/v1/cases/:caseId',
+      correlationId: `corr-${position}`,
+      caseId: subjectId.slice('reporter-'.length),
+    },
+    occurredAt,
+  );
 
 /** Given these events (through the engine's writer, on :memory:), the reads list answers with these rows. */
 describe('the personal-data reads projection', () => {
@@ -20,7 +34,8 @@ describe('the personal-data reads projection', () => {
     const live = db.transaction(() => catalog.create(personalDataReadsProjection, 'live', new Date('2024-03-09T00:00:00Z')))();
     new GenerationWriter(db, catalog, personalDataReadsProjection, live.generation, 'live').write(events);
   };
-  const positions = (filter: Partial<PersonalDataReadsFilter>): number[] => query.find({ after: 0, limit: 100, ...filter }).reads.map((entry) => entry.globalPosition);
+  const positions = (filter: Partial<PersonalDataReadsFilter>): number[] =>
+    query.find({ after: 0, limit: 100, ...filter }).reads.map((entry) => entry.globalPosition);
 
   beforeEach(() => {
     db = openReadModels(':memory:');

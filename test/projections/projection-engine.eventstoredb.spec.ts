@@ -29,7 +29,11 @@ describe('the projection engine over EventStoreDB (the fake gRPC server)', () =>
   });
 
   it('catches up, follows live appends, and a rebuild gives the same entries', async () => {
-    await store.append('unit-xa-b', [newEvent('UnitRegistered', { unitId: 'xa-b' }), newEvent('UnitMerged', { intoUnitId: 'xa-a' })], 'no-stream');
+    await store.append(
+      'unit-xa-b',
+      [newEvent('UnitRegistered', { unitId: 'xa-b' }), newEvent('UnitMerged', { intoUnitId: 'xa-a' })],
+      'no-stream',
+    );
     engine.start();
     await store.append('unit-xa-a', [newEvent('UnitRegistered', { unitId: 'xa-a' })], 'no-stream');
     const head = await store.headPosition();

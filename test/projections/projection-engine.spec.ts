@@ -34,7 +34,9 @@ function countingProjection(state: { poisoned: boolean }): Projection<'counts'> 
 const liveRows = (db: Database.Database, projection: Projection): Record<string, unknown[]> => {
   const live = new GenerationCatalog(db).live(projection.name)!;
   const tables = tableNamesFor(projection, live.generation);
-  return Object.fromEntries(Object.entries<string>(tables).map(([table, name]) => [table, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]));
+  return Object.fromEntries(
+    Object.entries<string>(tables).map(([table, name]) => [table, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]),
+  );
 };
 
 describe('the projection engine', () => {
@@ -51,7 +53,9 @@ describe('the projection engine', () => {
       const writer = new GenerationWriter(db, catalog, projection, generation, 'live');
       writer.write([recorded(1, 'case-1', 0, 'CaseReceived'), recorded(2, 'case-1', 1, 'CaseAcknowledged')]);
 
-      expect(() => writer.write([recorded(3, 'case-1', 2, 'CaseClassified'), recorded(4, 'case-1', 3, 'Poison')])).toThrow('cannot apply Poison');
+      expect(() => writer.write([recorded(3, 'case-1', 2, 'CaseClassified'), recorded(4, 'case-1', 3, 'Poison')])).toThrow(
+        'cannot apply Poison',
+      );
       expect(catalog.live(projection.name)?.checkpoint).toBe(2);
       expect(liveRows(db, projection).counts).toEqual([
         { type: 'CaseAcknowledged', count: 1 },
@@ -61,7 +65,11 @@ describe('the projection engine', () => {
       // After the "restart" the feed is read again from the checkpoint, repeats included: each event counts once.
       state.poisoned = false;
       const restarted = new GenerationWriter(db, catalog, projection, generation, 'live');
-      restarted.write([recorded(2, 'case-1', 1, 'CaseAcknowledged'), recorded(3, 'case-1', 2, 'CaseClassified'), recorded(4, 'case-1', 3, 'Poison')]);
+      restarted.write([
+        recorded(2, 'case-1', 1, 'CaseAcknowledged'),
+        recorded(3, 'case-1', 2, 'CaseClassified'),
+        recorded(4, 'case-1', 3, 'Poison'),
+      ]);
       expect(catalog.live(projection.name)?.checkpoint).toBe(4);
       expect(liveRows(db, projection).counts).toEqual([
         { type: 'CaseAcknowledged', count: 1 },
@@ -111,7 +119,17 @@ describe('the projection engine', () => {
       expect(await engine.waitFor('audit-trail', 30, 2000)).toBe(true);
       await appendCases(30, 5);
       expect(await engine.waitFor('audit-trail', 35, 2000)).toBe(true);
-      expect(await engine.status()).toEqual([expect.objectContaining({ name: 'audit-trail', state: 'live', generation: 1, checkpoint: 35, headPosition: 35, lag: 0, lastError: null })]);
+      expect(await engine.status()).toEqual([
+        expect.objectContaining({
+          name: 'audit-trail',
+          state: 'live',
+          generation: 1,
+          checkpoint: 35,
+          headPosition: 35,
+          lag: 0,
+          lastError: null,
+        }),
+      ]);
       expect(await engine.waitFor('audit-trail', 99, 30)).toBe(false);
     });
 
@@ -140,7 +158,11 @@ describe('the projection engine', () => {
 
     it('rebuilds aside while events keep coming, swaps, and ends with exactly the rows the live build gave', async () => {
       await appendCases(0, 200);
-      await store.append('unit-xa-b', [newEvent('UnitRegistered', { unitId: 'xa-b' }), newEvent('UnitMerged', { intoUnitId: 'xa-a' })], 'no-stream');
+      await store.append(
+        'unit-xa-b',
+        [newEvent('UnitRegistered', { unitId: 'xa-b' }), newEvent('UnitMerged', { intoUnitId: 'xa-a' })],
+        'no-stream',
+      );
       const reference = openDb('reference.db'); // never rebuilt
       const rebuilt = openDb('read-models.db');
       const referenceEngine = startEngine(reference, [auditTrailProjection]);
@@ -183,7 +205,8 @@ describe('the projection engine', () => {
       startEngine(db, [auditTrailProjection]).stop();
       const upgraded = startEngine(db, [{ ...auditTrailProjection, version: 2 }]);
       const deadline = Date.now() + 2000;
-      while (new GenerationCatalog(db).live('audit-trail')?.version !== 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (new GenerationCatalog(db).live('audit-trail')?.version !== 2 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       expect(await upgraded.waitFor('audit-trail', 10, 2000)).toBe(true);
       expect(new GenerationCatalog(db).live('audit-trail')).toMatchObject({ version: 2, generation: 2, checkpoint: 10 });
     });

@@ -22,29 +22,147 @@ describe('the responsibility-facts projection', () => {
     generation = db.transaction(() => catalog.create(responsibilityFactsProjection, 'live', new Date('2024-03-09T00:00:00Z')))().generation;
     new GenerationWriter(db, catalog, responsibilityFactsProjection, generation, 'live').write(events);
   };
-  const ORDER = { events: 'global_position', stream_officials: '1, 2', stream_units: '1, 2, 3', case_days: '1', case_records: '1' } as const;
-  const rows = (table: keyof typeof ORDER) => db.prepare(`SELECT * FROM "${tableNamesFor(responsibilityFactsProjection, generation)[table]}" ORDER BY ${ORDER[table]}`).all();
+  const ORDER = {
+    events: 'global_position',
+    stream_officials: '1, 2',
+    stream_units: '1, 2, 3',
+    case_days: '1',
+    case_records: '1',
+  } as const;
+  const rows = (table: keyof typeof ORDER) =>
+    db.prepare(`SELECT * FROM "${tableNamesFor(responsibilityFactsProjection, generation)[table]}" ORDER BY ${ORDER[table]}`).all();
 
   // A district with two communes and a cell; two officials; each fact of the review's categories.
   const scenario = (): RecordedEvent[] => [
     recorded(1, 'unit-huyen', 0, 'UnitRegistered', { unitId: 'huyen', name: 'Huyện', kind: 'district', parentId: null }, at('01')),
     recorded(2, 'unit-xa-a', 0, 'UnitRegistered', { unitId: 'xa-a', name: 'Xã A', kind: 'commune', parentId: 'huyen' }, at('01')),
     recorded(3, 'unit-xa-b', 0, 'UnitRegistered', { unitId: 'xa-b', name: 'Xã B', kind: 'commune', parentId: null }, at('01')),
-    recorded(4, 'official-an', 0, 'OfficialRegistered', { officialId: 'an', fullName: 'Nguyễn Văn An', position: 'Ủy viên', unitId: 'huyen' }, at('01')),
-    recorded(5, 'official-an', 1, 'ResponsibilityAssigned', { assignmentId: 'as-1', unitId: 'xa-a', role: 'committee-member-in-charge', from: '2024-03-01', to: null }, at('01')),
-    recorded(6, 'official-binh', 0, 'OfficialRegistered', { officialId: 'binh', fullName: 'Trần Thị Bình', position: 'Phó Chủ tịch', unitId: 'huyen' }, at('01')),
-    recorded(7, 'official-binh', 1, 'ResponsibilityAssigned', { assignmentId: 'as-2', unitId: 'huyen', role: 'committee-member-in-charge', from: '2024-03-01', to: null }, at('01')),
-    recorded(8, 'meeting-m1', 0, 'MeetingHeld', { meetingId: 'm1', unitId: 'xa-a', kind: 'party-committee', heldAt: at('05'), attendees: ['an'], agendaSummary: null }, at('05')),
-    recorded(9, 'meeting-m2', 0, 'MeetingHeld', { meetingId: 'm2', unitId: 'xa-b', kind: 'party-cell', heldAt: at('05'), attendees: ['binh'], agendaSummary: null }, at('05')),
-    recorded(10, 'case-c1', 0, 'CaseReceived', { caseId: 'c1', unitId: 'xa-a', category: 'petition', channel: 'hotline', summary: 'Road', reporter: { name: 'Lê C', phone: '0900' }, sourceVisitId: null, referredFromUnitId: null }, at('06')),
+    recorded(
+      4,
+      'official-an',
+      0,
+      'OfficialRegistered',
+      { officialId: 'an', fullName: 'Nguyễn Văn An', position: 'Ủy viên', unitId: 'huyen' },
+      at('01'),
+    ),
+    recorded(
+      5,
+      'official-an',
+      1,
+      'ResponsibilityAssigned',
+      { assignmentId: 'as-1', unitId: 'xa-a', role: 'committee-member-in-charge', from: '2024-03-01', to: null },
+      at('01'),
+    ),
+    recorded(
+      6,
+      'official-binh',
+      0,
+      'OfficialRegistered',
+      { officialId: 'binh', fullName: 'Trần Thị Bình', position: 'Phó Chủ tịch', unitId: 'huyen' },
+      at('01'),
+    ),
+    recorded(
+      7,
+      'official-binh',
+      1,
+      'ResponsibilityAssigned',
+      { assignmentId: 'as-2', unitId: 'huyen', role: 'committee-member-in-charge', from: '2024-03-01', to: null },
+      at('01'),
+    ),
+    recorded(
+      8,
+      'meeting-m1',
+      0,
+      'MeetingHeld',
+      { meetingId: 'm1', unitId: 'xa-a', kind: 'party-committee', heldAt: at('05'), attendees: ['an'], agendaSummary: null },
+      at('05'),
+    ),
+    recorded(
+      9,
+      'meeting-m2',
+      0,
+      'MeetingHeld',
+      { meetingId: 'm2', unitId: 'xa-b', kind: 'party-cell', heldAt: at('05'), attendees: ['binh'], agendaSummary: null },
+      at('05'),
+    ),
+    recorded(
+      10,
+      'case-c1',
+      0,
+      'CaseReceived',
+      {
+        caseId: 'c1',
+        unitId: 'xa-a',
+        category: 'petition',
+        channel: 'hotline',
+        summary: 'Road',
+        reporter: { name: 'Lê C', phone: '0900' },
+        sourceVisitId: null,
+        referredFromUnitId: null,
+      },
+      at('06'),
+    ),
     recorded(11, 'case-c1', 1, 'CaseClassified', { classification: 'must-report', reason: 'Serious' }, at('06')),
     recorded(12, 'case-c1', 2, 'UpperLevelInformed', { unitId: 'huyen', channel: 'media', note: null }, at('07')),
-    recorded(13, 'case-c2', 0, 'CaseReceived', { caseId: 'c2', unitId: 'xa-b', category: 'petition', channel: 'letter', summary: 'Water', reporter: {}, sourceVisitId: null, referredFromUnitId: null }, at('06')),
+    recorded(
+      13,
+      'case-c2',
+      0,
+      'CaseReceived',
+      {
+        caseId: 'c2',
+        unitId: 'xa-b',
+        category: 'petition',
+        channel: 'letter',
+        summary: 'Water',
+        reporter: {},
+        sourceVisitId: null,
+        referredFromUnitId: null,
+      },
+      at('06'),
+    ),
     recorded(14, 'case-c2', 1, 'CaseAssigned', { officialId: 'an', unitId: null, dueAt: at('20') }, at('06')),
-    recorded(15, 'visit-v1', 0, 'VisitScheduled', { visitId: 'v1', kind: 'periodic', purpose: 'Check', place: null, unitId: 'xa-b', participants: ['binh'], plannedFor: at('10'), publishedInCalendar: true }, at('06')),
-    recorded(16, 'visit-v1', 1, 'VisitConducted', { startedAt: at('10'), endedAt: at('10'), presentParticipants: ['binh', 'an'], others: null }, at('10')),
-    recorded(17, 'review-r1', 0, 'ReviewOpened', { reviewId: 'r1', officialId: 'an', grounds: 'Pre-empted', evidenceEventIds: [id(12)] }, at('11')),
-    recorded(18, 'meeting-m2', 1, 'EventCorrected', { correctedEventId: id(9), reason: 'An was there', fields: { attendees: ['binh', 'an'] } }, at('12')),
+    recorded(
+      15,
+      'visit-v1',
+      0,
+      'VisitScheduled',
+      {
+        visitId: 'v1',
+        kind: 'periodic',
+        purpose: 'Check',
+        place: null,
+        unitId: 'xa-b',
+        participants: ['binh'],
+        plannedFor: at('10'),
+        publishedInCalendar: true,
+      },
+      at('06'),
+    ),
+    recorded(
+      16,
+      'visit-v1',
+      1,
+      'VisitConducted',
+      { startedAt: at('10'), endedAt: at('10'), presentParticipants: ['binh', 'an'], others: null },
+      at('10'),
+    ),
+    recorded(
+      17,
+      'review-r1',
+      0,
+      'ReviewOpened',
+      { reviewId: 'r1', officialId: 'an', grounds: 'Pre-empted', evidenceEventIds: [id(12)] },
+      at('11'),
+    ),
+    recorded(
+      18,
+      'meeting-m2',
+      1,
+      'EventCorrected',
+      { correctedEventId: id(9), reason: 'An was there', fields: { attendees: ['binh', 'an'] } },
+      at('12'),
+    ),
     recorded(19, 'policy-p1', 0, 'ResponsePolicyRuleRecorded', { ruleId: 'p1' }, at('12')),
     recorded(20, 'case-c1', 3, 'SomethingNew', { officialId: 'an' }, at('12')),
   ];
@@ -57,7 +175,15 @@ describe('the responsibility-facts projection', () => {
 
   it('stores each event the folds read once, without the reporter, and ignores other categories and events that change no record', () => {
     given(...scenario());
-    const events = rows('events') as { global_position: number; stream_id: string; category: string; event_id: string; type: string; occurred_at: string; data: string }[];
+    const events = rows('events') as {
+      global_position: number;
+      stream_id: string;
+      category: string;
+      event_id: string;
+      type: string;
+      occurred_at: string;
+      data: string;
+    }[];
     // 19: another category; 20: a type no fold reads (it still indexes the stream, below).
     expect(events.map((row) => row.global_position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
     expect(events[9]).toEqual({
@@ -67,7 +193,15 @@ describe('the responsibility-facts projection', () => {
       event_id: id(10),
       type: 'CaseReceived',
       occurred_at: at('06'),
-      data: JSON.stringify({ caseId: 'c1', unitId: 'xa-a', category: 'petition', channel: 'hotline', summary: 'Road', sourceVisitId: null, referredFromUnitId: null }),
+      data: JSON.stringify({
+        caseId: 'c1',
+        unitId: 'xa-a',
+        category: 'petition',
+        channel: 'hotline',
+        summary: 'Road',
+        sourceVisitId: null,
+        referredFromUnitId: null,
+      }),
     });
   });
 
@@ -141,10 +275,19 @@ describe('the responsibility-facts projection', () => {
   it('folds a case again when a later batch corrects one of its events', () => {
     given(...scenario());
     new GenerationWriter(db, new GenerationCatalog(db), responsibilityFactsProjection, generation, 'live').write([
-      recorded(21, 'case-c2', 2, 'EventCorrected', { correctedEventId: id(14), reason: 'Wrong official', fields: { officialId: 'binh' } }, at('12')),
+      recorded(
+        21,
+        'case-c2',
+        2,
+        'EventCorrected',
+        { correctedEventId: id(14), reason: 'Wrong official', fields: { officialId: 'binh' } },
+        at('12'),
+      ),
     ]);
     const c2 = (rows('case_records') as { stream_id: string; record: string }[]).find((row) => row.stream_id === 'case-c2')!;
-    expect((JSON.parse(c2.record) as { assignments: unknown[] }).assignments).toEqual([{ at: at('06'), eventId: id(14), officialId: 'binh', unitId: null, dueAt: at('20') }]);
+    expect((JSON.parse(c2.record) as { assignments: unknown[] }).assignments).toEqual([
+      { at: at('06'), eventId: id(14), officialId: 'binh', unitId: null, dueAt: at('20') },
+    ]);
   });
 
   it("selects an official's records: own assignments, the facts naming them, the facts of their units, and colleagues above", () => {
@@ -178,13 +321,26 @@ describe('the responsibility-facts projection', () => {
 
   it('gives the same rows when the same events are written again in smaller batches into a new generation', () => {
     given(...scenario());
-    const first = { events: rows('events'), officials: rows('stream_officials'), units: rows('stream_units'), caseDays: rows('case_days'), caseRecords: rows('case_records') };
+    const first = {
+      events: rows('events'),
+      officials: rows('stream_officials'),
+      units: rows('stream_units'),
+      caseDays: rows('case_days'),
+      caseRecords: rows('case_records'),
+    };
     const catalog = new GenerationCatalog(db);
-    const rebuilt = db.transaction(() => catalog.create(responsibilityFactsProjection, 'building', new Date('2024-03-09T00:00:00Z')))().generation;
+    const rebuilt = db.transaction(() => catalog.create(responsibilityFactsProjection, 'building', new Date('2024-03-09T00:00:00Z')))()
+      .generation;
     const writer = new GenerationWriter(db, catalog, responsibilityFactsProjection, rebuilt, 'building');
     const events = scenario();
     for (let start = 0; start < events.length; start += 3) writer.write(events.slice(start, start + 3));
     generation = rebuilt;
-    expect({ events: rows('events'), officials: rows('stream_officials'), units: rows('stream_units'), caseDays: rows('case_days'), caseRecords: rows('case_records') }).toEqual(first);
+    expect({
+      events: rows('events'),
+      officials: rows('stream_officials'),
+      units: rows('stream_units'),
+      caseDays: rows('case_days'),
+      caseRecords: rows('case_records'),
+    }).toEqual(first);
   });
 });

@@ -15,7 +15,16 @@ const defaults = loadDefaultRules();
 const endOf = (day: string) => `${day}T23:59:59.999+07:00`;
 const hoursFrom = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3600_000;
 const id = (position: number) => `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`;
-const receipt = (caseId: string, category: string, unitId = 'gia-tan') => ({ caseId, unitId, category, channel: 'letter', summary: 's', reporter: {}, sourceVisitId: null, referredFromUnitId: null });
+const receipt = (caseId: string, category: string, unitId = 'gia-tan') => ({
+  caseId,
+  unitId,
+  category,
+  channel: 'letter',
+  summary: 's',
+  reporter: {},
+  sourceVisitId: null,
+  referredFromUnitId: null,
+});
 
 /** Given these events (through the engine's writer, on :memory:), the timelines answer with these rows and verdicts. */
 describe('the case-timelines projection', () => {
@@ -28,8 +37,10 @@ describe('the case-timelines projection', () => {
     generation ??= db.transaction(() => catalog.create(caseTimelinesProjection, 'live', new Date('2025-01-01T00:00:00Z')))().generation;
     expect(new GenerationWriter(db, catalog, caseTimelinesProjection, generation, 'live').write(events)).toBe(true);
   };
-  const rows = (table: 'facts' | 'cases' | 'rules') => db.prepare(`SELECT * FROM "${tableNamesFor(caseTimelinesProjection, generation)[table]}"`).all();
-  const deadline = (caseId: string, step: string, asOf: string) => query.timelineOf(caseId, asOf).deadlines.find((candidate) => candidate.step === step)!;
+  const rows = (table: 'facts' | 'cases' | 'rules') =>
+    db.prepare(`SELECT * FROM "${tableNamesFor(caseTimelinesProjection, generation)[table]}"`).all();
+  const deadline = (caseId: string, step: string, asOf: string) =>
+    query.timelineOf(caseId, asOf).deadlines.find((candidate) => candidate.step === step)!;
 
   beforeEach(() => {
     db = openReadModels(':memory:');
@@ -42,9 +53,30 @@ describe('the case-timelines projection', () => {
     given(
       recorded(1, 'unit-gia-tan', 0, 'UnitRegistered', { unitId: 'gia-tan' }),
       recorded(2, 'case-c1', 0, 'CaseReceived', receipt('c1', 'petition'), '2025-03-03T08:00:00+07:00'),
-      recorded(3, 'case-c1', 1, 'CaseAssigned', { officialId: 'o-1', unitId: null, dueAt: '2025-03-20T17:00:00+07:00' }, '2025-03-04T08:00:00+07:00'),
-      recorded(4, 'case-c1', 2, 'EventCorrected', { correctedEventId: id(2), reason: 'misread', fields: { category: 'complaint' } }, '2025-03-05T08:00:00+07:00'),
-      recorded(5, 'case-c1', 3, 'CaseEscalated', { fromUnitId: 'gia-tan', toUnitId: 'gia-loc', reason: 'beyond the commune' }, '2025-03-06T08:00:00+07:00'),
+      recorded(
+        3,
+        'case-c1',
+        1,
+        'CaseAssigned',
+        { officialId: 'o-1', unitId: null, dueAt: '2025-03-20T17:00:00+07:00' },
+        '2025-03-04T08:00:00+07:00',
+      ),
+      recorded(
+        4,
+        'case-c1',
+        2,
+        'EventCorrected',
+        { correctedEventId: id(2), reason: 'misread', fields: { category: 'complaint' } },
+        '2025-03-05T08:00:00+07:00',
+      ),
+      recorded(
+        5,
+        'case-c1',
+        3,
+        'CaseEscalated',
+        { fromUnitId: 'gia-tan', toUnitId: 'gia-loc', reason: 'beyond the commune' },
+        '2025-03-06T08:00:00+07:00',
+      ),
     );
     expect(rows('cases')).toEqual([
       {
@@ -86,7 +118,11 @@ describe('the case-timelines projection', () => {
     ]);
     expect(timeline.deadlines.find((candidate) => candidate.step === 'acknowledge')).toEqual({
       step: 'acknowledge',
-      rule: expect.objectContaining({ ruleId: 'complaint-accept-2012', legalReference: 'Law on Complaints 02/2011/QH13, arts. 27 and 36', source: 'default' }),
+      rule: expect.objectContaining({
+        ruleId: 'complaint-accept-2012',
+        legalReference: 'Law on Complaints 02/2011/QH13, arts. 27 and 36',
+        source: 'default',
+      }),
       clockStartedAt: '2025-03-03T08:00:00+07:00',
       dueAt: endOf('2025-03-13'),
       completedAt: '2025-03-10T08:00:00+07:00',
@@ -94,20 +130,49 @@ describe('the case-timelines projection', () => {
       durationHours: 168,
       unitId: 'gia-tan',
       officialId: null,
-      evidence: { clockStartEventId: id(1), completedByEventId: id(2), extensionEventIds: [], dueSetByEventIds: [], correctionEventIds: [], ruleEventIds: [] },
+      evidence: {
+        clockStartEventId: id(1),
+        completedByEventId: id(2),
+        extensionEventIds: [],
+        dueSetByEventIds: [],
+        correctionEventIds: [],
+        ruleEventIds: [],
+      },
     });
     // 3 working days from Monday 3 March: Thursday 6 March; not reported by 20 March.
-    expect(deadline('c1', 'report-upward', '2025-03-20T00:00:00+07:00')).toMatchObject({ rule: { ruleId: 'complaint-report-upward-2017' }, dueAt: endOf('2025-03-06'), status: 'overdue' });
+    expect(deadline('c1', 'report-upward', '2025-03-20T00:00:00+07:00')).toMatchObject({
+      rule: { ruleId: 'complaint-report-upward-2017' },
+      dueAt: endOf('2025-03-06'),
+      status: 'overdue',
+    });
     expect(deadline('c1', 'report-upward', '2025-03-05T00:00:00+07:00')).toMatchObject({ status: 'open' });
-    expect(deadline('c1', 'resolve', '2025-03-20T00:00:00+07:00')).toMatchObject({ rule: { ruleId: 'complaint-resolve-2012' }, clockStartedAt: '2025-03-10T08:00:00+07:00', status: 'open' });
+    expect(deadline('c1', 'resolve', '2025-03-20T00:00:00+07:00')).toMatchObject({
+      rule: { ruleId: 'complaint-resolve-2012' },
+      clockStartedAt: '2025-03-10T08:00:00+07:00',
+      status: 'open',
+    });
     expect(() => query.timelineOf('c1', '2025-03-01T00:00:00+07:00')).toThrow(expect.objectContaining({ code: 'TIMELINE.CASE_NOT_FOUND' }));
   });
 
   it('applies corrections: a corrected category picks another rule, a corrected due date judges the assignment', () => {
     given(
       recorded(1, 'case-c1', 0, 'CaseReceived', receipt('c1', 'petition'), '2025-03-03T08:00:00+07:00'),
-      recorded(2, 'case-c1', 1, 'CaseAssigned', { officialId: 'o-1', unitId: null, dueAt: '2025-03-31T17:00:00+07:00' }, '2025-03-04T08:00:00+07:00'),
-      recorded(3, 'case-c1', 2, 'EventCorrected', { correctedEventId: id(2), reason: 'the due date was the 14th', fields: { dueAt: '2025-03-14T17:00:00+07:00' } }, '2025-03-05T08:00:00+07:00'),
+      recorded(
+        2,
+        'case-c1',
+        1,
+        'CaseAssigned',
+        { officialId: 'o-1', unitId: null, dueAt: '2025-03-31T17:00:00+07:00' },
+        '2025-03-04T08:00:00+07:00',
+      ),
+      recorded(
+        3,
+        'case-c1',
+        2,
+        'EventCorrected',
+        { correctedEventId: id(2), reason: 'the due date was the 14th', fields: { dueAt: '2025-03-14T17:00:00+07:00' } },
+        '2025-03-05T08:00:00+07:00',
+      ),
       recorded(4, 'case-c1', 3, 'CaseResolved', { outcome: 'done' }, '2025-03-20T08:00:00+07:00'),
     );
     const asOf = '2025-04-01T00:00:00+07:00';
@@ -118,7 +183,16 @@ describe('the case-timelines projection', () => {
       officialId: 'o-1',
       evidence: { clockStartEventId: id(2), completedByEventId: id(4), dueSetByEventIds: [id(2)], correctionEventIds: [id(3)] },
     });
-    given(recorded(5, 'case-c1', 4, 'EventCorrected', { correctedEventId: id(1), reason: 'it was a complaint', fields: { category: 'complaint' } }, '2025-04-02T08:00:00+07:00'));
+    given(
+      recorded(
+        5,
+        'case-c1',
+        4,
+        'EventCorrected',
+        { correctedEventId: id(1), reason: 'it was a complaint', fields: { category: 'complaint' } },
+        '2025-04-02T08:00:00+07:00',
+      ),
+    );
     const timeline = query.timelineOf('c1', '2025-04-03T00:00:00+07:00');
     expect(timeline.category).toBe('complaint');
     expect(timeline.deadlines.map((candidate) => candidate.step)).toEqual(['acknowledge', 'report-upward', 'resolve', 'assigned-due']);
@@ -128,14 +202,37 @@ describe('the case-timelines projection', () => {
   it('moves the due date with an extension and counts the rule allowance only for what the law allows', () => {
     given(
       recorded(1, 'case-c1', 0, 'CaseReceived', receipt('c1', 'denunciation'), '2025-03-03T08:00:00+07:00'),
-      recorded(2, 'case-c1', 1, 'CaseAssigned', { officialId: 'o-1', unitId: null, dueAt: '2025-03-07T17:00:00+07:00' }, '2025-03-03T09:00:00+07:00'),
-      recorded(3, 'case-c1', 2, 'CaseDeadlineExtended', { previousDueAt: '2025-03-07T17:00:00+07:00', newDueAt: '2025-03-14T17:00:00+07:00', reason: 'verification', extensionNumber: 1 }, '2025-03-06T08:00:00+07:00'),
+      recorded(
+        2,
+        'case-c1',
+        1,
+        'CaseAssigned',
+        { officialId: 'o-1', unitId: null, dueAt: '2025-03-07T17:00:00+07:00' },
+        '2025-03-03T09:00:00+07:00',
+      ),
+      recorded(
+        3,
+        'case-c1',
+        2,
+        'CaseDeadlineExtended',
+        { previousDueAt: '2025-03-07T17:00:00+07:00', newDueAt: '2025-03-14T17:00:00+07:00', reason: 'verification', extensionNumber: 1 },
+        '2025-03-06T08:00:00+07:00',
+      ),
       recorded(4, 'case-c1', 3, 'CaseAcknowledged', { note: null }, '2025-03-13T08:00:00+07:00'),
     );
     const asOf = '2025-03-20T00:00:00+07:00';
     // 7 working days from Monday 3 March end on Wednesday 12 March; the verification extension adds 3: Monday 17 March.
-    expect(deadline('c1', 'acknowledge', asOf)).toMatchObject({ rule: { ruleId: 'denunciation-accept-2019' }, dueAt: endOf('2025-03-17'), status: 'met', evidence: { extensionEventIds: [id(3)] } });
-    expect(deadline('c1', 'assigned-due', asOf)).toMatchObject({ dueAt: '2025-03-14T17:00:00+07:00', status: 'overdue', evidence: { dueSetByEventIds: [id(2), id(3)], extensionEventIds: [id(3)] } });
+    expect(deadline('c1', 'acknowledge', asOf)).toMatchObject({
+      rule: { ruleId: 'denunciation-accept-2019' },
+      dueAt: endOf('2025-03-17'),
+      status: 'met',
+      evidence: { extensionEventIds: [id(3)] },
+    });
+    expect(deadline('c1', 'assigned-due', asOf)).toMatchObject({
+      dueAt: '2025-03-14T17:00:00+07:00',
+      status: 'overdue',
+      evidence: { dueSetByEventIds: [id(2), id(3)], extensionEventIds: [id(3)] },
+    });
   });
 
   it('counts working days over Tết 2026 (16–20 February off)', () => {
@@ -151,8 +248,14 @@ describe('the case-timelines projection', () => {
       recorded(2, 'case-after', 0, 'CaseReceived', receipt('after', 'complaint'), '2026-07-03T10:00:00+07:00'),
     );
     const asOf = '2026-07-05T00:00:00+07:00';
-    expect(deadline('before', 'acknowledge', asOf)).toMatchObject({ rule: { ruleId: 'complaint-accept-2012', unit: 'calendar-days', limit: 10 }, dueAt: endOf('2026-07-10') });
-    expect(deadline('after', 'acknowledge', asOf)).toMatchObject({ rule: { ruleId: 'complaint-accept-2026', unit: 'working-days', limit: 7 }, dueAt: endOf('2026-07-14') });
+    expect(deadline('before', 'acknowledge', asOf)).toMatchObject({
+      rule: { ruleId: 'complaint-accept-2012', unit: 'calendar-days', limit: 10 },
+      dueAt: endOf('2026-07-10'),
+    });
+    expect(deadline('after', 'acknowledge', asOf)).toMatchObject({
+      rule: { ruleId: 'complaint-accept-2026', unit: 'working-days', limit: 7 },
+      dueAt: endOf('2026-07-14'),
+    });
   });
 
   it('lets a recorded rule take over from the default on its days, and a retirement end it', () => {
@@ -176,12 +279,31 @@ describe('the case-timelines projection', () => {
       recorded(3, 'case-c2', 0, 'CaseReceived', receipt('c2', 'complaint'), '2026-09-04T10:00:00+07:00'),
     );
     const asOf = '2026-09-10T00:00:00+07:00';
-    expect(deadline('c1', 'acknowledge', asOf)).toMatchObject({ rule: { ruleId: 'local-complaint-accept', source: 'recorded' }, dueAt: endOf('2026-09-14'), evidence: { ruleEventIds: [id(1)] } });
+    expect(deadline('c1', 'acknowledge', asOf)).toMatchObject({
+      rule: { ruleId: 'local-complaint-accept', source: 'recorded' },
+      dueAt: endOf('2026-09-14'),
+      evidence: { ruleEventIds: [id(1)] },
+    });
     expect(deadline('c2', 'acknowledge', asOf)).toMatchObject({ rule: { ruleId: 'complaint-accept-2026', source: 'default' } });
     given(
-      recorded(4, 'policy-local-complaint-accept', 1, 'ResponsePolicyRuleRetired', { effectiveTo: '2026-09-07', reason: 'withdrawn' }, '2026-09-08T08:00:00+07:00'),
+      recorded(
+        4,
+        'policy-local-complaint-accept',
+        1,
+        'ResponsePolicyRuleRetired',
+        { effectiveTo: '2026-09-07', reason: 'withdrawn' },
+        '2026-09-08T08:00:00+07:00',
+      ),
     );
-    expect(rows('rules')).toEqual([{ rule_id: 'local-complaint-accept', rule: JSON.stringify(local), recorded_event_id: id(1), retired_effective_to: '2026-09-07', retired_event_id: id(4) }]);
+    expect(rows('rules')).toEqual([
+      {
+        rule_id: 'local-complaint-accept',
+        rule: JSON.stringify(local),
+        recorded_event_id: id(1),
+        retired_effective_to: '2026-09-07',
+        retired_event_id: id(4),
+      },
+    ]);
     expect(deadline('c1', 'acknowledge', asOf)).toMatchObject({ rule: { ruleId: 'complaint-accept-2026', source: 'default' } });
   });
 
@@ -189,7 +311,10 @@ describe('the case-timelines projection', () => {
     given(
       recorded(1, 'case-c1', 0, 'CaseReceived', receipt('c1', 'petition'), '2025-03-03T08:00:00+07:00'),
       recorded(2, 'case-c2', 0, 'CaseReceived', receipt('c2', 'petition'), '2025-03-20T08:00:00+07:00'),
-      { ...recorded(3, 'case-c1', 1, 'CaseResolved', { outcome: 'answered' }, '2025-03-10T08:00:00+07:00'), recordedAt: '2025-03-25T01:00:00.000Z' },
+      {
+        ...recorded(3, 'case-c1', 1, 'CaseResolved', { outcome: 'answered' }, '2025-03-10T08:00:00+07:00'),
+        recordedAt: '2025-03-25T01:00:00.000Z',
+      },
     );
     const timeline = query.timelineOf('c1', '2025-03-26T00:00:00+07:00');
     expect(timeline.steps[1]).toMatchObject({ step: 'resolved', recordedAt: '2025-03-25T01:00:00.000Z', recordedAfterHours: 15 * 24 });
@@ -204,7 +329,14 @@ describe('the case-timelines projection', () => {
       recorded(3, 'case-c2', 0, 'CaseReceived', receipt('c2', 'complaint', 'gia-loc'), '2025-03-05T08:00:00+07:00'),
       recorded(4, 'case-c3', 0, 'CaseReceived', receipt('c3', 'complaint'), '2025-04-01T08:00:00+07:00'),
       recorded(5, 'case-c3', 1, 'CaseAcknowledged', { note: null }, '2025-04-02T08:00:00+07:00'),
-      recorded(6, 'case-c1', 2, 'CaseAssigned', { officialId: 'o-1', unitId: null, dueAt: '2025-03-31T17:00:00+07:00' }, '2025-03-17T09:00:00+07:00'),
+      recorded(
+        6,
+        'case-c1',
+        2,
+        'CaseAssigned',
+        { officialId: 'o-1', unitId: null, dueAt: '2025-03-31T17:00:00+07:00' },
+        '2025-03-17T09:00:00+07:00',
+      ),
       recorded(7, 'case-c1', 3, 'CaseResolved', { outcome: 'done' }, '2025-03-28T08:00:00+07:00'),
     );
     const asOf = '2025-04-03T00:00:00+07:00';
@@ -213,20 +345,35 @@ describe('the case-timelines projection', () => {
       ['c1', 'missed', endOf('2025-03-13'), hoursFrom(endOf('2025-03-13'), '2025-03-17T08:00:00+07:00')],
       ['c2', 'overdue', endOf('2025-03-17'), hoursFrom(endOf('2025-03-17'), asOf)],
     ]);
-    expect(query.overdue({ asOf, status: 'overdue', unitId: 'gia-loc' }).map((item) => `${item.caseId} ${item.step}`)).toEqual(['c2 report-upward', 'c2 acknowledge']);
+    expect(query.overdue({ asOf, status: 'overdue', unitId: 'gia-loc' }).map((item) => `${item.caseId} ${item.step}`)).toEqual([
+      'c2 report-upward',
+      'c2 acknowledge',
+    ]);
 
     const byUnit = query.aggregates({ asOf, groupBy: 'unit', step: 'acknowledge' });
     expect(byUnit.map((group) => [group.key, group.caseIds, group.onTimeRate])).toEqual([
       ['gia-loc', ['c2'], 0],
       ['gia-tan', ['c1', 'c3'], 0.5],
     ]);
-    expect(byUnit[1].steps[0]).toMatchObject({ step: 'acknowledge', count: 2, byStatus: { missed: 1, met: 1 }, medianHours: (14 * 24 + 24) / 2, p90Hours: 24 + 0.9 * (14 * 24 - 24) });
-    expect(query.aggregates({ asOf, groupBy: 'official', step: 'assigned-due' })).toMatchObject([{ key: 'o-1', caseIds: ['c1'], onTimeRate: 1 }]);
+    expect(byUnit[1].steps[0]).toMatchObject({
+      step: 'acknowledge',
+      count: 2,
+      byStatus: { missed: 1, met: 1 },
+      medianHours: (14 * 24 + 24) / 2,
+      p90Hours: 24 + 0.9 * (14 * 24 - 24),
+    });
+    expect(query.aggregates({ asOf, groupBy: 'official', step: 'assigned-due' })).toMatchObject([
+      { key: 'o-1', caseIds: ['c1'], onTimeRate: 1 },
+    ]);
     expect(query.aggregates({ asOf, groupBy: 'month', step: 'acknowledge' }).map((group) => [group.key, group.caseIds])).toEqual([
       ['2025-03', ['c1', 'c2']],
       ['2025-04', ['c3']],
     ]);
-    expect(query.aggregates({ asOf, groupBy: 'month', step: 'acknowledge', from: '2025-04-01T00:00:00+07:00', to: '2025-05-01T00:00:00+07:00' }).map((group) => group.key)).toEqual(['2025-04']);
+    expect(
+      query
+        .aggregates({ asOf, groupBy: 'month', step: 'acknowledge', from: '2025-04-01T00:00:00+07:00', to: '2025-05-01T00:00:00+07:00' })
+        .map((group) => group.key),
+    ).toEqual(['2025-04']);
     expect(query.aggregates({ asOf, groupBy: 'unit', category: 'petition' })).toEqual([]);
   });
 });

@@ -1,7 +1,12 @@
 import type { TimelineStatus } from '../../src/timelines/case-timeline.js';
 import { aggregate, onTimeRate, quantile, type CaseDeadline } from '../../src/timelines/timeline-statistics.js';
 
-const judged = (caseId: string, status: TimelineStatus, durationHours: number | null, overrides: Partial<CaseDeadline> = {}): CaseDeadline => ({
+const judged = (
+  caseId: string,
+  status: TimelineStatus,
+  durationHours: number | null,
+  overrides: Partial<CaseDeadline> = {},
+): CaseDeadline => ({
   caseId,
   step: 'acknowledge',
   rule: null,
@@ -12,7 +17,14 @@ const judged = (caseId: string, status: TimelineStatus, durationHours: number | 
   durationHours,
   unitId: 'gia-tan',
   officialId: null,
-  evidence: { clockStartEventId: null, completedByEventId: null, extensionEventIds: [], dueSetByEventIds: [], correctionEventIds: [], ruleEventIds: [] },
+  evidence: {
+    clockStartEventId: null,
+    completedByEventId: null,
+    extensionEventIds: [],
+    dueSetByEventIds: [],
+    correctionEventIds: [],
+    ruleEventIds: [],
+  },
   ...overrides,
 });
 
@@ -33,7 +45,16 @@ describe('timeline statistics', () => {
   });
 
   it('on-time rate: met over those that fell due (met, missed, overdue); open and superseded do not count', () => {
-    expect(onTimeRate([{ status: 'met' }, { status: 'missed' }, { status: 'overdue' }, { status: 'met' }, { status: 'open' }, { status: 'superseded' }])).toBe(0.5);
+    expect(
+      onTimeRate([
+        { status: 'met' },
+        { status: 'missed' },
+        { status: 'overdue' },
+        { status: 'met' },
+        { status: 'open' },
+        { status: 'superseded' },
+      ]),
+    ).toBe(0.5);
     expect(onTimeRate([{ status: 'open' }, { status: 'paused' }])).toBeNull();
     expect(onTimeRate([])).toBeNull();
   });
@@ -51,7 +72,13 @@ describe('timeline statistics', () => {
       'unit',
     );
     expect(groups).toEqual([
-      { key: 'gia-loc', count: 1, onTimeRate: 1, caseIds: ['c4'], steps: [{ step: 'acknowledge', count: 1, byStatus: { met: 1 }, medianHours: 20, p90Hours: 20, onTimeRate: 1, caseIds: ['c4'] }] },
+      {
+        key: 'gia-loc',
+        count: 1,
+        onTimeRate: 1,
+        caseIds: ['c4'],
+        steps: [{ step: 'acknowledge', count: 1, byStatus: { met: 1 }, medianHours: 20, p90Hours: 20, onTimeRate: 1, caseIds: ['c4'] }],
+      },
       {
         key: 'gia-tan',
         count: 4,
@@ -59,7 +86,15 @@ describe('timeline statistics', () => {
         caseIds: ['c1', 'c2', 'c3'],
         steps: [
           // the overdue step's running time is not a duration of a step done
-          { step: 'acknowledge', count: 3, byStatus: { met: 1, missed: 1, overdue: 1 }, medianHours: 20, p90Hours: 28, onTimeRate: 1 / 3, caseIds: ['c1', 'c2', 'c3'] },
+          {
+            step: 'acknowledge',
+            count: 3,
+            byStatus: { met: 1, missed: 1, overdue: 1 },
+            medianHours: 20,
+            p90Hours: 28,
+            onTimeRate: 1 / 3,
+            caseIds: ['c1', 'c2', 'c3'],
+          },
           { step: 'resolve', count: 1, byStatus: { met: 1 }, medianHours: 5, p90Hours: 5, onTimeRate: 1, caseIds: ['c3'] },
         ],
       },
@@ -67,7 +102,10 @@ describe('timeline statistics', () => {
   });
 
   it('groups by official (unassigned apart) and by the month, in Vietnam, of the clock start', () => {
-    const deadlines = [judged('c1', 'met', 1, { officialId: 'o-1', clockStartedAt: '2025-03-31T18:00:00Z' }), judged('c2', 'met', 1, { clockStartedAt: '2025-03-31T16:00:00Z' })];
+    const deadlines = [
+      judged('c1', 'met', 1, { officialId: 'o-1', clockStartedAt: '2025-03-31T18:00:00Z' }),
+      judged('c2', 'met', 1, { clockStartedAt: '2025-03-31T16:00:00Z' }),
+    ];
     expect(aggregate(deadlines, 'official').map((group) => [group.key, group.caseIds])).toEqual([
       ['o-1', ['c1']],
       ['unassigned', ['c2']],

@@ -3,7 +3,11 @@ import { withCorrections } from '../../src/domain-kit/corrections.js';
 import { DomainError } from '../../src/domain-kit/domain-error.js';
 
 /** A literal past fact for a given/when/then test: an event with its id and time. */
-export function fact<Event extends DomainEvent>(event: Event, occurredAt: string, eventId = `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`): Fact<Event> {
+export function fact<Event extends DomainEvent>(
+  event: Event,
+  occurredAt: string,
+  eventId = `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`,
+): Fact<Event> {
   return { ...event, occurredAt, eventId };
 }
 let counter = 0;

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { JsonObject, NewEvent } from '../../src/ledger/event-store.port.js';
 
 /** A literal event for tests: everything fixed but the id, unless the test says otherwise. */
-export function newEvent(type = 'CaseReceived', data: JsonObject = { summary: 'Smell from the dye works' }, eventId = randomUUID()): NewEvent {
+export function newEvent(
+  type = 'CaseReceived',
+  data: JsonObject = { summary: 'Smell from the dye works' },
+  eventId = randomUUID(),
+): NewEvent {
   return {
     eventId,
     type,

@@ -35,8 +35,10 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
   const config = loadLedgerConfig({ LEDGER_DATA_DIR: dataDir, ...env });
   const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { logger: false, abortOnError: false }));
   await app.init();
-  const token = (subject: string, roles: readonly Role[], units: readonly string[] | 'all' = []) => mintEmbeddedToken(embeddedSecret(dataDir), { subject, roles, units, ttlSeconds: 3600 });
-  const as = (subject: string, roles: readonly Role[], units: readonly string[] | 'all' = []) => withToken(request.agent(app.getHttpServer()), token(subject, roles, units));
+  const token = (subject: string, roles: readonly Role[], units: readonly string[] | 'all' = []) =>
+    mintEmbeddedToken(embeddedSecret(dataDir), { subject, roles, units, ttlSeconds: 3600 });
+  const as = (subject: string, roles: readonly Role[], units: readonly string[] | 'all' = []) =>
+    withToken(request.agent(app.getHttpServer()), token(subject, roles, units));
   return {
     app,
     dataDir,

@@ -22,8 +22,12 @@ export class AuditController {
 
   @Requires('oversight.read')
   @Get('audit')
-  @ApiOperation({ summary: 'The audit trail of a case, an official, a unit (with the units merged into it) or the whole ledger, in global order' })
-  @ApiOkResponse({ description: '{ entries: [...], nextAfter: position or null }; Ledger-Projection-Position says how far the trail has read the ledger' })
+  @ApiOperation({
+    summary: 'The audit trail of a case, an official, a unit (with the units merged into it) or the whole ledger, in global order',
+  })
+  @ApiOkResponse({
+    description: '{ entries: [...], nextAfter: position or null }; Ledger-Projection-Position says how far the trail has read the ledger',
+  })
   async json(@Query() query: AuditQueryDto, @Res({ passthrough: true }) response: Response): Promise<AuditPage> {
     return this.page(query, response);
   }

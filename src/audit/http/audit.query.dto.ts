@@ -21,12 +21,17 @@ export class AuditQueryDto extends PositionCursorQueryDto {
   @Matches(ID, { message: ID_MESSAGE })
   readonly officialId?: string;
 
-  @ApiPropertyOptional({ description: 'The unit and every unit merged into it (transitively); not the cases, visits or meetings of the unit' })
+  @ApiPropertyOptional({
+    description: 'The unit and every unit merged into it (transitively); not the cases, visits or meetings of the unit',
+  })
   @IsOptional()
   @Matches(ID, { message: ID_MESSAGE })
   readonly unitId?: string;
 
-  @ApiPropertyOptional({ description: 'Entries whose occurredAt is at or after this instant (ISO-8601 with offset)', example: '2024-01-01T00:00:00+07:00' })
+  @ApiPropertyOptional({
+    description: 'Entries whose occurredAt is at or after this instant (ISO-8601 with offset)',
+    example: '2024-01-01T00:00:00+07:00',
+  })
   @IsOptional()
   @MaxLength(40)
   @IsOffsetDateTime()

@@ -27,7 +27,12 @@ export function decodeCompactJws(token: string): DecodedJws {
     throw new TokenRejected('The token is not a compact JWS (three base64url parts).');
   }
   const [header, payload, signature] = parts as [string, string, string];
-  return { header: jsonObject(header, 'header'), payload: jsonObject(payload, 'payload'), signingInput: `${header}.${payload}`, signature: Buffer.from(signature, 'base64url') };
+  return {
+    header: jsonObject(header, 'header'),
+    payload: jsonObject(payload, 'payload'),
+    signingInput: `${header}.${payload}`,
+    signature: Buffer.from(signature, 'base64url'),
+  };
 }
 
 /** Checks the signature with a key of the token's algorithm; `alg: none` and every algorithm not listed are refused before any key is used. */
@@ -40,7 +45,11 @@ export function verifySignature(jws: DecodedJws, algorithm: JwsAlgorithm, key: K
   }
   if (Buffer.isBuffer(key)) return false;
   if (algorithm === 'RS256') return key.asymmetricKeyType === 'rsa' && verify('sha256', input, key, jws.signature);
-  return key.asymmetricKeyType === 'ec' && jws.signature.length === 64 && verify('sha256', input, { key, dsaEncoding: 'ieee-p1363' }, jws.signature);
+  return (
+    key.asymmetricKeyType === 'ec' &&
+    jws.signature.length === 64 &&
+    verify('sha256', input, { key, dsaEncoding: 'ieee-p1363' }, jws.signature)
+  );
 }
 
 /** Signs an HS256 token (the embedded mode's own tokens). */
@@ -65,6 +74,7 @@ function jsonObject(segment: string, part: string): Record<string, unknown> {
   } catch {
     throw new TokenRejected(`The token's ${part} is not JSON.`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TokenRejected(`The token's ${part} is not a JSON object.`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new TokenRejected(`The token's ${part} is not a JSON object.`);
   return value as Record<string, unknown>;
 }

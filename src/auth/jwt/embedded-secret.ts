@@ -22,6 +22,9 @@ export function embeddedSecret(dataDir: string): Buffer {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   const secret = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64url');
-  if (secret.length < 32) throw new Error(`The token secret in ${path} is shorter than 32 bytes; delete it to make a new one (every token issued with it stops working).`);
+  if (secret.length < 32)
+    throw new Error(
+      `The token secret in ${path} is shorter than 32 bytes; delete it to make a new one (every token issued with it stops working).`,
+    );
   return secret;
 }

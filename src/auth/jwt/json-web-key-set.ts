@@ -78,7 +78,10 @@ export class UrlKeySource implements KeySource {
   async keyFor(kid: string | undefined, alg: JwsAlgorithm): Promise<KeyObject> {
     const age = this.now() - this.fetchedAt;
     if (age > this.maxAgeMs || (pick(this.keys, kid, alg) === undefined && age > this.cooldownMs)) await this.refresh();
-    if (this.keys.length === 0) throw new KeySetUnavailable(`The identity provider's key set could not be fetched (${this.lastFailure}); tokens cannot be checked now.`);
+    if (this.keys.length === 0)
+      throw new KeySetUnavailable(
+        `The identity provider's key set could not be fetched (${this.lastFailure}); tokens cannot be checked now.`,
+      );
     const key = pick(this.keys, kid, alg);
     if (!key) throw new TokenRejected(`No ${alg} key${kid ? ` with kid "${kid}"` : ''} in the identity provider's key set.`);
     return key;

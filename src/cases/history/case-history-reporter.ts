@@ -10,8 +10,13 @@ import type { CaseHistory } from './case-history.js';
 export function reporterInHistory(history: CaseHistory): { recorded: unknown; category: CaseCategory | null } {
   const received = history.steps.find((step) => step.type === 'CaseReceived');
   if (!received) return { recorded: null, category: null };
-  const categories = history.steps.map((step) => step.stateAfter.category).filter((category): category is CaseCategory => typeof category === 'string');
-  return { recorded: received.data.reporter ?? null, category: categories.includes('denunciation') ? 'denunciation' : (categories[categories.length - 1] ?? null) };
+  const categories = history.steps
+    .map((step) => step.stateAfter.category)
+    .filter((category): category is CaseCategory => typeof category === 'string');
+  return {
+    recorded: received.data.reporter ?? null,
+    category: categories.includes('denunciation') ? 'denunciation' : (categories[categories.length - 1] ?? null),
+  };
 }
 
 /** The history with the reporter replaced wherever it appears by what the reader may see. */

@@ -14,7 +14,10 @@ export class CaseHistoryQueryDto {
   @MaxLength(40)
   readonly asOf?: string;
 
-  @ApiPropertyOptional({ enum: HISTORY_TIME_BASES, description: 'What a date-time asOf is compared with: recordedAt (default) or occurredAt.' })
+  @ApiPropertyOptional({
+    enum: HISTORY_TIME_BASES,
+    description: 'What a date-time asOf is compared with: recordedAt (default) or occurredAt.',
+  })
   @IsOptional()
   @IsIn(HISTORY_TIME_BASES)
   readonly by?: HistoryTimeBasis;

@@ -4,17 +4,54 @@ import { historySelection, replayCase } from './case-history.js';
 
 let position = 100;
 /** A literal recorded event of one case stream: occurredAt and recordedAt chosen by the test. */
-function recorded(type: string, data: JsonObject, occurredAt: string, recordedAt: string, eventId = `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`): RecordedEvent {
+function recorded(
+  type: string,
+  data: JsonObject,
+  occurredAt: string,
+  recordedAt: string,
+  eventId = `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
+): RecordedEvent {
   const revision = position - 100;
   position++;
-  return { eventId, type, schemaVersion: 1, data, metadata: { actor: 'user:clerk-1', correlationId: 'c', causationId: null, occurredAt }, streamId: 'case-c1', streamRevision: revision, globalPosition: position * 10, recordedAt, previousHash: null, hash: 'h'.repeat(64) };
+  return {
+    eventId,
+    type,
+    schemaVersion: 1,
+    data,
+    metadata: { actor: 'user:clerk-1', correlationId: 'c', causationId: null, occurredAt },
+    streamId: 'case-c1',
+    streamRevision: revision,
+    globalPosition: position * 10,
+    recordedAt,
+    previousHash: null,
+    hash: 'h'.repeat(64),
+  };
 }
 
 describe('replayCase', () => {
-  const received = recorded('CaseReceived', { caseId: 'c1', unitId: 'gia-tan', category: 'complaint', channel: 'letter', summary: 'Canal', reporter: {}, sourceVisitId: null, referredFromUnitId: null }, '2026-03-02T08:00:00+07:00', '2026-03-02T01:00:00.000Z');
+  const received = recorded(
+    'CaseReceived',
+    {
+      caseId: 'c1',
+      unitId: 'gia-tan',
+      category: 'complaint',
+      channel: 'letter',
+      summary: 'Canal',
+      reporter: {},
+      sourceVisitId: null,
+      referredFromUnitId: null,
+    },
+    '2026-03-02T08:00:00+07:00',
+    '2026-03-02T01:00:00.000Z',
+  );
   // Acknowledged on 3 March, but entered into the ledger only on 10 March.
   const acknowledged = recorded('CaseAcknowledged', { note: null }, '2026-03-03T09:00:00+07:00', '2026-03-10T02:00:00.000Z');
-  const corrected = recorded('EventCorrected', { correctedEventId: received.eventId, reason: 'typo', fields: { summary: 'Canal blocked' } }, '2026-03-11T09:00:00+07:00', '2026-03-11T02:00:00.000Z');
+  const corrected = recorded(
+    'EventCorrected',
+    { correctedEventId: received.eventId, reason: 'typo', fields: { summary: 'Canal blocked' } },
+    '2026-03-11T09:00:00+07:00',
+    '2026-03-11T02:00:00.000Z',
+  );
   const stream = [received, acknowledged, corrected];
 
   it('by recorded time: what the ledger knew then, not what was entered late', () => {

@@ -61,7 +61,9 @@ export function historySelection(asOf: string | undefined, by: HistoryTimeBasis 
   }
   const given = asOf.slice(0, 40);
   if (isOffsetDateTime(asOf)) return { by: by ?? 'recorded', asOf };
-  throw invalidAsOf(`asOf ${given} is neither a date-time with an offset (2026-03-09T08:00:00+07:00) nor a global position (a whole number).`);
+  throw invalidAsOf(
+    `asOf ${given} is neither a date-time with an offset (2026-03-09T08:00:00+07:00) nor a global position (a whole number).`,
+  );
 }
 
 /**
@@ -77,9 +79,23 @@ export function replayCase(caseId: string, recorded: readonly RecordedEvent[], s
     const fact = toFact(event) as Fact<CaseEvent>;
     facts.push(fact);
     // A correction changes an earlier fact: fold again. Anything else only adds to the state.
-    state = fact.type === EVENT_CORRECTED ? withCorrections(facts).reduce(caseDecider.evolve, caseDecider.initialState) : caseDecider.evolve(state, fact);
+    state =
+      fact.type === EVENT_CORRECTED
+        ? withCorrections(facts).reduce(caseDecider.evolve, caseDecider.initialState)
+        : caseDecider.evolve(state, fact);
     const { eventId, type, recordedAt, streamRevision, globalPosition, hash, data, metadata } = event;
-    return { eventId, type, occurredAt: metadata.occurredAt, recordedAt, actor: metadata.actor, streamRevision, globalPosition, hash, data, stateAfter: caseView(state) };
+    return {
+      eventId,
+      type,
+      occurredAt: metadata.occurredAt,
+      recordedAt,
+      actor: metadata.actor,
+      streamRevision,
+      globalPosition,
+      hash,
+      data,
+      stateAfter: caseView(state),
+    };
   });
   return { caseId, asOf: selection.by === 'everything' ? null : selection.asOf, by: selection.by, state: caseView(state), steps };
 }

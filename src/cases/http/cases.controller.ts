@@ -51,7 +51,12 @@ export class CasesController {
     private readonly disclosure: ReporterDisclosure,
   ) {}
 
-  private readonly endpoint = new AggregateEndpoint({ decider: caseDecider, streamOf: caseStream, name: 'Case', view: caseView }, this.commands, this.store, this.clock);
+  private readonly endpoint = new AggregateEndpoint(
+    { decider: caseDecider, streamOf: caseStream, name: 'Case', view: caseView },
+    this.commands,
+    this.store,
+    this.clock,
+  );
 
   @Requires('cases.receive', bodyUnit)
   @Post()
@@ -79,7 +84,12 @@ export class CasesController {
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiConflictResponse({ description: 'CASE.ALREADY_ACKNOWLEDGED, CASE.RESOLVED, CASE.CLOSED.' })
-  acknowledge(@Param('caseId') caseId: string, @Body() body: AcknowledgeCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+  acknowledge(
+    @Param('caseId') caseId: string,
+    @Body() body: AcknowledgeCaseRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     return this.act(caseId, { type: 'AcknowledgeCase', note: body.note ?? null }, body.occurredAt, request, response);
   }
 
@@ -88,8 +98,19 @@ export class CasesController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  classify(@Param('caseId') caseId: string, @Body() body: ClassifyCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
-    return this.act(caseId, { type: 'ClassifyCase', classification: body.classification, reason: body.reason }, body.occurredAt, request, response);
+  classify(
+    @Param('caseId') caseId: string,
+    @Body() body: ClassifyCaseRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
+    return this.act(
+      caseId,
+      { type: 'ClassifyCase', classification: body.classification, reason: body.reason },
+      body.occurredAt,
+      request,
+      response,
+    );
   }
 
   @Requires('cases.act', caseParam)
@@ -97,10 +118,21 @@ export class CasesController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  async assign(@Param('caseId') caseId: string, @Body() body: AssignCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+  async assign(
+    @Param('caseId') caseId: string,
+    @Body() body: AssignCaseRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     const unit = body.unitId === undefined ? null : await this.units.reference(body.unitId);
     if (body.officialId !== undefined) await this.checkOfficial(body.officialId, body.occurredAt, 'the assignee');
-    return this.act(caseId, { type: 'AssignCase', officialId: body.officialId ?? null, unit, dueAt: body.dueAt }, body.occurredAt, request, response);
+    return this.act(
+      caseId,
+      { type: 'AssignCase', officialId: body.officialId ?? null, unit, dueAt: body.dueAt },
+      body.occurredAt,
+      request,
+      response,
+    );
   }
 
   @Requires('cases.act', caseParam)
@@ -108,7 +140,12 @@ export class CasesController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  recordAction(@Param('caseId') caseId: string, @Body() body: RecordCaseActionRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+  recordAction(
+    @Param('caseId') caseId: string,
+    @Body() body: RecordCaseActionRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     return this.act(caseId, { type: 'RecordCaseAction', description: body.description }, body.occurredAt, request, response);
   }
 
@@ -117,8 +154,19 @@ export class CasesController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  markComplex(@Param('caseId') caseId: string, @Body() body: MarkCaseComplexRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
-    return this.act(caseId, { type: 'MarkCaseComplex', complexity: body.complexity, reason: body.reason }, body.occurredAt, request, response);
+  markComplex(
+    @Param('caseId') caseId: string,
+    @Body() body: MarkCaseComplexRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
+    return this.act(
+      caseId,
+      { type: 'MarkCaseComplex', complexity: body.complexity, reason: body.reason },
+      body.occurredAt,
+      request,
+      response,
+    );
   }
 
   @Requires('cases.act', caseParam)
@@ -126,12 +174,23 @@ export class CasesController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  @ApiConflictResponse({ description: 'CASE.REPORT_NOT_UPWARD when the unit is not above the case\'s current unit.' })
-  async reportUpward(@Param('caseId') caseId: string, @Body() body: ReportCaseUpwardRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+  @ApiConflictResponse({ description: "CASE.REPORT_NOT_UPWARD when the unit is not above the case's current unit." })
+  async reportUpward(
+    @Param('caseId') caseId: string,
+    @Body() body: ReportCaseUpwardRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     const lineage = await this.lineageOf(caseId);
     const to = await this.units.reference(body.toUnitId);
     await this.checkOfficial(body.officialId, body.occurredAt, 'who reported');
-    return this.act(caseId, { type: 'ReportCaseUpward', officialId: body.officialId, to, lineage, summary: body.summary ?? null }, body.occurredAt, request, response);
+    return this.act(
+      caseId,
+      { type: 'ReportCaseUpward', officialId: body.officialId, to, lineage, summary: body.summary ?? null },
+      body.occurredAt,
+      request,
+      response,
+    );
   }
 
   @Requires('cases.escalate')
@@ -139,10 +198,21 @@ export class CasesController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  @ApiConflictResponse({ description: 'CASE.NOT_UPPER_LEVEL when the unit is not above the case\'s current unit.' })
-  async upperLevelInformed(@Param('caseId') caseId: string, @Body() body: RecordUpperLevelInformedRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+  @ApiConflictResponse({ description: "CASE.NOT_UPPER_LEVEL when the unit is not above the case's current unit." })
+  async upperLevelInformed(
+    @Param('caseId') caseId: string,
+    @Body() body: RecordUpperLevelInformedRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     const lineage = await this.lineageOf(caseId);
-    return this.act(caseId, { type: 'RecordUpperLevelInformed', unitId: body.unitId, channel: body.channel, note: body.note ?? null, lineage }, body.occurredAt, request, response);
+    return this.act(
+      caseId,
+      { type: 'RecordUpperLevelInformed', unitId: body.unitId, channel: body.channel, note: body.note ?? null, lineage },
+      body.occurredAt,
+      request,
+      response,
+    );
   }
 
   @Requires('cases.escalate')
@@ -150,8 +220,13 @@ export class CasesController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  @ApiConflictResponse({ description: 'CASE.ESCALATION_NOT_UPWARD when the unit is not above the case\'s current unit.' })
-  async escalate(@Param('caseId') caseId: string, @Body() body: EscalateCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+  @ApiConflictResponse({ description: "CASE.ESCALATION_NOT_UPWARD when the unit is not above the case's current unit." })
+  async escalate(
+    @Param('caseId') caseId: string,
+    @Body() body: EscalateCaseRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     const lineage = await this.lineageOf(caseId);
     const to = await this.units.reference(body.toUnitId);
     return this.act(caseId, { type: 'EscalateCase', to, lineage, reason: body.reason }, body.occurredAt, request, response);
@@ -163,8 +238,19 @@ export class CasesController {
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiConflictResponse({ description: 'CASE.EXTENSIONS_EXHAUSTED, CASE.NO_DEADLINE.' })
-  extend(@Param('caseId') caseId: string, @Body() body: ExtendCaseDeadlineRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
-    return this.act(caseId, { type: 'ExtendCaseDeadline', newDueAt: body.newDueAt, reason: body.reason }, body.occurredAt, request, response);
+  extend(
+    @Param('caseId') caseId: string,
+    @Body() body: ExtendCaseDeadlineRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
+    return this.act(
+      caseId,
+      { type: 'ExtendCaseDeadline', newDueAt: body.newDueAt, reason: body.reason },
+      body.occurredAt,
+      request,
+      response,
+    );
   }
 
   @Requires('cases.act', caseParam)
@@ -172,7 +258,12 @@ export class CasesController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  resolve(@Param('caseId') caseId: string, @Body() body: ResolveCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+  resolve(
+    @Param('caseId') caseId: string,
+    @Body() body: ResolveCaseRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     return this.act(caseId, { type: 'ResolveCase', outcome: body.outcome }, body.occurredAt, request, response);
   }
 
@@ -181,7 +272,12 @@ export class CasesController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  close(@Param('caseId') caseId: string, @Body() body: CloseCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+  close(
+    @Param('caseId') caseId: string,
+    @Body() body: CloseCaseRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     return this.act(caseId, { type: 'CloseCase', note: body.note ?? null }, body.occurredAt, request, response);
   }
 
@@ -190,7 +286,12 @@ export class CasesController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  reopen(@Param('caseId') caseId: string, @Body() body: ReopenCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+  reopen(
+    @Param('caseId') caseId: string,
+    @Body() body: ReopenCaseRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     return this.act(caseId, { type: 'ReopenCase', reason: body.reason }, body.occurredAt, request, response);
   }
 
@@ -199,8 +300,19 @@ export class CasesController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  correct(@Param('caseId') caseId: string, @Body() body: CorrectionRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
-    return this.act(caseId, { type: 'CorrectCaseEvent', eventId: body.eventId, reason: body.reason, fields: body.fields }, body.occurredAt, request, response);
+  correct(
+    @Param('caseId') caseId: string,
+    @Body() body: CorrectionRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
+    return this.act(
+      caseId,
+      { type: 'CorrectCaseEvent', eventId: body.eventId, reason: body.reason, fields: body.fields },
+      body.occurredAt,
+      request,
+      response,
+    );
   }
 
   private read(caseId: string) {

@@ -20,7 +20,8 @@ export function verifierKeyFrom(option: string | undefined, dataDir: string, con
     }
   }
   const file = signingKeyPath(dataDir, config);
-  if (!existsSync(file)) throw new UsageError(`No verifier key: pass --public-key <name+id+key> (the key the operator published); ${file} does not exist.`);
+  if (!existsSync(file))
+    throw new UsageError(`No verifier key: pass --public-key <name+id+key> (the key the operator published); ${file} does not exist.`);
   return verifierKeyOf(config.origin, loadSigningKey(file, config.signingKeyFile !== undefined));
 }
 

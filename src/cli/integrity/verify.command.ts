@@ -5,7 +5,12 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { LEDGER_CONFIG } from '../../config/ledger-config.token.js';
 import type { LedgerConfig } from '../../config/ledger.config.js';
 import { integrityPath, MerkleLog } from '../../integrity/log/merkle-log.js';
-import { EventStoreLedgerSource, SqliteFileLedgerSource, type CheckpointCandidate, type LedgerSource } from '../../integrity/verification/ledger-source.js';
+import {
+  EventStoreLedgerSource,
+  SqliteFileLedgerSource,
+  type CheckpointCandidate,
+  type LedgerSource,
+} from '../../integrity/verification/ledger-source.js';
 import { verifyLedger } from '../../integrity/verification/ledger-verifier.js';
 import { describeReport } from '../../integrity/verification/verification-report.js';
 import { EMBEDDED_STORE_FILE } from '../../ledger/open-event-store.js';
@@ -37,7 +42,10 @@ export class VerifyCommand extends CommandRunner {
     let log: MerkleLog | undefined;
     try {
       const verifierKey = verifierKeyFrom(options.publicKey, this.config.dataDir, this.config.integrity);
-      const auditorCheckpoints: CheckpointCandidate[] = (options.checkpoint ?? []).map((file) => ({ note: readCheckpointFile(file), source: `file ${file}` }));
+      const auditorCheckpoints: CheckpointCandidate[] = (options.checkpoint ?? []).map((file) => ({
+        note: readCheckpointFile(file),
+        source: `file ${file}`,
+      }));
       source = await this.openSource();
       const logFile = integrityPath(this.config.dataDir);
       log = existsSync(logFile) ? new MerkleLog(logFile, { readonly: true }) : undefined;
@@ -46,7 +54,10 @@ export class VerifyCommand extends CommandRunner {
         source,
         verifierKey,
         loggedLeaves: logged && { size: logged.size, leafAt: (index) => logged.leafAt(index) },
-        extraCheckpoints: [...(logged?.checkpoints().map((checkpoint) => ({ note: checkpoint.note, source: 'integrity.db' })) ?? []), ...auditorCheckpoints],
+        extraCheckpoints: [
+          ...(logged?.checkpoints().map((checkpoint) => ({ note: checkpoint.note, source: 'integrity.db' })) ?? []),
+          ...auditorCheckpoints,
+        ],
       });
       process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report));
       process.exitCode = report.ok ? 0 : 1;
@@ -59,12 +70,18 @@ export class VerifyCommand extends CommandRunner {
     }
   }
 
-  @Option({ flags: '--public-key <key>', description: 'The verifier key you trust (or a file holding it); default: derived from the data folder\'s signing key' })
+  @Option({
+    flags: '--public-key <key>',
+    description: "The verifier key you trust (or a file holding it); default: derived from the data folder's signing key",
+  })
   parsePublicKey(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--checkpoint <file>', description: 'A signed checkpoint you kept (the note, or the JSON of GET /api/v1/integrity/checkpoint); repeatable' })
+  @Option({
+    flags: '--checkpoint <file>',
+    description: 'A signed checkpoint you kept (the note, or the JSON of GET /api/v1/integrity/checkpoint); repeatable',
+  })
   parseCheckpoint(value: string, previous: string[] = []): string[] {
     return [...previous, value];
   }

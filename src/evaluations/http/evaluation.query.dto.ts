@@ -19,7 +19,11 @@ export class EvaluationQueryDto extends MinPositionQueryDto {
   @Matches(ID, { message: ID_MESSAGE })
   readonly unitId?: string;
 
-  @ApiPropertyOptional({ enum: SORT_KEYS, default: 'officialId', description: 'An indicator (sorted by its count, then official id) or officialId' })
+  @ApiPropertyOptional({
+    enum: SORT_KEYS,
+    default: 'officialId',
+    description: 'An indicator (sorted by its count, then official id) or officialId',
+  })
   @IsOptional()
   @IsIn(SORT_KEYS)
   readonly sort?: Indicator | 'officialId';

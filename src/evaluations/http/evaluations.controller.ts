@@ -1,5 +1,13 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { DomainError } from '../../domain-kit/domain-error.js';
@@ -14,7 +22,9 @@ import { Requires } from '../../auth/requires.decorator.js';
 
 @ApiTags('evaluations')
 @Controller('api/v1/evaluations')
-@ApiBadRequestResponse({ description: `EVALUATION.YEAR_OUT_OF_RANGE (${FIRST_YEAR}..${LAST_YEAR}), EVALUATION.ONE_SUBJECT (exactly one of officialId and unitId)` })
+@ApiBadRequestResponse({
+  description: `EVALUATION.YEAR_OUT_OF_RANGE (${FIRST_YEAR}..${LAST_YEAR}), EVALUATION.ONE_SUBJECT (exactly one of officialId and unitId)`,
+})
 @ApiNotFoundResponse({ description: 'No such official or unit (NOT_FOUND)' })
 @ApiServiceUnavailableResponse({ description: 'minPosition was not reached within 2 s (code PROJECTION.BEHIND)' })
 export class EvaluationsController {
@@ -28,8 +38,15 @@ export class EvaluationsController {
   @Requires('oversight.read')
   @Get(':year.csv')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'The same evaluation as CSV (RFC 4180): one row per official, each indicator a count column and an <indicator>Evidence column of space-separated event ids' })
-  async csv(@Param('year') year: string, @Query() query: EvaluationQueryDto, @Res({ passthrough: true }) response: Response): Promise<string> {
+  @ApiOperation({
+    summary:
+      'The same evaluation as CSV (RFC 4180): one row per official, each indicator a count column and an <indicator>Evidence column of space-separated event ids',
+  })
+  async csv(
+    @Param('year') year: string,
+    @Query() query: EvaluationQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
     const evaluation = await this.evaluate(year, query, response);
     // Set here, not with @Header: a refused request keeps the JSON error body's content type.
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -39,14 +56,23 @@ export class EvaluationsController {
 
   @Requires('oversight.read')
   @Get(':year')
-  @ApiOperation({ summary: "The annual evaluation: per official, the year's indicators side by side, each with the event ids it was computed from" })
-  @ApiOkResponse({ description: '{ year, period, asOf, scope, officials: [{ officialId, fullName, indicators: { <indicator>: { count, evidence } } }] }' })
-  async json(@Param('year') year: string, @Query() query: EvaluationQueryDto, @Res({ passthrough: true }) response: Response): Promise<AnnualEvaluation> {
+  @ApiOperation({
+    summary: "The annual evaluation: per official, the year's indicators side by side, each with the event ids it was computed from",
+  })
+  @ApiOkResponse({
+    description: '{ year, period, asOf, scope, officials: [{ officialId, fullName, indicators: { <indicator>: { count, evidence } } }] }',
+  })
+  async json(
+    @Param('year') year: string,
+    @Query() query: EvaluationQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AnnualEvaluation> {
     return this.evaluate(year, query, response);
   }
 
   private async evaluate(year: string, query: EvaluationQueryDto, response: Response): Promise<AnnualEvaluation> {
-    if (!/^\d{4}$/.test(year)) throw new DomainError('EVALUATION.YEAR_OUT_OF_RANGE', `The year must be four digits, ${FIRST_YEAR} to ${LAST_YEAR}.`, 'invalid');
+    if (!/^\d{4}$/.test(year))
+      throw new DomainError('EVALUATION.YEAR_OUT_OF_RANGE', `The year must be four digits, ${FIRST_YEAR} to ${LAST_YEAR}.`, 'invalid');
     const scope = scopeOf(query);
     await readAfter(this.engine, responsibilityFactsProjection.name, query.minPosition, response);
     const evaluation = this.evaluations.evaluate(Number(year), scope, this.clock.now());
@@ -57,5 +83,9 @@ export class EvaluationsController {
 function scopeOf(query: EvaluationQueryDto): EvaluationScope {
   if (query.officialId !== undefined && query.unitId === undefined) return { officialId: query.officialId };
   if (query.unitId !== undefined && query.officialId === undefined) return { unitId: query.unitId };
-  throw new DomainError('EVALUATION.ONE_SUBJECT', 'Evaluate one official (officialId) or the officials of one unit (unitId): exactly one of them.', 'invalid');
+  throw new DomainError(
+    'EVALUATION.ONE_SUBJECT',
+    'Evaluate one official (officialId) or the officials of one unit (unitId): exactly one of them.',
+    'invalid',
+  );
 }

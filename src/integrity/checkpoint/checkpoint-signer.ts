@@ -21,6 +21,7 @@ export class CheckpointSigner {
 /** The checkpoint inside a signed note, once the signature of `key` verifies and the origin is the key's log. */
 export function openCheckpoint(note: string, key: NoteVerifierKey): Checkpoint {
   const checkpoint = parseCheckpointBody(openNote(note, key));
-  if (checkpoint.origin !== key.name) throw new SignedNoteError(`The checkpoint is of the log "${checkpoint.origin}", not of "${key.name}"`);
+  if (checkpoint.origin !== key.name)
+    throw new SignedNoteError(`The checkpoint is of the log "${checkpoint.origin}", not of "${key.name}"`);
   return checkpoint;
 }

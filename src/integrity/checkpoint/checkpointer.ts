@@ -103,10 +103,20 @@ export class Checkpointer {
     // Only checkpoint events since the latest: signing again would chase its own tail.
     if (latest && (latest.treeSize === treeSize || this.log.ordinaryLeavesSince(latest.treeSize) === 0)) return latest;
     const rootHash = this.log.root();
-    const checkpoint: StoredCheckpoint = { treeSize, rootHash, note: this.signer.sign(treeSize, rootHash), signedAt: this.now().toISOString() };
+    const checkpoint: StoredCheckpoint = {
+      treeSize,
+      rootHash,
+      note: this.signer.sign(treeSize, rootHash),
+      signedAt: this.now().toISOString(),
+    };
     this.log.recordCheckpoint(checkpoint);
     this.pending = 0;
-    const data: CheckpointSignedData = { origin: this.signer.origin, treeSize, rootHash: rootHash.toString('base64'), note: checkpoint.note };
+    const data: CheckpointSignedData = {
+      origin: this.signer.origin,
+      treeSize,
+      rootHash: rootHash.toString('base64'),
+      note: checkpoint.note,
+    };
     try {
       await this.store.append(
         CHECKPOINT_STREAM,
@@ -116,7 +126,12 @@ export class Checkpointer {
             type: CHECKPOINT_EVENT_TYPE,
             schemaVersion: 1,
             data,
-            metadata: { actor: CHECKPOINT_ACTOR, correlationId: `checkpoint-${treeSize}`, causationId: null, occurredAt: checkpoint.signedAt },
+            metadata: {
+              actor: CHECKPOINT_ACTOR,
+              correlationId: `checkpoint-${treeSize}`,
+              causationId: null,
+              occurredAt: checkpoint.signedAt,
+            },
           },
         ],
         'any',

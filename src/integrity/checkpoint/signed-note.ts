@@ -44,7 +44,12 @@ export function rawPublicKey(key: KeyObject): Buffer {
 }
 
 export function keyIdOf(name: string, publicKey: Buffer): Buffer {
-  return createHash('sha256').update(name).update(Buffer.from([0x0a, ED25519])).update(publicKey).digest().subarray(0, 4);
+  return createHash('sha256')
+    .update(name)
+    .update(Buffer.from([0x0a, ED25519]))
+    .update(publicKey)
+    .digest()
+    .subarray(0, 4);
 }
 
 export function verifierKeyOf(name: string, key: KeyObject): NoteVerifierKey {
@@ -52,7 +57,12 @@ export function verifierKeyOf(name: string, key: KeyObject): NoteVerifierKey {
   const raw = rawPublicKey(key);
   const keyId = keyIdOf(name, raw);
   const publicKey = createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, raw]), format: 'der', type: 'spki' });
-  return { name, keyId, publicKey, text: `${name}+${keyId.toString('hex')}+${Buffer.concat([Buffer.from([ED25519]), raw]).toString('base64')}` };
+  return {
+    name,
+    keyId,
+    publicKey,
+    text: `${name}+${keyId.toString('hex')}+${Buffer.concat([Buffer.from([ED25519]), raw]).toString('base64')}`,
+  };
 }
 
 /** Parses `<name>+<hex id>+<base64(0x01 || key)>`, refusing any key whose ID does not match its name and key. */
@@ -68,7 +78,8 @@ export function parseVerifierKey(text: string): NoteVerifierKey {
   if (!keyData || keyData.length !== 33 || keyData[0] !== ED25519) throw new SignedNoteError(`"${trimmed}" is not an Ed25519 verifier key`);
   assertValidKeyName(name);
   const raw = keyData.subarray(1);
-  if (!keyIdOf(name, raw).equals(Buffer.from(idHex, 'hex'))) throw new SignedNoteError(`The key id of "${trimmed}" does not match its name and key`);
+  if (!keyIdOf(name, raw).equals(Buffer.from(idHex, 'hex')))
+    throw new SignedNoteError(`The key id of "${trimmed}" does not match its name and key`);
   const publicKey = createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, raw]), format: 'der', type: 'spki' });
   return { name, keyId: Buffer.from(idHex, 'hex'), publicKey, text: trimmed };
 }

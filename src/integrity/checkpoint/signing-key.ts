@@ -36,7 +36,10 @@ export function loadSigningKey(file: string, configured: boolean): KeyObject {
   try {
     key = createPrivateKey(readFileSync(file));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : `it is not a PEM private key (${(error as Error).message})`;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'it does not exist'
+        : `it is not a PEM private key (${(error as Error).message})`;
     throw new ConfigurationError(setting, `must lead to an Ed25519 signing key, but "${file}" cannot be used: ${reason}.`);
   }
   if (key.asymmetricKeyType !== 'ed25519') {

@@ -1,5 +1,13 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { IntegrityLog, type CheckpointView, type ConsistencyProofView, type InclusionProofView } from '../integrity-log.js';
 import type { VerificationReport } from '../verification/verification-report.js';
 import { ConsistencyProofQueryDto, InclusionProofQueryDto } from './proof.query.dto.js';
@@ -23,7 +31,9 @@ export class IntegrityController {
   @Requires('integrity.checkpoint')
   @Post('checkpoints')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Sign a checkpoint now, covering every event recorded before the request (the latest one if nothing arrived since)' })
+  @ApiOperation({
+    summary: 'Sign a checkpoint now, covering every event recorded before the request (the latest one if nothing arrived since)',
+  })
   @ApiCreatedResponse({ description: 'The checkpoint, also recorded in the ledger as a CheckpointSigned event' })
   @ApiServiceUnavailableResponse({ description: 'The log could not catch up with the ledger within 5 s (INTEGRITY.LOG_BEHIND)' })
   checkpointNow(): Promise<CheckpointView> {
@@ -32,7 +42,9 @@ export class IntegrityController {
 
   @Requires('integrity.read')
   @Get('public-key')
-  @ApiOperation({ summary: "The checkpoint signer's verifier key, <name>+<key id>+<key> (compare it with the one the operator handed you)" })
+  @ApiOperation({
+    summary: "The checkpoint signer's verifier key, <name>+<key id>+<key> (compare it with the one the operator handed you)",
+  })
   publicKey(): { verifierKey: string } {
     return { verifierKey: this.integrity.verifierKey };
   }
@@ -56,7 +68,10 @@ export class IntegrityController {
 
   @Requires('integrity.verify')
   @Get('verification')
-  @ApiOperation({ summary: 'For inspectors: recompute every stream chain and the Merkle root, compare with every signed checkpoint, name the first broken place' })
+  @ApiOperation({
+    summary:
+      'For inspectors: recompute every stream chain and the Merkle root, compare with every signed checkpoint, name the first broken place',
+  })
   @ApiOkResponse({ description: 'The report of `ledger verify`: ok, counts, matched checkpoints, firstProblem (null when all is well)' })
   verification(): Promise<VerificationReport> {
     return this.integrity.verify();

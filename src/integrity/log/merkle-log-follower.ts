@@ -74,7 +74,11 @@ export class MerkleLogFollower implements LogFollower {
 
   /** Resolves true once the log holds the event at `position`, false after `timeoutMs`. */
   waitFor(position: number, timeoutMs: number): Promise<boolean> {
-    return this.waiters.waitUntil(() => this.log.position >= position, timeoutMs, () => this.stopped);
+    return this.waiters.waitUntil(
+      () => this.log.position >= position,
+      timeoutMs,
+      () => this.stopped,
+    );
   }
 
   private subscribe(): void {

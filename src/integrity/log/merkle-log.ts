@@ -100,8 +100,12 @@ export class MerkleLog {
     this.selectLeafHash = this.db.prepare<[number], Buffer>('SELECT leaf_hash FROM merkle_leaves WHERE leaf_index = ?').pluck();
     this.selectNode = this.db.prepare<[number, number], Buffer>('SELECT hash FROM merkle_nodes WHERE level = ? AND node_index = ?').pluck();
     type LeafRow = { leaf_index: number; global_position: number; event_id: string; leaf_hash: Buffer };
-    this.selectLeafById = this.db.prepare<[string], LeafRow>('SELECT leaf_index, global_position, event_id, leaf_hash FROM merkle_leaves WHERE event_id = ?');
-    this.selectLeafByIndex = this.db.prepare<[number], LeafRow>('SELECT leaf_index, global_position, event_id, leaf_hash FROM merkle_leaves WHERE leaf_index = ?');
+    this.selectLeafById = this.db.prepare<[string], LeafRow>(
+      'SELECT leaf_index, global_position, event_id, leaf_hash FROM merkle_leaves WHERE event_id = ?',
+    );
+    this.selectLeafByIndex = this.db.prepare<[number], LeafRow>(
+      'SELECT leaf_index, global_position, event_id, leaf_hash FROM merkle_leaves WHERE leaf_index = ?',
+    );
     this.insertCheckpoint = this.db.prepare<[number, Buffer, string, string]>(
       'INSERT OR IGNORE INTO signed_checkpoints (tree_size, root_hash, note, signed_at) VALUES (?, ?, ?, ?)',
     );
@@ -109,13 +113,16 @@ export class MerkleLog {
     this.selectLatestCheckpoint = this.db.prepare<[], CheckpointRow>('SELECT * FROM signed_checkpoints ORDER BY tree_size DESC LIMIT 1');
     this.selectCheckpoints = this.db.prepare<[], CheckpointRow>('SELECT * FROM signed_checkpoints ORDER BY tree_size');
     this.selectCheckpointAt = this.db.prepare<[number], CheckpointRow>('SELECT * FROM signed_checkpoints WHERE tree_size = ?');
-    this.countOrdinaryAfter = this.db.prepare<[number], number>('SELECT count(*) FROM merkle_leaves WHERE leaf_index >= ? AND is_checkpoint = 0').pluck();
+    this.countOrdinaryAfter = this.db
+      .prepare<[number], number>('SELECT count(*) FROM merkle_leaves WHERE leaf_index >= ? AND is_checkpoint = 0')
+      .pluck();
     this.appendBatch = this.db.transaction((leaves: readonly NewLeaf[]) => {
       for (const leaf of leaves) {
         const index = this.frontier.size;
         const made = this.frontier.append(leaf.leafHash);
         this.insertLeaf.run(index, leaf.globalPosition, leaf.eventId, leaf.leafHash, leaf.isCheckpoint ? 1 : 0);
-        for (let position = 1; position < made.length; position += 1) this.insertNode.run(made[position].level, made[position].index, made[position].hash);
+        for (let position = 1; position < made.length; position += 1)
+          this.insertNode.run(made[position].level, made[position].index, made[position].hash);
         this.lastGlobalPosition = leaf.globalPosition;
       }
     });
@@ -162,7 +169,9 @@ export class MerkleLog {
     let previous = this.lastGlobalPosition;
     for (const leaf of leaves) {
       if (leaf.globalPosition <= previous) {
-        throw new Error(`The Merkle log is at global position ${previous}; event ${leaf.eventId} at ${leaf.globalPosition} is not after it`);
+        throw new Error(
+          `The Merkle log is at global position ${previous}; event ${leaf.eventId} at ${leaf.globalPosition} is not after it`,
+        );
       }
       previous = leaf.globalPosition;
     }
@@ -195,7 +204,9 @@ export class MerkleLog {
   }
 
   checkpoints(): StoredCheckpoint[] {
-    return this.selectCheckpoints.all().map((row) => ({ treeSize: row.tree_size, rootHash: row.root_hash, note: row.note, signedAt: row.signed_at }));
+    return this.selectCheckpoints
+      .all()
+      .map((row) => ({ treeSize: row.tree_size, rootHash: row.root_hash, note: row.note, signedAt: row.signed_at }));
   }
 
   checkpointAt(treeSize: number): StoredCheckpoint | undefined {
@@ -219,7 +230,11 @@ export class MerkleLog {
   }
 
   private restore(): { frontier: MerkleFrontier; lastGlobalPosition: number } {
-    const last = this.db.prepare<[], { leaf_index: number; global_position: number }>('SELECT leaf_index, global_position FROM merkle_leaves ORDER BY leaf_index DESC LIMIT 1').get();
+    const last = this.db
+      .prepare<[], { leaf_index: number; global_position: number }>(
+        'SELECT leaf_index, global_position FROM merkle_leaves ORDER BY leaf_index DESC LIMIT 1',
+      )
+      .get();
     if (!last) return { frontier: new MerkleFrontier(), lastGlobalPosition: 0 };
     const size = last.leaf_index + 1;
     const border = MerkleFrontier.borderOf(size).map(({ level, index }) => this.node(level, index));

@@ -19,14 +19,21 @@ const post = (message: FollowerMessage): void => port.postMessage(message);
 const events = new Database(eventsFile, { readonly: true, fileMustExist: true });
 events.pragma('busy_timeout = 5000');
 const log = new MerkleLog(integrityFile);
-const selectAfter = events.prepare<[number, number], EventRow>('SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?');
+const selectAfter = events.prepare<[number, number], EventRow>(
+  'SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
+);
 let stopped = false;
 let dataVersion = -1;
 let timer: NodeJS.Timeout | undefined;
 
 function leafOf(row: EventRow): NewLeaf {
   const event = eventFieldsOf(row);
-  return { globalPosition: row.global_position, eventId: row.event_id, leafHash: storedEventLeafHash(event, row.data, row.metadata), isCheckpoint: row.stream_id === CHECKPOINT_STREAM && row.type === CHECKPOINT_EVENT_TYPE };
+  return {
+    globalPosition: row.global_position,
+    eventId: row.event_id,
+    leafHash: storedEventLeafHash(event, row.data, row.metadata),
+    isCheckpoint: row.stream_id === CHECKPOINT_STREAM && row.type === CHECKPOINT_EVENT_TYPE,
+  };
 }
 
 /** Logs everything after the log's position, a batch at a time; then waits for the file to change. */
@@ -40,7 +47,12 @@ function pump(): void {
       if (rows.length > 0) {
         const leaves = rows.map(leafOf);
         log.appendLeaves(leaves);
-        post({ type: 'appended', treeSize: log.size, position: log.position, ordinary: leaves.filter((leaf) => !leaf.isCheckpoint).length });
+        post({
+          type: 'appended',
+          treeSize: log.size,
+          position: log.position,
+          ordinary: leaves.filter((leaf) => !leaf.isCheckpoint).length,
+        });
       }
       full = rows.length === BATCH;
       if (!full) dataVersion = version; // caught up with this version of the file

@@ -44,8 +44,15 @@ export class WorkerMerkleLogFollower implements LogFollower {
 
   start(): void {
     this.stopped = false;
-    const workerData: FollowerWorkerData = { eventsFile: this.options.eventsFile, integrityFile: this.integrityFile, pollMs: this.options.pollMs ?? 20 };
-    const worker = new Worker(this.options.workerUrl ?? new URL('./merkle-log.worker.js', import.meta.url), { workerData, execArgv: this.options.execArgv });
+    const workerData: FollowerWorkerData = {
+      eventsFile: this.options.eventsFile,
+      integrityFile: this.integrityFile,
+      pollMs: this.options.pollMs ?? 20,
+    };
+    const worker = new Worker(this.options.workerUrl ?? new URL('./merkle-log.worker.js', import.meta.url), {
+      workerData,
+      execArgv: this.options.execArgv,
+    });
     worker.on('message', (message: FollowerMessage) => this.receive(message));
     worker.on('error', (error) => {
       this.lastError = `The Merkle log's worker stopped: ${error.message}`;
@@ -76,11 +83,20 @@ export class WorkerMerkleLogFollower implements LogFollower {
   }
 
   status(): MerkleLogStatus {
-    return { state: this.stopped ? 'stopped' : this.lastError ? 'failed' : 'following', treeSize: this.log.size, position: this.log.position, lastError: this.lastError };
+    return {
+      state: this.stopped ? 'stopped' : this.lastError ? 'failed' : 'following',
+      treeSize: this.log.size,
+      position: this.log.position,
+      lastError: this.lastError,
+    };
   }
 
   waitFor(position: number, timeoutMs: number): Promise<boolean> {
-    return this.waiters.waitUntil(() => this.log.position >= position, timeoutMs, () => this.stopped || this.worker === undefined);
+    return this.waiters.waitUntil(
+      () => this.log.position >= position,
+      timeoutMs,
+      () => this.stopped || this.worker === undefined,
+    );
   }
 
   private receive(message: FollowerMessage): void {

@@ -20,7 +20,8 @@ export class MerkleFrontier {
   /** `border` lists the complete subtrees for each bit of size, from the largest to the smallest. */
   constructor(size = 0, border: readonly Buffer[] = []) {
     if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`A tree size is a whole number, got ${size}`);
-    if (border.length !== bitCount(size)) throw new RangeError(`A tree of ${size} leaves has ${bitCount(size)} border subtrees, not ${border.length}`);
+    if (border.length !== bitCount(size))
+      throw new RangeError(`A tree of ${size} leaves has ${bitCount(size)} border subtrees, not ${border.length}`);
     this.count = size;
     this.hashes = [...border];
   }

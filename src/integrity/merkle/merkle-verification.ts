@@ -41,7 +41,13 @@ export function verifyInclusion(leafIndex: number, treeSize: number, leaf: Buffe
  * the tree of `secondSize` leaves with root `secondRoot`. Equal sizes need an empty proof and equal
  * roots; an empty first tree is a prefix of every tree.
  */
-export function verifyConsistency(firstSize: number, secondSize: number, firstRoot: Buffer, secondRoot: Buffer, path: readonly Buffer[]): boolean {
+export function verifyConsistency(
+  firstSize: number,
+  secondSize: number,
+  firstRoot: Buffer,
+  secondRoot: Buffer,
+  path: readonly Buffer[],
+): boolean {
   if (!(Number.isSafeInteger(firstSize) && Number.isSafeInteger(secondSize)) || firstSize < 0 || firstSize > secondSize) return false;
   if (!allHashes([firstRoot, secondRoot, ...path])) return false;
   if (firstSize === secondSize) return path.length === 0 && firstRoot.equals(secondRoot);

@@ -45,13 +45,17 @@ export class SqliteFileLedgerSource implements LedgerSource {
 
   async checkpointNotes(): Promise<CheckpointCandidate[]> {
     const rows = this.db
-      .prepare<[string, string], { global_position: number; data: string }>('SELECT global_position, data FROM events WHERE stream_id = ? AND type = ? ORDER BY global_position')
+      .prepare<[string, string], { global_position: number; data: string }>(
+        'SELECT global_position, data FROM events WHERE stream_id = ? AND type = ? ORDER BY global_position',
+      )
       .all(CHECKPOINT_STREAM, CHECKPOINT_EVENT_TYPE);
     return rows.flatMap((row) => noteOf(row.data, row.global_position));
   }
 
   async *events(): AsyncIterable<readonly RecordedEvent[]> {
-    const select = this.db.prepare<[number], EventRow>('SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT 2000');
+    const select = this.db.prepare<[number], EventRow>(
+      'SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT 2000',
+    );
     let after = Number.MIN_SAFE_INTEGER; // a forged row could sit at position 0 or below
     for (;;) {
       const rows = select.all(after);
@@ -75,7 +79,9 @@ export class EventStoreLedgerSource implements LedgerSource {
 
   async checkpointNotes(): Promise<CheckpointCandidate[]> {
     const events = await this.store.readStream(CHECKPOINT_STREAM);
-    return events.filter((event) => event.type === CHECKPOINT_EVENT_TYPE).flatMap((event) => noteOf(JSON.stringify(event.data), event.globalPosition));
+    return events
+      .filter((event) => event.type === CHECKPOINT_EVENT_TYPE)
+      .flatMap((event) => noteOf(JSON.stringify(event.data), event.globalPosition));
   }
 
   events(): AsyncIterable<readonly RecordedEvent[]> {

@@ -49,7 +49,10 @@ export async function verifyLedger(input: VerificationInput): Promise<Verificati
       roots.set(key, entry);
       signed.set(checkpoint.treeSize, roots);
     } catch (error) {
-      firstProblem ??= { kind: 'checkpoint-unverifiable', problem: `the checkpoint from ${candidate.source} does not verify with ${verifierKey.text}: ${(error as Error).message}` };
+      firstProblem ??= {
+        kind: 'checkpoint-unverifiable',
+        problem: `the checkpoint from ${candidate.source} does not verify with ${verifierKey.text}: ${(error as Error).message}`,
+      };
     }
   }
 
@@ -76,7 +79,11 @@ export async function verifyLedger(input: VerificationInput): Promise<Verificati
       };
     }
     if (!source.densePositions && !first && event.globalPosition <= lastPosition) {
-      return { kind: 'position-order', ...at, problem: `global position ${event.globalPosition} comes after ${lastPosition}: the global order was rewritten` };
+      return {
+        kind: 'position-order',
+        ...at,
+        problem: `global position ${event.globalPosition} comes after ${lastPosition}: the global order was rewritten`,
+      };
     }
     const chain = chainLinkProblem(heads.get(event.streamId), event);
     if (chain) return { kind: 'stream-chain', ...at, problem: chain };
@@ -118,7 +125,12 @@ export async function verifyLedger(input: VerificationInput): Promise<Verificati
   for (const entry of signed.get(0)?.values() ?? []) {
     // A checkpoint of the empty tree: its root must be MTH({}), the hash of nothing.
     if (entry.rootHash.equals(EMPTY_ROOT)) matched.push({ treeSize: 0, rootHash: EMPTY_ROOT.toString('base64'), sources: entry.sources });
-    else firstProblem ??= { kind: 'root-mismatch', treeSize: 0, problem: `the checkpoint signed for 0 events (${entry.sources.join('; ')}) says ${entry.rootHash.toString('base64')}, not the root of the empty tree` };
+    else
+      firstProblem ??= {
+        kind: 'root-mismatch',
+        treeSize: 0,
+        problem: `the checkpoint signed for 0 events (${entry.sources.join('; ')}) says ${entry.rootHash.toString('base64')}, not the root of the empty tree`,
+      };
   }
 
   if (firstProblem === null) {

@@ -47,17 +47,23 @@ export function describeReport(report: VerificationReport): string {
   lines.push(`Verifier key: ${report.verifierKey}`);
   const events = (count: number): string => `${count} event${count === 1 ? '' : 's'}`;
   const before = report.firstProblem === null ? '' : ' before the first problem';
-  lines.push(`Events verified${before}: ${events(report.eventsChecked)} in ${report.streamsChecked} streams, up to global position ${report.lastGlobalPosition}`);
+  lines.push(
+    `Events verified${before}: ${events(report.eventsChecked)} in ${report.streamsChecked} streams, up to global position ${report.lastGlobalPosition}`,
+  );
   lines.push(`Recomputed Merkle root of those ${events(report.eventsChecked)}: ${report.rootHash}`);
   for (const checkpoint of report.checkpointsMatched) {
     lines.push(`Signed checkpoint of ${events(checkpoint.treeSize)} matches (${checkpoint.sources.join('; ')})`);
   }
   if (report.latestCheckpoint && report.eventsAfterLatestCheckpoint > 0) {
-    lines.push(`${events(report.eventsAfterLatestCheckpoint)} after the latest signed checkpoint: covered by the stream chains only until the next checkpoint`);
+    lines.push(
+      `${events(report.eventsAfterLatestCheckpoint)} after the latest signed checkpoint: covered by the stream chains only until the next checkpoint`,
+    );
   }
   const problem = report.firstProblem;
   if (problem === null) {
-    lines.push(`OK: every stream chain holds, global positions have no gap, and the Merkle root matches every signed checkpoint (latest: ${report.latestCheckpoint?.treeSize} events).`);
+    lines.push(
+      `OK: every stream chain holds, global positions have no gap, and the Merkle root matches every signed checkpoint (latest: ${report.latestCheckpoint?.treeSize} events).`,
+    );
   } else {
     const place = [
       problem.streamId !== undefined ? `stream ${problem.streamId}` : undefined,

@@ -29,7 +29,15 @@ import { decideAppend } from './append-decision.js';
 import { asLedgerError, isStreamNotFound, isWrongExpectedVersion } from './esdb-errors.js';
 import { comparePositions, globalPositionOf, hasKnownPosition, positionOfGlobal } from './global-position.js';
 import { KeyedSerialQueue } from './keyed-serial-queue.js';
-import { appendIdOf, assertNoReservedMetadata, fromEsdbEvent, isLedgerEvent, placed, toEventData, type UnplacedEvent } from './ledger-event-codec.js';
+import {
+  appendIdOf,
+  assertNoReservedMetadata,
+  fromEsdbEvent,
+  isLedgerEvent,
+  placed,
+  toEventData,
+  type UnplacedEvent,
+} from './ledger-event-codec.js';
 import { DEFAULT_RESUBSCRIBE_POLICY, resubscribingAllFeed, type ResubscribePolicy } from './resubscribing-all-feed.js';
 
 export interface EventStoreDbEventStoreOptions {
@@ -138,10 +146,15 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribeToAll(after = 0): Observable<RecordedEvent> {
     if (this.closed) return throwError(() => new StoreUnavailableError('The event store is closed'));
-    return resubscribingAllFeed(() => this.client, after, this.policy, (stop) => {
-      this.openFeeds.add(stop);
-      return () => this.openFeeds.delete(stop);
-    });
+    return resubscribingAllFeed(
+      () => this.client,
+      after,
+      this.policy,
+      (stop) => {
+        this.openFeeds.add(stop);
+        return () => this.openFeeds.delete(stop);
+      },
+    );
   }
 
   async headPosition(): Promise<number> {
@@ -180,9 +193,13 @@ export class EventStoreDbEventStore implements EventStore {
       const sealed = this.seal(streamId, events, head);
       const appendId = randomUUID();
       try {
-        await this.client.appendToStream(streamId, sealed.map((event) => toEventData(event, appendId)), {
-          expectedRevision: head ? BigInt(head.streamRevision) : NO_STREAM,
-        });
+        await this.client.appendToStream(
+          streamId,
+          sealed.map((event) => toEventData(event, appendId)),
+          {
+            expectedRevision: head ? BigInt(head.streamRevision) : NO_STREAM,
+          },
+        );
       } catch (error) {
         if (!isWrongExpectedVersion(error)) throw error;
         // Another process appended between our read and our write. Looking again settles it: a
@@ -237,7 +254,12 @@ export class EventStoreDbEventStore implements EventStore {
     });
   }
 
-  private async readStreamEvents(streamId: string, backwards: boolean, from: bigint | number | typeof START | typeof END, maxCount: number): Promise<StreamEvent[]> {
+  private async readStreamEvents(
+    streamId: string,
+    backwards: boolean,
+    from: bigint | number | typeof START | typeof END,
+    maxCount: number,
+  ): Promise<StreamEvent[]> {
     if (maxCount <= 0) return [];
     const found: StreamEvent[] = [];
     try {
@@ -257,7 +279,11 @@ export class EventStoreDbEventStore implements EventStore {
     return found;
   }
 
-  private async readAllPage(from: ReadPosition, direction: typeof FORWARDS | typeof BACKWARDS, maxCount: number): Promise<AllStreamResolvedEvent[]> {
+  private async readAllPage(
+    from: ReadPosition,
+    direction: typeof FORWARDS | typeof BACKWARDS,
+    maxCount: number,
+  ): Promise<AllStreamResolvedEvent[]> {
     try {
       const page: AllStreamResolvedEvent[] = [];
       for await (const resolved of this.client.readAll({ fromPosition: from, direction, maxCount })) page.push(resolved);
@@ -276,7 +302,9 @@ export class EventStoreDbEventStore implements EventStore {
     const missing = new Map<string, UnplacedEvent>();
     for (const { event, position } of found) if (!hasKnownPosition(position)) missing.set(event.eventId, event);
     const located = missing.size > 0 ? await this.locateInAll(missing) : new Map<string, Position>();
-    return found.map(({ event, position }) => placed(event, globalPositionOf(hasKnownPosition(position) ? position : (located.get(event.eventId) as Position))));
+    return found.map(({ event, position }) =>
+      placed(event, globalPositionOf(hasKnownPosition(position) ? position : (located.get(event.eventId) as Position))),
+    );
   }
 
   private async locateInAll(missing: ReadonlyMap<string, UnplacedEvent>): Promise<Map<string, Position>> {
@@ -289,7 +317,8 @@ export class EventStoreDbEventStore implements EventStore {
       }
       const last = page[page.length - 1]?.event;
       if (located.size === missing.size) return located;
-      if (page.length < MAX_ALL_PAGE || !last) throw new Error(`Events ${[...missing.keys()].filter((id) => !located.has(id)).join(', ')} are not in $all`);
+      if (page.length < MAX_ALL_PAGE || !last)
+        throw new Error(`Events ${[...missing.keys()].filter((id) => !located.has(id)).join(', ')} are not in $all`);
       before = last.position;
     }
   }

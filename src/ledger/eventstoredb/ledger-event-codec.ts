@@ -41,7 +41,12 @@ export function toEventData(event: UnplacedEvent, appendId: string): EventData {
     hash: event.hash,
     appendId,
   };
-  return jsonEvent({ id: event.eventId, type: event.type, data: event.data, metadata: { ...event.metadata, [LEDGER_METADATA_KEY]: envelope } });
+  return jsonEvent({
+    id: event.eventId,
+    type: event.type,
+    data: event.data,
+    metadata: { ...event.metadata, [LEDGER_METADATA_KEY]: envelope },
+  });
 }
 
 /** The writer's metadata must round-trip exactly, or the stored hash would no longer match. */

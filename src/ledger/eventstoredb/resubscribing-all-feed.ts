@@ -1,4 +1,11 @@
-import { excludeSystemEvents, START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient, type Position } from '@eventstore/db-client';
+import {
+  excludeSystemEvents,
+  START,
+  type AllStreamResolvedEvent,
+  type AllStreamSubscription,
+  type EventStoreDBClient,
+  type Position,
+} from '@eventstore/db-client';
 import { Observable } from 'rxjs';
 import type { RecordedEvent } from '../event-store.port.js';
 import { StoreUnavailableError } from '../ledger.errors.js';

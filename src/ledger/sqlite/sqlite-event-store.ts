@@ -284,13 +284,29 @@ export class SqliteEventStore implements EventStore {
       const { eventId, type, schemaVersion, data, metadata } = event;
       const envelope = { eventId, type, schemaVersion, data, metadata, streamId, streamRevision, recordedAt, previousHash };
       const hash = sha256Hex(canonicalEnvelopeOf(envelope, dataJson, metadataJson));
-      const info = this.insertEvent.run(eventId, streamId, streamRevision, type, schemaVersion, dataJson, metadataJson, recordedAt, previousHash, hash);
+      const info = this.insertEvent.run(
+        eventId,
+        streamId,
+        streamRevision,
+        type,
+        schemaVersion,
+        dataJson,
+        metadataJson,
+        recordedAt,
+        previousHash,
+        hash,
+      );
       recorded.push({ ...envelope, globalPosition: Number(info.lastInsertRowid), hash });
       previousHash = hash;
       streamRevision += 1;
     }
     const last = recorded[recorded.length - 1];
-    return { nextExpectedRevision: last.streamRevision, lastGlobalPosition: last.globalPosition, events: recorded, idempotentReplay: false };
+    return {
+      nextExpectedRevision: last.streamRevision,
+      lastGlobalPosition: last.globalPosition,
+      events: recorded,
+      idempotentReplay: false,
+    };
   }
 
   /** After a savepoint was rolled back: a duplicate event id is either a faithful repeat or a misuse. */

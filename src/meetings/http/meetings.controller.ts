@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
@@ -32,7 +39,12 @@ export class MeetingsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private readonly endpoint = new AggregateEndpoint({ decider: meetingDecider, streamOf: meetingStream, name: 'Meeting', view: meetingView }, this.commands, this.store, this.clock);
+  private readonly endpoint = new AggregateEndpoint(
+    { decider: meetingDecider, streamOf: meetingStream, name: 'Meeting', view: meetingView },
+    this.commands,
+    this.store,
+    this.clock,
+  );
 
   @Requires('meetings.record', bodyUnit)
   @Post()
@@ -44,7 +56,15 @@ export class MeetingsController {
     const envelope = commandEnvelope(request, this.clock.now(), body.heldAt);
     const meetingId = body.meetingId ?? newAggregateId(envelope, 'meeting', randomUUID);
     const [unit, attendees] = await Promise.all([this.units.reference(body.unitId), this.officials.references(body.attendees)]);
-    const command = { type: 'RecordMeeting' as const, meetingId, unit, kind: body.kind, heldAt: body.heldAt, attendees, agendaSummary: body.agendaSummary ?? null };
+    const command = {
+      type: 'RecordMeeting' as const,
+      meetingId,
+      unit,
+      kind: body.kind,
+      heldAt: body.heldAt,
+      attendees,
+      agendaSummary: body.agendaSummary ?? null,
+    };
     const result = await this.commands.handle(meetingDecider, meetingStream(meetingId), command, envelope);
     answer(response, result, `/api/v1/meetings/${meetingId}`);
     return { meetingId, ...meetingView(result.state) };
@@ -63,12 +83,24 @@ export class MeetingsController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  @ApiUnprocessableEntityResponse({ description: 'A corrected attendee is not a registered official, or had left (MEETING.UNKNOWN_ATTENDEE, MEETING.ATTENDEE_LEFT).' })
-  async correct(@Param('meetingId') meetingId: string, @Body() body: CorrectionRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  @ApiUnprocessableEntityResponse({
+    description: 'A corrected attendee is not a registered official, or had left (MEETING.UNKNOWN_ATTENDEE, MEETING.ATTENDEE_LEFT).',
+  })
+  async correct(
+    @Param('meetingId') meetingId: string,
+    @Body() body: CorrectionRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     await readAggregate(this.store, meetingDecider, meetingStream(meetingId), `Meeting ${meetingId}`);
     const attendees = await this.officials.references(attendeeIdsIn(body.fields.attendees));
     const command = { type: 'CorrectMeetingEvent' as const, eventId: body.eventId, reason: body.reason, fields: body.fields, attendees };
-    const result = await this.commands.handle(meetingDecider, meetingStream(meetingId), command, commandEnvelope(request, this.clock.now(), body.occurredAt));
+    const result = await this.commands.handle(
+      meetingDecider,
+      meetingStream(meetingId),
+      command,
+      commandEnvelope(request, this.clock.now(), body.occurredAt),
+    );
     answer(response, result);
     return meetingView(result.state);
   }

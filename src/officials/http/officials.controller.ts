@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
@@ -15,7 +22,12 @@ import { UnitDirectory } from '../../organisation/unit-directory.js';
 import { officialDecider, type OfficialCommand } from '../official.decider.js';
 import { officialStream } from '../official.events.js';
 import { RegisterOfficialRequestDto } from './dto/register-official.request.dto.js';
-import { AssignResponsibilityRequestDto, ChangePositionRequestDto, EndResponsibilityRequestDto, RecordDepartureRequestDto } from './dto/official-actions.request.dto.js';
+import {
+  AssignResponsibilityRequestDto,
+  ChangePositionRequestDto,
+  EndResponsibilityRequestDto,
+  RecordDepartureRequestDto,
+} from './dto/official-actions.request.dto.js';
 import { officialView } from './official.view.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { Requires } from '../../auth/requires.decorator.js';
@@ -31,7 +43,12 @@ export class OfficialsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private readonly endpoint = new AggregateEndpoint({ decider: officialDecider, streamOf: officialStream, name: 'Official', view: officialView }, this.commands, this.store, this.clock);
+  private readonly endpoint = new AggregateEndpoint(
+    { decider: officialDecider, streamOf: officialStream, name: 'Official', view: officialView },
+    this.commands,
+    this.store,
+    this.clock,
+  );
 
   @Requires('organisation.manage')
   @Post()
@@ -58,11 +75,16 @@ export class OfficialsController {
 
   @Requires('directory.read')
   @Get(':officialId/assignments/:assignmentId')
-  @ApiOkResponse({ description: 'One assignment of the official; the ETag is the official\'s.' })
+  @ApiOkResponse({ description: "One assignment of the official; the ETag is the official's." })
   @ApiNotFoundResponse({ description: 'No such official or assignment (NOT_FOUND).' })
-  async getAssignment(@Param('officialId') officialId: string, @Param('assignmentId') assignmentId: string, @Res({ passthrough: true }) response: Response) {
+  async getAssignment(
+    @Param('officialId') officialId: string,
+    @Param('assignmentId') assignmentId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const snapshot = await readAggregate(this.store, officialDecider, officialStream(officialId), `Official ${officialId}`);
-    const assignment = snapshot.state.status === 'unregistered' ? undefined : snapshot.state.assignments.find((a) => a.assignmentId === assignmentId);
+    const assignment =
+      snapshot.state.status === 'unregistered' ? undefined : snapshot.state.assignments.find((a) => a.assignmentId === assignmentId);
     if (!assignment) throw new DomainError('NOT_FOUND', `Official ${officialId} has no assignment ${assignmentId}.`, 'not-found');
     response.setHeader('ETag', etagOf(snapshot.revision));
     return { officialId, ...assignment };
@@ -75,12 +97,24 @@ export class OfficialsController {
   @ApiCreatedResponse({ description: 'Assigned; Location names the assignment.' })
   @ApiConflictResponse({ description: 'OFFICIAL.LEFT, ASSIGNMENT.OVERLAPS.' })
   @ApiUnprocessableEntityResponse({ description: 'The unit is not active (ASSIGNMENT.UNIT_NOT_ACTIVE).' })
-  async assign(@Param('officialId') officialId: string, @Body() body: AssignResponsibilityRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async assign(
+    @Param('officialId') officialId: string,
+    @Body() body: AssignResponsibilityRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const envelope = commandEnvelope(request, this.clock.now(), body.occurredAt);
     await readAggregate(this.store, officialDecider, officialStream(officialId), `Official ${officialId}`);
     const assignmentId = newAggregateId(envelope, `assignment\n${officialId}`, randomUUID);
     const unit = await this.units.reference(body.unitId);
-    const command: OfficialCommand = { type: 'AssignResponsibility', assignmentId, unit, role: body.role, from: body.from, to: body.to ?? null };
+    const command: OfficialCommand = {
+      type: 'AssignResponsibility',
+      assignmentId,
+      unit,
+      role: body.role,
+      from: body.from,
+      to: body.to ?? null,
+    };
     const result = await this.commands.handle(officialDecider, officialStream(officialId), command, envelope);
     answer(response, result, `/api/v1/officials/${officialId}/assignments/${assignmentId}`);
     return { assignmentId, ...officialView(result.state) };
@@ -91,7 +125,10 @@ export class OfficialsController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  @ApiConflictResponse({ description: 'ASSIGNMENT.UNKNOWN, ASSIGNMENT.ALREADY_ENDED, ASSIGNMENT.ENDS_BEFORE_START, ASSIGNMENT.ENDS_AFTER_PLANNED_END, OFFICIAL.LEFT.' })
+  @ApiConflictResponse({
+    description:
+      'ASSIGNMENT.UNKNOWN, ASSIGNMENT.ALREADY_ENDED, ASSIGNMENT.ENDS_BEFORE_START, ASSIGNMENT.ENDS_AFTER_PLANNED_END, OFFICIAL.LEFT.',
+  })
   endAssignment(
     @Param('officialId') officialId: string,
     @Param('assignmentId') assignmentId: string,
@@ -99,7 +136,13 @@ export class OfficialsController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.act(officialId, { type: 'EndResponsibility', assignmentId, to: body.to, reason: body.reason }, body.occurredAt, request, response);
+    return this.act(
+      officialId,
+      { type: 'EndResponsibility', assignmentId, to: body.to, reason: body.reason },
+      body.occurredAt,
+      request,
+      response,
+    );
   }
 
   @Requires('organisation.manage')
@@ -107,7 +150,12 @@ export class OfficialsController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  changePosition(@Param('officialId') officialId: string, @Body() body: ChangePositionRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  changePosition(
+    @Param('officialId') officialId: string,
+    @Body() body: ChangePositionRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.act(officialId, { type: 'ChangePosition', position: body.position }, body.occurredAt, request, response);
   }
 
@@ -117,8 +165,19 @@ export class OfficialsController {
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiConflictResponse({ description: 'OFFICIAL.LEFT, OFFICIAL.FUTURE_ASSIGNMENT.' })
-  depart(@Param('officialId') officialId: string, @Body() body: RecordDepartureRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.act(officialId, { type: 'RecordDeparture', reason: body.reason, lastDay: body.lastDay }, body.occurredAt, request, response);
+  depart(
+    @Param('officialId') officialId: string,
+    @Body() body: RecordDepartureRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.act(
+      officialId,
+      { type: 'RecordDeparture', reason: body.reason, lastDay: body.lastDay },
+      body.occurredAt,
+      request,
+      response,
+    );
   }
 
   @Requires('organisation.manage')
@@ -126,8 +185,19 @@ export class OfficialsController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  correct(@Param('officialId') officialId: string, @Body() body: CorrectionRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.act(officialId, { type: 'CorrectOfficialEvent', eventId: body.eventId, reason: body.reason, fields: body.fields }, body.occurredAt, request, response);
+  correct(
+    @Param('officialId') officialId: string,
+    @Body() body: CorrectionRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.act(
+      officialId,
+      { type: 'CorrectOfficialEvent', eventId: body.eventId, reason: body.reason, fields: body.fields },
+      body.occurredAt,
+      request,
+      response,
+    );
   }
 
   private act(officialId: string, command: OfficialCommand, occurredAt: string | undefined, request: Request, response: Response) {

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsLatitude, IsLongitude, IsNumber, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsLatitude,
+  IsLongitude,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { OPEN311_SERVICES } from '../open311-services.js';
 
 const CODES = OPEN311_SERVICES.map((service) => service.service_code);
@@ -32,9 +44,20 @@ export class CreateServiceRequestDto {
   @ApiPropertyOptional({ maxLength: 254 }) @IsOptional() @IsEmail() @MaxLength(254) readonly email?: string;
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) readonly first_name?: string;
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) readonly last_name?: string;
-  @ApiPropertyOptional({ maxLength: 40 }) @IsOptional() @Matches(/^[0-9+() .-]{3,40}$/, { message: 'phone must be a telephone number' }) readonly phone?: string;
+  @ApiPropertyOptional({ maxLength: 40 })
+  @IsOptional()
+  @Matches(/^[0-9+() .-]{3,40}$/, { message: 'phone must be a telephone number' })
+  readonly phone?: string;
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) readonly device_id?: string;
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) readonly account_id?: string;
-  @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) @MaxLength(2000) readonly media_url?: string;
-  @ApiPropertyOptional({ description: 'Accepted and ignored (no API keys in this deployment)', maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) readonly api_key?: string;
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  readonly media_url?: string;
+  @ApiPropertyOptional({ description: 'Accepted and ignored (no API keys in this deployment)', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  readonly api_key?: string;
 }

@@ -30,7 +30,12 @@ export class UnitsController {
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.endpoint = new AggregateEndpoint({ decider: unitDecider, streamOf: unitStream, name: 'Unit', view: unitView }, commands, store, clock);
+    this.endpoint = new AggregateEndpoint(
+      { decider: unitDecider, streamOf: unitStream, name: 'Unit', view: unitView },
+      commands,
+      store,
+      clock,
+    );
   }
 
   @Requires('organisation.manage')
@@ -41,7 +46,12 @@ export class UnitsController {
     const envelope = commandEnvelope(request, this.clock.now(), body.occurredAt);
     const unitId = body.unitId ?? newAggregateId(envelope, 'unit', randomUUID);
     const parent = body.parentId === undefined ? null : await this.units.reference(body.parentId);
-    const result = await this.commands.handle(unitDecider, unitStream(unitId), { type: 'RegisterUnit', unitId, name: body.name, kind: body.kind, parent }, envelope);
+    const result = await this.commands.handle(
+      unitDecider,
+      unitStream(unitId),
+      { type: 'RegisterUnit', unitId, name: body.name, kind: body.kind, parent },
+      envelope,
+    );
     answer(response, result, `/api/v1/units/${unitId}`);
     return { unitId, ...unitView(result.state) };
   }
@@ -59,7 +69,12 @@ export class UnitsController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  rename(@Param('unitId') unitId: string, @Body() body: RenameUnitRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  rename(
+    @Param('unitId') unitId: string,
+    @Body() body: RenameUnitRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.act(unitId, { type: 'RenameUnit', name: body.name }, body.occurredAt, request, response);
   }
 
@@ -69,13 +84,23 @@ export class UnitsController {
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiConflictResponse({ description: 'The unit is no longer active (UNIT.MERGED, UNIT.ABOLISHED).' })
-  async merge(@Param('unitId') unitId: string, @Body() body: MergeUnitRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async merge(
+    @Param('unitId') unitId: string,
+    @Body() body: MergeUnitRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const into = await this.units.reference(body.intoUnitId);
     const merged = await this.act(unitId, { type: 'MergeUnit', into }, body.occurredAt, request, response);
     // The continuing unit links back to the merged one, so its history is reachable from both ids.
     // A repeat of the request (same Idempotency-Key) completes this second step if it was missed.
     const envelope = commandEnvelope(request, this.clock.now(), body.occurredAt);
-    await this.commands.handle(unitDecider, unitStream(body.intoUnitId), { type: 'AbsorbUnit', fromUnitId: unitId }, { ...envelope, expectedRevision: undefined });
+    await this.commands.handle(
+      unitDecider,
+      unitStream(body.intoUnitId),
+      { type: 'AbsorbUnit', fromUnitId: unitId },
+      { ...envelope, expectedRevision: undefined },
+    );
     return merged;
   }
 
@@ -84,7 +109,12 @@ export class UnitsController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  abolish(@Param('unitId') unitId: string, @Body() body: AbolishUnitRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  abolish(
+    @Param('unitId') unitId: string,
+    @Body() body: AbolishUnitRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     return this.act(unitId, { type: 'AbolishUnit', reason: body.reason }, body.occurredAt, request, response);
   }
 
@@ -93,8 +123,19 @@ export class UnitsController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  correct(@Param('unitId') unitId: string, @Body() body: CorrectionRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.act(unitId, { type: 'CorrectUnitEvent', eventId: body.eventId, reason: body.reason, fields: body.fields }, body.occurredAt, request, response);
+  correct(
+    @Param('unitId') unitId: string,
+    @Body() body: CorrectionRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.act(
+      unitId,
+      { type: 'CorrectUnitEvent', eventId: body.eventId, reason: body.reason, fields: body.fields },
+      body.occurredAt,
+      request,
+      response,
+    );
   }
 
   private act(unitId: string, command: UnitCommand, occurredAt: string | undefined, request: Request, response: Response) {

@@ -1,5 +1,13 @@
 import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { principalOf } from '../../auth/principal.js';
 import { Requires } from '../../auth/requires.decorator.js';
@@ -25,13 +33,23 @@ export class PersonalDataController {
 
   @Requires('personal-data.erase')
   @Post('subjects/:subjectId/erasure')
-  @ApiOperation({ summary: "Erase a data subject (admin): delete its key, so its sealed data can never be read again, and record PersonalDataErased" })
+  @ApiOperation({
+    summary: 'Erase a data subject (admin): delete its key, so its sealed data can never be read again, and record PersonalDataErased',
+  })
   @ApiCreatedResponse({ description: '{ subjectId, erasedAt, eventId, position }' })
   @ApiNotFoundResponse({ description: 'PERSONAL_DATA.UNKNOWN_SUBJECT' })
   @ApiConflictResponse({ description: 'PERSONAL_DATA.ALREADY_ERASED' })
-  async erase(@Param('subjectId') subjectId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Erasure> {
+  async erase(
+    @Param('subjectId') subjectId: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Erasure> {
     const principal = principalOf(request);
-    const erased = await this.erasure.erase(subjectId, { actor: principal.subject, correlationId: correlationIdOf(request), now: this.clock.now() });
+    const erased = await this.erasure.erase(subjectId, {
+      actor: principal.subject,
+      correlationId: correlationIdOf(request),
+      now: this.clock.now(),
+    });
     response.setHeader('Ledger-Position', String(erased.position));
     return erased;
   }
@@ -40,7 +58,11 @@ export class PersonalDataController {
   @Get('reads')
   @ApiOperation({ summary: 'Who read whose personal data, when, through which route (inspectors)' })
   @ApiOkResponse({ description: '{ reads: [...], nextAfter: position or null }' })
-  async listReads(@Query() query: PersonalDataReadsQueryDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<PersonalDataReadsPage> {
+  async listReads(
+    @Query() query: PersonalDataReadsQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PersonalDataReadsPage> {
     await readAfter(this.engine, personalDataReadsProjection.name, query.minPosition, response);
     return this.reads.find({
       subjectId: query.subjectId,

@@ -11,7 +11,11 @@ import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../.
 import { newAggregateId } from '../../http/new-aggregate-id.js';
 import { policyDecider, type PolicyCommand } from '../policy.decider.js';
 import { policyStream, type ExtensionAllowance } from '../policy.events.js';
-import { RecordPolicyRuleRequestDto, RetirePolicyRuleRequestDto, type ExtensionAllowanceDto } from './dto/record-policy-rule.request.dto.js';
+import {
+  RecordPolicyRuleRequestDto,
+  RetirePolicyRuleRequestDto,
+  type ExtensionAllowanceDto,
+} from './dto/record-policy-rule.request.dto.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { Requires } from '../../auth/requires.decorator.js';
 
@@ -25,7 +29,12 @@ export class PoliciesController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private readonly endpoint = new AggregateEndpoint({ decider: policyDecider, streamOf: policyStream, name: 'Rule', view: (state) => ({ ...state }) }, this.commands, this.store, this.clock);
+  private readonly endpoint = new AggregateEndpoint(
+    { decider: policyDecider, streamOf: policyStream, name: 'Rule', view: (state) => ({ ...state }) },
+    this.commands,
+    this.store,
+    this.clock,
+  );
 
   @Requires('policies.manage')
   @Post()
@@ -45,7 +54,13 @@ export class PoliciesController {
       unit: body.unit,
       clockStartsAt: body.clockStartsAt,
       pauses: body.pauses.map(({ pausedBy, resumedBy, onResume }) => ({ pausedBy, resumedBy, onResume })),
-      extensions: extensions ? { ...allowance(extensions), complex: extensions.complex ? allowance(extensions.complex) : null, especiallyComplex: extensions.especiallyComplex ? allowance(extensions.especiallyComplex) : null } : null,
+      extensions: extensions
+        ? {
+            ...allowance(extensions),
+            complex: extensions.complex ? allowance(extensions.complex) : null,
+            especiallyComplex: extensions.especiallyComplex ? allowance(extensions.especiallyComplex) : null,
+          }
+        : null,
       effectiveFrom: body.effectiveFrom,
       effectiveTo: body.effectiveTo ?? null,
       legalReference: body.legalReference,
@@ -70,10 +85,20 @@ export class PoliciesController {
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiConflictResponse({ description: 'POLICY.ALREADY_RETIRED, POLICY.RETIRED_BEFORE_EFFECTIVE, POLICY.ALREADY_ENDS.' })
-  async retire(@Param('ruleId') ruleId: string, @Body() body: RetirePolicyRuleRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async retire(
+    @Param('ruleId') ruleId: string,
+    @Body() body: RetirePolicyRuleRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     await readAggregate(this.store, policyDecider, policyStream(ruleId), `Rule ${ruleId}`);
     const command: PolicyCommand = { type: 'RetireResponsePolicyRule', effectiveTo: body.effectiveTo, reason: body.reason };
-    const result = await this.commands.handle(policyDecider, policyStream(ruleId), command, commandEnvelope(request, this.clock.now(), body.occurredAt));
+    const result = await this.commands.handle(
+      policyDecider,
+      policyStream(ruleId),
+      command,
+      commandEnvelope(request, this.clock.now(), body.occurredAt),
+    );
     answer(response, result);
     return result.state;
   }

@@ -1,5 +1,12 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { ProjectionEngine } from '../../projections/projection-engine.js';
@@ -22,11 +29,20 @@ export class OfficialReviewController {
 
   @Requires('officials.review', officialParam)
   @Get(':officialId/review')
-  @ApiOperation({ summary: "The official's responsibility review over a period: assignments, monthly attendance, visits, cases handled, must-report matters, pre-emptions, reviews; every figure with its evidence event ids" })
-  @ApiOkResponse({ description: 'The review (src/responsibility/README.md), as of now; Ledger-Projection-Position says how far it has read the ledger' })
+  @ApiOperation({
+    summary:
+      "The official's responsibility review over a period: assignments, monthly attendance, visits, cases handled, must-report matters, pre-emptions, reviews; every figure with its evidence event ids",
+  })
+  @ApiOkResponse({
+    description: 'The review (src/responsibility/README.md), as of now; Ledger-Projection-Position says how far it has read the ledger',
+  })
   @ApiBadRequestResponse({ description: 'Bad dates, REVIEW.EMPTY_PERIOD (from after to), REVIEW.PERIOD_TOO_LONG (over 5 years)' })
   @ApiNotFoundResponse({ description: 'No such official (NOT_FOUND)' })
-  async review(@Param('officialId') officialId: string, @Query() query: ReviewQueryDto, @Res({ passthrough: true }) response: Response): Promise<ResponsibilityReview> {
+  async review(
+    @Param('officialId') officialId: string,
+    @Query() query: ReviewQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ResponsibilityReview> {
     await readAfter(this.engine, responsibilityFactsProjection.name, query.minPosition, response);
     return this.reviews.review(officialId, { from: query.from, to: query.to }, this.clock.now());
   }

@@ -26,13 +26,21 @@ export class OfficialReview {
   review(officialId: string, period: ReviewPeriod, asOf: Date): ResponsibilityReview {
     assertPeriod(period);
     const records = this.facts.recordsFor([officialId], period);
-    if (!records.officials.has(officialId)) throw new DomainError('NOT_FOUND', `Official ${officialId.slice(0, 80)} does not exist.`, 'not-found');
+    if (!records.officials.has(officialId))
+      throw new DomainError('NOT_FOUND', `Official ${officialId.slice(0, 80)} does not exist.`, 'not-found');
     return reviewOf(officialId, records, period, asOf, this.calendar, this.rules);
   }
 }
 
 /** The review of one official from records selected for them or for a group they belong to. */
-export function reviewOf(officialId: string, records: ReviewRecords, period: ReviewPeriod, asOf: Date, calendar: WorkingDayCalendar, rules: Partial<ReviewRules>): ResponsibilityReview {
+export function reviewOf(
+  officialId: string,
+  records: ReviewRecords,
+  period: ReviewPeriod,
+  asOf: Date,
+  calendar: WorkingDayCalendar,
+  rules: Partial<ReviewRules>,
+): ResponsibilityReview {
   return reviewResponsibility({
     officialId,
     period,
@@ -49,7 +57,13 @@ export function reviewOf(officialId: string, records: ReviewRecords, period: Rev
 }
 
 export function assertPeriod(period: ReviewPeriod): void {
-  if (period.from > period.to) throw new DomainError('REVIEW.EMPTY_PERIOD', 'The period ends before it starts: "from" must not be after "to".', 'invalid');
+  if (period.from > period.to)
+    throw new DomainError('REVIEW.EMPTY_PERIOD', 'The period ends before it starts: "from" must not be after "to".', 'invalid');
   const longest = addCalendarDays(`${Number(period.from.slice(0, 4)) + MAX_REVIEW_YEARS}${period.from.slice(4)}`, -1);
-  if (period.to > longest) throw new DomainError('REVIEW.PERIOD_TOO_LONG', `A review covers at most ${MAX_REVIEW_YEARS} years; ask for several periods.`, 'invalid');
+  if (period.to > longest)
+    throw new DomainError(
+      'REVIEW.PERIOD_TOO_LONG',
+      `A review covers at most ${MAX_REVIEW_YEARS} years; ask for several periods.`,
+      'invalid',
+    );
 }

@@ -74,10 +74,16 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
   },
 
   applier(db, tables) {
-    const insertEvent = db.prepare(`INSERT INTO "${tables.events}" (global_position, stream_id, category, event_id, type, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const insertEvent = db.prepare(
+      `INSERT INTO "${tables.events}" (global_position, stream_id, category, event_id, type, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
     const linkOfficial = db.prepare(`INSERT OR IGNORE INTO "${tables.stream_officials}" (official_id, stream_id) VALUES (?, ?)`);
     const linkUnit = db.prepare(`INSERT OR IGNORE INTO "${tables.stream_units}" (unit_id, category, stream_id) VALUES (?, ?, ?)`);
-    const caseEvents = db.prepare(`SELECT global_position, event_id, type, occurred_at, data FROM "${tables.events}" WHERE stream_id = ? ORDER BY global_position`).raw(true);
+    const caseEvents = db
+      .prepare(
+        `SELECT global_position, event_id, type, occurred_at, data FROM "${tables.events}" WHERE stream_id = ? ORDER BY global_position`,
+      )
+      .raw(true);
     // Once per case and batch: its days widened, its record replaced when it was folded again.
     const spanCase = db.prepare(
       `INSERT INTO "${tables.case_days}" (stream_id, first_day, last_day) VALUES (?, ?, ?)
@@ -93,7 +99,16 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
         const category = categoryOf(event.streamId);
         if (category === null) return;
         const folded = FOLDED_EVENT_TYPES.has(event.type);
-        if (folded) insertEvent.run(event.globalPosition, event.streamId, category, event.eventId, event.type, event.metadata.occurredAt, JSON.stringify(storedData(event)));
+        if (folded)
+          insertEvent.run(
+            event.globalPosition,
+            event.streamId,
+            category,
+            event.eventId,
+            event.type,
+            event.metadata.occurredAt,
+            JSON.stringify(storedData(event)),
+          );
         if (category === 'case') noteCaseEvent(casesChanged, event, folded);
         const links = linksOf(category, event);
         for (const officialId of links.officials) linkOfficial.run(officialId, event.streamId);
@@ -111,7 +126,14 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
           } else if (change.refold) {
             const rows = caseEvents.all(streamId) as [number, string, string, string, string][];
             first = rows[0]?.[0] ?? null;
-            record = jsonOrNull(caseFromFacts(rows.map(([, eventId, type, occurredAt, data]) => ({ type, data: JSON.parse(data) as CaseEvent['data'], eventId, occurredAt }) as Fact<CaseEvent>)));
+            record = jsonOrNull(
+              caseFromFacts(
+                rows.map(
+                  ([, eventId, type, occurredAt, data]) =>
+                    ({ type, data: JSON.parse(data) as CaseEvent['data'], eventId, occurredAt }) as Fact<CaseEvent>,
+                ),
+              ),
+            );
           }
           spanCase.run(streamId, change.firstDay, change.lastDay);
           if (first !== null && record !== null) storeRecord.run(streamId, first, record);
@@ -146,7 +168,12 @@ function noteCaseEvent(changes: Map<string, CaseInBatch>, event: RecordedEvent, 
   change.refold = true;
   if (change.whole) {
     change.whole.first ??= event.globalPosition;
-    change.whole.facts.push({ type: event.type, data: storedData(event), eventId: event.eventId, occurredAt: event.metadata.occurredAt } as Fact<CaseEvent>);
+    change.whole.facts.push({
+      type: event.type,
+      data: storedData(event),
+      eventId: event.eventId,
+      occurredAt: event.metadata.occurredAt,
+    } as Fact<CaseEvent>);
   }
 }
 
@@ -188,7 +215,10 @@ function linksOf(category: ReviewCategory, event: RecordedEvent): Links {
       return { officials: [...strings(data.participants), ...strings(data.presentParticipants)], units: strings(data.unitId) };
     case 'case':
       // CaseReceived names the unit where the matter arose; CaseAssigned and CaseReportedUpward name officials.
-      return { officials: strings(data.officialId), units: event.type === 'CaseReceived' || event.type === 'EventCorrected' ? strings(data.unitId) : [] };
+      return {
+        officials: strings(data.officialId),
+        units: event.type === 'CaseReceived' || event.type === 'EventCorrected' ? strings(data.unitId) : [],
+      };
     case 'review':
       return { officials: strings(data.officialId), units: [] };
     case 'unit':

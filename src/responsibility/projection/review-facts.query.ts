@@ -63,7 +63,10 @@ export class ReviewFactsQuery {
    * no figure of a review of that period. Without one, every case is read.
    */
   recordsFor(officialIds: readonly string[], period?: ReviewPeriod): ReviewRecords {
-    return this.live.read((tables, prepare) => this.select(officialIds, period, tables, prepare), () => emptyRecords());
+    return this.live.read(
+      (tables, prepare) => this.select(officialIds, period, tables, prepare),
+      () => emptyRecords(),
+    );
   }
 
   /** Every unit with the ids of the units under it (itself included), by parent or merge, at any time. */
@@ -81,16 +84,24 @@ export class ReviewFactsQuery {
   officialsAssignedTo(unitIds: Iterable<string>): string[] {
     return this.live.read(
       (tables, prepare) =>
-        (prepare(`SELECT DISTINCT stream_id FROM "${tables.stream_units}" WHERE category = 'official' AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id`).all(JSON.stringify([...unitIds])) as { stream_id: string }[]).map((row) =>
-          row.stream_id.slice(OFFICIAL_STREAM.length),
-        ),
+        (
+          prepare(
+            `SELECT DISTINCT stream_id FROM "${tables.stream_units}" WHERE category = 'official' AND unit_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id`,
+          ).all(JSON.stringify([...unitIds])) as { stream_id: string }[]
+        ).map((row) => row.stream_id.slice(OFFICIAL_STREAM.length)),
       () => [],
     );
   }
 
   private select(officialIds: readonly string[], period: ReviewPeriod | undefined, tables: Tables, prepare: Prepare): ReviewRecords {
     const units = this.units(tables, prepare);
-    const own = groupByStream(this.eventsOf(officialIds.map((id) => `${OFFICIAL_STREAM}${id}`), tables, prepare));
+    const own = groupByStream(
+      this.eventsOf(
+        officialIds.map((id) => `${OFFICIAL_STREAM}${id}`),
+        tables,
+        prepare,
+      ),
+    );
     const officials = new Map<string, { fullName: string }>();
     const ownAssignments: AssignmentRecord[] = [];
     for (const [streamId, stream] of own) {
@@ -125,7 +136,9 @@ export class ReviewFactsQuery {
     // The cases as the projection folded them, one row each; the other streams' events, stream by stream
     // in the order of the clustered table, each folded as soon as it is read.
     const cases: InOrder<CaseRecord | null>[] = [];
-    for (const [first, record] of prepare(`SELECT first_position, record FROM "${tables.case_records}" WHERE stream_id IN (SELECT value FROM json_each(?))`)
+    for (const [first, record] of prepare(
+      `SELECT first_position, record FROM "${tables.case_records}" WHERE stream_id IN (SELECT value FROM json_each(?))`,
+    )
       .raw(true)
       .iterate(json(chosen.filter(isCase))) as IterableIterator<[number, string]>) {
       cases.push({ first, record: JSON.parse(record) as CaseRecord });
@@ -142,7 +155,11 @@ export class ReviewFactsQuery {
     const reviews: InOrder<ReviewRecord | null>[] = [];
     for (const { streamId, first, facts } of streams(rows)) {
       const category = categoryOf(streamId);
-      if (category === 'official') colleagues.push({ first, record: assignmentsFromFacts(streamId.slice(OFFICIAL_STREAM.length), facts as unknown as Fact<OfficialEvent>[]) });
+      if (category === 'official')
+        colleagues.push({
+          first,
+          record: assignmentsFromFacts(streamId.slice(OFFICIAL_STREAM.length), facts as unknown as Fact<OfficialEvent>[]),
+        });
       else if (category === 'meeting') meetings.push({ first, record: meetingFromFacts(facts as unknown as Fact<MeetingEvent>[]) });
       else if (category === 'visit') visits.push({ first, record: visitFromFacts(facts as unknown as Fact<VisitEvent>[]) });
       else if (category === 'review') reviews.push({ first, record: reviewFromFacts(facts as unknown as Fact<ReviewEvent>[]) });
@@ -159,7 +176,9 @@ export class ReviewFactsQuery {
   }
 
   private units(tables: Tables, prepare: Prepare): UnitRecord[] {
-    const rows = prepare(`SELECT ${COLUMNS} FROM "${tables.events}" WHERE stream_id >= 'unit-' AND stream_id < 'unit.' ORDER BY global_position`).all() as EventRow[];
+    const rows = prepare(
+      `SELECT ${COLUMNS} FROM "${tables.events}" WHERE stream_id >= 'unit-' AND stream_id < 'unit.' ORDER BY global_position`,
+    ).all() as EventRow[];
     return [...groupByStream(rows).values()].flatMap((facts) => {
       const unit = unitFromFacts(facts as unknown as Fact<UnitEvent>[]);
       return unit ? [unit] : [];
@@ -170,7 +189,9 @@ export class ReviewFactsQuery {
   private eventsOf(streamIds: readonly string[], tables: Tables, prepare: Prepare): EventRow[] {
     if (streamIds.length === 0) return [];
     // The same statement serves select() in raw mode (statements are shared by their SQL): set the mode each time.
-    return prepare(`SELECT ${COLUMNS} FROM "${tables.events}" WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id, global_position`)
+    return prepare(
+      `SELECT ${COLUMNS} FROM "${tables.events}" WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id, global_position`,
+    )
       .raw(false)
       .all(JSON.stringify(streamIds)) as EventRow[];
   }
@@ -226,7 +247,12 @@ function groupByStream(rows: readonly EventRow[]): Map<string, Fact<DomainEvent>
       stream = { first: row.global_position, facts: [] };
       streams.set(row.stream_id, stream);
     }
-    stream.facts.push({ type: row.type, data: JSON.parse(row.data) as DomainEvent['data'], eventId: row.event_id, occurredAt: row.occurred_at });
+    stream.facts.push({
+      type: row.type,
+      data: JSON.parse(row.data) as DomainEvent['data'],
+      eventId: row.event_id,
+      occurredAt: row.occurred_at,
+    });
   }
   const inOrder = [...streams].sort(([, a], [, b]) => a.first - b.first);
   return new Map(inOrder.map(([streamId, stream]) => [streamId, stream.facts]));

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
@@ -27,7 +34,12 @@ export class ReviewsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private readonly endpoint = new AggregateEndpoint({ decider: reviewDecider, streamOf: reviewStream, name: 'Review', view: (state) => ({ ...state }) }, this.commands, this.store, this.clock);
+  private readonly endpoint = new AggregateEndpoint(
+    { decider: reviewDecider, streamOf: reviewStream, name: 'Review', view: (state) => ({ ...state }) },
+    this.commands,
+    this.store,
+    this.clock,
+  );
 
   @Requires('reviews.open')
   @Post()
@@ -59,10 +71,20 @@ export class ReviewsController {
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiConflictResponse({ description: 'The review is already concluded (REVIEW.ALREADY_CONCLUDED).' })
-  async conclude(@Param('reviewId') reviewId: string, @Body() body: ConcludeReviewRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async conclude(
+    @Param('reviewId') reviewId: string,
+    @Body() body: ConcludeReviewRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     await readAggregate(this.store, reviewDecider, reviewStream(reviewId), `Review ${reviewId}`);
     const command = { type: 'ConcludeReview' as const, outcome: body.outcome, conclusion: body.conclusion };
-    const result = await this.commands.handle(reviewDecider, reviewStream(reviewId), command, commandEnvelope(request, this.clock.now(), body.occurredAt));
+    const result = await this.commands.handle(
+      reviewDecider,
+      reviewStream(reviewId),
+      command,
+      commandEnvelope(request, this.clock.now(), body.occurredAt),
+    );
     answer(response, result);
     return result.state;
   }

@@ -1,5 +1,12 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { DomainError } from '../../domain-kit/domain-error.js';
@@ -27,11 +34,19 @@ export class TimelinesController {
 
   @Requires('oversight.read')
   @Get('cases/:caseId')
-  @ApiOperation({ summary: "A case's steps with the time between them, and each deadline (rule, legal reference, due, met/missed/overdue/open, duration) with its evidence" })
+  @ApiOperation({
+    summary:
+      "A case's steps with the time between them, and each deadline (rule, legal reference, due, met/missed/overdue/open, duration) with its evidence",
+  })
   @ApiOkResponse({ description: '{ caseId, category, receivedUnitId, currentUnitId, assignee, asOf, steps: [...], deadlines: [...] }' })
   @ApiNotFoundResponse({ description: 'TIMELINE.CASE_NOT_FOUND: no such case received as of asOf' })
-  async caseTimeline(@Param('caseId') caseId: string, @Query() query: TimelineQueryDto, @Res({ passthrough: true }) response: Response): Promise<CaseTimeline> {
-    if (!CASE_ID.test(caseId)) throw new DomainError('TIMELINE.CASE_ID_INVALID', 'A case id is 1-100 letters, digits, ".", "_", ":" or "-".', 'invalid');
+  async caseTimeline(
+    @Param('caseId') caseId: string,
+    @Query() query: TimelineQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseTimeline> {
+    if (!CASE_ID.test(caseId))
+      throw new DomainError('TIMELINE.CASE_ID_INVALID', 'A case id is 1-100 letters, digits, ".", "_", ":" or "-".', 'invalid');
     await this.caughtUp(query.minPosition, response);
     return this.timelines.timelineOf(caseId, this.asOf(query));
   }
@@ -39,24 +54,59 @@ export class TimelinesController {
   @Requires('oversight.read')
   @Get('overdue')
   @ApiOperation({ summary: 'Deadlines overdue (not done, past due) and/or missed (done late) as of a date, earliest due first' })
-  @ApiOkResponse({ description: '{ asOf, items: [{ caseId, category, step, status, clockStartedAt, dueAt, completedAt, hoursLate, unitId, officialId, ruleId, legalReference, evidence }] }' })
-  async overdue(@Query() query: OverdueQueryDto, @Res({ passthrough: true }) response: Response): Promise<{ asOf: string; items: OverdueItem[] }> {
+  @ApiOkResponse({
+    description:
+      '{ asOf, items: [{ caseId, category, step, status, clockStartedAt, dueAt, completedAt, hoursLate, unitId, officialId, ruleId, legalReference, evidence }] }',
+  })
+  async overdue(
+    @Query() query: OverdueQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ asOf: string; items: OverdueItem[] }> {
     await this.caughtUp(query.minPosition, response);
     const asOf = this.asOf(query);
-    return { asOf, items: this.timelines.overdue({ asOf, status: query.status ?? 'breached', unitId: query.unitId, category: query.category, step: query.step }) };
+    return {
+      asOf,
+      items: this.timelines.overdue({
+        asOf,
+        status: query.status ?? 'breached',
+        unitId: query.unitId,
+        category: query.category,
+        step: query.step,
+      }),
+    };
   }
 
   @Requires('oversight.read')
   @Get('aggregates')
-  @ApiOperation({ summary: 'Per unit, official or month: counts by status, median and 90th-percentile durations (hours), on-time rate, per step, with the case ids behind each group' })
-  @ApiOkResponse({ description: '{ asOf, groupBy, groups: [{ key, count, onTimeRate, caseIds, steps: [{ step, count, byStatus, medianHours, p90Hours, onTimeRate, caseIds }] }] }' })
-  async aggregates(@Query() query: AggregatesQueryDto, @Res({ passthrough: true }) response: Response): Promise<{ asOf: string; groupBy: string; groups: GroupStatistics[] }> {
+  @ApiOperation({
+    summary:
+      'Per unit, official or month: counts by status, median and 90th-percentile durations (hours), on-time rate, per step, with the case ids behind each group',
+  })
+  @ApiOkResponse({
+    description:
+      '{ asOf, groupBy, groups: [{ key, count, onTimeRate, caseIds, steps: [{ step, count, byStatus, medianHours, p90Hours, onTimeRate, caseIds }] }] }',
+  })
+  async aggregates(
+    @Query() query: AggregatesQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ asOf: string; groupBy: string; groups: GroupStatistics[] }> {
     if (query.from !== undefined && query.to !== undefined && Date.parse(query.from) > Date.parse(query.to)) {
       throw new DomainError('TIMELINE.EMPTY_RANGE', 'The time range ends before it starts: "from" must not be after "to".', 'invalid');
     }
     await this.caughtUp(query.minPosition, response);
     const asOf = this.asOf(query);
-    return { asOf, groupBy: query.groupBy, groups: this.timelines.aggregates({ asOf, groupBy: query.groupBy, from: query.from, to: query.to, category: query.category, step: query.step }) };
+    return {
+      asOf,
+      groupBy: query.groupBy,
+      groups: this.timelines.aggregates({
+        asOf,
+        groupBy: query.groupBy,
+        from: query.from,
+        to: query.to,
+        category: query.category,
+        step: query.step,
+      }),
+    };
   }
 
   private asOf(query: TimelineQueryDto): string {

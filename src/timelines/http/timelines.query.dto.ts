@@ -12,7 +12,10 @@ const ID_MESSAGE = '$property must be 1-100 letters, digits, ".", "_", ":" or "-
 
 /** asOf and minPosition: every timeline query takes them. */
 export class TimelineQueryDto extends MinPositionQueryDto {
-  @ApiPropertyOptional({ description: 'Judge as of this instant (ISO-8601 with offset); default: now. Facts that occurred later are ignored.', example: '2026-03-31T23:59:59+07:00' })
+  @ApiPropertyOptional({
+    description: 'Judge as of this instant (ISO-8601 with offset); default: now. Facts that occurred later are ignored.',
+    example: '2026-03-31T23:59:59+07:00',
+  })
   @IsOptional()
   @MaxLength(40)
   @IsOffsetDateTime()
@@ -33,7 +36,11 @@ export class StepFilterQueryDto extends TimelineQueryDto {
 }
 
 export class OverdueQueryDto extends StepFilterQueryDto {
-  @ApiPropertyOptional({ enum: ['overdue', 'missed', 'breached'], default: 'breached', description: 'overdue: not done and past due; missed: done late; breached: both' })
+  @ApiPropertyOptional({
+    enum: ['overdue', 'missed', 'breached'],
+    default: 'breached',
+    description: 'overdue: not done and past due; missed: done late; breached: both',
+  })
   @IsOptional()
   @IsIn(['overdue', 'missed', 'breached'])
   readonly status?: 'overdue' | 'missed' | 'breached';
@@ -45,7 +52,11 @@ export class OverdueQueryDto extends StepFilterQueryDto {
 }
 
 export class AggregatesQueryDto extends StepFilterQueryDto {
-  @ApiProperty({ enum: GROUP_BY, description: 'unit: where the case was when the step was done (or as of asOf); official: its assigned official then; month: of the clock start, in Vietnam' })
+  @ApiProperty({
+    enum: GROUP_BY,
+    description:
+      'unit: where the case was when the step was done (or as of asOf); official: its assigned official then; month: of the clock start, in Vietnam',
+  })
   @IsIn(GROUP_BY)
   readonly groupBy!: GroupBy;
 
@@ -55,7 +66,10 @@ export class AggregatesQueryDto extends StepFilterQueryDto {
   @IsOffsetDateTime()
   readonly from?: string;
 
-  @ApiPropertyOptional({ description: 'Deadlines whose clock started before this instant (exclusive)', example: '2026-01-01T00:00:00+07:00' })
+  @ApiPropertyOptional({
+    description: 'Deadlines whose clock started before this instant (exclusive)',
+    example: '2026-01-01T00:00:00+07:00',
+  })
   @IsOptional()
   @MaxLength(40)
   @IsOffsetDateTime()

@@ -41,7 +41,12 @@ export class VisitsController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private readonly endpoint = new AggregateEndpoint({ decider: visitDecider, streamOf: visitStream, name: 'Visit', view: visitView }, this.commands, this.store, this.clock);
+  private readonly endpoint = new AggregateEndpoint(
+    { decider: visitDecider, streamOf: visitStream, name: 'Visit', view: visitView },
+    this.commands,
+    this.store,
+    this.clock,
+  );
 
   @Requires('visits.record', bodyUnit)
   @Post()
@@ -80,7 +85,12 @@ export class VisitsController {
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiConflictResponse({ description: 'VISIT.CANCELLED, VISIT.ALREADY_CONDUCTED, VISIT.SAME_PLANNED_FOR.' })
-  async reschedule(@Param('visitId') visitId: string, @Body() body: RescheduleVisitRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async reschedule(
+    @Param('visitId') visitId: string,
+    @Body() body: RescheduleVisitRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const envelope = await this.envelopeFor(visitId, request, body.occurredAt);
     return this.act(visitId, { type: 'RescheduleVisit', plannedFor: body.plannedFor, reason: body.reason }, envelope, response);
   }
@@ -91,7 +101,12 @@ export class VisitsController {
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiConflictResponse({ description: 'VISIT.CANCELLED, VISIT.ALREADY_CONDUCTED.' })
-  async cancel(@Param('visitId') visitId: string, @Body() body: CancelVisitRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async cancel(
+    @Param('visitId') visitId: string,
+    @Body() body: CancelVisitRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const envelope = await this.envelopeFor(visitId, request, body.occurredAt);
     return this.act(visitId, { type: 'CancelVisit', reason: body.reason }, envelope, response);
   }
@@ -102,10 +117,21 @@ export class VisitsController {
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiConflictResponse({ description: 'VISIT.CANCELLED, VISIT.ALREADY_CONDUCTED.' })
-  async conduct(@Param('visitId') visitId: string, @Body() body: ConductVisitRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async conduct(
+    @Param('visitId') visitId: string,
+    @Body() body: ConductVisitRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const envelope = await this.envelopeFor(visitId, request, body.occurredAt);
     const presentParticipants = await this.officials.references(body.presentParticipants);
-    const command: VisitCommand = { type: 'ConductVisit', startedAt: body.startedAt, endedAt: body.endedAt, presentParticipants, others: body.others ?? null };
+    const command: VisitCommand = {
+      type: 'ConductVisit',
+      startedAt: body.startedAt,
+      endedAt: body.endedAt,
+      presentParticipants,
+      others: body.others ?? null,
+    };
     return this.act(visitId, command, envelope, response);
   }
 
@@ -120,11 +146,17 @@ export class VisitsController {
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiConflictResponse({ description: 'VISIT.NOT_CONDUCTED, VISIT.FINDING_ID_REUSED.' })
-  async recordFinding(@Param('visitId') visitId: string, @Body() body: RecordFindingRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async recordFinding(
+    @Param('visitId') visitId: string,
+    @Body() body: RecordFindingRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const envelope = commandEnvelope(request, this.clock.now(), body.occurredAt);
     const { state } = await readAggregate(this.store, visitDecider, visitStream(visitId), `Visit ${visitId}`);
     const findingId = body.findingId ?? newAggregateId(envelope, `visit-finding\n${visitId}`, randomUUID);
-    const opening = body.openCase && state.status !== 'not-scheduled' ? this.findingCases.plan(visitId, findingId, body.openCase, state.unitId) : null;
+    const opening =
+      body.openCase && state.status !== 'not-scheduled' ? this.findingCases.plan(visitId, findingId, body.openCase, state.unitId) : null;
     const command: VisitCommand = {
       type: 'RecordVisitFinding',
       findingId,
@@ -144,11 +176,21 @@ export class VisitsController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  async correct(@Param('visitId') visitId: string, @Body() body: CorrectionRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  async correct(
+    @Param('visitId') visitId: string,
+    @Body() body: CorrectionRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const envelope = await this.envelopeFor(visitId, request, body.occurredAt);
     const named = body.fields.presentParticipants;
     const officials = isOfficialList(named) ? await this.officials.references(named) : [];
-    return this.act(visitId, { type: 'CorrectVisitEvent', eventId: body.eventId, reason: body.reason, fields: body.fields, officials }, envelope, response);
+    return this.act(
+      visitId,
+      { type: 'CorrectVisitEvent', eventId: body.eventId, reason: body.reason, fields: body.fields, officials },
+      envelope,
+      response,
+    );
   }
 
   /** The envelope of a command on an existing visit: 404 first, before any other lookup. */

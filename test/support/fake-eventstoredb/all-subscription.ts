@@ -24,7 +24,11 @@ const PAGE = 32;
  * Like a real server, a start position is exclusive: the first event at or after it is skipped
  * (the server reads one event from the position and continues from the position after it).
  */
-export function runAllSubscription(log: InMemoryLog, call: ServerWritableStream<streams.ReadReq, streams.ReadResp>, request: AllSubscriptionRequest): void {
+export function runAllSubscription(
+  log: InMemoryLog,
+  call: ServerWritableStream<streams.ReadReq, streams.ReadResp>,
+  request: AllSubscriptionRequest,
+): void {
   let cursor = startIndex(log, request.from);
   let considered = 0;
   let caughtUp = false;
@@ -35,7 +39,11 @@ export function runAllSubscription(log: InMemoryLog, call: ServerWritableStream<
     if (!closed) call.write(message);
   };
   const checkpoint = (position: bigint): void =>
-    write(new streams.ReadResp().setCheckpoint(new streams.ReadResp.Checkpoint().setCommitPosition(position.toString()).setPreparePosition(position.toString())));
+    write(
+      new streams.ReadResp().setCheckpoint(
+        new streams.ReadResp.Checkpoint().setCommitPosition(position.toString()).setPreparePosition(position.toString()),
+      ),
+    );
 
   const pump = (): void => {
     scheduled = false;
@@ -43,7 +51,8 @@ export function runAllSubscription(log: InMemoryLog, call: ServerWritableStream<
     for (let budget = PAGE; budget > 0 && cursor < log.length; budget--) {
       const record = log.at(cursor++);
       considered += 1;
-      if (!request.filter || request.filter.accepts(record)) write(readEvent(record, { structuredIds: request.structuredIds, withPosition: true }));
+      if (!request.filter || request.filter.accepts(record))
+        write(readEvent(record, { structuredIds: request.structuredIds, withPosition: true }));
       if (request.filter && considered % request.filter.checkpointEvery === 0) checkpoint(record.position);
     }
     if (cursor < log.length) return schedule();

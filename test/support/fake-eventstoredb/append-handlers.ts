@@ -12,7 +12,11 @@ import { streamIdentifier, streamNameOf, uuidText } from './wire.js';
 type ProposedMessage = streams.AppendReq.ProposedMessage | streams.BatchAppendReq.ProposedMessage;
 
 /** Streams.Append: one options message, then the events, then one answer. */
-export function handleAppend(log: InMemoryLog, call: ServerReadableStream<streams.AppendReq, streams.AppendResp>, callback: sendUnaryData<streams.AppendResp>): void {
+export function handleAppend(
+  log: InMemoryLog,
+  call: ServerReadableStream<streams.AppendReq, streams.AppendResp>,
+  callback: sendUnaryData<streams.AppendResp>,
+): void {
   let options: streams.AppendReq.Options | undefined;
   const events: ProposedEvent[] = [];
   let failed = false;
@@ -59,8 +63,12 @@ function appendResponse(outcome: AppendOutcome, expected: ExpectedVersion): stre
     else wrong.setExpectedRevision(expected.toString());
     return new streams.AppendResp().setWrongExpectedVersion(wrong);
   }
-  const position = new streams.AppendResp.Position().setCommitPosition(outcome.position.toString()).setPreparePosition(outcome.position.toString());
-  return new streams.AppendResp().setSuccess(new streams.AppendResp.Success().setCurrentRevision(outcome.lastRevision.toString()).setPosition(position));
+  const position = new streams.AppendResp.Position()
+    .setCommitPosition(outcome.position.toString())
+    .setPreparePosition(outcome.position.toString());
+  return new streams.AppendResp().setSuccess(
+    new streams.AppendResp.Success().setCurrentRevision(outcome.lastRevision.toString()).setPosition(position),
+  );
 }
 
 interface PendingBatch {
@@ -80,7 +88,8 @@ export function handleBatchAppend(log: InMemoryLog, call: ServerDuplexStream<str
     const correlationId = request.getCorrelationId();
     const key = uuidText(correlationId);
     const options = request.getOptions();
-    if (options) pending.set(key, { streamId: streamNameOf(options.getStreamIdentifier()), expected: expectedOfBatch(options), events: [] });
+    if (options)
+      pending.set(key, { streamId: streamNameOf(options.getStreamIdentifier()), expected: expectedOfBatch(options), events: [] });
     const batch = pending.get(key);
     if (!batch) return;
     const response = new streams.BatchAppendResp().setCorrelationId(correlationId).setStreamIdentifier(streamIdentifier(batch.streamId));
@@ -96,7 +105,9 @@ export function handleBatchAppend(log: InMemoryLog, call: ServerDuplexStream<str
     const outcome = log.append(batch.streamId, batch.expected, batch.events);
     if (outcome.kind === 'wrong-expected-version') response.setError(wrongExpectedVersionStatus(outcome.currentRevision, batch.expected));
     else {
-      const position = new shared.AllStreamPosition().setCommitPosition(outcome.position.toString()).setPreparePosition(outcome.position.toString());
+      const position = new shared.AllStreamPosition()
+        .setCommitPosition(outcome.position.toString())
+        .setPreparePosition(outcome.position.toString());
       response.setSuccess(new streams.BatchAppendResp.Success().setCurrentRevision(outcome.lastRevision.toString()).setPosition(position));
     }
     call.write(response);
@@ -143,5 +154,11 @@ function proposedEvent(message: ProposedMessage): ProposedEvent {
   const contentType = metadata.get('content-type');
   // A real server refuses such a message with RequiredMetadataPropertyMissing.
   if (!type || !contentType) throw new Error('Proposed message without type or content-type');
-  return { eventId: uuidText(message.getId()), type, contentType, data: message.getData_asU8(), metadata: message.getCustomMetadata_asU8() };
+  return {
+    eventId: uuidText(message.getId()),
+    type,
+    contentType,
+    data: message.getData_asU8(),
+    metadata: message.getCustomMetadata_asU8(),
+  };
 }

@@ -2,9 +2,7 @@
 export type ExpectedVersion = bigint | 'any' | 'no-stream' | 'stream-exists';
 
 export type CommitDecision =
-  | { readonly kind: 'ok' }
-  | { readonly kind: 'wrong-expected-version' }
-  | { readonly kind: 'idempotent'; readonly lastRevision: bigint };
+  { readonly kind: 'ok' } | { readonly kind: 'wrong-expected-version' } | { readonly kind: 'idempotent'; readonly lastRevision: bigint };
 
 interface CommittedEvent {
   readonly streamId: string;

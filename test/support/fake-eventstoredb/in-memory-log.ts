@@ -115,7 +115,8 @@ export class InMemoryLog {
       return result;
     }
     let index = from === 'start' ? 0 : from === 'end' ? this.records.length : this.firstIndexAtOrAfter(from);
-    for (; index < this.records.length && BigInt(result.length) < count; index++) if (accept(this.records[index])) result.push(this.records[index]);
+    for (; index < this.records.length && BigInt(result.length) < count; index++)
+      if (accept(this.records[index])) result.push(this.records[index]);
     return result;
   }
 

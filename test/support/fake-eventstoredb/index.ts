@@ -77,7 +77,8 @@ export async function startFakeEventStoreDb(options: FakeEventStoreDbOptions = {
       append: counted('append', handleAppend.bind(undefined, log)),
       batchAppend: counted('batchAppend', handleBatchAppend.bind(undefined, log)),
     });
-    if (advertiseBatchAppend) server.addService(ServerFeaturesService, { getSupportedMethods: counted('getSupportedMethods', getSupportedMethods) });
+    if (advertiseBatchAppend)
+      server.addService(ServerFeaturesService, { getSupportedMethods: counted('getSupportedMethods', getSupportedMethods) });
     return server;
   };
 
@@ -104,9 +105,13 @@ export async function startFakeEventStoreDb(options: FakeEventStoreDbOptions = {
   };
 }
 
-function getSupportedMethods(_call: ServerUnaryCall<shared.Empty, features.SupportedMethods>, callback: sendUnaryData<features.SupportedMethods>): void {
+function getSupportedMethods(
+  _call: ServerUnaryCall<shared.Empty, features.SupportedMethods>,
+  callback: sendUnaryData<features.SupportedMethods>,
+): void {
   // The client compares "/service/method" case-insensitively with its own method paths.
-  const streams = (method: string) => new features.SupportedMethod().setServiceName('event_store.client.streams.streams').setMethodName(method);
+  const streams = (method: string) =>
+    new features.SupportedMethod().setServiceName('event_store.client.streams.streams').setMethodName(method);
   callback(
     null,
     new features.SupportedMethods()
@@ -117,7 +122,9 @@ function getSupportedMethods(_call: ServerUnaryCall<shared.Empty, features.Suppo
 
 function bind(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (error, boundPort) => (error ? reject(error) : resolve(boundPort)));
+    server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (error, boundPort) =>
+      error ? reject(error) : resolve(boundPort),
+    );
   });
 }
 

@@ -15,7 +15,11 @@ export interface ReadBehaviour {
 }
 
 /** Streams.Read: stream reads, $all reads and $all catch-up subscriptions. */
-export function handleRead(log: InMemoryLog, behaviour: ReadBehaviour, call: ServerWritableStream<streams.ReadReq, streams.ReadResp>): void {
+export function handleRead(
+  log: InMemoryLog,
+  behaviour: ReadBehaviour,
+  call: ServerWritableStream<streams.ReadReq, streams.ReadResp>,
+): void {
   const options = call.request.getOptions();
   if (!options) return fail(call, status.INVALID_ARGUMENT, 'ReadReq without options');
   const structuredIds = options.getUuidOption()?.hasStructured() ?? false;
@@ -28,7 +32,9 @@ export function handleRead(log: InMemoryLog, behaviour: ReadBehaviour, call: Ser
     const streamId = streamNameOf(streamOptions.getStreamIdentifier());
     const records = log.readStream(streamId, revisionStart(streamOptions), backwards, BigInt(options.getCount()));
     if (!records) {
-      call.write(new streams.ReadResp().setStreamNotFound(new streams.ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(streamId))));
+      call.write(
+        new streams.ReadResp().setStreamNotFound(new streams.ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(streamId))),
+      );
       call.end();
       return;
     }

@@ -10,7 +10,9 @@ const json = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value), 
  */
 export function seedSystemEvents(log: InMemoryLog): void {
   const write = (streamId: string, type: string, data: unknown): void => {
-    log.append(streamId, 'any', [{ eventId: randomUUID(), type, contentType: 'application/json', data: json(data), metadata: new Uint8Array() }]);
+    log.append(streamId, 'any', [
+      { eventId: randomUUID(), type, contentType: 'application/json', data: json(data), metadata: new Uint8Array() },
+    ]);
   };
   write('$settings', '$settings', { $userStreamAcl: { $r: '$all', $w: '$all' } });
   write('$$$users', '$metadata', { $acl: { $r: '$admins' } });

@@ -82,7 +82,7 @@ export class ReportCaseUpwardRequestDto extends RecordedFactDto {
   @Matches(CASE_REFERENCE_ID, { message: REFERENCE_ID_MESSAGE })
   readonly officialId!: string;
 
-  @ApiProperty({ description: 'A unit above the case\'s current unit', example: 'gia-loc' })
+  @ApiProperty({ description: "A unit above the case's current unit", example: 'gia-loc' })
   @Matches(UNIT_ID, { message: UNIT_ID_MESSAGE })
   readonly toUnitId!: string;
 
@@ -112,7 +112,7 @@ export class RecordUpperLevelInformedRequestDto extends RecordedFactDto {
 }
 
 export class EscalateCaseRequestDto extends RecordedFactDto {
-  @ApiProperty({ description: 'A unit above the case\'s current unit', example: 'hai-duong' })
+  @ApiProperty({ description: "A unit above the case's current unit", example: 'hai-duong' })
   @Matches(UNIT_ID, { message: UNIT_ID_MESSAGE })
   readonly toUnitId!: string;
 

@@ -20,14 +20,17 @@ export class RecordDepartureRequestDto extends RecordedFactDto {
   @MaxLength(2000)
   readonly reason!: string;
 
-  @ApiPropertyOptional({ description: 'The last day in office (YYYY-MM-DD); defaults to the day of occurredAt. Open assignments end on it.', example: '2017-06-30' })
+  @ApiPropertyOptional({
+    description: 'The last day in office (YYYY-MM-DD); defaults to the day of occurredAt. Open assignments end on it.',
+    example: '2017-06-30',
+  })
   @IsOptional()
   @IsCalendarDate()
   readonly lastDay?: string;
 }
 
 export class AssignResponsibilityRequestDto extends RecordedFactDto {
-  @ApiProperty({ description: 'The unit put in the official\'s charge; must be active.', example: 'xa-a' })
+  @ApiProperty({ description: "The unit put in the official's charge; must be active.", example: 'xa-a' })
   @Matches(UNIT_ID, { message: UNIT_ID_MESSAGE })
   readonly unitId!: string;
 

@@ -22,7 +22,7 @@ export class RegisterOfficialRequestDto extends RecordedFactDto {
   @MaxLength(200)
   readonly position!: string;
 
-  @ApiProperty({ description: 'The official\'s home unit; must be active.', example: 'gia-loc' })
+  @ApiProperty({ description: "The official's home unit; must be active.", example: 'gia-loc' })
   @Matches(UNIT_ID, { message: UNIT_ID_MESSAGE })
   readonly unitId!: string;
 }

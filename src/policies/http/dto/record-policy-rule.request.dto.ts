@@ -1,9 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { RecordedFactDto } from '../../../http/occurred-at.dto.js';
 import { IsCalendarDate } from '../../../officials/http/dto/is-calendar-date.js';
-import { LIMIT_UNITS, POLICY_CATEGORIES, POLICY_STEPS, RESUME_MODES, type LimitUnit, type PolicyCategory, type PolicyStep, type ResumeMode } from '../../policy.events.js';
+import {
+  LIMIT_UNITS,
+  POLICY_CATEGORIES,
+  POLICY_STEPS,
+  RESUME_MODES,
+  type LimitUnit,
+  type PolicyCategory,
+  type PolicyStep,
+  type ResumeMode,
+} from '../../policy.events.js';
 
 /** An event type of the ledger, e.g. CaseReceived. */
 const EVENT_TYPE = /^[A-Z][A-Za-z0-9]{1,79}$/;
@@ -18,7 +41,10 @@ export class ClockPauseDto {
   @Matches(EVENT_TYPE, { message: EVENT_TYPE_MESSAGE })
   readonly resumedBy!: string;
 
-  @ApiProperty({ enum: RESUME_MODES, description: 'continue: the paused time is not counted; restart: the limit counts again from the resumption.' })
+  @ApiProperty({
+    enum: RESUME_MODES,
+    description: 'continue: the paused time is not counted; restart: the limit counts again from the resumption.',
+  })
   @IsIn(RESUME_MODES)
   readonly onResume!: ResumeMode;
 }

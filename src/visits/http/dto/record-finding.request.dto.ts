@@ -21,7 +21,10 @@ export class OpenCaseFromFindingDto {
   @MaxLength(CASE_LIMITS.summary)
   readonly summary!: string;
 
-  @ApiPropertyOptional({ type: CaseReporterDto, description: 'The citizen who raised the matter during the visit, if any (personal data).' })
+  @ApiPropertyOptional({
+    type: CaseReporterDto,
+    description: 'The citizen who raised the matter during the visit, if any (personal data).',
+  })
   @IsOptional()
   @IsObject()
   @ValidateNested()

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { IsOffsetDateTime, RecordedFactDto } from '../../../http/occurred-at.dto.js';
 import { UNIT_ID, UNIT_ID_MESSAGE } from '../../../organisation/http/dto/register-unit.request.dto.js';
 import { MAX_PARTICIPANTS, VISIT_KINDS, type VisitKind } from '../../visit.events.js';
@@ -36,7 +48,10 @@ export class ScheduleVisitRequestDto extends RecordedFactDto {
   @Matches(UNIT_ID, { message: UNIT_ID_MESSAGE })
   readonly unitId!: string;
 
-  @ApiProperty({ description: `Official ids, 1 to ${MAX_PARTICIPANTS}, each once; every one must be a registered official who has not left.`, type: [String] })
+  @ApiProperty({
+    description: `Official ids, 1 to ${MAX_PARTICIPANTS}, each once; every one must be a registered official who has not left.`,
+    type: [String],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_PARTICIPANTS)
@@ -44,7 +59,10 @@ export class ScheduleVisitRequestDto extends RecordedFactDto {
   @Matches(OFFICIAL_ID, { each: true, message: OFFICIAL_ID_MESSAGE })
   readonly participants!: string[];
 
-  @ApiProperty({ description: 'When the visit is planned for: may be in the future (ISO-8601 with offset).', example: '2017-03-09T08:00:00+07:00' })
+  @ApiProperty({
+    description: 'When the visit is planned for: may be in the future (ISO-8601 with offset).',
+    example: '2017-03-09T08:00:00+07:00',
+  })
   @MaxLength(40)
   @IsOffsetDateTime()
   readonly plannedFor!: string;

@@ -1,0 +1,24 @@
+// ESLint with typescript-eslint's recommended rules. Layering rules live in .dependency-cruiser.cjs.
+import eslint from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'dist-bench/', 'dist-tools/', 'coverage/', 'data/', '.bench-data/', 'web/dist/'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-console': 'error',
+      // Validation of control characters is deliberate (signed notes, settings).
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['test/**', 'bench/**', 'scripts/**', 'src/**/*.spec.ts'],
+    rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);
