@@ -1,14 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { embeddedSecret } from '../../../src/auth/jwt/embedded-secret.js';
 import type { Role } from '../../../src/auth/principal.js';
 import { mintEmbeddedToken } from '../../../src/auth/token-minter.js';
 import { freePort } from '../../support/free-port.js';
 
-/** The project's root: the built service is `dist/main.js` there (npm test builds it first). */
-export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..', '..');
+/**
+ * The project's root, the nearest folder above this file with a package.json (this file also runs
+ * compiled, from dist-bench/): the built service is `dist/main.js` there (npm test builds it first).
+ */
+export const PROJECT_ROOT = projectRootAbove(import.meta.dirname);
 export const BUILT_MAIN = join(PROJECT_ROOT, 'dist', 'main.js');
 
 export interface Exit {
@@ -131,5 +134,12 @@ export class LedgerProcess {
   async dispose(): Promise<void> {
     await this.kill('SIGKILL');
     if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+function projectRootAbove(folder: string): string {
+  for (let at = folder; ; at = dirname(at)) {
+    if (existsSync(join(at, 'package.json'))) return at;
+    if (dirname(at) === at) throw new Error(`No package.json above ${folder}.`);
   }
 }

@@ -1,0 +1,128 @@
+/**
+ * The command path through the real application, side by side with a bare route of the same
+ * service: the built service (`node dist/main.js`) runs as its own process on a fresh data folder,
+ * and one autocannon client drives it with the same number of keep-alive connections, alternating
+ * rounds of commands and rounds of the bare route so that both see the same machine.
+ *
+ *   BENCH_HTTP_CONNECTIONS=32  keep-alive connections
+ *   BENCH_HTTP_ROUNDS=4        rounds of each workload
+ *   BENCH_HTTP_ROUND_S=8       seconds per round
+ */
+import autocannon from 'autocannon';
+import { LedgerProcess } from '../../test/system/support/ledger-process.js';
+
+const CONNECTIONS = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 32);
+const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 4);
+const ROUND_S = Number(process.env.BENCH_HTTP_ROUND_S ?? 8);
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 50;
+
+export interface HttpRound {
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly failures: number;
+}
+
+export interface HttpBenchResult {
+  readonly connections: number;
+  readonly bare: HttpRound[];
+  readonly commands: HttpRound[];
+  readonly ratio: number;
+  readonly commandsP99Ms: number;
+}
+
+const UNIT = 'bench-province';
+
+/** A case received, then acknowledged, classified and acted on three times: the commands a clerk and an official record most. */
+function commandSequence(token: string): autocannon.Request[] {
+  const json = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const onCase = (path: string) => (request: autocannon.Request, context: object) => ({
+    ...request,
+    path: `/api/v1/cases/${String((context as { caseId?: string }).caseId)}/${path}`,
+  });
+  return [
+    {
+      method: 'POST',
+      path: '/api/v1/cases',
+      headers: json,
+      body: JSON.stringify({ unitId: UNIT, category: 'reflection', channel: 'hotline', summary: 'Đường liên xã bị sạt lở sau mưa lớn' }),
+      onResponse: (status, body, context) => {
+        if (status === 201) (context as Record<string, unknown>).caseId = (JSON.parse(body) as { caseId: string }).caseId;
+      },
+    },
+    { method: 'POST', path: '', headers: json, body: JSON.stringify({ note: 'Đã tiếp nhận' }), setupRequest: onCase('acknowledgements') },
+    {
+      method: 'POST',
+      path: '',
+      headers: json,
+      body: JSON.stringify({ classification: 'within-authority', reason: 'Thuộc thẩm quyền xã' }),
+      setupRequest: onCase('classifications'),
+    },
+    ...[1, 2, 3].map((n): autocannon.Request => ({
+      method: 'POST',
+      path: '',
+      headers: json,
+      body: JSON.stringify({ description: `Kiểm tra hiện trường lần ${n}` }),
+      setupRequest: onCase('actions'),
+    })),
+  ];
+}
+
+async function round(url: string, requests: autocannon.Request[] | undefined, path: string): Promise<HttpRound> {
+  const result = await autocannon({
+    url: `${url}${path}`,
+    connections: CONNECTIONS,
+    duration: ROUND_S,
+    pipelining: 1,
+    ...(requests ? { requests } : {}),
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    failures: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+export async function runHttpBench(): Promise<HttpBenchResult> {
+  const ledger = await LedgerProcess.create({ LOG_LEVEL: 'warn', OPEN311_RATE_LIMIT_PER_MINUTE: '100000' });
+  try {
+    await ledger.start();
+    const admin = ledger.token('bench-admin', ['admin']);
+    const unit = await ledger.request('POST', '/api/v1/units', {
+      token: admin,
+      json: { unitId: UNIT, name: 'Tỉnh thử nghiệm', kind: 'province' },
+    });
+    if (unit.status !== 201) throw new Error(`Could not register the bench unit: ${unit.status} ${unit.text}`);
+    const sequence = commandSequence(ledger.token('bench-clerk', ['recorder', 'official']));
+    console.log(`HTTP: ${CONNECTIONS} keep-alive connections, ${ROUNDS} interleaved rounds of ${ROUND_S} s; service pid ${ledger.pid}`);
+    await round(ledger.baseUrl, sequence, ''); // warm-up: JIT, caches, the first pages of every table
+    const bare: HttpRound[] = [];
+    const commands: HttpRound[] = [];
+    for (let index = 0; index < ROUNDS; index++) {
+      bare.push(await round(ledger.baseUrl, undefined, '/health'));
+      commands.push(await round(ledger.baseUrl, sequence, ''));
+      const [b, c] = [bare[index], commands[index]];
+      console.log(
+        `  round ${index + 1}: GET /health ${Math.round(b.requestsPerSecond)} req/s (p99 ${b.p99Ms} ms); commands ${Math.round(c.requestsPerSecond)} req/s (p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms, ${c.failures} failed)`,
+      );
+    }
+    const ratio = median(commands.map((c) => c.requestsPerSecond)) / median(bare.map((b) => b.requestsPerSecond));
+    const commandsP99Ms = median(commands.map((c) => c.p99Ms));
+    const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+    console.log(
+      `  commands / bare route: ${ratio.toFixed(2)}x (target >= ${TARGET_RATIO}x: ${verdict(ratio >= TARGET_RATIO)}); commands p99 ${commandsP99Ms} ms (target < ${TARGET_P99_MS} ms: ${verdict(commandsP99Ms < TARGET_P99_MS)})`,
+    );
+    if (commands.some((c) => c.failures > 0)) console.log('  WARNING: some commands failed; the rate counts answers, not successes');
+    return { connections: CONNECTIONS, bare, commands, ratio, commandsP99Ms };
+  } finally {
+    await ledger.dispose();
+  }
+}
