@@ -96,12 +96,20 @@ export function sunLongitude(julianDay: number): number {
 }
 
 /**
- * ΔT = TT − UT in seconds, Espenak and Meeus's polynomial expressions for 1986–2150 (NASA Five
+ * ΔT = TT − UT in seconds, Espenak and Meeus's polynomial expressions for 1941–2150 (NASA Five
  * Millennium Canon, 2006). Beyond 2005 it is a forecast; an error of a minute moves a new moon by a
  * minute, which matters only for one falling within a minute of midnight in Vietnam.
  */
 function deltaTSeconds(julianDay: number): number {
   const year = 2000 + (julianDay - 2451544.5) / 365.2425;
+  if (year < 1961) {
+    const t = year - 1950;
+    return 29.07 + 0.407 * t - (t * t) / 233 + t ** 3 / 2547;
+  }
+  if (year < 1986) {
+    const t = year - 1975;
+    return 45.45 + 1.067 * t - (t * t) / 260 - t ** 3 / 718;
+  }
   if (year < 2005) {
     const t = year - 2000;
     return 63.86 + 0.3345 * t - 0.060374 * t ** 2 + 0.0017275 * t ** 3 + 0.000651814 * t ** 4 + 0.00002373599 * t ** 5;
