@@ -81,7 +81,8 @@ export function computeYear(year: number, decision: YearDecision | undefined, sw
   const workedWeekends: CalendarDay[] = [];
   for (const swap of swaps) {
     if (yearOf(swap.dayOff) === year) {
-      if (offByLaw.has(swap.dayOff)) throw new Error(`Holiday file ${source}: the swapped day off ${swap.dayOff} is a day off by law already.`);
+      if (offByLaw.has(swap.dayOff))
+        throw new Error(`Holiday file ${source}: the swapped day off ${swap.dayOff} is a day off by law already.`);
       swapped.push({
         date: swap.dayOff,
         name: `Nghỉ hoán đổi (day off swapped with ${describe(swap.workedOn)}, worked instead)`,
@@ -93,7 +94,8 @@ export function computeYear(year: number, decision: YearDecision | undefined, sw
     }
     if (yearOf(swap.workedOn) === year) {
       if (offByLaw.has(swap.workedOn)) throw new Error(`Holiday file ${source}: ${swap.workedOn}, to be worked, is a day off by law.`);
-      if (!isWeeklyRestDay(swap.workedOn)) throw new Error(`Holiday file ${source}: ${swap.workedOn}, to be worked, is a working day already.`);
+      if (!isWeeklyRestDay(swap.workedOn))
+        throw new Error(`Holiday file ${source}: ${swap.workedOn}, to be worked, is a working day already.`);
       workedWeekends.push(swap.workedOn);
     }
   }

@@ -19,7 +19,7 @@ export function loadYearDecisions(directory: string = SHIPPED_HOLIDAY_DIRECTORY)
       try {
         parsed = JSON.parse(readFileSync(join(directory, name), 'utf8'));
       } catch (error) {
-        throw new Error(`Holiday file ${name}: not JSON (${(error as Error).message}).`);
+        throw new Error(`Holiday file ${name}: not JSON (${(error as Error).message}).`, { cause: error });
       }
       const decision = parseYearDecision(parsed, name);
       if (String(decision.year) !== HOLIDAY_FILE.exec(name)?.[1]) throw new Error(`Holiday file ${name}: it says year ${decision.year}.`);

@@ -82,7 +82,8 @@ const CODE_2019: LabourCode = {
     'hung-kings': 'Labour Code 45/2019/QH14, art. 112(1)(e)',
     'victory-day': 'Labour Code 45/2019/QH14, art. 112(1)(c)',
     'labour-day': 'Labour Code 45/2019/QH14, art. 112(1)(d)',
-    'national-day': 'Labour Code 45/2019/QH14, art. 112(1)(đ) (2 September and the day before or after, fixed by the Prime Minister, art. 112(3))',
+    'national-day':
+      'Labour Code 45/2019/QH14, art. 112(1)(đ) (2 September and the day before or after, fixed by the Prime Minister, art. 112(3))',
   },
   compensation: 'Labour Code 45/2019/QH14, art. 111(3): a holiday on the weekly rest day is taken on the next working day',
   tetDays: 5,
@@ -95,7 +96,8 @@ const HUNG_KINGS_FROM_YEAR = 2007;
 
 /** From this day state agencies rest on Saturday as well as Sunday (Decision 188/1999/QĐ-TTg of 1999-09-17, art. 1). */
 export const FIVE_DAY_WEEK_FROM: CalendarDay = '1999-10-02';
-export const FIVE_DAY_WEEK_REFERENCE = 'Decision 188/1999/QĐ-TTg, art. 1 (a 40-hour week of five days, Saturday and Sunday off, from 1999-10-02)';
+export const FIVE_DAY_WEEK_REFERENCE =
+  'Decision 188/1999/QĐ-TTg, art. 1 (a 40-hour week of five days, Saturday and Sunday off, from 1999-10-02)';
 export const SIX_DAY_WEEK_REFERENCE = 'Labour Code 1994, arts. 68 and 72 (a 48-hour week; state agencies rest on Sunday)';
 
 /** The text in force on a day (the 1994 Code for any day before 2013-05-01). */
@@ -116,9 +118,19 @@ export function compensationReference(day: CalendarDay): string {
 /** The government's choices for a year, where a decision made them; the law's default otherwise. */
 export interface HolidayChoices {
   /** The Tết days a decision fixed (5 days, under the 2012 and 2019 Codes). */
-  readonly tetDays?: { readonly days: readonly CalendarDay[]; readonly reference: string; readonly needsCheck: boolean; readonly note?: string };
+  readonly tetDays?: {
+    readonly days: readonly CalendarDay[];
+    readonly reference: string;
+    readonly needsCheck: boolean;
+    readonly note?: string;
+  };
   /** The day before or after 2 September a decision fixed (from 2021). */
-  readonly nationalDayAdjacent?: { readonly day: CalendarDay; readonly reference: string; readonly needsCheck: boolean; readonly note?: string };
+  readonly nationalDayAdjacent?: {
+    readonly day: CalendarDay;
+    readonly reference: string;
+    readonly needsCheck: boolean;
+    readonly note?: string;
+  };
 }
 
 /** The public holidays of a Gregorian year as the law in force on each of them gives them (before compensation and swaps). */
@@ -172,7 +184,8 @@ function tetHolidays(year: number, chosen: HolidayChoices['tetDays']): LawHolida
   };
   const name = (day: CalendarDay) => `Tết Nguyên đán ${lunarYearName(year)} (${label(day)})`;
   if (code.tetDays === 4) {
-    if (chosen) throw new Error(`Tết ${year} falls under the ${code.title}, which fixes its days itself: a decision file cannot choose them.`);
+    if (chosen)
+      throw new Error(`Tết ${year} falls under the ${code.title}, which fixes its days itself: a decision file cannot choose them.`);
     return [-1, 0, 1, 2].map((offset) => {
       const date = addCalendarDays(newYear, offset);
       return { date, occasion: 'tet', name: name(date), reference, needsCheck: false };
@@ -206,7 +219,9 @@ function tetHolidays(year: number, chosen: HolidayChoices['tetDays']): LawHolida
 function assertTetDays(year: number, newYear: CalendarDay, days: readonly CalendarDay[]): void {
   const consecutive = days.every((day, index) => index === 0 || addCalendarDays(days[index - 1], 1) === day);
   if (days.length !== 5 || !consecutive || !days.includes(newYear))
-    throw new Error(`Tết ${year}: the decision must name 5 consecutive days including the lunar new year, ${newYear}; it names ${days.join(', ')}.`);
+    throw new Error(
+      `Tết ${year}: the decision must name 5 consecutive days including the lunar new year, ${newYear}; it names ${days.join(', ')}.`,
+    );
 }
 
 /**

@@ -54,7 +54,10 @@ describe('the working-day calendar, one test per era of the labour law', () => {
       '2007-09-02 holiday',
       '2007-09-03 compensatory',
     ]);
-    expect(calendar.year(2007).holidays.find((day) => day.date === '2007-04-26')).toMatchObject({ needsCheck: true, note: expect.any(String) });
+    expect(calendar.year(2007).holidays.find((day) => day.date === '2007-04-26')).toMatchObject({
+      needsCheck: true,
+      note: expect.any(String),
+    });
     expect(daysOff(2006)).not.toContain('2006-04-07 holiday'); // 10/3 lunar of 2006: not yet a holiday
   });
 
@@ -272,7 +275,10 @@ describe('WorkingDayCalendar with the shipped decision files', () => {
       }
       return undefined;
     };
-    expect(refusal(() => calendar.addWorkingDays('1994-12-28', 10))).toMatchObject({ code: 'CALENDAR.YEAR_OUT_OF_RANGE', kind: 'unprocessable' });
+    expect(refusal(() => calendar.addWorkingDays('1994-12-28', 10))).toMatchObject({
+      code: 'CALENDAR.YEAR_OUT_OF_RANGE',
+      kind: 'unprocessable',
+    });
     expect(refusal(() => calendar.isWorkingDay('2101-01-03'))).toBeInstanceOf(DomainError);
     expect(refusal(() => calendar.addWorkingDays('2100-12-30', 5))).toMatchObject({ code: 'CALENDAR.YEAR_OUT_OF_RANGE' });
     expect(refusal(() => calendar.year(1994))).toMatchObject({ code: 'CALENDAR.YEAR_OUT_OF_RANGE', kind: 'not-found' });
@@ -293,7 +299,8 @@ describe('WorkingDayCalendar with the shipped decision files', () => {
 
 describe('decision files', () => {
   const folder = () => mkdtempSync(join(tmpdir(), 'holidays-'));
-  const file = (overrides: object) => JSON.stringify({ country: 'VN', year: 2028, decisions: ['Test decision'], sources: [], ...overrides });
+  const file = (overrides: object) =>
+    JSON.stringify({ country: 'VN', year: 2028, decisions: ['Test decision'], sources: [], ...overrides });
   const withFile = <T>(content: string, act: (directory: string) => T): T => {
     const directory = folder();
     try {
@@ -319,26 +326,50 @@ describe('decision files', () => {
       // The decision's five days (1 + 4, up to Saturday 29 January) replace the default two + three (24 to 28 January).
       expect(calendar.isWorkingDay('2028-01-31')).toBe(true);
       expect(decided.isWorkingDay('2028-01-31')).toBe(false);
-      expect(decided.year(2028).holidays.filter((day) => day.kind === 'compensatory').map((day) => day.date)).toEqual([
-        '2028-01-03',
-        '2028-01-31',
-        '2028-05-02',
-        '2028-09-04',
-      ]);
+      expect(
+        decided
+          .year(2028)
+          .holidays.filter((day) => day.kind === 'compensatory')
+          .map((day) => day.date),
+      ).toEqual(['2028-01-03', '2028-01-31', '2028-05-02', '2028-09-04']);
     });
   });
 
   it.each([
     ['a day of another year', file({ nationalDay: { adjacentDay: '2029-09-01', reference: 'x' } }), /not a day \(YYYY-MM-DD\) of 2028/],
-    ['a worked day that is not a weekend day', file({ swaps: [{ dayOff: '2028-01-04', workedOn: '2028-01-05', reference: 'x' }] }), /not a Saturday or Sunday/],
+    [
+      'a worked day that is not a weekend day',
+      file({ swaps: [{ dayOff: '2028-01-04', workedOn: '2028-01-05', reference: 'x' }] }),
+      /not a Saturday or Sunday/,
+    ],
     ['a swap without a reference', file({ swaps: [{ dayOff: '2028-01-04', workedOn: '2028-01-08' }] }), /needs a "reference"/],
-    ['an unsure entry without a note', file({ swaps: [{ dayOff: '2028-01-04', workedOn: '2028-01-08', reference: 'x', needsCheck: true }] }), /needs a "note"/],
+    [
+      'an unsure entry without a note',
+      file({ swaps: [{ dayOff: '2028-01-04', workedOn: '2028-01-08', reference: 'x', needsCheck: true }] }),
+      /needs a "note"/,
+    ],
     ['an unknown field', file({ daysOff: [] }), /unknown field "daysOff"/],
-    ['choices without a decision', file({ decisions: [], swaps: [{ dayOff: '2028-01-04', workedOn: '2028-01-08', reference: 'x' }] }), /choices without a decision/],
+    [
+      'choices without a decision',
+      file({ decisions: [], swaps: [{ dayOff: '2028-01-04', workedOn: '2028-01-08', reference: 'x' }] }),
+      /choices without a decision/,
+    ],
     ['a year that does not match the name', JSON.stringify({ country: 'VN', year: 2029 }), /it says year 2029/],
-    ['Tết days that do not hold the lunar new year', file({ tet: { days: ['2028-01-20', '2028-01-21', '2028-01-22', '2028-01-23', '2028-01-24'], reference: 'x' } }), /including the lunar new year, 2028-01-26/],
-    ['a National Day day that is not next to 2 September', file({ nationalDay: { adjacentDay: '2028-09-04', reference: 'x' } }), /must be 2028-09-01 or 2028-09-03/],
-    ['a swapped day that is a holiday already', file({ swaps: [{ dayOff: '2028-05-01', workedOn: '2028-05-06', reference: 'x' }] }), /is a day off by law already/],
+    [
+      'Tết days that do not hold the lunar new year',
+      file({ tet: { days: ['2028-01-20', '2028-01-21', '2028-01-22', '2028-01-23', '2028-01-24'], reference: 'x' } }),
+      /including the lunar new year, 2028-01-26/,
+    ],
+    [
+      'a National Day day that is not next to 2 September',
+      file({ nationalDay: { adjacentDay: '2028-09-04', reference: 'x' } }),
+      /must be 2028-09-01 or 2028-09-03/,
+    ],
+    [
+      'a swapped day that is a holiday already',
+      file({ swaps: [{ dayOff: '2028-05-01', workedOn: '2028-05-06', reference: 'x' }] }),
+      /is a day off by law already/,
+    ],
     ['not JSON', '{ "year": 2028,', /vn-2028.json: not JSON/],
   ])('refuses a file with %s, naming it', (_, content, message) => {
     withFile(content, (directory) => expect(() => loadVietnamCalendar(directory)).toThrow(message));
@@ -352,6 +383,8 @@ describe('decision files', () => {
   it('refuses two files for one year, and a year outside 1995-2100', () => {
     const [first] = loadYearDecisions();
     expect(() => new WorkingDayCalendar([first, first])).toThrow(/same year/);
-    expect(() => new WorkingDayCalendar([{ ...first, year: 1990, swaps: [], tet: null, nationalDay: null }])).toThrow(/covers 1995 to 2100/);
+    expect(() => new WorkingDayCalendar([{ ...first, year: 1990, swaps: [], tet: null, nationalDay: null }])).toThrow(
+      /covers 1995 to 2100/,
+    );
   });
 });

@@ -66,7 +66,7 @@ export class WorkingDayCalendar {
   addWorkingDays(start: string | Date, n: number): CalendarDay {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkingDays counts forward by a whole number of days, not ${n}.`);
     let day = this.inRange(start);
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day = addCalendarDays(day, 1);
       if (this.isWorkingDay(day)) counted++;
     }

@@ -55,15 +55,18 @@ export function parseYearDecision(value: unknown, source: string): YearDecision 
     return list as string[];
   };
   const day = (raw: unknown, what: string, years: readonly number[] = [year]): CalendarDay => {
-    if (!isCalendarDate(raw) || !years.includes(yearOf(raw))) return fail(`${what} ${String(raw)} is not a day (YYYY-MM-DD) of ${years.join(' or ')}.`);
+    if (!isCalendarDate(raw) || !years.includes(yearOf(raw)))
+      return fail(`${what} ${String(raw)} is not a day (YYYY-MM-DD) of ${years.join(' or ')}.`);
     return raw;
   };
   const checkable = (raw: unknown, what: string): Checkable & Record<string, unknown> => {
     if (typeof raw !== 'object' || raw === null) return fail(`${what} must be an object.`);
     const entry = raw as Record<string, unknown>;
-    if (typeof entry.reference !== 'string' || entry.reference.length === 0) fail(`${what} needs a "reference" (the decision it comes from).`);
+    if (typeof entry.reference !== 'string' || entry.reference.length === 0)
+      fail(`${what} needs a "reference" (the decision it comes from).`);
     if (entry.needsCheck !== undefined && typeof entry.needsCheck !== 'boolean') fail(`${what}: "needsCheck" is true or false.`);
-    if (entry.needsCheck === true && typeof entry.note !== 'string') fail(`${what}: an entry marked needsCheck needs a "note" saying what is unsure.`);
+    if (entry.needsCheck === true && typeof entry.note !== 'string')
+      fail(`${what}: an entry marked needsCheck needs a "note" saying what is unsure.`);
     if (entry.note !== undefined && typeof entry.note !== 'string') fail(`${what}: "note" is a sentence.`);
     return {
       ...entry,

@@ -56,10 +56,13 @@ describe('the Vietnamese lunar calendar (UTC+7)', () => {
     [2007, '2007-02-17', '2007-02-18'],
     [2030, '2030-02-02', '2030-02-03'],
     [2053, '2053-02-18', '2053-02-19'],
-  ])('differs from China where the meridian moves a new moon or the solstice across midnight: Tết %i is %s in Vietnam, %s in China', (year, vietnam, china) => {
-    expect(lunarNewYear(year)).toBe(vietnam);
-    expect(lunarNewYear(year, 8)).toBe(china);
-  });
+  ])(
+    'differs from China where the meridian moves a new moon or the solstice across midnight: Tết %i is %s in Vietnam, %s in China',
+    (year, vietnam, china) => {
+      expect(lunarNewYear(year)).toBe(vietnam);
+      expect(lunarNewYear(year, 8)).toBe(china);
+    },
+  );
 
   // Hùng Kings' day, 10/3 lunar: python-holidays' HUNG_KINGS_DATES with its VIETNAMESE_CALENDAR corrections
   // (2009, 2037, 2038, 2085, 2086, 2095, 2100 differ from China); 2007-2026 also as the holiday files and the press give them.
