@@ -5,7 +5,7 @@
  *   BENCH_ROUNDS=15 BENCH_ROUND_MS=600  interleaved rounds of raw, raw x64, (a) and (b), and their length
  *   BENCH_DIR=<folder>                  where the database files go (default .bench-data/, on disk)
  *   BENCH_STRICT=1                      exit with 1 when a target is missed
- *   BENCH_ONLY=store | projections | integrity | personal-data   run one part only (default: the first three, in that order)
+ *   BENCH_ONLY=store | projections | integrity | personal-data | calendar   run one part only (default: the first three, in that order)
  *   BENCH_PROJECTION_EVENTS=1000000     size of the read side's synthetic province (bench/projections)
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { ConcurrentAppends, RawLoop, Reads, SequentialAppends, type Rate } from 
 import { runProjectionsBench } from './projections/run-projections.js';
 import { runPersonalDataBench } from './personal-data/run-personal-data.js';
 import { runIntegrityBench } from './integrity/run-integrity.js';
+import { runCalendarBench } from './calendar/run-calendar.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 600);
@@ -241,8 +242,12 @@ async function main(): Promise<void> {
     await runPersonalDataBench(projectRoot);
     return;
   }
+  if (only === 'calendar') {
+    runCalendarBench(projectRoot);
+    return;
+  }
   if (only !== undefined && !['store', 'projections', 'integrity'].includes(only))
-    throw new Error(`BENCH_ONLY must be store, projections, integrity or personal-data, not ${only}`);
+    throw new Error(`BENCH_ONLY must be store, projections, integrity, personal-data or calendar, not ${only}`);
   if (only === undefined || only === 'store') await storeBench();
   if (only === undefined || only === 'projections') await projectionsBench();
   if (only === undefined || only === 'integrity') await integrityBench();

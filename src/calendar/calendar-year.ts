@@ -101,15 +101,24 @@ export function computeYear(year: number, decision: YearDecision | undefined, sw
   }
 
   const daysOff: DayOff[] = [
-    ...holidays.map(({ occasion: _, ...holiday }): DayOff => ({ ...holiday, kind: 'holiday' })),
+    ...holidays.map(({ date, name, reference, needsCheck, note }): DayOff => ({
+      date,
+      name,
+      kind: 'holiday',
+      reference,
+      needsCheck,
+      ...(note === undefined ? {} : { note }),
+    })),
     ...compensatory,
     ...swapped,
   ].sort((a, b) => a.date.localeCompare(b.date) || DAY_OFF_KINDS.indexOf(a.kind) - DAY_OFF_KINDS.indexOf(b.kind));
   const off = new Set(daysOff.map((day) => day.date));
   const worked = new Set(workedWeekends);
   const working = new Map<CalendarDay, boolean>();
-  for (let day = `${year}-01-01`; yearOf(day) === year; day = addCalendarDays(day, 1))
-    working.set(day, worked.has(day) || (!isWeeklyRestDay(day) && !off.has(day)));
+  const firstWeekday = weekdayOf(`${year}-01-01`);
+  daysOfYear(year).forEach((day, index) =>
+    working.set(day, worked.has(day) || (!isWeeklyRestDay(day, (firstWeekday + index) % 7) && !off.has(day))),
+  );
 
   return {
     view: {
@@ -144,6 +153,20 @@ function compensationFor(holidays: readonly LawHoliday[], holidayDates: Readonly
     });
   }
   return compensatory;
+}
+
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const twoDigits = (value: number): string => (value < 10 ? `0${value}` : String(value));
+
+/** The days of a year in order, written out without a Date per day (a year is built once, but 366 Dates add up). */
+function daysOfYear(year: number): CalendarDay[] {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days: CalendarDay[] = [];
+  MONTH_LENGTHS.forEach((length, index) => {
+    const month = `${year}-${twoDigits(index + 1)}-`;
+    for (let day = 1; day <= length + (index === 1 && leap ? 1 : 0); day++) days.push(month + twoDigits(day));
+  });
+  return days;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -105,9 +105,8 @@ export function labourCodeOn(day: CalendarDay): LabourCode {
   return CODES.find((code) => code.from <= day) ?? CODE_1994;
 }
 
-/** The weekly rest of state agencies on that day. */
-export function isWeeklyRestDay(day: CalendarDay): boolean {
-  const weekday = weekdayOf(day);
+/** The weekly rest of state agencies on that day; `weekday` (0 Sunday … 6 Saturday) when the caller knows it already. */
+export function isWeeklyRestDay(day: CalendarDay, weekday: number = weekdayOf(day)): boolean {
   return weekday === 0 || (weekday === 6 && day >= FIVE_DAY_WEEK_FROM);
 }
 

@@ -1,7 +1,14 @@
 import { DomainError, type DomainErrorKind } from '../domain-kit/domain-error.js';
-import { addCalendarDays, toCalendarDay, yearOf, type CalendarDay } from './calendar-day.js';
+import { toCalendarDay, yearOf, type CalendarDay } from './calendar-day.js';
 import { computeYear, type CalendarYear, type ComputedYear } from './calendar-year.js';
 import type { Swap, YearDecision } from './year-decision.js';
+
+interface DayEntry {
+  readonly day: CalendarDay;
+  readonly working: boolean;
+  /** The calendar day after it (1 January of the next year after 31 December). */
+  readonly next: CalendarDay;
+}
 
 /** The years the calendar computes: from the Labour Code of 1994 taking effect to the end of the century. */
 export const FIRST_CALENDAR_YEAR = 1995;
@@ -24,8 +31,8 @@ export class WorkingDayCalendar {
   private readonly decisions = new Map<number, YearDecision>();
   private readonly swapsByYear = new Map<number, Swap[]>();
   private readonly computed = new Map<number, ComputedYear>();
-  /** Every day of every year computed so far: true for a working day. */
-  private readonly working = new Map<CalendarDay, boolean>();
+  /** Every day of every year computed so far, with the day after it: counting walks these without a Date. */
+  private readonly days = new Map<CalendarDay, DayEntry>();
 
   constructor(decisions: readonly YearDecision[]) {
     for (const decision of decisions) {
@@ -50,13 +57,7 @@ export class WorkingDayCalendar {
   }
 
   isWorkingDay(date: string | Date): boolean {
-    // The hot path: a day already computed needs no parsing (only valid days are ever stored).
-    if (typeof date === 'string') {
-      const known = this.working.get(date);
-      if (known !== undefined) return known;
-    }
-    const day = toCalendarDay(date);
-    return this.working.get(day) ?? this.computeDayOf(day);
+    return this.entryOf(date).working;
   }
 
   /**
@@ -65,40 +66,45 @@ export class WorkingDayCalendar {
    */
   addWorkingDays(start: string | Date, n: number): CalendarDay {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkingDays counts forward by a whole number of days, not ${n}.`);
-    let day = this.inRange(start);
+    let entry = this.entryOf(start);
     for (let counted = 0; counted < n;) {
-      day = addCalendarDays(day, 1);
-      if (this.isWorkingDay(day)) counted++;
+      entry = this.entryOf(entry.next);
+      if (entry.working) counted++;
     }
-    return day;
+    return entry.day;
   }
 
   /** The number of working days d with a < d <= b (negative when b is before a): addWorkingDays's inverse. */
   workingDaysBetween(a: string | Date, b: string | Date): number {
-    const from = this.inRange(a);
-    const to = this.inRange(b);
-    if (to < from) return -this.workingDaysBetween(to, from);
+    const from = this.entryOf(a);
+    const to = this.entryOf(b);
+    if (to.day < from.day) return -this.workingDaysBetween(to.day, from.day);
     let count = 0;
-    for (let day = addCalendarDays(from, 1); day <= to; day = addCalendarDays(day, 1)) if (this.isWorkingDay(day)) count++;
+    for (let entry = from; entry.day < to.day;) {
+      entry = this.entryOf(entry.next);
+      if (entry.working) count++;
+    }
     return count;
   }
 
   /** The first working day on or after the day given. */
   nextWorkingDayFrom(date: string | Date): CalendarDay {
-    let day = this.inRange(date);
-    while (!this.isWorkingDay(day)) day = addCalendarDays(day, 1);
-    return day;
+    let entry = this.entryOf(date);
+    while (!entry.working) entry = this.entryOf(entry.next);
+    return entry.day;
   }
 
-  private inRange(date: string | Date): CalendarDay {
+  /** The hot path: a day already computed is one map lookup, no parsing (only valid days are ever stored). */
+  private entryOf(date: string | Date): DayEntry {
+    if (typeof date === 'string') {
+      const known = this.days.get(date);
+      if (known !== undefined) return known;
+    }
     const day = toCalendarDay(date);
+    const known = this.days.get(day);
+    if (known !== undefined) return known;
     this.computedYear(yearOf(day), 'unprocessable');
-    return day;
-  }
-
-  private computeDayOf(day: CalendarDay): boolean {
-    this.computedYear(yearOf(day), 'unprocessable');
-    return this.working.get(day) as boolean;
+    return this.days.get(day) as DayEntry;
   }
 
   /** `kind`: a year asked for by name is not found; a year met while counting a deadline makes the count unprocessable. */
@@ -115,7 +121,8 @@ export class WorkingDayCalendar {
     }
     const computed = computeYear(year, this.decisions.get(year), this.swapsByYear.get(year) ?? []);
     this.computed.set(year, computed);
-    for (const [day, working] of computed.working) this.working.set(day, working);
+    const days = [...computed.working];
+    days.forEach(([day, working], index) => this.days.set(day, { day, working, next: days[index + 1]?.[0] ?? `${year + 1}-01-01` }));
     return computed;
   }
 }
