@@ -69,7 +69,7 @@ const LUNAR_METHOD =
 export function computeYear(year: number, decision: YearDecision | undefined, swaps: readonly Swap[]): ComputedYear {
   const source = `vn-${year}.json`;
   const choices: HolidayChoices = {
-    ...(decision?.tet ? { tetDays: { ...decision.tet, days: decision.tet.days } } : {}),
+    ...(decision?.tet ? { tetDays: decision.tet } : {}),
     ...(decision?.nationalDay ? { nationalDayAdjacent: { ...decision.nationalDay, day: decision.nationalDay.adjacentDay } } : {}),
   };
   const holidays = holidaysByLaw(year, choices);

@@ -17,7 +17,7 @@ const NEW_MOON_EPOCH = 2451550.09766;
 
 const sin = (degrees: number): number => Math.sin(degrees * DEGREE);
 
-/** The number of lunations from the k = 0 new moon of January 2000 to the first new moon on or after a Julian Day, roughly. */
+/** The index k of the last mean new moon at or before a Julian Day (k = 0: 2000-01-06); the true one may be a day either side. */
 export function lunationNear(julianDay: number): number {
   return Math.floor((julianDay - NEW_MOON_EPOCH) / SYNODIC_MONTH);
 }
