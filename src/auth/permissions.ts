@@ -73,6 +73,7 @@ export const PERMISSIONS = {
   'personal-data.erase': { summary: "erase a data subject's personal data (delete its key)", grants: { admin: 'any' } },
   'personal-data.reads': { summary: 'list who read whose personal data', grants: { inspector: 'any' } },
   'open311.read': { summary: 'read Open311 service requests', grants: ALL_ROLES_READ },
+  'calendar.read': { summary: "read a year's working-day calendar (holidays, compensatory and swapped days)", grants: ALL_ROLES_READ },
 } as const satisfies Record<string, Permission>;
 
 export type PermissionName = keyof typeof PERMISSIONS;

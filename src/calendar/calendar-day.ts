@@ -26,6 +26,8 @@ export function vietnamDayOf(instant: string | Date): CalendarDay {
 /** A calendar day as given, or the Vietnamese day of an instant; anything else is refused. */
 export function toCalendarDay(value: string | Date): CalendarDay {
   if (value instanceof Date) return vietnamDayOf(value);
+  // The common case, and a valid instant by the pattern alone: no parsing (deadlines ask this per fact).
+  if (WRITTEN_IN_VIETNAM.test(value)) return value.slice(0, 10);
   if (isCalendarDate(value)) return value;
   if (isOffsetDateTime(value)) return vietnamDayOf(value);
   throw new RangeError(`${String(value).slice(0, 40)} is neither a day (YYYY-MM-DD) nor a date-time with an offset.`);

@@ -29,6 +29,8 @@ const EXPECTED_NEEDS_CHECK: Record<string, boolean> = {
   'complaint-accept-2026': true,
   'complaint-resolve-2012': true,
   'complaint-resolve-2026': true,
+  'denunciation-accept-2012': true,
+  'denunciation-resolve-2012': true,
   'denunciation-accept-2019': false,
   'denunciation-resolve-2019': true,
   'petition-answer-2014': false,
@@ -68,7 +70,8 @@ describe('default response policy rules', () => {
   });
 
   it.each(rules.map((rule) => [rule.ruleId, rule]))('%s gives a deadline for a case whose clock starts in its period', (_, rule) => {
-    const day = rule.effectiveFrom > '2025-03-03' ? rule.effectiveFrom : '2025-03-03';
+    // The first day of its period: the working-day calendar covers every year since 1995.
+    const day = rule.effectiveFrom;
     const receivedAt = `${day}T09:00:00+07:00`;
     const facts = [
       fact(

@@ -54,7 +54,7 @@ export interface TimelineStep {
 export type TimelineDeadlineStep = PolicyStep | 'assigned-due';
 
 /** open: not done and not yet due; superseded: the handling period ended (escalation, reopening) before it was due. */
-/** no-calendar: the deadline falls in a year without holiday data (CALENDAR.YEAR_NOT_COVERED), so it cannot be judged. */
+/** no-calendar: the deadline falls in a year the working-day calendar does not cover (before 1995 or after 2100, CALENDAR.YEAR_OUT_OF_RANGE), so it cannot be judged. */
 export type TimelineStatus = 'met' | 'missed' | 'overdue' | 'open' | 'paused' | 'not-started' | 'no-rule' | 'superseded' | 'no-calendar';
 
 export interface TimelineDeadline {
@@ -254,12 +254,12 @@ function unjudged(
   };
 }
 
-/** A year without holiday data makes one deadline unjudgeable, not the whole timeline. */
+/** A year outside the working-day calendar makes one deadline unjudgeable, not the whole timeline. */
 function deadlineOrUncovered(compute: () => Deadline): Deadline | null {
   try {
     return compute();
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'CALENDAR.YEAR_NOT_COVERED') return null;
+    if (error instanceof DomainError && error.code === 'CALENDAR.YEAR_OUT_OF_RANGE') return null;
     throw error;
   }
 }
