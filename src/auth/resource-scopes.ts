@@ -1,3 +1,4 @@
+import { ForbiddenException } from '@nestjs/common';
 import type { Request } from 'express';
 import { caseDecider } from '../cases/case.decider.js';
 import { caseStream } from '../cases/case.events.js';
@@ -11,7 +12,8 @@ import { lastDayOf } from '../officials/responsibility-assignments.js';
 import { UnitDirectory } from '../organisation/unit-directory.js';
 import { visitDecider } from '../visits/visit.decider.js';
 import { visitStream } from '../visits/visit.events.js';
-import type { ResourceScope } from './access-policy.js';
+import { decideAccess, type ResourceScope } from './access-policy.js';
+import type { PermissionName } from './permissions.js';
 import type { Principal } from './principal.js';
 import type { ResourceRef } from './requires.decorator.js';
 
@@ -52,6 +54,16 @@ export class ResourceScopes {
       case 'official':
         return { unitLine: [], officialId: param(request, ref.param) };
     }
+  }
+
+  /**
+   * For a permission on a unit that a request names in its content rather than in its path (the unit
+   * a visit finding opens a case in): refused with 403 AUTH.UNIT_OUT_OF_SCOPE, or AUTH.ROLE_REQUIRED,
+   * exactly as the guard refuses a route. Call it before anything is written.
+   */
+  async assertMayOnUnit(principal: Principal, permission: PermissionName, unitId: string): Promise<void> {
+    const decision = decideAccess(principal, permission, { unitLine: await this.unitLine(unitId) }, await this.servedUnits(principal));
+    if (!decision.allowed) throw new ForbiddenException({ code: decision.code, message: decision.message, details: decision.details });
   }
 
   /** The units the caller serves: the token's, plus, for an official, the units they are in charge of today. */

@@ -22,6 +22,8 @@ import { RecordFindingRequestDto } from './dto/record-finding.request.dto.js';
 import { visitView } from './visit.view.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { Requires, bodyUnit, visitParam } from '../../auth/requires.decorator.js';
+import { principalOf } from '../../auth/principal.js';
+import { ResourceScopes } from '../../auth/resource-scopes.js';
 
 /**
  * Visits to the grassroots (đi cơ sở). Actions are POSTed as sub-resources named for the fact they
@@ -37,6 +39,7 @@ export class VisitsController {
     private readonly units: UnitDirectory,
     private readonly officials: OfficialDirectory,
     private readonly findingCases: VisitFindingCases,
+    private readonly scopes: ResourceScopes,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -157,6 +160,8 @@ export class VisitsController {
     const findingId = body.findingId ?? newAggregateId(envelope, `visit-finding\n${visitId}`, randomUUID);
     const opening =
       body.openCase && state.status !== 'not-scheduled' ? this.findingCases.plan(visitId, findingId, body.openCase, state.unitId) : null;
+    // Recording findings is one permission, receiving a case another: the case's unit must be one the caller receives for.
+    if (opening) await this.scopes.assertMayOnUnit(principalOf(request), 'cases.receive', opening.unitId);
     const command: VisitCommand = {
       type: 'RecordVisitFinding',
       findingId,
