@@ -2,6 +2,7 @@ import { ForbiddenException } from '@nestjs/common';
 import type { Request } from 'express';
 import { caseDecider } from '../cases/case.decider.js';
 import { caseStream } from '../cases/case.events.js';
+import type { CaseState } from '../cases/case.state.js';
 import type { Clock } from '../domain-kit/clock.js';
 import { foldStream } from '../ledger/command-handler.js';
 import type { EventStore } from '../ledger/event-store.port.js';
@@ -38,11 +39,8 @@ export class ResourceScopes {
         const unitId = (request.body as Record<string, unknown> | undefined)?.[ref.field];
         return { unitLine: typeof unitId === 'string' && unitId !== '' ? await this.unitLine(unitId) : [] };
       }
-      case 'case': {
-        const state = foldStream(caseDecider, await this.store.readStream(caseStream(param(request, ref.param))));
-        if (state.status === 'unreceived') return { unitLine: [] };
-        return { unitLine: await this.unitLine(state.currentUnitId), assignedOfficialId: state.assignee?.officialId ?? null };
-      }
+      case 'case':
+        return this.caseScope(foldStream(caseDecider, await this.store.readStream(caseStream(param(request, ref.param)))));
       case 'visit': {
         const state = foldStream(visitDecider, await this.store.readStream(visitStream(param(request, ref.param))));
         return { unitLine: state.status === 'not-scheduled' ? [] : await this.unitLine(state.unitId) };
@@ -54,6 +52,12 @@ export class ResourceScopes {
       case 'official':
         return { unitLine: [], officialId: param(request, ref.param) };
     }
+  }
+
+  /** What a case's permissions are checked against: its current unit's line and its assignee. */
+  async caseScope(state: CaseState): Promise<ResourceScope> {
+    if (state.status === 'unreceived') return { unitLine: [] };
+    return { unitLine: await this.unitLine(state.currentUnitId), assignedOfficialId: state.assignee?.officialId ?? null };
   }
 
   /**

@@ -53,6 +53,8 @@ export interface CaseIntakeInput {
   readonly sourceVisitId?: string;
   /** The referring unit: required with channel 'referral', refused with any other channel. */
   readonly referredFromUnitId?: string;
+  /** SHA-256 (hex) of the status token the submitter is given (Open311's citizen intake). */
+  readonly statusTokenHash?: string;
 }
 
 export interface CaseIntakeResult extends CommandResult<CaseState> {
@@ -100,6 +102,7 @@ export class CaseIntake {
         location: locationOf(input.location),
         sourceVisitId: input.sourceVisitId ?? null,
         referredFrom,
+        ...(input.statusTokenHash ? { statusTokenHash: input.statusTokenHash } : {}),
       },
       { ...envelope, expectedRevision: undefined },
     );
@@ -152,6 +155,7 @@ function assertWithinLimits(input: CaseIntakeInput): void {
   if (!CASE_REFERENCE_ID.test(input.unitId)) problems.push('unitId');
   if (input.referredFromUnitId !== undefined && !CASE_REFERENCE_ID.test(input.referredFromUnitId)) problems.push('referredFromUnitId');
   if (input.sourceVisitId !== undefined && !CASE_REFERENCE_ID.test(input.sourceVisitId)) problems.push('sourceVisitId');
+  if (input.statusTokenHash !== undefined && !/^[0-9a-f]{64}$/.test(input.statusTokenHash)) problems.push('statusTokenHash');
   if (!(CASE_CATEGORIES as readonly string[]).includes(input.category)) problems.push('category');
   if (!(CASE_CHANNELS as readonly string[]).includes(input.channel)) problems.push('channel');
   if (typeof input.summary !== 'string' || input.summary.trim().length === 0 || input.summary.length > CASE_LIMITS.summary)

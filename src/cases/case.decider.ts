@@ -43,6 +43,8 @@ export type CaseCommand =
       readonly location?: CaseLocation | null;
       readonly sourceVisitId: string | null;
       readonly referredFrom: UnitReference | null;
+      /** SHA-256 of the status token given to the citizen who submitted it (Open311), never the token. */
+      readonly statusTokenHash?: string;
     }
   | { readonly type: 'AcknowledgeCase'; readonly note: string | null }
   | { readonly type: 'ClassifyCase'; readonly classification: CaseClassification; readonly reason: string }
@@ -214,7 +216,7 @@ function receive(command: Extract<CaseCommand, { type: 'ReceiveCase' }>, state: 
       throw new DomainError('CASE.REFERRING_UNIT_UNKNOWN', `Unit ${command.referredFrom.unitId} is not registered.`, 'unprocessable');
     }
   }
-  const { caseId, category, channel, summary, reporter, sourceVisitId, location } = command;
+  const { caseId, category, channel, summary, reporter, sourceVisitId, location, statusTokenHash } = command;
   return [
     {
       type: 'CaseReceived',
@@ -228,6 +230,7 @@ function receive(command: Extract<CaseCommand, { type: 'ReceiveCase' }>, state: 
         sourceVisitId,
         referredFromUnitId: command.referredFrom?.unitId ?? null,
         ...(location ? { location } : {}),
+        ...(statusTokenHash ? { statusTokenHash } : {}),
       },
     },
   ];
