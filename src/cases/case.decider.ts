@@ -72,6 +72,8 @@ export type CaseCommand =
   | { readonly type: 'ReopenCase'; readonly reason: string }
   | ({ readonly type: 'CorrectCaseEvent' } & CorrectEvent);
 
+export type ReceiveCaseCommand = Extract<CaseCommand, { type: 'ReceiveCase' }>;
+
 /** Extensions allowed per handling period (Law on Denunciations art. 30: especially complex, twice). */
 export function maxExtensions(complexity: ReceivedCase['complexity']): number {
   return complexity === 'especially-complex' ? 2 : 1;

@@ -6,6 +6,7 @@ import { ServiceRequestIndex } from './service-request-index.js';
 import { CitizenStatusTokens, statusTokenSecret } from './citizen-status-token.js';
 import { LEDGER_CONFIG } from '../config/ledger-config.token.js';
 import type { LedgerConfig } from '../config/ledger.config.js';
+import { ensureWritableFolder } from '../ledger/open-event-store.js';
 
 /** The public GeoReport v2 intake: no token, rate-limited per client (ClientRateLimitGuard). */
 @Module({
@@ -16,7 +17,10 @@ import type { LedgerConfig } from '../config/ledger.config.js';
     {
       provide: CitizenStatusTokens,
       inject: [LEDGER_CONFIG],
-      useFactory: (config: LedgerConfig) => new CitizenStatusTokens(statusTokenSecret(config.dataDir)),
+      useFactory: (config: LedgerConfig) => {
+        ensureWritableFolder(config.dataDir);
+        return new CitizenStatusTokens(statusTokenSecret(config.dataDir));
+      },
     },
   ],
 })
