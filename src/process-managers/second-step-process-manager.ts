@@ -7,7 +7,11 @@ import type { ProjectionEngine } from '../projections/projection-engine.js';
 import type { PendingSecondStep, PendingSecondStepsTable } from './pending-second-steps.projection.js';
 
 export interface SecondStepProcessManagerOptions {
-  /** How long a second step just written (or just failed) is left alone before it is tried again. */
+  /**
+   * How long a second step just written (or just failed) is left alone before it is tried again; it
+   * doubles with each failed attempt at the same step, up to a minute, so a step that cannot be
+   * written (and says why in the log) does not flood it.
+   */
   readonly retryAfterMs?: number;
   /** The longest the manager sleeps when the feed brings nothing. */
   readonly idleMs?: number;
@@ -24,6 +28,7 @@ interface Row {
 }
 
 const BATCH = 500;
+const MAX_RETRY_MS = 60_000;
 
 /**
  * Completes the commands that write two streams when the request did not (cut off by a crash, a
@@ -36,7 +41,7 @@ const BATCH = 500;
 export class SecondStepProcessManager {
   private readonly pending: LiveRead<PendingSecondStepsTable>;
   private readonly steps: ReadonlyMap<string, SecondStep>;
-  private readonly attempted = new Map<string, number>();
+  private readonly attempted = new Map<string, { readonly at: number; readonly failures: number }>();
   private stopped = true;
   private loop?: Promise<void>;
   private wake: () => void = () => undefined;
@@ -60,10 +65,18 @@ export class SecondStepProcessManager {
    * False if the read model did not catch up within `timeoutMs` (the live loop goes on trying).
    */
   async catchUp(timeoutMs: number): Promise<boolean> {
-    const head = await this.store.headPosition();
-    const caughtUp = await this.engine.waitFor(this.projection.name, head, timeoutMs);
-    await this.completePending({ retryEarlierAttempts: true });
-    return caughtUp;
+    const deadline = this.now() + timeoutMs;
+    for (;;) {
+      if (this.now() > deadline) return false;
+      const head = await this.store.headPosition();
+      const caughtUp = await this.engine.waitFor(this.projection.name, head, Math.max(0, deadline - this.now()));
+      if (!caughtUp) {
+        await this.completePending({ retryEarlierAttempts: true });
+        return false;
+      }
+      // Batch after batch: the projection drops each completed row once it has read the second event.
+      if (this.rows(1).length === 0 || (await this.completePending({ retryEarlierAttempts: true })) === 0) return true;
+    }
   }
 
   start(): void {
@@ -91,9 +104,10 @@ export class SecondStepProcessManager {
     for (const row of rows) {
       if (this.stopped && !options.retryEarlierAttempts) break;
       const tried = this.attempted.get(row.key);
-      if (!options.retryEarlierAttempts && tried !== undefined && now - tried < (this.options.retryAfterMs ?? 2000)) continue;
-      this.attempted.set(row.key, now);
-      if (await this.complete(row)) completed += 1;
+      if (!options.retryEarlierAttempts && tried !== undefined && now - tried.at < this.retryDelay(tried.failures)) continue;
+      const written = await this.complete(row);
+      this.attempted.set(row.key, { at: now, failures: written ? 0 : (tried?.failures ?? 0) + 1 });
+      if (written) completed += 1;
     }
     const stillPending = new Set(rows.map((row) => row.key));
     for (const key of this.attempted.keys()) if (!stillPending.has(key)) this.attempted.delete(key);
@@ -127,6 +141,10 @@ export class SecondStepProcessManager {
       this.fail(`The second step ${row.step} of event ${row.event_id} could not be written; it is tried again`, error);
       return false;
     }
+  }
+
+  private retryDelay(failures: number): number {
+    return Math.min(MAX_RETRY_MS, (this.options.retryAfterMs ?? 2000) * 2 ** failures);
   }
 
   private rows(limit: number): Row[] {

@@ -18,7 +18,11 @@ import { LedgerProcess, PROJECT_ROOT } from './support/ledger-process.js';
 const SOAK = ['1', 'true', 'yes'].includes((process.env.SOAK ?? '').toLowerCase());
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? (SOAK ? 20 : 3));
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const WRITERS = 8;
+/** What each writer does, so that every round has each kind of write in flight when the kill lands. */
+const WRITER_KINDS = ['merger', 'merger', 'finding', 'finding', 'finding', 'receipt', 'action', 'action'] as const;
+const WRITERS = WRITER_KINDS.length;
+/** A round ends with the kill: once each kind has been acknowledged at least once, after a random extra wait. */
+const MAX_WAIT_FOR_EACH_KIND_MS = 60_000;
 const at = '2017-01-01T00:00:00+07:00';
 
 type Acknowledged =
@@ -31,10 +35,13 @@ type Acknowledged =
 interface Figures {
   rounds: number;
   acknowledged: number;
+  /** Commands whose second event was written after the kill: cut off between their two appends, completed at start-up. */
+  completedAtStartUp: number;
   byKind: Record<Acknowledged['kind'], number>;
   interrupted: number;
   lost: string[];
-  halfWritten: string[];
+  /** By command (a finding, a merged unit), the first round after which it was found half-written. */
+  halfWritten: Map<string, string>;
   restartMs: number[];
 }
 
@@ -72,10 +79,11 @@ describe('crash rounds: SIGKILL under concurrent writers, then restart', () => {
   const figures: Figures = {
     rounds: 0,
     acknowledged: 0,
+    completedAtStartUp: 0,
     byKind: { action: 0, receipt: 0, finding: 0, unit: 0, merger: 0 },
     interrupted: 0,
     lost: [],
-    halfWritten: [],
+    halfWritten: new Map(),
     restartMs: [],
   };
   let unitCounter = 0;
@@ -139,9 +147,9 @@ describe('crash rounds: SIGKILL under concurrent writers, then restart', () => {
 
   /** One write chosen at random; resolves with what it acknowledged (nothing when refused or cut off). */
   async function write(writer: number, serial: number): Promise<Acknowledged[]> {
-    const pick = random();
+    const kind = WRITER_KINDS[writer];
     const tag = `w${writer}-${serial}-${Math.floor(random() * 1e9)}`;
-    if (pick < 0.35) {
+    if (kind === 'action') {
       const caseId = world.cases[Math.floor(random() * world.cases.length)];
       const response = await service.request('POST', `/api/v1/cases/${caseId}/actions`, {
         token: everyone,
@@ -151,7 +159,7 @@ describe('crash rounds: SIGKILL under concurrent writers, then restart', () => {
       const events = (response.json() as { events: { eventId: string }[] }).events;
       return [{ kind: 'action', caseId, eventId: events[events.length - 1].eventId }];
     }
-    if (pick < 0.5) {
+    if (kind === 'receipt') {
       const response = await service.request('POST', '/api/v1/cases', {
         token: everyone,
         json: { unitId: 'gia-loc', category: 'petition', channel: 'letter', summary: `Petition ${tag}`, reporter: { name: 'Trần Thị B' } },
@@ -159,7 +167,7 @@ describe('crash rounds: SIGKILL under concurrent writers, then restart', () => {
       });
       return response.status === 201 ? [{ kind: 'receipt', caseId: (response.json() as Json).caseId as string }] : [];
     }
-    if (pick < 0.8) {
+    if (kind === 'finding') {
       const visitId = world.visits[writer % world.visits.length];
       const response = await service.request('POST', `/api/v1/visits/${visitId}/findings`, {
         token: everyone,
@@ -187,31 +195,72 @@ describe('crash rounds: SIGKILL under concurrent writers, then restart', () => {
     return merged.status === 200 ? [...registered, { kind: 'merger', from, into }] : registered;
   }
 
-  /** Writers until the service is killed at a random moment; counts what was acknowledged and what was cut off. */
-  async function roundOfWriting(): Promise<void> {
+  /**
+   * Writers until the service is killed: once every kind of write has been acknowledged in this round
+   * (so each is surely in flight), after a random extra wait. Counts what was cut off; answers when the kill was sent.
+   */
+  async function roundOfWriting(): Promise<number> {
     let killed = false;
-    const killAfterMs = 300 + Math.floor(random() * (SOAK ? 2500 : 1500));
+    const acknowledgedKinds = new Set<string>();
     const writers = Array.from({ length: WRITERS }, async (_, writer) => {
       for (let serial = 0; !killed; serial++) {
         try {
           const acknowledged = await write(writer, serial);
           world.acknowledged.push(...acknowledged);
+          if (acknowledged.length > 0) acknowledgedKinds.add(WRITER_KINDS[writer]);
         } catch {
           if (killed) figures.interrupted += 1;
           else throw new Error(`Writer ${writer} failed while the service was up`);
         }
       }
     });
-    await new Promise((next) => setTimeout(next, killAfterMs));
+    const everyKind = new Set<string>(WRITER_KINDS);
+    for (const deadline = Date.now() + MAX_WAIT_FOR_EACH_KIND_MS; acknowledgedKinds.size < everyKind.size && Date.now() < deadline;)
+      await new Promise((next) => setTimeout(next, 20));
+    await new Promise((next) => setTimeout(next, Math.floor(random() * (SOAK ? 2000 : 1000))));
     killed = true;
+    const killedAt = Date.now();
     await service.kill('SIGKILL');
     await Promise.all(writers);
+    return killedAt;
   }
 
-  async function restart(): Promise<void> {
+  /**
+   * From the audit trail (after `after`): second events written once the killed process was gone, for
+   * a first event written before the kill, i.e. completed by the process manager at start-up. Answers the count and the
+   * last position read.
+   */
+  async function completedAfter(killedAt: number, restartedAt: number, after: number): Promise<{ count: number; last: number }> {
+    const { projections } = (await service.request('GET', '/api/v1/projections', { token: admin })).json() as {
+      projections: { headPosition: number }[];
+    };
+    const entries: { eventId: string; type: string; recordedAt: string; causationId: string | null; globalPosition: number }[] = [];
+    for (let cursor: number | null = after; cursor !== null;) {
+      const query = `type=VisitFindingRecorded,UnitMerged,CaseReceived,UnitAbsorbed&after=${cursor}&limit=1000&minPosition=${projections[0].headPosition}`;
+      const page = (await service.request('GET', `/api/v1/audit?${query}`, { token: admin })).json() as {
+        entries: typeof entries;
+        nextAfter: number | null;
+      };
+      entries.push(...page.entries);
+      cursor = page.nextAfter;
+    }
+    const recordedAt = new Map(entries.map((entry) => [entry.eventId, Date.parse(entry.recordedAt)]));
+    const count = entries.filter(
+      (entry) =>
+        (entry.type === 'CaseReceived' || entry.type === 'UnitAbsorbed') &&
+        entry.causationId !== null &&
+        Date.parse(entry.recordedAt) >= restartedAt &&
+        (recordedAt.get(entry.causationId) ?? Infinity) < killedAt,
+    ).length;
+    return { count, last: entries.length > 0 ? entries[entries.length - 1].globalPosition : after };
+  }
+
+  /** Starts the service again; answers when it was started (the killed process was gone by then). */
+  async function restart(): Promise<number> {
     const started = Date.now();
     await service.start();
     figures.restartMs.push(Date.now() - started);
+    return started;
   }
 
   async function get(path: string): Promise<{ status: number; body: Json }> {
@@ -243,17 +292,18 @@ describe('crash rounds: SIGKILL under concurrent writers, then restart', () => {
       const findings = ((await get(`/api/v1/visits/${visitId}`)).body.findings ?? []) as { findingId: string; caseId: string | null }[];
       for (const finding of findings.filter((one) => one.caseId !== null)) {
         const opened = await get(`/api/v1/cases/${finding.caseId}`);
-        if (opened.status !== 200 || opened.body.sourceVisitId !== visitId)
-          figures.halfWritten.push(
-            `round ${round}: finding ${finding.findingId} of ${visitId} names case ${finding.caseId}, which is ${opened.status}`,
+        if ((opened.status !== 200 || opened.body.sourceVisitId !== visitId) && !figures.halfWritten.has(finding.findingId))
+          figures.halfWritten.set(
+            finding.findingId,
+            `after round ${round}: finding ${finding.findingId} of ${visitId} names case ${finding.caseId}, which is ${opened.status}`,
           );
       }
     }
     for (const { from, into } of world.mergers) {
       if ((await get(`/api/v1/units/${from}`)).body.status !== 'merged') continue;
       const continuing = await get(`/api/v1/units/${into}`);
-      if (!((continuing.body.absorbedUnitIds ?? []) as string[]).includes(from))
-        figures.halfWritten.push(`round ${round}: ${from} is merged into ${into}, whose history does not reach it`);
+      if (!((continuing.body.absorbedUnitIds ?? []) as string[]).includes(from) && !figures.halfWritten.has(from))
+        figures.halfWritten.set(from, `after round ${round}: ${from} is merged into ${into}, whose history does not reach it`);
     }
   }
 
@@ -269,10 +319,14 @@ describe('crash rounds: SIGKILL under concurrent writers, then restart', () => {
   it(
     `keeps every acknowledged write and leaves no half-written command (${ROUNDS} rounds)`,
     async () => {
+      let seen = 0;
       for (let round = 1; round <= ROUNDS; round++) {
-        await roundOfWriting();
-        await restart();
+        const killedAt = await roundOfWriting();
+        const restartedAt = await restart();
         await check(round);
+        const completed = await completedAfter(killedAt, restartedAt, seen);
+        figures.completedAtStartUp += completed.count;
+        seen = completed.last;
         figures.rounds = round;
       }
       figures.acknowledged = world.acknowledged.length;
@@ -294,13 +348,18 @@ describe('crash rounds: SIGKILL under concurrent writers, then restart', () => {
             .map(([kind, count]) => `${kind} ${count}`)
             .join(', ')})`,
           `requests cut off by the kills: ${figures.interrupted}`,
+          `commands cut off between their two appends, completed at start-up: ${figures.completedAtStartUp}`,
           `acknowledged writes lost: ${figures.lost.length}`,
-          `half-written commands after recovery: ${figures.halfWritten.length}`,
+          `half-written commands after recovery: ${figures.halfWritten.size}`,
           `restart to healthy: median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted[sorted.length - 1]} ms`,
           `ledger verify: exit ${verified.code}; ${verified.stdout.trim().split('\n').slice(-1)[0] ?? ''}`,
         ].join('\n'),
       );
-      expect({ seed: SEED, lost: figures.lost, halfWritten: figures.halfWritten }).toEqual({ seed: SEED, lost: [], halfWritten: [] });
+      expect({ seed: SEED, lost: figures.lost, halfWritten: [...figures.halfWritten.values()] }).toEqual({
+        seed: SEED,
+        lost: [],
+        halfWritten: [],
+      });
       expect(figures.byKind.finding).toBeGreaterThan(0);
       expect(figures.byKind.merger).toBeGreaterThan(0);
       expect({ code: verified.code, stderr: verified.stderr }).toEqual({ code: 0, stderr: '' });
