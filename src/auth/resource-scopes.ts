@@ -54,10 +54,18 @@ export class ResourceScopes {
     }
   }
 
-  /** What a case's permissions are checked against: its current unit's line and its assignee. */
-  async caseScope(state: CaseState): Promise<ResourceScope> {
+  /**
+   * What a case's permissions are checked against: its current unit's line and its assignee. A caller
+   * checking many cases (a list) passes `unitLines` to read each unit's line once.
+   */
+  async caseScope(state: CaseState, unitLines?: Map<string, Promise<string[]>>): Promise<ResourceScope> {
     if (state.status === 'unreceived') return { unitLine: [] };
-    return { unitLine: await this.unitLine(state.currentUnitId), assignedOfficialId: state.assignee?.officialId ?? null };
+    let line = unitLines?.get(state.currentUnitId);
+    if (!line) {
+      line = this.unitLine(state.currentUnitId);
+      unitLines?.set(state.currentUnitId, line);
+    }
+    return { unitLine: await line, assignedOfficialId: state.assignee?.officialId ?? null };
   }
 
   /**

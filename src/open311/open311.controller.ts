@@ -172,6 +172,7 @@ export class Open311Controller {
     const ids = query.service_request_id?.split(',');
     const statuses = query.status?.split(',');
     const views: ServiceRequestView[] = [];
+    const unitLines = new Map<string, Promise<string[]>>();
     const candidates = this.index.matching({
       ids,
       serviceCodes: ids ? undefined : query.service_code?.split(','),
@@ -181,7 +182,8 @@ export class Open311Controller {
     for (const candidate of candidates) {
       if (views.length >= MAX_RESULTS) break;
       const { state } = await this.received(candidate.caseId);
-      if (served !== 'all' && !decideAccess(principal, 'cases.read', await this.scopes.caseScope(state), served).allowed) continue;
+      if (served !== 'all' && !decideAccess(principal, 'cases.read', await this.scopes.caseScope(state, unitLines), served).allowed)
+        continue;
       const view = serviceRequestView(state, await this.agencyOf(state));
       if (ids || !statuses || statuses.includes(view.status)) views.push(view);
     }
