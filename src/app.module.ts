@@ -20,6 +20,7 @@ import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
 import { CalendarModule } from './calendar/http/calendar.module.js';
+import { ProcessManagersModule } from './process-managers/process-managers.module.js';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,7 @@ export class AppModule {
         EvaluationsModule,
         IntegrityModule,
         CalendarModule,
+        ProcessManagersModule,
       ],
     };
   }

@@ -11,7 +11,7 @@ import type { Request, Response } from 'express';
 import { decideAccess, grantedEverywhere } from './access-policy.js';
 import { KeySetUnavailable } from './jwt/json-web-key-set.js';
 import { attachPrincipal, type Principal } from './principal.js';
-import { PUBLIC_ROUTE, REQUIREMENT, type Requirement } from './requires.decorator.js';
+import { OTHER_CREDENTIAL, PUBLIC_ROUTE, REQUIREMENT, type Requirement } from './requires.decorator.js';
 import type { ResourceScopes } from './resource-scopes.js';
 import { TokenRejected, type TokenVerifier } from './token-verifier.js';
 
@@ -34,6 +34,8 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<Request>();
+    const otherCredential = this.reflector.get<((request: Request) => boolean) | undefined>(OTHER_CREDENTIAL, context.getHandler());
+    if (otherCredential && !request.headers.authorization && otherCredential(request)) return true; // the handler checks it
     const principal = await this.authenticate(request, context.switchToHttp().getResponse<Response>());
     attachPrincipal(request, principal);
     ignoreActorInBody(request);

@@ -37,6 +37,6 @@ import { TokenVerifier } from './token-verifier.js';
       useFactory: (reflector: Reflector, verifier: TokenVerifier, scopes: ResourceScopes) => new AuthGuard(reflector, verifier, scopes),
     },
   ],
-  exports: [TokenVerifier],
+  exports: [TokenVerifier, ResourceScopes],
 })
 export class AuthModule {}

@@ -40,7 +40,7 @@ export const PERMISSIONS = {
   'cases.escalate': { summary: 'escalate a case; record that the upper level was informed', grants: { 'standing-committee': 'any' } },
   'cases.correct': { summary: 'correct a recorded case event', grants: { recorder: 'unit', official: 'unit' } },
   'cases.read': {
-    summary: 'read a case and replay its history',
+    summary: 'read a case (also as an Open311 service request) and replay its history',
     grants: { recorder: 'unit', official: 'unit', 'standing-committee': 'any', inspector: 'any' },
   },
   'visits.record': {
@@ -72,7 +72,6 @@ export const PERMISSIONS = {
   'integrity.verify': { summary: 'run the full verification of chains, log and checkpoints', grants: { inspector: 'any' } },
   'personal-data.erase': { summary: "erase a data subject's personal data (delete its key)", grants: { admin: 'any' } },
   'personal-data.reads': { summary: 'list who read whose personal data', grants: { inspector: 'any' } },
-  'open311.read': { summary: 'read Open311 service requests', grants: ALL_ROLES_READ },
   'calendar.read': { summary: "read a year's working-day calendar (holidays, compensatory and swapped days)", grants: ALL_ROLES_READ },
 } as const satisfies Record<string, Permission>;
 

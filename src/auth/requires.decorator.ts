@@ -1,4 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
 import type { PermissionName } from './permissions.js';
 
 /** Where the guard finds the resource a scoped permission is checked against. */
@@ -14,6 +15,7 @@ export interface Requirement {
 
 export const REQUIREMENT = 'ledger:requirement';
 export const PUBLIC_ROUTE = 'ledger:public';
+export const OTHER_CREDENTIAL = 'ledger:other-credential';
 
 /** The permission a route needs (README, "Who may do what"); a route with neither this nor @Public is refused to everyone. */
 export const Requires = (permission: PermissionName, resource?: ResourceRef) =>
@@ -21,6 +23,14 @@ export const Requires = (permission: PermissionName, resource?: ResourceRef) =>
 
 /** A route anyone may call without a token: /health, the Open311 intake and its service list, the API docs. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/**
+ * A route that also lets in a request with no bearer token when it presents another credential (a
+ * citizen's status token for one service request). `presents` only says whether the request carries
+ * one; it grants nothing: the handler must check that credential against the resource, and it sees
+ * the unauthenticated principal, so it can tell the two apart.
+ */
+export const OrOtherCredential = (presents: (request: Request) => boolean) => SetMetadata(OTHER_CREDENTIAL, presents);
 
 export const caseParam: ResourceRef = { from: 'case', param: 'caseId' };
 export const visitParam: ResourceRef = { from: 'visit', param: 'visitId' };

@@ -1,6 +1,8 @@
+import { ForbiddenException } from '@nestjs/common';
 import type { Request } from 'express';
 import { caseDecider } from '../cases/case.decider.js';
 import { caseStream } from '../cases/case.events.js';
+import type { CaseState } from '../cases/case.state.js';
 import type { Clock } from '../domain-kit/clock.js';
 import { foldStream } from '../ledger/command-handler.js';
 import type { EventStore } from '../ledger/event-store.port.js';
@@ -11,7 +13,8 @@ import { lastDayOf } from '../officials/responsibility-assignments.js';
 import { UnitDirectory } from '../organisation/unit-directory.js';
 import { visitDecider } from '../visits/visit.decider.js';
 import { visitStream } from '../visits/visit.events.js';
-import type { ResourceScope } from './access-policy.js';
+import { decideAccess, type ResourceScope } from './access-policy.js';
+import type { PermissionName } from './permissions.js';
 import type { Principal } from './principal.js';
 import type { ResourceRef } from './requires.decorator.js';
 
@@ -36,11 +39,8 @@ export class ResourceScopes {
         const unitId = (request.body as Record<string, unknown> | undefined)?.[ref.field];
         return { unitLine: typeof unitId === 'string' && unitId !== '' ? await this.unitLine(unitId) : [] };
       }
-      case 'case': {
-        const state = foldStream(caseDecider, await this.store.readStream(caseStream(param(request, ref.param))));
-        if (state.status === 'unreceived') return { unitLine: [] };
-        return { unitLine: await this.unitLine(state.currentUnitId), assignedOfficialId: state.assignee?.officialId ?? null };
-      }
+      case 'case':
+        return this.caseScope(foldStream(caseDecider, await this.store.readStream(caseStream(param(request, ref.param)))));
       case 'visit': {
         const state = foldStream(visitDecider, await this.store.readStream(visitStream(param(request, ref.param))));
         return { unitLine: state.status === 'not-scheduled' ? [] : await this.unitLine(state.unitId) };
@@ -52,6 +52,30 @@ export class ResourceScopes {
       case 'official':
         return { unitLine: [], officialId: param(request, ref.param) };
     }
+  }
+
+  /**
+   * What a case's permissions are checked against: its current unit's line and its assignee. A caller
+   * checking many cases (a list) passes `unitLines` to read each unit's line once.
+   */
+  async caseScope(state: CaseState, unitLines?: Map<string, Promise<string[]>>): Promise<ResourceScope> {
+    if (state.status === 'unreceived') return { unitLine: [] };
+    let line = unitLines?.get(state.currentUnitId);
+    if (!line) {
+      line = this.unitLine(state.currentUnitId);
+      unitLines?.set(state.currentUnitId, line);
+    }
+    return { unitLine: await line, assignedOfficialId: state.assignee?.officialId ?? null };
+  }
+
+  /**
+   * For a permission on a unit that a request names in its content rather than in its path (the unit
+   * a visit finding opens a case in): refused with 403 AUTH.UNIT_OUT_OF_SCOPE, or AUTH.ROLE_REQUIRED,
+   * exactly as the guard refuses a route. Call it before anything is written.
+   */
+  async assertMayOnUnit(principal: Principal, permission: PermissionName, unitId: string): Promise<void> {
+    const decision = decideAccess(principal, permission, { unitLine: await this.unitLine(unitId) }, await this.servedUnits(principal));
+    if (!decision.allowed) throw new ForbiddenException({ code: decision.code, message: decision.message, details: decision.details });
   }
 
   /** The units the caller serves: the token's, plus, for an official, the units they are in charge of today. */

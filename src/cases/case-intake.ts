@@ -5,7 +5,7 @@ import { CommandHandler, type CommandEnvelope, type CommandResult } from '../led
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
 import { newAggregateId } from '../http/new-aggregate-id.js';
 import { UnitDirectory } from '../organisation/unit-directory.js';
-import { caseDecider } from './case.decider.js';
+import { caseDecider, type ReceiveCaseCommand } from './case.decider.js';
 import {
   CASE_CATEGORIES,
   CASE_CHANNELS,
@@ -53,6 +53,8 @@ export interface CaseIntakeInput {
   readonly sourceVisitId?: string;
   /** The referring unit: required with channel 'referral', refused with any other channel. */
   readonly referredFromUnitId?: string;
+  /** SHA-256 (hex) of the status token the submitter is given (Open311's citizen intake). */
+  readonly statusTokenHash?: string;
 }
 
 export interface CaseIntakeResult extends CommandResult<CaseState> {
@@ -82,28 +84,37 @@ export class CaseIntake {
   ) {}
 
   async receive(input: CaseIntakeInput, envelope: CommandEnvelope): Promise<CaseIntakeResult> {
+    const command = await this.prepare(input, envelope);
+    const result = await this.commands.handle(caseDecider, caseStream(command.caseId), command, {
+      ...envelope,
+      expectedRevision: undefined,
+    });
+    return { ...result, caseId: command.caseId };
+  }
+
+  /**
+   * The ReceiveCase command for a receipt, its limits checked, its units looked up and its reporter
+   * sealed, without recording it: for a command that records the receipt inside its own first event
+   * (a visit finding), so that the case it opens is fixed before anything is written.
+   */
+  async prepare(input: CaseIntakeInput, envelope: CommandEnvelope): Promise<ReceiveCaseCommand> {
     assertWithinLimits(input);
     const caseId = input.caseId ?? newAggregateId(envelope, 'case', randomUUID);
     const unit = await this.units.reference(input.unitId);
     const referredFrom = input.referredFromUnitId === undefined ? null : await this.units.reference(input.referredFromUnitId);
-    const result = await this.commands.handle(
-      caseDecider,
-      caseStream(caseId),
-      {
-        type: 'ReceiveCase',
-        caseId,
-        unit,
-        category: input.category,
-        channel: input.channel,
-        summary: input.summary,
-        reporter: await this.sealed(caseId, reporterOf(input.reporter), envelope.now),
-        location: locationOf(input.location),
-        sourceVisitId: input.sourceVisitId ?? null,
-        referredFrom,
-      },
-      { ...envelope, expectedRevision: undefined },
-    );
-    return { ...result, caseId };
+    return {
+      type: 'ReceiveCase',
+      caseId,
+      unit,
+      category: input.category,
+      channel: input.channel,
+      summary: input.summary,
+      reporter: await this.sealed(caseId, reporterOf(input.reporter), envelope.now),
+      location: locationOf(input.location),
+      sourceVisitId: input.sourceVisitId ?? null,
+      referredFrom,
+      ...(input.statusTokenHash ? { statusTokenHash: input.statusTokenHash } : {}),
+    };
   }
 
   /** Null when the report gave no personal data: an anonymous report has no data subject. */
@@ -152,6 +163,7 @@ function assertWithinLimits(input: CaseIntakeInput): void {
   if (!CASE_REFERENCE_ID.test(input.unitId)) problems.push('unitId');
   if (input.referredFromUnitId !== undefined && !CASE_REFERENCE_ID.test(input.referredFromUnitId)) problems.push('referredFromUnitId');
   if (input.sourceVisitId !== undefined && !CASE_REFERENCE_ID.test(input.sourceVisitId)) problems.push('sourceVisitId');
+  if (input.statusTokenHash !== undefined && !/^[0-9a-f]{64}$/.test(input.statusTokenHash)) problems.push('statusTokenHash');
   if (!(CASE_CATEGORIES as readonly string[]).includes(input.category)) problems.push('category');
   if (!(CASE_CHANNELS as readonly string[]).includes(input.channel)) problems.push('channel');
   if (typeof input.summary !== 'string' || input.summary.trim().length === 0 || input.summary.length > CASE_LIMITS.summary)

@@ -66,6 +66,14 @@ describe('case decider', () => {
         .then([{ type: 'CaseReceived', data: receivedData }]);
     });
 
+    it("records the hash of the submitter's status token, never more of it", () => {
+      const statusTokenHash = 'a'.repeat(64);
+      cases
+        .given([])
+        .when(receive({ statusTokenHash }), at())
+        .then([{ type: 'CaseReceived', data: { ...receivedData, statusTokenHash } }]);
+    });
+
     it('receives a referral naming the referring unit, and a case from a visit', () => {
       cases
         .given([])

@@ -43,6 +43,8 @@ export type CaseCommand =
       readonly location?: CaseLocation | null;
       readonly sourceVisitId: string | null;
       readonly referredFrom: UnitReference | null;
+      /** SHA-256 of the status token given to the citizen who submitted it (Open311), never the token. */
+      readonly statusTokenHash?: string;
     }
   | { readonly type: 'AcknowledgeCase'; readonly note: string | null }
   | { readonly type: 'ClassifyCase'; readonly classification: CaseClassification; readonly reason: string }
@@ -69,6 +71,8 @@ export type CaseCommand =
   | { readonly type: 'CloseCase'; readonly note: string | null }
   | { readonly type: 'ReopenCase'; readonly reason: string }
   | ({ readonly type: 'CorrectCaseEvent' } & CorrectEvent);
+
+export type ReceiveCaseCommand = Extract<CaseCommand, { type: 'ReceiveCase' }>;
 
 /** Extensions allowed per handling period (Law on Denunciations art. 30: especially complex, twice). */
 export function maxExtensions(complexity: ReceivedCase['complexity']): number {
@@ -214,7 +218,7 @@ function receive(command: Extract<CaseCommand, { type: 'ReceiveCase' }>, state: 
       throw new DomainError('CASE.REFERRING_UNIT_UNKNOWN', `Unit ${command.referredFrom.unitId} is not registered.`, 'unprocessable');
     }
   }
-  const { caseId, category, channel, summary, reporter, sourceVisitId, location } = command;
+  const { caseId, category, channel, summary, reporter, sourceVisitId, location, statusTokenHash } = command;
   return [
     {
       type: 'CaseReceived',
@@ -228,6 +232,7 @@ function receive(command: Extract<CaseCommand, { type: 'ReceiveCase' }>, state: 
         sourceVisitId,
         referredFromUnitId: command.referredFrom?.unitId ?? null,
         ...(location ? { location } : {}),
+        ...(statusTokenHash ? { statusTokenHash } : {}),
       },
     },
   ];

@@ -62,6 +62,11 @@ export type CaseReceived = DomainEvent<
     referredFromUnitId: string | null;
     /** Where the matter is; null when the report did not say. Absent in events recorded before it existed. */
     location?: CaseLocation | null;
+    /**
+     * SHA-256 (hex) of the secret the submitter was given to follow the case's status (Open311), so
+     * the chain covers it and a rebuild keeps it; the secret itself is never recorded. Absent otherwise.
+     */
+    statusTokenHash?: string;
   }
 >;
 export type CaseAcknowledged = DomainEvent<'CaseAcknowledged', { note: string | null }>;

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../ledger/canonical-json.js';
 import type { CommandEnvelope, CommandResult } from '../ledger/command-handler.js';
+import type { RecordedEvent } from '../ledger/event-store.port.js';
 import { principalOf } from '../auth/principal.js';
 
 export const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -59,6 +60,16 @@ export function answer<State>(response: Response, result: CommandResult<State>, 
   if (last) response.setHeader('Ledger-Position', String(last.globalPosition));
   if (location) response.setHeader('Location', location);
   if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+}
+
+/**
+ * For a command that writes a second stream after its own (a finding that opens a case, a merger):
+ * Ledger-Position names the last event it wrote, so minPosition=<Ledger-Position> promises both.
+ */
+export function answerSecondStep(response: Response, second: RecordedEvent | null): void {
+  if (!second) return;
+  const first = Number(response.getHeader('Ledger-Position') ?? 0);
+  response.setHeader('Ledger-Position', String(Math.max(first, second.globalPosition)));
 }
 
 function fingerprint(request: Request): string {

@@ -4,6 +4,7 @@ import { withCorrections } from '../domain-kit/corrections.js';
 import { IdempotencyKeyReusedError, PreconditionFailedError } from './command-errors.js';
 import { deterministicUuid } from './deterministic-uuid.js';
 import type { EventStore, NewEvent, RecordedEvent } from './event-store.port.js';
+import { KeyedSerialQueue } from './keyed-serial-queue.js';
 import { ConcurrencyError, EventIdReusedError } from './ledger.errors.js';
 import { randomUUID } from 'node:crypto';
 
@@ -41,18 +42,54 @@ export function toFact(event: RecordedEvent): Fact<DomainEvent> {
   return { type: event.type, data: event.data, eventId: event.eventId, occurredAt: event.metadata.occurredAt };
 }
 
+export interface CommandHandlerOptions {
+  /** Attempts at a command without If-Match when its append meets a conflict; the last conflict is thrown. */
+  readonly maxAttempts?: number;
+  /** How to wait between attempts (injectable, so a test need not wait). */
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+}
+
+const DEFAULT_ATTEMPTS = 10;
+const BACKOFF_BASE_MS = 5;
+const BACKOFF_CAP_MS = 200;
+
 /**
- * Read the stream, fold, decide, append with the expected revision. Without If-Match a conflict
- * (someone appended in between) is retried from a fresh read a bounded number of times; with it, the
- * caller decided on a state that is gone, and hears so (412).
+ * Read the stream, fold, decide, append with the expected revision.
+ *
+ * Commands on one stream run one after another in this process (a queue per stream; different
+ * streams stay concurrent), so writers of this instance never conflict with each other: a client
+ * that sent no If-Match is not refused because someone else wrote at the same moment. A conflict can
+ * still come from another process on the same store (another instance on EventStoreDB, the CLI);
+ * without If-Match it is retried from a fresh read, a bounded number of times, after a random wait
+ * that grows with each attempt ("full jitter", so racing instances do not collide again in step).
+ * With If-Match, the caller decided on a state that is gone, and hears so at once (412).
  */
 export class CommandHandler {
+  private readonly perStream = new KeyedSerialQueue();
+  private readonly maxAttempts: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+
   constructor(
     private readonly store: EventStore,
-    private readonly maxAttempts = 4,
-  ) {}
+    options: CommandHandlerOptions = {},
+  ) {
+    this.maxAttempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+  }
 
-  async handle<Command, Event extends DomainEvent, State>(
+  handle<Command, Event extends DomainEvent, State>(
+    decider: Decider<Command, Event, State>,
+    streamId: string,
+    command: Command,
+    envelope: CommandEnvelope,
+  ): Promise<CommandResult<State>> {
+    return this.perStream.run(streamId, () => this.attempt(decider, streamId, command, envelope));
+  }
+
+  private async attempt<Command, Event extends DomainEvent, State>(
     decider: Decider<Command, Event, State>,
     streamId: string,
     command: Command,
@@ -90,6 +127,7 @@ export class CommandHandler {
           throw new PreconditionFailedError(streamId, envelope.expectedRevision, typeof error.actual === 'number' ? error.actual : -1);
         }
         if (attempt >= this.maxAttempts) throw error;
+        await this.sleep(Math.floor(this.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1))));
       }
     }
   }

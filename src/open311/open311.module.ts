@@ -3,11 +3,25 @@ import { CasesModule } from '../cases/cases.module.js';
 import { OrganisationModule } from '../organisation/organisation.module.js';
 import { Open311Controller } from './open311.controller.js';
 import { ServiceRequestIndex } from './service-request-index.js';
+import { CitizenStatusTokens, statusTokenSecret } from './citizen-status-token.js';
+import { LEDGER_CONFIG } from '../config/ledger-config.token.js';
+import type { LedgerConfig } from '../config/ledger.config.js';
+import { ensureWritableFolder } from '../ledger/open-event-store.js';
 
 /** The public GeoReport v2 intake: no token, rate-limited per client (ClientRateLimitGuard). */
 @Module({
   imports: [CasesModule, OrganisationModule],
   controllers: [Open311Controller],
-  providers: [ServiceRequestIndex],
+  providers: [
+    ServiceRequestIndex,
+    {
+      provide: CitizenStatusTokens,
+      inject: [LEDGER_CONFIG],
+      useFactory: (config: LedgerConfig) => {
+        ensureWritableFolder(config.dataDir);
+        return new CitizenStatusTokens(statusTokenSecret(config.dataDir));
+      },
+    },
+  ],
 })
 export class Open311Module {}

@@ -63,16 +63,14 @@ export class ServiceRequestIndex implements OnModuleInit, OnApplicationShutdown 
     });
   }
 
-  /** Newest first, as clients list recent reports. */
-  find(filter: { serviceCodes?: readonly string[]; ids?: readonly string[]; from: number; to: number; limit: number }): IndexedRequest[] {
-    const found: IndexedRequest[] = [];
-    for (let index = this.requests.length - 1; index >= 0 && found.length < filter.limit; index--) {
+  /** Newest first, as clients list recent reports; lazily, so the caller can stop once it has enough it may show. */
+  *matching(filter: { serviceCodes?: readonly string[]; ids?: readonly string[]; from: number; to: number }): Iterable<IndexedRequest> {
+    for (let index = this.requests.length - 1; index >= 0; index--) {
       const request = this.requests[index];
       if (filter.ids && !filter.ids.includes(request.caseId)) continue;
       if (filter.serviceCodes && !filter.serviceCodes.includes(request.serviceCode)) continue;
       if (request.requestedAt < filter.from || request.requestedAt > filter.to) continue;
-      found.push(request);
+      yield request;
     }
-    return found;
   }
 }

@@ -8,7 +8,8 @@ export interface ServiceRequestView {
   readonly status_notes: string | null;
   readonly service_name: string;
   readonly service_code: string;
-  readonly description: string;
+  /** null in what a status token reads. */
+  readonly description: string | null;
   readonly agency_responsible: string;
   readonly service_notice: string | null;
   readonly requested_datetime: string;
@@ -27,7 +28,7 @@ export function serviceRequestView(state: ReceivedCase, agencyName: string): Ser
   return {
     service_request_id: state.caseId,
     status: closed ? 'closed' : 'open',
-    status_notes: statusNotes(state),
+    status_notes: statusNotes(state, true),
     service_name: findService(state.category)?.service_name ?? state.category,
     service_code: state.category,
     description: state.summary,
@@ -43,9 +44,28 @@ export function serviceRequestView(state: ReceivedCase, agencyName: string): Ser
   };
 }
 
-function statusNotes(state: ReceivedCase): string | null {
-  if (state.status === 'closed') return state.outcome ? `Closed: ${state.outcome}` : 'Closed.';
-  if (state.status === 'resolved') return state.outcome ? `Resolved: ${state.outcome}` : 'Resolved.';
+/**
+ * What a citizen's status token reads: where the request stands and who handles it now, never what
+ * it says, where, or who sent it. The answer given on resolution is shown, except for a denunciation:
+ * its outcome concerns the person denounced, so it does not go out through a secret that anyone who
+ * got hold of it could use.
+ */
+export function statusOnlyView(state: ReceivedCase, agencyName: string): ServiceRequestView {
+  return {
+    ...serviceRequestView(state, agencyName),
+    status_notes: statusNotes(state, state.category !== 'denunciation'),
+    description: null,
+    address: null,
+    lat: null,
+    long: null,
+    media_url: null,
+  };
+}
+
+function statusNotes(state: ReceivedCase, withOutcome: boolean): string | null {
+  const outcome = withOutcome ? state.outcome : null;
+  if (state.status === 'closed') return outcome ? `Closed: ${outcome}` : 'Closed.';
+  if (state.status === 'resolved') return outcome ? `Resolved: ${outcome}` : 'Resolved.';
   if (state.escalatedAt) return 'Escalated to a higher level.';
   if (state.acknowledgedAt) return 'Acknowledged; being handled.';
   return 'Received.';

@@ -20,7 +20,6 @@ export type UnitCommand =
     }
   | { readonly type: 'RenameUnit'; readonly name: string }
   | { readonly type: 'MergeUnit'; readonly into: UnitReference }
-  | { readonly type: 'AbsorbUnit'; readonly fromUnitId: string }
   | { readonly type: 'AbolishUnit'; readonly reason: string }
   | ({ readonly type: 'CorrectUnitEvent' } & CorrectEvent);
 
@@ -73,10 +72,6 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
           );
         }
         return [{ type: 'UnitMerged', data: { intoUnitId: command.into.unitId } }];
-      case 'AbsorbUnit':
-        assertActive(unit, 'given the history of a merged unit');
-        if (unit.absorbedUnitIds.includes(command.fromUnitId)) return [];
-        return [{ type: 'UnitAbsorbed', data: { fromUnitId: command.fromUnitId } }];
       case 'AbolishUnit':
         assertActive(unit, 'abolished');
         return [{ type: 'UnitAbolished', data: { reason: command.reason } }];
@@ -112,6 +107,8 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
       case 'UnitMerged':
         return { ...unit, status: 'merged', mergedIntoUnitId: fact.data.intoUnitId };
       case 'UnitAbsorbed':
+        // Recorded by the merger's second step (merger-absorption.ts), not decided here.
+        if (unit.absorbedUnitIds.includes(fact.data.fromUnitId)) return unit;
         return { ...unit, absorbedUnitIds: [...unit.absorbedUnitIds, fact.data.fromUnitId] };
       case 'UnitAbolished':
         return { ...unit, status: 'abolished' };

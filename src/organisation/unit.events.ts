@@ -24,3 +24,8 @@ export type UnitAbolished = DomainEvent<'UnitAbolished', { reason: string }>;
 export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged | UnitAbsorbed | UnitAbolished | EventCorrected;
 
 export const unitStream = (unitId: string): string => `unit-${unitId}`;
+
+/** The unit id of a unit's stream; null for any other stream. */
+export function unitIdOfStream(streamId: string): string | null {
+  return streamId.startsWith('unit-') && streamId.length > 'unit-'.length ? streamId.slice('unit-'.length) : null;
+}

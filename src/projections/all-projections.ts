@@ -2,6 +2,7 @@ import { auditTrailProjection } from '../audit/audit-trail.projection.js';
 import { caseTimelinesProjection } from '../timelines/case-timelines.projection.js';
 import { responsibilityFactsProjection } from '../responsibility/projection/responsibility-facts.projection.js';
 import { personalDataReadsProjection } from '../personal-data/personal-data-reads.projection.js';
+import { pendingSecondSteps } from '../process-managers/pending-second-steps.projection.js';
 import type { Projection } from './projection.js';
 
 /** Every projection the service runs and `ledger rebuild` knows, by name. Add new read models here. */
@@ -10,4 +11,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   caseTimelinesProjection,
   responsibilityFactsProjection,
   personalDataReadsProjection,
+  pendingSecondSteps,
 ];

@@ -1,9 +1,12 @@
-import { Injectable } from '@nestjs/common';
-import { DomainError } from '../domain-kit/domain-error.js';
+import { Inject, Injectable } from '@nestjs/common';
 import { deterministicUuid } from '../ledger/deterministic-uuid.js';
-import type { CommandEnvelope } from '../ledger/command-handler.js';
+import type { CommandEnvelope, CommandResult } from '../ledger/command-handler.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '../ledger/event-store.port.js';
 import { CaseIntake, type CaseIntakeInput } from '../cases/case-intake.js';
+import type { ReceiveCaseCommand } from '../cases/case.decider.js';
 import type { CaseCategory, CaseReporter } from '../cases/case.events.js';
+import { visitStream } from './visit.events.js';
+import { findingOpensCase } from './finding-opens-case.js';
 
 /** What a finding asks for when it opens a case. */
 export interface OpenCaseRequest {
@@ -17,13 +20,17 @@ export interface OpenCaseRequest {
 export type PlannedCase = CaseIntakeInput & { readonly caseId: string; readonly unitId: string; readonly sourceVisitId: string };
 
 /**
- * Opens the cases that visit findings give rise to, through the cases feature's one intake. The case
- * id is derived from the visit and the finding, so however often the finding is repeated, it names
- * and opens the same single case.
+ * The cases that visit findings open, through the cases feature's one intake. The case id is derived
+ * from the visit and the finding, so however often the finding is repeated, it names and opens the
+ * same single case. The finding's event carries the case's receipt; the case is then recorded from
+ * it (findingOpensCase), by the request and, should the request be cut off, by the process manager.
  */
 @Injectable()
 export class VisitFindingCases {
-  constructor(private readonly intake: CaseIntake) {}
+  constructor(
+    private readonly intake: CaseIntake,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   static caseIdFor(visitId: string, findingId: string): string {
     return deterministicUuid(`case\nvisit-finding\n${visitId}\n${findingId}`);
@@ -41,13 +48,20 @@ export class VisitFindingCases {
     };
   }
 
-  /** Receives the case; one that is already there was opened by an earlier attempt of the same finding. */
-  async open(planned: PlannedCase, envelope: CommandEnvelope): Promise<void> {
-    try {
-      await this.intake.receive(planned, envelope);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'CASE.ALREADY_RECEIVED') return;
-      throw error;
-    }
+  /** The receipt to record with the finding: limits checked, units looked up, reporter sealed. */
+  prepare(planned: PlannedCase, envelope: CommandEnvelope): Promise<ReceiveCaseCommand> {
+    return this.intake.prepare(planned, envelope);
+  }
+
+  /**
+   * Records the case the finding opened (or finds it recorded), once the finding is: the last event
+   * of the command. `result` is the finding command's; on a faithful repeat it wrote nothing, and the
+   * finding is read from the visit.
+   */
+  async complete(visitId: string, findingId: string, result: CommandResult<unknown>): Promise<RecordedEvent | null> {
+    const isTheFinding = (event: RecordedEvent) => event.type === 'VisitFindingRecorded' && event.data.findingId === findingId;
+    const first = result.events.find(isTheFinding) ?? (await this.store.readStream(visitStream(visitId))).find(isTheFinding);
+    if (!first || findingOpensCase.calledFor(first) === null) return null;
+    return findingOpensCase.write(this.store, first);
   }
 }

@@ -1,3 +1,4 @@
+import type { ReceiveCaseCommand } from '../cases/case.decider.js';
 import { visitDecider, type VisitCommand } from './visit.decider.js';
 import type { VisitEvent } from './visit.events.js';
 import { context, fact, spec } from '../../test/support/given-when-then.js';
@@ -44,8 +45,27 @@ const conducted = fact<VisitEvent>(
   },
   '2017-03-09T17:00:00+07:00',
 );
+/** The receipt of the case finding f1 opens: recorded with the finding, as case-1 will record it. */
+const caseReceipt = {
+  caseId: 'case-1',
+  unitId: 'gia-tan',
+  category: 'reflection' as const,
+  channel: 'visit' as const,
+  summary: 'Households were not told before the land was recovered',
+  reporter: null,
+  sourceVisitId: 'v1',
+  referredFromUnitId: null,
+};
 const finding = fact<VisitEvent>(
-  { type: 'VisitFindingRecorded', data: { findingId: 'f1', text: 'Land recovered without notice', severity: 'high', caseId: 'case-1' } },
+  {
+    type: 'VisitFindingRecorded',
+    data: { findingId: 'f1', text: 'Land recovered without notice', severity: 'high', caseId: 'case-1', caseReceipt },
+  },
+  '2017-03-09T18:00:00+07:00',
+);
+/** A finding recorded before findings carried their case's receipt. */
+const findingWithoutReceipt = fact<VisitEvent>(
+  { type: 'VisitFindingRecorded', data: { findingId: 'f0', text: 'Old finding', severity: null, caseId: null } },
   '2017-03-09T18:00:00+07:00',
 );
 const at = (occurredAt = '2017-03-10T08:00:00+07:00') => context(occurredAt);
@@ -75,10 +95,24 @@ const recordFinding = (overrides: Partial<Extract<VisitCommand, { type: 'RecordV
   findingId: 'f1',
   text: 'Land recovered without notice',
   severity: 'high',
-  caseId: 'case-1',
-  caseUnit: { unitId: 'gia-loc', status: 'active' },
+  openCase: openCase(),
   ...overrides,
 });
+function openCase(overrides: Partial<ReceiveCaseCommand> = {}): ReceiveCaseCommand {
+  return {
+    type: 'ReceiveCase',
+    caseId: 'case-1',
+    unit: { unitId: 'gia-tan', status: 'active' },
+    category: 'reflection',
+    channel: 'visit',
+    summary: 'Households were not told before the land was recovered',
+    reporter: null,
+    location: null,
+    sourceVisitId: 'v1',
+    referredFrom: null,
+    ...overrides,
+  };
+}
 
 describe('visit decider', () => {
   describe('ScheduleVisit', () => {
@@ -240,7 +274,7 @@ describe('visit decider', () => {
   });
 
   describe('RecordVisitFinding', () => {
-    it('records a finding of a conducted visit, with the case it opens', () => {
+    it("records a finding of a conducted visit with the whole receipt of the case it opens, as the case's rules decide it", () => {
       visits
         .given([scheduled, conducted])
         .when(recordFinding(), at('2017-03-09T18:00:00+07:00'))
@@ -250,14 +284,36 @@ describe('visit decider', () => {
       });
     });
 
-    it('records nothing new for a faithful repeat of the same finding', () => {
+    it('keeps the receipt out of the state: the case shows it', () => {
+      const state = visits.given([scheduled, conducted, finding]).state;
+      expect(JSON.stringify(state.status === 'not-scheduled' ? {} : state.findings)).not.toContain('caseReceipt');
+    });
+
+    it('records nothing new for a faithful repeat of the same finding, also of one recorded before receipts were carried', () => {
       visits.given([scheduled, conducted, finding]).when(recordFinding(), at()).then([]);
+      visits
+        .given([scheduled, conducted, findingWithoutReceipt])
+        .when(recordFinding({ findingId: 'f0', text: 'Old finding', severity: null, openCase: null }), at())
+        .then([]);
+    });
+
+    it("refuses a finding whose case the case's own rules refuse, recording nothing", () => {
+      visits
+        .given([scheduled, conducted])
+        .when(recordFinding({ openCase: openCase({ summary: 'x', channel: 'referral' }) }), at())
+        .thenRefused('CASE.REFERRING_UNIT_REQUIRED', 'invalid');
     });
 
     it.each([
       ['of a planned visit', [scheduled], {}, 'VISIT.NOT_CONDUCTED'],
       ['of a cancelled visit', [scheduled, cancelled], {}, 'VISIT.NOT_CONDUCTED'],
       ['reusing a finding id for other content', [scheduled, conducted, finding], { text: 'Something else' }, 'VISIT.FINDING_ID_REUSED'],
+      [
+        'reusing a finding id for another case receipt',
+        [scheduled, conducted, finding],
+        { openCase: openCase({ summary: 'Another matter' }) },
+        'VISIT.FINDING_ID_REUSED',
+      ],
     ] as const)('refuses a finding %s', (_, given, overrides, code) => {
       visits.given(given).when(recordFinding(overrides), at()).thenRefused(code, 'conflict');
     });
@@ -265,16 +321,19 @@ describe('visit decider', () => {
     it('records a finding that opens no case', () => {
       visits
         .given([scheduled, conducted])
-        .when(recordFinding({ findingId: 'f2', severity: null, caseId: null, caseUnit: null }), at())
+        .when(recordFinding({ findingId: 'f2', severity: null, openCase: null }), at())
         .then([
-          { type: 'VisitFindingRecorded', data: { findingId: 'f2', text: 'Land recovered without notice', severity: null, caseId: null } },
+          {
+            type: 'VisitFindingRecorded',
+            data: { findingId: 'f2', text: 'Land recovered without notice', severity: null, caseId: null, caseReceipt: null },
+          },
         ]);
     });
 
     it('refuses a finding whose case would go to a unit that is not active', () => {
       visits
         .given([scheduled, conducted])
-        .when(recordFinding({ caseUnit: { unitId: 'old', status: 'abolished' } }), at())
+        .when(recordFinding({ openCase: openCase({ unit: { unitId: 'old', status: 'abolished' } }) }), at())
         .thenRefused('VISIT.CASE_UNIT_NOT_ACTIVE', 'unprocessable');
     });
   });

@@ -1,14 +1,18 @@
-import type { Decider, Fact } from '../domain-kit/decider.js';
+import { isDeepStrictEqual } from 'node:util';
+import type { DecisionContext, Decider, Fact } from '../domain-kit/decider.js';
 import { decideCorrection, withCorrections, type CorrectableFields, type CorrectEvent } from '../domain-kit/corrections.js';
 import { DomainError } from '../domain-kit/domain-error.js';
 import { assertNotBefore, assertNotInFuture } from '../domain-kit/occurred-at.js';
 import type { UnitReference } from '../organisation/unit.decider.js';
+import { caseDecider, type ReceiveCaseCommand } from '../cases/case.decider.js';
+import type { CaseReceived } from '../cases/case.events.js';
 import {
   FINDING_SEVERITIES,
   MAX_PARTICIPANTS,
   VISIT_KINDS,
   type FindingSeverity,
   type VisitEvent,
+  type VisitFindingRecorded,
   type VisitKind,
 } from './visit.events.js';
 import { isOfficialList, isText, isTime, OFFSET_TIME, type ParticipantReference } from './visit.rules.js';
@@ -34,14 +38,13 @@ export type VisitCommand =
       readonly presentParticipants: readonly ParticipantReference[];
       readonly others: string | null;
     }
-  /** caseUnit: the unit of the case the finding opens (null when it opens none), checked before anything is written. */
+  /** openCase: the receipt of the case the finding opens (reporter sealed), or null; decided here, with the finding. */
   | {
       readonly type: 'RecordVisitFinding';
       readonly findingId: string;
       readonly text: string;
       readonly severity: FindingSeverity | null;
-      readonly caseId: string | null;
-      readonly caseUnit: UnitReference | null;
+      readonly openCase: ReceiveCaseCommand | null;
     }
   /** officials: the references of the official ids the new values name (present participants), looked up by the application. */
   | ({ readonly type: 'CorrectVisitEvent'; readonly officials: readonly ParticipantReference[] } & CorrectEvent);
@@ -138,7 +141,7 @@ export const visitDecider: Decider<VisitCommand, VisitEvent, VisitState> = {
       case 'ConductVisit':
         return conduct(command, visit, context.occurredAt);
       case 'RecordVisitFinding':
-        return recordFinding(command, visit);
+        return recordFinding(command, visit, context);
       case 'CorrectVisitEvent':
         return correct(command, visit);
       default:
@@ -181,8 +184,11 @@ export const visitDecider: Decider<VisitCommand, VisitEvent, VisitState> = {
         return { ...visit, status: 'cancelled', cancellation: { reason: fact.data.reason, at: fact.occurredAt } };
       case 'VisitConducted':
         return { ...visit, status: 'conducted', conduct: { ...fact.data, at: fact.occurredAt } };
-      case 'VisitFindingRecorded':
-        return { ...visit, findings: [...visit.findings, { ...fact.data, recordedAt: fact.occurredAt }] };
+      case 'VisitFindingRecorded': {
+        // The receipt (with the sealed reporter) stays in the event; the case's own stream shows it.
+        const { findingId, text, severity, caseId } = fact.data;
+        return { ...visit, findings: [...visit.findings, { findingId, text, severity, caseId, recordedAt: fact.occurredAt }] };
+      }
       case 'EventCorrected':
         return visit;
       default:
@@ -269,7 +275,11 @@ function conduct(command: Extract<VisitCommand, { type: 'ConductVisit' }>, visit
   ];
 }
 
-function recordFinding(command: Extract<VisitCommand, { type: 'RecordVisitFinding' }>, visit: Known): VisitEvent[] {
+function recordFinding(
+  command: Extract<VisitCommand, { type: 'RecordVisitFinding' }>,
+  visit: Known,
+  context: DecisionContext,
+): VisitEvent[] {
   if (visit.status !== 'conducted') {
     throw new DomainError(
       'VISIT.NOT_CONDUCTED',
@@ -277,28 +287,44 @@ function recordFinding(command: Extract<VisitCommand, { type: 'RecordVisitFindin
       'conflict',
     );
   }
-  const earlier = visit.findings.find((finding) => finding.findingId === command.findingId);
-  if (earlier) {
-    // A faithful repeat records nothing new (so the case it opens can still be completed); anything else reuses the id.
-    if (earlier.text === command.text && earlier.severity === command.severity && earlier.caseId === command.caseId) return [];
-    throw new DomainError(
-      'VISIT.FINDING_ID_REUSED',
-      `Finding ${command.findingId} was already recorded with other content; use a new finding id.`,
-      'conflict',
-    );
-  }
-  if ((command.caseId === null) !== (command.caseUnit === null))
-    throw new Error('A finding that opens a case names both the case and its unit.');
-  // Refused here rather than by the case intake afterwards, so no finding points to a case that could not be opened.
-  if (command.caseUnit && command.caseUnit.status !== 'active') {
+  const { openCase } = command;
+  if (openCase && openCase.sourceVisitId !== visit.visitId) throw new Error('The case a finding opens names the visit as its source.');
+  // Refused here rather than by the case's own rules below, so the refusal says it is about the finding's case.
+  if (openCase && openCase.unit.status !== 'active') {
     throw new DomainError(
       'VISIT.CASE_UNIT_NOT_ACTIVE',
-      `Unit ${command.caseUnit.unitId} is ${command.caseUnit.status}; the case a finding opens goes to an active unit.`,
+      `Unit ${openCase.unit.unitId} is ${openCase.unit.status}; the case a finding opens goes to an active unit.`,
       'unprocessable',
     );
   }
-  const { findingId, text, severity, caseId } = command;
-  return [{ type: 'VisitFindingRecorded', data: { findingId, text, severity, caseId } }];
+  // The case's receipt is decided now by the case's own rules, and recorded with the finding.
+  const caseReceipt = openCase ? (caseDecider.decide(openCase, caseDecider.initialState, context)[0] as CaseReceived).data : null;
+  const data: VisitFindingRecorded['data'] = {
+    findingId: command.findingId,
+    text: command.text,
+    severity: command.severity,
+    caseId: openCase?.caseId ?? null,
+    caseReceipt,
+  };
+  const earlier = visit.facts.find(
+    (fact): fact is Fact<VisitFindingRecorded> => fact.type === 'VisitFindingRecorded' && fact.data.findingId === command.findingId,
+  );
+  if (!earlier) return [{ type: 'VisitFindingRecorded', data }];
+  // A faithful repeat records nothing new (the case it opens is still completed); anything else reuses
+  // the id. A finding recorded before receipts were carried is compared without one.
+  const { caseReceipt: _receipt, ...withoutReceipt } = data;
+  const comparable = earlier.data.caseReceipt === undefined ? withoutReceipt : data;
+  if (isDeepStrictEqual(withoutUndefined(earlier.data), withoutUndefined(comparable))) return [];
+  throw new DomainError(
+    'VISIT.FINDING_ID_REUSED',
+    `Finding ${command.findingId} was already recorded with other content; use a new finding id.`,
+    'conflict',
+  );
+}
+
+/** Stored events hold no undefined; a decided one may, so compare the two alike. */
+function withoutUndefined(data: object): object {
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
 }
 
 function correct(command: Extract<VisitCommand, { type: 'CorrectVisitEvent' }>, visit: Known): VisitEvent[] {

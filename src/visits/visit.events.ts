@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../domain-kit/decider.js';
 import type { EventCorrected } from '../domain-kit/corrections.js';
+import type { CaseReceived } from '../cases/case.events.js';
 
 /** Periodic (định kỳ) visits follow the plan of the committee; unscheduled (đột xuất) ones do not. */
 export const VISIT_KINDS = ['periodic', 'unscheduled'] as const;
@@ -32,10 +33,22 @@ export type VisitConducted = DomainEvent<
   'VisitConducted',
   { startedAt: string; endedAt: string; presentParticipants: string[]; others: string | null }
 >;
-/** caseId names the case the finding opened, derived from the finding so a retry opens no second case. */
+/**
+ * caseId names the case the finding opens, derived from the finding so a retry opens no second case.
+ * caseReceipt is that case's CaseReceived data exactly as case-<caseId> records it (reporter sealed):
+ * the finding carries the whole receipt, so the case follows from this one event, even after a crash
+ * between the two appends (see ledger/second-step.ts). Null when the finding opens no case; absent in
+ * findings recorded before receipts were carried.
+ */
 export type VisitFindingRecorded = DomainEvent<
   'VisitFindingRecorded',
-  { findingId: string; text: string; severity: FindingSeverity | null; caseId: string | null }
+  {
+    findingId: string;
+    text: string;
+    severity: FindingSeverity | null;
+    caseId: string | null;
+    caseReceipt?: CaseReceived['data'] | null;
+  }
 >;
 
 export type VisitEvent = VisitScheduled | VisitRescheduled | VisitCancelled | VisitConducted | VisitFindingRecorded | EventCorrected;

@@ -29,9 +29,12 @@ export interface TestApp {
 
 export const SUPERUSER = 'test-superuser';
 
-/** The real application, configured as main.ts configures it, on a fresh temporary data folder. */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
+/**
+ * The real application, configured as main.ts configures it, on a fresh temporary data folder (removed
+ * by close()), or on the folder given (kept, so a test can start the application on it again).
+ */
+export async function startTestApp(env: NodeJS.ProcessEnv = {}, options: { dataDir?: string } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const config = loadLedgerConfig({ LEDGER_DATA_DIR: dataDir, ...env });
   const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { logger: false, abortOnError: false }));
   await app.init();
@@ -48,7 +51,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
     as,
     async close() {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -28,7 +28,7 @@ import { assertValidAppend } from '../new-event.validation.js';
 import { decideAppend } from './append-decision.js';
 import { asLedgerError, isStreamNotFound, isWrongExpectedVersion } from './esdb-errors.js';
 import { comparePositions, globalPositionOf, hasKnownPosition, positionOfGlobal } from './global-position.js';
-import { KeyedSerialQueue } from './keyed-serial-queue.js';
+import { KeyedSerialQueue } from '../keyed-serial-queue.js';
 import {
   appendIdOf,
   assertNoReservedMetadata,

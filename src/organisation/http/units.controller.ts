@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { CommandHandler } from '../../ledger/command-handler.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
-import { answer, commandEnvelope } from '../../http/command-request.js';
+import { answer, answerSecondStep, commandEnvelope } from '../../http/command-request.js';
 import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
 import { CorrectionRequestDto } from '../../http/correction.request.dto.js';
 import { newAggregateId } from '../../http/new-aggregate-id.js';
@@ -13,6 +13,7 @@ import { unitDecider, type UnitCommand, type UnitState } from '../unit.decider.j
 import { unitStream, type UnitEvent } from '../unit.events.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { UnitDirectory } from '../unit-directory.js';
+import { mergerAbsorption } from '../merger-absorption.js';
 import { RegisterUnitRequestDto } from './dto/register-unit.request.dto.js';
 import { AbolishUnitRequestDto, MergeUnitRequestDto, RenameUnitRequestDto } from './dto/unit-actions.request.dto.js';
 import { unitView } from './unit.view.js';
@@ -27,7 +28,7 @@ export class UnitsController {
   constructor(
     private readonly commands: CommandHandler,
     private readonly units: UnitDirectory,
-    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.endpoint = new AggregateEndpoint(
@@ -84,24 +85,28 @@ export class UnitsController {
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiConflictResponse({ description: 'The unit is no longer active (UNIT.MERGED, UNIT.ABOLISHED).' })
+  @ApiOkResponse({ description: 'The merged unit; Ledger-Position names the UnitAbsorbed recorded on the continuing unit.' })
   async merge(
     @Param('unitId') unitId: string,
     @Body() body: MergeUnitRequestDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
+    await this.endpoint.read(unitId);
     const into = await this.units.reference(body.intoUnitId);
-    const merged = await this.act(unitId, { type: 'MergeUnit', into }, body.occurredAt, request, response);
-    // The continuing unit links back to the merged one, so its history is reachable from both ids.
-    // A repeat of the request (same Idempotency-Key) completes this second step if it was missed.
-    const envelope = commandEnvelope(request, this.clock.now(), body.occurredAt);
-    await this.commands.handle(
+    const result = await this.commands.handle(
       unitDecider,
-      unitStream(body.intoUnitId),
-      { type: 'AbsorbUnit', fromUnitId: unitId },
-      { ...envelope, expectedRevision: undefined },
+      unitStream(unitId),
+      { type: 'MergeUnit', into },
+      commandEnvelope(request, this.clock.now(), body.occurredAt),
     );
-    return merged;
+    // The continuing unit links back to the merged one, so its history is reachable from both ids: the
+    // command's second event, written now from the first (by the process manager if this is cut off).
+    const merger = result.events.find((event) => event.type === 'UnitMerged');
+    const absorbed = merger ? await mergerAbsorption.write(this.store, merger) : null;
+    answer(response, result);
+    answerSecondStep(response, absorbed);
+    return unitView(result.state);
   }
 
   @Requires('organisation.manage')

@@ -6,7 +6,7 @@ import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { CommandHandler, type CommandEnvelope } from '../../ledger/command-handler.js';
 import { readAggregate } from '../../ledger/aggregate-reader.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
-import { answer, commandEnvelope } from '../../http/command-request.js';
+import { answer, answerSecondStep, commandEnvelope } from '../../http/command-request.js';
 import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
 import { CorrectionRequestDto } from '../../http/correction.request.dto.js';
 import { newAggregateId } from '../../http/new-aggregate-id.js';
@@ -22,6 +22,8 @@ import { RecordFindingRequestDto } from './dto/record-finding.request.dto.js';
 import { visitView } from './visit.view.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { Requires, bodyUnit, visitParam } from '../../auth/requires.decorator.js';
+import { principalOf } from '../../auth/principal.js';
+import { ResourceScopes } from '../../auth/resource-scopes.js';
 
 /**
  * Visits to the grassroots (đi cơ sở). Actions are POSTed as sub-resources named for the fact they
@@ -37,6 +39,7 @@ export class VisitsController {
     private readonly units: UnitDirectory,
     private readonly officials: OfficialDirectory,
     private readonly findingCases: VisitFindingCases,
+    private readonly scopes: ResourceScopes,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -136,9 +139,11 @@ export class VisitsController {
   }
 
   /**
-   * Records the finding first, with the id of the case it opens derived from the visit and the
-   * finding; then receives that case. A repeat (same Idempotency-Key, or same findingId and content)
-   * records nothing new and completes the case receipt if it was missed: never a second case.
+   * Records the finding, carrying the whole receipt of the case it opens (its id derived from the visit
+   * and the finding), then the case from that receipt: the answer comes once both are written, and
+   * Ledger-Position names the case's event. Should the request be cut off between the two, the process
+   * manager records the case. A repeat (same Idempotency-Key, or same findingId and content) records
+   * nothing new and completes the case if it was missed: never a second case.
    */
   @Requires('visits.record', visitParam)
   @Post(':visitId/findings')
@@ -155,20 +160,22 @@ export class VisitsController {
     const envelope = commandEnvelope(request, this.clock.now(), body.occurredAt);
     const { state } = await readAggregate(this.store, visitDecider, visitStream(visitId), `Visit ${visitId}`);
     const findingId = body.findingId ?? newAggregateId(envelope, `visit-finding\n${visitId}`, randomUUID);
-    const opening =
+    const planned =
       body.openCase && state.status !== 'not-scheduled' ? this.findingCases.plan(visitId, findingId, body.openCase, state.unitId) : null;
+    // Recording findings is one permission, receiving a case another: the case's unit must be one the caller receives for.
+    if (planned) await this.scopes.assertMayOnUnit(principalOf(request), 'cases.receive', planned.unitId);
     const command: VisitCommand = {
       type: 'RecordVisitFinding',
       findingId,
       text: body.text,
       severity: body.severity ?? null,
-      caseId: opening?.caseId ?? null,
-      caseUnit: opening ? await this.units.reference(opening.unitId) : null,
+      openCase: planned ? await this.findingCases.prepare(planned, envelope) : null,
     };
     const result = await this.commands.handle(visitDecider, visitStream(visitId), command, envelope);
-    if (opening) await this.findingCases.open(opening, envelope);
+    const opened = planned ? await this.findingCases.complete(visitId, findingId, result) : null;
     answer(response, result);
-    return { findingId, caseId: opening?.caseId ?? null, ...visitView(result.state) };
+    answerSecondStep(response, opened);
+    return { findingId, caseId: planned?.caseId ?? null, ...visitView(result.state) };
   }
 
   @Requires('visits.record', visitParam)

@@ -1,7 +1,8 @@
 /**
- * Runs tasks one after another per key. The adapter queues appends per stream so that parallel
- * appends from this process do not race each other to the server and retry; races with other
- * processes are still settled by the expected revision sent with every append.
+ * Runs tasks one after another per key, and tasks of different keys side by side. The command
+ * handler queues commands per stream, so that writers of one process never race each other to the
+ * same stream; the EventStoreDB adapter queues its appends per stream for the same reason. Races with
+ * other processes are still settled by the expected revision sent with every append.
  */
 export class KeyedSerialQueue {
   private readonly tails = new Map<string, Promise<void>>();
