@@ -68,7 +68,9 @@ export class BackupUnusableError extends Error {}
 export function readBackupManifest(folder: string): BackupManifest {
   const manifest = readJson(join(folder, MANIFEST_FILE), 'backup');
   if (manifest.format !== BACKUP_FORMAT)
-    throw new BackupUnusableError(`${join(folder, MANIFEST_FILE)} is not a ledger backup manifest (format ${JSON.stringify(manifest.format)}).`);
+    throw new BackupUnusableError(
+      `${join(folder, MANIFEST_FILE)} is not a ledger backup manifest (format ${JSON.stringify(manifest.format)}).`,
+    );
   assertFiles(manifest.files, folder);
   return manifest as unknown as BackupManifest;
 }
@@ -76,7 +78,9 @@ export function readBackupManifest(folder: string): BackupManifest {
 export function readKeysManifest(folder: string): KeysManifest {
   const manifest = readJson(join(folder, MANIFEST_FILE), 'key store backup');
   if (manifest.format !== KEYS_BACKUP_FORMAT)
-    throw new BackupUnusableError(`${join(folder, MANIFEST_FILE)} is not a key store backup manifest (format ${JSON.stringify(manifest.format)}).`);
+    throw new BackupUnusableError(
+      `${join(folder, MANIFEST_FILE)} is not a key store backup manifest (format ${JSON.stringify(manifest.format)}).`,
+    );
   assertFiles(manifest.files, folder);
   return manifest as unknown as KeysManifest;
 }
@@ -86,7 +90,9 @@ function readJson(file: string, what: string): Record<string, unknown> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new BackupUnusableError(`There is no ${what} here: ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new BackupUnusableError(
+      `There is no ${what} here: ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+    );
   }
   try {
     const value = JSON.parse(text) as unknown;

@@ -36,7 +36,9 @@ export class BackupCommand extends CommandRunner {
         this.config.store === 'eventstoredb' ? async () => (await this.resources.eventStore()).headPosition() : undefined;
       const { manifest, keys } = await takeBackup(this.config, { folder: target, ...options, headPosition }, processTerminal);
       if (manifest) {
-        const checkpoint = manifest.latestCheckpoint ? `the latest signed checkpoint covers ${manifest.latestCheckpoint.treeSize} events` : 'no checkpoint signed yet';
+        const checkpoint = manifest.latestCheckpoint
+          ? `the latest signed checkpoint covers ${manifest.latestCheckpoint.treeSize} events`
+          : 'no checkpoint signed yet';
         process.stdout.write(
           `Backup complete in ${target}: ${manifest.events === null ? `EventStoreDB head ${manifest.headPosition} (its events are in its own backup)` : `${manifest.events} events up to position ${manifest.headPosition}`}, ` +
             `Merkle log of ${manifest.merkleLog?.treeSize ?? 0} leaves, ${checkpoint}; read models ${manifest.readModels}; personal-data keys ${manifest.personalDataKeys}.\n`,

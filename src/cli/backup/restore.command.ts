@@ -46,7 +46,9 @@ export class RestoreCommand extends CommandRunner {
       process.stdout.write(
         `Restored into ${this.config.dataDir}: the backup of ${manifest.finishedAt} (ledger ${manifest.ledgerVersion}); read models ${manifest.readModels === 'included' ? 'restored' : 'to be rebuilt when the service starts'}. ` +
           `Done: start the service with LEDGER_DATA_DIR=${this.config.dataDir}` +
-          (this.config.auth.mode === 'embedded' ? ' and mint new tokens (ledger token): the old token secret is not part of a backup.\n' : '.\n'),
+          (this.config.auth.mode === 'embedded'
+            ? ' and mint new tokens (ledger token): the old token secret is not part of a backup.\n'
+            : '.\n'),
       );
     } catch (error) {
       process.stderr.write(`ledger restore: ${(error as Error).message}\n`);
@@ -64,7 +66,10 @@ export class RestoreCommand extends CommandRunner {
     return true;
   }
 
-  @Option({ flags: '--public-key <key>', description: 'Verify with this verifier key (or a file holding it) instead of the one in the backup' })
+  @Option({
+    flags: '--public-key <key>',
+    description: 'Verify with this verifier key (or a file holding it) instead of the one in the backup',
+  })
   parsePublicKey(value: string): string {
     return value;
   }

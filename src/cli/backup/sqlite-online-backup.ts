@@ -68,7 +68,8 @@ function settleCopy(target: string): void {
     copy.pragma('journal_mode = DELETE');
     const problems = copy.pragma('quick_check', { simple: false }) as { quick_check: string }[];
     const report = problems.map((row) => row.quick_check);
-    if (report.length !== 1 || report[0] !== 'ok') throw new Error(`The copy ${target} does not pass SQLite's quick_check: ${report.join('; ')}`);
+    if (report.length !== 1 || report[0] !== 'ok')
+      throw new Error(`The copy ${target} does not pass SQLite's quick_check: ${report.join('; ')}`);
   } finally {
     copy.close();
   }

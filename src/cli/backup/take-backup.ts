@@ -68,7 +68,9 @@ export async function takeBackup(config: LedgerConfig, request: BackupRequest, t
   const startedAt = new Date().toISOString();
   const source = (name: string) => join(config.dataDir, name);
   if (config.store === 'sqlite' && !existsSync(source(EMBEDDED_STORE_FILE)))
-    throw new CommandRefusedError(`There is no ledger to back up at ${source(EMBEDDED_STORE_FILE)}; set LEDGER_DATA_DIR to the data folder.`);
+    throw new CommandRefusedError(
+      `There is no ledger to back up at ${source(EMBEDDED_STORE_FILE)}; set LEDGER_DATA_DIR to the data folder.`,
+    );
   const keyFile = signingKeyPath(config.dataDir, config.integrity);
   if (!existsSync(keyFile))
     throw new CommandRefusedError(
@@ -83,11 +85,13 @@ export async function takeBackup(config: LedgerConfig, request: BackupRequest, t
   const copy = async (name: string, role: BackedUpRole, into = name): Promise<void> => {
     const progress = new ByteProgress(terminal.out, `${name}: copying`);
     const copied = await copySqliteFile(source(name), join(folder, into), ({ doneBytes, totalBytes, restarts }) =>
-      progress.update(doneBytes, totalBytes, restarts > 0 ? ` (started over ${restarts}x: the service wrote meanwhile)` : ''),
+      progress.update(doneBytes, totalBytes, restarts > 0 ? ` (started over ${times(restarts)}: the service wrote meanwhile)` : ''),
     );
     progress.finish();
     files.push(await described(folder, into, role, terminal));
-    terminal.out.write(`${name}: ${mebibytes(copied.pages * copied.pageSize)} MiB copied${copied.restarts > 0 ? ` (started over ${copied.restarts} times while the service wrote)` : ''}\n`);
+    terminal.out.write(
+      `${name}: ${mebibytes(copied.pages * copied.pageSize)} MiB copied${copied.restarts > 0 ? ` (started over ${times(copied.restarts)} while the service wrote)` : ''}\n`,
+    );
   };
 
   const includeReadModels = !request.withoutReadModels && existsSync(source(READ_MODELS_FILE));
@@ -173,7 +177,9 @@ async function backUpKeys(config: LedgerConfig, folder: string, backupId: string
     db.close();
   }
   const file = await described(keysFolder, KEY_STORE_FILE, 'personal-data-keys', terminal);
-  terminal.out.write(`${KEY_STORE_FILE}: the keys of ${subjects} data subjects (and ${erasedSubjects} erasures) copied into ${KEYS_FOLDER}/\n`);
+  terminal.out.write(
+    `${KEY_STORE_FILE}: the keys of ${subjects} data subjects (and ${erasedSubjects} erasures) copied into ${KEYS_FOLDER}/\n`,
+  );
   return { format: KEYS_BACKUP_FORMAT, backupId, ledgerVersion: ledgerVersion(), takenAt, subjects, erasedSubjects, files: [file] };
 }
 
@@ -193,7 +199,9 @@ function factsOf(
   if (config.store === 'sqlite') {
     const db = new Database(join(folder, EMBEDDED_STORE_FILE), { readonly: true, fileMustExist: true });
     try {
-      const row = db.prepare<[], { events: number; head: number | null }>('SELECT count(*) AS events, max(global_position) AS head FROM events').get()!;
+      const row = db
+        .prepare<[], { events: number; head: number | null }>('SELECT count(*) AS events, max(global_position) AS head FROM events')
+        .get()!;
       events = row.events;
       headPosition = row.head ?? 0;
     } finally {
@@ -227,4 +235,8 @@ function assertEmptyTarget(folder: string): void {
     throw new CommandRefusedError(
       `${folder} is not empty (it holds ${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ', ...' : ''}); a backup goes into a new or empty folder.`,
     );
+}
+
+function times(count: number): string {
+  return count === 1 ? 'once' : `${count} times`;
 }
