@@ -18,6 +18,15 @@ export interface LedgerConfig {
   /** Express's "trust proxy": which X-Forwarded-For hops to believe for the client's address. */
   readonly trustProxy: boolean | number | string;
   readonly integrity: IntegrityConfig;
+  readonly operations: OperationsConfig;
+}
+
+/** What operators watch the service with. */
+export interface OperationsConfig {
+  /** A bearer token a Prometheus server scrapes /metrics with, instead of a user's token with operations.read. */
+  readonly metricsToken: string | undefined;
+  /** The service verifies the whole ledger this often (hours; 0: only when an inspector asks), so the metrics show a recent result. */
+  readonly verifyEveryHours: number;
 }
 
 /** The Merkle log's signed checkpoints (issue 6). */
@@ -77,7 +86,23 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     open311RatePerMinute: wholeNumber('OPEN311_RATE_LIMIT_PER_MINUTE', env.OPEN311_RATE_LIMIT_PER_MINUTE, 30, 1, 100_000),
     trustProxy: trustProxy(env.TRUST_PROXY),
     integrity: integrityConfig(env, cwd),
+    operations: {
+      metricsToken: metricsToken(env.METRICS_TOKEN),
+      verifyEveryHours: wholeNumber('LEDGER_VERIFY_EVERY_HOURS', env.LEDGER_VERIFY_EVERY_HOURS, 24, 0, 8760),
+    },
   };
+}
+
+/** A scrape token guessable by no one: long, and of the characters a bearer token may hold. */
+function metricsToken(raw: string | undefined): string | undefined {
+  const value = nonEmpty(raw);
+  if (value === undefined) return undefined;
+  if (value.length < 32 || !/^[A-Za-z0-9._~+/=-]+$/.test(value))
+    throw new ConfigurationError(
+      'METRICS_TOKEN',
+      `must be at least 32 characters of A-Z a-z 0-9 . _ ~ + / = - (for example the output of "openssl rand -hex 32"), got ${value.length} characters.`,
+    );
+  return value;
 }
 
 /** false (default: the socket's address is the client), true, a number of hops, or addresses/subnets to trust. */
