@@ -28,6 +28,15 @@ describe('loadLedgerConfig', () => {
         signingKeyFile: undefined,
       },
       operations: { metricsToken: undefined, verifyEveryHours: 24 },
+      personalDataKeys: { kind: 'sqlite', url: undefined },
+    });
+  });
+
+  it('keeps the personal-data keys in PostgreSQL when told to', () => {
+    const url = 'postgresql://ledger:secret@db:5432/ledger';
+    expect(loadLedgerConfig({ PERSONAL_DATA_KEY_STORE: 'postgresql', PERSONAL_DATA_KEY_STORE_URL: url }).personalDataKeys).toEqual({
+      kind: 'postgresql',
+      url,
     });
   });
 
@@ -164,6 +173,22 @@ describe('loadLedgerConfig', () => {
       'METRICS_TOKEN must be at least 32 characters of A-Z a-z 0-9 . _ ~ + / = - (for example the output of "openssl rand -hex 32"), got 6 characters.',
     ],
     [{ METRICS_TOKEN: `${'a'.repeat(32)} b` }, 'METRICS_TOKEN', expect.stringContaining('got 34 characters')],
+    [
+      { PERSONAL_DATA_KEY_STORE: 'postgresql' },
+      'PERSONAL_DATA_KEY_STORE_URL',
+      expect.stringContaining('must be a postgresql:// URL with PERSONAL_DATA_KEY_STORE=postgresql'),
+    ],
+    [
+      { PERSONAL_DATA_KEY_STORE: 'postgresql', PERSONAL_DATA_KEY_STORE_URL: 'mysql://root:hunter2@db/keys' },
+      'PERSONAL_DATA_KEY_STORE_URL',
+      expect.not.stringContaining('hunter2'),
+    ],
+    [{ PERSONAL_DATA_KEY_STORE_URL: 'postgresql://db/keys' }, 'PERSONAL_DATA_KEY_STORE_URL', expect.stringContaining('only used with')],
+    [
+      { PERSONAL_DATA_KEY_STORE: 'redis' },
+      'PERSONAL_DATA_KEY_STORE',
+      'PERSONAL_DATA_KEY_STORE must be one of sqlite, postgresql, got "redis".',
+    ],
     [
       { LEDGER_VERIFY_EVERY_HOURS: 'daily' },
       'LEDGER_VERIFY_EVERY_HOURS',

@@ -13,7 +13,7 @@ import { loadOrCreateSigningKey } from '../../src/integrity/checkpoint/signing-k
 import { IntegrityLog } from '../../src/integrity/integrity-log.js';
 import { integrityPath, MerkleLog } from '../../src/integrity/log/merkle-log.js';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store.js';
-import { keyStorePath, PersonalDataKeyStore } from '../../src/personal-data/personal-data-key-store.js';
+import { keyStorePath, SqliteKeyStore } from '../../src/personal-data/key-stores/sqlite-key-store.js';
 import { openReadModels, readModelsPath } from '../../src/projections/read-models.database.js';
 import { newEvent } from '../support/new-events.js';
 
@@ -61,9 +61,9 @@ describe('ledger backup and ledger restore', () => {
     integrity.log.close();
     await store.close();
     openReadModels(readModelsPath(dataDir)).close();
-    const keys = new PersonalDataKeyStore(keyStorePath(dataDir));
-    keys.keyFor('reporter-1', new Date('2026-03-01T00:00:00Z'));
-    keys.close();
+    const keys = new SqliteKeyStore(keyStorePath(dataDir));
+    await keys.keyFor('reporter-1', new Date('2026-03-01T00:00:00Z'));
+    await keys.close();
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -139,9 +139,9 @@ describe('ledger backup and ledger restore', () => {
     expect(readdirSync(target).sort()).toEqual(['events.db', 'integrity.db', 'keys.db', 'read-models.db']);
     expect(mode(target)).toBe(0o700);
     for (const name of readdirSync(target)) expect([name, mode(join(target, name))]).toEqual([name, 0o600]);
-    const keys = new PersonalDataKeyStore(keyStorePath(target));
-    expect(keys.lookup('reporter-1').status).toBe('active');
-    keys.close();
+    const keys = new SqliteKeyStore(keyStorePath(target));
+    expect((await keys.lookup('reporter-1')).status).toBe('active');
+    await keys.close();
     expect(terminal.warnings()).toContain('This backup holds only the public part of the checkpoint signing key.');
   });
 

@@ -46,8 +46,8 @@ export interface BackupManifest {
   readonly latestCheckpoint: ManifestCheckpoint | null;
   readonly readModels: 'included' | 'left out';
   readonly signingKey: 'public part only' | 'included';
-  /** `none yet`: the data folder had no key store (no personal data was ever sealed). */
-  readonly personalDataKeys: 'in keys/' | 'left out' | 'none yet';
+  /** `none yet`: the data folder had no key store (no personal data was ever sealed); `in PostgreSQL`: backed up with the database. */
+  readonly personalDataKeys: 'in keys/' | 'left out' | 'none yet' | 'in PostgreSQL';
   readonly files: readonly BackedUpFile[];
 }
 

@@ -70,8 +70,14 @@ export async function restoreBackup(config: LedgerConfig, request: RestoreReques
     throw new CommandRefusedError(
       `The data folder ${config.dataDir} is not empty (it holds ${dataEntries.slice(0, 5).join(', ')}${dataEntries.length > 5 ? ', ...' : ''}); restore fills an empty or new folder only: set LEDGER_DATA_DIR to one.`,
     );
-  const keys = request.withoutKeys ? null : keysToRestore(manifest, request, terminal);
-  if (request.withoutKeys && manifest.personalDataKeys !== 'none yet')
+  const keysInPostgres = config.personalDataKeys.kind === 'postgresql';
+  const keys = request.withoutKeys || keysInPostgres ? null : keysToRestore(manifest, request, terminal);
+  if (keysInPostgres)
+    warn(terminal, [
+      "The personal-data keys are in PostgreSQL (PERSONAL_DATA_KEY_STORE=postgresql): restore them there (pg_dump's output) before starting the service;",
+      'a keys.db in the backup is not used.',
+    ]);
+  if (request.withoutKeys && !keysInPostgres && manifest.personalDataKeys !== 'none yet')
     warn(terminal, ['Restoring without the personal-data key store: every reporter recorded so far stays unreadable on this ledger.']);
   const verifierKey = trustedVerifierKey(manifest, request.publicKey);
   assertConfiguredSigningKey(config, manifest);
@@ -140,6 +146,13 @@ function keysToRestore(manifest: BackupManifest, request: RestoreRequest, termin
   const folder = request.keysFolder ?? (existsSync(join(request.folder, KEYS_FOLDER)) ? join(request.folder, KEYS_FOLDER) : undefined);
   if (folder === undefined) {
     if (manifest.personalDataKeys === 'none yet') return null;
+    if (manifest.personalDataKeys === 'in PostgreSQL') {
+      warn(terminal, [
+        "This backup's personal-data keys were kept in PostgreSQL, but PERSONAL_DATA_KEY_STORE is sqlite here:",
+        'the restored service starts with an empty keys.db, and every reporter stays unreadable until the keys are brought back.',
+      ]);
+      return null;
+    }
     throw new CommandRefusedError(
       `This backup's personal-data key store is not in ${join(request.folder, KEYS_FOLDER)}: pass --keys <folder> with the keys/ folder kept apart, ` +
         'or --without-keys to restore without it (every reporter recorded so far then stays unreadable).',

@@ -7,7 +7,7 @@ import { loadSigningKey, signingKeyPath, SIGNING_KEY_FILE } from '../../integrit
 import { verifierKeyOf } from '../../integrity/checkpoint/signed-note.js';
 import { INTEGRITY_FILE, MerkleLog } from '../../integrity/log/merkle-log.js';
 import { EMBEDDED_STORE_FILE } from '../../ledger/open-event-store.js';
-import { KEY_STORE_FILE } from '../../personal-data/personal-data-key-store.js';
+import { KEY_STORE_FILE } from '../../personal-data/key-stores/sqlite-key-store.js';
 import { READ_MODELS_FILE } from '../../projections/read-models.database.js';
 import {
   BACKUP_FORMAT,
@@ -49,6 +49,11 @@ export interface BackupSummary {
 const WHOLE_LEDGER_WARNING = [
   'keys/ holds the personal-data key store: whoever holds it and the rest of this backup reads every reporter.',
   'Move keys/ to other media, kept by other people, before this backup leaves the machine.',
+];
+
+const POSTGRES_KEYS_WARNING = [
+  'The personal-data keys are in PostgreSQL (PERSONAL_DATA_KEY_STORE=postgresql), so they are not in this backup:',
+  'back up the tables personal_data_subject_keys and personal_data_erased_subjects with pg_dump after this backup, and keep that dump apart from it.',
 ];
 
 /**
@@ -99,8 +104,10 @@ export async function takeBackup(config: LedgerConfig, request: BackupRequest, t
   const logIncluded = existsSync(source(INTEGRITY_FILE));
   if (logIncluded) await copy(INTEGRITY_FILE, 'merkle-log');
   if (config.store === 'sqlite') await copy(EMBEDDED_STORE_FILE, 'events');
-  const keysPresent = existsSync(source(KEY_STORE_FILE));
+  const keysInPostgres = config.personalDataKeys.kind === 'postgresql';
+  const keysPresent = !keysInPostgres && existsSync(source(KEY_STORE_FILE));
   const keys = keysPresent && !request.withoutKeys ? await backUpKeys(config, folder, null, terminal) : null;
+  if (keysInPostgres) warn(terminal, POSTGRES_KEYS_WARNING);
 
   const verifierKey = verifierKeyOf(config.integrity.origin, signingKey).text;
   writePrivateFile(join(folder, VERIFIER_KEY_FILE), `${verifierKey}\n`);
@@ -131,7 +138,7 @@ export async function takeBackup(config: LedgerConfig, request: BackupRequest, t
     ...facts,
     readModels: includeReadModels ? 'included' : 'left out',
     signingKey: request.withSigningKey ? 'included' : 'public part only',
-    personalDataKeys: keys ? 'in keys/' : keysPresent ? 'left out' : 'none yet',
+    personalDataKeys: keysInPostgres ? 'in PostgreSQL' : keys ? 'in keys/' : keysPresent ? 'left out' : 'none yet',
     files,
   };
   writePrivateFile(join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -144,6 +151,7 @@ export async function takeBackup(config: LedgerConfig, request: BackupRequest, t
 
 /** `--keys-only`: the key store alone, into keys/ of a backup taken before (the EventStoreDB procedure) or of a new folder. */
 async function backUpKeysOnly(config: LedgerConfig, folder: string, terminal: Terminal): Promise<KeysManifest> {
+  if (config.personalDataKeys.kind === 'postgresql') throw new CommandRefusedError(POSTGRES_KEYS_WARNING.join(' '));
   if (!existsSync(join(config.dataDir, KEY_STORE_FILE)))
     throw new CommandRefusedError(`There is no personal-data key store at ${join(config.dataDir, KEY_STORE_FILE)}: nothing to back up.`);
   assertEmptyTarget(join(folder, KEYS_FOLDER));
