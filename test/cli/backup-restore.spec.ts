@@ -261,6 +261,22 @@ describe('ledger backup and ledger restore', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('says the keys are in PostgreSQL when they are kept there, and restores without asking for them', async () => {
+    const postgres = { PERSONAL_DATA_KEY_STORE: 'postgresql', PERSONAL_DATA_KEY_STORE_URL: 'postgresql://ledger@db:5432/ledger' };
+    const folder = fresh('backup');
+    const terminal = captured();
+    const { manifest } = await takeBackup(config(dataDir, postgres), { folder }, terminal);
+    expect(manifest).toMatchObject({ personalDataKeys: 'in PostgreSQL' });
+    expect(existsSync(join(folder, 'keys'))).toBe(false);
+    expect(terminal.warnings()).toContain('back up the tables personal_data_subject_keys and personal_data_erased_subjects with pg_dump');
+    await expect(takeBackup(config(dataDir, postgres), { folder, keysOnly: true }, captured())).rejects.toThrow(CommandRefusedError);
+    const target = fresh('restored');
+    const restoring = captured();
+    await restoreBackup(config(target, postgres), { folder }, restoring);
+    expect(readdirSync(target).sort()).toEqual(['events.db', 'integrity.db', 'read-models.db']);
+    expect(restoring.warnings()).toContain('restore them there');
+  });
+
   it('refuses a folder that holds no backup', async () => {
     const folder = fresh('nothing');
     mkdirSync(folder);
