@@ -21,6 +21,7 @@ import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
 import { CalendarModule } from './calendar/http/calendar.module.js';
 import { ProcessManagersModule } from './process-managers/process-managers.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 
 @Module({})
 export class AppModule {
@@ -50,6 +51,7 @@ export class AppModule {
         IntegrityModule,
         CalendarModule,
         ProcessManagersModule,
+        MetricsModule,
       ],
     };
   }

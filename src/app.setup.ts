@@ -3,9 +3,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ErrorsFilter } from './http/errors.filter.js';
 import { ledgerValidationPipe } from './http/validation.pipe.js';
 import { requestLog } from './http/request-log.middleware.js';
+import { httpMetrics } from './metrics/http-metrics.middleware.js';
+import { LedgerMetrics } from './metrics/ledger-metrics.js';
 
 /** What main.ts and the e2e tests both apply, so the tests exercise the app users run. */
 export function configureApp(app: INestApplication): INestApplication {
+  app.use(httpMetrics(app.get(LedgerMetrics)));
   app.use(requestLog);
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalPipes(ledgerValidationPipe());

@@ -8,7 +8,7 @@
  */
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { keyStorePath, PersonalDataKeyStore } from '../../src/personal-data/personal-data-key-store.js';
+import { keyStorePath, SqliteKeyStore } from '../../src/personal-data/key-stores/sqlite-key-store.js';
 import { PersonalDataVault } from '../../src/personal-data/personal-data-vault.js';
 import type { SealedPersonalData } from '../../src/personal-data/sealed-personal-data.js';
 import { makeBenchFolder } from '../environment.js';
@@ -24,30 +24,30 @@ const reporter = {
 export async function runPersonalDataBench(projectRoot: string): Promise<Record<string, number>> {
   const subjects = Number(process.env.BENCH_PERSONAL_DATA_SUBJECTS ?? 2000);
   const folder = makeBenchFolder(projectRoot);
-  const keys = new PersonalDataKeyStore(keyStorePath(folder));
+  const keys = new SqliteKeyStore(keyStorePath(folder));
   const vault = new PersonalDataVault(keys);
   const now = new Date();
   const sealed: SealedPersonalData[] = [];
   try {
-    const timed = (label: string, run: (index: number) => void): number => {
+    const timed = async (label: string, run: (index: number) => Promise<unknown>): Promise<number> => {
       const started = performance.now();
-      for (let index = 0; index < subjects; index++) run(index);
+      for (let index = 0; index < subjects; index++) await run(index);
       const microseconds = ((performance.now() - started) * 1000) / subjects;
       console.log(`${label.padEnd(34)} ${microseconds.toFixed(1).padStart(8)} µs per operation (${subjects} subjects)`);
       return microseconds;
     };
-    const newSubject = timed('seal, new subject (durable key)', (index) =>
-      sealed.push(vault.seal(`reporter-c${index}`, `case-c${index}/reporter`, reporter, now)),
+    const newSubject = await timed('seal, new subject (durable key)', async (index) =>
+      sealed.push(await vault.seal(`reporter-c${index}`, `case-c${index}/reporter`, reporter, now)),
     );
-    const repeat = timed('seal, existing subject (retry)', (index) =>
+    const repeat = await timed('seal, existing subject (retry)', (index) =>
       vault.seal(`reporter-c${index}`, `case-c${index}/reporter`, reporter, now),
     );
-    const open = timed('open (lookup + decrypt)', (index) => {
-      if (vault.open(sealed[index], `case-c${index}/reporter`).status !== 'open') throw new Error('did not open');
+    const open = await timed('open (lookup + decrypt)', async (index) => {
+      if ((await vault.open(sealed[index], `case-c${index}/reporter`)).status !== 'open') throw new Error('did not open');
     });
     return { newSubjectMicroseconds: newSubject, repeatSealMicroseconds: repeat, openMicroseconds: open };
   } finally {
-    keys.close();
+    await keys.close();
     rmSync(folder, { recursive: true, force: true });
   }
 }

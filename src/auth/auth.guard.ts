@@ -13,6 +13,7 @@ import { KeySetUnavailable } from './jwt/json-web-key-set.js';
 import { attachPrincipal, type Principal } from './principal.js';
 import { OTHER_CREDENTIAL, PUBLIC_ROUTE, REQUIREMENT, type Requirement } from './requires.decorator.js';
 import type { ResourceScopes } from './resource-scopes.js';
+import { SCRAPE_TOKEN_ROUTE, SCRAPER, ScrapeToken } from './scrape-token.js';
 import { TokenRejected, type TokenVerifier } from './token-verifier.js';
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)$/i;
@@ -27,6 +28,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
     private readonly scopes: ResourceScopes,
+    private readonly scrapeToken = new ScrapeToken(undefined),
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,6 +36,10 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<Request>();
+    if (this.reflector.get<boolean>(SCRAPE_TOKEN_ROUTE, context.getHandler()) && this.scrapeToken.matches(bearerOf(request))) {
+      attachPrincipal(request, SCRAPER);
+      return true;
+    }
     const otherCredential = this.reflector.get<((request: Request) => boolean) | undefined>(OTHER_CREDENTIAL, context.getHandler());
     if (otherCredential && !request.headers.authorization && otherCredential(request)) return true; // the handler checks it
     const principal = await this.authenticate(request, context.switchToHttp().getResponse<Response>());
@@ -59,7 +65,7 @@ export class AuthGuard implements CanActivate {
         message: 'This route needs a bearer token: Authorization: Bearer <token>.',
       });
     }
-    const token = BEARER.exec(header)?.[1];
+    const token = bearerOf(request);
     try {
       if (token === undefined) throw new TokenRejected('The Authorization header is not "Bearer <token>".');
       return await this.verifier.verify(token);
@@ -71,6 +77,10 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedException({ code: 'AUTH.TOKEN_INVALID', message: `The bearer token was refused: ${error.message}` });
     }
   }
+}
+
+function bearerOf(request: Request): string | undefined {
+  return BEARER.exec(request.headers.authorization ?? '')?.[1];
 }
 
 /** The actor of every event is the token's subject; an `actor` written into a body is dropped, never recorded. */

@@ -9,6 +9,7 @@ import { AuthGuard } from './auth.guard.js';
 import { embeddedSecret } from './jwt/embedded-secret.js';
 import { FileKeySource, UrlKeySource } from './jwt/json-web-key-set.js';
 import { ResourceScopes } from './resource-scopes.js';
+import { ScrapeToken } from './scrape-token.js';
 import { TokenVerifier } from './token-verifier.js';
 
 /** Authentication and the permission matrix, applied to every route by one global guard. */
@@ -33,8 +34,9 @@ import { TokenVerifier } from './token-verifier.js';
     },
     {
       provide: APP_GUARD,
-      inject: [Reflector, TokenVerifier, ResourceScopes],
-      useFactory: (reflector: Reflector, verifier: TokenVerifier, scopes: ResourceScopes) => new AuthGuard(reflector, verifier, scopes),
+      inject: [Reflector, TokenVerifier, ResourceScopes, LEDGER_CONFIG],
+      useFactory: (reflector: Reflector, verifier: TokenVerifier, scopes: ResourceScopes, config: LedgerConfig) =>
+        new AuthGuard(reflector, verifier, scopes, new ScrapeToken(config.operations.metricsToken)),
     },
   ],
   exports: [TokenVerifier, ResourceScopes],

@@ -63,7 +63,7 @@ export const PERMISSIONS = {
     summary: "an official's responsibility review",
     grants: { 'standing-committee': 'any', inspector: 'any', official: 'self' },
   },
-  'operations.read': { summary: 'projection status and lag', grants: { admin: 'any', inspector: 'any' } },
+  'operations.read': { summary: 'projection status and lag; the Prometheus metrics', grants: { admin: 'any', inspector: 'any' } },
   'integrity.read': {
     summary: 'read signed checkpoints, the verifier key, inclusion and consistency proofs, the log status',
     grants: ALL_ROLES_READ,

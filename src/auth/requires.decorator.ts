@@ -21,7 +21,7 @@ export const OTHER_CREDENTIAL = 'ledger:other-credential';
 export const Requires = (permission: PermissionName, resource?: ResourceRef) =>
   SetMetadata(REQUIREMENT, { permission, resource } satisfies Requirement);
 
-/** A route anyone may call without a token: /health, the Open311 intake and its service list, the API docs. */
+/** A route anyone may call without a token: /health, /health/ready, the Open311 intake and its service list, the API docs. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /**

@@ -121,7 +121,7 @@ export class CaseIntake {
   private async sealed(caseId: string, reporter: CaseReporter, now: Date): Promise<SealedPersonalData | null> {
     if (Object.keys(reporter).length === 0) return null;
     try {
-      return this.vault.seal(reporterSubjectId(caseId), caseReporterContext(caseId), reporter, now);
+      return await this.vault.seal(reporterSubjectId(caseId), caseReporterContext(caseId), reporter, now);
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'PERSONAL_DATA.SUBJECT_ERASED')) throw error;
       // Erased, so the case was received before: a repeat of that receipt (or a finding opening it

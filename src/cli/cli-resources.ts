@@ -3,7 +3,8 @@ import type { LedgerConfig } from '../config/ledger.config.js';
 import type { EventStore } from '../ledger/event-store.port.js';
 import { ensureWritableFolder, openEventStore } from '../ledger/open-event-store.js';
 import { openReadModels, readModelsPath } from '../projections/read-models.database.js';
-import { keyStorePath, PersonalDataKeyStore } from '../personal-data/personal-data-key-store.js';
+import type { PersonalDataKeyStore } from '../personal-data/key-stores/key-store.port.js';
+import { openKeyStore } from '../personal-data/key-stores/open-key-store.js';
 
 /**
  * What a command may need, opened on first use only: `ledger verify` must be able to read a data
@@ -12,7 +13,7 @@ import { keyStorePath, PersonalDataKeyStore } from '../personal-data/personal-da
 export class CliResources {
   private store?: Promise<EventStore>;
   private readModelsDb?: Database.Database;
-  private keys?: PersonalDataKeyStore;
+  private keys?: Promise<PersonalDataKeyStore>;
 
   constructor(readonly config: LedgerConfig) {}
 
@@ -29,18 +30,15 @@ export class CliResources {
     return this.readModelsDb;
   }
 
-  /** The personal-data key store (keys.db). */
-  keyStore(): PersonalDataKeyStore {
-    if (!this.keys) {
-      ensureWritableFolder(this.config.dataDir);
-      this.keys = new PersonalDataKeyStore(keyStorePath(this.config.dataDir));
-    }
+  /** The personal-data key store (keys.db, or PostgreSQL). */
+  keyStore(): Promise<PersonalDataKeyStore> {
+    this.keys ??= openKeyStore(this.config);
     return this.keys;
   }
 
   async close(): Promise<void> {
     this.readModelsDb?.close();
-    this.keys?.close();
+    if (this.keys) await (await this.keys).close();
     if (this.store) await (await this.store).close();
   }
 }

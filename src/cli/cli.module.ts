@@ -8,6 +8,8 @@ import { EraseSubjectCommand } from './erase-subject.command.js';
 import { PublicKeyCommand } from './integrity/public-key.command.js';
 import { VerifyCommand } from './integrity/verify.command.js';
 import { VerifyProofCommand } from './integrity/verify-proof.command.js';
+import { BackupCommand } from './backup/backup.command.js';
+import { RestoreCommand } from './backup/restore.command.js';
 
 /**
  * The CLI's application context: the same store and read-model file as the service (chosen by the
@@ -29,6 +31,8 @@ export class CliModule implements OnApplicationShutdown {
         PublicKeyCommand,
         VerifyCommand,
         VerifyProofCommand,
+        BackupCommand,
+        RestoreCommand,
       ],
     };
   }

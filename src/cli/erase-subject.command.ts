@@ -19,7 +19,7 @@ export class EraseSubjectCommand extends CommandRunner {
 
   async run([subjectId]: string[]): Promise<void> {
     try {
-      const erasure = new PersonalDataErasure(this.resources.keyStore(), await this.resources.eventStore());
+      const erasure = new PersonalDataErasure(await this.resources.keyStore(), await this.resources.eventStore());
       const erased = await erasure.erase(subjectId, {
         actor: `cli:${operator()}`,
         correlationId: `cli-erase-subject-${randomUUID()}`,

@@ -27,6 +27,24 @@ describe('loadLedgerConfig', () => {
         checkpointEveryEvents: 1000,
         signingKeyFile: undefined,
       },
+      operations: { metricsToken: undefined, verifyEveryHours: 24 },
+      personalDataKeys: { kind: 'sqlite', url: undefined },
+    });
+  });
+
+  it('keeps the personal-data keys in PostgreSQL when told to', () => {
+    const url = 'postgresql://ledger:secret@db:5432/ledger';
+    expect(loadLedgerConfig({ PERSONAL_DATA_KEY_STORE: 'postgresql', PERSONAL_DATA_KEY_STORE_URL: url }).personalDataKeys).toEqual({
+      kind: 'postgresql',
+      url,
+    });
+  });
+
+  it('takes a scrape token for /metrics and how often the service verifies itself', () => {
+    const token = 'a'.repeat(20) + '0123456789.-';
+    expect(loadLedgerConfig({ METRICS_TOKEN: token, LEDGER_VERIFY_EVERY_HOURS: '0' }).operations).toEqual({
+      metricsToken: token,
+      verifyEveryHours: 0,
     });
   });
 
@@ -149,6 +167,33 @@ describe('loadLedgerConfig', () => {
       'LEDGER_CHECKPOINT_EVERY_MINUTES must be a whole number from 0 to 10,080, got "5.5".',
     ],
     [{ LEDGER_CHECKPOINT_EVERY_EVENTS: '-1' }, 'LEDGER_CHECKPOINT_EVERY_EVENTS', expect.stringContaining('must be a whole number from 0')],
+    [
+      { METRICS_TOKEN: 'secret' },
+      'METRICS_TOKEN',
+      'METRICS_TOKEN must be at least 32 characters of A-Z a-z 0-9 . _ ~ + / = - (for example the output of "openssl rand -hex 32"), got 6 characters.',
+    ],
+    [{ METRICS_TOKEN: `${'a'.repeat(32)} b` }, 'METRICS_TOKEN', expect.stringContaining('got 34 characters')],
+    [
+      { PERSONAL_DATA_KEY_STORE: 'postgresql' },
+      'PERSONAL_DATA_KEY_STORE_URL',
+      expect.stringContaining('must be a postgresql:// URL with PERSONAL_DATA_KEY_STORE=postgresql'),
+    ],
+    [
+      { PERSONAL_DATA_KEY_STORE: 'postgresql', PERSONAL_DATA_KEY_STORE_URL: 'mysql://root:hunter2@db/keys' },
+      'PERSONAL_DATA_KEY_STORE_URL',
+      expect.not.stringContaining('hunter2'),
+    ],
+    [{ PERSONAL_DATA_KEY_STORE_URL: 'postgresql://db/keys' }, 'PERSONAL_DATA_KEY_STORE_URL', expect.stringContaining('only used with')],
+    [
+      { PERSONAL_DATA_KEY_STORE: 'redis' },
+      'PERSONAL_DATA_KEY_STORE',
+      'PERSONAL_DATA_KEY_STORE must be one of sqlite, postgresql, got "redis".',
+    ],
+    [
+      { LEDGER_VERIFY_EVERY_HOURS: 'daily' },
+      'LEDGER_VERIFY_EVERY_HOURS',
+      expect.stringContaining('must be a whole number from 0 to 8,760'),
+    ],
   ])('refuses %p, naming %s', (env, setting, message) => {
     let error: unknown;
     try {

@@ -18,6 +18,23 @@ export interface LedgerConfig {
   /** Express's "trust proxy": which X-Forwarded-For hops to believe for the client's address. */
   readonly trustProxy: boolean | number | string;
   readonly integrity: IntegrityConfig;
+  readonly operations: OperationsConfig;
+  readonly personalDataKeys: KeyStoreConfig;
+}
+
+/** Where the personal-data keys live: keys.db in the data folder (one machine), or a PostgreSQL database every instance shares. */
+export interface KeyStoreConfig {
+  readonly kind: 'sqlite' | 'postgresql';
+  /** postgresql://user:password@host:5432/database (required with postgresql). */
+  readonly url: string | undefined;
+}
+
+/** What operators watch the service with. */
+export interface OperationsConfig {
+  /** A bearer token a Prometheus server scrapes /metrics with, instead of a user's token with operations.read. */
+  readonly metricsToken: string | undefined;
+  /** The service verifies the whole ledger this often (hours; 0: only when an inspector asks), so the metrics show a recent result. */
+  readonly verifyEveryHours: number;
 }
 
 /** The Merkle log's signed checkpoints (issue 6). */
@@ -77,7 +94,40 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     open311RatePerMinute: wholeNumber('OPEN311_RATE_LIMIT_PER_MINUTE', env.OPEN311_RATE_LIMIT_PER_MINUTE, 30, 1, 100_000),
     trustProxy: trustProxy(env.TRUST_PROXY),
     integrity: integrityConfig(env, cwd),
+    personalDataKeys: keyStoreConfig(env),
+    operations: {
+      metricsToken: metricsToken(env.METRICS_TOKEN),
+      verifyEveryHours: wholeNumber('LEDGER_VERIFY_EVERY_HOURS', env.LEDGER_VERIFY_EVERY_HOURS, 24, 0, 8760),
+    },
   };
+}
+
+function keyStoreConfig(env: NodeJS.ProcessEnv): KeyStoreConfig {
+  const kind = oneOf('PERSONAL_DATA_KEY_STORE', env.PERSONAL_DATA_KEY_STORE, ['sqlite', 'postgresql'] as const, 'sqlite');
+  const url = nonEmpty(env.PERSONAL_DATA_KEY_STORE_URL);
+  if (kind === 'sqlite') {
+    if (url !== undefined)
+      throw new ConfigurationError('PERSONAL_DATA_KEY_STORE_URL', 'is only used with PERSONAL_DATA_KEY_STORE=postgresql.');
+    return { kind, url: undefined };
+  }
+  if (url === undefined || !/^postgres(ql)?:\/\/\S+$/.test(url))
+    throw new ConfigurationError(
+      'PERSONAL_DATA_KEY_STORE_URL',
+      `must be a postgresql:// URL with PERSONAL_DATA_KEY_STORE=postgresql (for example postgresql://ledger:secret@db:5432/ledger), got ${url === undefined ? 'nothing' : 'another kind of value'}.`,
+    );
+  return { kind, url };
+}
+
+/** A scrape token guessable by no one: long, and of the characters a bearer token may hold. */
+function metricsToken(raw: string | undefined): string | undefined {
+  const value = nonEmpty(raw);
+  if (value === undefined) return undefined;
+  if (value.length < 32 || !/^[A-Za-z0-9._~+/=-]+$/.test(value))
+    throw new ConfigurationError(
+      'METRICS_TOKEN',
+      `must be at least 32 characters of A-Z a-z 0-9 . _ ~ + / = - (for example the output of "openssl rand -hex 32"), got ${value.length} characters.`,
+    );
+  return value;
 }
 
 /** false (default: the socket's address is the client), true, a number of hops, or addresses/subnets to trust. */

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { StoreHealthIndicator } from './store-health.indicator.js';
+import { Readiness } from './readiness.js';
 import { Public } from '../auth/requires.decorator.js';
 
 @ApiTags('health')
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly store: StoreHealthIndicator,
+    private readonly readiness: Readiness,
   ) {}
 
   @Public()
@@ -19,4 +21,30 @@ export class HealthController {
   check() {
     return this.health.check([() => this.store.check('eventStore')]);
   }
+
+  @Public()
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({
+    summary:
+      'Readiness: 200 when the store answers, every projection and the Merkle log have caught up with the ledger as it was at start and none failed, and the last checkpoint was recorded; else 503 naming what is behind',
+  })
+  ready() {
+    const readiness = this.readiness;
+    return this.health
+      .check([() => readiness.eventStore(), () => readiness.projections(), () => readiness.merkleLog(), () => readiness.checkpoints()])
+      .catch((error: unknown) => {
+        throw error instanceof ServiceUnavailableException ? notReady(error.getResponse() as HealthCheckResult) : error;
+      });
+  }
+}
+
+/** 503 in the service's error shape, the checks' report in its details. */
+function notReady(result: HealthCheckResult): ServiceUnavailableException {
+  const behind = Object.keys(result.error ?? {});
+  return new ServiceUnavailableException({
+    code: 'HEALTH.NOT_READY',
+    message: `This instance is not ready for traffic: ${behind.join(', ')} (see details).`,
+    details: result,
+  });
 }

@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller.js';
 import { StoreHealthIndicator } from './store-health.indicator.js';
+import { Readiness } from './readiness.js';
+import { IntegrityModule } from '../integrity/integrity.module.js';
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false })],
+  imports: [TerminusModule.forRoot({ logger: false }), IntegrityModule],
   controllers: [HealthController],
-  providers: [StoreHealthIndicator],
+  providers: [StoreHealthIndicator, Readiness],
 })
 export class HealthModule {}

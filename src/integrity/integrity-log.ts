@@ -1,6 +1,6 @@
 import type { LedgerConfig } from '../config/ledger.config.js';
 import type { EventStore } from '../ledger/event-store.port.js';
-import { Checkpointer, ordinaryEvents } from './checkpoint/checkpointer.js';
+import { Checkpointer, ordinaryEvents, realIntervalTimer, type IntervalTimer } from './checkpoint/checkpointer.js';
 import type { CheckpointSigner } from './checkpoint/checkpoint-signer.js';
 import { eventNotLogged, logBehind, noCheckpointYet, treeSizeOutOfRange } from './integrity.errors.js';
 import { MerkleLogFollower, type LogFollower, type MerkleLogStatus } from './log/merkle-log-follower.js';
@@ -47,6 +47,18 @@ export interface IntegrityLogOptions {
   readonly now?: () => Date;
   /** Run the follower in a worker thread reading this events.db (embedded store); default: in this thread, through the port. */
   readonly worker?: Omit<WorkerFollowerOptions, 'onAppended'>;
+  /** Verify the whole ledger this often by itself (milliseconds; 0 or absent: only when asked). */
+  readonly verifyEveryMs?: number;
+  readonly intervals?: IntervalTimer;
+}
+
+/** The outcome of the service's latest full verification, for the metrics. */
+export interface VerificationRecord {
+  readonly ok: boolean;
+  readonly finishedAt: Date;
+  readonly seconds: number;
+  readonly eventsChecked: number;
+  readonly problem: string | null;
 }
 
 /**
@@ -56,13 +68,17 @@ export interface IntegrityLogOptions {
 export class IntegrityLog {
   readonly follower: LogFollower;
   readonly checkpointer: Checkpointer;
+  private lastVerified: VerificationRecord | null = null;
+  private failedVerifications = 0;
+  private verifying?: Promise<VerificationReport>;
+  private schedule?: { cancel(): void };
 
   constructor(
     readonly log: MerkleLog,
     private readonly store: EventStore,
     private readonly signer: CheckpointSigner,
     private readonly config: Pick<LedgerConfig, 'store' | 'integrity'>,
-    options: IntegrityLogOptions = {},
+    private readonly options: IntegrityLogOptions = {},
   ) {
     this.follower = options.worker
       ? new WorkerMerkleLogFollower(log, log.filename, { ...options.worker, onAppended: (count) => this.checkpointer.afterAppended(count) })
@@ -73,9 +89,13 @@ export class IntegrityLog {
   start(): void {
     this.checkpointer.start();
     this.follower.start();
+    const every = this.options.verifyEveryMs ?? 0;
+    if (every > 0)
+      this.schedule = (this.options.intervals ?? realIntervalTimer).every(every, () => void this.verify().catch(() => undefined));
   }
 
   async stop(): Promise<void> {
+    this.schedule?.cancel();
     this.checkpointer.stop();
     await this.follower.stop();
   }
@@ -148,14 +168,46 @@ export class IntegrityLog {
     };
   }
 
-  /** The same verification as `ledger verify`, over the live store through the port. */
-  async verify(): Promise<VerificationReport> {
-    return verifyLedger({
-      source: new EventStoreLedgerSource(this.store, this.config.store === 'sqlite'),
-      verifierKey: this.signer.verifierKey,
-      loggedLeaves: { size: this.log.size, leafAt: (index) => this.log.leafAt(index) },
-      extraCheckpoints: this.log.checkpoints().map((checkpoint) => ({ note: checkpoint.note, source: 'integrity.db' })),
-    });
+  /**
+   * The same verification as `ledger verify`, over the live store through the port. One runs at a
+   * time: a request arriving while one runs (the schedule's, another inspector's) gets its report.
+   */
+  verify(): Promise<VerificationReport> {
+    this.verifying ??= this.verifyNow().finally(() => (this.verifying = undefined));
+    return this.verifying;
+  }
+
+  /** The latest verification that ran to its end (whatever it found), null before the first. */
+  get lastVerification(): VerificationRecord | null {
+    return this.lastVerified;
+  }
+
+  /** Verifications that could not run to their end (the store unreachable...), since the start. */
+  get verificationErrors(): number {
+    return this.failedVerifications;
+  }
+
+  private async verifyNow(): Promise<VerificationReport> {
+    const started = performance.now();
+    try {
+      const report = await verifyLedger({
+        source: new EventStoreLedgerSource(this.store, this.config.store === 'sqlite'),
+        verifierKey: this.signer.verifierKey,
+        loggedLeaves: { size: this.log.size, leafAt: (index) => this.log.leafAt(index) },
+        extraCheckpoints: this.log.checkpoints().map((checkpoint) => ({ note: checkpoint.note, source: 'integrity.db' })),
+      });
+      this.lastVerified = {
+        ok: report.ok,
+        finishedAt: this.options.now?.() ?? new Date(),
+        seconds: (performance.now() - started) / 1000,
+        eventsChecked: report.eventsChecked,
+        problem: report.firstProblem?.problem ?? null,
+      };
+      return report;
+    } catch (error) {
+      this.failedVerifications += 1;
+      throw error;
+    }
   }
 
   private signedNoteOf(treeSize: number): string | null {

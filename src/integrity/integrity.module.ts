@@ -28,7 +28,8 @@ import { integrityPath, MerkleLog } from './log/merkle-log.js';
         // then runs in this thread, and test/integrity/worker-follower.spec.ts covers the worker.
         const compiled = import.meta.url.endsWith('.js');
         const worker = config.store === 'sqlite' && compiled ? { eventsFile: join(config.dataDir, EMBEDDED_STORE_FILE) } : undefined;
-        return new IntegrityLog(new MerkleLog(integrityPath(config.dataDir)), store, signer, config, { worker });
+        const verifyEveryMs = config.operations.verifyEveryHours * 3_600_000;
+        return new IntegrityLog(new MerkleLog(integrityPath(config.dataDir)), store, signer, config, { worker, verifyEveryMs });
       },
     },
   ],

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../domain-kit/json.js';
 import type { Observable } from 'rxjs';
+import type { AppendObserver } from './append-observer.js';
 
 /**
  * The one port every event store adapter implements. The ledger's promises (all-or-nothing appends,
@@ -86,5 +87,7 @@ export interface EventStore {
   subscribeToAll(after?: number): Observable<RecordedEvent>;
   /** The global position of the newest event, 0 when the store is empty. */
   headPosition(): Promise<number>;
+  /** Where the adapter reports its commits and each append's outcome (the metrics); optional, one observer at a time. */
+  observeAppends?(observer: AppendObserver): void;
   close(): Promise<void>;
 }

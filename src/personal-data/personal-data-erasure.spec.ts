@@ -1,23 +1,23 @@
 import { DomainError } from '../domain-kit/domain-error.js';
 import { SqliteEventStore } from '../ledger/sqlite/sqlite-event-store.js';
 import { PersonalDataErasure } from './personal-data-erasure.js';
-import { PersonalDataKeyStore } from './personal-data-key-store.js';
+import { SqliteKeyStore } from './key-stores/sqlite-key-store.js';
 
 describe('erasing a data subject', () => {
   const now = new Date('2026-03-01T00:00:00Z');
   const context = { actor: 'user-admin', correlationId: 'corr-9', now };
-  let keys: PersonalDataKeyStore;
+  let keys: SqliteKeyStore;
   let store: SqliteEventStore;
   let erasure: PersonalDataErasure;
 
   beforeEach(() => {
-    keys = new PersonalDataKeyStore(':memory:');
+    keys = new SqliteKeyStore(':memory:');
     store = new SqliteEventStore(':memory:');
     erasure = new PersonalDataErasure(keys, store);
   });
   afterEach(async () => {
     await store.close();
-    keys.close();
+    await keys.close();
   });
 
   const refusal = async (subjectId: string) => {
@@ -26,10 +26,10 @@ describe('erasing a data subject', () => {
   };
 
   it('deletes the key and records PersonalDataErased, which carries only the subject id', async () => {
-    keys.keyFor('reporter-c1', now);
+    await keys.keyFor('reporter-c1', now);
     const erased = await erasure.erase('reporter-c1', context);
     expect(erased).toMatchObject({ subjectId: 'reporter-c1', erasedAt: now.toISOString() });
-    expect(keys.lookup('reporter-c1')).toEqual({ status: 'erased', erasedAt: now.toISOString() });
+    expect(await keys.lookup('reporter-c1')).toEqual({ status: 'erased', erasedAt: now.toISOString() });
     expect(await store.readStream('subject-reporter-c1')).toEqual([
       expect.objectContaining({
         eventId: erased.eventId,
@@ -41,7 +41,7 @@ describe('erasing a data subject', () => {
   });
 
   it('answers a second erasure with ALREADY_ERASED, and an unknown or malformed subject with UNKNOWN_SUBJECT', async () => {
-    keys.keyFor('reporter-c1', now);
+    await keys.keyFor('reporter-c1', now);
     await erasure.erase('reporter-c1', context);
     expect(await refusal('reporter-c1')).toEqual({ code: 'PERSONAL_DATA.ALREADY_ERASED', kind: 'conflict' });
     expect(await refusal('reporter-nobody')).toEqual({ code: 'PERSONAL_DATA.UNKNOWN_SUBJECT', kind: 'not-found' });
@@ -50,8 +50,8 @@ describe('erasing a data subject', () => {
   });
 
   it('completes an erasure whose event was never written (the key went, then the append failed)', async () => {
-    keys.keyFor('reporter-c1', now);
-    keys.erase('reporter-c1', now);
+    await keys.keyFor('reporter-c1', now);
+    await keys.erase('reporter-c1', now);
     const repaired = await erasure.erase('reporter-c1', context);
     expect(repaired).toMatchObject({ subjectId: 'reporter-c1', erasedAt: now.toISOString() });
     expect(await store.readStream('subject-reporter-c1')).toHaveLength(1);

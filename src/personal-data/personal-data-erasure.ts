@@ -2,7 +2,7 @@ import { DomainError } from '../domain-kit/domain-error.js';
 import { deterministicUuid } from '../ledger/deterministic-uuid.js';
 import type { EventStore } from '../ledger/event-store.port.js';
 import { subjectStream, type PersonalDataErased } from './personal-data.events.js';
-import type { PersonalDataKeyStore } from './personal-data-key-store.js';
+import type { PersonalDataKeyStore } from './key-stores/key-store.port.js';
 import { SUBJECT_ID } from './sealed-personal-data.js';
 
 export interface Erasure {
@@ -37,7 +37,7 @@ export class PersonalDataErasure {
 
   async erase(subjectId: string, context: ErasureContext): Promise<Erasure> {
     if (!SUBJECT_ID.test(subjectId)) throw unknownSubject(subjectId);
-    const erasure = this.keys.erase(subjectId, context.now);
+    const erasure = await this.keys.erase(subjectId, context.now);
     if (erasure.outcome === 'unknown') throw unknownSubject(subjectId);
     const stream = subjectStream(subjectId);
     const recorded = (await this.store.readStream(stream)).find((event) => event.type === 'PersonalDataErased');

@@ -1,7 +1,7 @@
 import { DomainError } from '../domain-kit/domain-error.js';
 import type { JsonObject } from '../ledger/event-store.port.js';
 import { open, seal } from './personal-data-cipher.js';
-import { SubjectErasedError, type PersonalDataKeyStore } from './personal-data-key-store.js';
+import { SubjectErasedError, type PersonalDataKeyStore } from './key-stores/key-store.port.js';
 import type { SealedPersonalData } from './sealed-personal-data.js';
 
 export const PERSONAL_DATA_VAULT = Symbol('PERSONAL_DATA_VAULT');
@@ -20,9 +20,9 @@ export class PersonalDataVault {
   constructor(private readonly keys: PersonalDataKeyStore) {}
 
   /** Throws DomainError PERSONAL_DATA.SUBJECT_ERASED (409) when the subject's data was erased. */
-  seal(subjectId: string, context: string, plaintext: JsonObject, now: Date): SealedPersonalData {
+  async seal(subjectId: string, context: string, plaintext: JsonObject, now: Date): Promise<SealedPersonalData> {
     try {
-      return seal(this.keys.keyFor(subjectId, now), subjectId, context, plaintext);
+      return seal(await this.keys.keyFor(subjectId, now), subjectId, context, plaintext);
     } catch (error) {
       if (error instanceof SubjectErasedError) {
         throw new DomainError(
@@ -37,13 +37,13 @@ export class PersonalDataVault {
   }
 
   /** When the subject's data was erased, or null while it is not. */
-  erasedAt(subjectId: string): string | null {
-    const found = this.keys.lookup(subjectId);
+  async erasedAt(subjectId: string): Promise<string | null> {
+    const found = await this.keys.lookup(subjectId);
     return found.status === 'erased' ? found.erasedAt : null;
   }
 
-  open(sealed: SealedPersonalData, context: string): Unsealed {
-    const found = this.keys.lookup(sealed.subjectId);
+  async open(sealed: SealedPersonalData, context: string): Promise<Unsealed> {
+    const found = await this.keys.lookup(sealed.subjectId);
     if (found.status === 'erased') return { status: 'erased', erasedAt: found.erasedAt };
     if (found.status === 'unknown') return { status: 'unreadable', reason: 'key-missing' };
     try {

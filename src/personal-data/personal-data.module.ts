@@ -3,28 +3,21 @@ import type Database from 'better-sqlite3';
 import { LEDGER_CONFIG } from '../config/ledger-config.token.js';
 import type { LedgerConfig } from '../config/ledger.config.js';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
-import { ensureWritableFolder } from '../ledger/open-event-store.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { READ_MODELS } from '../projections/read-models.database.js';
 import { PersonalDataController } from './http/personal-data.controller.js';
 import { PersonalDataErasure } from './personal-data-erasure.js';
-import { keyStorePath, PersonalDataKeyStore } from './personal-data-key-store.js';
+import { PERSONAL_DATA_KEYS, type PersonalDataKeyStore } from './key-stores/key-store.port.js';
+import { openKeyStore } from './key-stores/open-key-store.js';
 import { PersonalDataReadsQuery } from './personal-data-reads.query.js';
 import { PERSONAL_DATA_VAULT, PersonalDataVault } from './personal-data-vault.js';
 import { ReporterDisclosure } from './reporter-disclosure.js';
 
-export const PERSONAL_DATA_KEYS = Symbol('PERSONAL_DATA_KEYS');
+export { PERSONAL_DATA_KEYS } from './key-stores/key-store.port.js';
 
-/** Providers shared by the service and the CLI: the key store in the data folder, the vault, erasure. */
+/** Providers shared by the service and the CLI: the key store (keys.db, or PostgreSQL), the vault, erasure. */
 export const personalDataKeyProviders = [
-  {
-    provide: PERSONAL_DATA_KEYS,
-    inject: [LEDGER_CONFIG],
-    useFactory: (config: LedgerConfig) => {
-      ensureWritableFolder(config.dataDir);
-      return new PersonalDataKeyStore(keyStorePath(config.dataDir));
-    },
-  },
+  { provide: PERSONAL_DATA_KEYS, inject: [LEDGER_CONFIG], useFactory: (config: LedgerConfig) => openKeyStore(config) },
   { provide: PERSONAL_DATA_VAULT, inject: [PERSONAL_DATA_KEYS], useFactory: (keys: PersonalDataKeyStore) => new PersonalDataVault(keys) },
   {
     provide: PersonalDataErasure,
@@ -52,7 +45,7 @@ export const personalDataKeyProviders = [
 export class PersonalDataModule implements OnApplicationShutdown {
   constructor(@Inject(PERSONAL_DATA_KEYS) private readonly keys: PersonalDataKeyStore) {}
 
-  onApplicationShutdown(): void {
-    this.keys.close();
+  async onApplicationShutdown(): Promise<void> {
+    await this.keys.close();
   }
 }

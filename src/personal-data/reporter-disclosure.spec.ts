@@ -1,7 +1,7 @@
 import type { Principal, Role } from '../auth/principal.js';
 import { SqliteEventStore } from '../ledger/sqlite/sqlite-event-store.js';
 import type { EventStore } from '../ledger/event-store.port.js';
-import { PersonalDataKeyStore } from './personal-data-key-store.js';
+import { SqliteKeyStore } from './key-stores/sqlite-key-store.js';
 import { PersonalDataVault } from './personal-data-vault.js';
 import { ReporterDisclosure, type ReadContext } from './reporter-disclosure.js';
 import { caseReporterContext, reporterSubjectId } from './sealed-personal-data.js';
@@ -14,26 +14,26 @@ describe('showing a case reporter', () => {
     route: 'GET /api/v1/cases/:caseId',
     correlationId: 'corr-1',
   });
-  let keys: PersonalDataKeyStore;
+  let keys: SqliteKeyStore;
   let store: SqliteEventStore;
   let vault: PersonalDataVault;
   let disclosure: ReporterDisclosure;
 
   beforeEach(() => {
-    keys = new PersonalDataKeyStore(':memory:');
+    keys = new SqliteKeyStore(':memory:');
     store = new SqliteEventStore(':memory:');
     vault = new PersonalDataVault(keys);
     disclosure = new ReporterDisclosure(vault, store, { now: () => now });
   });
   afterEach(async () => {
     await store.close();
-    keys.close();
+    await keys.close();
   });
 
   const sealed = () => vault.seal(reporterSubjectId('c1'), caseReporterContext('c1'), reporter, now);
 
   it('shows a permitted reader the plaintext, after recording the read', async () => {
-    expect(await disclosure.show(sealed(), 'c1', 'complaint', reader('official'))).toEqual({ subjectId: 'reporter-c1', ...reporter });
+    expect(await disclosure.show(await sealed(), 'c1', 'complaint', reader('official'))).toEqual({ subjectId: 'reporter-c1', ...reporter });
     const [read] = await store.readStream('subject-reporter-c1');
     expect(read).toMatchObject({
       type: 'PersonalDataRead',
@@ -51,7 +51,7 @@ describe('showing a case reporter', () => {
   });
 
   it('shows others a marker and records nothing', async () => {
-    expect(await disclosure.show(sealed(), 'c1', 'denunciation', reader('official', 'recorder'))).toEqual({
+    expect(await disclosure.show(await sealed(), 'c1', 'denunciation', reader('official', 'recorder'))).toEqual({
       redacted: true,
       reason: 'role',
       subjectId: 'reporter-c1',
@@ -60,8 +60,8 @@ describe('showing a case reporter', () => {
   });
 
   it('shows everyone the erasure marker once the key is gone', async () => {
-    const value = sealed();
-    keys.erase('reporter-c1', now);
+    const value = await sealed();
+    await keys.erase('reporter-c1', now);
     expect(await disclosure.show(value, 'c1', 'complaint', reader('inspector'))).toEqual({
       redacted: true,
       reason: 'erased',
@@ -75,7 +75,7 @@ describe('showing a case reporter', () => {
   });
 
   it('does not open a reporter moved to another case', async () => {
-    expect(await disclosure.show(sealed(), 'c2', 'complaint', reader('inspector'))).toEqual({
+    expect(await disclosure.show(await sealed(), 'c2', 'complaint', reader('inspector'))).toEqual({
       redacted: true,
       reason: 'unreadable',
       subjectId: 'reporter-c1',
@@ -97,11 +97,11 @@ describe('showing a case reporter', () => {
   it('reveals nothing when the read cannot be recorded', async () => {
     const failing = { append: () => Promise.reject(new Error('store down')) } as unknown as EventStore;
     const blind = new ReporterDisclosure(vault, failing, { now: () => now });
-    await expect(blind.show(sealed(), 'c1', 'complaint', reader('official'))).rejects.toThrow('store down');
+    await expect(blind.show(await sealed(), 'c1', 'complaint', reader('official'))).rejects.toThrow('store down');
   });
 
-  it('omits the reporter from a command answer', () => {
-    expect(disclosure.omittedInCaseView({ caseId: 'c1', category: 'complaint', reporter: sealed() })).toEqual({
+  it('omits the reporter from a command answer', async () => {
+    expect(disclosure.omittedInCaseView({ caseId: 'c1', category: 'complaint', reporter: await sealed() })).toEqual({
       caseId: 'c1',
       category: 'complaint',
       reporter: { redacted: true, reason: 'omitted', subjectId: 'reporter-c1' },

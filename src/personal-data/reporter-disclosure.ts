@@ -48,9 +48,9 @@ export class ReporterDisclosure {
   async show(recorded: unknown, caseId: string, category: CaseCategory, reader: ReadContext): Promise<ShownReporter> {
     if (isSealedPersonalData(recorded)) {
       const { subjectId } = recorded;
-      if (this.vault.erasedAt(subjectId) !== null) return redacted('erased', subjectId);
+      if ((await this.vault.erasedAt(subjectId)) !== null) return redacted('erased', subjectId);
       if (!mayReadReporter(reader.principal, category)) return redacted('role', subjectId);
-      const unsealed = this.vault.open(recorded, caseReporterContext(caseId));
+      const unsealed = await this.vault.open(recorded, caseReporterContext(caseId));
       if (unsealed.status === 'erased') return redacted('erased', subjectId);
       if (unsealed.status === 'unreadable') return redacted('unreadable', subjectId);
       await this.recordRead(subjectId, caseId, reader);

@@ -82,6 +82,7 @@ const ROWS: readonly Row[] = [
   ['GET', '/api/v1/evaluations/2017?officialId=o-gia-tan', undefined, OVERSIGHT],
   ['GET', '/api/v1/evaluations/2017.csv?officialId=o-gia-tan', undefined, OVERSIGHT],
   ['GET', '/api/v1/projections', undefined, ['inspector', 'admin']],
+  ['GET', '/metrics', undefined, ['inspector', 'admin']],
   ['GET', '/api/v1/integrity/public-key', undefined, ANY_ROLE],
   ['GET', '/api/v1/integrity/status', undefined, ANY_ROLE],
   ['GET', '/api/v1/integrity/checkpoint', undefined, ANY_ROLE, 404],
@@ -96,7 +97,12 @@ const ROWS: readonly Row[] = [
   ['GET', '/open311/v2/requests/{caseId}.json', undefined, ['recorder', 'official', ...OVERSIGHT]],
   ['GET', '/api/v1/calendar/2017', undefined, ANY_ROLE],
 ];
-const PUBLIC_ROUTES: readonly string[] = ['GET /health', 'GET /open311/v2/services.json', 'POST /open311/v2/requests.json'];
+const PUBLIC_ROUTES: readonly string[] = [
+  'GET /health',
+  'GET /health/ready',
+  'GET /open311/v2/services.json',
+  'POST /open311/v2/requests.json',
+];
 
 describe('the permission matrix', () => {
   let subject: TestApp;
@@ -212,6 +218,7 @@ describe('the permission matrix', () => {
     expect(documented.filter((route) => !covered(route)).sort()).toEqual([]);
     expect(documented.length).toBe(ROWS.length + PUBLIC_ROUTES.length);
     await subject.anonymous.get('/health').expect(200);
+    expect([200, 503]).toContain((await subject.anonymous.get('/health/ready')).status);
     await subject.anonymous.get('/open311/v2/services.json').expect(200);
   });
 

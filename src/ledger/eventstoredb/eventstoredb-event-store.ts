@@ -21,6 +21,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
 } from '../event-store.port.js';
+import { tell, type AppendObserver } from '../append-observer.js';
 import { hashEnvelope } from '../event-hash.js';
 import { assertValidExpectedRevision } from '../expected-revision.js';
 import { ConcurrencyError, StoreUnavailableError, type ActualRevision } from '../ledger.errors.js';
@@ -81,6 +82,7 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly appendQueue = new KeyedSerialQueue();
   private readonly openFeeds = new Set<() => void>();
   private closed = false;
+  private observer?: AppendObserver;
 
   constructor(connectionString: string, options: EventStoreDbEventStoreOptions = {}) {
     this.client = EventStoreDBClient.connectionString(connectionString);
@@ -100,10 +102,20 @@ export class EventStoreDbEventStore implements EventStore {
     assertValidExpectedRevision(expectedRevision);
     for (const event of events) assertNoReservedMetadata(event.metadata);
     return this.appendQueue.run(streamId, async () => {
+      const started = performance.now();
       try {
-        return await this.appendNow(streamId, events, expectedRevision);
+        const result = await this.appendNow(streamId, events, expectedRevision);
+        tell(this.observer, (observer) => {
+          observer.appended(result.idempotentReplay ? 'replayed' : 'written');
+          // Each append is its own write to the server: a commit group of one.
+          if (!result.idempotentReplay)
+            observer.committed({ appends: 1, events: result.events.length, seconds: (performance.now() - started) / 1000 });
+        });
+        return result;
       } catch (error) {
-        throw asLedgerError(error, `appending to ${streamId}`);
+        const refused = asLedgerError(error, `appending to ${streamId}`);
+        tell(this.observer, (observer) => observer.appended(refused instanceof ConcurrencyError ? 'conflict' : 'failed'));
+        throw refused;
       }
     });
   }
@@ -171,6 +183,10 @@ export class EventStoreDbEventStore implements EventStore {
       if (page.length < MIN_ALL_PAGE || !last) return 0;
       before = last.position;
     }
+  }
+
+  observeAppends(observer: AppendObserver): void {
+    this.observer = observer;
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
 } from '../event-store.port.js';
+import { tell, type AppendObserver, type AppendOutcome } from '../append-observer.js';
 import { ConcurrencyError, EventIdReusedError, StoreUnavailableError } from '../ledger.errors.js';
 import { assertValidAppend, type EncodedEvent } from '../new-event.validation.js';
 import { assertValidExpectedRevision, expectationHolds, replayStartsAtExpectedPlace } from '../expected-revision.js';
@@ -56,6 +57,7 @@ export class SqliteEventStore implements EventStore {
   private readonly knownHeads = new Map<string, { readonly stream_revision: number; readonly hash: string }>();
   private flushScheduled = false;
   private closed = false;
+  private observer?: AppendObserver;
 
   private readonly selectHead;
   private readonly selectById;
@@ -202,6 +204,10 @@ export class SqliteEventStore implements EventStore {
     return this.selectMaxPosition.get()?.head ?? 0;
   }
 
+  observeAppends(observer: AppendObserver): void {
+    this.observer = observer;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     if (this.queue.length > 0) this.flush();
@@ -217,6 +223,7 @@ export class SqliteEventStore implements EventStore {
     this.queue = [];
     if (group.length === 0) return;
     let outcomes: Outcome[];
+    const started = performance.now();
     try {
       const recordedAt = this.now().toISOString();
       outcomes = this.appendAlone(group, recordedAt) ?? this.appendInGroup(group, recordedAt);
@@ -224,14 +231,27 @@ export class SqliteEventStore implements EventStore {
       // The commit itself failed (disk full, file locked too long): nothing of the group is written.
       const failure = new StoreUnavailableError(`The event store could not commit: ${(error as Error).message}`, { cause: error });
       for (const pending of group) pending.reject(failure);
+      tell(this.observer, (observer) => group.forEach(() => observer.appended('failed')));
       return;
     }
+    this.report(outcomes, (performance.now() - started) / 1000);
     group.forEach((pending, index) => {
       const outcome = outcomes[index];
       if (outcome.ok) pending.resolve(outcome.result);
       else pending.reject(outcome.error);
     });
     if (outcomes.some((outcome) => outcome.ok && !outcome.result.idempotentReplay)) this.committed.next();
+  }
+
+  private report(outcomes: readonly Outcome[], seconds: number): void {
+    tell(this.observer, (observer) => {
+      let events = 0;
+      for (const outcome of outcomes) {
+        if (outcome.ok && !outcome.result.idempotentReplay) events += outcome.result.events.length;
+        observer.appended(outcomeOf(outcome));
+      }
+      observer.committed({ appends: outcomes.length, events, seconds });
+    });
   }
 
   /**
@@ -350,6 +370,11 @@ export class SqliteEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new StoreUnavailableError('The event store is closed');
   }
+}
+
+function outcomeOf(outcome: Outcome): AppendOutcome {
+  if (outcome.ok) return outcome.result.idempotentReplay ? 'replayed' : 'written';
+  return outcome.error instanceof ConcurrencyError ? 'conflict' : 'failed';
 }
 
 /**

@@ -2,34 +2,17 @@ import Database from 'better-sqlite3';
 import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { KEY_BYTES } from './personal-data-cipher.js';
+import { KEY_BYTES } from '../personal-data-cipher.js';
+import { SubjectErasedError, type KeyErasure, type PersonalDataKeyStore, type SubjectKey } from './key-store.port.js';
 
 export const KEY_STORE_FILE = 'keys.db';
 
-export type SubjectKey =
-  | { readonly status: 'active'; readonly key: Buffer }
-  | { readonly status: 'erased'; readonly erasedAt: string }
-  | { readonly status: 'unknown' };
-
-export type KeyErasure =
-  | { readonly outcome: 'erased'; readonly erasedAt: string }
-  | { readonly outcome: 'already-erased'; readonly erasedAt: string }
-  | { readonly outcome: 'unknown' };
-
-/** The subject's key was deleted: nothing can be sealed for it any more. */
-export class SubjectErasedError extends Error {
-  constructor(
-    readonly subjectId: string,
-    readonly erasedAt: string,
-  ) {
-    super(`The personal data of ${subjectId} was erased at ${erasedAt}.`);
-    this.name = 'SubjectErasedError';
-  }
+export function keyStorePath(dataDir: string): string {
+  return join(dataDir, KEY_STORE_FILE);
 }
 
 /**
- * One random 256-bit key per data subject, in its own SQLite file beside the events (keys.db), so
- * that erasing a subject is a real DELETE of its key while the ledger itself stays append-only.
+ * The key store of one machine: its own SQLite file beside the events (keys.db).
  *  - secure_delete: SQLite overwrites the deleted key's bytes in the file instead of leaving them in a free page;
  *  - WAL with synchronous FULL: a key is durable (one fsync) before the event sealed under it is
  *    appended; after an erasure a TRUNCATE checkpoint writes the overwritten page into the file and
@@ -37,9 +20,10 @@ export class SubjectErasedError extends Error {
  *    would avoid that too, but its three syncs cost ~12 ms per new key against ~0.5 ms: docs/benchmarks.md);
  *  - the file is created readable by its owner only;
  *  - erased_subjects keeps the fact (not the key), so a late retry cannot create a new key for an erased subject.
- * Nothing is cached in memory: `ledger erase-subject` may delete a key while the service runs.
+ * Nothing is cached in memory: `ledger erase-subject` may delete a key while the service runs, and
+ * better-sqlite3 answers synchronously, so each call is one short transaction on this thread.
  */
-export class PersonalDataKeyStore {
+export class SqliteKeyStore implements PersonalDataKeyStore {
   private readonly db: Database.Database;
   private readonly selectKey: Database.Statement<[string], { key: Buffer }>;
   private readonly selectErased: Database.Statement<[string], { erased_at: string }>;
@@ -74,8 +58,7 @@ export class PersonalDataKeyStore {
     this.insertErased = this.db.prepare('INSERT INTO erased_subjects (subject_id, erased_at) VALUES (?, ?)');
   }
 
-  /** The subject's key, created on first use; the same key ever after. Throws SubjectErasedError after erasure. */
-  keyFor(subjectId: string, now: Date): Buffer {
+  async keyFor(subjectId: string, now: Date): Promise<Buffer> {
     return this.db
       .transaction(() => {
         const erased = this.selectErased.get(subjectId);
@@ -86,7 +69,7 @@ export class PersonalDataKeyStore {
       .immediate();
   }
 
-  lookup(subjectId: string): SubjectKey {
+  async lookup(subjectId: string): Promise<SubjectKey> {
     return this.db
       .transaction((): SubjectKey => {
         const found = this.selectKey.get(subjectId);
@@ -98,7 +81,7 @@ export class PersonalDataKeyStore {
   }
 
   /** Deletes the key and remembers that it was erased, in one transaction; then empties the log of old pages. */
-  erase(subjectId: string, now: Date): KeyErasure {
+  async erase(subjectId: string, now: Date): Promise<KeyErasure> {
     const erasure = this.db
       .transaction((): KeyErasure => {
         const erased = this.selectErased.get(subjectId);
@@ -129,11 +112,7 @@ export class PersonalDataKeyStore {
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
-}
-
-export function keyStorePath(dataDir: string): string {
-  return join(dataDir, KEY_STORE_FILE);
 }
