@@ -15,7 +15,10 @@ import {
   type CaseLocation,
   type UpperLevelChannel,
 } from './case.events.js';
-import { evolveCase, initialCaseState, unhandled, type CaseState, type ReceivedCase } from './case.state.js';
+import { evolveCase, initialCaseState, type CaseState, type ReceivedCase } from './case.state.js';
+import { currentPeriodOf, currentUnitOf, dueAtOf, extensionsIn, firstMoment, latestOf, unhandled } from './case-facts.js';
+import type { RuleBook } from '../policies/rule-book.js';
+import { runningAllowances } from '../deadlines/extension-allowance.js';
 import { isOffsetDateTime } from '../domain-kit/offset-date-time.js';
 import type { SealedPersonalData } from '../personal-data/sealed-personal-data.js';
 
@@ -64,16 +67,17 @@ export type CaseCommand =
       readonly lineage: UnitLineage;
     }
   | { readonly type: 'EscalateCase'; readonly to: UnitReference; readonly lineage: UnitLineage; readonly reason: string }
-  | { readonly type: 'ExtendCaseDeadline'; readonly newDueAt: string; readonly reason: string }
+  | {
+      readonly type: 'ExtendCaseDeadline';
+      readonly newDueAt: string;
+      readonly reason: string;
+      /** The rule book as it stood when the command arrived: the law's allowance of extensions is in it. */
+      readonly rules: RuleBook;
+    }
   | { readonly type: 'ResolveCase'; readonly outcome: string }
   | { readonly type: 'CloseCase'; readonly note: string | null }
   | { readonly type: 'ReopenCase'; readonly reason: string }
   | ({ readonly type: 'CorrectCaseEvent' } & CorrectEvent);
-
-/** Extensions allowed per handling period (Law on Denunciations art. 30: especially complex, twice). */
-export function maxExtensions(complexity: ReceivedCase['complexity']): number {
-  return complexity === 'especially-complex' ? 2 : 1;
-}
 
 const CORRECTABLE: CorrectableFields = {
   // Not to or from referral: a referral names its referring unit, which a correction cannot add.
@@ -105,12 +109,11 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
     switch (command.type) {
       case 'AcknowledgeCase':
         assertOpen(found);
-        if (found.acknowledgedAt !== null)
-          throw new DomainError('CASE.ALREADY_ACKNOWLEDGED', `The case was acknowledged at ${found.acknowledgedAt}.`, 'conflict');
+        assertNotAcknowledged(found);
         return [{ type: 'CaseAcknowledged', data: { note: command.note } }];
       case 'ClassifyCase':
         assertOpen(found);
-        if (found.classification === command.classification) {
+        if (latestOf(found.classifications)?.value === command.classification) {
           throw new DomainError(
             'CASE.ALREADY_CLASSIFIED',
             `The case is already classified ${command.classification}; correct the classification if it was a mistake.`,
@@ -131,7 +134,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         if (!command.lineage.ancestorIds.includes(command.to.unitId)) {
           throw new DomainError(
             'CASE.REPORT_NOT_UPWARD',
-            `Unit ${command.to.unitId} is not above ${found.currentUnitId}; report to a higher unit.`,
+            `Unit ${command.to.unitId} is not above ${currentUnitOf(found)}; report to a higher unit.`,
             'conflict',
           );
         }
@@ -142,7 +145,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
             data: {
               officialId: command.officialId,
               toUnitId: command.to.unitId,
-              fromUnitId: found.currentUnitId,
+              fromUnitId: currentUnitOf(found),
               summary: command.summary,
             },
           },
@@ -153,7 +156,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         if (!command.lineage.ancestorIds.includes(command.unitId)) {
           throw new DomainError(
             'CASE.NOT_UPPER_LEVEL',
-            `Unit ${command.unitId} is not above ${found.currentUnitId}, so it is not an upper level of this case.`,
+            `Unit ${command.unitId} is not above ${currentUnitOf(found)}, so it is not an upper level of this case.`,
             'conflict',
           );
         }
@@ -164,12 +167,12 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         if (!command.lineage.ancestorIds.includes(command.to.unitId)) {
           throw new DomainError(
             'CASE.ESCALATION_NOT_UPWARD',
-            `Unit ${command.to.unitId} is not above ${found.currentUnitId}; a case escalates only to a higher unit.`,
+            `Unit ${command.to.unitId} is not above ${currentUnitOf(found)}; a case escalates only to a higher unit.`,
             'conflict',
           );
         }
         assertActiveUnit(command.to);
-        return [{ type: 'CaseEscalated', data: { fromUnitId: found.currentUnitId, toUnitId: command.to.unitId, reason: command.reason } }];
+        return [{ type: 'CaseEscalated', data: { fromUnitId: currentUnitOf(found), toUnitId: command.to.unitId, reason: command.reason } }];
       case 'ExtendCaseDeadline':
         return extend(command, found, at);
       case 'ResolveCase':
@@ -241,12 +244,15 @@ function assign(command: Extract<CaseCommand, { type: 'AssignCase' }>, found: Re
   if (command.unit) assertActiveUnit(command.unit);
   assertDueAfter(command.dueAt, at);
   // A reassignment cannot buy time: moving the due date later is an extension, which is bounded.
-  if (found.dueAt !== null && Date.parse(command.dueAt) > Date.parse(found.dueAt)) {
+  const dueAt = dueAtOf(currentPeriodOf(found));
+  if (dueAt !== null && Date.parse(command.dueAt) > Date.parse(dueAt)) {
     throw new DomainError(
       'CASE.DUE_LATER_THAN_CURRENT',
-      `The case is due at ${found.dueAt}; to give it more time, extend the deadline.`,
+      `The case is due at ${dueAt}; to give it more time, extend the deadline.`,
       'conflict',
-      { dueAt: found.dueAt },
+      {
+        dueAt,
+      },
     );
   }
   return [{ type: 'CaseAssigned', data: { officialId: command.officialId, unitId: command.unit?.unitId ?? null, dueAt: command.dueAt } }];
@@ -254,9 +260,10 @@ function assign(command: Extract<CaseCommand, { type: 'AssignCase' }>, found: Re
 
 function markComplex(command: Extract<CaseCommand, { type: 'MarkCaseComplex' }>, found: ReceivedCase): CaseEvent[] {
   assertOpen(found);
-  if (found.complexity === command.complexity)
+  const complexity = latestOf(found.complexities)?.value ?? null;
+  if (complexity === command.complexity)
     throw new DomainError('CASE.ALREADY_MARKED_COMPLEX', `The case is already marked ${command.complexity}.`, 'conflict');
-  if (found.complexity === 'especially-complex') {
+  if (complexity === 'especially-complex') {
     throw new DomainError(
       'CASE.COMPLEXITY_DOWNGRADE',
       'An especially complex case cannot be marked merely complex; correct the marking if it was a mistake.',
@@ -266,30 +273,34 @@ function markComplex(command: Extract<CaseCommand, { type: 'MarkCaseComplex' }>,
   return [{ type: 'CaseMarkedComplex', data: { complexity: command.complexity, reason: command.reason } }];
 }
 
+/**
+ * The law's allowance is the rule book's: each rule running for the handling at this instant (the
+ * acceptance, then the resolution) allows so many extensions for the case's complexity, counted over
+ * its clock as the timeline counts them. With no rule known for the case, nothing bounds them.
+ */
 function extend(command: Extract<CaseCommand, { type: 'ExtendCaseDeadline' }>, found: ReceivedCase, at: string): CaseEvent[] {
   assertOpen(found);
-  if (found.dueAt === null)
-    throw new DomainError('CASE.NO_DEADLINE', 'The case has no due date to extend; assign it with one.', 'conflict');
-  const allowed = maxExtensions(found.complexity);
-  if (found.extensions >= allowed) {
+  const period = currentPeriodOf(found);
+  const dueAt = dueAtOf(period);
+  if (dueAt === null) throw new DomainError('CASE.NO_DEADLINE', 'The case has no due date to extend; assign it with one.', 'conflict');
+  const exhausted = runningAllowances(command.rules, found, at).find((allowance) => allowance.used >= allowance.allowed);
+  if (exhausted) {
+    const complexity = latestOf(found.complexities)?.value ?? 'not marked complex';
     throw new DomainError(
       'CASE.EXTENSIONS_EXHAUSTED',
-      `The deadline was already extended ${found.extensions} time(s); at most ${allowed} for a case ${found.complexity ?? 'not marked complex'}.`,
+      `Rule ${exhausted.ruleId} allows ${exhausted.allowed} extension(s) of the ${exhausted.step} step for a case ${complexity}; ${exhausted.used} already granted.`,
       'conflict',
-      {
-        extensions: found.extensions,
-        allowed,
-      },
+      { ruleId: exhausted.ruleId, step: exhausted.step, extensions: exhausted.used, allowed: exhausted.allowed },
     );
   }
-  if (Date.parse(command.newDueAt) <= Date.parse(found.dueAt)) {
-    throw new DomainError('CASE.EXTENSION_NOT_LATER', `The new due date must be later than the current one (${found.dueAt}).`, 'invalid');
+  if (Date.parse(command.newDueAt) <= Date.parse(dueAt)) {
+    throw new DomainError('CASE.EXTENSION_NOT_LATER', `The new due date must be later than the current one (${dueAt}).`, 'invalid');
   }
   assertDueAfter(command.newDueAt, at);
   return [
     {
       type: 'CaseDeadlineExtended',
-      data: { previousDueAt: found.dueAt, newDueAt: command.newDueAt, reason: command.reason, extensionNumber: found.extensions + 1 },
+      data: { previousDueAt: dueAt, newDueAt: command.newDueAt, reason: command.reason, extensionNumber: extensionsIn(period) + 1 },
     },
   ];
 }
@@ -301,21 +312,30 @@ function received(state: CaseState): ReceivedCase {
 
 function assertNotClosed(found: ReceivedCase): void {
   if (found.status === 'closed')
-    throw new DomainError('CASE.CLOSED', `The case was closed at ${found.closedAt}; reopen it first.`, 'conflict');
+    throw new DomainError('CASE.CLOSED', `The case was closed at ${currentPeriodOf(found).closedBy?.at}; reopen it first.`, 'conflict');
 }
 
 /** Handling facts (acknowledging, assigning, acting, escalating, resolving) need an open case. */
 function assertOpen(found: ReceivedCase): void {
   assertNotClosed(found);
   if (found.status === 'resolved')
-    throw new DomainError('CASE.RESOLVED', `The case was resolved at ${found.resolvedAt}; reopen it to handle it further.`, 'conflict');
+    throw new DomainError(
+      'CASE.RESOLVED',
+      `The case was resolved at ${currentPeriodOf(found).resolvedBy?.at}; reopen it to handle it further.`,
+      'conflict',
+    );
+}
+
+function assertNotAcknowledged(found: ReceivedCase): void {
+  const acknowledged = firstMoment(found, 'CaseAcknowledged');
+  if (acknowledged) throw new DomainError('CASE.ALREADY_ACKNOWLEDGED', `The case was acknowledged at ${acknowledged.at}.`, 'conflict');
 }
 
 function assertCurrentLineage(found: ReceivedCase, lineage: UnitLineage): void {
-  if (lineage.unitId !== found.currentUnitId) {
+  if (lineage.unitId !== currentUnitOf(found)) {
     throw new DomainError(
       'CASE.UNIT_CHANGED',
-      `The case is now at unit ${found.currentUnitId}, not ${lineage.unitId}; read it again.`,
+      `The case is now at unit ${currentUnitOf(found)}, not ${lineage.unitId}; read it again.`,
       'conflict',
     );
   }

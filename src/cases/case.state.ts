@@ -1,19 +1,18 @@
 import type { Fact } from '../domain-kit/decider.js';
-import type {
-  CaseCategory,
-  CaseChannel,
-  CaseClassification,
-  CaseComplexity,
-  CaseEvent,
-  CaseLocation,
-  RecordedReporter,
-} from './case.events.js';
+import {
+  currentHoldingOf,
+  currentPeriodOf,
+  dueAtOf,
+  evolveCaseFacts,
+  extensionsIn,
+  latestOf,
+  receivedCaseFacts,
+  type CaseAssignee,
+  type CaseFacts,
+} from './case-facts.js';
+import type { CaseClassification, CaseComplexity, CaseEvent } from './case.events.js';
 
-/** Who holds the case now: an official or a unit, never both. */
-export interface CaseAssignee {
-  readonly officialId: string | null;
-  readonly unitId: string | null;
-}
+export type { CaseAssignee } from './case-facts.js';
 
 /** A stay of the case at a unit: where it was received, then every unit it was escalated to. */
 export interface CaseUnitStay {
@@ -22,158 +21,91 @@ export interface CaseUnitStay {
 }
 
 /**
- * The case as the decider needs it, and its timeline as the projections (issue 4) need it. The first
- * times (acknowledgedAt, reportedUpwardAt, firstActionAt...) are kept as first: later facts do not
- * move them, because the time to the first of each is what the ledger measures.
+ * The case now, read off its history: what the decider checks and the API shows. The first times
+ * (acknowledgedAt, reportedUpwardAt, firstActionAt...) are kept as first: later facts do not move
+ * them, because the time to the first of each is what the ledger measures. The due date, the
+ * extensions and the assignee are those of the current handling period.
  */
-export type CaseState =
-  | { readonly status: 'unreceived' }
-  | {
-      readonly status: 'open' | 'resolved' | 'closed';
-      readonly caseId: string;
-      readonly category: CaseCategory;
-      readonly channel: CaseChannel;
-      readonly summary: string;
-      readonly reporter: RecordedReporter;
-      readonly location: CaseLocation | null;
-      readonly sourceVisitId: string | null;
-      readonly referredFromUnitId: string | null;
-      readonly receivedUnitId: string;
-      readonly currentUnitId: string;
-      readonly unitHistory: readonly CaseUnitStay[];
-      readonly receivedAt: string;
-      readonly acknowledgedAt: string | null;
-      readonly classification: CaseClassification | null;
-      readonly classifiedAt: string | null;
-      readonly complexity: CaseComplexity | null;
-      readonly assignee: CaseAssignee | null;
-      readonly assignedAt: string | null;
-      /** The due date of the current handling period (cleared by escalation and reopening). */
-      readonly dueAt: string | null;
-      /** Extensions granted in the current handling period. */
-      readonly extensions: number;
-      readonly firstActionAt: string | null;
-      readonly actionCount: number;
-      readonly reportedUpwardAt: string | null;
-      readonly upperLevelInformedAt: string | null;
-      readonly escalatedAt: string | null;
-      readonly resolvedAt: string | null;
-      readonly outcome: string | null;
-      readonly closedAt: string | null;
-      readonly reopenedAt: string | null;
-      readonly reopenCount: number;
-      readonly lastOccurredAt: string;
-      /** Every fact of the case, so a correction can name the event it corrects. */
-      readonly facts: readonly Fact<CaseEvent>[];
-    };
+export interface CasePresent {
+  readonly receivedUnitId: string;
+  readonly currentUnitId: string;
+  readonly unitHistory: readonly CaseUnitStay[];
+  readonly receivedAt: string;
+  readonly acknowledgedAt: string | null;
+  readonly classification: CaseClassification | null;
+  readonly classifiedAt: string | null;
+  readonly complexity: CaseComplexity | null;
+  readonly assignee: CaseAssignee | null;
+  readonly assignedAt: string | null;
+  readonly dueAt: string | null;
+  readonly extensions: number;
+  readonly firstActionAt: string | null;
+  readonly actionCount: number;
+  readonly reportedUpwardAt: string | null;
+  readonly upperLevelInformedAt: string | null;
+  readonly escalatedAt: string | null;
+  readonly resolvedAt: string | null;
+  readonly outcome: string | null;
+  readonly closedAt: string | null;
+  readonly reopenedAt: string | null;
+  readonly reopenCount: number;
+}
 
-export type ReceivedCase = Exclude<CaseState, { status: 'unreceived' }>;
+/**
+ * The case as the decider sees it: its history as every reader folds it (case-facts.ts), the present
+ * read off that history, and the facts themselves, which a correction names. One fold for deciding
+ * and for reading, so a rule about where the case is, who holds it or when a handling period starts
+ * is written once.
+ */
+export type ReceivedCase = CaseFacts &
+  CasePresent & {
+    /** Every fact of the case, corrections included, so a correction can name the event it corrects. */
+    readonly facts: readonly Fact<CaseEvent>[];
+  };
+
+export type CaseState = { readonly status: 'unreceived' } | ReceivedCase;
 
 export const initialCaseState: CaseState = { status: 'unreceived' };
 
 export function evolveCase(state: CaseState, fact: Fact<CaseEvent>): CaseState {
-  if (fact.type === 'CaseReceived') return received(fact as Fact<Extract<CaseEvent, { type: 'CaseReceived' }>>);
-  if (state.status === 'unreceived') return state;
-  const at = fact.occurredAt;
-  const current = { ...state, lastOccurredAt: later(state.lastOccurredAt, at), facts: [...state.facts, fact] };
-  switch (fact.type) {
-    case 'CaseAcknowledged':
-      return { ...current, acknowledgedAt: current.acknowledgedAt ?? at };
-    case 'CaseClassified':
-      return { ...current, classification: fact.data.classification, classifiedAt: current.classifiedAt ?? at };
-    case 'CaseAssigned':
-      return {
-        ...current,
-        assignee: { officialId: fact.data.officialId, unitId: fact.data.unitId },
-        assignedAt: at,
-        dueAt: fact.data.dueAt,
-      };
-    case 'CaseActionRecorded':
-      return { ...current, firstActionAt: current.firstActionAt ?? at, actionCount: current.actionCount + 1 };
-    case 'CaseMarkedComplex':
-      return { ...current, complexity: fact.data.complexity };
-    case 'CaseReportedUpward':
-      return { ...current, reportedUpwardAt: current.reportedUpwardAt ?? at };
-    case 'UpperLevelInformed':
-      return { ...current, upperLevelInformedAt: current.upperLevelInformedAt ?? at };
-    case 'CaseEscalated':
-      return {
-        ...current,
-        currentUnitId: fact.data.toUnitId,
-        unitHistory: [...current.unitHistory, { unitId: fact.data.toUnitId, since: at }],
-        escalatedAt: at,
-        ...newHandlingPeriod,
-      };
-    case 'CaseDeadlineExtended':
-      return { ...current, dueAt: fact.data.newDueAt, extensions: current.extensions + 1 };
-    case 'CaseResolved':
-      return { ...current, status: 'resolved', resolvedAt: at, outcome: fact.data.outcome };
-    case 'CaseClosed':
-      return { ...current, status: 'closed', closedAt: at };
-    case 'CaseReopened':
-      return {
-        ...current,
-        status: 'open',
-        reopenedAt: at,
-        reopenCount: current.reopenCount + 1,
-        resolvedAt: null,
-        outcome: null,
-        closedAt: null,
-        ...newHandlingPeriod,
-      };
-    case 'EventCorrected':
-      return current;
-    default:
-      return unhandled(fact);
+  if (state.status === 'unreceived') {
+    const received = receivedCaseFacts(fact);
+    return received ? { ...received, ...presentOf(received), facts: [fact] } : state;
   }
+  const history = evolveCaseFacts(state, fact);
+  return { ...history, ...presentOf(history), facts: [...state.facts, fact] };
 }
 
-/** Escalation and reopening start a new handling period: whoever takes it sets a new due date. */
-const newHandlingPeriod = { assignee: null, assignedAt: null, dueAt: null, extensions: 0 } as const;
-
-function received(fact: Fact<Extract<CaseEvent, { type: 'CaseReceived' }>>): ReceivedCase {
-  const { caseId, unitId, category, channel, summary, reporter, sourceVisitId, referredFromUnitId, location } = fact.data;
+export function presentOf(history: CaseFacts): CasePresent {
+  const period = currentPeriodOf(history);
+  const dueDates = period.dueDates;
+  const first = (type: CaseFacts['moments'][number]['type']) => history.moments.find((moment) => moment.type === type)?.at ?? null;
+  const last = (type: CaseFacts['moments'][number]['type']) => history.moments.findLast((moment) => moment.type === type)?.at ?? null;
+  const assignments = dueDates.filter((setting) => setting.type === 'CaseAssigned');
   return {
-    status: 'open',
-    caseId,
-    category,
-    channel,
-    summary,
-    reporter,
-    location: location ?? null,
-    sourceVisitId,
-    referredFromUnitId,
-    receivedUnitId: unitId,
-    currentUnitId: unitId,
-    unitHistory: [{ unitId, since: fact.occurredAt }],
-    receivedAt: fact.occurredAt,
-    acknowledgedAt: null,
-    classification: null,
-    classifiedAt: null,
-    complexity: null,
-    assignee: null,
-    assignedAt: null,
-    dueAt: null,
-    extensions: 0,
-    firstActionAt: null,
-    actionCount: 0,
-    reportedUpwardAt: null,
-    upperLevelInformedAt: null,
-    escalatedAt: null,
-    resolvedAt: null,
-    outcome: null,
-    closedAt: null,
-    reopenedAt: null,
-    reopenCount: 0,
-    lastOccurredAt: fact.occurredAt,
-    facts: [fact],
+    receivedUnitId: history.received.unitId,
+    currentUnitId: currentHoldingOf(history).unitId,
+    unitHistory: history.holdings
+      .filter((holding, index) => index === 0 || holding.unitId !== history.holdings[index - 1].unitId)
+      .map(({ unitId, at }) => ({ unitId, since: at })),
+    receivedAt: history.received.at,
+    acknowledgedAt: first('CaseAcknowledged'),
+    classification: latestOf(history.classifications)?.value ?? null,
+    classifiedAt: history.classifications[0]?.at ?? null,
+    complexity: latestOf(history.complexities)?.value ?? null,
+    assignee: currentHoldingOf(history).assignee,
+    assignedAt: latestOf(assignments)?.at ?? null,
+    dueAt: dueAtOf(period),
+    extensions: extensionsIn(period),
+    firstActionAt: first('CaseActionRecorded'),
+    actionCount: history.moments.filter((moment) => moment.type === 'CaseActionRecorded').length,
+    reportedUpwardAt: history.upwardReports[0]?.at ?? null,
+    upperLevelInformedAt: history.upperLevelNotices[0]?.at ?? null,
+    escalatedAt: last('CaseEscalated'),
+    resolvedAt: period.resolvedBy?.at ?? null,
+    outcome: period.resolvedBy?.outcome ?? null,
+    closedAt: period.closedBy?.at ?? null,
+    reopenedAt: last('CaseReopened'),
+    reopenCount: history.periods.filter((candidate) => candidate.startedBy.type === 'CaseReopened').length,
   };
-}
-
-function later(a: string, b: string): string {
-  return Date.parse(b) > Date.parse(a) ? b : a;
-}
-
-export function unhandled(value: never): never {
-  throw new Error(`Unhandled ${JSON.stringify(value)}`);
 }
