@@ -234,6 +234,23 @@ describe('computeDeadline: extensions', () => {
   });
 });
 
+describe('computeDeadline: what an extension extends', () => {
+  it("extends the handling's steps only: the upward report's clock is not moved, nor its allowance judged", () => {
+    const moments = history(received('2026-03-06T20:00:00+07:00'), extended('2026-03-07T08:00:00+07:00', 1));
+    expect(
+      computeDeadline({
+        rule: rule({ ...incidentReport, extensions: { max: 1, lengthDays: 1, complex: null, especiallyComplex: null } }),
+        moments,
+        calendar,
+      }),
+    ).toMatchObject({
+      dueAt: '2026-03-07T20:00:00.000+07:00',
+      extensionsAllowed: 0,
+      extensions: [],
+    });
+  });
+});
+
 describe('computeDeadline: pauses (no case event pauses yet: literal CaseSuspended/CaseResumed moments)', () => {
   const start = [received('2025-03-01T08:00:00+07:00'), acknowledged('2025-03-03T08:00:00+07:00')];
   const suspended = pause('CaseSuspended', '2025-03-10T08:00:00+07:00');
