@@ -8,6 +8,7 @@ import type {
   CaseComplexity,
   CaseEvent,
   CaseLocation,
+  CaseReceived,
   RecordedReporter,
   UpperLevelChannel,
 } from './case.events.js';
@@ -87,9 +88,43 @@ export interface UpperLevelNotice extends CaseInstant {
   readonly channel: UpperLevelChannel;
 }
 
-/** A received case's history. */
-export interface CaseFacts {
+/**
+ * The case now, kept by the fold beside the history: what the decider checks and the API shows. The
+ * first times (acknowledgedAt, reportedUpwardAt, firstActionAt...) are kept as first: later facts do
+ * not move them, because the time to the first of each is what the ledger measures. The assignee, the
+ * due date and the extensions are those of the current handling period.
+ */
+export interface CasePresent {
   readonly status: 'open' | 'resolved' | 'closed';
+  readonly receivedUnitId: string;
+  readonly currentUnitId: string;
+  /** Where the case was received, then every unit it was escalated to. */
+  readonly unitHistory: readonly { readonly unitId: string; readonly since: string }[];
+  readonly receivedAt: string;
+  readonly acknowledgedAt: string | null;
+  readonly classification: CaseClassification | null;
+  readonly classifiedAt: string | null;
+  readonly complexity: CaseComplexity | null;
+  readonly assignee: CaseAssignee | null;
+  readonly assignedAt: string | null;
+  readonly dueAt: string | null;
+  readonly extensions: number;
+  readonly firstActionAt: string | null;
+  readonly actionCount: number;
+  readonly reportedUpwardAt: string | null;
+  readonly upperLevelInformedAt: string | null;
+  readonly escalatedAt: string | null;
+  readonly resolvedAt: string | null;
+  readonly outcome: string | null;
+  readonly closedAt: string | null;
+  readonly reopenedAt: string | null;
+  readonly reopenCount: number;
+  /** The latest occurredAt of any fact, corrections included: a new fact may not be dated before it. */
+  readonly lastOccurredAt: string;
+}
+
+/** A received case: what it was received as, its history, and the present read off it. */
+export interface CaseFacts extends CasePresent {
   readonly caseId: string;
   readonly category: CaseCategory;
   readonly channel: CaseChannel;
@@ -113,100 +148,130 @@ export interface CaseFacts {
    * of the handling, from its suspension to its resumption. Their moments pause the clocks of the rules
    * that name them (deadlines/deadline-calculator.ts pairs them by type).
    */
-  /** The latest occurredAt of any fact, corrections included: a new fact may not be dated before it. */
-  readonly lastOccurredAt: string;
 }
 
 /** Before its receipt a case has no history; the fold starts with the CaseReceived. */
 export type CaseFold = { readonly status: 'unreceived' } | CaseFacts;
 
-export const unreceivedCase: CaseFold = { status: 'unreceived' };
-
 const KNOWN_TYPES: ReadonlySet<string> = new Set(CASE_EVENT_TYPES);
 
+/** The fold's working copy: CaseFacts with its lists open to appending. */
+type Draft = { -readonly [Key in keyof CaseFacts]: CaseFacts[Key] extends readonly (infer Entry)[] ? Entry[] : CaseFacts[Key] };
+
 /**
- * Folds one fact into the history. Generic so that a state extending CaseFacts (the decider's, which
- * also keeps the facts) keeps its own fields: every change is a spread of the state given.
+ * Folds one fact into the history, returning a new state. Generic so that a state extending CaseFacts
+ * (the decider's, which also keeps the facts) keeps its own fields, with the changes it gives.
  */
-export function evolveCaseFacts<State extends CaseFacts>(state: State, fact: Fact<CaseEvent>): State {
+export function evolveCaseFacts<State extends CaseFacts>(state: State, fact: Fact<CaseEvent>, changes?: Partial<State>): State {
   // An event of a type this version does not know (written by a later one) changes nothing it can read.
-  if (!KNOWN_TYPES.has(fact.type)) return state;
-  const at = fact.occurredAt;
-  const instant: CaseInstant = { at, eventId: fact.eventId };
-  const lastOccurredAt = Date.parse(at) > Date.parse(state.lastOccurredAt) ? at : state.lastOccurredAt;
-  if (fact.type === EVENT_CORRECTED) return { ...state, lastOccurredAt };
-  const base = { ...state, lastOccurredAt, moments: [...state.moments, momentOf(fact)] };
+  if (!KNOWN_TYPES.has(fact.type)) return changes ? { ...state, ...changes } : state;
+  const draft = {
+    ...state,
+    ...changes,
+    moments: [...state.moments],
+    holdings: [...state.holdings],
+    periods: [...state.periods],
+    unitHistory: [...state.unitHistory],
+    classifications: [...state.classifications],
+    complexities: [...state.complexities],
+    assignments: [...state.assignments],
+    upwardReports: [...state.upwardReports],
+    upperLevelNotices: [...state.upperLevelNotices],
+  };
+  apply(draft, fact);
+  return draft;
+}
+
+/**
+ * The one place that says what each fact does to a case: appended to its history and reflected in its
+ * present. Mutates the draft it is given (a copy per fact, or one per stream for a read).
+ */
+function apply(draft: Draft, fact: Fact<CaseEvent>): void {
+  const { occurredAt: at, eventId } = fact;
+  draft.lastOccurredAt = laterOf(draft.lastOccurredAt, at);
+  if (fact.type === EVENT_CORRECTED) return;
+  draft.moments.push(momentOf(fact));
   switch (fact.type) {
     case 'CaseReceived': // only the first receipt counts; the decider refuses another
+      return;
     case 'CaseAcknowledged':
-    case 'CaseActionRecorded':
-      return base;
+      draft.acknowledgedAt ??= at;
+      return;
     case 'CaseClassified':
-      return { ...base, classifications: [...state.classifications, { ...instant, value: fact.data.classification }] };
+      draft.classifications.push({ at, eventId, value: fact.data.classification });
+      draft.classification = fact.data.classification;
+      draft.classifiedAt ??= at;
+      return;
     case 'CaseAssigned': {
       const assignee = { officialId: fact.data.officialId, unitId: fact.data.unitId };
-      return {
-        ...base,
-        assignments: [...state.assignments, { ...instant, ...assignee, dueAt: fact.data.dueAt }],
-        holdings: [...state.holdings, { ...instant, unitId: currentUnitOf(state), assignee }],
-        periods: withCurrentPeriod(state, (period) => ({
-          ...period,
-          dueDates: [...period.dueDates, { ...instant, type: fact.type, dueAt: fact.data.dueAt }],
-        })),
-      };
+      draft.assignments.push({ at, eventId, ...assignee, dueAt: fact.data.dueAt });
+      draft.holdings.push({ at, eventId, unitId: draft.currentUnitId, assignee });
+      setDueDate(draft, { at, eventId, type: fact.type, dueAt: fact.data.dueAt });
+      draft.assignee = assignee;
+      draft.assignedAt = at;
+      return;
     }
+    case 'CaseActionRecorded':
+      draft.firstActionAt ??= at;
+      draft.actionCount += 1;
+      return;
     case 'CaseMarkedComplex':
-      return { ...base, complexities: [...state.complexities, { ...instant, value: fact.data.complexity }] };
+      draft.complexities.push({ at, eventId, value: fact.data.complexity });
+      draft.complexity = fact.data.complexity;
+      return;
     case 'CaseReportedUpward': {
       const { officialId, toUnitId, fromUnitId } = fact.data;
-      return { ...base, upwardReports: [...state.upwardReports, { ...instant, officialId, toUnitId, fromUnitId }] };
+      draft.upwardReports.push({ at, eventId, officialId, toUnitId, fromUnitId });
+      draft.reportedUpwardAt ??= at;
+      return;
     }
     case 'UpperLevelInformed':
-      return {
-        ...base,
-        upperLevelNotices: [...state.upperLevelNotices, { ...instant, unitId: fact.data.unitId, channel: fact.data.channel }],
-      };
+      draft.upperLevelNotices.push({ at, eventId, unitId: fact.data.unitId, channel: fact.data.channel });
+      draft.upperLevelInformedAt ??= at;
+      return;
     case 'CaseEscalated':
-      return {
-        ...base,
-        holdings: [...state.holdings, { ...instant, unitId: fact.data.toUnitId, assignee: null }],
-        periods: nextPeriod(state, { ...instant, type: fact.type }, fact.data.toUnitId),
-      };
+      draft.unitHistory.push({ unitId: fact.data.toUnitId, since: at });
+      draft.currentUnitId = fact.data.toUnitId;
+      draft.escalatedAt = at;
+      startPeriod(draft, { at, eventId, type: fact.type });
+      return;
     case 'CaseDeadlineExtended':
-      return {
-        ...base,
-        periods: withCurrentPeriod(state, (period) => ({
-          ...period,
-          dueDates: [...period.dueDates, { ...instant, type: fact.type, dueAt: fact.data.newDueAt }],
-        })),
-      };
+      setDueDate(draft, { at, eventId, type: fact.type, dueAt: fact.data.newDueAt });
+      draft.extensions += 1;
+      return;
     case 'CaseResolved':
-      return {
-        ...base,
-        status: 'resolved',
-        periods: withCurrentPeriod(state, (period) => ({ ...period, resolvedBy: { ...instant, outcome: fact.data.outcome } })),
-      };
+      endPeriodBy(draft, { resolvedBy: { at, eventId, outcome: fact.data.outcome } });
+      draft.status = 'resolved';
+      draft.resolvedAt = at;
+      draft.outcome = fact.data.outcome;
+      return;
     case 'CaseClosed':
-      return { ...base, status: 'closed', periods: withCurrentPeriod(state, (period) => ({ ...period, closedBy: instant })) };
-    case 'CaseReopened': {
-      const unitId = currentUnitOf(state);
-      return {
-        ...base,
-        status: 'open',
-        holdings: [...state.holdings, { ...instant, unitId, assignee: null }],
-        periods: nextPeriod(state, { ...instant, type: fact.type }, unitId),
-      };
-    }
+      endPeriodBy(draft, { closedBy: { at, eventId } });
+      draft.status = 'closed';
+      draft.closedAt = at;
+      return;
+    case 'CaseReopened':
+      startPeriod(draft, { at, eventId, type: fact.type });
+      draft.status = 'open';
+      draft.reopenedAt = at;
+      draft.reopenCount += 1;
+      draft.resolvedAt = null;
+      draft.outcome = null;
+      draft.closedAt = null;
+      return;
     default:
-      return unhandled(fact);
+      unhandled(fact);
   }
 }
 
 /** The history begun by a receipt; null for any other fact, which an unreceived case ignores. */
 export function receivedCaseFacts(fact: Fact<CaseEvent>): CaseFacts | null {
-  if (fact.type !== 'CaseReceived') return null;
+  return fact.type === 'CaseReceived' ? receivedDraft(fact) : null;
+}
+
+function receivedDraft(fact: Fact<CaseReceived>): Draft {
   const { caseId, unitId, category, channel, summary, reporter, sourceVisitId, referredFromUnitId, location } = fact.data;
-  const instant = { at: fact.occurredAt, eventId: fact.eventId };
+  const { occurredAt: at, eventId } = fact;
   return {
     status: 'open',
     caseId,
@@ -217,22 +282,39 @@ export function receivedCaseFacts(fact: Fact<CaseEvent>): CaseFacts | null {
     location: location ?? null,
     sourceVisitId,
     referredFromUnitId,
-    received: { ...instant, unitId },
-    moments: [{ ...instant, type: 'CaseReceived' }],
-    holdings: [{ ...instant, unitId, assignee: null }],
-    periods: [{ startedBy: { ...instant, type: 'CaseReceived' }, unitId, dueDates: [], resolvedBy: null, closedBy: null, endedBy: null }],
+    received: { at, eventId, unitId },
+    moments: [{ at, eventId, type: 'CaseReceived' }],
+    holdings: [{ at, eventId, unitId, assignee: null }],
+    periods: [{ startedBy: { at, eventId, type: 'CaseReceived' }, unitId, dueDates: [], resolvedBy: null, closedBy: null, endedBy: null }],
     classifications: [],
     complexities: [],
     assignments: [],
     upwardReports: [],
     upperLevelNotices: [],
-    lastOccurredAt: fact.occurredAt,
+    receivedUnitId: unitId,
+    currentUnitId: unitId,
+    unitHistory: [{ unitId, since: at }],
+    receivedAt: at,
+    acknowledgedAt: null,
+    classification: null,
+    classifiedAt: null,
+    complexity: null,
+    assignee: null,
+    assignedAt: null,
+    dueAt: null,
+    extensions: 0,
+    firstActionAt: null,
+    actionCount: 0,
+    reportedUpwardAt: null,
+    upperLevelInformedAt: null,
+    escalatedAt: null,
+    resolvedAt: null,
+    outcome: null,
+    closedAt: null,
+    reopenedAt: null,
+    reopenCount: 0,
+    lastOccurredAt: at,
   };
-}
-
-export function evolveCaseFold(state: CaseFold, fact: Fact<CaseEvent>): CaseFold {
-  if (state.status === 'unreceived') return receivedCaseFacts(fact) ?? state;
-  return evolveCaseFacts(state, fact);
 }
 
 /** A case stream read for its history: the corrections applied once, for every reader of the result. */
@@ -252,14 +334,17 @@ export function caseHistoryOf<F extends Fact<CaseEvent>>(stream: readonly F[]): 
       corrections.set(fact.data.correctedEventId, [...(corrections.get(fact.data.correctedEventId) ?? []), fact.eventId]);
   }
   const corrected = corrections.size === 0 ? stream : withCorrections(stream);
-  let fold: CaseFold = unreceivedCase;
+  // One draft for the whole stream: the same apply as evolveCaseFacts, without a copy per fact.
+  let draft: Draft | null = null;
   const facts: (F & Fact<CaseFactEvent>)[] = [];
   for (const fact of corrected) {
-    fold = evolveCaseFold(fold, fact);
+    if (draft === null) {
+      if (fact.type === 'CaseReceived') draft = receivedDraft(fact);
+    } else if (KNOWN_TYPES.has(fact.type)) apply(draft, fact);
     if (isHistoryFact(fact)) facts.push(fact);
   }
-  if (fold.status === 'unreceived') return null;
-  return { case: fold, facts, correctionsOf: (eventId) => corrections.get(eventId) ?? [] };
+  if (draft === null) return null;
+  return { case: draft, facts, correctionsOf: (eventId) => corrections.get(eventId) ?? [] };
 }
 
 function isCorrection(fact: Fact<CaseEvent>): fact is Fact<EventCorrected> {
@@ -271,25 +356,46 @@ function isHistoryFact<F extends Fact<CaseEvent>>(fact: F): fact is F & Fact<Cas
 }
 
 function momentOf(fact: Fact<CaseFactEvent>): CaseMoment {
-  const instant = { at: fact.occurredAt, eventId: fact.eventId };
-  if (fact.type === 'CaseMarkedComplex') return { ...instant, type: fact.type, complexity: fact.data.complexity };
-  if (fact.type === 'CaseDeadlineExtended') return { ...instant, type: fact.type, newDueAt: fact.data.newDueAt };
-  return { ...instant, type: fact.type };
+  const { occurredAt: at, eventId } = fact;
+  if (fact.type === 'CaseMarkedComplex') return { at, eventId, type: fact.type, complexity: fact.data.complexity };
+  if (fact.type === 'CaseDeadlineExtended') return { at, eventId, type: fact.type, newDueAt: fact.data.newDueAt };
+  return { at, eventId, type: fact.type };
 }
 
-function withCurrentPeriod(state: CaseFacts, change: (period: HandlingPeriod) => HandlingPeriod): HandlingPeriod[] {
-  const periods = [...state.periods];
-  periods[periods.length - 1] = change(periods[periods.length - 1]);
-  return periods;
+/** The current period's due date is set (an assignment, an extension). */
+/**
+ * The later of two instants. ISO-8601 texts of one layout and offset (as the service writes them)
+ * compare as text; others are parsed. Every fact of every case passes here, hence the shortcut.
+ */
+function laterOf(current: string, candidate: string): string {
+  if (current.length === candidate.length && offsetOf(current) === offsetOf(candidate)) return candidate > current ? candidate : current;
+  return Date.parse(candidate) > Date.parse(current) ? candidate : current;
 }
 
-function nextPeriod(
-  state: CaseFacts,
-  startedBy: HandlingPeriod['startedBy'] & HandlingPeriod['endedBy'],
-  unitId: string,
-): HandlingPeriod[] {
-  const ended = withCurrentPeriod(state, (period) => ({ ...period, endedBy: startedBy }));
-  return [...ended, { startedBy, unitId, dueDates: [], resolvedBy: null, closedBy: null, endedBy: null }];
+function offsetOf(instant: string): string {
+  return instant.endsWith('Z') ? 'Z' : instant.slice(-6);
+}
+
+function setDueDate(draft: Draft, setting: HandlingPeriod['dueDates'][number]): void {
+  const period = draft.periods[draft.periods.length - 1];
+  draft.periods[draft.periods.length - 1] = { ...period, dueDates: [...period.dueDates, setting] };
+  draft.dueAt = setting.dueAt;
+}
+
+function endPeriodBy(draft: Draft, end: Pick<HandlingPeriod, 'resolvedBy'> | Pick<HandlingPeriod, 'closedBy'>): void {
+  draft.periods[draft.periods.length - 1] = { ...draft.periods[draft.periods.length - 1], ...end };
+}
+
+/** Escalation and reopening end the period and start a new one: whoever takes it sets a new due date. */
+function startPeriod(draft: Draft, startedBy: HandlingPeriod['startedBy'] & NonNullable<HandlingPeriod['endedBy']>): void {
+  const unitId = draft.currentUnitId;
+  draft.periods[draft.periods.length - 1] = { ...draft.periods[draft.periods.length - 1], endedBy: startedBy };
+  draft.periods.push({ startedBy, unitId, dueDates: [], resolvedBy: null, closedBy: null, endedBy: null });
+  draft.holdings.push({ at: startedBy.at, eventId: startedBy.eventId, unitId, assignee: null });
+  draft.assignee = null;
+  draft.assignedAt = null;
+  draft.dueAt = null;
+  draft.extensions = 0;
 }
 
 /* What readers ask of the history. Facts are in stream order, which is the order of their occurredAt
@@ -304,10 +410,6 @@ export function inForceAt<Entry extends CaseInstant>(entries: readonly Entry[], 
     found = entry;
   }
   return found;
-}
-
-export function currentUnitOf(facts: CaseFacts): string {
-  return facts.holdings[facts.holdings.length - 1].unitId;
 }
 
 export function currentHoldingOf(facts: CaseFacts): CaseHolding {
@@ -339,11 +441,6 @@ export function classificationAt(facts: CaseFacts, instant: string): CaseFacts['
 
 export function latestOf<Entry>(entries: readonly Entry[]): Entry | null {
   return entries.length === 0 ? null : entries[entries.length - 1];
-}
-
-/** The first fact of a type, or null. */
-export function firstMoment(facts: CaseFacts, type: CaseFactType): CaseMoment | null {
-  return facts.moments.find((moment) => moment.type === type) ?? null;
 }
 
 export function unhandled(value: never): never {

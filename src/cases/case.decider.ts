@@ -16,7 +16,7 @@ import {
   type UpperLevelChannel,
 } from './case.events.js';
 import { evolveCase, initialCaseState, type CaseState, type ReceivedCase } from './case.state.js';
-import { currentPeriodOf, currentUnitOf, dueAtOf, extensionsIn, firstMoment, latestOf, unhandled } from './case-facts.js';
+import { unhandled } from './case-facts.js';
 import type { RuleBook } from '../policies/rule-book.js';
 import { runningAllowances } from '../deadlines/extension-allowance.js';
 import { isOffsetDateTime } from '../domain-kit/offset-date-time.js';
@@ -109,11 +109,12 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
     switch (command.type) {
       case 'AcknowledgeCase':
         assertOpen(found);
-        assertNotAcknowledged(found);
+        if (found.acknowledgedAt !== null)
+          throw new DomainError('CASE.ALREADY_ACKNOWLEDGED', `The case was acknowledged at ${found.acknowledgedAt}.`, 'conflict');
         return [{ type: 'CaseAcknowledged', data: { note: command.note } }];
       case 'ClassifyCase':
         assertOpen(found);
-        if (latestOf(found.classifications)?.value === command.classification) {
+        if (found.classification === command.classification) {
           throw new DomainError(
             'CASE.ALREADY_CLASSIFIED',
             `The case is already classified ${command.classification}; correct the classification if it was a mistake.`,
@@ -134,7 +135,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         if (!command.lineage.ancestorIds.includes(command.to.unitId)) {
           throw new DomainError(
             'CASE.REPORT_NOT_UPWARD',
-            `Unit ${command.to.unitId} is not above ${currentUnitOf(found)}; report to a higher unit.`,
+            `Unit ${command.to.unitId} is not above ${found.currentUnitId}; report to a higher unit.`,
             'conflict',
           );
         }
@@ -145,7 +146,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
             data: {
               officialId: command.officialId,
               toUnitId: command.to.unitId,
-              fromUnitId: currentUnitOf(found),
+              fromUnitId: found.currentUnitId,
               summary: command.summary,
             },
           },
@@ -156,7 +157,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         if (!command.lineage.ancestorIds.includes(command.unitId)) {
           throw new DomainError(
             'CASE.NOT_UPPER_LEVEL',
-            `Unit ${command.unitId} is not above ${currentUnitOf(found)}, so it is not an upper level of this case.`,
+            `Unit ${command.unitId} is not above ${found.currentUnitId}, so it is not an upper level of this case.`,
             'conflict',
           );
         }
@@ -167,12 +168,12 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         if (!command.lineage.ancestorIds.includes(command.to.unitId)) {
           throw new DomainError(
             'CASE.ESCALATION_NOT_UPWARD',
-            `Unit ${command.to.unitId} is not above ${currentUnitOf(found)}; a case escalates only to a higher unit.`,
+            `Unit ${command.to.unitId} is not above ${found.currentUnitId}; a case escalates only to a higher unit.`,
             'conflict',
           );
         }
         assertActiveUnit(command.to);
-        return [{ type: 'CaseEscalated', data: { fromUnitId: currentUnitOf(found), toUnitId: command.to.unitId, reason: command.reason } }];
+        return [{ type: 'CaseEscalated', data: { fromUnitId: found.currentUnitId, toUnitId: command.to.unitId, reason: command.reason } }];
       case 'ExtendCaseDeadline':
         return extend(command, found, at);
       case 'ResolveCase':
@@ -244,15 +245,12 @@ function assign(command: Extract<CaseCommand, { type: 'AssignCase' }>, found: Re
   if (command.unit) assertActiveUnit(command.unit);
   assertDueAfter(command.dueAt, at);
   // A reassignment cannot buy time: moving the due date later is an extension, which is bounded.
-  const dueAt = dueAtOf(currentPeriodOf(found));
-  if (dueAt !== null && Date.parse(command.dueAt) > Date.parse(dueAt)) {
+  if (found.dueAt !== null && Date.parse(command.dueAt) > Date.parse(found.dueAt)) {
     throw new DomainError(
       'CASE.DUE_LATER_THAN_CURRENT',
-      `The case is due at ${dueAt}; to give it more time, extend the deadline.`,
+      `The case is due at ${found.dueAt}; to give it more time, extend the deadline.`,
       'conflict',
-      {
-        dueAt,
-      },
+      { dueAt: found.dueAt },
     );
   }
   return [{ type: 'CaseAssigned', data: { officialId: command.officialId, unitId: command.unit?.unitId ?? null, dueAt: command.dueAt } }];
@@ -260,10 +258,9 @@ function assign(command: Extract<CaseCommand, { type: 'AssignCase' }>, found: Re
 
 function markComplex(command: Extract<CaseCommand, { type: 'MarkCaseComplex' }>, found: ReceivedCase): CaseEvent[] {
   assertOpen(found);
-  const complexity = latestOf(found.complexities)?.value ?? null;
-  if (complexity === command.complexity)
+  if (found.complexity === command.complexity)
     throw new DomainError('CASE.ALREADY_MARKED_COMPLEX', `The case is already marked ${command.complexity}.`, 'conflict');
-  if (complexity === 'especially-complex') {
+  if (found.complexity === 'especially-complex') {
     throw new DomainError(
       'CASE.COMPLEXITY_DOWNGRADE',
       'An especially complex case cannot be marked merely complex; correct the marking if it was a mistake.',
@@ -280,12 +277,11 @@ function markComplex(command: Extract<CaseCommand, { type: 'MarkCaseComplex' }>,
  */
 function extend(command: Extract<CaseCommand, { type: 'ExtendCaseDeadline' }>, found: ReceivedCase, at: string): CaseEvent[] {
   assertOpen(found);
-  const period = currentPeriodOf(found);
-  const dueAt = dueAtOf(period);
+  const { dueAt } = found;
   if (dueAt === null) throw new DomainError('CASE.NO_DEADLINE', 'The case has no due date to extend; assign it with one.', 'conflict');
   const exhausted = runningAllowances(command.rules, found, at).find((allowance) => allowance.used >= allowance.allowed);
   if (exhausted) {
-    const complexity = latestOf(found.complexities)?.value ?? 'not marked complex';
+    const complexity = found.complexity ?? 'not marked complex';
     throw new DomainError(
       'CASE.EXTENSIONS_EXHAUSTED',
       `Rule ${exhausted.ruleId} allows ${exhausted.allowed} extension(s) of the ${exhausted.step} step for a case ${complexity}; ${exhausted.used} already granted.`,
@@ -300,7 +296,7 @@ function extend(command: Extract<CaseCommand, { type: 'ExtendCaseDeadline' }>, f
   return [
     {
       type: 'CaseDeadlineExtended',
-      data: { previousDueAt: dueAt, newDueAt: command.newDueAt, reason: command.reason, extensionNumber: extensionsIn(period) + 1 },
+      data: { previousDueAt: dueAt, newDueAt: command.newDueAt, reason: command.reason, extensionNumber: found.extensions + 1 },
     },
   ];
 }
@@ -312,30 +308,21 @@ function received(state: CaseState): ReceivedCase {
 
 function assertNotClosed(found: ReceivedCase): void {
   if (found.status === 'closed')
-    throw new DomainError('CASE.CLOSED', `The case was closed at ${currentPeriodOf(found).closedBy?.at}; reopen it first.`, 'conflict');
+    throw new DomainError('CASE.CLOSED', `The case was closed at ${found.closedAt}; reopen it first.`, 'conflict');
 }
 
 /** Handling facts (acknowledging, assigning, acting, escalating, resolving) need an open case. */
 function assertOpen(found: ReceivedCase): void {
   assertNotClosed(found);
   if (found.status === 'resolved')
-    throw new DomainError(
-      'CASE.RESOLVED',
-      `The case was resolved at ${currentPeriodOf(found).resolvedBy?.at}; reopen it to handle it further.`,
-      'conflict',
-    );
-}
-
-function assertNotAcknowledged(found: ReceivedCase): void {
-  const acknowledged = firstMoment(found, 'CaseAcknowledged');
-  if (acknowledged) throw new DomainError('CASE.ALREADY_ACKNOWLEDGED', `The case was acknowledged at ${acknowledged.at}.`, 'conflict');
+    throw new DomainError('CASE.RESOLVED', `The case was resolved at ${found.resolvedAt}; reopen it to handle it further.`, 'conflict');
 }
 
 function assertCurrentLineage(found: ReceivedCase, lineage: UnitLineage): void {
-  if (lineage.unitId !== currentUnitOf(found)) {
+  if (lineage.unitId !== found.currentUnitId) {
     throw new DomainError(
       'CASE.UNIT_CHANGED',
-      `The case is now at unit ${currentUnitOf(found)}, not ${lineage.unitId}; read it again.`,
+      `The case is now at unit ${found.currentUnitId}, not ${lineage.unitId}; read it again.`,
       'conflict',
     );
   }

@@ -1,10 +1,12 @@
 import { vietnamDayOf, type CalendarDay } from '../calendar/calendar-day.js';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { inForceAt } from '../cases/case-facts.js';
+import type { CaseClassification } from '../cases/case.events.js';
 import { computeDeadline } from '../deadlines/deadline-calculator.js';
 import { DomainError } from '../domain-kit/domain-error.js';
 import type { RuleBook } from '../policies/rule-book.js';
 import { unique } from './monthly-attendance.js';
+import { momentsOf } from './records-from-facts.js';
 import type { AssignmentRecord, CaseRecord, ReviewPeriod, ReviewRules, TimedFact } from './review-input.js';
 import type { CasesHandled, CaseTimeliness, Figure, MustReportMatter, Preemption } from './review-output.js';
 import type { UnitTree } from './unit-tree.js';
@@ -123,12 +125,14 @@ export function mustReportMatters(cases: readonly CaseRecord[], context: CaseRev
   // A loop rather than flatMap: a province's evaluation runs this over a hundred thousand cases.
   const found: MustReportMatter[] = [];
   for (const record of cases) {
-    const classification = classificationOf(record, context);
-    if (classification?.value !== 'must-report') continue;
+    // The cheap tests first: a province's evaluation meets most cases here, and few were ever must-report.
+    if (!record.classifications.some((classified) => classified.value === 'must-report')) continue;
     const day = vietnamDayOf(record.received.at);
     if (!inPeriod(day, context.period)) continue;
     const mine = inChargeOf(record.unitId, day, context, officialsOwn);
     if (mine.length === 0) continue;
+    const classification = classificationOf(record, context);
+    if (classification?.value !== 'must-report') continue;
     const due = upwardReportDeadline(record, context);
     const own = firstOf(record.reportsUpward.filter((report) => report.officialId === context.officialId));
     const others = record.reportsUpward.filter((report) => report.officialId !== context.officialId);
@@ -169,7 +173,6 @@ export function preemptions(cases: readonly CaseRecord[], context: CaseReviewCon
   const found: Preemption[] = [];
   for (const record of cases) {
     if (record.upperLevelInformed.length === 0) continue; // the upper level never learned of it: no pre-emption
-    if (!inScope(record, context)) continue;
     const informed = firstOf(record.upperLevelInformed);
     const firstReport = firstOf(record.reportsUpward);
     if (!informed || (firstReport && at(firstReport.at) <= at(informed.at))) continue;
@@ -178,8 +181,9 @@ export function preemptions(cases: readonly CaseRecord[], context: CaseReviewCon
     // The official's own assignments first: walking everyone's is needed only for a case that is theirs.
     const mine = inChargeOf(record.unitId, day, context, officialsOwn);
     if (mine.length === 0) continue;
-    const responsible = inChargeOf(record.unitId, day, context);
     const classification = classificationOf(record, context);
+    if (!inScope(classification?.value ?? null, context.rules.preemptionScope)) continue;
+    const responsible = inChargeOf(record.unitId, day, context);
     const informedBeforeReport = record.upperLevelInformed.filter((fact) => !firstReport || at(fact.at) < at(firstReport.at));
     const evidence = [
       record.received.eventId,
@@ -204,15 +208,14 @@ export function preemptions(cases: readonly CaseRecord[], context: CaseReviewCon
   return found;
 }
 
-function inScope(record: CaseRecord, context: CaseReviewContext): boolean {
-  const scope = context.rules.preemptionScope;
+function inScope(classification: CaseClassification | null, scope: ReviewRules['preemptionScope']): boolean {
   switch (scope) {
     case 'any':
       return true;
     case 'must-report':
-      return classificationOf(record, context)?.value === 'must-report';
+      return classification === 'must-report';
     case 'not-within-authority':
-      return classificationOf(record, context)?.value !== 'within-authority';
+      return classification !== 'within-authority';
     default:
       return unhandled(scope);
   }
@@ -223,13 +226,14 @@ function upwardReportDeadline(
   record: CaseRecord,
   context: CaseReviewContext,
 ): { ruleId: string | null; dueAt: string | null; ruleEventIds: readonly string[]; unjudged: 'no-rule' | 'no-calendar' | null } {
+  const moments = momentsOf(record);
   for (const clockStartsAt of context.ruleBook.clockStartsFor(record.category, 'report-upward')) {
-    const start = record.moments.find((moment) => moment.type === clockStartsAt);
+    const start = moments.find((moment) => moment.type === clockStartsAt);
     const sourced = start && context.ruleBook.inForce(record.category, 'report-upward', clockStartsAt, start.at);
     if (!sourced) continue;
     const judged = { ruleId: sourced.rule.ruleId, ruleEventIds: sourced.eventIds };
     try {
-      const { dueAt } = computeDeadline({ rule: sourced.rule, moments: record.moments, calendar: context.calendar, asOf: context.asOf });
+      const { dueAt } = computeDeadline({ rule: sourced.rule, moments, calendar: context.calendar, asOf: context.asOf });
       return { ...judged, dueAt, unjudged: null };
     } catch (error) {
       // A year without holiday data leaves this matter unjudged, not the whole review.

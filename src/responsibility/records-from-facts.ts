@@ -1,5 +1,5 @@
 import { CASE_EVENT_TYPES, type CaseEventType } from '../cases/case-event-catalogue.js';
-import { caseHistoryOf, currentPeriodOf } from '../cases/case-facts.js';
+import { caseHistoryOf, currentPeriodOf, type CaseMoment } from '../cases/case-facts.js';
 import type { CaseEvent } from '../cases/case.events.js';
 import { EVENT_CORRECTED, withCorrections, type EventCorrected } from '../domain-kit/corrections.js';
 import type { DomainEvent, Fact } from '../domain-kit/decider.js';
@@ -19,8 +19,8 @@ import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewRecord, UnitRec
 /**
  * Which case events a case record is folded from: a new case event type fails compilation here until
  * it says whether the review reads it. The clocks of the review's upward-report rules are counted from
- * these (CaseReceived starts them, CaseReportedUpward completes them; a pause event such as
- * CaseSuspended must be read here for the review to honour it).
+ * the record (momentsOf: CaseReceived starts them, CaseReportedUpward completes them); a pause event
+ * such as CaseSuspended must be read here, and kept by the record, for the review to honour it.
  */
 const CASE_EVENTS_IN_RECORDS: Readonly<Record<CaseEventType, boolean>> = {
   CaseReceived: true,
@@ -155,9 +155,24 @@ export function caseFromFacts(stream: readonly Fact<CaseEvent>[]): CaseRecord | 
     reportsUpward: facts.upwardReports.map(({ at, eventId, officialId }) => ({ at, eventId, officialId })),
     upperLevelInformed: facts.upperLevelNotices,
     resolved: resolved && { at: resolved.at, eventId: resolved.eventId },
-    // Only the kept types: a record is the same whether folded from the projection's events or the whole stream.
-    moments: facts.moments.filter((moment) => CASE_EVENTS_IN_RECORDS[moment.type]),
   };
+}
+
+/**
+ * A record's facts as the deadline calculator reads a case's history (CaseFacts.moments), for the
+ * clocks the review counts: the receipt first, then its classifications, assignments, upward reports
+ * and upper-level notices in the order they happened. Rebuilt from the record rather than stored with
+ * it, so a review reads no more than the figures need.
+ */
+export function momentsOf(record: CaseRecord): CaseMoment[] {
+  const later: CaseMoment[] = [
+    ...record.classifications.map(({ at, eventId }) => ({ at, eventId, type: 'CaseClassified' as const })),
+    ...record.assignments.map(({ at, eventId }) => ({ at, eventId, type: 'CaseAssigned' as const })),
+    ...record.reportsUpward.map(({ at, eventId }) => ({ at, eventId, type: 'CaseReportedUpward' as const })),
+    ...record.upperLevelInformed.map(({ at, eventId }) => ({ at, eventId, type: 'UpperLevelInformed' as const })),
+  ];
+  later.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return [{ ...record.received, type: 'CaseReceived' }, ...later];
 }
 
 export function reviewFromFacts(stream: readonly Fact<ReviewEvent>[]): ReviewRecord | null {

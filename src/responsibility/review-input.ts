@@ -1,6 +1,5 @@
 import type { CalendarDay } from '../calendar/calendar-day.js';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
-import type { CaseMoment } from '../cases/case-facts.js';
 import type { CaseCategory, CaseClassification, UpperLevelChannel } from '../cases/case.events.js';
 import type { Deadline } from '../deadlines/deadline-calculator.js';
 import type { MeetingKind } from '../meetings/meeting.events.js';
@@ -91,8 +90,6 @@ export interface CaseRecord {
   readonly upperLevelInformed: readonly (TimedFact & { readonly unitId: string; readonly channel: UpperLevelChannel })[];
   /** The latest CaseResolved, if any. */
   readonly resolved: TimedFact | null;
-  /** The case's history as the deadline calculator reads it, of the event types the records keep. */
-  readonly moments: readonly CaseMoment[];
   /** computeDeadline's results for this case, if the caller judged it against the policies. */
   readonly deadlines?: readonly (Deadline & { readonly evidence?: readonly string[] })[];
 }

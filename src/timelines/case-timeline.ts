@@ -178,13 +178,13 @@ export function caseTimeline(input: TimelineInput): CaseTimeline | null {
     if (deadline) deadlines.push(deadline);
   }
 
-  const now = placeAt(input.asOf);
+  const now = holdingAt(facts, input.asOf);
   return {
     caseId: input.caseId,
     category: facts.category,
     receivedUnitId: facts.received.unitId,
     currentUnitId: now.unitId,
-    assignee: holdingAt(facts, input.asOf).assignee,
+    assignee: now.assignee,
     asOf: input.asOf,
     steps,
     deadlines,
@@ -275,7 +275,7 @@ function ruleDeadline(step: PolicyStep, clockStartsAt: string, judged: Judged): 
  * Whether the upward report is owed: only for a matter classified must-report, by the classification
  * in force at the judged instant (asOf), corrections applied. A status when it is not owed; null when it is.
  */
-export function upwardReportOwed(
+function upwardReportOwed(
   facts: CaseFacts,
   asOf: string,
 ): { status: 'not-required' | 'unclassified' | null; classification: CaseFacts['classifications'][number] | null } {

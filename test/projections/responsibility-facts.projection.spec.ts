@@ -252,11 +252,6 @@ describe('the responsibility-facts projection', () => {
           reportsUpward: [],
           upperLevelInformed: [{ at: at('07'), eventId: id(12), unitId: 'huyen', channel: 'media' }],
           resolved: null,
-          moments: [
-            { at: at('06'), eventId: id(10), type: 'CaseReceived' },
-            { at: at('06'), eventId: id(11), type: 'CaseClassified' },
-            { at: at('07'), eventId: id(12), type: 'UpperLevelInformed' },
-          ],
         },
       },
       {
@@ -272,10 +267,6 @@ describe('the responsibility-facts projection', () => {
           reportsUpward: [],
           upperLevelInformed: [],
           resolved: null,
-          moments: [
-            { at: at('06'), eventId: id(13), type: 'CaseReceived' },
-            { at: at('06'), eventId: id(14), type: 'CaseAssigned' },
-          ],
         },
       },
     ]);
