@@ -2,8 +2,11 @@ import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadVietnamCalendar } from '../../src/calendar/holiday-files.js';
 import { AnnualEvaluations } from '../../src/evaluations/annual-evaluations.js';
+import { loadDefaultRules } from '../../src/policies/default-rules.js';
+import { RuleBookQuery } from '../../src/policies/rule-book.query.js';
 import { openReadModels } from '../../src/projections/read-models.database.js';
 import { ReviewFactsQuery } from '../../src/responsibility/projection/review-facts.query.js';
+import { caseTimelinesProjection } from '../../src/timelines/case-timelines.projection.js';
 
 /**
  * The whole province's annual evaluation, in a worker so the bench can give up on it after a time
@@ -13,6 +16,7 @@ import { ReviewFactsQuery } from '../../src/responsibility/projection/review-fac
 export interface ProvinceEvaluationJob {
   readonly readModelsFile: string;
   readonly holidaysDirectory: string;
+  readonly defaultRulesFile: string;
   readonly unitId: string;
   readonly year: number;
   readonly runs: number;
@@ -20,7 +24,8 @@ export interface ProvinceEvaluationJob {
 
 const job = workerData as ProvinceEvaluationJob;
 const db = openReadModels(job.readModelsFile);
-const evaluations = new AnnualEvaluations(new ReviewFactsQuery(db), loadVietnamCalendar(job.holidaysDirectory));
+const rules = new RuleBookQuery(db, caseTimelinesProjection, loadDefaultRules(job.defaultRulesFile));
+const evaluations = new AnnualEvaluations(new ReviewFactsQuery(db), loadVietnamCalendar(job.holidaysDirectory), rules);
 const now = new Date();
 for (let run = 0; run < job.runs; run += 1) {
   const started = performance.now();

@@ -7,10 +7,13 @@ import { historySelection, replayCase } from '../../src/cases/history/case-histo
 import { AnnualEvaluations } from '../../src/evaluations/annual-evaluations.js';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store.js';
 import { ALL_PROJECTIONS } from '../../src/projections/all-projections.js';
+import { loadDefaultRules } from '../../src/policies/default-rules.js';
+import { RuleBookQuery } from '../../src/policies/rule-book.query.js';
 import { openReadModels } from '../../src/projections/read-models.database.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { OfficialReview } from '../../src/responsibility/projection/official-review.js';
 import { ReviewFactsQuery } from '../../src/responsibility/projection/review-facts.query.js';
+import { caseTimelinesProjection } from '../../src/timelines/case-timelines.projection.js';
 import type { Machine } from '../environment.js';
 import { generateProvince } from './province.js';
 
@@ -150,8 +153,10 @@ export async function runProjectionsBench(projectRoot: string, folder: string, m
     // 3. Query latencies.
     const calendar = loadVietnamCalendar(join(projectRoot, 'src', 'calendar', 'holidays'));
     const facts = new ReviewFactsQuery(db);
-    const reviews = new OfficialReview(facts, calendar);
-    const evaluations = new AnnualEvaluations(facts, calendar);
+    const defaultRulesFile = join(projectRoot, 'src', 'policies', 'default-rules.json');
+    const rules = new RuleBookQuery(db, caseTimelinesProjection, loadDefaultRules(defaultRulesFile));
+    const reviews = new OfficialReview(facts, calendar, rules);
+    const evaluations = new AnnualEvaluations(facts, calendar, rules);
     const now = new Date();
     const everything = historySelection(undefined, undefined);
     const midway = historySelection('2025-06-30T23:59:59+07:00', 'occurred');
@@ -182,6 +187,7 @@ export async function runProjectionsBench(projectRoot: string, folder: string, m
     const provinceRuns = await provinceEvaluationRuns({
       readModelsFile: join(folder, 'read-models.db'),
       holidaysDirectory: join(projectRoot, 'src', 'calendar', 'holidays'),
+      defaultRulesFile,
       unitId: province.provinceId,
       year: EVALUATION_YEAR,
       runs: EVALUATION_RUNS,

@@ -5,6 +5,8 @@ import { CommandHandler, type CommandEnvelope, type CommandResult } from '../led
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
 import { newAggregateId } from '../http/new-aggregate-id.js';
 import { UnitDirectory } from '../organisation/unit-directory.js';
+import type { RuleBook } from '../policies/rule-book.js';
+import { RuleBookQuery } from '../policies/rule-book.query.js';
 import { caseDecider, type ReceiveCaseCommand } from './case.decider.js';
 import {
   CASE_CATEGORIES,
@@ -81,7 +83,17 @@ export class CaseIntake {
     private readonly units: UnitDirectory,
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly rules: RuleBookQuery,
   ) {}
+
+  /**
+   * The rule book as it stands, for a case command that decides by it (an extension, bounded by the
+   * allowance of the rule in force): the decider is given it with the command, as it is given the unit
+   * lineage, and reads nothing itself.
+   */
+  ruleBook(): RuleBook {
+    return this.rules.current();
+  }
 
   async receive(input: CaseIntakeInput, envelope: CommandEnvelope): Promise<CaseIntakeResult> {
     const command = await this.prepare(input, envelope);

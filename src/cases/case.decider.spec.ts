@@ -1,6 +1,9 @@
 import { caseDecider, type CaseCommand, type UnitLineage } from './case.decider.js';
-import type { CaseEvent } from './case.events.js';
+import type { CaseCategory, CaseEvent } from './case.events.js';
 import { context, fact, spec } from '../../test/support/given-when-then.js';
+import type { Fact } from '../domain-kit/decider.js';
+import { loadDefaultRules } from '../policies/default-rules.js';
+import { RuleBook } from '../policies/rule-book.js';
 
 const cases = spec(caseDecider);
 const at = (occurredAt = '2017-03-09T08:00:00+07:00') => context(occurredAt);
@@ -470,98 +473,143 @@ describe('case decider', () => {
   });
 
   describe('ExtendCaseDeadline', () => {
-    const extend = (newDueAt = '2017-04-30T17:00:00+07:00'): CaseCommand => ({
-      type: 'ExtendCaseDeadline',
-      newDueAt,
-      reason: 'Verification',
-    });
-    const second = on('04', {
-      type: 'CaseDeadlineExtended',
-      data: { previousDueAt: '2017-04-30T17:00:00+07:00', newDueAt: '2017-05-30T17:00:00+07:00', reason: 'More', extensionNumber: 2 },
-    });
-
-    it('extends once a case not marked complex', () => {
-      cases
-        .given([receivedCase, assigned])
-        .when(extend(), at())
-        .then([
-          {
-            type: 'CaseDeadlineExtended',
-            data: {
-              previousDueAt: '2017-03-31T17:00:00+07:00',
-              newDueAt: '2017-04-30T17:00:00+07:00',
-              reason: 'Verification',
-              extensionNumber: 1,
-            },
-          },
-        ]);
-      expect(cases.given([receivedCase, assigned, extended]).state).toMatchObject({ dueAt: '2017-04-30T17:00:00+07:00', extensions: 1 });
-    });
-
-    it('extends an especially complex case twice', () => {
-      cases
-        .given([receivedCase, especiallyComplex, assigned, extended])
-        .when(extend('2017-05-30T17:00:00+07:00'), at())
-        .then([
-          {
-            type: 'CaseDeadlineExtended',
-            data: {
-              previousDueAt: '2017-04-30T17:00:00+07:00',
-              newDueAt: '2017-05-30T17:00:00+07:00',
-              reason: 'Verification',
-              extensionNumber: 2,
-            },
-          },
-        ]);
-    });
-
-    it('counts extensions afresh after escalation', () => {
-      const reassigned = on('05', {
-        type: 'CaseAssigned',
-        data: { officialId: null, unitId: 'gia-loc', dueAt: '2017-04-05T17:00:00+07:00' },
+    // The law's allowance comes from the rule book: the shipped rules here, as the service loads them.
+    const rules = new RuleBook(loadDefaultRules());
+    const extend = (newDueAt: string): CaseCommand => ({ type: 'ExtendCaseDeadline', newDueAt, reason: 'Verification', rules });
+    const day = (date: string, event: CaseEvent) => fact<CaseEvent>(event, `2025-${date}T08:00:00+07:00`);
+    const receipt = (category: CaseCategory) => day('03-03', { type: 'CaseReceived', data: { ...receivedData, category } });
+    const accepted = day('03-04', { type: 'CaseAcknowledged', data: { note: null } });
+    const assignedTo = (date: string, dueAt: string) =>
+      day(date, { type: 'CaseAssigned', data: { officialId: 'official-1', unitId: null, dueAt: `2025-${dueAt}T17:00:00+07:00` } });
+    const marked = (complexity: 'complex' | 'especially-complex') =>
+      day('03-05', { type: 'CaseMarkedComplex', data: { complexity, reason: 'Two communes concerned' } });
+    const extendedTo = (date: string, from: string, to: string, extensionNumber: number) =>
+      day(date, {
+        type: 'CaseDeadlineExtended',
+        data: {
+          previousDueAt: `2025-${from}T17:00:00+07:00`,
+          newDueAt: `2025-${to}T17:00:00+07:00`,
+          reason: 'Verification',
+          extensionNumber,
+        },
       });
+    const extension = (from: string, to: string, extensionNumber: number) => [
+      {
+        type: 'CaseDeadlineExtended',
+        data: {
+          previousDueAt: `2025-${from}T17:00:00+07:00`,
+          newDueAt: `2025-${to}T17:00:00+07:00`,
+          reason: 'Verification',
+          extensionNumber,
+        },
+      },
+    ];
+    const on20March = at('2025-03-20T08:00:00+07:00');
+    const refusal = (given: Fact<CaseEvent>[], command: CaseCommand) => {
+      try {
+        caseDecider.decide(command, cases.given(given).state, on20March);
+      } catch (error) {
+        return error;
+      }
+      return null;
+    };
+
+    it('refuses extending a complaint not marked complex: complaint-resolve-2012 allows none', () => {
+      const given = [receipt('complaint'), accepted, assignedTo('03-04', '03-31')];
+      cases.given(given).when(extend('2025-04-15T17:00:00+07:00'), on20March).thenRefused('CASE.EXTENSIONS_EXHAUSTED', 'conflict');
+      expect(refusal(given, extend('2025-04-15T17:00:00+07:00'))).toMatchObject({
+        details: { ruleId: 'complaint-resolve-2012', step: 'resolve', allowed: 0, extensions: 0 },
+      });
+    });
+
+    it('extends a complaint marked complex once (45 days, Law on Complaints art. 28), and not twice', () => {
+      const given = [receipt('complaint'), accepted, marked('complex'), assignedTo('03-05', '03-31')];
       cases
-        .given([receivedCase, assigned, extended, escalated, reassigned])
-        .when(extend('2017-05-05T17:00:00+07:00'), at())
-        .then([
-          {
-            type: 'CaseDeadlineExtended',
-            data: {
-              previousDueAt: '2017-04-05T17:00:00+07:00',
-              newDueAt: '2017-05-05T17:00:00+07:00',
-              reason: 'Verification',
-              extensionNumber: 1,
-            },
-          },
-        ]);
+        .given(given)
+        .when(extend('2025-04-15T17:00:00+07:00'), on20March)
+        .then(extension('03-31', '04-15', 1));
+      cases
+        .given([...given, extendedTo('03-19', '03-31', '04-15', 1)])
+        .when(extend('2025-04-30T17:00:00+07:00'), on20March)
+        .thenRefused('CASE.EXTENSIONS_EXHAUSTED', 'conflict');
+    });
+
+    it('extends an especially complex denunciation twice, not three times (Law on Denunciations art. 30)', () => {
+      const given = [receipt('denunciation'), accepted, marked('especially-complex'), assignedTo('03-05', '03-31')];
+      const first = extendedTo('03-10', '03-31', '04-30', 1);
+      cases
+        .given([...given, first])
+        .when(extend('2025-05-30T17:00:00+07:00'), on20March)
+        .then(extension('04-30', '05-30', 2));
+      cases
+        .given([...given, first, extendedTo('03-11', '04-30', '05-30', 2)])
+        .when(extend('2025-06-30T17:00:00+07:00'), on20March)
+        .thenRefused('CASE.EXTENSIONS_EXHAUSTED', 'conflict');
+    });
+
+    it("extends a denunciation's acceptance once, for verification, before it is accepted (art. 24)", () => {
+      const given = [receipt('denunciation'), assignedTo('03-03', '03-10')];
+      cases
+        .given(given)
+        .when(extend('2025-03-25T17:00:00+07:00'), at('2025-03-06T08:00:00+07:00'))
+        .then(extension('03-10', '03-25', 1));
+      expect(refusal([...given, extendedTo('03-06', '03-10', '03-25', 1)], extend('2025-03-30T17:00:00+07:00'))).toMatchObject({
+        code: 'CASE.EXTENSIONS_EXHAUSTED',
+        details: { ruleId: 'denunciation-accept-2019', step: 'acknowledge' },
+      });
+    });
+
+    it("does not renew the law's allowance on escalation: the rule's clock runs on, as the timeline counts it", () => {
+      const escalatedOn = day('03-12', {
+        type: 'CaseEscalated',
+        data: { fromUnitId: 'gia-tan', toUnitId: 'gia-loc', reason: 'Beyond the commune' },
+      });
+      const given = [
+        receipt('complaint'),
+        accepted,
+        marked('complex'),
+        assignedTo('03-05', '03-31'),
+        extendedTo('03-10', '03-31', '04-15', 1),
+        escalatedOn,
+        assignedTo('03-13', '04-10'),
+      ];
+      expect(cases.given(given).state).toMatchObject({ currentUnitId: 'gia-loc', dueAt: '2025-04-10T17:00:00+07:00', extensions: 0 });
+      cases.given(given).when(extend('2025-04-30T17:00:00+07:00'), on20March).thenRefused('CASE.EXTENSIONS_EXHAUSTED', 'conflict');
+    });
+
+    it('bounds nothing when no rule of the rule book runs for the handling (an incident: only its upward report has a limit)', () => {
+      const given = [receipt('incident'), assignedTo('03-03', '03-10'), extendedTo('03-04', '03-10', '03-20', 1)];
+      cases
+        .given(given)
+        .when(extend('2025-03-30T17:00:00+07:00'), at('2025-03-05T08:00:00+07:00'))
+        .then(extension('03-20', '03-30', 2));
+      expect(cases.given(given).state).toMatchObject({ dueAt: '2025-03-20T17:00:00+07:00', extensions: 1 });
     });
 
     it.each([
+      ['without a due date', [receipt('incident')], extend('2025-04-30T17:00:00+07:00'), 'CASE.NO_DEADLINE', 'conflict'],
       [
-        'twice when not especially complex',
-        [receivedCase, assigned, extended],
-        extend('2017-05-30T17:00:00+07:00'),
-        'CASE.EXTENSIONS_EXHAUSTED',
-        'conflict',
+        'to an earlier date',
+        [receipt('incident'), assignedTo('03-03', '03-31')],
+        extend('2025-03-25T17:00:00+07:00'),
+        'CASE.EXTENSION_NOT_LATER',
+        'invalid',
       ],
       [
-        'a third time when especially complex',
-        [receivedCase, especiallyComplex, assigned, extended, second],
-        extend('2017-06-30T17:00:00+07:00'),
-        'CASE.EXTENSIONS_EXHAUSTED',
+        'a closed case',
+        [receipt('incident'), assignedTo('03-03', '03-31'), day('03-10', resolved), day('03-11', closed)],
+        extend('2025-04-30T17:00:00+07:00'),
+        'CASE.CLOSED',
         'conflict',
       ],
-      ['without a due date', [receivedCase], extend(), 'CASE.NO_DEADLINE', 'conflict'],
-      ['to an earlier date', [receivedCase, assigned], extend('2017-03-20T17:00:00+07:00'), 'CASE.EXTENSION_NOT_LATER', 'invalid'],
-      ['a closed case', [receivedCase, assigned, resolved, closed], extend(), 'CASE.CLOSED', 'conflict'],
     ] as const)('refuses extending %s', (_, given, command, code, kind) => {
-      cases.given(given).when(command, at()).thenRefused(code, kind);
+      cases.given(given).when(command, on20March).thenRefused(code, kind);
     });
 
     it('refuses a new due date before the time of the extension', () => {
       cases
-        .given([receivedCase, assigned])
-        .when(extend('2017-04-10T17:00:00+07:00'), at('2017-04-20T08:00:00+07:00'))
+        .given([receipt('incident'), assignedTo('03-03', '03-31')])
+        .when(extend('2025-04-10T17:00:00+07:00'), at('2025-04-20T08:00:00+07:00'))
         .thenRefused('CASE.DUE_NOT_AFTER_OCCURRED_AT', 'invalid');
     });
   });

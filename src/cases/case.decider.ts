@@ -15,7 +15,10 @@ import {
   type CaseLocation,
   type UpperLevelChannel,
 } from './case.events.js';
-import { evolveCase, initialCaseState, unhandled, type CaseState, type ReceivedCase } from './case.state.js';
+import { evolveCase, initialCaseState, type CaseState, type ReceivedCase } from './case.state.js';
+import { unhandled } from './case-facts.js';
+import type { RuleBook } from '../policies/rule-book.js';
+import { runningAllowances } from '../deadlines/extension-allowance.js';
 import { isOffsetDateTime } from '../domain-kit/offset-date-time.js';
 import type { SealedPersonalData } from '../personal-data/sealed-personal-data.js';
 
@@ -66,18 +69,19 @@ export type CaseCommand =
       readonly lineage: UnitLineage;
     }
   | { readonly type: 'EscalateCase'; readonly to: UnitReference; readonly lineage: UnitLineage; readonly reason: string }
-  | { readonly type: 'ExtendCaseDeadline'; readonly newDueAt: string; readonly reason: string }
+  | {
+      readonly type: 'ExtendCaseDeadline';
+      readonly newDueAt: string;
+      readonly reason: string;
+      /** The rule book as it stood when the command arrived: the law's allowance of extensions is in it. */
+      readonly rules: RuleBook;
+    }
   | { readonly type: 'ResolveCase'; readonly outcome: string }
   | { readonly type: 'CloseCase'; readonly note: string | null }
   | { readonly type: 'ReopenCase'; readonly reason: string }
   | ({ readonly type: 'CorrectCaseEvent' } & CorrectEvent);
 
 export type ReceiveCaseCommand = Extract<CaseCommand, { type: 'ReceiveCase' }>;
-
-/** Extensions allowed per handling period (Law on Denunciations art. 30: especially complex, twice). */
-export function maxExtensions(complexity: ReceivedCase['complexity']): number {
-  return complexity === 'especially-complex' ? 2 : 1;
-}
 
 const CORRECTABLE: CorrectableFields = {
   // Not to or from referral: a referral names its referring unit, which a correction cannot add.
@@ -271,30 +275,33 @@ function markComplex(command: Extract<CaseCommand, { type: 'MarkCaseComplex' }>,
   return [{ type: 'CaseMarkedComplex', data: { complexity: command.complexity, reason: command.reason } }];
 }
 
+/**
+ * The law's allowance is the rule book's: each rule running for the handling at this instant (the
+ * acceptance, then the resolution) allows so many extensions for the case's complexity, counted over
+ * its clock as the timeline counts them. With no rule known for the case, nothing bounds them.
+ */
 function extend(command: Extract<CaseCommand, { type: 'ExtendCaseDeadline' }>, found: ReceivedCase, at: string): CaseEvent[] {
   assertOpen(found);
-  if (found.dueAt === null)
-    throw new DomainError('CASE.NO_DEADLINE', 'The case has no due date to extend; assign it with one.', 'conflict');
-  const allowed = maxExtensions(found.complexity);
-  if (found.extensions >= allowed) {
+  const { dueAt } = found;
+  if (dueAt === null) throw new DomainError('CASE.NO_DEADLINE', 'The case has no due date to extend; assign it with one.', 'conflict');
+  const exhausted = runningAllowances(command.rules, found, at).find((allowance) => allowance.used >= allowance.allowed);
+  if (exhausted) {
+    const complexity = found.complexity ?? 'not marked complex';
     throw new DomainError(
       'CASE.EXTENSIONS_EXHAUSTED',
-      `The deadline was already extended ${found.extensions} time(s); at most ${allowed} for a case ${found.complexity ?? 'not marked complex'}.`,
+      `Rule ${exhausted.ruleId} allows ${exhausted.allowed} extension(s) of the ${exhausted.step} step for a case ${complexity}; ${exhausted.used} already granted.`,
       'conflict',
-      {
-        extensions: found.extensions,
-        allowed,
-      },
+      { ruleId: exhausted.ruleId, step: exhausted.step, extensions: exhausted.used, allowed: exhausted.allowed },
     );
   }
-  if (Date.parse(command.newDueAt) <= Date.parse(found.dueAt)) {
-    throw new DomainError('CASE.EXTENSION_NOT_LATER', `The new due date must be later than the current one (${found.dueAt}).`, 'invalid');
+  if (Date.parse(command.newDueAt) <= Date.parse(dueAt)) {
+    throw new DomainError('CASE.EXTENSION_NOT_LATER', `The new due date must be later than the current one (${dueAt}).`, 'invalid');
   }
   assertDueAfter(command.newDueAt, at);
   return [
     {
       type: 'CaseDeadlineExtended',
-      data: { previousDueAt: found.dueAt, newDueAt: command.newDueAt, reason: command.reason, extensionNumber: found.extensions + 1 },
+      data: { previousDueAt: dueAt, newDueAt: command.newDueAt, reason: command.reason, extensionNumber: found.extensions + 1 },
     },
   ];
 }

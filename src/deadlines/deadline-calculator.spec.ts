@@ -1,7 +1,8 @@
 import { fact } from '../../test/support/given-when-then.js';
 import { loadVietnamCalendar } from '../calendar/holiday-files.js';
-import type { DomainEvent, Fact } from '../domain-kit/decider.js';
-import type { JsonObject } from '../ledger/event-store.port.js';
+import { caseHistoryOf, type CaseMoment } from '../cases/case-facts.js';
+import type { CaseComplexity, CaseEvent } from '../cases/case.events.js';
+import type { Fact } from '../domain-kit/decider.js';
 import type { ResponsePolicyRule } from '../policies/policy.decider.js';
 import { computeDeadline } from './deadline-calculator.js';
 
@@ -45,31 +46,42 @@ const denunciationResolution = rule({
 });
 const incidentReport = rule({ ruleId: 'incident-report-upward', category: 'incident', step: 'report-upward', limit: 24, unit: 'hours' });
 
-const event = (type: string, data: JsonObject, occurredAt: string): Fact<DomainEvent> => fact({ type, data }, occurredAt);
+const event = (caseEvent: CaseEvent, occurredAt: string): Fact<CaseEvent> => fact(caseEvent, occurredAt);
+/** The history of these facts as the one fold gives it to the calculator. */
+const history = (...facts: Fact<CaseEvent>[]): CaseMoment[] => [...caseHistoryOf(facts)!.case.moments];
+/** CaseSuspended and CaseResumed are not case events yet: their moments as the fold will give them. */
+const pause = (type: 'CaseSuspended' | 'CaseResumed', at: string) => ({ type, at, eventId: `${type}-${at}` }) as unknown as CaseMoment;
 const received = (at: string) =>
   event(
-    'CaseReceived',
     {
-      caseId: 'c1',
-      unitId: 'gia-tan',
-      category: 'complaint',
-      channel: 'letter',
-      summary: 's',
-      reporter: {},
-      sourceVisitId: null,
-      referredFromUnitId: null,
+      type: 'CaseReceived',
+      data: {
+        caseId: 'c1',
+        unitId: 'gia-tan',
+        category: 'complaint',
+        channel: 'letter',
+        summary: 's',
+        reporter: {},
+        sourceVisitId: null,
+        referredFromUnitId: null,
+      },
     },
     at,
   );
-const acknowledged = (at: string) => event('CaseAcknowledged', { note: null }, at);
-const resolved = (at: string) => event('CaseResolved', { outcome: 'done' }, at);
+const acknowledged = (at: string) => event({ type: 'CaseAcknowledged', data: { note: null } }, at);
+const resolved = (at: string) => event({ type: 'CaseResolved', data: { outcome: 'done' } }, at);
 const extended = (at: string, number: number) =>
   event(
-    'CaseDeadlineExtended',
-    { previousDueAt: at, newDueAt: '2099-01-01T00:00:00+07:00', reason: 'written decision', extensionNumber: number },
+    {
+      type: 'CaseDeadlineExtended',
+      data: { previousDueAt: at, newDueAt: '2099-01-01T00:00:00+07:00', reason: 'written decision', extensionNumber: number },
+    },
     at,
   );
-const markedComplex = (at: string, complexity: string) => event('CaseMarkedComplex', { complexity, reason: 'two communes' }, at);
+const markedComplex = (at: string, complexity: CaseComplexity) =>
+  event({ type: 'CaseMarkedComplex', data: { complexity, reason: 'two communes' } }, at);
+const reportedUpward = (at: string) =>
+  event({ type: 'CaseReportedUpward', data: { officialId: 'o-1', toUnitId: 'gia-loc', fromUnitId: 'gia-tan', summary: null } }, at);
 const endOf = (day: string) => `${day}T23:59:59.999+07:00`;
 
 describe('computeDeadline: counting days', () => {
@@ -80,7 +92,7 @@ describe('computeDeadline: counting days', () => {
     ['late on Friday 24 January in Vietnam', '2025-01-24T16:00:00Z', '2025-02-03'],
     ['early on Saturday 25 January in Vietnam (still Friday in UTC)', '2025-01-24T18:00:00Z', '2025-02-04'],
   ])('10 calendar days: %s', (_, receivedAt, lastDay) => {
-    expect(computeDeadline({ rule: complaintAcceptance, facts: [received(receivedAt)], calendar })).toMatchObject({
+    expect(computeDeadline({ rule: complaintAcceptance, moments: history(received(receivedAt)), calendar })).toMatchObject({
       clockStartedAt: receivedAt,
       dueAt: endOf(lastDay),
       status: 'running',
@@ -94,7 +106,7 @@ describe('computeDeadline: counting days', () => {
     ['over a weekend and a month edge', '2026-03-27T09:00:00+07:00', '2026-04-07'],
     ['over the worked Saturday of 2026 (10 January)', '2026-01-05T09:00:00+07:00', '2026-01-13'],
   ])('7 working days: %s', (_, receivedAt, lastDay) => {
-    expect(computeDeadline({ rule: denunciationAcceptance, facts: [received(receivedAt)], calendar }).dueAt).toBe(endOf(lastDay));
+    expect(computeDeadline({ rule: denunciationAcceptance, moments: history(received(receivedAt)), calendar }).dueAt).toBe(endOf(lastDay));
   });
 });
 
@@ -104,7 +116,7 @@ describe('computeDeadline: whether the step was met', () => {
   it('met: done by the end of the last day, with its duration', () => {
     const deadline = computeDeadline({
       rule: complaintAcceptance,
-      facts: [received(receivedAt), acknowledged('2025-03-13T23:00:00+07:00')],
+      moments: history(received(receivedAt), acknowledged('2025-03-13T23:00:00+07:00')),
       calendar,
     });
     expect(deadline).toMatchObject({
@@ -118,26 +130,30 @@ describe('computeDeadline: whether the step was met', () => {
 
   it('missed: done the next day', () => {
     expect(
-      computeDeadline({ rule: complaintAcceptance, facts: [received(receivedAt), acknowledged('2025-03-14T08:00:00+07:00')], calendar }),
+      computeDeadline({
+        rule: complaintAcceptance,
+        moments: history(received(receivedAt), acknowledged('2025-03-14T08:00:00+07:00')),
+        calendar,
+      }),
     ).toMatchObject({ status: 'missed', met: false });
   });
 
   it('overdue as of a date, ignoring what happened after it; running before the deadline', () => {
-    const facts = [received(receivedAt), acknowledged('2025-03-20T08:00:00+07:00')];
-    expect(computeDeadline({ rule: complaintAcceptance, facts, calendar, asOf: '2025-03-15T00:00:00+07:00' })).toMatchObject({
+    const moments = history(received(receivedAt), acknowledged('2025-03-20T08:00:00+07:00'));
+    expect(computeDeadline({ rule: complaintAcceptance, moments, calendar, asOf: '2025-03-15T00:00:00+07:00' })).toMatchObject({
       status: 'overdue',
       met: false,
       completedAt: null,
       durationMs: 12 * 24 * 3600_000 - 8 * 3600_000,
     });
-    expect(computeDeadline({ rule: complaintAcceptance, facts, calendar, asOf: '2025-03-10T00:00:00+07:00' })).toMatchObject({
+    expect(computeDeadline({ rule: complaintAcceptance, moments, calendar, asOf: '2025-03-10T00:00:00+07:00' })).toMatchObject({
       status: 'running',
       met: null,
     });
   });
 
   it('not started without the starting event', () => {
-    expect(computeDeadline({ rule: denunciationResolution, facts: [received(receivedAt)], calendar })).toMatchObject({
+    expect(computeDeadline({ rule: denunciationResolution, moments: history(received(receivedAt)), calendar })).toMatchObject({
       status: 'not-started',
       clockStartedAt: null,
       dueAt: null,
@@ -152,21 +168,21 @@ describe('computeDeadline: extensions', () => {
   it('30 days from acceptance, no extension for a case not marked complex', () => {
     const deadline = computeDeadline({
       rule: denunciationResolution,
-      facts: [...start, extended('2025-03-20T08:00:00+07:00', 1)],
+      moments: history(...start, extended('2025-03-20T08:00:00+07:00', 1)),
       calendar,
     });
     expect(deadline).toMatchObject({ dueAt: endOf('2025-04-02'), extensionsAllowed: 0, extensions: [{ judgement: 'beyond-allowance' }] });
   });
 
   it('complex: one extension of 30 days counts, a second does not', () => {
-    const facts = [
+    const moments = history(
       ...start,
       markedComplex('2025-03-05T08:00:00+07:00', 'complex'),
       extended('2025-03-20T08:00:00+07:00', 1),
       extended('2025-04-20T08:00:00+07:00', 2),
-    ];
+    );
     // 60 days: Friday 2 May 2025, a swapped day off, then the weekend: Monday 5 May.
-    expect(computeDeadline({ rule: denunciationResolution, facts, calendar })).toMatchObject({
+    expect(computeDeadline({ rule: denunciationResolution, moments, calendar })).toMatchObject({
       complexity: 'complex',
       extensionsAllowed: 1,
       baseDueAt: endOf('2025-04-02'),
@@ -176,14 +192,14 @@ describe('computeDeadline: extensions', () => {
   });
 
   it('especially complex: two extensions count', () => {
-    const facts = [
+    const moments = history(
       ...start,
       markedComplex('2025-03-05T08:00:00+07:00', 'especially-complex'),
       extended('2025-03-20T08:00:00+07:00', 1),
       extended('2025-04-20T08:00:00+07:00', 2),
-    ];
+    );
     // 90 days: Sunday 1 June 2025, so Monday 2 June.
-    expect(computeDeadline({ rule: denunciationResolution, facts, calendar })).toMatchObject({
+    expect(computeDeadline({ rule: denunciationResolution, moments, calendar })).toMatchObject({
       extensionsAllowed: 2,
       dueAt: endOf('2025-06-02'),
       extensions: [{ judgement: 'counted' }, { judgement: 'counted' }],
@@ -191,13 +207,13 @@ describe('computeDeadline: extensions', () => {
   });
 
   it('an extension granted after the deadline passed does not count', () => {
-    const facts = [
+    const moments = history(
       ...start,
       markedComplex('2025-03-05T08:00:00+07:00', 'complex'),
       extended('2025-04-03T08:00:00+07:00', 1),
       resolved('2025-04-20T08:00:00+07:00'),
-    ];
-    expect(computeDeadline({ rule: denunciationResolution, facts, calendar })).toMatchObject({
+    );
+    expect(computeDeadline({ rule: denunciationResolution, moments, calendar })).toMatchObject({
       dueAt: endOf('2025-04-02'),
       extensions: [{ judgement: 'after-deadline' }],
       status: 'missed',
@@ -205,12 +221,12 @@ describe('computeDeadline: extensions', () => {
   });
 
   it('the verification extension of a denunciation acceptance: 3 more working days', () => {
-    const facts = [
+    const moments = history(
       received('2025-01-22T09:00:00+07:00'),
       extended('2025-02-05T09:00:00+07:00', 1),
       acknowledged('2025-02-12T09:00:00+07:00'),
-    ];
-    expect(computeDeadline({ rule: denunciationAcceptance, facts, calendar })).toMatchObject({
+    );
+    expect(computeDeadline({ rule: denunciationAcceptance, moments, calendar })).toMatchObject({
       baseDueAt: endOf('2025-02-07'),
       dueAt: endOf('2025-02-12'),
       status: 'met',
@@ -218,43 +234,69 @@ describe('computeDeadline: extensions', () => {
   });
 });
 
-describe('computeDeadline: pauses (no case event pauses yet: literal CaseSuspended/CaseResumed)', () => {
+describe('computeDeadline: what an extension extends', () => {
+  it("extends the handling's steps only: the upward report's clock is not moved, nor its allowance judged", () => {
+    const moments = history(received('2026-03-06T20:00:00+07:00'), extended('2026-03-07T08:00:00+07:00', 1));
+    expect(
+      computeDeadline({
+        rule: rule({ ...incidentReport, extensions: { max: 1, lengthDays: 1, complex: null, especiallyComplex: null } }),
+        moments,
+        calendar,
+      }),
+    ).toMatchObject({
+      dueAt: '2026-03-07T20:00:00.000+07:00',
+      extensionsAllowed: 0,
+      extensions: [],
+    });
+  });
+});
+
+describe('computeDeadline: pauses (no case event pauses yet: literal CaseSuspended/CaseResumed moments)', () => {
   const start = [received('2025-03-01T08:00:00+07:00'), acknowledged('2025-03-03T08:00:00+07:00')];
-  const suspended = event('CaseSuspended', { reason: 'awaiting a court ruling' }, '2025-03-10T08:00:00+07:00');
-  const resumed = event('CaseResumed', { reason: 'ruling received' }, '2025-03-20T08:00:00+07:00');
+  const suspended = pause('CaseSuspended', '2025-03-10T08:00:00+07:00');
+  const resumed = pause('CaseResumed', '2025-03-20T08:00:00+07:00');
 
   it('suspended time is not counted (Law on Denunciations art. 34): 11–20 March skipped', () => {
     // 30 days + 10 suspended days from 3 March: Saturday 12 April, so Monday 14 April.
-    expect(computeDeadline({ rule: denunciationResolution, facts: [...start, suspended, resumed], calendar })).toMatchObject({
+    expect(computeDeadline({ rule: denunciationResolution, moments: [...history(...start), suspended, resumed], calendar })).toMatchObject({
       baseDueAt: endOf('2025-04-14'),
-      pauses: [{ pausedAt: suspended.occurredAt, resumedAt: resumed.occurredAt, onResume: 'continue' }],
+      pauses: [{ pausedAt: suspended.at, resumedAt: resumed.at, onResume: 'continue' }],
     });
   });
 
   it('a clock still stopped has no due date and cannot be overdue', () => {
     expect(
-      computeDeadline({ rule: denunciationResolution, facts: [...start, suspended], calendar, asOf: '2025-06-01T00:00:00+07:00' }),
+      computeDeadline({
+        rule: denunciationResolution,
+        moments: [...history(...start), suspended],
+        calendar,
+        asOf: '2025-06-01T00:00:00+07:00',
+      }),
     ).toMatchObject({ status: 'paused', dueAt: null, met: null });
   });
 
   it('a rule that restarts the clock gives the whole limit again from the resumption (Law 136/2025 art. 11a)', () => {
     const restarting = rule({ ...denunciationResolution, pauses: [{ ...suspension, onResume: 'restart' }] });
     // 30 days from 20 March: Saturday 19 April, so Monday 21 April.
-    expect(computeDeadline({ rule: restarting, facts: [...start, suspended, resumed], calendar }).dueAt).toBe(endOf('2025-04-21'));
+    expect(computeDeadline({ rule: restarting, moments: [...history(...start), suspended, resumed], calendar }).dueAt).toBe(
+      endOf('2025-04-21'),
+    );
   });
 
   it('a pause after the deadline changes nothing', () => {
-    const late = event('CaseSuspended', {}, '2025-04-10T08:00:00+07:00');
-    expect(computeDeadline({ rule: denunciationResolution, facts: [...start, late], calendar }).dueAt).toBe(endOf('2025-04-02'));
+    const late = pause('CaseSuspended', '2025-04-10T08:00:00+07:00');
+    expect(computeDeadline({ rule: denunciationResolution, moments: [...history(...start), late], calendar }).dueAt).toBe(
+      endOf('2025-04-02'),
+    );
   });
 
   it('a limit in hours stops for the exact time', () => {
-    const facts = [
-      received('2025-03-03T08:00:00+07:00'),
-      event('CaseSuspended', {}, '2025-03-03T10:00:00+07:00'),
-      event('CaseResumed', {}, '2025-03-04T10:00:00+07:00'),
+    const moments = [
+      ...history(received('2025-03-03T08:00:00+07:00')),
+      pause('CaseSuspended', '2025-03-03T10:00:00+07:00'),
+      pause('CaseResumed', '2025-03-04T10:00:00+07:00'),
     ];
-    expect(computeDeadline({ rule: rule({ ...incidentReport, pauses: [suspension] }), facts, calendar }).dueAt).toBe(
+    expect(computeDeadline({ rule: rule({ ...incidentReport, pauses: [suspension] }), moments, calendar }).dueAt).toBe(
       '2025-03-05T08:00:00.000+07:00',
     );
   });
@@ -264,12 +306,8 @@ describe('computeDeadline: must-report upward within hours', () => {
   const receivedAt = '2026-03-06T20:00:00+07:00';
 
   it('24 hours exactly, weekends included', () => {
-    const reported = event(
-      'CaseReportedUpward',
-      { officialId: 'o-1', toUnitId: 'gia-loc', fromUnitId: 'gia-tan', summary: null },
-      '2026-03-07T19:59:00+07:00',
-    );
-    expect(computeDeadline({ rule: incidentReport, facts: [received(receivedAt), reported], calendar })).toMatchObject({
+    const reported = reportedUpward('2026-03-07T19:59:00+07:00');
+    expect(computeDeadline({ rule: incidentReport, moments: history(received(receivedAt), reported), calendar })).toMatchObject({
       dueAt: '2026-03-07T20:00:00.000+07:00',
       status: 'met',
       durationMs: 23 * 3600_000 + 59 * 60_000,
@@ -277,12 +315,8 @@ describe('computeDeadline: must-report upward within hours', () => {
   });
 
   it('missed by an hour', () => {
-    const reported = event(
-      'CaseReportedUpward',
-      { officialId: 'o-1', toUnitId: 'gia-loc', fromUnitId: 'gia-tan', summary: null },
-      '2026-03-07T21:00:00+07:00',
-    );
-    expect(computeDeadline({ rule: incidentReport, facts: [received(receivedAt), reported], calendar })).toMatchObject({
+    const reported = reportedUpward('2026-03-07T21:00:00+07:00');
+    expect(computeDeadline({ rule: incidentReport, moments: history(received(receivedAt), reported), calendar })).toMatchObject({
       status: 'missed',
       met: false,
     });
@@ -290,7 +324,7 @@ describe('computeDeadline: must-report upward within hours', () => {
 
   it('the clock is judged by the hour as of a time', () => {
     expect(
-      computeDeadline({ rule: incidentReport, facts: [received(receivedAt)], calendar, asOf: '2026-03-07T20:00:01+07:00' }).status,
+      computeDeadline({ rule: incidentReport, moments: history(received(receivedAt)), calendar, asOf: '2026-03-07T20:00:01+07:00' }).status,
     ).toBe('overdue');
   });
 });

@@ -1,11 +1,10 @@
 import { addCalendarDays, vietnamDayOf, endOfVietnamDay, type CalendarDay } from '../calendar/calendar-day.js';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { EXTENDABLE_STEPS, STEP_COMPLETED_BY } from '../cases/case-event-catalogue.js';
+import type { CaseMoment } from '../cases/case-facts.js';
 import type { CaseComplexity } from '../cases/case.events.js';
-import { EVENT_CORRECTED, withCorrections } from '../domain-kit/corrections.js';
-import type { DomainEvent, Fact } from '../domain-kit/decider.js';
 import type { ResponsePolicyRule } from '../policies/policy.decider.js';
 import type { ClockPause, ExtensionAllowance, Extensions, ResumeMode } from '../policies/policy.events.js';
-import { STEP_COMPLETED_BY } from './case-clock-events.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -53,15 +52,23 @@ export interface Deadline {
 
 export interface DeadlineQuery {
   readonly rule: ResponsePolicyRule;
-  /** The case's facts in stream order; corrections are applied here. Pause events may be any type the rule names. */
-  readonly facts: readonly Fact<DomainEvent>[];
+  /** The case's history in stream order, corrections applied: CaseFacts.moments of the one fold. */
+  readonly moments: readonly CaseMoment[];
   readonly calendar: WorkingDayCalendar;
   /** Judge as of this instant: later facts are ignored, and an unfinished step past due is overdue. */
   readonly asOf?: string;
 }
 
+/** Where a rule's clock runs in a case's history: from its starting fact to the fact that completes the step. */
+export interface ClockWindow {
+  /** -1 when the clock has not started. */
+  readonly startIndex: number;
+  /** -1 while the step is not done. */
+  readonly completionIndex: number;
+}
+
 /**
- * When a step of a case was due under a rule, and whether it was done in time. Pure: the facts, the
+ * When a step of a case was due under a rule, and whether it was done in time. Pure: the history, the
  * rule and the calendar in, the verdict out.
  *
  * Counting (Civil Code 91/2015/QH13 arts. 147–148): the day of the starting event is not counted; a
@@ -69,18 +76,19 @@ export interface DeadlineQuery {
  * day or holiday ends at the end of the next working day. A pause stops the clock from the day after
  * it is paused to the day it resumes, both in Vietnam's calendar (the day of the pause counts, the day
  * of resumption does not); a limit in hours stops for the exact time. On resumption the clock either
- * continues or, for rules that say so, starts again with the whole limit.
+ * continues or, for rules that say so, starts again with the whole limit. An extension counts for the
+ * steps the handling's extensions are for (EXTENDABLE_STEPS), within the allowance for the case's
+ * complexity, when granted before the deadline.
  */
 export function computeDeadline(query: DeadlineQuery): Deadline {
   const { rule, calendar, asOf } = query;
   const limitAt = asOf === undefined ? Infinity : Date.parse(asOf);
-  const facts = withCorrections(query.facts).filter((fact) => fact.type !== EVENT_CORRECTED && Date.parse(fact.occurredAt) <= limitAt);
-  const startIndex = facts.findIndex((fact) => fact.type === rule.clockStartsAt);
-  const completing: readonly string[] = STEP_COMPLETED_BY[rule.step];
-  const completionIndex = startIndex < 0 ? -1 : facts.findIndex((fact, index) => index > startIndex && completing.includes(fact.type));
-  const upToCompletion = completionIndex < 0 ? facts : facts.slice(0, completionIndex + 1);
+  const moments = query.moments.filter((moment) => Date.parse(moment.at) <= limitAt);
+  const { startIndex, completionIndex } = clockWindowOf(rule, moments);
+  const upToCompletion = completionIndex < 0 ? moments : moments.slice(0, completionIndex + 1);
   const complexity = latestComplexity(upToCompletion);
-  const allowance = allowanceFor(rule.extensions, complexity);
+  const extendable = EXTENDABLE_STEPS[rule.step];
+  const allowance = extendable ? allowanceFor(rule.extensions, complexity) : { max: 0, lengthDays: 0 };
   const base = { ruleId: rule.ruleId, step: rule.step, complexity, extensionsAllowed: allowance.max };
   if (startIndex < 0) {
     return {
@@ -97,47 +105,60 @@ export function computeDeadline(query: DeadlineQuery): Deadline {
       durationMs: null,
     };
   }
-  const start = facts[startIndex];
-  const window = facts.slice(startIndex + 1, completionIndex < 0 ? facts.length : completionIndex);
+  const start = moments[startIndex];
+  const window = moments.slice(startIndex + 1, completionIndex < 0 ? moments.length : completionIndex);
   const pauses = pausesOf(window, rule.pauses);
-  const dueWith = (extraDays: number) => dueInstant(rule, calendar, start.occurredAt, pauses, extraDays);
+  const dueWith = (extraDays: number) => dueInstant(rule, calendar, start.at, pauses, extraDays);
 
   const extensions: ExtensionJudgement[] = [];
   let counted = 0;
-  for (const fact of window.filter((candidate) => candidate.type === 'CaseDeadlineExtended')) {
+  for (const moment of extendable ? window : []) {
+    if (moment.type !== 'CaseDeadlineExtended') continue;
     const due = dueWith(counted * allowance.lengthDays);
     const judgement =
       counted >= allowance.max
         ? 'beyond-allowance'
-        : due !== null && Date.parse(fact.occurredAt) > Date.parse(due)
+        : due !== null && Date.parse(moment.at) > Date.parse(due)
           ? 'after-deadline'
           : 'counted';
     if (judgement === 'counted') counted++;
-    const newDueAt = (fact.data as { newDueAt?: unknown }).newDueAt;
-    extensions.push({
-      eventId: fact.eventId,
-      occurredAt: fact.occurredAt,
-      recordedNewDueAt: typeof newDueAt === 'string' ? newDueAt : null,
-      judgement,
-    });
+    extensions.push({ eventId: moment.eventId, occurredAt: moment.at, recordedNewDueAt: moment.newDueAt, judgement });
   }
 
   const dueAt = dueWith(counted * allowance.lengthDays);
-  const completion = completionIndex < 0 ? null : facts[completionIndex];
-  const verdict = judge(dueAt, completion?.occurredAt ?? null, asOf);
-  const endAt = completion?.occurredAt ?? asOf;
+  const completion = completionIndex < 0 ? null : moments[completionIndex];
+  const verdict = judge(dueAt, completion?.at ?? null, asOf);
+  const endAt = completion?.at ?? asOf;
   return {
     ...base,
-    clockStartedAt: start.occurredAt,
+    clockStartedAt: start.at,
     baseDueAt: dueWith(0),
     dueAt,
     extensions,
     pauses,
-    completedAt: completion?.occurredAt ?? null,
+    completedAt: completion?.at ?? null,
     completedByEventId: completion?.eventId ?? null,
     ...verdict,
-    durationMs: endAt === undefined ? null : Date.parse(endAt) - Date.parse(start.occurredAt),
+    durationMs: endAt === undefined ? null : Date.parse(endAt) - Date.parse(start.at),
   };
+}
+
+/** The first fact that starts the rule's clock, and the first after it that completes its step. */
+export function clockWindowOf(rule: Pick<ResponsePolicyRule, 'clockStartsAt' | 'step'>, moments: readonly CaseMoment[]): ClockWindow {
+  const startIndex = moments.findIndex((moment) => moment.type === rule.clockStartsAt);
+  const completing: readonly string[] = STEP_COMPLETED_BY[rule.step];
+  const completionIndex =
+    startIndex < 0 ? -1 : moments.findIndex((moment, index) => index > startIndex && completing.includes(moment.type));
+  return { startIndex, completionIndex };
+}
+
+/** The complexity the last marking among these facts set. */
+export function latestComplexity(moments: readonly CaseMoment[]): CaseComplexity | null {
+  for (let index = moments.length - 1; index >= 0; index--) {
+    const moment = moments[index];
+    if (moment.type === 'CaseMarkedComplex') return moment.complexity;
+  }
+  return null;
 }
 
 /** The allowance for the case's complexity, falling back to the next less complex one the rule defines. */
@@ -158,24 +179,19 @@ function judge(dueAt: string | null, completedAt: string | null, asOf: string | 
   return { status: 'running', met: null };
 }
 
-function latestComplexity(facts: readonly Fact<DomainEvent>[]): CaseComplexity | null {
-  const marked = facts.filter((fact) => fact.type === 'CaseMarkedComplex');
-  return marked.length === 0 ? null : (marked[marked.length - 1].data as { complexity: CaseComplexity }).complexity;
-}
-
 /** Pairs each pausing event with the next resuming event of the same pause; a second pause while stopped is ignored. */
-function pausesOf(window: readonly Fact<DomainEvent>[], definitions: readonly ClockPause[]): ClockPauseInterval[] {
+function pausesOf(window: readonly CaseMoment[], definitions: readonly ClockPause[]): ClockPauseInterval[] {
   const intervals: ClockPauseInterval[] = [];
   let open: { definition: ClockPause; pausedAt: string } | null = null;
-  for (const fact of window) {
+  for (const moment of window) {
     if (open === null) {
-      const definition = definitions.find((candidate) => candidate.pausedBy === fact.type);
-      if (definition) open = { definition, pausedAt: fact.occurredAt };
-    } else if (fact.type === open.definition.resumedBy) {
+      const definition = definitions.find((candidate) => candidate.pausedBy === moment.type);
+      if (definition) open = { definition, pausedAt: moment.at };
+    } else if (moment.type === open.definition.resumedBy) {
       intervals.push({
         pausedAt: open.pausedAt,
         pausedBy: open.definition.pausedBy,
-        resumedAt: fact.occurredAt,
+        resumedAt: moment.at,
         onResume: open.definition.onResume,
       });
       open = null;

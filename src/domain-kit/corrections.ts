@@ -20,8 +20,11 @@ export interface CorrectEvent {
   readonly fields: JsonObject;
 }
 
-/** The facts of a stream with every correction applied to the event it names (latest wins). */
-export function withCorrections<Event extends DomainEvent>(facts: readonly Fact<Event>[]): Fact<Event>[] {
+/**
+ * The facts of a stream with every correction applied to the event it names (latest wins). Whatever
+ * else a fact carries (a recording time, a position) is kept.
+ */
+export function withCorrections<F extends Fact<DomainEvent>>(facts: readonly F[]): F[] {
   const replacements = new Map<string, JsonObject>();
   for (const fact of facts) {
     if (fact.type !== EVENT_CORRECTED) continue;
@@ -31,7 +34,8 @@ export function withCorrections<Event extends DomainEvent>(facts: readonly Fact<
   if (replacements.size === 0) return [...facts];
   return facts.map((fact) => {
     const fields = replacements.get(fact.eventId);
-    return fields ? { ...fact, data: { ...fact.data, ...fields } } : fact;
+    // The same event with some fields replaced by values its aggregate checked (decideCorrection).
+    return fields ? ({ ...fact, data: { ...fact.data, ...fields } } as F) : fact;
   });
 }
 

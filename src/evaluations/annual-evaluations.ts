@@ -1,5 +1,6 @@
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { DomainError } from '../domain-kit/domain-error.js';
+import type { RuleBookQuery } from '../policies/rule-book.query.js';
 import { reviewOf } from '../responsibility/projection/official-review.js';
 import type { ReviewFactsQuery } from '../responsibility/projection/review-facts.query.js';
 import type { ReviewPeriod } from '../responsibility/review-input.js';
@@ -31,6 +32,7 @@ export class AnnualEvaluations {
   constructor(
     private readonly facts: ReviewFactsQuery,
     private readonly calendar: WorkingDayCalendar,
+    private readonly ruleBooks: RuleBookQuery,
   ) {}
 
   evaluate(year: number, scope: EvaluationScope, asOf: Date): AnnualEvaluation {
@@ -45,12 +47,13 @@ export class AnnualEvaluations {
     }
     const evaluated = scope.unitId === undefined ? officialIds : assignedDuring(scope.unitId, period, officialIds, records);
     const relevant = new RelevantRecords(records);
+    const judgement = { calendar: this.calendar, ruleBook: this.ruleBooks.current(), rules: {} };
     const officials = evaluated
       .filter((officialId) => records.officials.has(officialId))
       .map((officialId) => {
         // The official's cut holds every visit their review can count, so it serves evaluationOf too.
         const own = relevant.of(officialId);
-        return evaluationOf(reviewOf(officialId, own, period, asOf, this.calendar, {}), own);
+        return evaluationOf(reviewOf(officialId, own, period, asOf, judgement), own);
       });
     return { year, period, asOf: asOf.toISOString(), scope, officials };
   }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { PoliciesModule } from '../policies/policies.module.js';
+import { RuleBookQuery } from '../policies/rule-book.query.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { ReviewFactsQuery } from '../responsibility/projection/review-facts.query.js';
 import { ResponsibilityModule } from '../responsibility/responsibility.module.js';
@@ -8,13 +10,14 @@ import { EvaluationsController } from './http/evaluations.controller.js';
 
 /** The annual evaluation over HTTP, computed from the responsibility review of each official. */
 @Module({
-  imports: [ProjectionsModule, ResponsibilityModule],
+  imports: [ProjectionsModule, ResponsibilityModule, PoliciesModule],
   controllers: [EvaluationsController],
   providers: [
     {
       provide: AnnualEvaluations,
-      inject: [ReviewFactsQuery, WorkingDayCalendar],
-      useFactory: (facts: ReviewFactsQuery, calendar: WorkingDayCalendar) => new AnnualEvaluations(facts, calendar),
+      inject: [ReviewFactsQuery, WorkingDayCalendar, RuleBookQuery],
+      useFactory: (facts: ReviewFactsQuery, calendar: WorkingDayCalendar, rules: RuleBookQuery) =>
+        new AnnualEvaluations(facts, calendar, rules),
     },
   ],
 })

@@ -2,9 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fact } from '../../test/support/given-when-then.js';
 import { loadVietnamCalendar } from '../calendar/holiday-files.js';
+import { caseHistoryOf } from '../cases/case-facts.js';
+import type { CaseEvent } from '../cases/case.events.js';
 import { computeDeadline } from '../deadlines/deadline-calculator.js';
+import type { Fact } from '../domain-kit/decider.js';
 import { caseTimeline, type TimelineFact } from '../timelines/case-timeline.js';
-import { loadDefaultRules, RuleBook } from '../timelines/response-rules.js';
+import { loadDefaultRules } from './default-rules.js';
+import { RuleBook } from './rule-book.js';
 import { POLICY_CATEGORIES, POLICY_STEPS, type PolicyCategory, type PolicyStep } from './policy.events.js';
 
 /**
@@ -24,8 +28,9 @@ const ruleOn = (category: PolicyCategory, step: PolicyStep, day: string) => {
 };
 
 const endOf = (day: string) => `${day}T23:59:59.999+07:00`;
+const caseFact = (event: CaseEvent, at: string): Fact<CaseEvent> => fact(event, at);
 const received = (category: PolicyCategory, at: string) =>
-  fact(
+  caseFact(
     {
       type: 'CaseReceived',
       data: {
@@ -41,16 +46,23 @@ const received = (category: PolicyCategory, at: string) =>
     },
     at,
   );
-const acknowledged = (at: string) => fact({ type: 'CaseAcknowledged', data: { note: null } }, at);
-const extended = (at: string) => fact({ type: 'CaseDeadlineExtended', data: { reason: 'verification', newDueAt: null } }, at);
-const markedComplex = (at: string) => fact({ type: 'CaseMarkedComplex', data: { complexity: 'complex', reason: 'two places' } }, at);
+const acknowledged = (at: string) => caseFact({ type: 'CaseAcknowledged', data: { note: null } }, at);
+const extended = (at: string) =>
+  caseFact(
+    {
+      type: 'CaseDeadlineExtended',
+      data: { previousDueAt: at, newDueAt: '2099-01-01T00:00:00+07:00', reason: 'verification', extensionNumber: 1 },
+    },
+    at,
+  );
+const markedComplex = (at: string) => caseFact({ type: 'CaseMarkedComplex', data: { complexity: 'complex', reason: 'two places' } }, at);
 
 /** The deadline of one step of a case, under the shipped rule in force on the day its clock started. */
-function deadlineOf(category: PolicyCategory, step: PolicyStep, facts: ReturnType<typeof fact>[], asOf?: string) {
+function deadlineOf(category: PolicyCategory, step: PolicyStep, facts: Fact<CaseEvent>[], asOf?: string) {
   const start = facts.find((candidate) => candidate.type === (step === 'resolve' ? 'CaseAcknowledged' : 'CaseReceived'))!;
   const sourced = book.inForce(category, step, start.type, start.occurredAt);
   if (!sourced) throw new Error(`no rule for ${category}/${step} on ${start.occurredAt}`);
-  return computeDeadline({ rule: sourced.rule, facts, calendar, ...(asOf ? { asOf } : {}) });
+  return computeDeadline({ rule: sourced.rule, moments: caseHistoryOf(facts)!.case.moments, calendar, ...(asOf ? { asOf } : {}) });
 }
 
 describe('the shipped rules, by date', () => {
@@ -99,7 +111,7 @@ describe('the shipped rules, by date', () => {
 
   it('judges a case received before 2012-07-01 "no-rule" on every step, and fails nothing', () => {
     let position = 0;
-    const recorded = (event: ReturnType<typeof fact>): TimelineFact => ({
+    const recorded = (event: Fact<CaseEvent>): TimelineFact => ({
       ...event,
       recordedAt: event.occurredAt,
       globalPosition: ++position,
@@ -120,7 +132,7 @@ describe('the shipped rules, by date', () => {
 
   it('keeps a deadline beyond the calendar (after 2100) unjudged, "no-calendar", rather than failing the timeline', () => {
     let position = 0;
-    const recorded = (event: ReturnType<typeof fact>): TimelineFact => ({
+    const recorded = (event: Fact<CaseEvent>): TimelineFact => ({
       ...event,
       recordedAt: event.occurredAt,
       globalPosition: ++position,

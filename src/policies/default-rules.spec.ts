@@ -1,27 +1,30 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { policyDecider, type PolicyCommand, type ResponsePolicyRule } from './policy.decider.js';
 import { context, fact } from '../../test/support/given-when-then.js';
 import { loadVietnamCalendar } from '../calendar/holiday-files.js';
-import { CASE_EVENT_TYPES, PLANNED_PAUSE_EVENT_TYPES, STEP_COMPLETED_BY } from '../deadlines/case-clock-events.js';
+import { CASE_EVENT_TYPES, PLANNED_PAUSE_EVENT_TYPES, STEP_COMPLETED_BY } from '../cases/case-event-catalogue.js';
+import { caseHistoryOf } from '../cases/case-facts.js';
+import type { CaseEvent } from '../cases/case.events.js';
+import type { Fact } from '../domain-kit/decider.js';
 import { computeDeadline } from '../deadlines/deadline-calculator.js';
-import { ruleInForce } from '../deadlines/rule-in-force.js';
+import { loadDefaultRules } from './default-rules.js';
+import { ruleInForce } from './rule-in-force.js';
 
-const { rules: shipped } = JSON.parse(readFileSync(join(process.cwd(), 'src/policies/default-rules.json'), 'utf8')) as {
-  rules: Record<string, unknown>[];
-};
-
-/** A shipped rule as the API records it: extensions and effectiveTo default like the request DTO's. */
-function asRecorded(rule: Record<string, unknown>): ResponsePolicyRule {
-  const extensions = (rule.extensions ?? null) as Record<string, unknown> | null;
-  return {
-    ...rule,
-    effectiveTo: rule.effectiveTo ?? null,
-    extensions: extensions && { complex: null, especiallyComplex: null, ...extensions },
-  } as ResponsePolicyRule;
-}
-const rules = shipped.map(asRecorded);
+const rules = loadDefaultRules();
 const versions = rules.map((rule) => ({ rule, retirement: null }));
+const receipt = (category: ResponsePolicyRule['category']): CaseEvent => ({
+  type: 'CaseReceived',
+  data: {
+    caseId: 'c1',
+    unitId: 'u1',
+    category,
+    channel: 'letter',
+    summary: 's',
+    reporter: {},
+    sourceVisitId: null,
+    referredFromUnitId: null,
+  },
+});
+const moments = (...facts: Fact<CaseEvent>[]) => caseHistoryOf(facts)!.case.moments;
 
 /** The rules LEGAL-DEADLINES.md marks "check" (and the upward-report setting, which no text fixes). */
 const EXPECTED_NEEDS_CHECK: Record<string, boolean> = {
@@ -47,8 +50,8 @@ const EXPECTED_NEEDS_CHECK: Record<string, boolean> = {
 describe('default response policy rules', () => {
   const calendar = loadVietnamCalendar();
 
-  it.each(shipped.map((rule) => [rule.ruleId, rule]))('%s is a coherent rule', (_, rule) => {
-    const command = { type: 'RecordResponsePolicyRule', ...asRecorded(rule) } as PolicyCommand;
+  it.each(rules.map((rule) => [rule.ruleId, rule]))('%s is a coherent rule', (_, rule) => {
+    const command: PolicyCommand = { type: 'RecordResponsePolicyRule', ...rule };
     expect(policyDecider.decide(command, policyDecider.initialState, context('2026-01-01T00:00:00Z'))).toHaveLength(1);
   });
 
@@ -73,27 +76,12 @@ describe('default response policy rules', () => {
     // The first day of its period: the working-day calendar covers every year since 1995.
     const day = rule.effectiveFrom;
     const receivedAt = `${day}T09:00:00+07:00`;
-    const facts = [
-      fact(
-        {
-          type: 'CaseReceived',
-          data: {
-            caseId: 'c1',
-            unitId: 'u1',
-            category: rule.category,
-            channel: 'letter',
-            summary: 's',
-            reporter: {},
-            sourceVisitId: null,
-            referredFromUnitId: null,
-          },
-        },
-        receivedAt,
-      ),
-      fact({ type: 'CaseAcknowledged', data: { note: null } }, `${day}T10:00:00+07:00`),
-    ];
+    const history = moments(
+      fact<CaseEvent>(receipt(rule.category), receivedAt),
+      fact<CaseEvent>({ type: 'CaseAcknowledged', data: { note: null } }, `${day}T10:00:00+07:00`),
+    );
     expect(ruleInForce(versions, rule.category, rule.step, receivedAt)?.ruleId).toBe(rule.ruleId);
-    const deadline = computeDeadline({ rule, facts, calendar });
+    const deadline = computeDeadline({ rule, moments: history, calendar });
     expect(deadline.clockStartedAt).not.toBeNull();
     expect(Date.parse(deadline.dueAt ?? '')).toBeGreaterThan(Date.parse(deadline.clockStartedAt ?? ''));
     if (rule.unit !== 'hours') expect(deadline.dueAt).toMatch(/T23:59:59\.999\+07:00$/);
@@ -111,14 +99,14 @@ describe('default response policy rules', () => {
   });
 
   it('changes complaint acceptance on 2026-07-01: 10 calendar days, then 7 working days', () => {
-    const received = (at: string) => [fact({ type: 'CaseReceived', data: { caseId: 'c1' } }, at)];
+    const received = (at: string) => moments(fact<CaseEvent>(receipt('complaint'), at));
     const before = '2026-06-30T09:00:00+07:00';
     const after = '2026-07-03T09:00:00+07:00';
     const oldRule = ruleInForce(versions, 'complaint', 'acknowledge', before);
     const newRule = ruleInForce(versions, 'complaint', 'acknowledge', after);
     expect([oldRule?.ruleId, newRule?.ruleId]).toEqual(['complaint-accept-2012', 'complaint-accept-2026']);
-    expect(computeDeadline({ rule: oldRule!, facts: received(before), calendar }).dueAt).toBe('2026-07-10T23:59:59.999+07:00');
-    expect(computeDeadline({ rule: newRule!, facts: received(after), calendar }).dueAt).toBe('2026-07-14T23:59:59.999+07:00');
+    expect(computeDeadline({ rule: oldRule!, moments: received(before), calendar }).dueAt).toBe('2026-07-10T23:59:59.999+07:00');
+    expect(computeDeadline({ rule: newRule!, moments: received(after), calendar }).dueAt).toBe('2026-07-14T23:59:59.999+07:00');
   });
 
   it("restarts a complaint's resolution clock after a suspension from 2026-07-01 only", () => {

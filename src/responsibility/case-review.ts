@@ -1,10 +1,15 @@
 import { vietnamDayOf, type CalendarDay } from '../calendar/calendar-day.js';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { inForceAt } from '../cases/case-facts.js';
+import type { CaseClassification } from '../cases/case.events.js';
+import { computeDeadline } from '../deadlines/deadline-calculator.js';
+import { DomainError } from '../domain-kit/domain-error.js';
+import type { RuleBook } from '../policies/rule-book.js';
 import { unique } from './monthly-attendance.js';
+import { momentsOf } from './records-from-facts.js';
 import type { AssignmentRecord, CaseRecord, ReviewPeriod, ReviewRules, TimedFact } from './review-input.js';
 import type { CasesHandled, CaseTimeliness, Figure, MustReportMatter, Preemption } from './review-output.js';
 import type { UnitTree } from './unit-tree.js';
-import { upwardReportDue } from './upward-report-due.js';
 
 const FOREVER = '9999-12-31';
 type HandledCase = CasesHandled['cases'][number];
@@ -18,7 +23,8 @@ export interface CaseReviewContext {
   readonly inCharge: readonly AssignmentRecord[];
   readonly tree: UnitTree;
   readonly rules: ReviewRules;
-  readonly calendar: WorkingDayCalendar | undefined;
+  readonly ruleBook: RuleBook;
+  readonly calendar: WorkingDayCalendar;
 }
 
 const at = (instant: string) => Date.parse(instant);
@@ -104,30 +110,36 @@ function handledCase(record: CaseRecord, context: CaseReviewContext, resolvedIds
   return { caseId: record.caseId, timeliness, judgedBy: 'assignment-due-date', dueAt, evidence: unique(base) };
 }
 
+/** The classification in force at the judged instant (the review's asOf), corrections applied. */
+const classificationOf = (record: CaseRecord, context: CaseReviewContext) => inForceAt(record.classifications, context.asOf);
+
 /**
- * Must-report matters: cases classified must-report (as last classified) received, on a day of the
- * period, in a unit the official was in charge of that day. The official had to report them upward
- * within the limit for the case's category, counted from receipt; a report by someone else is shown
- * but does not discharge the official's own duty.
+ * Must-report matters: cases classified must-report (by the classification in force as of the review,
+ * as the timelines judge it) received, on a day of the period, in a unit the official was in charge of
+ * that day. The official had to report them upward by the deadline of the rule book's report-upward
+ * rule for the case's category, in force when its clock started, counted by the deadline calculator;
+ * a report by someone else is shown but does not discharge the official's own duty.
  */
 export function mustReportMatters(cases: readonly CaseRecord[], context: CaseReviewContext): MustReportMatter[] {
   const officialsOwn = ownAssignments(context);
   // A loop rather than flatMap: a province's evaluation runs this over a hundred thousand cases.
   const found: MustReportMatter[] = [];
   for (const record of cases) {
-    if (record.classification?.value !== 'must-report') continue;
+    // The cheap tests first: a province's evaluation meets most cases here, and few were ever must-report.
+    if (!record.classifications.some((classified) => classified.value === 'must-report')) continue;
     const day = vietnamDayOf(record.received.at);
     if (!inPeriod(day, context.period)) continue;
     const mine = inChargeOf(record.unitId, day, context, officialsOwn);
     if (mine.length === 0) continue;
-    const limit = context.rules.upwardReportLimits[record.category] ?? context.rules.upwardReportLimits.default;
-    const dueAt = upwardReportDue(record.received.at, limit, context.calendar);
+    const classification = classificationOf(record, context);
+    if (classification?.value !== 'must-report') continue;
+    const due = upwardReportDeadline(record, context);
     const own = firstOf(record.reportsUpward.filter((report) => report.officialId === context.officialId));
     const others = record.reportsUpward.filter((report) => report.officialId !== context.officialId);
-    const status = own ? (at(own.at) <= at(dueAt) ? 'on-time' : 'late') : at(context.asOf) > at(dueAt) ? 'never' : 'pending';
     const evidence = [
       record.received.eventId,
-      record.classification.eventId,
+      classification.eventId,
+      ...due.ruleEventIds,
       ...mine.flatMap((entry) => entry.evidence),
       ...(own ? [own.eventId] : []),
       ...others.map((report) => report.eventId),
@@ -137,9 +149,10 @@ export function mustReportMatters(cases: readonly CaseRecord[], context: CaseRev
       unitId: record.unitId,
       category: record.category,
       receivedAt: record.received.at,
-      dueAt,
+      ruleId: due.ruleId,
+      dueAt: due.dueAt,
       reportedAt: own?.at ?? null,
-      status,
+      status: due.unjudged ?? upwardReportStatus(own, due.dueAt, context.asOf),
       reportedByOthers: others.map(({ officialId, at: reportedAt, eventId }) => ({ officialId, at: reportedAt, eventId })),
       assignmentId: mine[0].assignment.assignmentId,
       evidence: unique(evidence),
@@ -160,7 +173,6 @@ export function preemptions(cases: readonly CaseRecord[], context: CaseReviewCon
   const found: Preemption[] = [];
   for (const record of cases) {
     if (record.upperLevelInformed.length === 0) continue; // the upper level never learned of it: no pre-emption
-    if (!inScope(record, context.rules.preemptionScope)) continue;
     const informed = firstOf(record.upperLevelInformed);
     const firstReport = firstOf(record.reportsUpward);
     if (!informed || (firstReport && at(firstReport.at) <= at(informed.at))) continue;
@@ -169,11 +181,13 @@ export function preemptions(cases: readonly CaseRecord[], context: CaseReviewCon
     // The official's own assignments first: walking everyone's is needed only for a case that is theirs.
     const mine = inChargeOf(record.unitId, day, context, officialsOwn);
     if (mine.length === 0) continue;
+    const classification = classificationOf(record, context);
+    if (!inScope(classification?.value ?? null, context.rules.preemptionScope)) continue;
     const responsible = inChargeOf(record.unitId, day, context);
     const informedBeforeReport = record.upperLevelInformed.filter((fact) => !firstReport || at(fact.at) < at(firstReport.at));
     const evidence = [
       record.received.eventId,
-      ...(record.classification ? [record.classification.eventId] : []),
+      ...(classification ? [classification.eventId] : []),
       ...informedBeforeReport.map((fact) => fact.eventId),
       ...(firstReport ? [firstReport.eventId] : []),
       ...responsible.flatMap((entry) => entry.evidence),
@@ -181,7 +195,7 @@ export function preemptions(cases: readonly CaseRecord[], context: CaseReviewCon
     found.push({
       caseId: record.caseId,
       unitId: record.unitId,
-      classification: record.classification?.value ?? null,
+      classification: classification?.value ?? null,
       upperLevelInformedAt: informed.at,
       firstReportedAt: firstReport?.at ?? null,
       assignmentId: mine[0].assignment.assignmentId,
@@ -194,17 +208,47 @@ export function preemptions(cases: readonly CaseRecord[], context: CaseReviewCon
   return found;
 }
 
-function inScope(record: CaseRecord, scope: ReviewRules['preemptionScope']): boolean {
+function inScope(classification: CaseClassification | null, scope: ReviewRules['preemptionScope']): boolean {
   switch (scope) {
     case 'any':
       return true;
     case 'must-report':
-      return record.classification?.value === 'must-report';
+      return classification === 'must-report';
     case 'not-within-authority':
-      return record.classification?.value !== 'within-authority';
+      return classification !== 'within-authority';
     default:
       return unhandled(scope);
   }
+}
+
+/** The upward report's deadline under the rule book, or why it cannot be judged. */
+function upwardReportDeadline(
+  record: CaseRecord,
+  context: CaseReviewContext,
+): { ruleId: string | null; dueAt: string | null; ruleEventIds: readonly string[]; unjudged: 'no-rule' | 'no-calendar' | null } {
+  const moments = momentsOf(record);
+  for (const clockStartsAt of context.ruleBook.clockStartsFor(record.category, 'report-upward')) {
+    const start = moments.find((moment) => moment.type === clockStartsAt);
+    const sourced = start && context.ruleBook.inForce(record.category, 'report-upward', clockStartsAt, start.at);
+    if (!sourced) continue;
+    const judged = { ruleId: sourced.rule.ruleId, ruleEventIds: sourced.eventIds };
+    try {
+      const { dueAt } = computeDeadline({ rule: sourced.rule, moments, calendar: context.calendar, asOf: context.asOf });
+      return { ...judged, dueAt, unjudged: null };
+    } catch (error) {
+      // A year without holiday data leaves this matter unjudged, not the whole review.
+      if (error instanceof DomainError && error.code === 'CALENDAR.YEAR_NOT_COVERED')
+        return { ...judged, dueAt: null, unjudged: 'no-calendar' };
+      throw error;
+    }
+  }
+  return { ruleId: null, dueAt: null, ruleEventIds: [], unjudged: 'no-rule' };
+}
+
+/** By the official's own first report: in time or late; without one, never once due, else pending (also while the clock is stopped). */
+function upwardReportStatus(own: TimedFact | null, dueAt: string | null, asOf: string): MustReportMatter['status'] {
+  if (own) return dueAt === null || at(own.at) <= at(dueAt) ? 'on-time' : 'late';
+  return dueAt !== null && at(asOf) > at(dueAt) ? 'never' : 'pending';
 }
 
 function unhandled(value: never): never {

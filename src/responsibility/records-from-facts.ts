@@ -1,3 +1,5 @@
+import { CASE_EVENT_TYPES, type CaseEventType } from '../cases/case-event-catalogue.js';
+import { caseHistoryOf, currentPeriodOf, type CaseMoment } from '../cases/case-facts.js';
 import type { CaseEvent } from '../cases/case.events.js';
 import { EVENT_CORRECTED, withCorrections, type EventCorrected } from '../domain-kit/corrections.js';
 import type { DomainEvent, Fact } from '../domain-kit/decider.js';
@@ -15,32 +17,51 @@ import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewRecord, UnitRec
  */
 
 /**
+ * Which case events a case record is folded from: a new case event type fails compilation here until
+ * it says whether the review reads it. The clocks of the review's upward-report rules are counted from
+ * the record (momentsOf: CaseReceived starts them, CaseReportedUpward completes them); a pause event
+ * such as CaseSuspended must be read here, and kept by the record, for the review to honour it.
+ */
+const CASE_EVENTS_IN_RECORDS: Readonly<Record<CaseEventType, boolean>> = {
+  CaseReceived: true,
+  CaseAcknowledged: false,
+  CaseClassified: true,
+  CaseAssigned: true,
+  CaseActionRecorded: false,
+  CaseMarkedComplex: false,
+  CaseReportedUpward: true,
+  UpperLevelInformed: true,
+  CaseEscalated: false,
+  CaseDeadlineExtended: false,
+  CaseResolved: true,
+  CaseClosed: false,
+  CaseReopened: true,
+  EventCorrected: true,
+};
+
+/**
  * The event types these folds read, with EventCorrected: any other event of a stream changes no
  * record (acknowledgements, actions, closures, escalations, findings...), so a projection feeding the
  * folds need not keep it.
  */
 export const FOLDED_EVENT_TYPES: ReadonlySet<string> = new Set([
   EVENT_CORRECTED,
-  'UnitRegistered',
-  'UnitMerged',
-  'OfficialRegistered',
-  'ResponsibilityAssigned',
-  'ResponsibilityEnded',
-  'MeetingHeld',
-  'VisitScheduled',
-  'VisitRescheduled',
-  'VisitCancelled',
-  'VisitConducted',
-  'CaseReceived',
-  'CaseClassified',
-  'CaseAssigned',
-  'CaseReportedUpward',
-  'UpperLevelInformed',
-  'CaseResolved',
-  'CaseReopened',
-  'ReviewOpened',
-  'ReviewConcluded',
-] satisfies (UnitEvent | OfficialEvent | MeetingEvent | VisitEvent | CaseEvent | ReviewEvent | EventCorrected)['type'][]);
+  ...([
+    'UnitRegistered',
+    'UnitMerged',
+    'OfficialRegistered',
+    'ResponsibilityAssigned',
+    'ResponsibilityEnded',
+    'MeetingHeld',
+    'VisitScheduled',
+    'VisitRescheduled',
+    'VisitCancelled',
+    'VisitConducted',
+    'ReviewOpened',
+    'ReviewConcluded',
+  ] satisfies (UnitEvent | OfficialEvent | MeetingEvent | VisitEvent | ReviewEvent)['type'][]),
+  ...CASE_EVENT_TYPES.filter((type) => CASE_EVENTS_IN_RECORDS[type]),
+]);
 
 type Corrected<Event extends DomainEvent> = { facts: Fact<Event>[]; correctionsOf: (eventId: string) => string[] };
 
@@ -118,36 +139,40 @@ export function visitFromFacts(stream: readonly Fact<VisitEvent>[]): VisitRecord
   return visit;
 }
 
+/** The case's record, read off the one fold of its history (cases/case-facts.ts). */
 export function caseFromFacts(stream: readonly Fact<CaseEvent>[]): CaseRecord | null {
-  const { facts } = corrected(stream);
-  const received = facts.find((fact) => fact.type === 'CaseReceived');
-  if (received?.type !== 'CaseReceived') return null;
-  const timed = (fact: Fact<DomainEvent>) => ({ at: fact.occurredAt, eventId: fact.eventId });
-  let record: CaseRecord = {
-    caseId: received.data.caseId,
-    unitId: received.data.unitId,
-    category: received.data.category,
-    received: timed(received),
-    classification: null,
-    assignments: [],
-    reportsUpward: [],
-    upperLevelInformed: [],
-    resolved: null,
+  const history = caseHistoryOf(stream);
+  if (!history) return null;
+  const facts = history.case;
+  const resolved = currentPeriodOf(facts).resolvedBy;
+  return {
+    caseId: facts.caseId,
+    unitId: facts.received.unitId,
+    category: facts.category,
+    received: { at: facts.received.at, eventId: facts.received.eventId },
+    classifications: facts.classifications,
+    assignments: facts.assignments,
+    reportsUpward: facts.upwardReports.map(({ at, eventId, officialId }) => ({ at, eventId, officialId })),
+    upperLevelInformed: facts.upperLevelNotices,
+    resolved: resolved && { at: resolved.at, eventId: resolved.eventId },
   };
-  for (const fact of facts) {
-    if (fact.type === 'CaseClassified') record = { ...record, classification: { ...timed(fact), value: fact.data.classification } };
-    else if (fact.type === 'CaseAssigned') record = { ...record, assignments: [...record.assignments, { ...timed(fact), ...fact.data }] };
-    else if (fact.type === 'CaseReportedUpward')
-      record = { ...record, reportsUpward: [...record.reportsUpward, { ...timed(fact), officialId: fact.data.officialId }] };
-    else if (fact.type === 'UpperLevelInformed')
-      record = {
-        ...record,
-        upperLevelInformed: [...record.upperLevelInformed, { ...timed(fact), unitId: fact.data.unitId, channel: fact.data.channel }],
-      };
-    else if (fact.type === 'CaseResolved') record = { ...record, resolved: timed(fact) };
-    else if (fact.type === 'CaseReopened') record = { ...record, resolved: null };
-  }
-  return record;
+}
+
+/**
+ * A record's facts as the deadline calculator reads a case's history (CaseFacts.moments), for the
+ * clocks the review counts: the receipt first, then its classifications, assignments, upward reports
+ * and upper-level notices in the order they happened. Rebuilt from the record rather than stored with
+ * it, so a review reads no more than the figures need.
+ */
+export function momentsOf(record: CaseRecord): CaseMoment[] {
+  const later: CaseMoment[] = [
+    ...record.classifications.map(({ at, eventId }) => ({ at, eventId, type: 'CaseClassified' as const })),
+    ...record.assignments.map(({ at, eventId }) => ({ at, eventId, type: 'CaseAssigned' as const })),
+    ...record.reportsUpward.map(({ at, eventId }) => ({ at, eventId, type: 'CaseReportedUpward' as const })),
+    ...record.upperLevelInformed.map(({ at, eventId }) => ({ at, eventId, type: 'UpperLevelInformed' as const })),
+  ];
+  later.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return [{ ...record.received, type: 'CaseReceived' }, ...later];
 }
 
 export function reviewFromFacts(stream: readonly Fact<ReviewEvent>[]): ReviewRecord | null {

@@ -7,6 +7,8 @@ import type { OfficialEvent } from '../officials/official.events.js';
 import type { UnitEvent, UnitKind } from '../organisation/unit.events.js';
 import type { ReviewEvent } from '../reviews/review.events.js';
 import type { VisitEvent, VisitKind } from '../visits/visit.events.js';
+import { loadDefaultRules } from '../policies/default-rules.js';
+import { RuleBook } from '../policies/rule-book.js';
 import {
   assignmentsFromFacts,
   caseFromFacts,
@@ -24,6 +26,8 @@ import { reviewResponsibility } from './responsibility-review.js';
  * o-2 until 2025-03-15 and o-3 from 2025-03-16 (the charge changed hands).
  */
 const calendar = loadVietnamCalendar();
+/** The shipped rules: the upward-report limits are the incident-report-upward-2017 and *-report-upward-2017 rules. */
+const ruleBook = new RuleBook(loadDefaultRules());
 const unit = (unitId: string, kind: UnitKind, parentId: string | null): Fact<UnitEvent> =>
   fact({ type: 'UnitRegistered', data: { unitId, name: unitId, kind, parentId } }, '2024-01-01T08:00+07:00', `ev-unit-${unitId}`);
 const mergeOfB = fact<UnitEvent>({ type: 'UnitMerged', data: { intoUnitId: 'A' } }, '2025-05-10T08:00+07:00', 'ev-merge-B');
@@ -95,6 +99,7 @@ function review(
     visits: [],
     cases: [],
     reviews: [],
+    ruleBook,
     calendar,
     ...rest,
   });
@@ -395,6 +400,76 @@ describe('must-report matters', () => {
   });
 });
 
+describe('must-report matters: owed only for matters classified must-report, by the rule book', () => {
+  const correction = (target: Fact<CaseEvent>, classification: 'must-report' | 'within-authority'): CaseEvent => ({
+    type: 'EventCorrected',
+    data: { correctedEventId: target.eventId, reason: 'misclassified', fields: { classification } },
+  });
+
+  it('owes nothing for an unclassified matter, however long it waits', () => {
+    const unclassified = caseFacts('A-1', 'complaint', '2025-03-03T08:00+07:00');
+    expect(review({ cases: cases(unclassified) }).mustReport).toMatchObject({ matters: [], never: { count: 0 } });
+  });
+
+  it('re-judges a matter whose classification is corrected from within-authority to must-report', () => {
+    const stream = caseFacts('A-1', 'complaint', '2025-03-03T08:00+07:00', [withinAuthority, '2025-03-03T09:00+07:00']);
+    expect(review({ cases: cases(stream) }).mustReport.matters).toEqual([]);
+    const corrected = [...stream, fact(correction(stream[1], 'must-report'), '2025-03-20T08:00+07:00', 'ev-correction')];
+    expect(review({ cases: cases(corrected) }).mustReport.matters).toEqual([
+      expect.objectContaining({
+        caseId: caseIdOf(stream),
+        status: 'never',
+        ruleId: 'complaint-report-upward-2017',
+        dueAt: '2025-03-06T23:59:59.999+07:00',
+      }),
+    ]);
+  });
+
+  it('judges by the classification in force as of the review: a matter reclassified within authority owes no report', () => {
+    const stream = caseFacts(
+      'A-1',
+      'complaint',
+      '2025-03-03T08:00+07:00',
+      [mustReport, '2025-03-03T09:00+07:00'],
+      [withinAuthority, '2025-03-04T09:00+07:00'],
+    );
+    expect(review({ cases: cases(stream) }).mustReport.matters).toEqual([]);
+    expect(review({ cases: cases(stream), asOf: '2025-03-03T12:00+07:00' }).mustReport.matters).toEqual([
+      expect.objectContaining({ status: 'pending' }),
+    ]);
+  });
+
+  it('takes the limit from the rule book: a recorded rule replaces the shipped one on its days', () => {
+    const local = {
+      ...loadDefaultRules().find((rule) => rule.ruleId === 'complaint-report-upward-2017')!,
+      ruleId: 'local-complaint-report-upward',
+      limit: 1,
+      effectiveFrom: '2025-01-01',
+      legalReference: 'Provincial instruction 3/2025',
+    };
+    const recorded = new RuleBook(loadDefaultRules(), [{ rule: local, retirement: null, eventIds: ['ev-local-rule'] }]);
+    const stream = caseFacts('A-1', 'complaint', '2025-03-03T08:00+07:00', [mustReport, '2025-03-03T09:00+07:00']);
+    expect(review({ cases: cases(stream), ruleBook: recorded }).mustReport.matters).toEqual([
+      expect.objectContaining({
+        ruleId: 'local-complaint-report-upward',
+        dueAt: '2025-03-04T23:59:59.999+07:00',
+        evidence: expect.arrayContaining(['ev-local-rule']),
+      }),
+    ]);
+  });
+
+  it('leaves a matter of a day no rule covers unjudged (no-rule): neither late nor never', () => {
+    const before = caseFacts('A-1', 'complaint', '2016-12-28T08:00+07:00', [mustReport, '2016-12-28T09:00+07:00']);
+    const result = review({
+      cases: cases(before),
+      period: { from: '2016-12-01', to: '2016-12-31' },
+      officialFacts: assigned('o-1', 'a-1', 'A', '2016-01-01'),
+    });
+    expect(result.mustReport.matters).toEqual([expect.objectContaining({ status: 'no-rule', ruleId: null, dueAt: null })]);
+    expect([result.mustReport.late.count, result.mustReport.never.count]).toEqual([0, 0]);
+  });
+});
+
 describe('pre-emption', () => {
   const handover = [...assigned('o-2', 'a-2', 'A', '2025-01-01', null, '2025-03-15'), ...assigned('o-3', 'a-3', 'A', '2025-03-16')];
   const allAssignments = (...facts: Fact<OfficialEvent>[][]) => [
@@ -471,6 +546,7 @@ function baseInput(): ResponsibilityReviewInput {
     visits: [],
     cases: [],
     reviews: [],
+    ruleBook,
     calendar,
   };
 }

@@ -36,6 +36,7 @@ export function reviewResponsibility(input: ResponsibilityReviewInput): Responsi
     inCharge: input.assignments.filter(isInCharge),
     tree,
     rules,
+    ruleBook: input.ruleBook,
     calendar: input.calendar,
   };
   const mustReport = mustReportMatters(input.cases, context);

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { loadVietnamCalendar } from '../calendar/holiday-files.js';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { PoliciesModule } from '../policies/policies.module.js';
+import { RuleBookQuery } from '../policies/rule-book.query.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { READ_MODELS } from '../projections/read-models.database.js';
 import { OfficialReviewController } from './http/official-review.controller.js';
@@ -13,15 +15,16 @@ import { ReviewFactsQuery } from './projection/review-facts.query.js';
  * projections/all-projections.ts). Exports the query and the calendar for the annual evaluation.
  */
 @Module({
-  imports: [ProjectionsModule],
+  imports: [ProjectionsModule, PoliciesModule],
   controllers: [OfficialReviewController],
   providers: [
     { provide: ReviewFactsQuery, inject: [READ_MODELS], useFactory: (db: Database.Database) => new ReviewFactsQuery(db) },
     { provide: WorkingDayCalendar, useFactory: () => loadVietnamCalendar() },
     {
       provide: OfficialReview,
-      inject: [ReviewFactsQuery, WorkingDayCalendar],
-      useFactory: (facts: ReviewFactsQuery, calendar: WorkingDayCalendar) => new OfficialReview(facts, calendar),
+      inject: [ReviewFactsQuery, WorkingDayCalendar, RuleBookQuery],
+      useFactory: (facts: ReviewFactsQuery, calendar: WorkingDayCalendar, rules: RuleBookQuery) =>
+        new OfficialReview(facts, calendar, rules),
     },
   ],
   exports: [ReviewFactsQuery, WorkingDayCalendar],

@@ -5,6 +5,7 @@ import type { Deadline } from '../deadlines/deadline-calculator.js';
 import type { MeetingKind } from '../meetings/meeting.events.js';
 import type { ResponsibilityRole } from '../officials/official.events.js';
 import type { UnitKind } from '../organisation/unit.events.js';
+import type { RuleBook } from '../policies/rule-book.js';
 import type { ReviewOutcome } from '../reviews/review.events.js';
 import type { VisitKind } from '../visits/visit.events.js';
 
@@ -77,8 +78,8 @@ export interface CaseRecord {
   readonly unitId: string;
   readonly category: CaseCategory;
   readonly received: TimedFact;
-  /** The latest classification, if any. */
-  readonly classification: (TimedFact & { readonly value: CaseClassification }) | null;
+  /** Every classification in order, corrections applied: the one in force at the judged instant counts. */
+  readonly classifications: readonly (TimedFact & { readonly value: CaseClassification })[];
   /** Every CaseAssigned, in order. */
   readonly assignments: readonly (TimedFact & {
     readonly officialId: string | null;
@@ -100,16 +101,16 @@ export interface ReviewRecord {
   readonly concluded: (TimedFact & { readonly outcome: ReviewOutcome }) | null;
 }
 
-export type UpwardReportLimit = { readonly unit: 'hours' | 'calendar-days' | 'working-days'; readonly limit: number };
-
-/** The internal Party rules the review applies; every one is a setting, defaults in DEFAULT_REVIEW_RULES. */
+/**
+ * How the review reads the duties of the member in charge; defaults in DEFAULT_REVIEW_RULES. The time
+ * allowed to report a matter upward is not one of them: it is a rule of the rule book (the
+ * `*-report-upward-*` rules), counted by the deadline calculator like every other limit.
+ */
 export interface ReviewRules {
   /** The roles that carry the duties of the member in charge (attendance, reporting, pre-emption). */
   readonly rolesInCharge: readonly ResponsibilityRole[];
   /** A month requires attendance when the assignment covers at least this many of its days (or all of a shorter month). */
   readonly minimumDaysInChargeForMonthlyDuty: number;
-  /** How long the member in charge has to report a must-report matter upward, from its receipt. */
-  readonly upwardReportLimits: Partial<Record<CaseCategory, UpwardReportLimit>> & { readonly default: UpwardReportLimit };
   /** Which cases a pre-emption is looked for on. */
   readonly preemptionScope: 'must-report' | 'not-within-authority' | 'any';
 }
@@ -117,7 +118,6 @@ export interface ReviewRules {
 export const DEFAULT_REVIEW_RULES: ReviewRules = {
   rolesInCharge: ['committee-member-in-charge'],
   minimumDaysInChargeForMonthlyDuty: 15,
-  upwardReportLimits: { incident: { unit: 'hours', limit: 24 }, default: { unit: 'working-days', limit: 3 } },
   preemptionScope: 'not-within-authority',
 };
 
@@ -133,7 +133,9 @@ export interface ResponsibilityReviewInput {
   readonly visits: readonly VisitRecord[];
   readonly cases: readonly CaseRecord[];
   readonly reviews: readonly ReviewRecord[];
-  /** Needed only when an upward-report limit is counted in working days (or calendar days, which end on a working day). */
-  readonly calendar?: WorkingDayCalendar;
+  /** The rule book the upward reports of must-report matters are judged by (shipped defaults and recorded rules). */
+  readonly ruleBook: RuleBook;
+  /** The working days the rule book's limits are counted in. */
+  readonly calendar: WorkingDayCalendar;
   readonly rules?: Partial<ReviewRules>;
 }

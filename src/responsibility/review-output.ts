@@ -76,15 +76,22 @@ export interface CasesHandled {
   }[];
 }
 
-/** on-time / late: reported by the official; never: due and not reported by them; pending: not yet due. */
-export type UpwardReportStatus = 'on-time' | 'late' | 'never' | 'pending';
+/**
+ * on-time / late: reported by the official; never: due and not reported by them; pending: not yet due;
+ * no-rule: the rule book has no report-upward rule for the category on that day; no-calendar: the
+ * deadline falls in a year without holiday data. The last two are unjudged: neither late nor never.
+ */
+export type UpwardReportStatus = 'on-time' | 'late' | 'never' | 'pending' | 'no-rule' | 'no-calendar';
 
 export interface MustReportMatter {
   readonly caseId: string;
   readonly unitId: string;
   readonly category: CaseCategory;
   readonly receivedAt: string;
-  readonly dueAt: string;
+  /** The report-upward rule of the rule book the deadline comes from. */
+  readonly ruleId: string | null;
+  /** Null when unjudged, or while the rule's clock is stopped. */
+  readonly dueAt: string | null;
   readonly reportedAt: string | null;
   readonly status: UpwardReportStatus;
   /** Reports upward made by other officials (they do not discharge this official's duty, but the reviewer should see them). */

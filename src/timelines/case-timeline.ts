@@ -1,27 +1,30 @@
 import { vietnamDayOf } from '../calendar/calendar-day.js';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
-import { EVENT_CORRECTED, withCorrections, type EventCorrected } from '../domain-kit/corrections.js';
-import type { DomainEvent, Fact } from '../domain-kit/decider.js';
+import type { CaseEventType } from '../cases/case-event-catalogue.js';
+import { caseHistoryOf, classificationAt, holdingAt, type CaseFacts, type HandlingPeriod } from '../cases/case-facts.js';
+import type { CaseEvent } from '../cases/case.events.js';
+import type { Fact } from '../domain-kit/decider.js';
 import { DomainError } from '../domain-kit/domain-error.js';
 import { computeDeadline, type Deadline } from '../deadlines/deadline-calculator.js';
 import type { JsonObject } from '../ledger/event-store.port.js';
 import { POLICY_STEPS, type PolicyCategory, type PolicyStep } from '../policies/policy.events.js';
-import type { RuleBook } from './response-rules.js';
+import type { RuleBook } from '../policies/rule-book.js';
 
 const HOUR_MS = 3600_000;
 
 /** A case event as the projection keeps it: the fact plus when the ledger recorded it. */
-export interface TimelineFact extends Fact<DomainEvent> {
+export type TimelineFact = Fact<CaseEvent> & {
   readonly recordedAt: string;
   readonly globalPosition: number;
-}
+};
 
-/** The steps of a case's timeline, named after the event that records each. */
-export const TIMELINE_STEPS: Readonly<Record<string, string>> = {
+/** The steps of a case's timeline, named after the event that records each; null: not a step of it. */
+export const TIMELINE_STEPS: Readonly<Record<CaseEventType, string | null>> = {
   CaseReceived: 'received',
   CaseAcknowledged: 'acknowledged',
   CaseClassified: 'classified',
   CaseAssigned: 'assigned',
+  CaseActionRecorded: null,
   CaseMarkedComplex: 'marked-complex',
   CaseReportedUpward: 'reported-upward',
   UpperLevelInformed: 'upper-level-informed',
@@ -30,6 +33,7 @@ export const TIMELINE_STEPS: Readonly<Record<string, string>> = {
   CaseResolved: 'resolved',
   CaseClosed: 'closed',
   CaseReopened: 'reopened',
+  EventCorrected: null,
 };
 
 export interface TimelineStep {
@@ -53,9 +57,24 @@ export interface TimelineStep {
 /** 'assigned-due': the due date set on assignment (and extensions), judged like a rule's. */
 export type TimelineDeadlineStep = PolicyStep | 'assigned-due';
 
-/** open: not done and not yet due; superseded: the handling period ended (escalation, reopening) before it was due. */
-/** no-calendar: the deadline falls in a year the working-day calendar does not cover (before 1995 or after 2100, CALENDAR.YEAR_OUT_OF_RANGE), so it cannot be judged. */
-export type TimelineStatus = 'met' | 'missed' | 'overdue' | 'open' | 'paused' | 'not-started' | 'no-rule' | 'superseded' | 'no-calendar';
+/**
+ * open: not done and not yet due; superseded: the handling period ended (escalation, reopening) before
+ * it was due; no-calendar: the deadline falls in a year the working-day calendar does not cover (before
+ * 1995 or after 2100, CALENDAR.YEAR_OUT_OF_RANGE), so it cannot be judged; not-required and unclassified: an upward report is owed only for a matter
+ * classified must-report, and as of the judged instant this one is within authority, or not yet classified.
+ */
+export type TimelineStatus =
+  | 'met'
+  | 'missed'
+  | 'overdue'
+  | 'open'
+  | 'paused'
+  | 'not-started'
+  | 'no-rule'
+  | 'superseded'
+  | 'no-calendar'
+  | 'not-required'
+  | 'unclassified';
 
 export interface TimelineDeadline {
   readonly step: TimelineDeadlineStep;
@@ -73,6 +92,8 @@ export interface TimelineDeadline {
   readonly status: TimelineStatus;
   /** From the clock's start to completion, or to asOf while not done. */
   readonly durationHours: number | null;
+  /** The extensions the rule allows the case, for its complexity (null without a rule). */
+  readonly extensionsAllowed: number | null;
   /** Where the case was, and its assigned official, when the step was done (or as of asOf). */
   readonly unitId: string;
   readonly officialId: string | null;
@@ -84,6 +105,8 @@ export interface TimelineDeadline {
     readonly dueSetByEventIds: readonly string[];
     readonly correctionEventIds: readonly string[];
     readonly ruleEventIds: readonly string[];
+    /** For the upward report: the classification in force at the judged instant, which says whether it is owed. */
+    readonly classificationEventIds: readonly string[];
   };
 }
 
@@ -107,29 +130,28 @@ export interface TimelineInput {
   readonly asOf: string;
 }
 
+type Place = { readonly unitId: string; readonly officialId: string | null };
+
 /**
  * A case's timeline as of an instant: its steps with the time between them, and every deadline that
  * applies with its verdict. Pure. Facts are taken as the ledger knows them now, by occurredAt: a step
- * recorded late but done in time is met (and its recordedAfterHours shows the late recording).
+ * recorded late but done in time is met (and its recordedAfterHours shows the late recording). The
+ * case's history is the one fold (cases/case-facts.ts) of the facts that occurred by asOf.
  */
 export function caseTimeline(input: TimelineInput): CaseTimeline | null {
   const asOfMs = Date.parse(input.asOf);
-  const corrections = input.facts.filter(
-    (fact) => fact.type === EVENT_CORRECTED && Date.parse(fact.occurredAt) <= asOfMs,
-  ) as unknown as Fact<EventCorrected>[];
-  const known = input.facts.filter((fact) => Date.parse(fact.occurredAt) <= asOfMs);
-  const facts = (withCorrections(known) as TimelineFact[]).filter((fact) => fact.type !== EVENT_CORRECTED);
-  const received = facts.find((fact) => fact.type === 'CaseReceived');
-  if (!received) return null;
-  const correctorsOf = (eventId: string): string[] =>
-    corrections.filter((fact) => fact.data.correctedEventId === eventId).map((fact) => fact.eventId);
-  const category = received.data.category as PolicyCategory;
-  const whereAt = placeOf(facts);
+  const history = caseHistoryOf(input.facts.filter((fact) => Date.parse(fact.occurredAt) <= asOfMs));
+  if (!history) return null;
+  const { case: facts, correctionsOf } = history;
+  const placeAt = (at: string | null): Place => {
+    const holding = holdingAt(facts, at ?? input.asOf);
+    return { unitId: holding.unitId, officialId: holding.assignee?.officialId ?? null };
+  };
 
   const steps: TimelineStep[] = [];
-  for (const fact of facts) {
+  for (const fact of history.facts) {
     const step = TIMELINE_STEPS[fact.type];
-    if (!step) continue;
+    if (step === null) continue;
     const previous = steps[steps.length - 1];
     steps.push({
       step,
@@ -139,108 +161,130 @@ export function caseTimeline(input: TimelineInput): CaseTimeline | null {
       recordedAt: fact.recordedAt,
       globalPosition: fact.globalPosition,
       hoursSincePrevious: previous ? hoursBetween(previous.occurredAt, fact.occurredAt) : null,
-      hoursSinceReceived: hoursBetween(received.occurredAt, fact.occurredAt),
+      hoursSinceReceived: hoursBetween(facts.received.at, fact.occurredAt),
       recordedAfterHours: hoursBetween(fact.occurredAt, fact.recordedAt),
       data: fact.data,
-      correctedBy: correctorsOf(fact.eventId),
+      correctedBy: correctionsOf(fact.eventId),
     });
   }
 
+  const judged = { facts, correctionsOf, placeAt, rules: input.rules, calendar: input.calendar, asOf: input.asOf };
   const deadlines: TimelineDeadline[] = [];
   for (const step of POLICY_STEPS) {
-    for (const clockStartsAt of input.rules.clockStartsFor(category, step)) {
-      const start = facts.find((fact) => fact.type === clockStartsAt);
-      const judgedAt = (at: string | null) => whereAt(at ?? input.asOf);
-      if (!start) {
-        deadlines.push(unjudged(step, 'not-started', judgedAt(null)));
-        continue;
-      }
-      const sourced = input.rules.inForce(category, step, clockStartsAt, start.occurredAt);
-      if (!sourced) {
-        deadlines.push({
-          ...unjudged(step, 'no-rule', judgedAt(null)),
-          clockStartedAt: start.occurredAt,
-          evidence: { ...noEvidence, clockStartEventId: start.eventId },
-        });
-        continue;
-      }
-      const deadline = deadlineOrUncovered(() =>
-        computeDeadline({ rule: sourced.rule, facts: known, calendar: input.calendar, asOf: input.asOf }),
-      );
-      if (!deadline) {
-        deadlines.push({
-          ...unjudged(step, 'no-calendar', judgedAt(null)),
-          clockStartedAt: start.occurredAt,
-          evidence: { ...noEvidence, clockStartEventId: start.eventId, ruleEventIds: sourced.eventIds },
-        });
-        continue;
-      }
-      const { rule } = sourced;
-      const involved = [
-        received.eventId,
-        start.eventId,
-        deadline.completedByEventId,
-        ...deadline.extensions.map((extension) => extension.eventId),
-      ];
-      deadlines.push({
-        step,
-        rule: {
-          ruleId: rule.ruleId,
-          legalReference: rule.legalReference,
-          limit: rule.limit,
-          unit: rule.unit,
-          needsCheck: rule.needsCheck,
-          source: sourced.source,
-        },
-        clockStartedAt: deadline.clockStartedAt,
-        dueAt: deadline.dueAt,
-        completedAt: deadline.completedAt,
-        status: statusOf(deadline),
-        durationHours: deadline.durationMs === null ? null : deadline.durationMs / HOUR_MS,
-        ...judgedAt(deadline.completedAt),
-        evidence: {
-          clockStartEventId: start.eventId,
-          completedByEventId: deadline.completedByEventId,
-          extensionEventIds: deadline.extensions
-            .filter((extension) => extension.judgement === 'counted')
-            .map((extension) => extension.eventId),
-          dueSetByEventIds: [],
-          correctionEventIds: involved.flatMap((eventId) => (eventId ? correctorsOf(eventId) : [])),
-          ruleEventIds: sourced.eventIds,
-        },
-      });
-    }
+    for (const clockStartsAt of input.rules.clockStartsFor(facts.category, step)) deadlines.push(ruleDeadline(step, clockStartsAt, judged));
   }
-  deadlines.push(...assignedDeadlines(facts, input.asOf, whereAt, correctorsOf));
+  for (const period of facts.periods) {
+    const deadline = assignedDeadline(period, judged);
+    if (deadline) deadlines.push(deadline);
+  }
 
-  const last = whereAt(input.asOf);
-  const assignment = lastAssignment(facts);
+  const now = holdingAt(facts, input.asOf);
   return {
     caseId: input.caseId,
-    category,
-    receivedUnitId: received.data.unitId as string,
-    currentUnitId: last.unitId,
-    assignee: assignment,
+    category: facts.category,
+    receivedUnitId: facts.received.unitId,
+    currentUnitId: now.unitId,
+    assignee: now.assignee,
     asOf: input.asOf,
     steps,
     deadlines,
   };
 }
 
-const noEvidence = {
+interface Judged {
+  readonly facts: CaseFacts;
+  readonly correctionsOf: (eventId: string) => readonly string[];
+  readonly placeAt: (at: string | null) => Place;
+  readonly rules: RuleBook;
+  readonly calendar: WorkingDayCalendar;
+  readonly asOf: string;
+}
+
+const noEvidence: TimelineDeadline['evidence'] = {
   clockStartEventId: null,
   completedByEventId: null,
   extensionEventIds: [],
   dueSetByEventIds: [],
   correctionEventIds: [],
   ruleEventIds: [],
+  classificationEventIds: [],
 };
 
-function unjudged(
-  step: TimelineDeadlineStep,
-  status: TimelineStatus,
-  place: { unitId: string; officialId: string | null },
-): TimelineDeadline {
+/** The deadline of a step under the rule in force when its clock (started by `clockStartsAt`) started. */
+function ruleDeadline(step: PolicyStep, clockStartsAt: string, judged: Judged): TimelineDeadline {
+  const { facts, correctionsOf } = judged;
+  const start = facts.moments.find((moment) => moment.type === clockStartsAt);
+  if (!start) return unjudged(step, 'not-started', judged.placeAt(null));
+  const sourced = judged.rules.inForce(facts.category, step, clockStartsAt, start.at);
+  if (!sourced) {
+    return {
+      ...unjudged(step, 'no-rule', judged.placeAt(null)),
+      clockStartedAt: start.at,
+      evidence: { ...noEvidence, clockStartEventId: start.eventId },
+    };
+  }
+  const owed = step === 'report-upward' ? upwardReportOwed(facts, judged.asOf) : null;
+  const deadline = deadlineOrUncovered(() =>
+    computeDeadline({ rule: sourced.rule, moments: facts.moments, calendar: judged.calendar, asOf: judged.asOf }),
+  );
+  const classificationEventIds = owed?.classification ? [owed.classification.eventId, ...correctionsOf(owed.classification.eventId)] : [];
+  if (!deadline) {
+    return {
+      ...unjudged(step, owed?.status ?? 'no-calendar', judged.placeAt(null)),
+      clockStartedAt: start.at,
+      evidence: { ...noEvidence, clockStartEventId: start.eventId, ruleEventIds: sourced.eventIds, classificationEventIds },
+    };
+  }
+  const { rule } = sourced;
+  const involved = [
+    facts.received.eventId,
+    start.eventId,
+    deadline.completedByEventId,
+    ...deadline.extensions.map((extension) => extension.eventId),
+  ];
+  return {
+    step,
+    rule: {
+      ruleId: rule.ruleId,
+      legalReference: rule.legalReference,
+      limit: rule.limit,
+      unit: rule.unit,
+      needsCheck: rule.needsCheck,
+      source: sourced.source,
+    },
+    clockStartedAt: deadline.clockStartedAt,
+    dueAt: deadline.dueAt,
+    completedAt: deadline.completedAt,
+    status: owed?.status ?? statusOf(deadline),
+    durationHours: deadline.durationMs === null ? null : deadline.durationMs / HOUR_MS,
+    extensionsAllowed: deadline.extensionsAllowed,
+    ...judged.placeAt(deadline.completedAt),
+    evidence: {
+      clockStartEventId: start.eventId,
+      completedByEventId: deadline.completedByEventId,
+      extensionEventIds: deadline.extensions.filter((extension) => extension.judgement === 'counted').map((extension) => extension.eventId),
+      dueSetByEventIds: [],
+      correctionEventIds: involved.flatMap((eventId) => (eventId ? correctionsOf(eventId) : [])),
+      ruleEventIds: sourced.eventIds,
+      classificationEventIds,
+    },
+  };
+}
+
+/**
+ * Whether the upward report is owed: only for a matter classified must-report, by the classification
+ * in force at the judged instant (asOf), corrections applied. A status when it is not owed; null when it is.
+ */
+function upwardReportOwed(
+  facts: CaseFacts,
+  asOf: string,
+): { status: 'not-required' | 'unclassified' | null; classification: CaseFacts['classifications'][number] | null } {
+  const classification = classificationAt(facts, asOf);
+  if (classification === null) return { status: 'unclassified', classification };
+  return { status: classification.value === 'must-report' ? null : 'not-required', classification };
+}
+
+function unjudged(step: TimelineDeadlineStep, status: TimelineStatus, place: Place): TimelineDeadline {
   return {
     step,
     rule: null,
@@ -249,6 +293,7 @@ function unjudged(
     completedAt: null,
     status,
     durationHours: null,
+    extensionsAllowed: null,
     ...place,
     evidence: noEvidence,
   };
@@ -269,117 +314,41 @@ function statusOf(deadline: Deadline): TimelineStatus {
 }
 
 /**
- * One deadline per handling period: from the first assignment to the escalation or reopening that ends
- * it. The due date is the last one set in the period (assignment or extension), with corrections.
+ * The deadline of a handling period's due date: from its first assignment to its resolution, or to the
+ * escalation or reopening that ended it first; the due date is the last one set (assignment or
+ * extension), with corrections.
  */
-function assignedDeadlines(
-  facts: readonly TimelineFact[],
-  asOf: string,
-  whereAt: (at: string) => { unitId: string; officialId: string | null },
-  correctorsOf: (eventId: string) => string[],
-): TimelineDeadline[] {
-  const deadlines: TimelineDeadline[] = [];
-  let period: { startedAt: string; startEventId: string; dueAt: string; dueSetBy: string[]; extensions: string[] } | null = null;
-  const close = (end: TimelineFact | null, completed: boolean): void => {
-    if (!period) return;
-    const endAt = end?.occurredAt ?? asOf;
-    const due = Date.parse(period.dueAt);
-    const late = Date.parse(endAt) > due;
-    const status: TimelineStatus = completed
-      ? late
-        ? 'missed'
-        : 'met'
-      : end
-        ? late
-          ? 'missed'
-          : 'superseded'
-        : late
-          ? 'overdue'
-          : 'open';
-    deadlines.push({
-      step: 'assigned-due',
-      rule: null,
-      clockStartedAt: period.startedAt,
-      dueAt: period.dueAt,
-      completedAt: completed ? endAt : null,
-      status,
-      durationHours: hoursBetween(period.startedAt, endAt),
-      ...whereAt(endAt),
-      evidence: {
-        clockStartEventId: period.startEventId,
-        completedByEventId: completed ? end!.eventId : null,
-        extensionEventIds: period.extensions,
-        dueSetByEventIds: period.dueSetBy,
-        correctionEventIds: period.dueSetBy.flatMap(correctorsOf),
-        ruleEventIds: [],
-      },
-    });
-    period = null;
+function assignedDeadline(period: HandlingPeriod, judged: Judged): TimelineDeadline | null {
+  const first = period.dueDates.findIndex((setting) => setting.type === 'CaseAssigned');
+  if (first < 0) return null;
+  const settings = period.dueDates.slice(first);
+  const startedAt = settings[0].at;
+  const dueAt = settings[settings.length - 1].dueAt;
+  const end = period.resolvedBy ?? period.endedBy;
+  const completed = period.resolvedBy !== null;
+  const endAt = end?.at ?? judged.asOf;
+  const late = Date.parse(endAt) > Date.parse(dueAt);
+  const status: TimelineStatus = late ? (end ? 'missed' : 'overdue') : completed ? 'met' : end ? 'superseded' : 'open';
+  const dueSetBy = settings.map((setting) => setting.eventId);
+  return {
+    step: 'assigned-due',
+    rule: null,
+    clockStartedAt: startedAt,
+    dueAt,
+    completedAt: completed ? endAt : null,
+    status,
+    durationHours: hoursBetween(startedAt, endAt),
+    extensionsAllowed: null,
+    ...judged.placeAt(endAt),
+    evidence: {
+      ...noEvidence,
+      clockStartEventId: settings[0].eventId,
+      completedByEventId: completed ? (end?.eventId ?? null) : null,
+      extensionEventIds: settings.filter((setting) => setting.type === 'CaseDeadlineExtended').map((setting) => setting.eventId),
+      dueSetByEventIds: dueSetBy,
+      correctionEventIds: dueSetBy.flatMap(judged.correctionsOf),
+    },
   };
-  for (const fact of facts) {
-    switch (fact.type) {
-      case 'CaseAssigned':
-        if (period) {
-          period.dueAt = fact.data.dueAt as string;
-          period.dueSetBy.push(fact.eventId);
-        } else
-          period = {
-            startedAt: fact.occurredAt,
-            startEventId: fact.eventId,
-            dueAt: fact.data.dueAt as string,
-            dueSetBy: [fact.eventId],
-            extensions: [],
-          };
-        break;
-      case 'CaseDeadlineExtended':
-        if (period) {
-          period.dueAt = fact.data.newDueAt as string;
-          period.dueSetBy.push(fact.eventId);
-          period.extensions.push(fact.eventId);
-        }
-        break;
-      case 'CaseResolved':
-        close(fact, true);
-        break;
-      case 'CaseEscalated':
-      case 'CaseReopened':
-        close(fact, false);
-        break;
-      default:
-        break;
-    }
-  }
-  close(null, false);
-  return deadlines;
-}
-
-/** Where the case was (unit) and who held it (official) at an instant: escalation and reopening clear the assignee. */
-function placeOf(facts: readonly TimelineFact[]): (at: string) => { unitId: string; officialId: string | null } {
-  return (at) => {
-    const limit = Date.parse(at);
-    let unitId = '';
-    let officialId: string | null = null;
-    for (const fact of facts) {
-      if (Date.parse(fact.occurredAt) > limit) break;
-      if (fact.type === 'CaseReceived') unitId = fact.data.unitId as string;
-      else if (fact.type === 'CaseEscalated') {
-        unitId = fact.data.toUnitId as string;
-        officialId = null;
-      } else if (fact.type === 'CaseReopened') officialId = null;
-      else if (fact.type === 'CaseAssigned') officialId = (fact.data.officialId as string | null) ?? null;
-    }
-    return { unitId, officialId };
-  };
-}
-
-function lastAssignment(facts: readonly TimelineFact[]): CaseTimeline['assignee'] {
-  let assignee: CaseTimeline['assignee'] = null;
-  for (const fact of facts) {
-    if (fact.type === 'CaseAssigned')
-      assignee = { officialId: (fact.data.officialId as string | null) ?? null, unitId: (fact.data.unitId as string | null) ?? null };
-    else if (fact.type === 'CaseEscalated' || fact.type === 'CaseReopened') assignee = null;
-  }
-  return assignee;
 }
 
 function hoursBetween(from: string, to: string): number {

@@ -1,21 +1,24 @@
-import type { JsonObject, RecordedEvent } from '../ledger/event-store.port.js';
+import type { JsonObject } from '../ledger/event-store.port.js';
+import { createRecordedRulesTable, recordedRulesWriter } from '../policies/recorded-rules.js';
 import type { Projection } from '../projections/projection.js';
 
 export type CaseTimelinesTable = 'facts' | 'cases' | 'rules';
 
 /**
  * What the response timelines need, kept raw so deadlines are judged at query time with the rules in
- * force then (a rule recorded after a case still judges it, and a correction changes the verdict):
+ * force then (a rule recorded after a case still judges it, and a correction changes the verdict); the
+ * query folds each case's facts with the one fold of a case's history (cases/case-facts.ts):
  *
  * - facts: every event of every case stream, in stream order, with both times and its event id;
- * - cases: one row per case for selecting cases (received unit and time; category with corrections
- *   applied; current unit and assignee, for display);
- * - rules: response policy rules recorded as events (policy-<ruleId> streams), with their retirement.
+ * - cases: one row per case for selecting cases: received unit and time, and the category with its
+ *   corrections (the query reads the corrected category again from the fold);
+ * - rules: response policy rules recorded as events (policy-<ruleId> streams), with their retirement,
+ *   as policies/recorded-rules.ts keeps them: the rule book's recorded half.
  */
 export const caseTimelinesProjection: Projection<CaseTimelinesTable> = {
   name: 'case-timelines',
-  // 2: the reporter (personal data, even sealed) is no longer copied into the facts.
-  version: 2,
+  // 3: the current unit and assignee are no longer kept per case (the fold says where the case is).
+  version: 3,
   tables: ['facts', 'cases', 'rules'],
 
   schema(db, tables) {
@@ -32,49 +35,31 @@ export const caseTimelinesProjection: Projection<CaseTimelinesTable> = {
       ) STRICT;
       CREATE INDEX "${tables.facts}_by_case" ON "${tables.facts}" (case_id, stream_revision);
       CREATE TABLE "${tables.cases}" (
-        case_id              TEXT    PRIMARY KEY,
-        received_event_id    TEXT    NOT NULL,
-        category             TEXT    NOT NULL,
-        received_unit_id     TEXT    NOT NULL,
-        current_unit_id      TEXT    NOT NULL,
-        assignee_official_id TEXT,
-        assignee_unit_id     TEXT,
-        received_at          TEXT    NOT NULL,
-        received_at_ms       INTEGER NOT NULL
+        case_id           TEXT    PRIMARY KEY,
+        received_event_id TEXT    NOT NULL,
+        category          TEXT    NOT NULL,
+        received_unit_id  TEXT    NOT NULL,
+        received_at       TEXT    NOT NULL,
+        received_at_ms    INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX "${tables.cases}_by_received_at" ON "${tables.cases}" (received_at_ms);
-      CREATE TABLE "${tables.rules}" (
-        rule_id              TEXT PRIMARY KEY,
-        rule                 TEXT NOT NULL,
-        recorded_event_id    TEXT NOT NULL,
-        retired_effective_to TEXT,
-        retired_event_id     TEXT
-      ) STRICT;
     `);
+    createRecordedRulesTable(db, tables.rules);
   },
 
   applier(db, tables) {
     const insertFact = db.prepare(`INSERT INTO "${tables.facts}" VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insertCase = db.prepare(`INSERT OR REPLACE INTO "${tables.cases}" VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?)`);
-    const assign = db.prepare(`UPDATE "${tables.cases}" SET assignee_official_id = ?, assignee_unit_id = ? WHERE case_id = ?`);
-    const escalate = db.prepare(
-      `UPDATE "${tables.cases}" SET current_unit_id = ?, assignee_official_id = NULL, assignee_unit_id = NULL WHERE case_id = ?`,
-    );
-    const unassign = db.prepare(`UPDATE "${tables.cases}" SET assignee_official_id = NULL, assignee_unit_id = NULL WHERE case_id = ?`);
+    const insertCase = db.prepare(`INSERT OR REPLACE INTO "${tables.cases}" VALUES (?, ?, ?, ?, ?, ?)`);
     const recategorise = db.prepare(`UPDATE "${tables.cases}" SET category = ? WHERE case_id = ? AND received_event_id = ?`);
-    const recordRule = db.prepare(`INSERT OR REPLACE INTO "${tables.rules}" VALUES (?, ?, ?, NULL, NULL)`);
-    const retireRule = db.prepare(`UPDATE "${tables.rules}" SET retired_effective_to = ?, retired_event_id = ? WHERE rule_id = ?`);
+    const applyPolicyEvent = recordedRulesWriter(db, tables.rules);
 
     return (event) => {
-      const dash = event.streamId.indexOf('-');
-      if (dash < 0) return;
-      const category = event.streamId.slice(0, dash);
-      const id = event.streamId.slice(dash + 1);
-      if (category === 'policy') {
-        applyPolicyEvent(event, id);
+      if (event.streamId.startsWith('policy-')) {
+        applyPolicyEvent(event);
         return;
       }
-      if (category !== 'case') return;
+      if (!event.streamId.startsWith('case-')) return;
+      const id = event.streamId.slice('case-'.length);
       const { data } = event;
       insertFact.run(
         event.globalPosition,
@@ -86,43 +71,24 @@ export const caseTimelinesProjection: Projection<CaseTimelinesTable> = {
         event.recordedAt,
         JSON.stringify(withoutReporter(event.type, data)),
       );
-      switch (event.type) {
-        case 'CaseReceived':
-          insertCase.run(
-            id,
-            event.eventId,
-            text(data, 'category') ?? '',
-            text(data, 'unitId') ?? '',
-            text(data, 'unitId') ?? '',
-            event.metadata.occurredAt,
-            Date.parse(event.metadata.occurredAt),
-          );
-          break;
-        case 'CaseAssigned':
-          assign.run(text(data, 'officialId') ?? null, text(data, 'unitId') ?? null, id);
-          break;
-        case 'CaseEscalated':
-          if (text(data, 'toUnitId')) escalate.run(text(data, 'toUnitId'), id);
-          break;
-        case 'CaseReopened':
-          unassign.run(id);
-          break;
-        case 'EventCorrected': {
-          // Only a correction of the case's CaseReceived can carry a category: the WHERE checks which event it names.
-          const fields = data.fields as JsonObject | undefined;
-          const corrected = fields && typeof fields.category === 'string' ? fields.category : undefined;
-          if (corrected) recategorise.run(corrected, id, text(data, 'correctedEventId'));
-          break;
-        }
-        default:
-          break; // the other case events are only kept as facts
+      // The selection index: a case by its receipt, and by its category once corrected (a correction of
+      // the CaseReceived: the WHERE checks that it names that event).
+      if (event.type === 'CaseReceived') {
+        const unitId = text(data, 'unitId') ?? '';
+        insertCase.run(
+          id,
+          event.eventId,
+          text(data, 'category') ?? '',
+          unitId,
+          event.metadata.occurredAt,
+          Date.parse(event.metadata.occurredAt),
+        );
+      } else if (event.type === 'EventCorrected') {
+        const fields = data.fields as JsonObject | undefined;
+        const corrected = fields && typeof fields.category === 'string' ? fields.category : undefined;
+        if (corrected) recategorise.run(corrected, id, text(data, 'correctedEventId'));
       }
     };
-
-    function applyPolicyEvent(event: RecordedEvent, ruleId: string): void {
-      if (event.type === 'ResponsePolicyRuleRecorded') recordRule.run(ruleId, JSON.stringify(event.data), event.eventId);
-      else if (event.type === 'ResponsePolicyRuleRetired') retireRule.run(text(event.data, 'effectiveTo') ?? null, event.eventId, ruleId);
-    }
   },
 };
 

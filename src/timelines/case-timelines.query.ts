@@ -1,14 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { DomainError } from '../domain-kit/domain-error.js';
-import type { JsonObject } from '../ledger/event-store.port.js';
-import type { ResponsePolicyRule } from '../policies/policy.decider.js';
 import type { PolicyCategory } from '../policies/policy.events.js';
+import type { RuleBookQuery } from '../policies/rule-book.query.js';
 import { LiveRead } from '../projections/live-read.js';
-import type { TableNames } from '../projections/projection.js';
 import { caseTimeline, type CaseTimeline, type TimelineDeadlineStep, type TimelineFact, type TimelineStatus } from './case-timeline.js';
 import { caseTimelinesProjection, type CaseTimelinesTable } from './case-timelines.projection.js';
-import { RuleBook, type RecordedRuleVersion } from './response-rules.js';
 import { aggregate, type CaseDeadline, type GroupBy, type GroupStatistics } from './timeline-statistics.js';
 
 export interface OverdueFilter {
@@ -57,21 +54,17 @@ interface FactRow {
   data: string;
 }
 
-interface RuleRow {
-  rule: string;
-  recorded_event_id: string;
-  retired_effective_to: string | null;
-  retired_event_id: string | null;
-}
-
-/** The timelines' queries: read the raw facts and recorded rules, judge them with the calendar as of an instant. */
+/**
+ * The timelines' queries: read the raw facts, and the rule book in the same snapshot, and judge them
+ * with the calendar as of an instant.
+ */
 export class CaseTimelinesQuery {
   private readonly live: LiveRead<CaseTimelinesTable>;
 
   constructor(
     db: Database.Database,
     private readonly calendar: WorkingDayCalendar,
-    private readonly defaultRules: readonly ResponsePolicyRule[],
+    private readonly rules: RuleBookQuery,
   ) {
     this.live = new LiveRead(db, caseTimelinesProjection);
   }
@@ -80,9 +73,9 @@ export class CaseTimelinesQuery {
     const { facts, rules } = this.live.read(
       (tables, prepare) => ({
         facts: prepare(`SELECT * FROM "${tables.facts}" WHERE case_id = ? ORDER BY stream_revision`).all(caseId) as FactRow[],
-        rules: this.ruleBook(tables, prepare),
+        rules: this.rules.current(),
       }),
-      () => ({ facts: [], rules: new RuleBook(this.defaultRules, []) }),
+      () => ({ facts: [], rules: this.rules.current() }),
     );
     const timeline = facts.length === 0 ? null : caseTimeline({ caseId, facts: facts.map(factOf), rules, calendar: this.calendar, asOf });
     if (!timeline) throw new DomainError('TIMELINE.CASE_NOT_FOUND', `No case ${caseId} was received as of ${asOf}.`, 'not-found');
@@ -147,9 +140,9 @@ export class CaseTimelinesQuery {
           `SELECT f.* FROM "${tables.facts}" AS f JOIN "${tables.cases}" AS c ON c.case_id = f.case_id
            WHERE c.received_at_ms <= @limit AND (@category IS NULL OR c.category = @category) ORDER BY f.case_id, f.stream_revision`,
         ).all({ limit, category: category ?? null }) as FactRow[],
-        rules: this.ruleBook(tables, prepare),
+        rules: this.rules.current(),
       }),
-      () => ({ rows: [], rules: new RuleBook(this.defaultRules, []) }),
+      () => ({ rows: [], rules: this.rules.current() }),
     );
     const timelines: CaseTimeline[] = [];
     for (let start = 0; start < rows.length;) {
@@ -168,27 +161,16 @@ export class CaseTimelinesQuery {
     }
     return timelines;
   }
-
-  private ruleBook(tables: TableNames<CaseTimelinesTable>, prepare: (sql: string) => Database.Statement): RuleBook {
-    const rows = prepare(
-      `SELECT rule, recorded_event_id, retired_effective_to, retired_event_id FROM "${tables.rules}" ORDER BY rule_id`,
-    ).all() as RuleRow[];
-    const recorded: RecordedRuleVersion[] = rows.map((row) => ({
-      rule: JSON.parse(row.rule) as ResponsePolicyRule,
-      retirement: row.retired_effective_to === null ? null : { effectiveTo: row.retired_effective_to },
-      eventIds: row.retired_event_id === null ? [row.recorded_event_id] : [row.recorded_event_id, row.retired_event_id],
-    }));
-    return new RuleBook(this.defaultRules, recorded);
-  }
 }
 
+/** A stored row as the case event it was recorded as (the projection keeps only case streams' events). */
 function factOf(row: FactRow): TimelineFact {
   return {
     type: row.type,
-    data: JSON.parse(row.data) as JsonObject,
+    data: JSON.parse(row.data),
     eventId: row.event_id,
     occurredAt: row.occurred_at,
     recordedAt: row.recorded_at,
     globalPosition: row.global_position,
-  };
+  } as TimelineFact;
 }

@@ -80,14 +80,16 @@ describe('cases over HTTP', () => {
       ['upward-reports', { officialId: 'official-chu-tich-xa', toUnitId: 'gia-loc', occurredAt: time('03') }, '"5"'],
       ['escalations', { toUnitId: 'hai-duong', reason: 'Beyond the district: a provincial licence', occurredAt: time('04') }, '"6"'],
       ['assignments', { unitId: 'hai-duong', dueAt: '2017-04-03T17:00:00+07:00', occurredAt: time('04', '10') }, '"7"'],
+      // Complex (two communes' canals): the law allows a complex matter's resolution one extension.
+      ['complexity-markings', { complexity: 'complex', reason: 'The canal crosses two communes', occurredAt: time('04', '11') }, '"8"'],
       [
         'deadline-extensions',
         { newDueAt: '2017-05-03T17:00:00+07:00', reason: 'Decision 12/QĐ: water samples to analyse', occurredAt: time('05') },
-        '"8"',
+        '"9"',
       ],
-      ['actions', { description: 'Samples taken from the canal', occurredAt: time('06') }, '"9"'],
-      ['resolutions', { outcome: 'Works fined; discharge permit suspended', occurredAt: time('20') }, '"10"'],
-      ['closures', { occurredAt: time('21') }, '"11"'],
+      ['actions', { description: 'Samples taken from the canal', occurredAt: time('06') }, '"10"'],
+      ['resolutions', { outcome: 'Works fined; discharge permit suspended', occurredAt: time('20') }, '"11"'],
+      ['closures', { occurredAt: time('21') }, '"12"'],
     ];
     for (const [action, body, etag] of steps) {
       const response = await http.post(`${location}/${action}`).send(body);
@@ -100,7 +102,7 @@ describe('cases over HTTP', () => {
     }
 
     const closed = await http.get(location).expect(200);
-    expect(closed.headers.etag).toBe('"11"');
+    expect(closed.headers.etag).toBe('"12"');
     expect(closed.body).toMatchObject({
       status: 'closed',
       receivedUnitId: 'gia-tan',
@@ -201,22 +203,56 @@ describe('cases over HTTP', () => {
           .expect(409)
       ).body.code,
     ).toBe('OCCURRED_AT.BEFORE_PREVIOUS');
+  });
+
+  it('refuses an extension the rule in force does not allow, and allows the one it does (the timeline counts it)', async () => {
+    const at = (day: string, hour = '08') => `2025-03-${day}T${hour}:00:00+07:00`;
+    const complaint = await receive({ ...receipt, category: 'complaint', occurredAt: at('03') });
     await http
-      .post(`${location}/assignments`)
-      .send({ officialId: 'o-1', dueAt: time('20'), occurredAt: time('04') })
+      .post(`${complaint}/acknowledgements`)
+      .send({ occurredAt: at('04') })
       .expect(200);
     await http
-      .post(`${location}/deadline-extensions`)
-      .send({ newDueAt: time('25'), reason: 'More time', occurredAt: time('05') })
+      .post(`${complaint}/assignments`)
+      .send({ officialId: 'o-1', dueAt: at('31', '17'), occurredAt: at('04', '09') })
+      .expect(200);
+    const refused = await http
+      .post(`${complaint}/deadline-extensions`)
+      .send({ newDueAt: '2025-04-15T17:00:00+07:00', reason: 'More time', occurredAt: at('10') })
+      .expect(409);
+    expect(refused.body).toMatchObject({
+      code: 'CASE.EXTENSIONS_EXHAUSTED',
+      details: { ruleId: 'complaint-resolve-2012', step: 'resolve', allowed: 0, extensions: 0 },
+    });
+    await http
+      .post(`${complaint}/complexity-markings`)
+      .send({ complexity: 'complex', reason: 'Two communes', occurredAt: at('11') })
+      .expect(200);
+    const extended = await http
+      .post(`${complaint}/deadline-extensions`)
+      .send({ newDueAt: '2025-04-15T17:00:00+07:00', reason: 'Decision 3/QĐ', occurredAt: at('12') })
       .expect(200);
     expect(
       (
         await http
-          .post(`${location}/deadline-extensions`)
-          .send({ newDueAt: time('30'), reason: 'Even more', occurredAt: time('06') })
+          .post(`${complaint}/deadline-extensions`)
+          .send({ newDueAt: '2025-04-30T17:00:00+07:00', reason: 'Even more', occurredAt: at('13') })
           .expect(409)
       ).body.code,
     ).toBe('CASE.EXTENSIONS_EXHAUSTED');
+    const timeline = await http
+      .get(
+        `/api/v1/timelines/cases/${complaint.split('/').pop()}?minPosition=${extended.headers['ledger-position']}&asOf=${encodeURIComponent(at('20'))}`,
+      )
+      .expect(200);
+    const resolve = timeline.body.deadlines.find((deadline: { step: string }) => deadline.step === 'resolve');
+    // 30 days from the acceptance on 4 March and the one extension of 15 days: Friday 18 April.
+    expect(resolve).toMatchObject({
+      rule: { ruleId: 'complaint-resolve-2012' },
+      extensionsAllowed: 1,
+      dueAt: '2025-04-18T23:59:59.999+07:00',
+    });
+    expect(resolve.evidence.extensionEventIds).toHaveLength(1);
   });
 
   it('refuses units that cannot take part with 422', async () => {

@@ -12,6 +12,9 @@ import { ReviewFactsQuery } from '../../src/responsibility/projection/review-fac
 import { responsibilityFactsProjection } from '../../src/responsibility/projection/responsibility-facts.projection.js';
 import { caseFromFacts, meetingFromFacts, unitFromFacts, visitFromFacts } from '../../src/responsibility/records-from-facts.js';
 import type { DomainEvent, Fact } from '../../src/domain-kit/decider.js';
+import { loadDefaultRules } from '../../src/policies/default-rules.js';
+import { RuleBook } from '../../src/policies/rule-book.js';
+import type { RuleBookQuery } from '../../src/policies/rule-book.query.js';
 import { recorded } from './recorded-events.js';
 
 /*
@@ -23,6 +26,10 @@ import { recorded } from './recorded-events.js';
  */
 
 const calendar = loadVietnamCalendar();
+const ruleBook = new RuleBook(loadDefaultRules());
+/** The shipped rules alone: no policy is recorded in these provinces. */
+const ruleBooks = { current: () => ruleBook } as RuleBookQuery;
+const judgement = { calendar, ruleBook, rules: {} };
 const DAYS = 730; // 2024-01-01 .. 2025-12-30
 const dayOf = (index: number) => new Date(Date.UTC(2024, 0, 1) + index * 86_400_000).toISOString().slice(0, 10);
 /** Mostly written in Vietnam's offset, sometimes in UTC (the slower path of vietnamDayOf). */
@@ -339,18 +346,16 @@ describe('the review and evaluation fast paths', () => {
           );
           expect(everything.visits).toEqual(everything.visits.map((visit) => visitFromFacts(stream(`visit-${visit.visitId}`))));
           expect(everything.units).toEqual(everything.units.map((unit) => unitFromFacts(stream(`unit-${unit.unitId}`))));
-          const whole = new AnnualEvaluations(facts, calendar).evaluate(year, { unitId: 'tinh' }, asOf);
+          const whole = new AnnualEvaluations(facts, calendar, ruleBooks).evaluate(year, { unitId: 'tinh' }, asOf);
           expect(whole.officials).toEqual(
-            whole.officials.map((official) =>
-              evaluationOf(reviewOf(official.officialId, everything, period, asOf, calendar, {}), everything),
-            ),
+            whole.officials.map((official) => evaluationOf(reviewOf(official.officialId, everything, period, asOf, judgement), everything)),
           );
 
           for (const officialId of OFFICIALS) {
             const own = facts.recordsFor([officialId]);
-            const straightforward = reviewOf(officialId, own, period, asOf, calendar, {});
-            expect(new OfficialReview(facts, calendar).review(officialId, period, asOf)).toEqual(straightforward);
-            expect(new AnnualEvaluations(facts, calendar).evaluate(year, { officialId }, asOf).officials).toEqual([
+            const straightforward = reviewOf(officialId, own, period, asOf, judgement);
+            expect(new OfficialReview(facts, calendar, ruleBooks).review(officialId, period, asOf)).toEqual(straightforward);
+            expect(new AnnualEvaluations(facts, calendar, ruleBooks).evaluate(year, { officialId }, asOf).officials).toEqual([
               evaluationOf(straightforward, own),
             ]);
           }

@@ -7,7 +7,8 @@ import { tableNamesFor } from '../../src/projections/projection.js';
 import { openReadModels } from '../../src/projections/read-models.database.js';
 import { caseTimelinesProjection } from '../../src/timelines/case-timelines.projection.js';
 import { CaseTimelinesQuery } from '../../src/timelines/case-timelines.query.js';
-import { loadDefaultRules } from '../../src/timelines/response-rules.js';
+import { loadDefaultRules } from '../../src/policies/default-rules.js';
+import { RuleBookQuery } from '../../src/policies/rule-book.query.js';
 import { recorded } from './recorded-events.js';
 
 const calendar = loadVietnamCalendar();
@@ -44,12 +45,12 @@ describe('the case-timelines projection', () => {
 
   beforeEach(() => {
     db = openReadModels(':memory:');
-    query = new CaseTimelinesQuery(db, calendar, defaults);
+    query = new CaseTimelinesQuery(db, calendar, new RuleBookQuery(db, caseTimelinesProjection, defaults));
     generation = undefined as unknown as number;
   });
   afterEach(() => db.close());
 
-  it('keeps every case fact raw, one row per case (corrected category, current unit, assignee) and ignores other streams', () => {
+  it('keeps every case fact raw, one row per case (received unit and time, corrected category) and ignores other streams', () => {
     given(
       recorded(1, 'unit-gia-tan', 0, 'UnitRegistered', { unitId: 'gia-tan' }),
       recorded(2, 'case-c1', 0, 'CaseReceived', receipt('c1', 'petition'), '2025-03-03T08:00:00+07:00'),
@@ -84,9 +85,6 @@ describe('the case-timelines projection', () => {
         received_event_id: id(2),
         category: 'complaint',
         received_unit_id: 'gia-tan',
-        current_unit_id: 'gia-loc',
-        assignee_official_id: null,
-        assignee_unit_id: null,
         received_at: '2025-03-03T08:00:00+07:00',
         received_at_ms: Date.parse('2025-03-03T08:00:00+07:00'),
       },
@@ -128,6 +126,7 @@ describe('the case-timelines projection', () => {
       completedAt: '2025-03-10T08:00:00+07:00',
       status: 'met',
       durationHours: 168,
+      extensionsAllowed: 0,
       unitId: 'gia-tan',
       officialId: null,
       evidence: {
@@ -137,15 +136,18 @@ describe('the case-timelines projection', () => {
         dueSetByEventIds: [],
         correctionEventIds: [],
         ruleEventIds: [],
+        classificationEventIds: [],
       },
     });
-    // 3 working days from Monday 3 March: Thursday 6 March; not reported by 20 March.
+    // 3 working days from Monday 3 March: Thursday 6 March; not reported by 20 March, but a matter
+    // within the unit's authority owes no upward report, and one not yet classified owes none yet.
     expect(deadline('c1', 'report-upward', '2025-03-20T00:00:00+07:00')).toMatchObject({
       rule: { ruleId: 'complaint-report-upward-2017' },
       dueAt: endOf('2025-03-06'),
-      status: 'overdue',
+      status: 'not-required',
+      evidence: { classificationEventIds: [id(3)] },
     });
-    expect(deadline('c1', 'report-upward', '2025-03-05T00:00:00+07:00')).toMatchObject({ status: 'open' });
+    expect(deadline('c1', 'report-upward', '2025-03-05T00:00:00+07:00')).toMatchObject({ status: 'unclassified' });
     expect(deadline('c1', 'resolve', '2025-03-20T00:00:00+07:00')).toMatchObject({
       rule: { ruleId: 'complaint-resolve-2012' },
       clockStartedAt: '2025-03-10T08:00:00+07:00',
@@ -233,6 +235,57 @@ describe('the case-timelines projection', () => {
       status: 'overdue',
       evidence: { dueSetByEventIds: [id(2), id(3)], extensionEventIds: [id(3)] },
     });
+  });
+
+  it('owes an upward report only for a matter classified must-report, as classified at the judged instant', () => {
+    const classified = (position: number, caseId: string, classification: string, at: string) =>
+      recorded(position, `case-${caseId}`, 1, 'CaseClassified', { classification, reason: 'r' }, at);
+    const reported = (position: number, caseId: string, at: string) =>
+      recorded(
+        position,
+        `case-${caseId}`,
+        2,
+        'CaseReportedUpward',
+        { officialId: 'o-1', toUnitId: 'gia-loc', fromUnitId: 'gia-tan', summary: null },
+        at,
+      );
+    given(
+      // Received on Monday 3 March 2025: the report is due by the end of Thursday 6 March.
+      recorded(1, 'case-local', 0, 'CaseReceived', receipt('local', 'complaint'), '2025-03-03T08:00:00+07:00'),
+      classified(2, 'local', 'within-authority', '2025-03-03T09:00:00+07:00'),
+      recorded(3, 'case-unclassified', 0, 'CaseReceived', receipt('unclassified', 'complaint'), '2025-03-03T08:00:00+07:00'),
+      recorded(4, 'case-late', 0, 'CaseReceived', receipt('late', 'complaint'), '2025-03-03T08:00:00+07:00'),
+      classified(5, 'late', 'must-report', '2025-03-03T09:00:00+07:00'),
+      reported(6, 'late', '2025-03-10T09:00:00+07:00'),
+      recorded(7, 'case-in-time', 0, 'CaseReceived', receipt('in-time', 'complaint'), '2025-03-03T08:00:00+07:00'),
+      classified(8, 'in-time', 'must-report', '2025-03-03T09:00:00+07:00'),
+      reported(9, 'in-time', '2025-03-06T16:00:00+07:00'),
+      recorded(10, 'case-corrected', 0, 'CaseReceived', receipt('corrected', 'complaint'), '2025-03-03T08:00:00+07:00'),
+      classified(11, 'corrected', 'within-authority', '2025-03-03T09:00:00+07:00'),
+    );
+    const asOf = '2025-03-20T00:00:00+07:00';
+    expect(
+      ['local', 'unclassified', 'late', 'in-time', 'corrected'].map((caseId) => deadline(caseId, 'report-upward', asOf).status),
+    ).toEqual(['not-required', 'unclassified', 'missed', 'met', 'not-required']);
+    const breached = () =>
+      query.overdue({ asOf, status: 'breached', step: 'report-upward' }).map((item) => `${item.caseId} ${item.status}`);
+    expect(breached()).toEqual(['late missed']);
+
+    given(
+      recorded(
+        12,
+        'case-corrected',
+        2,
+        'EventCorrected',
+        { correctedEventId: id(11), reason: 'a serious matter after all', fields: { classification: 'must-report' } },
+        '2025-03-12T08:00:00+07:00',
+      ),
+    );
+    expect(deadline('corrected', 'report-upward', asOf)).toMatchObject({
+      status: 'overdue',
+      evidence: { classificationEventIds: [id(11), id(12)] },
+    });
+    expect(breached()).toEqual(['corrected overdue', 'late missed']);
   });
 
   it('counts working days over Tết 2026 (16–20 February off)', () => {
@@ -345,8 +398,8 @@ describe('the case-timelines projection', () => {
       ['c1', 'missed', endOf('2025-03-13'), hoursFrom(endOf('2025-03-13'), '2025-03-17T08:00:00+07:00')],
       ['c2', 'overdue', endOf('2025-03-17'), hoursFrom(endOf('2025-03-17'), asOf)],
     ]);
+    // c2 is not classified: its upward report is not owed, so not overdue.
     expect(query.overdue({ asOf, status: 'overdue', unitId: 'gia-loc' }).map((item) => `${item.caseId} ${item.step}`)).toEqual([
-      'c2 report-upward',
       'c2 acknowledge',
     ]);
 

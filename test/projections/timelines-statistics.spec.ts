@@ -15,6 +15,7 @@ const judged = (
   completedAt: null,
   status,
   durationHours,
+  extensionsAllowed: null,
   unitId: 'gia-tan',
   officialId: null,
   evidence: {
@@ -24,6 +25,7 @@ const judged = (
     dueSetByEventIds: [],
     correctionEventIds: [],
     ruleEventIds: [],
+    classificationEventIds: [],
   },
   ...overrides,
 });

@@ -1,14 +1,25 @@
-import { maxExtensions } from '../case.decider.js';
 import type { CaseState } from '../case.state.js';
 import { eventsBehind } from '../../http/event-references.js';
 
-/** The case as the API shows it: the state without the facts kept for corrections. */
+/**
+ * The case as the API shows it: the case now (CasePresent) and what it was received as, without the
+ * history the read sides fold from it nor the facts kept for corrections. How many extensions the law
+ * allows is a judgement of the rule in force, shown on the case's timeline beside each deadline.
+ */
 export function caseView(state: CaseState): Record<string, unknown> {
   if (state.status === 'unreceived') return { status: state.status };
-  const { facts, ...view } = state;
-  return {
-    ...view,
-    extensionsAllowed: maxExtensions(state.complexity),
-    ...eventsBehind(facts),
-  };
+  const {
+    facts,
+    received: _received,
+    moments: _moments,
+    holdings: _holdings,
+    periods: _periods,
+    classifications: _classifications,
+    complexities: _complexities,
+    assignments: _assignments,
+    upwardReports: _upwardReports,
+    upperLevelNotices: _upperLevelNotices,
+    ...view
+  } = state;
+  return { ...view, ...eventsBehind(facts) };
 }

@@ -246,7 +246,7 @@ export class CasesController {
   ): Answer {
     return this.act(
       caseId,
-      { type: 'ExtendCaseDeadline', newDueAt: body.newDueAt, reason: body.reason },
+      { type: 'ExtendCaseDeadline', newDueAt: body.newDueAt, reason: body.reason, rules: this.intake.ruleBook() },
       body.occurredAt,
       request,
       response,

@@ -1,6 +1,8 @@
 import { addCalendarDays } from '../../calendar/calendar-day.js';
 import type { WorkingDayCalendar } from '../../calendar/working-day-calendar.js';
 import { DomainError } from '../../domain-kit/domain-error.js';
+import type { RuleBook } from '../../policies/rule-book.js';
+import type { RuleBookQuery } from '../../policies/rule-book.query.js';
 import { reviewResponsibility } from '../responsibility-review.js';
 import type { ReviewPeriod, ReviewRules } from '../review-input.js';
 import type { ResponsibilityReview } from '../review-output.js';
@@ -11,15 +13,14 @@ export const MAX_REVIEW_YEARS = 5;
 
 /**
  * The review of one official, read from the responsibility-facts projection and computed by the pure
- * reviewResponsibility. The rules are DEFAULT_REVIEW_RULES: the recorded response policies judge a
- * case's handling steps (issue 4 item 5, the timelines), while the review's upward-report limits are
- * internal Party rules with no events of their own yet; cases handled are judged by their assignment's
- * due date.
+ * reviewResponsibility. Must-report matters are judged by the rule book (the report-upward rules, as
+ * the timelines judge them); cases handled by their assignment's due date.
  */
 export class OfficialReview {
   constructor(
     private readonly facts: ReviewFactsQuery,
     private readonly calendar: WorkingDayCalendar,
+    private readonly ruleBooks: RuleBookQuery,
     private readonly rules: Partial<ReviewRules> = {},
   ) {}
 
@@ -28,8 +29,15 @@ export class OfficialReview {
     const records = this.facts.recordsFor([officialId], period);
     if (!records.officials.has(officialId))
       throw new DomainError('NOT_FOUND', `Official ${officialId.slice(0, 80)} does not exist.`, 'not-found');
-    return reviewOf(officialId, records, period, asOf, this.calendar, this.rules);
+    return reviewOf(officialId, records, period, asOf, { calendar: this.calendar, ruleBook: this.ruleBooks.current(), rules: this.rules });
   }
+}
+
+/** What a review is judged with besides the facts: the working days, the rule book, the review's own settings. */
+export interface ReviewJudgement {
+  readonly calendar: WorkingDayCalendar;
+  readonly ruleBook: RuleBook;
+  readonly rules: Partial<ReviewRules>;
 }
 
 /** The review of one official from records selected for them or for a group they belong to. */
@@ -38,8 +46,7 @@ export function reviewOf(
   records: ReviewRecords,
   period: ReviewPeriod,
   asOf: Date,
-  calendar: WorkingDayCalendar,
-  rules: Partial<ReviewRules>,
+  { calendar, ruleBook, rules }: ReviewJudgement,
 ): ResponsibilityReview {
   return reviewResponsibility({
     officialId,
@@ -51,6 +58,7 @@ export function reviewOf(
     visits: records.visits,
     cases: records.cases,
     reviews: records.reviews,
+    ruleBook,
     calendar,
     rules,
   });

@@ -32,7 +32,8 @@ export type ReviewCategory = (typeof REVIEW_CATEGORIES)[number];
  */
 export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable> = {
   name: 'responsibility-facts',
-  version: 4,
+  // 5: case records read off the one fold of a case's history, with every classification and the moments the deadline calculator reads.
+  version: 5,
   tables: ['events', 'stream_officials', 'stream_units', 'case_days', 'case_records'],
 
   schema(db, tables) {

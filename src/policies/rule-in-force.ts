@@ -1,7 +1,7 @@
 import { vietnamDayOf } from '../calendar/calendar-day.js';
 import { DomainError } from '../domain-kit/domain-error.js';
-import type { ResponsePolicyRule } from '../policies/policy.decider.js';
-import type { PolicyCategory, PolicyStep } from '../policies/policy.events.js';
+import type { ResponsePolicyRule } from './policy.decider.js';
+import type { PolicyCategory, PolicyStep } from './policy.events.js';
 
 /** A recorded rule and its retirement, if any: the shape of a folded policy stream. */
 export interface RuleVersion {

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { ruleInForce, type RuleVersion } from '../deadlines/rule-in-force.js';
-import type { ResponsePolicyRule } from '../policies/policy.decider.js';
-import type { PolicyCategory, PolicyStep } from '../policies/policy.events.js';
+import type { ResponsePolicyRule } from './policy.decider.js';
+import type { PolicyCategory, PolicyStep } from './policy.events.js';
+import { ruleInForce, type RuleVersion } from './rule-in-force.js';
 
 /** Where a rule comes from: the shipped defaults, or a ResponsePolicyRuleRecorded event. */
 export type RuleSource = 'default' | 'recorded';
@@ -18,35 +16,20 @@ export interface RecordedRuleVersion extends RuleVersion {
   readonly eventIds: readonly string[];
 }
 
-/** The shipped file (dist needs it copied as an asset, like the holiday files). */
-export const SHIPPED_DEFAULT_RULES = fileURLToPath(new URL('../policies/default-rules.json', import.meta.url));
-
-/** A rule of the shipped file as the API would record it: extensions and effectiveTo may be left out there. */
-export function loadDefaultRules(file: string = SHIPPED_DEFAULT_RULES): ResponsePolicyRule[] {
-  const { rules } = JSON.parse(readFileSync(file, 'utf8')) as { rules: Record<string, unknown>[] };
-  return rules.map((rule) => {
-    const extensions = (rule.extensions ?? null) as Record<string, unknown> | null;
-    return {
-      ...rule,
-      pauses: rule.pauses ?? [],
-      effectiveTo: rule.effectiveTo ?? null,
-      extensions: extensions && { complex: null, especiallyComplex: null, ...extensions },
-    } as ResponsePolicyRule;
-  });
-}
-
 /**
- * The rules in force: recorded rules first, the shipped defaults where no recorded rule covers the day.
- * So recording a rule (e.g. a local, shorter limit from a date) takes over from the default on its days
- * without retiring anything, and a default recorded under its own id (to retire it later) replaces the
- * shipped copy. Two recorded rules covering the same day are a data error (POLICY.RULES_OVERLAP, 409).
+ * Every time limit the ledger judges by, whoever asks: the timelines, the responsibility review and
+ * the case decider's extension allowance. Recorded rules first, the shipped defaults where no recorded
+ * rule covers the day. So recording a rule (e.g. a local, shorter limit from a date) takes over from
+ * the default on its days without retiring anything, and a default recorded under its own id (to
+ * retire it later) replaces the shipped copy. Two recorded rules covering the same day are a data
+ * error (POLICY.RULES_OVERLAP, 409). Immutable: a snapshot of the rules as they stood when it was read.
  */
 export class RuleBook {
   private readonly defaults: RuleVersion[];
 
   constructor(
     defaults: readonly ResponsePolicyRule[],
-    private readonly recorded: readonly RecordedRuleVersion[],
+    private readonly recorded: readonly RecordedRuleVersion[] = [],
   ) {
     const recordedIds = new Set(recorded.map((version) => version.rule.ruleId));
     this.defaults = defaults.filter((rule) => !recordedIds.has(rule.ruleId)).map((rule) => ({ rule, retirement: null }));

@@ -1,5 +1,5 @@
 import { DomainError } from '../domain-kit/domain-error.js';
-import type { ResponsePolicyRule } from '../policies/policy.decider.js';
+import type { ResponsePolicyRule } from './policy.decider.js';
 import { ruleInForce, type RuleVersion } from './rule-in-force.js';
 
 const rule = (ruleId: string, overrides: Partial<ResponsePolicyRule>): ResponsePolicyRule => ({

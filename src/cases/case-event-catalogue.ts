@@ -1,9 +1,15 @@
-import type { CaseEvent } from '../cases/case.events.js';
 import type { PolicyStep } from '../policies/policy.events.js';
+import type { CaseEvent } from './case.events.js';
 
-type CaseEventType = CaseEvent['type'];
+/*
+ * The catalogue of a case stream's event types, and what the deadlines make of them. A new event type
+ * of CaseEvent fails compilation here, in the fold (case-facts.ts) and in every read side's own table
+ * of types (the timeline's steps, the records the responsibility review keeps): each must say what it
+ * does with it.
+ */
 
-/** Every event type of a case stream: the compiler fails here when one is added to CaseEvent and not listed. */
+export type CaseEventType = CaseEvent['type'];
+
 const EVERY_CASE_EVENT_TYPE: Record<CaseEventType, true> = {
   CaseReceived: true,
   CaseAcknowledged: true,
@@ -24,7 +30,8 @@ export const CASE_EVENT_TYPES = Object.keys(EVERY_CASE_EVENT_TYPE) as CaseEventT
 
 /**
  * The events that will pause and resume a case's clock (Law on Denunciations art. 34; Law 136/2025 art.
- * 11a for complaints). The case stream has no such events yet; rules may already name them.
+ * 11a for complaints). The case stream has no such events yet; rules may already name them, and the
+ * deadline calculator pairs them by type once the fold records them.
  */
 export const PLANNED_PAUSE_EVENT_TYPES = ['CaseSuspended', 'CaseResumed'] as const;
 
@@ -38,4 +45,17 @@ export const STEP_COMPLETED_BY: Readonly<Record<PolicyStep, readonly CaseEventTy
   'report-upward': ['CaseReportedUpward'],
   resolve: ['CaseResolved'],
   answer: ['CaseResolved'],
+};
+
+/**
+ * The steps a CaseDeadlineExtended extends: the handling of the case, accepting it and then resolving
+ * (answering) it, whose rules say how many extensions the law allows. Classifying and reporting upward
+ * are duties beside the handling; an extension of the handler's due date does not move them.
+ */
+export const EXTENDABLE_STEPS: Readonly<Record<PolicyStep, boolean>> = {
+  acknowledge: true,
+  classify: false,
+  'report-upward': false,
+  resolve: true,
+  answer: true,
 };

@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+import { LiveRead } from '../projections/live-read.js';
+import type { Projection } from '../projections/projection.js';
+import type { ResponsePolicyRule } from './policy.decider.js';
+import { readRecordedRules } from './recorded-rules.js';
+import { RuleBook } from './rule-book.js';
+
+/**
+ * The rule book as it stands now: the shipped defaults, and the rules recorded as events as the read
+ * model hosting them has applied them (a rule recorded an instant ago may not be there yet). Read in
+ * one snapshot each time; the defaults are loaded once, by the caller.
+ */
+export class RuleBookQuery<HostTable extends string = string> {
+  private readonly live: LiveRead<HostTable | 'rules'>;
+
+  /** `host`: the projection whose `rules` table keeps the recorded rules (recorded-rules.ts). */
+  constructor(
+    db: Database.Database,
+    host: Projection<HostTable | 'rules'>,
+    private readonly defaults: readonly ResponsePolicyRule[],
+  ) {
+    this.live = new LiveRead(db, host);
+  }
+
+  current(): RuleBook {
+    return this.live.read(
+      (tables, prepare) => new RuleBook(this.defaults, readRecordedRules(prepare, tables.rules)),
+      () => new RuleBook(this.defaults),
+    );
+  }
+}
