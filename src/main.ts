@@ -13,7 +13,11 @@ async function bootstrap(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadLedgerConfig(process.env);
   const logger = new ConsoleLogger({ json: true, logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger,
+    abortOnError: false,
+    bodyParser: false,
+  });
   app.set('trust proxy', config.trustProxy);
   configureApp(app);
   await app.listen(config.port, config.host);

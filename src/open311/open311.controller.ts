@@ -1,17 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Query,
-  Req,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConsumes,
@@ -35,7 +22,6 @@ import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
 import { UnitDirectory } from '../organisation/unit-directory.js';
 import { CreateServiceRequestDto } from './dto/create-service-request.dto.js';
 import { ListServiceRequestsQueryDto } from './dto/list-service-requests.query.dto.js';
-import { Open311ErrorsFilter } from './open311-errors.filter.js';
 import { OPEN311_SERVICES } from './open311-services.js';
 import { ServiceRequestIndex } from './service-request-index.js';
 import { serviceRequestView, type ServiceRequestView } from './service-request.view.js';
@@ -51,7 +37,6 @@ const MAX_RESULTS = 1000;
  */
 @ApiTags('open311')
 @Controller('open311/v2')
-@UseFilters(Open311ErrorsFilter)
 @ApiBadRequestResponse({ description: 'GeoReport v2 error list: [{ code, description, error_code }]' })
 export class Open311Controller {
   constructor(

@@ -33,7 +33,7 @@ export const SUPERUSER = 'test-superuser';
 export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const config = loadLedgerConfig({ LEDGER_DATA_DIR: dataDir, ...env });
-  const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { logger: false, abortOnError: false }));
+  const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { logger: false, abortOnError: false, bodyParser: false }));
   await app.init();
   const token = (subject: string, roles: readonly Role[], units: readonly string[] | 'all' = []) =>
     mintEmbeddedToken(embeddedSecret(dataDir), { subject, roles, units, ttlSeconds: 3600 });
