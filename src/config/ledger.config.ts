@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { EMBEDDED_AUDIENCE, EMBEDDED_ISSUER, type AuthConfig } from '../auth/auth.config.js';
+import { EMBEDDED_AUDIENCE, EMBEDDED_ISSUER, type AuthConfig, type RolesClaimFormat } from '../auth/auth.config.js';
 
 export type StoreKind = 'sqlite' | 'eventstoredb';
 
@@ -18,6 +18,21 @@ export interface LedgerConfig {
   /** Express's "trust proxy": which X-Forwarded-For hops to believe for the client's address. */
   readonly trustProxy: boolean | number | string;
   readonly integrity: IntegrityConfig;
+  readonly http: HttpServerConfig;
+  /** The largest photo the Open311 intake keeps as evidence with a report, in bytes. */
+  readonly open311MediaMaxBytes: number;
+}
+
+/** How long the HTTP server waits for a slow client, and for itself when it stops. */
+export interface HttpServerConfig {
+  /** A request's headers must have arrived within this many seconds of its first byte (else 408). */
+  readonly headersTimeoutSeconds: number;
+  /** The whole request, body included, must have arrived within this many seconds (else 408 and the socket closes). */
+  readonly requestTimeoutSeconds: number;
+  /** An idle keep-alive connection is closed after this many seconds. */
+  readonly keepAliveTimeoutSeconds: number;
+  /** On SIGTERM or SIGINT, requests in flight have this long to finish and the service to stop; then it is cut short (exit 1). */
+  readonly shutdownGraceSeconds: number;
 }
 
 /** The Merkle log's signed checkpoints (issue 6). */
@@ -35,6 +50,7 @@ export interface IntegrityConfig {
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 const STORES: readonly StoreKind[] = ['sqlite', 'eventstoredb'];
+const ROLES_CLAIM_FORMATS: readonly RolesClaimFormat[] = ['list', 'space-separated'];
 
 export class ConfigurationError extends Error {
   readonly code = 'CONFIG.INVALID';
@@ -77,6 +93,24 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     open311RatePerMinute: wholeNumber('OPEN311_RATE_LIMIT_PER_MINUTE', env.OPEN311_RATE_LIMIT_PER_MINUTE, 30, 1, 100_000),
     trustProxy: trustProxy(env.TRUST_PROXY),
     integrity: integrityConfig(env, cwd),
+    http: httpServerConfig(env),
+    open311MediaMaxBytes: wholeNumber('OPEN311_MEDIA_MAX_BYTES', env.OPEN311_MEDIA_MAX_BYTES, 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  };
+}
+
+function httpServerConfig(env: NodeJS.ProcessEnv): HttpServerConfig {
+  const headersTimeoutSeconds = wholeNumber('HTTP_HEADERS_TIMEOUT_SECONDS', env.HTTP_HEADERS_TIMEOUT_SECONDS, 20, 1, 600);
+  const requestTimeoutSeconds = wholeNumber('HTTP_REQUEST_TIMEOUT_SECONDS', env.HTTP_REQUEST_TIMEOUT_SECONDS, 120, 1, 3600);
+  if (headersTimeoutSeconds > requestTimeoutSeconds)
+    throw new ConfigurationError(
+      'HTTP_HEADERS_TIMEOUT_SECONDS',
+      `must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS (${requestTimeoutSeconds}), got "${headersTimeoutSeconds}".`,
+    );
+  return {
+    headersTimeoutSeconds,
+    requestTimeoutSeconds,
+    keepAliveTimeoutSeconds: wholeNumber('HTTP_KEEP_ALIVE_TIMEOUT_SECONDS', env.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS, 5, 1, 600),
+    shutdownGraceSeconds: wholeNumber('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 10, 1, 600),
   };
 }
 
@@ -104,6 +138,7 @@ function authConfig(env: NodeJS.ProcessEnv, cwd: string): AuthConfig {
   const jwksFile = nonEmpty(env.AUTH_JWKS_FILE);
   const common = {
     rolesClaim: claimPath('AUTH_ROLES_CLAIM', env.AUTH_ROLES_CLAIM, 'roles'),
+    rolesClaimFormat: oneOf('AUTH_ROLES_CLAIM_FORMAT', env.AUTH_ROLES_CLAIM_FORMAT, ROLES_CLAIM_FORMATS, 'list'),
     unitsClaim: claimPath('AUTH_UNITS_CLAIM', env.AUTH_UNITS_CLAIM, 'units'),
     clockToleranceSeconds: wholeNumber('AUTH_CLOCK_TOLERANCE_SECONDS', env.AUTH_CLOCK_TOLERANCE_SECONDS, 30, 0, 300),
   };
