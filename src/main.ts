@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
 import { ConfigurationError, loadLedgerConfig, type LogLevel } from './config/ledger.config.js';
 import { HttpServerLifecycle } from './http/http-server-lifecycle.js';
+import { secureDataFolder } from './ledger/data-folder.js';
 
 const LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
@@ -16,6 +17,10 @@ async function bootstrap(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadLedgerConfig(process.env);
   const logger = new ConsoleLogger({ json: true, logLevels: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1) });
+  // Everything the service creates (databases, their -wal and -shm, secrets, keys, photos) is its owner's alone.
+  process.umask(0o077);
+  for (const tightened of secureDataFolder(config.dataDir))
+    logger.warn({ message: 'Data folder permissions were looser than owner-only; tightened', path: tightened }, 'Bootstrap');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger,
     abortOnError: false,
