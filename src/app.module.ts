@@ -19,6 +19,7 @@ import { ResponsibilityModule } from './responsibility/responsibility.module.js'
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
+import { MediaModule } from './media/media.module.js';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         LedgerModule.forRoot(),
         AuthModule,
         PersonalDataModule,
+        MediaModule,
         HealthModule,
         OrganisationModule,
         CasesModule,

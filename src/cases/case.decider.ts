@@ -13,6 +13,7 @@ import {
   type CaseComplexity,
   type CaseEvent,
   type CaseLocation,
+  type CaseMedia,
   type UpperLevelChannel,
 } from './case.events.js';
 import { evolveCase, initialCaseState, unhandled, type CaseState, type ReceivedCase } from './case.state.js';
@@ -41,6 +42,8 @@ export type CaseCommand =
       readonly reporter: SealedPersonalData | null;
       /** Where the matter is, when the report says. */
       readonly location?: CaseLocation | null;
+      readonly media?: CaseMedia | null;
+      readonly mediaUrl?: string | null;
       readonly sourceVisitId: string | null;
       readonly referredFrom: UnitReference | null;
     }
@@ -214,7 +217,7 @@ function receive(command: Extract<CaseCommand, { type: 'ReceiveCase' }>, state: 
       throw new DomainError('CASE.REFERRING_UNIT_UNKNOWN', `Unit ${command.referredFrom.unitId} is not registered.`, 'unprocessable');
     }
   }
-  const { caseId, category, channel, summary, reporter, sourceVisitId, location } = command;
+  const { caseId, category, channel, summary, reporter, sourceVisitId, location, media, mediaUrl } = command;
   return [
     {
       type: 'CaseReceived',
@@ -228,6 +231,8 @@ function receive(command: Extract<CaseCommand, { type: 'ReceiveCase' }>, state: 
         sourceVisitId,
         referredFromUnitId: command.referredFrom?.unitId ?? null,
         ...(location ? { location } : {}),
+        ...(media ? { media } : {}),
+        ...(mediaUrl ? { mediaUrl } : {}),
       },
     },
   ];

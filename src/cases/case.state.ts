@@ -6,6 +6,7 @@ import type {
   CaseComplexity,
   CaseEvent,
   CaseLocation,
+  CaseMedia,
   RecordedReporter,
 } from './case.events.js';
 
@@ -36,6 +37,8 @@ export type CaseState =
       readonly summary: string;
       readonly reporter: RecordedReporter;
       readonly location: CaseLocation | null;
+      readonly media: CaseMedia | null;
+      readonly mediaUrl: string | null;
       readonly sourceVisitId: string | null;
       readonly referredFromUnitId: string | null;
       readonly receivedUnitId: string;
@@ -132,7 +135,7 @@ export function evolveCase(state: CaseState, fact: Fact<CaseEvent>): CaseState {
 const newHandlingPeriod = { assignee: null, assignedAt: null, dueAt: null, extensions: 0 } as const;
 
 function received(fact: Fact<Extract<CaseEvent, { type: 'CaseReceived' }>>): ReceivedCase {
-  const { caseId, unitId, category, channel, summary, reporter, sourceVisitId, referredFromUnitId, location } = fact.data;
+  const { caseId, unitId, category, channel, summary, reporter, sourceVisitId, referredFromUnitId, location, media, mediaUrl } = fact.data;
   return {
     status: 'open',
     caseId,
@@ -141,6 +144,8 @@ function received(fact: Fact<Extract<CaseEvent, { type: 'CaseReceived' }>>): Rec
     summary,
     reporter,
     location: location ?? null,
+    media: media ?? null,
+    mediaUrl: mediaUrl ?? null,
     sourceVisitId,
     referredFromUnitId,
     receivedUnitId: unitId,

@@ -1,4 +1,17 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConsumes,
@@ -27,6 +40,8 @@ import { ServiceRequestIndex } from './service-request-index.js';
 import { serviceRequestView, type ServiceRequestView } from './service-request.view.js';
 import { Public, Requires } from '../auth/requires.decorator.js';
 import { ClientRateLimitGuard } from './client-rate-limit.guard.js';
+import { MultipartIntakeInterceptor } from './multipart-intake.interceptor.js';
+import { SubmissionEvidence } from './submission-evidence.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_RESULTS = 1000;
@@ -43,6 +58,7 @@ export class Open311Controller {
     private readonly intake: CaseIntake,
     private readonly units: UnitDirectory,
     private readonly index: ServiceRequestIndex,
+    private readonly evidence: SubmissionEvidence,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -56,9 +72,10 @@ export class Open311Controller {
 
   @Public()
   @UseGuards(ClientRateLimitGuard)
+  @UseInterceptors(MultipartIntakeInterceptor)
   @Post('requests.json')
   @HttpCode(201)
-  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data', 'application/json')
   @ApiCreatedResponse({ description: '[{ service_request_id, service_notice, account_id }]' })
   @ApiUnprocessableEntityResponse({ description: 'jurisdiction_id is not an active unit' })
   async create(@Body() body: CreateServiceRequestDto, @Req() request: Request) {
@@ -82,6 +99,7 @@ export class Open311Controller {
           ...(body.address_id ? { addressId: body.address_id } : {}),
           ...(hasPoint ? { lat: body.lat, long: body.long } : {}),
         },
+        ...(await this.evidence.of(request, body.jurisdiction_id, body.media_url)),
       },
       commandEnvelope(request, this.clock.now(), undefined),
     );

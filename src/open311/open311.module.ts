@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module.js';
 import { OrganisationModule } from '../organisation/organisation.module.js';
 import { Open311Controller } from './open311.controller.js';
+import { Open311DiscoveryController } from './open311-discovery.controller.js';
+import { SubmissionEvidence } from './submission-evidence.js';
 import { ServiceRequestIndex } from './service-request-index.js';
 
 /** The public GeoReport v2 intake: no token, rate-limited per client (ClientRateLimitGuard). */
 @Module({
   imports: [CasesModule, OrganisationModule],
-  controllers: [Open311Controller],
-  providers: [ServiceRequestIndex],
+  controllers: [Open311DiscoveryController, Open311Controller],
+  providers: [ServiceRequestIndex, SubmissionEvidence],
 })
 export class Open311Module {}
