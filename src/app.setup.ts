@@ -4,6 +4,7 @@ import { ErrorsFilter } from './http/errors.filter.js';
 import { requestBodies } from './http/request-bodies.js';
 import { ledgerValidationPipe } from './http/validation.pipe.js';
 import { requestLog } from './http/request-log.middleware.js';
+import { securityHeaders } from './http/security-headers.js';
 import { OPEN311_ERROR_SHAPE } from './open311/open311-error-shape.js';
 import { OPEN311_INTAKE_PATH } from './open311/open311-intake-path.js';
 
@@ -13,6 +14,7 @@ import { OPEN311_INTAKE_PATH } from './open311/open311-intake-path.js';
  */
 export function configureApp(app: INestApplication): INestApplication {
   app.use(requestLog);
+  app.use(...securityHeaders());
   app.use(requestBodies({ form: [OPEN311_INTAKE_PATH], multipart: [OPEN311_INTAKE_PATH] }));
   app.useGlobalFilters(new ErrorsFilter([OPEN311_ERROR_SHAPE]));
   app.useGlobalPipes(ledgerValidationPipe());
