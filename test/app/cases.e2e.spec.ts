@@ -100,7 +100,7 @@ describe('cases over HTTP', () => {
     }
 
     const closed = await http.get(location).expect(200);
-    expect(closed.headers.etag).toBe('"11"');
+    expect(closed.headers.etag).toBe('"11-plain"');
     expect(closed.body).toMatchObject({
       status: 'closed',
       receivedUnitId: 'gia-tan',
