@@ -27,7 +27,7 @@ export function secureDataFolder(dataDir: string): string[] {
   } catch (error) {
     throw new ConfigurationError(
       'LEDGER_DATA_DIR',
-      `must be a folder the service can write to and make owner-only; "${dataDir}" is not (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+      `must be a folder the service can write to; "${dataDir}" is not (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
     );
   }
 }
