@@ -94,6 +94,10 @@ export class MultipartIntakeInterceptor implements NestInterceptor {
         if (mediaType === undefined) return reject(unsupportedPhoto());
         resolve({ fields, photo: { bytes, mediaType } });
       });
+      // A client that hangs up mid-body: busboy would wait for the rest for ever.
+      request.once('close', () => {
+        if (!request.complete) reject(malformed('the client stopped sending the body'));
+      });
       request.pipe(parser);
     });
   }

@@ -51,7 +51,7 @@ describe('hostile bodies against the running service', () => {
       HTTP_HEADERS_TIMEOUT_SECONDS: '5',
     });
     await ledger.start();
-  });
+  }, 120_000);
   afterAll(() => ledger.dispose());
 
   it(
@@ -207,7 +207,14 @@ async function send(
       // busy machine): the request never reached it. Sent again, as a client would; the correlation-id check
       // still catches a first attempt that wrote.
       connectionRetries += 1;
-      response = await fetch(`${ledger.baseUrl}${path}`, { method: 'POST', headers, body: body.bytes });
+      try {
+        response = await fetch(`${ledger.baseUrl}${path}`, { method: 'POST', headers, body: body.bytes });
+      } catch (error) {
+        throw new Error(
+          `No answer to a ${body.kind} body on ${path} (service ${ledger.pid === undefined ? 'exited' : 'running'}): ${String(error)}\n${ledger.log.slice(-3000)}`,
+          { cause: error },
+        );
+      }
     }
     const text = await response.text();
     if (response.status >= 400 && response.status < 500) expect(codeOf(text)).toEqual(expect.any(String));

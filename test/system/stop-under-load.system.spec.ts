@@ -12,6 +12,14 @@ const GRACE_SECONDS = 10;
  * answers what it received (telling each client its connection closes), stops its projections and
  * Merkle log, and exits 0 within the grace period; every write it acknowledged is there after a restart.
  */
+/** When the service logged that it is stopping (its JSON log lines carry a millisecond timestamp), for the given round. */
+function stoppingLoggedAt(log: string, round: number): number {
+  const lines = log.split('\n').filter((line) => line.includes('"message":"Stopping"'));
+  const timestamp = /"timestamp":(\d+)/.exec(lines[round - 1] ?? '')?.[1];
+  if (timestamp === undefined) throw new Error(`The service did not log that it was stopping:\n${log.slice(-2000)}`);
+  return Number(timestamp);
+}
+
 describe('stopping the service under load', () => {
   let ledger: LedgerProcess;
   beforeAll(async () => {
@@ -49,8 +57,11 @@ describe('stopping the service under load', () => {
 
       const answers = load.answers;
       const afterSignal = answers.filter((answer) => answer.at > signalledAt);
-      // An answer may be on the wire when the signal lands; well after it, every one says Connection: close.
-      const lateWithoutClose = afterSignal.filter((answer) => answer.at > signalledAt + 200 && answer.connection !== 'close');
+      // An answer may be on the wire when the service turns to the signal (it logs when); after that, every one says Connection: close.
+      const stoppingAt = stoppingLoggedAt(ledger.log, round);
+      // The margin: an answer written just before may reach a client on a busy machine a little later.
+      const afterStopping = answers.filter((answer) => answer.at > stoppingAt + 1000);
+      const lateWithoutClose = afterStopping.filter((answer) => answer.connection !== 'close');
       const serverErrors = answers.filter((answer) => answer.status >= 500);
       acknowledged.push(...answers.filter((answer) => answer.status === 201).map((answer) => answer.location!));
 
@@ -62,7 +73,7 @@ describe('stopping the service under load', () => {
       expect(answers.length).toBeGreaterThan(CLIENTS);
       expect(serverErrors).toEqual([]);
       expect(lateWithoutClose).toEqual([]);
-      expect(afterSignal.length).toBeLessThanOrEqual(CLIENTS * 2);
+      expect(afterStopping.length).toBeLessThanOrEqual(CLIENTS); // at most the one each connection had in flight
       expect(ledger.log).toContain('"message":"Stopped"');
     }
 
