@@ -73,6 +73,8 @@ export class MultipartIntakeInterceptor implements NestInterceptor {
         fields[name] = value;
       });
       parser.on('file', (name, stream) => {
+        // Busboy fails the file's own stream when the form ends inside it: unheard, that error would end the process.
+        stream.on('error', () => refuse(malformed('the multipart body ends inside a file')));
         if (name !== MEDIA_FIELD || sawFile) {
           stream.resume();
           return refuse(malformed(`a submission carries at most one file, in the field "${MEDIA_FIELD}"`));

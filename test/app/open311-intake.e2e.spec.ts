@@ -221,3 +221,22 @@ describe('the Open311 intake, as existing clients use it', () => {
     expect(response.body[0]).toMatchObject({ error_code: 'VALIDATION.FAILED' });
   });
 });
+
+describe('the Open311 intake, given a multipart body that ends inside its photo', () => {
+  it('refuses it and goes on serving', async () => {
+    const subject = await startTestApp();
+    try {
+      const cut = multipart(report, { filename: 'a.jpg', type: 'image/jpeg', bytes: JPEG });
+      const response = await subject.anonymous
+        .post('/open311/v2/requests.json')
+        .set('Content-Type', `multipart/form-data; boundary=${BOUNDARY}`)
+        .serialize((bytes: unknown) => bytes as string)
+        .send(cut.subarray(0, cut.length - 300) as unknown as string);
+      expect(response.status).toBe(400);
+      expect(response.body[0]).toMatchObject({ error_code: 'REQUEST.MALFORMED_MULTIPART' });
+      await subject.anonymous.get('/health').expect(200);
+    } finally {
+      await subject.close();
+    }
+  });
+});
