@@ -22,6 +22,7 @@ import { IntegrityModule } from './integrity/integrity.module.js';
 import { CalendarModule } from './calendar/http/calendar.module.js';
 import { ProcessManagersModule } from './process-managers/process-managers.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { MediaModule } from './media/media.module.js';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         LedgerModule.forRoot(),
         AuthModule,
         PersonalDataModule,
+        MediaModule,
         HealthModule,
         OrganisationModule,
         CasesModule,

@@ -8,9 +8,13 @@ export interface AuthConfig {
   readonly jwksFile: string | undefined;
   /** Dotted path of the roles claim, e.g. "roles" or "realm_access.roles". */
   readonly rolesClaim: string;
+  /** list: a JSON array of strings (anything else refuses the token); space-separated: one string, as OAuth's `scope`. */
+  readonly rolesClaimFormat: RolesClaimFormat;
   readonly unitsClaim: string;
   readonly clockToleranceSeconds: number;
 }
 
 export const EMBEDDED_ISSUER = 'accountability-ledger';
 export const EMBEDDED_AUDIENCE = 'accountability-ledger';
+
+export type RolesClaimFormat = 'list' | 'space-separated';

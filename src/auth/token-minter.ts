@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { SignJWT, type JWTPayload } from 'jose';
 import { EMBEDDED_AUDIENCE, EMBEDDED_ISSUER } from './auth.config.js';
-import { signHs256 } from './jwt/compact-jws.js';
 import type { Role } from './principal.js';
 
 export interface TokenRequest {
@@ -11,23 +11,24 @@ export interface TokenRequest {
   readonly nowSeconds?: number;
 }
 
-/** An HS256 token of the embedded mode, for the data folder whose secret is given. */
-export function mintEmbeddedToken(secret: Buffer, request: TokenRequest): string {
+/** The claims of an embedded-mode token: issuer and audience of this service, roles as a list, '*' for every unit. */
+export function embeddedClaims(request: TokenRequest): JWTPayload {
   const iat = Math.floor(request.nowSeconds ?? Date.now() / 1000);
-  return signHs256(
-    { alg: 'HS256', typ: 'JWT' },
-    {
-      iss: EMBEDDED_ISSUER,
-      aud: EMBEDDED_AUDIENCE,
-      sub: request.subject,
-      roles: [...request.roles],
-      units: request.units === 'all' ? '*' : [...request.units],
-      iat,
-      exp: iat + request.ttlSeconds,
-      jti: randomUUID(),
-    },
-    secret,
-  );
+  return {
+    iss: EMBEDDED_ISSUER,
+    aud: EMBEDDED_AUDIENCE,
+    sub: request.subject,
+    roles: [...request.roles],
+    units: request.units === 'all' ? '*' : [...request.units],
+    iat,
+    exp: iat + request.ttlSeconds,
+    jti: randomUUID(),
+  };
+}
+
+/** An HS256 token of the embedded mode, for the data folder whose secret is given (signed by jose). */
+export function mintEmbeddedToken(secret: Buffer, request: TokenRequest): Promise<string> {
+  return new SignJWT(embeddedClaims(request)).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new Uint8Array(secret));
 }
 
 const TTL = /^(\d{1,6})([smhd])$/;

@@ -8,6 +8,7 @@ import type {
   CaseComplexity,
   CaseEvent,
   CaseLocation,
+  CaseMedia,
   CaseReceived,
   RecordedReporter,
   UpperLevelChannel,
@@ -131,6 +132,9 @@ export interface CaseFacts extends CasePresent {
   readonly summary: string;
   readonly reporter: RecordedReporter;
   readonly location: CaseLocation | null;
+  /** A photo sent with the report, kept by its hash; a link to one the reporter gave. */
+  readonly media: CaseMedia | null;
+  readonly mediaUrl: string | null;
   readonly sourceVisitId: string | null;
   readonly referredFromUnitId: string | null;
   /** The receipt, and the unit that received it: the locality where the matter arose. */
@@ -270,7 +274,7 @@ export function receivedCaseFacts(fact: Fact<CaseEvent>): CaseFacts | null {
 }
 
 function receivedDraft(fact: Fact<CaseReceived>): Draft {
-  const { caseId, unitId, category, channel, summary, reporter, sourceVisitId, referredFromUnitId, location } = fact.data;
+  const { caseId, unitId, category, channel, summary, reporter, sourceVisitId, referredFromUnitId, location, media, mediaUrl } = fact.data;
   const { occurredAt: at, eventId } = fact;
   return {
     status: 'open',
@@ -280,6 +284,8 @@ function receivedDraft(fact: Fact<CaseReceived>): Draft {
     summary,
     reporter,
     location: location ?? null,
+    media: media ?? null,
+    mediaUrl: mediaUrl ?? null,
     sourceVisitId,
     referredFromUnitId,
     received: { at, eventId, unitId },

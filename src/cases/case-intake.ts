@@ -15,6 +15,7 @@ import {
   type CaseCategory,
   type CaseChannel,
   type CaseLocation,
+  type CaseMedia,
   type CaseReporter,
 } from './case.events.js';
 import type { CaseState } from './case.state.js';
@@ -32,6 +33,7 @@ export const CASE_LIMITS = {
   summary: 4000,
   reporter: { name: 200, phone: 40, email: 254, address: 500, identityNumber: 40 },
   location: { address: 500, addressId: 100 },
+  mediaUrl: 2000,
 } as const;
 
 /** A case id, a unit id, a visit id: letters, digits and "-" (UUIDs and the unit ids alike). */
@@ -57,6 +59,10 @@ export interface CaseIntakeInput {
   readonly referredFromUnitId?: string;
   /** SHA-256 (hex) of the status token the submitter is given (Open311's citizen intake). */
   readonly statusTokenHash?: string;
+  /** A photo already kept in the media store (MediaStore.keep), named by its hash. */
+  readonly media?: CaseMedia;
+  /** A link to a photo, as the reporter gave it (http or https). */
+  readonly mediaUrl?: string;
 }
 
 export interface CaseIntakeResult extends CommandResult<CaseState> {
@@ -125,6 +131,8 @@ export class CaseIntake {
       location: locationOf(input.location),
       sourceVisitId: input.sourceVisitId ?? null,
       referredFrom,
+      media: input.media ?? null,
+      mediaUrl: input.mediaUrl ?? null,
       ...(input.statusTokenHash ? { statusTokenHash: input.statusTokenHash } : {}),
     };
   }
@@ -197,8 +205,28 @@ function assertWithinLimits(input: CaseIntakeInput): void {
     if (location.long !== undefined && !(Number.isFinite(location.long) && Math.abs(location.long) <= 180)) problems.push('location.long');
     if ((location.lat === undefined) !== (location.long === undefined)) problems.push('location (lat and long go together)');
   }
+  if (input.media !== undefined && !isMedia(input.media)) problems.push('media');
+  if (input.mediaUrl !== undefined && !isWebLink(input.mediaUrl)) problems.push('mediaUrl');
   if (problems.length > 0)
     throw new DomainError('CASE.INVALID_RECEIPT', `The case receipt is not valid: ${problems.join(', ')}.`, 'invalid', {
       fields: problems,
     });
+}
+
+function isMedia(media: CaseMedia): boolean {
+  return (
+    /^[0-9a-f]{64}$/.test(media.sha256) &&
+    Number.isSafeInteger(media.size) &&
+    media.size > 0 &&
+    /^image\/[a-z0-9.+-]{1,40}$/.test(media.mediaType)
+  );
+}
+
+function isWebLink(value: string): boolean {
+  if (typeof value !== 'string' || value.length > CASE_LIMITS.mediaUrl || !value.isWellFormed()) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
 }

@@ -13,6 +13,7 @@ import {
   type CaseComplexity,
   type CaseEvent,
   type CaseLocation,
+  type CaseMedia,
   type UpperLevelChannel,
 } from './case.events.js';
 import { evolveCase, initialCaseState, type CaseState, type ReceivedCase } from './case.state.js';
@@ -44,6 +45,8 @@ export type CaseCommand =
       readonly reporter: SealedPersonalData | null;
       /** Where the matter is, when the report says. */
       readonly location?: CaseLocation | null;
+      readonly media?: CaseMedia | null;
+      readonly mediaUrl?: string | null;
       readonly sourceVisitId: string | null;
       readonly referredFrom: UnitReference | null;
       /** SHA-256 of the status token given to the citizen who submitted it (Open311), never the token. */
@@ -222,7 +225,7 @@ function receive(command: Extract<CaseCommand, { type: 'ReceiveCase' }>, state: 
       throw new DomainError('CASE.REFERRING_UNIT_UNKNOWN', `Unit ${command.referredFrom.unitId} is not registered.`, 'unprocessable');
     }
   }
-  const { caseId, category, channel, summary, reporter, sourceVisitId, location, statusTokenHash } = command;
+  const { caseId, category, channel, summary, reporter, sourceVisitId, location, media, mediaUrl, statusTokenHash } = command;
   return [
     {
       type: 'CaseReceived',
@@ -237,6 +240,8 @@ function receive(command: Extract<CaseCommand, { type: 'ReceiveCase' }>, state: 
         referredFromUnitId: command.referredFrom?.unitId ?? null,
         ...(location ? { location } : {}),
         ...(statusTokenHash ? { statusTokenHash } : {}),
+        ...(media ? { media } : {}),
+        ...(mediaUrl ? { mediaUrl } : {}),
       },
     },
   ];

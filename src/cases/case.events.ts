@@ -67,8 +67,15 @@ export type CaseReceived = DomainEvent<
      * the chain covers it and a rebuild keeps it; the secret itself is never recorded. Absent otherwise.
      */
     statusTokenHash?: string;
+    /** A photo sent with the report and kept in the data folder by its SHA-256; absent when none was. */
+    media?: CaseMedia;
+    /** A link to a photo the reporter gave (Open311's media_url), kept as given; absent when none was. */
+    mediaUrl?: string;
   }
 >;
+
+/** A kept photo as the ledger records it: the hash names the file, so the chain covers its bytes. */
+export type CaseMedia = { sha256: string; size: number; mediaType: string };
 export type CaseAcknowledged = DomainEvent<'CaseAcknowledged', { note: string | null }>;
 export type CaseClassified = DomainEvent<'CaseClassified', { classification: CaseClassification; reason: string }>;
 /** Exactly one of officialId and unitId is set. */

@@ -3,13 +3,14 @@ import { OrganisationModule } from '../organisation/organisation.module.js';
 import { OfficialsModule } from '../officials/officials.module.js';
 import { PoliciesModule } from '../policies/policies.module.js';
 import { CaseIntake } from './case-intake.js';
+import { CaseMediaController } from './http/case-media.controller.js';
 import { CasesController } from './http/cases.controller.js';
 import { CaseHistoryController } from './history/case-history.controller.js';
 
 /** Citizens' reports and how they are handled; exports CaseIntake for visits and Open311. */
 @Module({
   imports: [OrganisationModule, OfficialsModule, PoliciesModule],
-  controllers: [CasesController, CaseHistoryController],
+  controllers: [CasesController, CaseHistoryController, CaseMediaController],
   providers: [CaseIntake],
   exports: [CaseIntake],
 })

@@ -9,6 +9,7 @@ import { CliModule } from './cli.module.js';
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadLedgerConfig(process.env);
+  process.umask(0o077); // what the CLI creates in the data folder (the token secret, read models) is owner-only too
   await CommandFactory.run(CliModule.forConfig(config), {
     cliName: 'ledger',
     logger: false,

@@ -55,7 +55,7 @@ export class TokenCommand extends CommandRunner {
       return fail(2, '--units takes a comma-separated list of unit ids (or * for every unit).');
     const ttlSeconds = parseTtl(options.ttl ?? '8h');
     if (ttlSeconds === undefined) return fail(2, `--ttl must be a duration such as 30m, 8h or 7d, at most 366d; got "${options.ttl}".`);
-    const token = mintEmbeddedToken(embeddedSecret(this.config.dataDir), {
+    const token = await mintEmbeddedToken(embeddedSecret(this.config.dataDir), {
       subject,
       roles: roles as Role[],
       units: units.includes('*') ? 'all' : units,

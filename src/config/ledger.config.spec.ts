@@ -16,6 +16,7 @@ describe('loadLedgerConfig', () => {
         jwksUrl: undefined,
         jwksFile: undefined,
         rolesClaim: 'roles',
+        rolesClaimFormat: 'list',
         unitsClaim: 'units',
         clockToleranceSeconds: 30,
       },
@@ -29,6 +30,8 @@ describe('loadLedgerConfig', () => {
       },
       operations: { metricsToken: undefined, verifyEveryHours: 24 },
       personalDataKeys: { kind: 'sqlite', url: undefined },
+      http: { headersTimeoutSeconds: 20, requestTimeoutSeconds: 120, keepAliveTimeoutSeconds: 5, shutdownGraceSeconds: 10 },
+      open311MediaMaxBytes: 10_485_760,
     });
   });
 
@@ -71,6 +74,7 @@ describe('loadLedgerConfig', () => {
       jwksUrl: undefined,
       jwksFile: '/srv/keys/jwks.json',
       rolesClaim: 'realm_access.roles',
+      rolesClaimFormat: 'list',
       unitsClaim: 'units',
       clockToleranceSeconds: 30,
     });
@@ -149,6 +153,18 @@ describe('loadLedgerConfig', () => {
     ],
     [{ AUTH_ISSUER: 'https://idp' }, 'AUTH_ISSUER', expect.stringContaining('only used with AUTH_JWKS_URL or AUTH_JWKS_FILE')],
     [{ AUTH_ROLES_CLAIM: 'roles[0]' }, 'AUTH_ROLES_CLAIM', expect.stringContaining('must be a claim name or a dotted path')],
+    [
+      { AUTH_ROLES_CLAIM_FORMAT: 'comma' },
+      'AUTH_ROLES_CLAIM_FORMAT',
+      'AUTH_ROLES_CLAIM_FORMAT must be one of list, space-separated, got "comma".',
+    ],
+    [{ SHUTDOWN_GRACE_SECONDS: '0' }, 'SHUTDOWN_GRACE_SECONDS', expect.stringContaining('must be a whole number from 1 to 600')],
+    [
+      { HTTP_HEADERS_TIMEOUT_SECONDS: '60', HTTP_REQUEST_TIMEOUT_SECONDS: '30' },
+      'HTTP_HEADERS_TIMEOUT_SECONDS',
+      'HTTP_HEADERS_TIMEOUT_SECONDS must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS (30), got "60".',
+    ],
+    [{ OPEN311_MEDIA_MAX_BYTES: '10MB' }, 'OPEN311_MEDIA_MAX_BYTES', expect.stringContaining('must be a whole number')],
     [
       { AUTH_CLOCK_TOLERANCE_SECONDS: '3600' },
       'AUTH_CLOCK_TOLERANCE_SECONDS',

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { EMBEDDED_AUDIENCE, EMBEDDED_ISSUER, type AuthConfig } from '../auth/auth.config.js';
+import { EMBEDDED_AUDIENCE, EMBEDDED_ISSUER, type AuthConfig, type RolesClaimFormat } from '../auth/auth.config.js';
 
 export type StoreKind = 'sqlite' | 'eventstoredb';
 
@@ -20,6 +20,9 @@ export interface LedgerConfig {
   readonly integrity: IntegrityConfig;
   readonly operations: OperationsConfig;
   readonly personalDataKeys: KeyStoreConfig;
+  readonly http: HttpServerConfig;
+  /** The largest photo the Open311 intake keeps as evidence with a report, in bytes. */
+  readonly open311MediaMaxBytes: number;
 }
 
 /** Where the personal-data keys live: keys.db in the data folder (one machine), or a PostgreSQL database every instance shares. */
@@ -37,6 +40,18 @@ export interface OperationsConfig {
   readonly verifyEveryHours: number;
 }
 
+/** How long the HTTP server waits for a slow client, and for itself when it stops. */
+export interface HttpServerConfig {
+  /** A request's headers must have arrived within this many seconds of its first byte (else 408). */
+  readonly headersTimeoutSeconds: number;
+  /** The whole request, body included, must have arrived within this many seconds (else 408 and the socket closes). */
+  readonly requestTimeoutSeconds: number;
+  /** An idle keep-alive connection is closed after this many seconds. */
+  readonly keepAliveTimeoutSeconds: number;
+  /** On SIGTERM or SIGINT, requests in flight have this long to finish and the service to stop; then it is cut short (exit 1). */
+  readonly shutdownGraceSeconds: number;
+}
+
 /** The Merkle log's signed checkpoints (issue 6). */
 export interface IntegrityConfig {
   /** The log's name in every checkpoint and the signing key's name: a schema-less URL is recommended. */
@@ -52,6 +67,7 @@ export interface IntegrityConfig {
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 const STORES: readonly StoreKind[] = ['sqlite', 'eventstoredb'];
+const ROLES_CLAIM_FORMATS: readonly RolesClaimFormat[] = ['list', 'space-separated'];
 
 export class ConfigurationError extends Error {
   readonly code = 'CONFIG.INVALID';
@@ -99,6 +115,24 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
       metricsToken: metricsToken(env.METRICS_TOKEN),
       verifyEveryHours: wholeNumber('LEDGER_VERIFY_EVERY_HOURS', env.LEDGER_VERIFY_EVERY_HOURS, 24, 0, 8760),
     },
+    http: httpServerConfig(env),
+    open311MediaMaxBytes: wholeNumber('OPEN311_MEDIA_MAX_BYTES', env.OPEN311_MEDIA_MAX_BYTES, 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  };
+}
+
+function httpServerConfig(env: NodeJS.ProcessEnv): HttpServerConfig {
+  const headersTimeoutSeconds = wholeNumber('HTTP_HEADERS_TIMEOUT_SECONDS', env.HTTP_HEADERS_TIMEOUT_SECONDS, 20, 1, 600);
+  const requestTimeoutSeconds = wholeNumber('HTTP_REQUEST_TIMEOUT_SECONDS', env.HTTP_REQUEST_TIMEOUT_SECONDS, 120, 1, 3600);
+  if (headersTimeoutSeconds > requestTimeoutSeconds)
+    throw new ConfigurationError(
+      'HTTP_HEADERS_TIMEOUT_SECONDS',
+      `must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS (${requestTimeoutSeconds}), got "${headersTimeoutSeconds}".`,
+    );
+  return {
+    headersTimeoutSeconds,
+    requestTimeoutSeconds,
+    keepAliveTimeoutSeconds: wholeNumber('HTTP_KEEP_ALIVE_TIMEOUT_SECONDS', env.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS, 5, 1, 600),
+    shutdownGraceSeconds: wholeNumber('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 10, 1, 600),
   };
 }
 
@@ -154,6 +188,7 @@ function authConfig(env: NodeJS.ProcessEnv, cwd: string): AuthConfig {
   const jwksFile = nonEmpty(env.AUTH_JWKS_FILE);
   const common = {
     rolesClaim: claimPath('AUTH_ROLES_CLAIM', env.AUTH_ROLES_CLAIM, 'roles'),
+    rolesClaimFormat: oneOf('AUTH_ROLES_CLAIM_FORMAT', env.AUTH_ROLES_CLAIM_FORMAT, ROLES_CLAIM_FORMATS, 'list'),
     unitsClaim: claimPath('AUTH_UNITS_CLAIM', env.AUTH_UNITS_CLAIM, 'units'),
     clockToleranceSeconds: wholeNumber('AUTH_CLOCK_TOLERANCE_SECONDS', env.AUTH_CLOCK_TOLERANCE_SECONDS, 30, 0, 300),
   };

@@ -16,7 +16,7 @@ import { LedgerClient } from './ledger-client.js';
 let client: LedgerClient;
 
 /** Without LEDGER_TOKEN, the demo mints its own token (subject demo-seed, every role) from the data folder the service uses. */
-function demoToken(): string {
+function demoToken(): Promise<string> {
   const { dataDir } = loadLedgerConfig(process.env);
   if (!existsSync(embeddedSecretPath(dataDir))) {
     throw new Error(
@@ -257,7 +257,7 @@ async function preemptedMatter(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  client = new LedgerClient(process.env.BASE_URL ?? 'http://127.0.0.1:3000', process.env.LEDGER_TOKEN ?? demoToken());
+  client = new LedgerClient(process.env.BASE_URL ?? 'http://127.0.0.1:3000', process.env.LEDGER_TOKEN ?? (await demoToken()));
   await client.health();
   const steps: [string, () => Promise<void>][] = [
     ['units', units],

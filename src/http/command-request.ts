@@ -8,7 +8,8 @@ import { principalOf } from '../auth/principal.js';
 
 export const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
-const IF_MATCH = /^(?:W\/)?"(\d{1,15})"$/;
+/** An ETag of this service: the revision, and after a dash the representation where one revision has several. */
+const IF_MATCH = /^(?:W\/)?"(\d{1,15})(?:-[a-z][a-z-]{0,40})?"$/;
 
 /**
  * What a command needs from the HTTP request besides its body: who (the verified token's subject,
@@ -45,9 +46,13 @@ export function correlationIdOf(request: Request): string {
   return request_.correlationId;
 }
 
-/** The ETag of a stream at a revision: the revision itself, quoted. */
-export function etagOf(revision: number): string {
-  return `"${revision}"`;
+/**
+ * The ETag of a stream at a revision: the revision itself, quoted; with a variant when the same
+ * revision is shown differently to different readers (a case's reporter in plaintext or redacted),
+ * so that no cache or client takes one representation for the other. If-Match reads the revision.
+ */
+export function etagOf(revision: number, variant?: string): string {
+  return variant === undefined ? `"${revision}"` : `"${revision}-${variant}"`;
 }
 
 /**

@@ -1,19 +1,31 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ConcurrencyError, EventIdReusedError, InvalidEventError, LedgerError, StoreUnavailableError } from '../ledger/ledger.errors.js';
 import { IdempotencyKeyReusedError, PreconditionFailedError } from '../ledger/command-errors.js';
 import { DomainError, type DomainErrorKind } from '../domain-kit/domain-error.js';
 import type { ErrorBody } from './error-body.js';
+import { RequestRefused } from './request-refused.js';
+
+/** An API under a path prefix whose clients expect errors in a shape of their own (Open311's list). */
+export interface ErrorShape {
+  readonly pathPrefix: string;
+  readonly render: (body: ErrorBody) => unknown;
+}
 
 /** The one place where errors become HTTP answers; nothing else chooses a status. */
 @Catch()
 export class ErrorsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  /** Shapes by path, so errors raised before a route is known (body, path, 404) still come in the API's shape. */
+  constructor(private readonly shapes: readonly ErrorShape[] = []) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const path = host.switchToHttp().getRequest<Request>().path;
     const body = this.toBody(error);
-    response.status(body.statusCode).json(body);
+    const shape = this.shapes.find((candidate) => path.startsWith(candidate.pathPrefix));
+    response.status(body.statusCode).json(shape ? shape.render(body) : body);
   }
 
   /** The answer for an error; 5xx are logged here, so every caller of it logs them alike. */
@@ -33,6 +45,10 @@ export class ErrorsFilter implements ExceptionFilter {
       };
     if (error instanceof LedgerError)
       return withoutUndefined({ statusCode: ledgerStatus(error), code: error.code, message: error.message, details: ledgerDetails(error) });
+    if (error instanceof RequestRefused) return refusedBody(error);
+    if (error instanceof HttpException && error.cause instanceof RequestRefused) return refusedBody(error.cause);
+    if (error instanceof HttpException && error.cause instanceof URIError)
+      return { statusCode: 400, code: 'REQUEST.MALFORMED_PATH', message: 'The request path is not validly percent-encoded.' };
     if (error instanceof HttpException && isBodyParserError(error.cause)) return bodyParserBody(error.cause);
     if (error instanceof HttpException) return httpBody(error);
     if (isBodyParserError(error)) return bodyParserBody(error);
@@ -100,6 +116,10 @@ function bodyParserBody(error: BodyParserError): ErrorBody {
     code: 'REQUEST.UNREADABLE',
     message: 'The request body could not be read. Nothing was written.',
   };
+}
+
+function refusedBody(error: RequestRefused): ErrorBody {
+  return { statusCode: error.statusCode, code: error.code, message: error.message, ...(error.errors ? { errors: error.errors } : {}) };
 }
 
 function httpBody(error: HttpException): ErrorBody {

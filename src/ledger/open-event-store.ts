@@ -1,6 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigurationError, type LedgerConfig } from '../config/ledger.config.js';
+import { PRIVATE_FOLDER_MODE } from './data-folder.js';
 import type { EventStore } from './event-store.port.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
 
@@ -18,7 +19,7 @@ export async function openEventStore(config: LedgerConfig): Promise<EventStore> 
 
 export function ensureWritableFolder(folder: string): void {
   try {
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
     accessSync(folder, constants.W_OK);
   } catch (error) {
     throw new ConfigurationError(

@@ -10,8 +10,8 @@ import {
   Post,
   Query,
   Req,
-  UseFilters,
   UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -40,7 +40,6 @@ import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
 import { UnitDirectory } from '../organisation/unit-directory.js';
 import { CreateServiceRequestDto } from './dto/create-service-request.dto.js';
 import { ListServiceRequestsQueryDto } from './dto/list-service-requests.query.dto.js';
-import { Open311ErrorsFilter } from './open311-errors.filter.js';
 import { OPEN311_SERVICES } from './open311-services.js';
 import { ServiceRequestIndex } from './service-request-index.js';
 import { serviceRequestView, statusOnlyView, type ServiceRequestView } from './service-request.view.js';
@@ -51,6 +50,8 @@ import { ResourceScopes } from '../auth/resource-scopes.js';
 import { foldStream } from '../ledger/command-handler.js';
 import { CitizenStatusTokens, presentsStatusToken, statusTokenOf } from './citizen-status-token.js';
 import { ClientRateLimitGuard } from './client-rate-limit.guard.js';
+import { MultipartIntakeInterceptor } from './multipart-intake.interceptor.js';
+import { SubmissionEvidence } from './submission-evidence.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SERVICE_REQUEST_ID = /^[A-Za-z0-9-]{1,80}$/;
@@ -62,7 +63,6 @@ const MAX_RESULTS = 1000;
  */
 @ApiTags('open311')
 @Controller('open311/v2')
-@UseFilters(Open311ErrorsFilter)
 @ApiBadRequestResponse({ description: 'GeoReport v2 error list: [{ code, description, error_code }]' })
 export class Open311Controller {
   constructor(
@@ -71,6 +71,7 @@ export class Open311Controller {
     private readonly index: ServiceRequestIndex,
     private readonly scopes: ResourceScopes,
     private readonly statusTokens: CitizenStatusTokens,
+    private readonly evidence: SubmissionEvidence,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -84,9 +85,10 @@ export class Open311Controller {
 
   @Public()
   @UseGuards(ClientRateLimitGuard)
+  @UseInterceptors(MultipartIntakeInterceptor)
   @Post('requests.json')
   @HttpCode(201)
-  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data', 'application/json')
   @ApiCreatedResponse({
     description: "[{ service_request_id, token, service_notice, account_id }]; token: the secret that reads this request's status",
   })
@@ -117,6 +119,7 @@ export class Open311Controller {
           ...(body.address_id ? { addressId: body.address_id } : {}),
           ...(hasPoint ? { lat: body.lat, long: body.long } : {}),
         },
+        ...(await this.evidence.of(request, body.jurisdiction_id, body.media_url)),
       },
       envelope,
     );

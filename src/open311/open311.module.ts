@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module.js';
 import { OrganisationModule } from '../organisation/organisation.module.js';
 import { Open311Controller } from './open311.controller.js';
+import { Open311DiscoveryController } from './open311-discovery.controller.js';
+import { SubmissionEvidence } from './submission-evidence.js';
 import { ServiceRequestIndex } from './service-request-index.js';
 import { CitizenStatusTokens, statusTokenSecret } from './citizen-status-token.js';
 import { LEDGER_CONFIG } from '../config/ledger-config.token.js';
@@ -11,9 +13,10 @@ import { ensureWritableFolder } from '../ledger/open-event-store.js';
 /** The public GeoReport v2 intake: no token, rate-limited per client (ClientRateLimitGuard). */
 @Module({
   imports: [CasesModule, OrganisationModule],
-  controllers: [Open311Controller],
+  controllers: [Open311DiscoveryController, Open311Controller],
   providers: [
     ServiceRequestIndex,
+    SubmissionEvidence,
     {
       provide: CitizenStatusTokens,
       inject: [LEDGER_CONFIG],

@@ -1,4 +1,5 @@
 import type { ReceivedCase } from '../cases/case.state.js';
+import { caseMediaPath } from '../cases/http/case.view.js';
 import { findService } from './open311-services.js';
 
 /** A case as a GeoReport v2 service request. The reporter's personal data is never part of it. */
@@ -40,7 +41,8 @@ export function serviceRequestView(state: ReceivedCase, agencyName: string): Ser
     address: location?.address ?? null,
     lat: location?.lat ?? null,
     long: location?.long ?? null,
-    media_url: null,
+    // A kept photo is served (to those who may read the case) from this server; else the link the reporter gave.
+    media_url: state.media ? caseMediaPath(state.caseId, state.media.sha256) : state.mediaUrl,
   };
 }
 

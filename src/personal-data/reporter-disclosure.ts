@@ -108,6 +108,14 @@ export class ReporterDisclosure {
   }
 }
 
+/** Which representation of the reporter a view carries, for its ETag: none, plaintext, or redacted and why. */
+export function disclosureVariant(shown: unknown): string {
+  if (shown === null || shown === undefined) return 'none';
+  if (typeof shown === 'object' && (shown as { redacted?: unknown }).redacted === true)
+    return `redacted-${(shown as RedactedReporter).reason}`;
+  return 'plain';
+}
+
 function redacted(reason: RedactionReason, subjectId: string): RedactedReporter {
   return { redacted: true, reason, subjectId };
 }

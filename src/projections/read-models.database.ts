@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { createPrivateFile } from '../ledger/data-folder.js';
 
 export const READ_MODELS_FILE = 'read-models.db';
 export const READ_MODELS = Symbol('READ_MODELS');
@@ -11,6 +12,7 @@ export const READ_MODELS = Symbol('READ_MODELS');
  * together (one transaction), so the projection simply applies those events again.
  */
 export function openReadModels(filename: string): Database.Database {
+  createPrivateFile(filename);
   const db = new Database(filename);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

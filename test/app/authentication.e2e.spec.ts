@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port.js';
-import { signHs256 } from '../../src/auth/jwt/compact-jws.js';
+import { signTestJws as signHs256 } from '../support/test-tokens.js';
 import { embeddedSecret } from '../../src/auth/jwt/embedded-secret.js';
 import { startTestApp, type TestApp } from '../support/start-test-app.js';
 
@@ -46,6 +46,12 @@ describe('authentication over HTTP', () => {
       'AUTH.TOKEN_INVALID',
     ],
     ['garbage', () => 'Bearer not-a-token', 'AUTH.TOKEN_INVALID'],
+    [
+      'a roles claim given as a string',
+      () =>
+        `Bearer ${signHs256({ alg: 'HS256' }, { ...JSON.parse(Buffer.from(valid().split('.')[1]!, 'base64url').toString()), roles: 'admin recorder' }, embeddedSecret(subject.dataDir))}`,
+      'AUTH.TOKEN_INVALID',
+    ],
   ])('answers 401 to %s, writing nothing', async (_, authorization, code) => {
     const before = await store.headPosition();
     const request = subject.anonymous.post('/api/v1/units').send({ unitId: 'x', name: 'X', kind: 'province' });

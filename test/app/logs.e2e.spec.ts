@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { embeddedSecret } from '../../src/auth/jwt/embedded-secret.js';
 import { ROLES } from '../../src/auth/principal.js';
-import { mintEmbeddedToken } from '../../src/auth/token-minter.js';
+import { testToken } from '../support/test-tokens.js';
 import { freePort } from '../support/free-port.js';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
@@ -47,7 +47,7 @@ describe('the logs of a full run', () => {
       if (tries > 300) throw new Error(`the service did not start:\n${output}`);
       await new Promise((done) => setTimeout(done, 200));
     }
-    const token = mintEmbeddedToken(embeddedSecret(folder), { subject: 'log-scan', roles: ROLES, units: 'all', ttlSeconds: 600 });
+    const token = testToken(embeddedSecret(folder), { subject: 'log-scan', roles: ROLES, units: 'all', ttlSeconds: 600 });
     const call = (method: string, path: string, body?: object, headers: Record<string, string> = {}) =>
       fetch(`${base}${path}`, {
         method,

@@ -48,6 +48,8 @@ const ROWS: readonly Row[] = [
   ['POST', '/api/v1/cases', { unitId: 'gia-tan' }, ['recorder']],
   ['GET', '/api/v1/cases/{caseId}', undefined, ['recorder', 'official', ...OVERSIGHT]],
   ['GET', '/api/v1/cases/{caseId}/history', undefined, ['recorder', 'official', ...OVERSIGHT]],
+  // The case came with no photo: past the guard, 404.
+  ['GET', `/api/v1/cases/{caseId}/media/${'0'.repeat(64)}`, undefined, ['recorder', 'official', ...OVERSIGHT], 404],
   ['POST', '/api/v1/cases/{caseId}/acknowledgements', { note: 42 }, ['official']],
   ['POST', '/api/v1/cases/{caseId}/classifications', {}, ['official']],
   ['POST', '/api/v1/cases/{caseId}/assignments', { officialId: 42 }, ['official']],
@@ -100,6 +102,7 @@ const ROWS: readonly Row[] = [
 const PUBLIC_ROUTES: readonly string[] = [
   'GET /health',
   'GET /health/ready',
+  'GET /open311/v2/discovery.json',
   'GET /open311/v2/services.json',
   'POST /open311/v2/requests.json',
 ];

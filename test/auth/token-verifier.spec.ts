@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMBEDDED_AUDIENCE, EMBEDDED_ISSUER, type AuthConfig } from '../../src/auth/auth.config.js';
-import { signHs256, TokenRejected } from '../../src/auth/jwt/compact-jws.js';
+import { TokenRejected } from '../../src/auth/jwt/token-rejected.js';
+import { signTestJws as signHs256 } from '../support/test-tokens.js';
 import { FileKeySource, KeySetUnavailable, UrlKeySource } from '../../src/auth/jwt/json-web-key-set.js';
 import { mintEmbeddedToken, parseTtl } from '../../src/auth/token-minter.js';
 import { TokenVerifier } from '../../src/auth/token-verifier.js';
@@ -18,6 +19,7 @@ const embedded: AuthConfig = {
   jwksUrl: undefined,
   jwksFile: undefined,
   rolesClaim: 'roles',
+  rolesClaimFormat: 'list',
   unitsClaim: 'units',
   clockToleranceSeconds: 30,
 };
@@ -49,7 +51,7 @@ function asymmetric(alg: 'RS256' | 'ES256', key: KeyObject, payload: object, kid
 
 describe('verifying bearer tokens', () => {
   it('accepts a token the CLI mints and reads subject, roles and units from it', async () => {
-    const token = mintEmbeddedToken(secret, {
+    const token = await mintEmbeddedToken(secret, {
       subject: 'can-bo-1',
       roles: ['recorder', 'official'],
       units: ['gia-tan'],
@@ -57,7 +59,13 @@ describe('verifying bearer tokens', () => {
       nowSeconds: NOW,
     });
     await expect(verifier.verify(token)).resolves.toEqual({ subject: 'can-bo-1', roles: ['recorder', 'official'], units: ['gia-tan'] });
-    const everywhere = mintEmbeddedToken(secret, { subject: 'admin-1', roles: ['admin'], units: 'all', ttlSeconds: 60, nowSeconds: NOW });
+    const everywhere = await mintEmbeddedToken(secret, {
+      subject: 'admin-1',
+      roles: ['admin'],
+      units: 'all',
+      ttlSeconds: 60,
+      nowSeconds: NOW,
+    });
     await expect(verifier.verify(everywhere)).resolves.toMatchObject({ units: 'all' });
   });
 
@@ -90,9 +98,34 @@ describe('verifying bearer tokens', () => {
     await expect(verifier.verify(token)).rejects.toThrow(reason);
   });
 
+  // RFC 7519 §4.1.4: the time must be before exp, so at exp + skew the token has expired (jose's reading).
   it('tolerates the configured clock skew and no more', async () => {
-    await expect(verifier.verify(hs(claims({ exp: NOW - 30 })))).resolves.toMatchObject({ subject: 'thanh-tra-1' });
-    await expect(verifier.verify(hs(claims({ exp: NOW - 31 })))).rejects.toThrow('expired');
+    await expect(verifier.verify(hs(claims({ exp: NOW - 29 })))).resolves.toMatchObject({ subject: 'thanh-tra-1' });
+    await expect(verifier.verify(hs(claims({ exp: NOW - 30 })))).rejects.toThrow('expired');
+    await expect(verifier.verify(hs(claims({ nbf: NOW + 30 })))).resolves.toMatchObject({ subject: 'thanh-tra-1' });
+    await expect(verifier.verify(hs(claims({ nbf: NOW + 31 })))).rejects.toThrow('not valid yet');
+  });
+
+  describe('the roles claim', () => {
+    it.each([
+      ['a string', 'admin recorder'],
+      ['a list holding a number', ['inspector', 7]],
+      ['an object', { admin: true }],
+    ])('refuses a token whose roles claim is %s', async (_, roles) => {
+      await expect(verifier.verify(hs(claims({ roles })))).rejects.toThrow("The token's roles claim is not a list of strings.");
+    });
+
+    it('reads no roles when the claim is absent', async () => {
+      await expect(verifier.verify(hs(claims({ roles: undefined })))).resolves.toMatchObject({ roles: [] });
+    });
+
+    it('reads one space-separated string where the claim is configured so, and nothing else there', async () => {
+      const spaced = new TokenVerifier({ ...embedded, rolesClaimFormat: 'space-separated' }, { secret }, () => NOW);
+      await expect(spaced.verify(hs(claims({ roles: 'inspector  recorder superuser' })))).resolves.toMatchObject({
+        roles: ['recorder', 'inspector'],
+      });
+      await expect(spaced.verify(hs(claims({ roles: ['inspector'] })))).rejects.toThrow('not a space-separated string of roles');
+    });
   });
 
   it('keeps only the roles it knows and unit ids of a safe shape', async () => {
@@ -179,7 +212,51 @@ describe('verifying bearer tokens', () => {
       ['an expired token', () => asymmetric('RS256', rsa.privateKey, idpClaims({ exp: NOW - 100 })), 'expired'],
     ])('refuses %s', async (_, token, reason) => {
       const idp = new TokenVerifier(external, { source: new UrlKeySource(url) }, () => NOW);
-      await expect(idp.verify(token())).rejects.toThrow(reason);
+      await expect(idp.verify(await token())).rejects.toThrow(reason);
+    });
+
+    it('refuses a token signed with an RSA key under 2048 bits, saying why', async () => {
+      const weak = generateKeyPairSync('rsa', { modulusLength: 1024 });
+      const path = join(mkdtempSync(join(tmpdir(), 'jwks-')), 'jwks.json');
+      writeFileSync(
+        path,
+        JSON.stringify({ keys: [...jwks.keys, { ...weak.publicKey.export({ format: 'jwk' }), kid: 'weak', use: 'sig', alg: 'RS256' }] }),
+      );
+      const idp = new TokenVerifier(external, { source: new FileKeySource(path) }, () => NOW);
+      await expect(idp.verify(asymmetric('RS256', weak.privateKey, idpClaims(), 'weak'))).rejects.toThrow(
+        'The identity provider\'s key "weak" is not accepted: it is a 1024-bit RSA key, and RSA keys need at least 2048 bits.',
+      );
+      await expect(idp.verify(asymmetric('RS256', rsa.privateKey, idpClaims()))).resolves.toMatchObject({ subject: 'f3c1a2' });
+    });
+
+    it('fetches the key set again for an unknown kid at most every 30 s, and keeps its keys while the provider is down', async () => {
+      let clock = 0;
+      let up = true;
+      let served = 0;
+      const provider = createServer((_, response) => {
+        if (!up) return response.destroy();
+        served += 1;
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify(jwks));
+      });
+      await new Promise<void>((done) => provider.listen(0, '127.0.0.1', done));
+      const source = new UrlKeySource(`http://127.0.0.1:${(provider.address() as { port: number }).port}/`, 600_000, 30_000, () => clock);
+      const idp = new TokenVerifier(external, { source }, () => NOW);
+      try {
+        await idp.verify(asymmetric('RS256', rsa.privateKey, idpClaims()));
+        const unknown = asymmetric('RS256', rsa.privateKey, idpClaims(), 'next-key');
+        clock = 10_000;
+        await expect(idp.verify(unknown)).rejects.toThrow('No RS256 key with kid "next-key"');
+        expect(served).toBe(1); // within the cooldown: not fetched again
+        clock = 31_000;
+        await expect(idp.verify(unknown)).rejects.toThrow('No RS256 key with kid "next-key"');
+        expect(served).toBe(2);
+        up = false;
+        clock = 700_000; // the cache is stale and the provider down: the keys fetched before still serve
+        await expect(idp.verify(asymmetric('RS256', rsa.privateKey, idpClaims()))).resolves.toMatchObject({ subject: 'f3c1a2' });
+      } finally {
+        await new Promise<void>((done) => provider.close(() => done()));
+      }
     });
 
     it('says the keys are unavailable (not that the token is bad) when the key set cannot be fetched', async () => {

@@ -8,7 +8,7 @@ import { AppModule } from '../../src/app.module.js';
 import { configureApp } from '../../src/app.setup.js';
 import { embeddedSecret } from '../../src/auth/jwt/embedded-secret.js';
 import { ROLES, type Role } from '../../src/auth/principal.js';
-import { mintEmbeddedToken } from '../../src/auth/token-minter.js';
+import { testToken } from './test-tokens.js';
 import { loadLedgerConfig } from '../../src/config/ledger.config.js';
 
 export type Http = ReturnType<typeof request>;
@@ -36,10 +36,10 @@ export const SUPERUSER = 'test-superuser';
 export async function startTestApp(env: NodeJS.ProcessEnv = {}, options: { dataDir?: string } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const config = loadLedgerConfig({ LEDGER_DATA_DIR: dataDir, ...env });
-  const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { logger: false, abortOnError: false }));
+  const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { logger: false, abortOnError: false, bodyParser: false }));
   await app.init();
   const token = (subject: string, roles: readonly Role[], units: readonly string[] | 'all' = []) =>
-    mintEmbeddedToken(embeddedSecret(dataDir), { subject, roles, units, ttlSeconds: 3600 });
+    testToken(embeddedSecret(dataDir), { subject, roles, units, ttlSeconds: 3600 });
   const as = (subject: string, roles: readonly Role[], units: readonly string[] | 'all' = []) =>
     withToken(request.agent(app.getHttpServer()), token(subject, roles, units));
   return {

@@ -10,6 +10,7 @@ export function caseView(state: CaseState): Record<string, unknown> {
   if (state.status === 'unreceived') return { status: state.status };
   const {
     facts,
+    media,
     received: _received,
     moments: _moments,
     holdings: _holdings,
@@ -21,5 +22,14 @@ export function caseView(state: CaseState): Record<string, unknown> {
     upperLevelNotices: _upperLevelNotices,
     ...view
   } = state;
-  return { ...view, ...eventsBehind(facts) };
+  return {
+    ...view,
+    media: media === null ? null : { ...media, url: caseMediaPath(state.caseId, media.sha256) },
+    ...eventsBehind(facts),
+  };
+}
+
+/** Where a photo kept with a case is served, to those who may read the case. */
+export function caseMediaPath(caseId: string, sha256: string): string {
+  return `/api/v1/cases/${caseId}/media/${sha256}`;
 }

@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { DomainError } from '../../domain-kit/domain-error.js';
 import { CommandHandler } from '../../ledger/command-handler.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
-import { answer, commandEnvelope } from '../../http/command-request.js';
+import { answer, commandEnvelope, etagOf } from '../../http/command-request.js';
 import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
 import { CorrectionRequestDto } from '../../http/correction.request.dto.js';
 import { UnitDirectory } from '../../organisation/unit-directory.js';
@@ -32,7 +32,7 @@ import {
 } from './dto/case-actions.request.dto.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { Requires, bodyUnit, caseParam } from '../../auth/requires.decorator.js';
-import { readContextOf, ReporterDisclosure } from '../../personal-data/reporter-disclosure.js';
+import { disclosureVariant, readContextOf, ReporterDisclosure } from '../../personal-data/reporter-disclosure.js';
 
 type Answer = Promise<Record<string, unknown>>;
 
@@ -75,7 +75,11 @@ export class CasesController {
   @ApiNotFoundResponse({ description: 'No such case (code NOT_FOUND).' })
   async get(@Param('caseId') caseId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
     assertPlausibleCaseId(caseId);
-    return this.disclosure.inCaseView(await this.endpoint.show(caseId, response), readContextOf(request));
+    const snapshot = await this.endpoint.read(caseId);
+    const view = await this.disclosure.inCaseView(caseView(snapshot.state), readContextOf(request));
+    // One revision, several representations (plaintext, redacted...): each has its own ETag; If-Match takes any of them.
+    response.setHeader('ETag', etagOf(snapshot.revision, disclosureVariant(view.reporter)));
+    return view;
   }
 
   @Requires('cases.act', caseParam)

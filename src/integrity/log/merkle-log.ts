@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { createPrivateFile } from '../../ledger/data-folder.js';
 import { join } from 'node:path';
 import type { RecordedEvent } from '../../ledger/event-store.port.js';
 import { MerkleFrontier } from '../merkle/merkle-frontier.js';
@@ -66,6 +67,7 @@ export class MerkleLog {
     readonly filename: string,
     options: { readonly readonly?: boolean } = {},
   ) {
+    if (!options.readonly) createPrivateFile(filename);
     this.db = new Database(filename, options.readonly ? { readonly: true, fileMustExist: true } : {});
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { createPrivateFile } from '../data-folder.js';
 import { Observable, Subject } from 'rxjs';
 import type {
   AppendResult,
@@ -70,6 +71,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appendInSavepoint;
 
   constructor(filename: string, options: SqliteEventStoreOptions = {}) {
+    createPrivateFile(filename);
     this.db = new Database(filename);
     applyDurablePragmas(this.db);
     applySchema(this.db);

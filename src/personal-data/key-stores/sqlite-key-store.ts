@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, openSync } from 'node:fs';
+import { createPrivateFile } from '../../ledger/data-folder.js';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { KEY_BYTES } from '../personal-data-cipher.js';
@@ -32,7 +32,7 @@ export class SqliteKeyStore implements PersonalDataKeyStore {
   private readonly insertErased: Database.Statement<[string, string]>;
 
   constructor(filename: string) {
-    if (filename !== ':memory:') closeSync(openSync(filename, 'a', 0o600));
+    createPrivateFile(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');

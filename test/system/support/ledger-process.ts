@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { embeddedSecret } from '../../../src/auth/jwt/embedded-secret.js';
 import type { Role } from '../../../src/auth/principal.js';
-import { mintEmbeddedToken } from '../../../src/auth/token-minter.js';
+import { testToken } from '../../support/test-tokens.js';
 import { freePort } from '../../support/free-port.js';
 
 /**
@@ -109,7 +109,7 @@ export class LedgerProcess {
 
   /** A token of this data folder's embedded secret (the service creates it on its first start). */
   token(subject: string, roles: readonly Role[], units: readonly string[] | 'all' = 'all'): string {
-    return mintEmbeddedToken(embeddedSecret(this.dataDir), { subject, roles, units, ttlSeconds: 3600 });
+    return testToken(embeddedSecret(this.dataDir), { subject, roles, units, ttlSeconds: 3600 });
   }
 
   /** A fetch to the service; JSON bodies are encoded, and a token is sent when given. */

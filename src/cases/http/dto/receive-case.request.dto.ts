@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RecordedFactDto } from '../../../http/occurred-at.dto.js';
+import { IsOptionalNotNull } from '../../../http/optional-field.js';
 import { UNIT_ID, UNIT_ID_MESSAGE } from '../../../organisation/http/dto/register-unit.request.dto.js';
 import { CASE_LIMITS, CASE_REFERENCE_ID } from '../../case-intake.js';
 import { CASE_CATEGORIES, CASE_CHANNELS, type CaseCategory, type CaseChannel } from '../../case.events.js';
@@ -104,14 +105,14 @@ export class ReceiveCaseRequestDto extends RecordedFactDto {
   readonly summary!: string;
 
   @ApiPropertyOptional({ type: CaseReporterDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => CaseReporterDto)
   readonly reporter?: CaseReporterDto;
 
   @ApiPropertyOptional({ type: CaseLocationDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => CaseLocationDto)
