@@ -19,6 +19,7 @@ import { ResponsibilityModule } from './responsibility/responsibility.module.js'
 import { EvaluationsModule } from './evaluations/evaluations.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
+import { ConsoleModule } from './console/console.module.js';
 
 @Module({})
 export class AppModule {
@@ -46,6 +47,7 @@ export class AppModule {
         ResponsibilityModule,
         EvaluationsModule,
         IntegrityModule,
+        ConsoleModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { apiDocument } from './http/api-document.js';
 import { ErrorsFilter } from './http/errors.filter.js';
 import { ledgerValidationPipe } from './http/validation.pipe.js';
 import { requestLog } from './http/request-log.middleware.js';
@@ -10,16 +11,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalFilters(new ErrorsFilter());
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Accountability ledger')
-      .setDescription('An event-sourced ledger of citizen reports, visits to the grassroots, meetings and escalations.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const document = apiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

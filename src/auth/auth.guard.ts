@@ -14,6 +14,7 @@ import { attachPrincipal, type Principal } from './principal.js';
 import { PUBLIC_ROUTE, REQUIREMENT, type Requirement } from './requires.decorator.js';
 import type { ResourceScopes } from './resource-scopes.js';
 import { TokenRejected, type TokenVerifier } from './token-verifier.js';
+import type { SessionAuthenticator } from './sessions/session-authenticator.js';
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)$/i;
 
@@ -27,6 +28,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
     private readonly scopes: ResourceScopes,
+    private readonly sessions?: SessionAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -50,6 +52,8 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(request: Request, response: Response): Promise<Principal> {
     const header = request.headers.authorization;
+    // The console's session cookie, when no bearer token is given (CSRF and origin checks included).
+    if ((header === undefined || header === '') && this.sessions?.carriesSession(request)) return this.sessions.authenticate(request);
     if (header === undefined || header === '') {
       response.setHeader('WWW-Authenticate', 'Bearer realm="ledger"');
       throw new UnauthorizedException({

@@ -10,10 +10,13 @@ import { embeddedSecret } from './jwt/embedded-secret.js';
 import { FileKeySource, UrlKeySource } from './jwt/json-web-key-set.js';
 import { ResourceScopes } from './resource-scopes.js';
 import { TokenVerifier } from './token-verifier.js';
+import { SessionAuthenticator } from './sessions/session-authenticator.js';
+import { SessionsModule } from './sessions/sessions.module.js';
 
 /** Authentication and the permission matrix, applied to every route by one global guard. */
 @Global()
 @Module({
+  imports: [SessionsModule],
   providers: [
     {
       provide: TokenVerifier,
@@ -33,8 +36,9 @@ import { TokenVerifier } from './token-verifier.js';
     },
     {
       provide: APP_GUARD,
-      inject: [Reflector, TokenVerifier, ResourceScopes],
-      useFactory: (reflector: Reflector, verifier: TokenVerifier, scopes: ResourceScopes) => new AuthGuard(reflector, verifier, scopes),
+      inject: [Reflector, TokenVerifier, ResourceScopes, SessionAuthenticator],
+      useFactory: (reflector: Reflector, verifier: TokenVerifier, scopes: ResourceScopes, sessions: SessionAuthenticator) =>
+        new AuthGuard(reflector, verifier, scopes, sessions),
     },
   ],
   exports: [TokenVerifier],

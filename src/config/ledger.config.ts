@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { EMBEDDED_AUDIENCE, EMBEDDED_ISSUER, type AuthConfig } from '../auth/auth.config.js';
+import { parsePublicBaseUrl } from '../console/public-base-url.js';
 
 export type StoreKind = 'sqlite' | 'eventstoredb';
 
@@ -18,6 +19,8 @@ export interface LedgerConfig {
   /** Express's "trust proxy": which X-Forwarded-For hops to believe for the client's address. */
   readonly trustProxy: boolean | number | string;
   readonly integrity: IntegrityConfig;
+  /** The origin people reach the service at (PUBLIC_BASE_URL): sign-in links and the session cookie's origin check. */
+  readonly publicBaseUrl: string;
 }
 
 /** The Merkle log's signed checkpoints (issue 6). */
@@ -66,8 +69,9 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     }
   }
   const dataDir = nonEmpty(env.LEDGER_DATA_DIR) ?? './data';
+  const listenPort = port('PORT', env.PORT, 3000);
   return {
-    port: port('PORT', env.PORT, 3000),
+    port: listenPort,
     host: nonEmpty(env.HOST) ?? '0.0.0.0',
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir),
     store,
@@ -77,7 +81,14 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     open311RatePerMinute: wholeNumber('OPEN311_RATE_LIMIT_PER_MINUTE', env.OPEN311_RATE_LIMIT_PER_MINUTE, 30, 1, 100_000),
     trustProxy: trustProxy(env.TRUST_PROXY),
     integrity: integrityConfig(env, cwd),
+    publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL, listenPort),
   };
+}
+
+function publicBaseUrl(raw: string | undefined, listenPort: number): string {
+  const parsed = parsePublicBaseUrl(raw, listenPort);
+  if ('error' in parsed) throw new ConfigurationError('PUBLIC_BASE_URL', parsed.error);
+  return parsed.value;
 }
 
 /** false (default: the socket's address is the client), true, a number of hops, or addresses/subnets to trust. */
