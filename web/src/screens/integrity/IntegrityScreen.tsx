@@ -63,7 +63,12 @@ function LatestCheckpoint({ canSign }: { readonly canSign: boolean }) {
           <Definitions
             items={[
               [m.integrity.treeSize, formatNumber(checkpoint.data.treeSize, language)],
-              [m.integrity.rootHash, <code key="root">{checkpoint.data.rootHash}</code>],
+              [
+                m.integrity.rootHash,
+                <code key="root" className="wrap">
+                  {checkpoint.data.rootHash}
+                </code>,
+              ],
               [m.integrity.signedAt, <DateTime key="at" value={checkpoint.data.signedAt} />],
               [m.integrity.origin, checkpoint.data.origin],
               [
