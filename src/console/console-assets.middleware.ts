@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 /** Where `npm run build` puts the built console (vite's outDir), from src/console or dist/console alike. */
@@ -26,9 +27,12 @@ export class ConsoleAssetsMiddleware implements NestMiddleware {
       ),
   });
 
+  // The console's files go out compressed (gzip or deflate, as the browser accepts); the API's answers are left as they are.
+  private readonly compress = compression();
+
   use(request: Request, response: Response, next: NextFunction): void {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || SERVICE_SEGMENTS.has(firstSegment(request.path))) return next();
-    this.files(request, response, () => this.fallback(request, response, next));
+    this.compress(request, response, () => this.files(request, response, () => this.fallback(request, response, next)));
   }
 
   private fallback(request: Request, response: Response, next: NextFunction): void {

@@ -22,8 +22,9 @@ describe('the console served at /', () => {
       expect(answer.text).toBe(index);
     }
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(index)![1]!;
-    const asset = await subject.anonymous.get(script).expect(200);
+    const asset = await subject.anonymous.get(script).set('Accept-Encoding', 'gzip').expect(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers['content-encoding']).toBe('gzip');
   });
 
   it('never answers the API, Open311, the docs or health with the console', async () => {

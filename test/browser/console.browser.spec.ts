@@ -82,6 +82,25 @@ describeInBrowser('the committee console in Chromium', () => {
     await page.getByText('Tỷ lệ đúng hạn theo tháng').waitFor();
     await screen('overview');
 
+    // The first screen's script, as it crosses the network (compressed, headers included), with the cache off: within 300 KB.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const scriptRequests = new Set<string>();
+    let scriptBytes = 0;
+    cdp.on('Network.responseReceived', (event) => {
+      if (event.type === 'Script') scriptRequests.add(event.requestId);
+    });
+    cdp.on('Network.loadingFinished', (event) => {
+      if (scriptRequests.has(event.requestId)) scriptBytes += event.encodedDataLength;
+    });
+    await page.reload();
+    await page.getByText('Tỷ lệ đúng hạn theo tháng').waitFor();
+    await page.waitForLoadState('networkidle');
+    await cdp.detach();
+    process.stdout.write(`First screen: ${scriptRequests.size} scripts, ${(scriptBytes / 1024).toFixed(1)} KB over the network\n`);
+    expect(scriptBytes).toBeLessThan(300 * 1024);
+
     const other = await context.browser()!.newContext();
     const second = await other.newPage();
     await second.goto(address);
