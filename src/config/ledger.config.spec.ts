@@ -27,7 +27,16 @@ describe('loadLedgerConfig', () => {
         checkpointEveryEvents: 1000,
         signingKeyFile: undefined,
       },
+      publicBaseUrl: 'http://localhost:3000',
     });
+  });
+
+  it('takes PUBLIC_BASE_URL as an origin, defaulting to localhost on the port, and refuses anything else', () => {
+    expect(loadLedgerConfig({ PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+    expect(loadLedgerConfig({ PUBLIC_BASE_URL: 'https://ledger.haiduong.gov.vn/' }).publicBaseUrl).toBe('https://ledger.haiduong.gov.vn');
+    expect(() => loadLedgerConfig({ PUBLIC_BASE_URL: 'https://ledger.haiduong.gov.vn/console' })).toThrow(
+      'PUBLIC_BASE_URL must be an origin only',
+    );
   });
 
   it.each([
