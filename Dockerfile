@@ -10,7 +10,7 @@ COPY tsconfig.json nest-cli.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY web ./web
-# Builds the service, writes its OpenAPI document, generates the console's client and builds the console into dist/web.
+# Builds the service, writes its OpenAPI document, generates the console's client and builds the console into web/dist.
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
@@ -19,6 +19,7 @@ ENV NODE_ENV=production LEDGER_DATA_DIR=/data PORT=3000
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 EXPOSE 3000

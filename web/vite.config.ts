@@ -1,12 +1,11 @@
-import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// The console is built into the service's dist/ folder, which the service serves at / (src/console).
+// The console is built into web/dist, which the service serves at / (src/console).
 export default defineConfig({
   plugins: [react()],
   build: {
-    outDir: resolve(import.meta.dirname, '..', 'dist', 'web'),
+    outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
     // Offline by construction: every asset is a file of the build, never a URL elsewhere.

@@ -1,19 +1,21 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
+import { CONSOLE_SECTIONS } from './console-sections.js';
 import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
-/** Where `npm run build` puts the built console (vite's outDir), from src/console or dist/console alike. */
-export const CONSOLE_DIR = resolve(import.meta.dirname, '..', '..', 'dist', 'web');
+/** Where `npm run build` puts the built console (web/dist, apart from dist/, which `nest build` empties), from src/console or dist/console alike. */
+export const CONSOLE_DIR = resolve(import.meta.dirname, '..', '..', 'web', 'dist');
 
 /** The service's own paths: never answered with the console, so an unknown API route stays a JSON 404. */
 const SERVICE_SEGMENTS = new Set(['api', 'open311', 'docs', 'docs-json', 'health', 'metrics']);
+const SECTIONS = new Set(CONSOLE_SECTIONS);
 
 /**
  * Serves the console at /: its files as they are (hashed assets cached for a year, since their names
- * change with their content), and index.html for any other path without a file extension, so a
- * console address such as /cases/123 opened directly or reloaded reaches the client-side router.
+ * change with their content), and index.html for / and the console's sections (CONSOLE_SECTIONS), so
+ * a console address such as /cases/123 opened directly or reloaded reaches the client-side router.
  */
 @Injectable()
 export class ConsoleAssetsMiddleware implements NestMiddleware {
@@ -36,8 +38,7 @@ export class ConsoleAssetsMiddleware implements NestMiddleware {
   }
 
   private fallback(request: Request, response: Response, next: NextFunction): void {
-    const last = request.path.split('/').pop() ?? '';
-    if (last.includes('.')) return next();
+    if (request.path !== '/' && !SECTIONS.has(firstSegment(request.path))) return next();
     const index = join(CONSOLE_DIR, 'index.html');
     if (!existsSync(index)) {
       response

@@ -39,10 +39,11 @@ describe('the console served at /', () => {
     expect(metrics.type).not.toBe('text/html');
   });
 
-  it('answers a missing file with 404, not with the console page', async () => {
-    const missing = await subject.anonymous.get('/assets/missing-abc123.js');
-    expect(missing.status).toBe(404);
-    expect(missing.type).not.toBe('text/html');
+  it('answers a missing file, or a path that is no console section, with the JSON 404, not with the console page', async () => {
+    for (const path of ['/assets/missing-abc123.js', '/no-such-thing', '/wp-login.php']) {
+      const missing = await subject.anonymous.get(path);
+      expect({ path, status: missing.status, type: missing.type }).toEqual({ path, status: 404, type: 'application/json' });
+    }
   });
 
   it('uses nothing from another origin: no font, script, style or image outside the build', () => {
