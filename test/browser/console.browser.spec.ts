@@ -203,7 +203,7 @@ describeInBrowser('the committee console in Chromium', () => {
     // On a loaded machine the log may still be catching up (503 INTEGRITY.LOG_BEHIND): the person presses again, as here.
     for (let attempt = 1; ; attempt += 1) {
       await page.getByRole('button', { name: 'Ký điểm kiểm tra ngay' }).click();
-      const signed = page.getByText('Gốc Merkle');
+      const signed = page.getByText('Gốc Merkle', { exact: true });
       await signed.or(page.getByRole('alert')).first().waitFor();
       if (await signed.isVisible()) break;
       if (attempt === 3) throw new Error(`No checkpoint signed: ${await page.getByRole('alert').textContent()}`);
