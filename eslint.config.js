@@ -1,6 +1,7 @@
 // ESLint with typescript-eslint's recommended rules. Layering rules live in .dependency-cruiser.cjs.
 import eslint from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -18,7 +19,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**', 'bench/**', 'scripts/**', 'src/**/*.spec.ts'],
+    // The console runs in the browser: its globals, and the rules of React hooks.
+    files: ['web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['test/**', 'bench/**', 'scripts/**', 'src/**/*.spec.ts', 'web/**/*.test.{ts,tsx}'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

@@ -23,6 +23,7 @@ import { CalendarModule } from './calendar/http/calendar.module.js';
 import { ProcessManagersModule } from './process-managers/process-managers.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { MediaModule } from './media/media.module.js';
+import { ConsoleModule } from './console/console.module.js';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         CalendarModule,
         ProcessManagersModule,
         MetricsModule,
+        ConsoleModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { apiDocument } from './http/api-document.js';
 import { ErrorsFilter } from './http/errors.filter.js';
 import { requestBodies } from './http/request-bodies.js';
 import { ledgerValidationPipe } from './http/validation.pipe.js';
@@ -21,16 +22,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.use(requestBodies({ form: [OPEN311_INTAKE_PATH], multipart: [OPEN311_INTAKE_PATH] }));
   app.useGlobalFilters(new ErrorsFilter([OPEN311_ERROR_SHAPE]));
   app.useGlobalPipes(ledgerValidationPipe());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Accountability ledger')
-      .setDescription('An event-sourced ledger of citizen reports, visits to the grassroots, meetings and escalations.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const document = apiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

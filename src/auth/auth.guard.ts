@@ -15,6 +15,7 @@ import { OTHER_CREDENTIAL, PUBLIC_ROUTE, REQUIREMENT, type Requirement } from '.
 import type { ResourceScopes } from './resource-scopes.js';
 import { SCRAPE_TOKEN_ROUTE, SCRAPER, ScrapeToken } from './scrape-token.js';
 import { TokenRejected, type TokenVerifier } from './token-verifier.js';
+import type { SessionAuthenticator } from './sessions/session-authenticator.js';
 
 const BEARER = /^Bearer[ ]+([A-Za-z0-9._~+/=-]+)$/i;
 
@@ -29,6 +30,7 @@ export class AuthGuard implements CanActivate {
     private readonly verifier: TokenVerifier,
     private readonly scopes: ResourceScopes,
     private readonly scrapeToken = new ScrapeToken(undefined),
+    private readonly sessions?: SessionAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -58,6 +60,8 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(request: Request, response: Response): Promise<Principal> {
     const header = request.headers.authorization;
+    // The console's session cookie, when no bearer token is given (CSRF and origin checks included).
+    if ((header === undefined || header === '') && this.sessions?.carriesSession(request)) return this.sessions.authenticate(request);
     if (header === undefined || header === '') {
       response.setHeader('WWW-Authenticate', 'Bearer realm="ledger"');
       throw new UnauthorizedException({

@@ -11,10 +11,13 @@ import { FileKeySource, UrlKeySource } from './jwt/json-web-key-set.js';
 import { ResourceScopes } from './resource-scopes.js';
 import { ScrapeToken } from './scrape-token.js';
 import { TokenVerifier } from './token-verifier.js';
+import { SessionAuthenticator } from './sessions/session-authenticator.js';
+import { SessionsModule } from './sessions/sessions.module.js';
 
 /** Authentication and the permission matrix, applied to every route by one global guard. */
 @Global()
 @Module({
+  imports: [SessionsModule],
   providers: [
     {
       provide: TokenVerifier,
@@ -34,9 +37,14 @@ import { TokenVerifier } from './token-verifier.js';
     },
     {
       provide: APP_GUARD,
-      inject: [Reflector, TokenVerifier, ResourceScopes, LEDGER_CONFIG],
-      useFactory: (reflector: Reflector, verifier: TokenVerifier, scopes: ResourceScopes, config: LedgerConfig) =>
-        new AuthGuard(reflector, verifier, scopes, new ScrapeToken(config.operations.metricsToken)),
+      inject: [Reflector, TokenVerifier, ResourceScopes, LEDGER_CONFIG, SessionAuthenticator],
+      useFactory: (
+        reflector: Reflector,
+        verifier: TokenVerifier,
+        scopes: ResourceScopes,
+        config: LedgerConfig,
+        sessions: SessionAuthenticator,
+      ) => new AuthGuard(reflector, verifier, scopes, new ScrapeToken(config.operations.metricsToken), sessions),
     },
   ],
   exports: [TokenVerifier, ResourceScopes],

@@ -3,6 +3,7 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { embeddedSecret } from '../auth/jwt/embedded-secret.js';
 import { ROLES, type Role } from '../auth/principal.js';
 import { mintEmbeddedToken, parseTtl } from '../auth/token-minter.js';
+import { signInLinkAddress } from '../auth/sessions/sign-in-link-address.js';
 import { LEDGER_CONFIG } from '../config/ledger-config.token.js';
 import type { LedgerConfig } from '../config/ledger.config.js';
 
@@ -11,6 +12,7 @@ interface TokenOptions {
   readonly roles?: string;
   readonly units?: string;
   readonly ttl?: string;
+  readonly link?: boolean;
 }
 
 const SUBJECT = /^[\p{L}\p{N}._:@|+-]{1,200}$/u;
@@ -19,7 +21,8 @@ const UNIT_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 /** Exit codes: 0 printed, 2 a bad option, 3 the service verifies tokens of an external identity provider. */
 @Command({
   name: 'token',
-  description: "Mint a bearer token for LEDGER_DATA_DIR's service (embedded HS256 mode); the token is the last line printed.",
+  description:
+    "Mint a bearer token for LEDGER_DATA_DIR's service (embedded HS256 mode), or with --link a one-time sign-in link to the console; it is the last line printed.",
 })
 export class TokenCommand extends CommandRunner {
   constructor(@Inject(LEDGER_CONFIG) private readonly config: LedgerConfig) {
@@ -55,12 +58,16 @@ export class TokenCommand extends CommandRunner {
       return fail(2, '--units takes a comma-separated list of unit ids (or * for every unit).');
     const ttlSeconds = parseTtl(options.ttl ?? '8h');
     if (ttlSeconds === undefined) return fail(2, `--ttl must be a duration such as 30m, 8h or 7d, at most 366d; got "${options.ttl}".`);
-    const token = await mintEmbeddedToken(embeddedSecret(this.config.dataDir), {
-      subject,
-      roles: roles as Role[],
-      units: units.includes('*') ? 'all' : units,
-      ttlSeconds,
-    });
+    const principal = { subject, roles: roles as Role[], units: units.includes('*') ? ('all' as const) : units };
+    if (options.link) {
+      const link = signInLinkAddress(embeddedSecret(this.config.dataDir), this.config.publicBaseUrl, principal, ttlSeconds);
+      process.stdout.write(
+        `Sign-in link for ${subject} (roles ${roles.join(', ')}; units ${units.length ? units.join(', ') : 'none'}; the session lasts ${options.ttl ?? '8h'}).\n` +
+          `Open it in a browser within ${link.validMinutes} minutes; it works once:\n${link.address}\n`,
+      );
+      return;
+    }
+    const token = await mintEmbeddedToken(embeddedSecret(this.config.dataDir), { ...principal, ttlSeconds });
     const expires = new Date(Date.now() + ttlSeconds * 1000).toISOString();
     process.stdout.write(
       `Bearer token for ${subject} (roles ${roles.join(', ')}; units ${units.length ? units.join(', ') : 'none'}; expires ${expires}):\n${token}\n`,
@@ -82,9 +89,17 @@ export class TokenCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--ttl <duration>', description: 'lifetime, e.g. 30m, 8h (default), 7d' })
+  @Option({ flags: '--ttl <duration>', description: 'lifetime, e.g. 30m, 8h (default), 7d; with --link, of the session' })
   parseTtl(value: string): string {
     return value;
+  }
+
+  @Option({
+    flags: '--link',
+    description: 'print a one-time sign-in link to the console (valid 5 minutes, PUBLIC_BASE_URL) instead of a bearer token',
+  })
+  parseLink(): boolean {
+    return true;
   }
 }
 

@@ -32,6 +32,7 @@ describe('loadLedgerConfig', () => {
       personalDataKeys: { kind: 'sqlite', url: undefined },
       http: { headersTimeoutSeconds: 20, requestTimeoutSeconds: 120, keepAliveTimeoutSeconds: 5, shutdownGraceSeconds: 10 },
       open311MediaMaxBytes: 10_485_760,
+      publicBaseUrl: 'http://localhost:3000',
     });
   });
 
@@ -49,6 +50,14 @@ describe('loadLedgerConfig', () => {
       metricsToken: token,
       verifyEveryHours: 0,
     });
+  });
+
+  it('takes PUBLIC_BASE_URL as an origin, defaulting to localhost on the port, and refuses anything else', () => {
+    expect(loadLedgerConfig({ PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+    expect(loadLedgerConfig({ PUBLIC_BASE_URL: 'https://ledger.haiduong.gov.vn/' }).publicBaseUrl).toBe('https://ledger.haiduong.gov.vn');
+    expect(() => loadLedgerConfig({ PUBLIC_BASE_URL: 'https://ledger.haiduong.gov.vn/console' })).toThrow(
+      'PUBLIC_BASE_URL must be an origin only',
+    );
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { EMBEDDED_AUDIENCE, EMBEDDED_ISSUER, type AuthConfig, type RolesClaimFormat } from '../auth/auth.config.js';
+import { parsePublicBaseUrl } from '../console/public-base-url.js';
 
 export type StoreKind = 'sqlite' | 'eventstoredb';
 
@@ -23,6 +24,8 @@ export interface LedgerConfig {
   readonly http: HttpServerConfig;
   /** The largest photo the Open311 intake keeps as evidence with a report, in bytes. */
   readonly open311MediaMaxBytes: number;
+  /** The origin people reach the service at (PUBLIC_BASE_URL): sign-in links and the session cookie's origin check. */
+  readonly publicBaseUrl: string;
 }
 
 /** Where the personal-data keys live: keys.db in the data folder (one machine), or a PostgreSQL database every instance shares. */
@@ -99,8 +102,9 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     }
   }
   const dataDir = nonEmpty(env.LEDGER_DATA_DIR) ?? './data';
+  const listenPort = port('PORT', env.PORT, 3000);
   return {
-    port: port('PORT', env.PORT, 3000),
+    port: listenPort,
     host: nonEmpty(env.HOST) ?? '0.0.0.0',
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir),
     store,
@@ -117,7 +121,14 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     },
     http: httpServerConfig(env),
     open311MediaMaxBytes: wholeNumber('OPEN311_MEDIA_MAX_BYTES', env.OPEN311_MEDIA_MAX_BYTES, 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL, listenPort),
   };
+}
+
+function publicBaseUrl(raw: string | undefined, listenPort: number): string {
+  const parsed = parsePublicBaseUrl(raw, listenPort);
+  if ('error' in parsed) throw new ConfigurationError('PUBLIC_BASE_URL', parsed.error);
+  return parsed.value;
 }
 
 function httpServerConfig(env: NodeJS.ProcessEnv): HttpServerConfig {

@@ -106,6 +106,8 @@ const PUBLIC_ROUTES: readonly string[] = [
   'GET /open311/v2/services.json',
   'POST /open311/v2/requests.json',
 ];
+/** Open to the guard because they authenticate the console's session cookie themselves (test/app/console-session.e2e.spec.ts). */
+const SESSION_ROUTES: readonly string[] = ['GET /api/v1/session', 'POST /api/v1/session', 'POST /api/v1/session/sign-out'];
 
 describe('the permission matrix', () => {
   let subject: TestApp;
@@ -216,10 +218,12 @@ describe('the permission matrix', () => {
     const inTable = ROWS.map(([method, path]) => `${method} ${path.split('?')[0]!.replace(/\{\w+\}/g, 'id')}`);
     const covered = (route: string) => {
       const pattern = new RegExp(`^${route.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`);
-      return PUBLIC_ROUTES.includes(route) || inTable.some((row) => pattern.test(row));
+      return PUBLIC_ROUTES.includes(route) || SESSION_ROUTES.includes(route) || inTable.some((row) => pattern.test(row));
     };
     expect(documented.filter((route) => !covered(route)).sort()).toEqual([]);
-    expect(documented.length).toBe(ROWS.length + PUBLIC_ROUTES.length);
+    expect(documented.length).toBe(ROWS.length + PUBLIC_ROUTES.length + SESSION_ROUTES.length);
+    expect((await subject.anonymous.get('/api/v1/session').expect(401)).body.code).toBe('SESSION.NONE');
+    expect((await subject.anonymous.post('/api/v1/session/sign-out').expect(401)).body.code).toBe('SESSION.NONE');
     await subject.anonymous.get('/health').expect(200);
     expect([200, 503]).toContain((await subject.anonymous.get('/health/ready')).status);
     await subject.anonymous.get('/open311/v2/services.json').expect(200);

@@ -1,0 +1,159 @@
+import Database from 'better-sqlite3';
+import { closeSync, openSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Principal, Role } from '../principal.js';
+
+export const SESSION_STORE_FILE = 'sessions.db';
+
+/** How the session was opened: by a printed one-time link, or (later) by the identity provider's authorization code flow. */
+export type SignInMethod = 'link' | 'oidc';
+
+export interface Session {
+  readonly principal: Principal;
+  /** Sent back by the console in X-CSRF-Token on every write made with the cookie. */
+  readonly csrfToken: string;
+  readonly createdAt: Date;
+  readonly expiresAt: Date;
+  readonly signedInWith: SignInMethod;
+}
+
+export interface OpenedSession extends Session {
+  /** The cookie's value; only its SHA-256 is stored. */
+  readonly sessionId: string;
+}
+
+export type SessionOpening = { readonly outcome: 'opened'; readonly session: OpenedSession } | { readonly outcome: 'link-used' };
+
+interface SessionRow {
+  readonly subject: string;
+  readonly roles: string;
+  readonly units: string;
+  readonly csrf_token: string;
+  readonly created_at: number;
+  readonly expires_at: number;
+  readonly signed_in_with: SignInMethod;
+}
+
+export function sessionStorePath(authDir: string): string {
+  return join(authDir, SESSION_STORE_FILE);
+}
+
+/**
+ * Console sessions and the ids of the sign-in links already used, in one SQLite file beside the token
+ * secret (owner-only). A link id is recorded in the same transaction that opens its session, so a link
+ * opens one session, ever, across restarts. The file holds no usable credential: sessions are keyed
+ * by the SHA-256 of their id, and a used link id cannot sign anyone in.
+ */
+export class SessionStore {
+  private readonly db: Database.Database;
+  private readonly insertLink: Database.Statement<[string, number, number]>;
+  private readonly insertSession: Database.Statement<[Buffer, string, string, string, string, number, number, SignInMethod]>;
+  private readonly selectSession: Database.Statement<[Buffer, number], SessionRow>;
+  private readonly deleteSession: Database.Statement<[Buffer]>;
+  private readonly purgeLinks: Database.Statement<[number]>;
+  private readonly purgeSessions: Database.Statement<[number]>;
+
+  constructor(filename: string) {
+    if (filename !== ':memory:') closeSync(openSync(filename, 'a', 0o600));
+    this.db = new Database(filename);
+    this.db.pragma('journal_mode = WAL');
+    // A used link id must survive a crash right after the session it opened was answered.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS used_sign_in_links (
+        link_id    TEXT PRIMARY KEY,
+        used_at    INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE IF NOT EXISTS sessions (
+        id_hash        BLOB PRIMARY KEY,
+        subject        TEXT NOT NULL,
+        roles          TEXT NOT NULL,
+        units          TEXT NOT NULL,
+        csrf_token     TEXT NOT NULL,
+        created_at     INTEGER NOT NULL,
+        expires_at     INTEGER NOT NULL,
+        signed_in_with TEXT NOT NULL
+      ) STRICT;
+    `);
+    this.insertLink = this.db.prepare(
+      'INSERT INTO used_sign_in_links (link_id, used_at, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    );
+    this.insertSession = this.db.prepare(
+      'INSERT INTO sessions (id_hash, subject, roles, units, csrf_token, created_at, expires_at, signed_in_with) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.selectSession = this.db.prepare('SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?');
+    this.deleteSession = this.db.prepare('DELETE FROM sessions WHERE id_hash = ?');
+    // An expired link is refused by its own expiry, so its id need not be kept past it.
+    this.purgeLinks = this.db.prepare('DELETE FROM used_sign_in_links WHERE expires_at < ?');
+    this.purgeSessions = this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+  }
+
+  /** Spends the link and opens its session, or says the link was spent already. */
+  openWithLink(
+    link: { readonly linkId: string; readonly expiresAt: Date },
+    principal: Principal,
+    lifetimeMs: number,
+    now: Date,
+  ): SessionOpening {
+    return this.db.transaction((): SessionOpening => {
+      this.purge(now);
+      if (this.insertLink.run(link.linkId, now.getTime(), link.expiresAt.getTime()).changes === 0) return { outcome: 'link-used' };
+      return { outcome: 'opened', session: this.open(principal, 'link', lifetimeMs, now) };
+    })();
+  }
+
+  /** The live session a cookie names, or undefined (unknown, expired or signed out). */
+  find(sessionId: string, now: Date): Session | undefined {
+    const row = this.selectSession.get(idHash(sessionId), now.getTime());
+    if (!row) return undefined;
+    return {
+      principal: {
+        subject: row.subject,
+        roles: JSON.parse(row.roles) as Role[],
+        units: row.units === '"all"' ? 'all' : (JSON.parse(row.units) as string[]),
+      },
+      csrfToken: row.csrf_token,
+      createdAt: new Date(row.created_at),
+      expiresAt: new Date(row.expires_at),
+      signedInWith: row.signed_in_with,
+    };
+  }
+
+  /** Signing out: the session is deleted, so its cookie opens nothing any more. */
+  end(sessionId: string): boolean {
+    return this.deleteSession.run(idHash(sessionId)).changes > 0;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private open(principal: Principal, signedInWith: SignInMethod, lifetimeMs: number, now: Date): OpenedSession {
+    const sessionId = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + lifetimeMs);
+    this.insertSession.run(
+      idHash(sessionId),
+      principal.subject,
+      JSON.stringify(principal.roles),
+      JSON.stringify(principal.units),
+      csrfToken,
+      now.getTime(),
+      expiresAt.getTime(),
+      signedInWith,
+    );
+    return { sessionId, principal, csrfToken, createdAt: now, expiresAt, signedInWith };
+  }
+
+  private purge(now: Date): void {
+    this.purgeLinks.run(now.getTime());
+    this.purgeSessions.run(now.getTime());
+  }
+}
+
+function idHash(sessionId: string): Buffer {
+  return createHash('sha256').update(sessionId).digest();
+}
