@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../support/free-port.js';
+import { BUILT_MAIN } from '../system/support/ledger-process.js';
 
-/** main.ts itself, started as a user starts it (sources loaded through the test TypeScript loader). */
+/** The built service (npm test builds it first), started as a user starts it: node dist/main.js. */
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 
 interface Started {
@@ -15,7 +16,7 @@ interface Started {
 
 function runMain(env: NodeJS.ProcessEnv, probePort?: number): Promise<Started> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', './test/support/register-ts.mjs', 'src/main.ts'], {
+    const child = spawn(process.execPath, [BUILT_MAIN], {
       cwd: projectRoot,
       env: { PATH: process.env.PATH, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -24,7 +25,7 @@ function runMain(env: NodeJS.ProcessEnv, probePort?: number): Promise<Started> {
     let health: unknown;
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.stdout.resume();
-    const deadline = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const deadline = setTimeout(() => child.kill('SIGKILL'), 150_000);
     let polling: NodeJS.Timeout | undefined;
     if (probePort !== undefined) {
       polling = setInterval(async () => {
@@ -57,7 +58,7 @@ describe('starting the service', () => {
     const port = await freePort();
     const started = await runMain({ PORT: String(port), HOST: '127.0.0.1', LEDGER_DATA_DIR: join(folder, 'data') }, port);
     expect(started.health).toMatchObject({ status: 200, body: { status: 'ok' } });
-  }, 90_000);
+  }, 180_000);
 
   it.each([
     [{ PORT: 'eighty' }, 'Configuration error: PORT must be a whole number from 1 to 65535, got "eighty".'],
@@ -71,7 +72,7 @@ describe('starting the service', () => {
       expect(started.stderr).toContain(sentence);
       expect(started.stderr).not.toMatch(/\n\s+at /); // a sentence, not a stack trace
     },
-    90_000,
+    180_000,
   );
 
   it('refuses a LEDGER_DATA_DIR it cannot write to, naming it', async () => {
@@ -82,5 +83,5 @@ describe('starting the service', () => {
     expect(started.stderr).toContain(
       `Configuration error: LEDGER_DATA_DIR must be a folder the service can write to; "${notAFolder}" is not`,
     );
-  }, 90_000);
+  }, 180_000);
 });
