@@ -4,6 +4,7 @@ import { caseDecider } from '../cases/case.decider.js';
 import { caseStream } from '../cases/case.events.js';
 import type { CaseState } from '../cases/case.state.js';
 import type { Clock } from '../domain-kit/clock.js';
+import { vietnamDateAt } from '../domain-kit/time.js';
 import { foldStream } from '../ledger/command-handler.js';
 import type { EventStore } from '../ledger/event-store.port.js';
 import { readsOf } from '../ledger/request-reads.js';
@@ -18,8 +19,6 @@ import { decideAccess, type ResourceScope } from './access-policy.js';
 import type { PermissionName } from './permissions.js';
 import type { Principal } from './principal.js';
 import type { ResourceRef } from './requires.decorator.js';
-
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
 
 /** Reads, from the ledger, what a scoped permission is checked against: the resource's unit line, its assignee. */
 export class ResourceScopes {
@@ -90,7 +89,7 @@ export class ResourceScopes {
     if (!principal.roles.includes('official')) return principal.units;
     const official = await this.officials.state(principal.subject);
     if (official.status === 'unregistered') return principal.units;
-    const today = new Date(this.clock.now().getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+    const today = vietnamDateAt(this.clock.now().getTime());
     const inCharge = official.assignments
       .filter((assignment) => assignment.from <= today && (lastDayOf(assignment) ?? '9999-12-31') >= today)
       .map((assignment) => assignment.unitId);
