@@ -2,7 +2,7 @@ import { UUID } from '../domain-kit/ids.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsObject, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { JsonObject } from '../ledger/event-store.port.js';
-import { RecordedFactDto } from './occurred-at.dto.js';
+import { RecordedFactDto } from './recorded-fact.dto.js';
 
 /** POST .../corrections: names the event being corrected, says why, and gives the replacement values. */
 export class CorrectionRequestDto extends RecordedFactDto {

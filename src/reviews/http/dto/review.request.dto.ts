@@ -11,7 +11,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { RecordedFactDto } from '../../../http/occurred-at.dto.js';
+import { RecordedFactDto } from '../../../http/recorded-fact.dto.js';
 import { OFFICIAL_ID, OFFICIAL_ID_MESSAGE } from '../../../officials/official-id.js';
 import { MAX_EVIDENCE_EVENTS, REVIEW_OUTCOMES, type ReviewOutcome } from '../../review.events.js';
 import { UUID } from '../../../domain-kit/ids.js';
