@@ -7,6 +7,8 @@
  *   BENCH_HTTP_CONNECTIONS=32  keep-alive connections
  *   BENCH_HTTP_ROUNDS=4        rounds of each workload
  *   BENCH_HTTP_ROUND_S=8       seconds per round
+ *   BENCH_HTTP_SERVICE_NODE_OPTIONS   NODE_OPTIONS of the service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+ *                              to profile it (the profile is written when the bench stops it)
  */
 import autocannon from 'autocannon';
 import { LedgerProcess } from '../../test/system/support/ledger-process.js';
@@ -92,7 +94,12 @@ const median = (values: readonly number[]): number => {
 };
 
 export async function runHttpBench(): Promise<HttpBenchResult> {
-  const ledger = await LedgerProcess.create({ LOG_LEVEL: 'warn', OPEN311_RATE_LIMIT_PER_MINUTE: '100000' });
+  const serviceNodeOptions = process.env.BENCH_HTTP_SERVICE_NODE_OPTIONS;
+  const ledger = await LedgerProcess.create({
+    LOG_LEVEL: 'warn',
+    OPEN311_RATE_LIMIT_PER_MINUTE: '100000',
+    ...(serviceNodeOptions ? { NODE_OPTIONS: serviceNodeOptions } : {}),
+  });
   try {
     await ledger.start();
     const admin = ledger.token('bench-admin', ['admin']);

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 
-/** The roles of issue 5's permission matrix (README, "Who may do what"). */
+/** The roles a token may carry; what each may do is the permission matrix (permissions.ts, README "Who may do what"). */
 export const ROLES = ['recorder', 'official', 'standing-committee', 'inspector', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -4,21 +4,21 @@ import { caseDecider } from '../cases/case.decider.js';
 import { caseStream } from '../cases/case.events.js';
 import type { CaseState } from '../cases/case.state.js';
 import type { Clock } from '../domain-kit/clock.js';
+import { vietnamDateAt } from '../domain-kit/time.js';
 import { foldStream } from '../ledger/command-handler.js';
 import type { EventStore } from '../ledger/event-store.port.js';
+import { readsOf } from '../ledger/request-reads.js';
 import { meetingDecider } from '../meetings/meeting.decider.js';
 import { meetingStream } from '../meetings/meeting.events.js';
 import { OfficialDirectory } from '../officials/official-directory.js';
 import { lastDayOf } from '../officials/responsibility-assignments.js';
-import { UnitDirectory } from '../organisation/unit-directory.js';
+import { UnitDirectory, type StreamReader } from '../organisation/unit-directory.js';
 import { visitDecider } from '../visits/visit.decider.js';
 import { visitStream } from '../visits/visit.events.js';
 import { decideAccess, type ResourceScope } from './access-policy.js';
 import type { PermissionName } from './permissions.js';
 import type { Principal } from './principal.js';
 import type { ResourceRef } from './requires.decorator.js';
-
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
 
 /** Reads, from the ledger, what a scoped permission is checked against: the resource's unit line, its assignee. */
 export class ResourceScopes {
@@ -33,21 +33,26 @@ export class ResourceScopes {
     this.officials = new OfficialDirectory(store);
   }
 
+  /**
+   * Reads through the request's reads (`readsOf`), so that the command of the same request starts
+   * from the stream read here instead of reading it again.
+   */
   async scopeOf(ref: ResourceRef, request: Request): Promise<ResourceScope> {
+    const reads = readsOf(request, this.store);
     switch (ref.from) {
       case 'body-unit': {
         const unitId = (request.body as Record<string, unknown> | undefined)?.[ref.field];
-        return { unitLine: typeof unitId === 'string' && unitId !== '' ? await this.unitLine(unitId) : [] };
+        return { unitLine: typeof unitId === 'string' && unitId !== '' ? await this.unitLine(unitId, reads) : [] };
       }
       case 'case':
-        return this.caseScope(foldStream(caseDecider, await this.store.readStream(caseStream(param(request, ref.param)))));
+        return this.caseScope(foldStream(caseDecider, await reads.readStream(caseStream(param(request, ref.param)))), undefined, reads);
       case 'visit': {
-        const state = foldStream(visitDecider, await this.store.readStream(visitStream(param(request, ref.param))));
-        return { unitLine: state.status === 'not-scheduled' ? [] : await this.unitLine(state.unitId) };
+        const state = foldStream(visitDecider, await reads.readStream(visitStream(param(request, ref.param))));
+        return { unitLine: state.status === 'not-scheduled' ? [] : await this.unitLine(state.unitId, reads) };
       }
       case 'meeting': {
-        const state = foldStream(meetingDecider, await this.store.readStream(meetingStream(param(request, ref.param))));
-        return { unitLine: state.status === 'unrecorded' ? [] : await this.unitLine(state.unitId) };
+        const state = foldStream(meetingDecider, await reads.readStream(meetingStream(param(request, ref.param))));
+        return { unitLine: state.status === 'unrecorded' ? [] : await this.unitLine(state.unitId, reads) };
       }
       case 'official':
         return { unitLine: [], officialId: param(request, ref.param) };
@@ -58,11 +63,11 @@ export class ResourceScopes {
    * What a case's permissions are checked against: its current unit's line and its assignee. A caller
    * checking many cases (a list) passes `unitLines` to read each unit's line once.
    */
-  async caseScope(state: CaseState, unitLines?: Map<string, Promise<string[]>>): Promise<ResourceScope> {
+  async caseScope(state: CaseState, unitLines?: Map<string, Promise<string[]>>, reader?: StreamReader): Promise<ResourceScope> {
     if (state.status === 'unreceived') return { unitLine: [] };
     let line = unitLines?.get(state.currentUnitId);
     if (!line) {
-      line = this.unitLine(state.currentUnitId);
+      line = this.unitLine(state.currentUnitId, reader);
       unitLines?.set(state.currentUnitId, line);
     }
     return { unitLine: await line, assignedOfficialId: state.assignee?.officialId ?? null };
@@ -84,15 +89,15 @@ export class ResourceScopes {
     if (!principal.roles.includes('official')) return principal.units;
     const official = await this.officials.state(principal.subject);
     if (official.status === 'unregistered') return principal.units;
-    const today = new Date(this.clock.now().getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+    const today = vietnamDateAt(this.clock.now().getTime());
     const inCharge = official.assignments
       .filter((assignment) => assignment.from <= today && (lastDayOf(assignment) ?? '9999-12-31') >= today)
       .map((assignment) => assignment.unitId);
     return [...new Set([...principal.units, ...inCharge])];
   }
 
-  private async unitLine(unitId: string): Promise<string[]> {
-    return [unitId, ...(await this.units.ancestorsOf(unitId))];
+  private async unitLine(unitId: string, reader?: StreamReader): Promise<string[]> {
+    return [unitId, ...(await this.units.ancestorsOf(unitId, reader))];
   }
 }
 

@@ -1,13 +1,11 @@
-import { isCalendarDate } from '../officials/calendar-date.js';
+import { isCalendarDate } from '../domain-kit/calendar-date.js';
 import { isOffsetDateTime } from '../domain-kit/offset-date-time.js';
+import { DAY_MS, VIETNAM_OFFSET, vietnamDateAt } from '../domain-kit/time.js';
 
 /** A day of the civil calendar, YYYY-MM-DD: strings in this form compare in date order. */
 export type CalendarDay = string;
 
-/** Vietnam keeps one offset all year (no daylight saving): it decides on which day an instant falls. */
-export const VIETNAM_OFFSET = '+07:00';
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+export { VIETNAM_OFFSET } from '../domain-kit/time.js';
 
 /**
  * An instant written in Vietnam's own offset, on a day every month has and at an hour Date.parse reads
@@ -20,7 +18,7 @@ export function vietnamDayOf(instant: string | Date): CalendarDay {
   // Most instants in the ledger are written in Vietnam's offset: read their date without parsing (the review calls this per fact).
   if (typeof instant === 'string' && WRITTEN_IN_VIETNAM.test(instant)) return instant.slice(0, 10);
   const time = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return new Date(time + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+  return vietnamDateAt(time);
 }
 
 /** A calendar day as given, or the Vietnamese day of an instant; anything else is refused. */

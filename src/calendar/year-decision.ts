@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../officials/calendar-date.js';
+import { isCalendarDate } from '../domain-kit/calendar-date.js';
 import { weekdayOf, yearOf, type CalendarDay } from './calendar-day.js';
 
 /** Unsure: not confirmed against the decision itself; the note says what is unsure. */

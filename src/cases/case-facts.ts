@@ -13,6 +13,8 @@ import type {
   RecordedReporter,
   UpperLevelChannel,
 } from './case.events.js';
+import { unhandled } from '../domain-kit/exhaustive.js';
+import { later } from '../domain-kit/time.js';
 
 /*
  * The one fold of a case's history: what every reader of a case stream asks of it (the decider, the
@@ -192,7 +194,7 @@ export function evolveCaseFacts<State extends CaseFacts>(state: State, fact: Fac
  */
 function apply(draft: Draft, fact: Fact<CaseEvent>): void {
   const { occurredAt: at, eventId } = fact;
-  draft.lastOccurredAt = laterOf(draft.lastOccurredAt, at);
+  draft.lastOccurredAt = later(draft.lastOccurredAt, at);
   if (fact.type === EVENT_CORRECTED) return;
   draft.moments.push(momentOf(fact));
   switch (fact.type) {
@@ -373,14 +375,6 @@ function momentOf(fact: Fact<CaseFactEvent>): CaseMoment {
  * The later of two instants. ISO-8601 texts of one layout and offset (as the service writes them)
  * compare as text; others are parsed. Every fact of every case passes here, hence the shortcut.
  */
-function laterOf(current: string, candidate: string): string {
-  if (current.length === candidate.length && offsetOf(current) === offsetOf(candidate)) return candidate > current ? candidate : current;
-  return Date.parse(candidate) > Date.parse(current) ? candidate : current;
-}
-
-function offsetOf(instant: string): string {
-  return instant.endsWith('Z') ? 'Z' : instant.slice(-6);
-}
 
 function setDueDate(draft: Draft, setting: HandlingPeriod['dueDates'][number]): void {
   const period = draft.periods[draft.periods.length - 1];
@@ -447,8 +441,4 @@ export function classificationAt(facts: CaseFacts, instant: string): CaseFacts['
 
 export function latestOf<Entry>(entries: readonly Entry[]): Entry | null {
   return entries.length === 0 ? null : entries[entries.length - 1];
-}
-
-export function unhandled(value: never): never {
-  throw new Error(`Unhandled ${JSON.stringify(value)}`);
 }

@@ -17,7 +17,8 @@ import {
   type UpperLevelChannel,
 } from './case.events.js';
 import { evolveCase, initialCaseState, type CaseState, type ReceivedCase } from './case.state.js';
-import { unhandled } from './case-facts.js';
+import { unhandled } from '../domain-kit/exhaustive.js';
+import { TEXT_LIMITS, textUpTo } from '../domain-kit/text.js';
 import type { RuleBook } from '../policies/rule-book.js';
 import { runningAllowances } from '../deadlines/extension-allowance.js';
 import { isOffsetDateTime } from '../domain-kit/offset-date-time.js';
@@ -89,18 +90,18 @@ export type ReceiveCaseCommand = Extract<CaseCommand, { type: 'ReceiveCase' }>;
 const CORRECTABLE: CorrectableFields = {
   // Not to or from referral: a referral names its referring unit, which a correction cannot add.
   CaseReceived: {
-    summary: isText(4000),
+    summary: textUpTo(TEXT_LIMITS.description),
     category: isOneOf(CASE_CATEGORIES),
     channel: (value) => isOneOf(CASE_CHANNELS)(value) && value !== 'referral',
   },
-  CaseClassified: { classification: isOneOf(CASE_CLASSIFICATIONS), reason: isText(2000) },
+  CaseClassified: { classification: isOneOf(CASE_CLASSIFICATIONS), reason: textUpTo(TEXT_LIMITS.reason) },
   CaseAssigned: { dueAt: isOffsetDateTime },
-  CaseActionRecorded: { description: isText(4000) },
-  CaseMarkedComplex: { reason: isText(2000) },
-  CaseEscalated: { reason: isText(2000) },
-  CaseDeadlineExtended: { reason: isText(2000) },
-  CaseResolved: { outcome: isText(4000) },
-  CaseReopened: { reason: isText(2000) },
+  CaseActionRecorded: { description: textUpTo(TEXT_LIMITS.description) },
+  CaseMarkedComplex: { reason: textUpTo(TEXT_LIMITS.reason) },
+  CaseEscalated: { reason: textUpTo(TEXT_LIMITS.reason) },
+  CaseDeadlineExtended: { reason: textUpTo(TEXT_LIMITS.reason) },
+  CaseResolved: { outcome: textUpTo(TEXT_LIMITS.description) },
+  CaseReopened: { reason: textUpTo(TEXT_LIMITS.reason) },
 };
 
 export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
@@ -353,10 +354,6 @@ function assertDueAfter(dueAt: string, occurredAt: string): void {
       'invalid',
     );
   }
-}
-
-function isText(max: number) {
-  return (value: unknown): boolean => typeof value === 'string' && value.trim().length > 0 && value.length <= max;
 }
 
 function isOneOf(values: readonly string[]) {

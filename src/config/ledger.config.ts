@@ -55,7 +55,7 @@ export interface HttpServerConfig {
   readonly shutdownGraceSeconds: number;
 }
 
-/** The Merkle log's signed checkpoints (issue 6). */
+/** The Merkle log's signed checkpoints: what they are named, how often they are signed, with which key. */
 export interface IntegrityConfig {
   /** The log's name in every checkpoint and the signing key's name: a schema-less URL is recommended. */
   readonly origin: string;

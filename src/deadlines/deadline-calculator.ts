@@ -5,9 +5,8 @@ import type { CaseMoment } from '../cases/case-facts.js';
 import type { CaseComplexity } from '../cases/case.events.js';
 import type { ResponsePolicyRule } from '../policies/policy.decider.js';
 import type { ClockPause, ExtensionAllowance, Extensions, ResumeMode } from '../policies/policy.events.js';
-
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
+import { unhandled } from '../domain-kit/exhaustive.js';
+import { DAY_MS, HOUR_MS, inVietnamTime } from '../domain-kit/time.js';
 
 /** met/missed: the step was done in time or late; overdue: not done and past due as of asOf. */
 export type DeadlineStatus = 'not-started' | 'running' | 'paused' | 'met' | 'missed' | 'overdue';
@@ -212,7 +211,7 @@ function dueInstant(
   switch (rule.unit) {
     case 'hours': {
       const due = dueAfterHours(Date.parse(startedAt), rule.limit * HOUR_MS + extraDays * DAY_MS, pauses);
-      return due === null ? null : vietnamTime(due);
+      return due === null ? null : inVietnamTime(due);
     }
     case 'working-days': {
       const last = lastDayOf(vietnamDayOf(startedAt), rule.limit + extraDays, pauses, (day) => calendar.isWorkingDay(day));
@@ -263,13 +262,4 @@ function lastDayOf(
     day = addCalendarDays(day, 1);
     if (counts(day) && ++consumed >= budget) return day;
   }
-}
-
-/** An instant as Vietnam's clock shows it, with its offset. */
-function vietnamTime(time: number): string {
-  return `${new Date(time + 7 * HOUR_MS).toISOString().slice(0, 23)}+07:00`;
-}
-
-function unhandled(value: never): never {
-  throw new Error(`Unhandled ${JSON.stringify(value)}`);
 }

@@ -1,12 +1,13 @@
+import { UUID } from '../domain-kit/ids.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsObject, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { JsonObject } from '../ledger/event-store.port.js';
-import { RecordedFactDto } from './occurred-at.dto.js';
+import { RecordedFactDto } from './recorded-fact.dto.js';
 
 /** POST .../corrections: names the event being corrected, says why, and gives the replacement values. */
 export class CorrectionRequestDto extends RecordedFactDto {
   @ApiProperty({ description: 'The id of the event being corrected' })
-  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: '$property must be a lower-case UUID' })
+  @Matches(UUID, { message: '$property must be a lower-case UUID' })
   readonly eventId!: string;
 
   @ApiProperty({ maxLength: 2000 })

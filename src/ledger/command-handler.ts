@@ -7,6 +7,7 @@ import type { EventStore, NewEvent, RecordedEvent } from './event-store.port.js'
 import { KeyedSerialQueue } from './keyed-serial-queue.js';
 import { ConcurrencyError, EventIdReusedError } from './ledger.errors.js';
 import { randomUUID } from 'node:crypto';
+import type { EarlierReads } from './request-reads.js';
 
 export interface CommandEnvelope {
   readonly actor: string;
@@ -18,6 +19,8 @@ export interface CommandEnvelope {
   readonly expectedRevision?: number;
   /** The request's Idempotency-Key and a fingerprint of the request it came with. */
   readonly idempotency?: { readonly key: string; readonly fingerprint: string };
+  /** Streams the same request read already (its permission check): the first attempt starts from that read. */
+  readonly earlierReads?: EarlierReads;
 }
 
 export interface CommandResult<State> {
@@ -49,6 +52,10 @@ export interface CommandHandlerOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
 }
+
+type Attempted<State> =
+  | { readonly kind: 'replayed' | 'unchanged' | 'appended'; readonly result: CommandResult<State> }
+  | { readonly kind: 'conflict'; readonly error: ConcurrencyError };
 
 const DEFAULT_ATTEMPTS = 10;
 const BACKOFF_BASE_MS = 5;
@@ -95,40 +102,64 @@ export class CommandHandler {
     command: Command,
     envelope: CommandEnvelope,
   ): Promise<CommandResult<State>> {
+    const earlier = await envelope.earlierReads?.earlier(streamId)?.catch(() => undefined);
+    if (earlier) {
+      // Read before this command's turn in the queue, so possibly stale. Trusted only when the append
+      // proves it current (the expected revision matched) or it holds this request's earlier answer;
+      // anything else (a refusal, a conflict, nothing to write, a 412) is decided again on a fresh read.
+      const outcome = await this.decideOn(decider, streamId, command, envelope, earlier).catch(() => undefined);
+      if (outcome?.kind === 'appended' || outcome?.kind === 'replayed') return outcome.result;
+    }
     for (let attempt = 1; ; attempt++) {
-      const recorded = await this.store.readStream(streamId);
-      const replay = envelope.idempotency && this.findEarlierAnswer(decider, streamId, recorded, envelope.actor, envelope.idempotency);
-      if (replay) return replay;
-      const revision = recorded.length > 0 ? recorded[recorded.length - 1].streamRevision : -1;
-      if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== revision) {
-        throw new PreconditionFailedError(streamId, envelope.expectedRevision, revision);
+      const outcome = await this.decideOn(decider, streamId, command, envelope, await this.store.readStream(streamId));
+      if (outcome.kind !== 'conflict') return outcome.result;
+      if (envelope.expectedRevision !== undefined) {
+        const { actual } = outcome.error;
+        throw new PreconditionFailedError(streamId, envelope.expectedRevision, typeof actual === 'number' ? actual : -1);
       }
-      const state = foldStream(decider, recorded);
-      const events = decider.decide(command, state, { now: envelope.now, occurredAt: envelope.occurredAt, actor: envelope.actor });
-      if (events.length === 0) return { streamId, revision, state, events: [], replayed: false };
-      try {
-        const appended = await this.store.append(
-          streamId,
-          this.toNewEvents(streamId, events, envelope),
-          revision < 0 ? 'no-stream' : revision,
-        );
-        const after = [...recorded, ...appended.events];
-        return {
+      if (attempt >= this.maxAttempts) throw outcome.error;
+      await this.sleep(Math.floor(this.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1))));
+    }
+  }
+
+  /** One attempt on one read of the stream: replay, refuse, write nothing, append, or meet a conflict. */
+  private async decideOn<Command, Event extends DomainEvent, State>(
+    decider: Decider<Command, Event, State>,
+    streamId: string,
+    command: Command,
+    envelope: CommandEnvelope,
+    recorded: readonly RecordedEvent[],
+  ): Promise<Attempted<State>> {
+    const replay = envelope.idempotency && this.findEarlierAnswer(decider, streamId, recorded, envelope.actor, envelope.idempotency);
+    if (replay) return { kind: 'replayed', result: replay };
+    const revision = recorded.length > 0 ? recorded[recorded.length - 1].streamRevision : -1;
+    if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== revision) {
+      throw new PreconditionFailedError(streamId, envelope.expectedRevision, revision);
+    }
+    const state = foldStream(decider, recorded);
+    const events = decider.decide(command, state, { now: envelope.now, occurredAt: envelope.occurredAt, actor: envelope.actor });
+    if (events.length === 0) return { kind: 'unchanged', result: { streamId, revision, state, events: [], replayed: false } };
+    try {
+      const appended = await this.store.append(
+        streamId,
+        this.toNewEvents(streamId, events, envelope),
+        revision < 0 ? 'no-stream' : revision,
+      );
+      const after = [...recorded, ...appended.events];
+      return {
+        kind: 'appended',
+        result: {
           streamId,
           revision: appended.nextExpectedRevision,
           state: foldStream(decider, after),
           events: appended.events,
           replayed: appended.idempotentReplay,
-        };
-      } catch (error) {
-        if (error instanceof EventIdReusedError && envelope.idempotency) throw new IdempotencyKeyReusedError(envelope.idempotency.key);
-        if (!(error instanceof ConcurrencyError)) throw error;
-        if (envelope.expectedRevision !== undefined) {
-          throw new PreconditionFailedError(streamId, envelope.expectedRevision, typeof error.actual === 'number' ? error.actual : -1);
-        }
-        if (attempt >= this.maxAttempts) throw error;
-        await this.sleep(Math.floor(this.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1))));
-      }
+        },
+      };
+    } catch (error) {
+      if (error instanceof EventIdReusedError && envelope.idempotency) throw new IdempotencyKeyReusedError(envelope.idempotency.key);
+      if (error instanceof ConcurrencyError) return { kind: 'conflict', error };
+      throw error;
     }
   }
 

@@ -2,8 +2,8 @@ import type { NewEvent } from './event-store.port.js';
 import { InvalidEventError } from './ledger.errors.js';
 import { canonicalJson } from './canonical-json.js';
 import { isOffsetDateTime } from '../domain-kit/offset-date-time.js';
+import { UUID } from '../domain-kit/ids.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
 

@@ -5,8 +5,10 @@ import { assertNotBefore, assertNotInFuture } from '../domain-kit/occurred-at.js
 import type { UnitReference } from '../organisation/unit.decider.js';
 import type { OfficialReference } from '../officials/official.decider.js';
 import { isOfficialId } from '../officials/official-id.js';
-import { isOffsetDateTime } from '../officials/calendar-date.js';
+import { isOffsetDateTime } from '../domain-kit/offset-date-time.js';
 import { MAX_ATTENDEES, MEETING_KINDS, type MeetingEvent, type MeetingKind } from './meeting.events.js';
+import { unhandled } from '../domain-kit/exhaustive.js';
+import { later } from '../domain-kit/time.js';
 
 export type MeetingCommand =
   | {
@@ -152,12 +154,4 @@ function isAttendeeList(value: unknown): boolean {
 function held(state: MeetingState): Held {
   if (state.status === 'unrecorded') throw new DomainError('MEETING.NOT_FOUND', 'The meeting is not recorded.', 'not-found');
   return state;
-}
-
-function later(a: string, b: string): string {
-  return Date.parse(b) > Date.parse(a) ? b : a;
-}
-
-function unhandled(value: never): never {
-  throw new Error(`Unhandled ${JSON.stringify(value)}`);
 }

@@ -3,9 +3,14 @@ import { decideCorrection, withCorrections, type CorrectableFields, type Correct
 import { DomainError } from '../domain-kit/domain-error.js';
 import { assertNotBefore, assertNotInFuture } from '../domain-kit/occurred-at.js';
 import type { UnitReference } from '../organisation/unit.decider.js';
-import { isCalendarDate, localDateOf } from './calendar-date.js';
+import { isCalendarDate, localDateOf } from '../domain-kit/calendar-date.js';
 import { RESPONSIBILITY_ROLES, type OfficialEvent, type ResponsibilityEnded, type ResponsibilityRole } from './official.events.js';
 import { inconsistencyOf, lastDayOf, overlappingAssignment, type ResponsibilityAssignment } from './responsibility-assignments.js';
+import { unhandled } from '../domain-kit/exhaustive.js';
+import { TEXT_LIMITS, textUpTo } from '../domain-kit/text.js';
+import { later } from '../domain-kit/time.js';
+
+const isName = textUpTo(TEXT_LIMITS.name);
 
 /** What the application knows of an official when a command names them (see OfficialDirectory). */
 export interface OfficialReference {
@@ -58,8 +63,8 @@ export type OfficialState =
 type Registered = Exclude<OfficialState, { status: 'unregistered' }>;
 
 const CORRECTABLE: CorrectableFields = {
-  OfficialRegistered: { fullName: isText, position: isText },
-  OfficialPositionChanged: { position: isText },
+  OfficialRegistered: { fullName: isName, position: isName },
+  OfficialPositionChanged: { position: isName },
   OfficialLeft: { reason: isReason },
   ResponsibilityAssigned: {
     from: isCalendarDate,
@@ -251,18 +256,6 @@ function assertUnitActive(unit: UnitReference, code: string): void {
   }
 }
 
-function isText(value: unknown): boolean {
-  return typeof value === 'string' && value.trim().length > 0 && value.length <= 200;
-}
-
 function isReason(value: unknown): boolean {
   return typeof value === 'string' && value.trim().length > 0 && value.length <= 2000;
-}
-
-function later(a: string, b: string): string {
-  return Date.parse(b) > Date.parse(a) ? b : a;
-}
-
-function unhandled(value: never): never {
-  throw new Error(`Unhandled ${JSON.stringify(value)}`);
 }

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '../ledger/event-store.port.js';
 import { foldStream } from '../ledger/command-handler.js';
+
+/** Where a unit's stream is read from: the store, or the reads of one request (each stream read once). */
+export interface StreamReader {
+  readStream(streamId: string): Promise<readonly RecordedEvent[]>;
+}
 import { unitDecider, type UnitReference, type UnitState } from './unit.decider.js';
 import { unitStream } from './unit.events.js';
 
@@ -9,8 +14,8 @@ import { unitStream } from './unit.events.js';
 export class UnitDirectory {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async state(unitId: string): Promise<UnitState> {
-    return foldStream(unitDecider, await this.store.readStream(unitStream(unitId)));
+  async state(unitId: string, reader: StreamReader = this.store): Promise<UnitState> {
+    return foldStream(unitDecider, await reader.readStream(unitStream(unitId)));
   }
 
   async reference(unitId: string): Promise<UnitReference> {
@@ -18,9 +23,9 @@ export class UnitDirectory {
   }
 
   /** The unit's parents, nearest first, up to the root (bounded, in case of a cycle in bad data). */
-  async ancestorsOf(unitId: string): Promise<string[]> {
+  async ancestorsOf(unitId: string, reader: StreamReader = this.store): Promise<string[]> {
     const ancestors: string[] = [];
-    let current = await this.state(unitId);
+    let current = await this.state(unitId, reader);
     while (
       current.status !== 'unregistered' &&
       current.parentId !== null &&
@@ -28,7 +33,7 @@ export class UnitDirectory {
       !ancestors.includes(current.parentId)
     ) {
       ancestors.push(current.parentId);
-      current = await this.state(current.parentId);
+      current = await this.state(current.parentId, reader);
     }
     return ancestors;
   }

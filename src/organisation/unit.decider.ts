@@ -3,6 +3,8 @@ import { decideCorrection, type CorrectableFields, type CorrectEvent } from '../
 import { DomainError } from '../domain-kit/domain-error.js';
 import { assertNotBefore, assertNotInFuture } from '../domain-kit/occurred-at.js';
 import { UNIT_KINDS, type UnitEvent, type UnitKind } from './unit.events.js';
+import { unhandled } from '../domain-kit/exhaustive.js';
+import { later } from '../domain-kit/time.js';
 
 /** What the application knows of another unit when a command names it. */
 export interface UnitReference {
@@ -154,12 +156,4 @@ function assertActive(unit: Registered, action: string): void {
 
 function isName(value: unknown): boolean {
   return typeof value === 'string' && value.trim().length > 0 && value.length <= 200;
-}
-
-function later(a: string, b: string): string {
-  return Date.parse(b) > Date.parse(a) ? b : a;
-}
-
-function unhandled(value: never): never {
-  throw new Error(`Unhandled ${JSON.stringify(value)}`);
 }

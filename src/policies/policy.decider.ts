@@ -2,6 +2,7 @@ import type { Decider } from '../domain-kit/decider.js';
 import { DomainError } from '../domain-kit/domain-error.js';
 import { assertNotBefore, assertNotInFuture } from '../domain-kit/occurred-at.js';
 import type { PolicyEvent, ResponsePolicyRuleRecorded } from './policy.events.js';
+import { unhandled } from '../domain-kit/exhaustive.js';
 
 export type ResponsePolicyRule = ResponsePolicyRuleRecorded['data'];
 
@@ -102,8 +103,4 @@ function assertCoherent(rule: ResponsePolicyRule): void {
       `${circular.pausedBy} cannot both pause the clock and ${circular.pausedBy === rule.clockStartsAt ? 'start' : 'resume'} it.`,
       'invalid',
     );
-}
-
-function unhandled(value: never): never {
-  throw new Error(`Unhandled ${JSON.stringify(value)}`);
 }

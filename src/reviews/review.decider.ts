@@ -3,6 +3,8 @@ import { DomainError } from '../domain-kit/domain-error.js';
 import { assertNotBefore, assertNotInFuture } from '../domain-kit/occurred-at.js';
 import type { OfficialReference } from '../officials/official.decider.js';
 import { MAX_EVIDENCE_EVENTS, type ReviewEvent, type ReviewOutcome } from './review.events.js';
+import { unhandled } from '../domain-kit/exhaustive.js';
+import { UUID } from '../domain-kit/ids.js';
 
 export type ReviewCommand =
   | {
@@ -25,8 +27,6 @@ export type ReviewState =
       readonly openedAt: string;
       readonly conclusion: { readonly outcome: ReviewOutcome; readonly conclusion: string; readonly concludedAt: string } | null;
     };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const reviewDecider: Decider<ReviewCommand, ReviewEvent, ReviewState> = {
   initialState: { status: 'unopened' },
@@ -95,8 +95,4 @@ function open(command: Extract<ReviewCommand, { type: 'OpenReview' }>, state: Re
       },
     },
   ];
-}
-
-function unhandled(value: never): never {
-  throw new Error(`Unhandled ${JSON.stringify(value)}`);
 }

@@ -1,4 +1,5 @@
 import { vietnamMonthOf, type TimelineDeadline, type TimelineDeadlineStep, type TimelineStatus } from './case-timeline.js';
+import { unhandled } from '../domain-kit/exhaustive.js';
 
 export const GROUP_BY = ['unit', 'official', 'month'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -107,8 +108,4 @@ function stepStatistics(step: TimelineDeadlineStep, deadlines: readonly CaseDead
 
 function caseIdsOf(deadlines: readonly CaseDeadline[]): string[] {
   return [...new Set(deadlines.map((deadline) => deadline.caseId))].sort();
-}
-
-function unhandled(value: never): never {
-  throw new Error(`Unhandled ${JSON.stringify(value)}`);
 }

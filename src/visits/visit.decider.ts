@@ -15,7 +15,10 @@ import {
   type VisitFindingRecorded,
   type VisitKind,
 } from './visit.events.js';
-import { isOfficialList, isText, isTime, OFFSET_TIME, type ParticipantReference } from './visit.rules.js';
+import { isOfficialList, isTime, OFFSET_TIME, type ParticipantReference } from './visit.rules.js';
+import { isText, TEXT_LIMITS } from '../domain-kit/text.js';
+import { unhandled } from '../domain-kit/exhaustive.js';
+import { later } from '../domain-kit/time.js';
 
 export type VisitCommand =
   | {
@@ -91,25 +94,25 @@ export type VisitState =
 
 type Known = Exclude<VisitState, { status: 'not-scheduled' }>;
 
-const isPlace = (value: unknown) => value === null || isText(value, 300);
+const isPlace = (value: unknown) => value === null || isText(value, TEXT_LIMITS.place);
 const CORRECTABLE: CorrectableFields = {
   VisitScheduled: {
     kind: (value) => typeof value === 'string' && (VISIT_KINDS as readonly string[]).includes(value),
-    purpose: (value) => isText(value, 500),
+    purpose: (value) => isText(value, TEXT_LIMITS.purpose),
     place: isPlace,
     plannedFor: isTime,
     publishedInCalendar: (value) => typeof value === 'boolean',
   },
-  VisitRescheduled: { plannedFor: isTime, reason: (value) => isText(value, 2000) },
-  VisitCancelled: { reason: (value) => isText(value, 2000) },
+  VisitRescheduled: { plannedFor: isTime, reason: (value) => isText(value, TEXT_LIMITS.reason) },
+  VisitCancelled: { reason: (value) => isText(value, TEXT_LIMITS.reason) },
   VisitConducted: {
     startedAt: isTime,
     endedAt: isTime,
     presentParticipants: isOfficialList,
-    others: (value) => value === null || isText(value, 2000),
+    others: (value) => value === null || isText(value, TEXT_LIMITS.reason),
   },
   VisitFindingRecorded: {
-    text: (value) => isText(value, 4000),
+    text: (value) => isText(value, TEXT_LIMITS.description),
     severity: (value) => value === null || (FINDING_SEVERITIES as readonly unknown[]).includes(value),
   },
 };
@@ -386,12 +389,4 @@ function assertTime(value: string, field: string): void {
 function assertEndsAfterStart(startedAt: string, endedAt: string): void {
   if (Date.parse(endedAt) <= Date.parse(startedAt))
     throw new DomainError('VISIT.ENDS_BEFORE_START', `endedAt ${endedAt} must be after startedAt ${startedAt}.`, 'invalid');
-}
-
-function later(a: string, b: string): string {
-  return Date.parse(b) > Date.parse(a) ? b : a;
-}
-
-function unhandled(value: never): never {
-  throw new Error(`Unhandled ${JSON.stringify(value)}`);
 }

@@ -13,10 +13,6 @@ export function isTime(value: unknown): value is string {
   return isOffsetDateTime(value);
 }
 
-export function isText(value: unknown, maxLength: number): value is string {
-  return typeof value === 'string' && value.trim().length > 0 && value.length <= maxLength;
-}
-
 export function isOfficialList(value: unknown): value is string[] {
   return (
     Array.isArray(value) &&

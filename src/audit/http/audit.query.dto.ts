@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsOffsetDateTime } from '../../http/occurred-at.dto.js';
+import { IsOffsetDateTime } from '../../http/recorded-fact.dto.js';
 import { PositionCursorQueryDto } from '../../http/min-position.query.dto.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;

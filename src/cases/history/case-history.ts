@@ -8,6 +8,7 @@ import { caseDecider } from '../case.decider.js';
 import type { CaseEvent } from '../case.events.js';
 import type { CaseState } from '../case.state.js';
 import { caseView } from '../http/case.view.js';
+import { unhandled } from '../../domain-kit/exhaustive.js';
 
 /**
  * Which facts of the stream a replay reads:
@@ -121,8 +122,4 @@ function selects(selection: HistorySelection): (event: RecordedEvent) => boolean
 
 function invalidAsOf(message: string): DomainError {
   return new DomainError('CASE_HISTORY.AS_OF_INVALID', message, 'invalid');
-}
-
-function unhandled(value: never): never {
-  throw new Error(`Unhandled ${JSON.stringify(value)}`);
 }

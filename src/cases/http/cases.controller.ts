@@ -1,12 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { DomainError } from '../../domain-kit/domain-error.js';
-import { CommandHandler } from '../../ledger/command-handler.js';
+import { CommandHandler, foldStream, type CommandEnvelope } from '../../ledger/command-handler.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
-import { answer, commandEnvelope, etagOf } from '../../http/command-request.js';
-import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
+import { readsOf } from '../../ledger/request-reads.js';
+import { etagOf } from '../../http/command-request.js';
+import { CommandErrorResponses } from '../../http/api-docs.js';
+import { CommandAnswer } from '../../http/command-answer.interceptor.js';
+import { CommandRoute, resourceSchema } from '../../http/command-route.decorator.js';
+import { Envelope } from '../../http/envelope.decorator.js';
 import { CorrectionRequestDto } from '../../http/correction.request.dto.js';
 import { UnitDirectory } from '../../organisation/unit-directory.js';
 import { caseDecider, type CaseCommand, type UnitLineage } from '../case.decider.js';
@@ -34,9 +37,15 @@ import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { Requires, bodyUnit, caseParam } from '../../auth/requires.decorator.js';
 import { disclosureVariant, readContextOf, ReporterDisclosure } from '../../personal-data/reporter-disclosure.js';
 
-type Answer = Promise<Record<string, unknown>>;
+const CASE_ANSWER = resourceSchema('The case');
+const onCase = (answers: string, more: { conflicts?: string } = {}) => ({ resource: caseParam, answers, schema: CASE_ANSWER, ...more });
+const escalation = (answers: string, conflicts: string) => ({ answers, schema: CASE_ANSWER, conflicts });
 
-/** Thin: DTO → command (units looked up in the directory) → handler → state + ETag. No rules here. */
+/**
+ * Thin: DTO → command → the case endpoint → the case as its reader may see it. The units and officials
+ * a command names are looked up here (the decider is pure), and an official named by a command is
+ * checked here against the directory (assertOfficialCouldAct), since that needs the official's record.
+ */
 @ApiTags('cases')
 @Controller('api/v1/cases')
 @CommandErrorResponses()
@@ -47,33 +56,38 @@ export class CasesController {
     private readonly units: UnitDirectory,
     private readonly officials: OfficialDirectory,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
     private readonly disclosure: ReporterDisclosure,
   ) {}
 
   private readonly endpoint = new AggregateEndpoint(
-    { decider: caseDecider, streamOf: caseStream, name: 'Case', view: caseView },
+    {
+      decider: caseDecider,
+      streamOf: caseStream,
+      name: 'Case',
+      notFoundCode: 'CASE.NOT_FOUND',
+      view: (state) => this.disclosure.omittedInCaseView(caseView(state)),
+    },
     this.commands,
     this.store,
-    this.clock,
   );
 
-  @Requires('cases.receive', bodyUnit)
-  @Post()
-  @IdempotencyKeyHeader()
-  @ApiCreatedResponse({ description: 'Received; Location names the case, ETag its revision.' })
-  async receive(@Body() body: ReceiveCaseRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
-    const { occurredAt, ...input } = body;
-    const result = await this.intake.receive(input, commandEnvelope(request, this.clock.now(), occurredAt));
-    answer(response, result, `/api/v1/cases/${result.caseId}`);
-    return this.disclosure.omittedInCaseView(caseView(result.state));
+  @CommandRoute(undefined, 'cases.receive', {
+    resource: bodyUnit,
+    creates: true,
+    answers: 'Received; Location names the case, ETag its revision.',
+    schema: CASE_ANSWER,
+  })
+  async receive(@Body() body: ReceiveCaseRequestDto, @Envelope() envelope: CommandEnvelope): Promise<CommandAnswer> {
+    const { occurredAt: _occurredAt, ...input } = body;
+    const result = await this.intake.receive(input, envelope);
+    return new CommandAnswer(result, await this.disclosure.omittedInCaseView(caseView(result.state)), `/api/v1/cases/${result.caseId}`);
   }
 
   @Requires('cases.read', caseParam)
   @Get(':caseId')
-  @ApiOkResponse({ description: 'The case now, with its ETag.' })
+  @ApiOkResponse({ description: 'The case now, with its ETag.', schema: CASE_ANSWER })
   @ApiNotFoundResponse({ description: 'No such case (code NOT_FOUND).' })
-  async get(@Param('caseId') caseId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Answer {
+  async get(@Param('caseId') caseId: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     assertPlausibleCaseId(caseId);
     const snapshot = await this.endpoint.read(caseId);
     const view = await this.disclosure.inCaseView(caseView(snapshot.state), readContextOf(request));
@@ -82,262 +96,151 @@ export class CasesController {
     return view;
   }
 
-  @Requires('cases.act', caseParam)
-  @Post(':caseId/acknowledgements')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  @ApiConflictResponse({ description: 'CASE.ALREADY_ACKNOWLEDGED, CASE.RESOLVED, CASE.CLOSED.' })
-  acknowledge(
-    @Param('caseId') caseId: string,
-    @Body() body: AcknowledgeCaseRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return this.act(caseId, { type: 'AcknowledgeCase', note: body.note ?? null }, body.occurredAt, request, response);
+  @CommandRoute(
+    ':caseId/acknowledgements',
+    'cases.act',
+    onCase('The case, acknowledged.', { conflicts: 'CASE.ALREADY_ACKNOWLEDGED, CASE.RESOLVED, CASE.CLOSED.' }),
+  )
+  acknowledge(@Param('caseId') caseId: string, @Body() body: AcknowledgeCaseRequestDto, @Envelope() envelope: CommandEnvelope) {
+    return this.act(caseId, { type: 'AcknowledgeCase', note: body.note ?? null }, envelope);
   }
 
-  @Requires('cases.act', caseParam)
-  @Post(':caseId/classifications')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  classify(
-    @Param('caseId') caseId: string,
-    @Body() body: ClassifyCaseRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return this.act(
-      caseId,
-      { type: 'ClassifyCase', classification: body.classification, reason: body.reason },
-      body.occurredAt,
-      request,
-      response,
-    );
+  @CommandRoute(':caseId/classifications', 'cases.act', onCase('The case, classified.'))
+  classify(@Param('caseId') caseId: string, @Body() body: ClassifyCaseRequestDto, @Envelope() envelope: CommandEnvelope) {
+    return this.act(caseId, { type: 'ClassifyCase', classification: body.classification, reason: body.reason }, envelope);
   }
 
-  @Requires('cases.act', caseParam)
-  @Post(':caseId/assignments')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  async assign(
-    @Param('caseId') caseId: string,
-    @Body() body: AssignCaseRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Answer {
+  @CommandRoute(':caseId/assignments', 'cases.act', onCase('The case, assigned.'))
+  async assign(@Param('caseId') caseId: string, @Body() body: AssignCaseRequestDto, @Envelope() envelope: CommandEnvelope) {
     const unit = body.unitId === undefined ? null : await this.units.reference(body.unitId);
-    if (body.officialId !== undefined) await this.checkOfficial(body.officialId, body.occurredAt, 'the assignee');
-    return this.act(
-      caseId,
-      { type: 'AssignCase', officialId: body.officialId ?? null, unit, dueAt: body.dueAt },
-      body.occurredAt,
-      request,
-      response,
-    );
+    if (body.officialId !== undefined) await this.checkOfficial(body.officialId, envelope, 'the assignee');
+    return this.act(caseId, { type: 'AssignCase', officialId: body.officialId ?? null, unit, dueAt: body.dueAt }, envelope);
   }
 
-  @Requires('cases.act', caseParam)
-  @Post(':caseId/actions')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  recordAction(
-    @Param('caseId') caseId: string,
-    @Body() body: RecordCaseActionRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return this.act(caseId, { type: 'RecordCaseAction', description: body.description }, body.occurredAt, request, response);
+  @CommandRoute(':caseId/actions', 'cases.act', onCase('The case, with the action recorded.'))
+  recordAction(@Param('caseId') caseId: string, @Body() body: RecordCaseActionRequestDto, @Envelope() envelope: CommandEnvelope) {
+    return this.act(caseId, { type: 'RecordCaseAction', description: body.description }, envelope);
   }
 
-  @Requires('cases.act', caseParam)
-  @Post(':caseId/complexity-markings')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  markComplex(
-    @Param('caseId') caseId: string,
-    @Body() body: MarkCaseComplexRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return this.act(
-      caseId,
-      { type: 'MarkCaseComplex', complexity: body.complexity, reason: body.reason },
-      body.occurredAt,
-      request,
-      response,
-    );
+  @CommandRoute(':caseId/complexity-markings', 'cases.act', onCase('The case, marked complex.'))
+  markComplex(@Param('caseId') caseId: string, @Body() body: MarkCaseComplexRequestDto, @Envelope() envelope: CommandEnvelope) {
+    return this.act(caseId, { type: 'MarkCaseComplex', complexity: body.complexity, reason: body.reason }, envelope);
   }
 
-  @Requires('cases.act', caseParam)
-  @Post(':caseId/upward-reports')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  @ApiConflictResponse({ description: "CASE.REPORT_NOT_UPWARD when the unit is not above the case's current unit." })
+  @CommandRoute(
+    ':caseId/upward-reports',
+    'cases.act',
+    onCase('The case, with the report upward recorded.', {
+      conflicts: "CASE.REPORT_NOT_UPWARD when the unit is not above the case's current unit.",
+    }),
+  )
   async reportUpward(
     @Param('caseId') caseId: string,
     @Body() body: ReportCaseUpwardRequestDto,
+    @Envelope() envelope: CommandEnvelope,
     @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    const lineage = await this.lineageOf(caseId);
+  ) {
+    const lineage = await this.lineageOf(caseId, request);
     const to = await this.units.reference(body.toUnitId);
-    await this.checkOfficial(body.officialId, body.occurredAt, 'who reported');
-    return this.act(
-      caseId,
-      { type: 'ReportCaseUpward', officialId: body.officialId, to, lineage, summary: body.summary ?? null },
-      body.occurredAt,
-      request,
-      response,
-    );
+    await this.checkOfficial(body.officialId, envelope, 'who reported');
+    const command: CaseCommand = { type: 'ReportCaseUpward', officialId: body.officialId, to, lineage, summary: body.summary ?? null };
+    return this.act(caseId, command, envelope);
   }
 
-  @Requires('cases.escalate')
-  @Post(':caseId/upper-level-notices')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  @ApiConflictResponse({ description: "CASE.NOT_UPPER_LEVEL when the unit is not above the case's current unit." })
+  @CommandRoute(
+    ':caseId/upper-level-notices',
+    'cases.escalate',
+    escalation('The case, with the upper level informed.', "CASE.NOT_UPPER_LEVEL when the unit is not above the case's current unit."),
+  )
   async upperLevelInformed(
     @Param('caseId') caseId: string,
     @Body() body: RecordUpperLevelInformedRequestDto,
+    @Envelope() envelope: CommandEnvelope,
     @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    const lineage = await this.lineageOf(caseId);
-    return this.act(
-      caseId,
-      { type: 'RecordUpperLevelInformed', unitId: body.unitId, channel: body.channel, note: body.note ?? null, lineage },
-      body.occurredAt,
-      request,
-      response,
-    );
+  ) {
+    const lineage = await this.lineageOf(caseId, request);
+    const command: CaseCommand = {
+      type: 'RecordUpperLevelInformed',
+      unitId: body.unitId,
+      channel: body.channel,
+      note: body.note ?? null,
+      lineage,
+    };
+    return this.act(caseId, command, envelope);
   }
 
-  @Requires('cases.escalate')
-  @Post(':caseId/escalations')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  @ApiConflictResponse({ description: "CASE.ESCALATION_NOT_UPWARD when the unit is not above the case's current unit." })
+  @CommandRoute(
+    ':caseId/escalations',
+    'cases.escalate',
+    escalation('The case, escalated.', "CASE.ESCALATION_NOT_UPWARD when the unit is not above the case's current unit."),
+  )
   async escalate(
     @Param('caseId') caseId: string,
     @Body() body: EscalateCaseRequestDto,
+    @Envelope() envelope: CommandEnvelope,
     @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    const lineage = await this.lineageOf(caseId);
+  ) {
+    const lineage = await this.lineageOf(caseId, request);
     const to = await this.units.reference(body.toUnitId);
-    return this.act(caseId, { type: 'EscalateCase', to, lineage, reason: body.reason }, body.occurredAt, request, response);
+    return this.act(caseId, { type: 'EscalateCase', to, lineage, reason: body.reason }, envelope);
   }
 
-  @Requires('cases.act', caseParam)
-  @Post(':caseId/deadline-extensions')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  @ApiConflictResponse({ description: 'CASE.EXTENSIONS_EXHAUSTED, CASE.NO_DEADLINE.' })
-  extend(
-    @Param('caseId') caseId: string,
-    @Body() body: ExtendCaseDeadlineRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return this.act(
-      caseId,
-      { type: 'ExtendCaseDeadline', newDueAt: body.newDueAt, reason: body.reason, rules: this.intake.ruleBook() },
-      body.occurredAt,
-      request,
-      response,
-    );
+  @CommandRoute(
+    ':caseId/deadline-extensions',
+    'cases.act',
+    onCase('The case, its deadline extended.', { conflicts: 'CASE.EXTENSIONS_EXHAUSTED, CASE.NO_DEADLINE.' }),
+  )
+  extend(@Param('caseId') caseId: string, @Body() body: ExtendCaseDeadlineRequestDto, @Envelope() envelope: CommandEnvelope) {
+    const command: CaseCommand = {
+      type: 'ExtendCaseDeadline',
+      newDueAt: body.newDueAt,
+      reason: body.reason,
+      rules: this.intake.ruleBook(),
+    };
+    return this.act(caseId, command, envelope);
   }
 
-  @Requires('cases.act', caseParam)
-  @Post(':caseId/resolutions')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  resolve(
-    @Param('caseId') caseId: string,
-    @Body() body: ResolveCaseRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return this.act(caseId, { type: 'ResolveCase', outcome: body.outcome }, body.occurredAt, request, response);
+  @CommandRoute(':caseId/resolutions', 'cases.act', onCase('The case, resolved.'))
+  resolve(@Param('caseId') caseId: string, @Body() body: ResolveCaseRequestDto, @Envelope() envelope: CommandEnvelope) {
+    return this.act(caseId, { type: 'ResolveCase', outcome: body.outcome }, envelope);
   }
 
-  @Requires('cases.act', caseParam)
-  @Post(':caseId/closures')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  close(
-    @Param('caseId') caseId: string,
-    @Body() body: CloseCaseRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return this.act(caseId, { type: 'CloseCase', note: body.note ?? null }, body.occurredAt, request, response);
+  @CommandRoute(':caseId/closures', 'cases.act', onCase('The case, closed.'))
+  close(@Param('caseId') caseId: string, @Body() body: CloseCaseRequestDto, @Envelope() envelope: CommandEnvelope) {
+    return this.act(caseId, { type: 'CloseCase', note: body.note ?? null }, envelope);
   }
 
-  @Requires('cases.act', caseParam)
-  @Post(':caseId/reopenings')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  reopen(
-    @Param('caseId') caseId: string,
-    @Body() body: ReopenCaseRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return this.act(caseId, { type: 'ReopenCase', reason: body.reason }, body.occurredAt, request, response);
+  @CommandRoute(':caseId/reopenings', 'cases.act', onCase('The case, reopened.'))
+  reopen(@Param('caseId') caseId: string, @Body() body: ReopenCaseRequestDto, @Envelope() envelope: CommandEnvelope) {
+    return this.act(caseId, { type: 'ReopenCase', reason: body.reason }, envelope);
   }
 
-  @Requires('cases.correct', caseParam)
-  @Post(':caseId/corrections')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  correct(
-    @Param('caseId') caseId: string,
-    @Body() body: CorrectionRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return this.act(
-      caseId,
-      { type: 'CorrectCaseEvent', eventId: body.eventId, reason: body.reason, fields: body.fields },
-      body.occurredAt,
-      request,
-      response,
-    );
+  @CommandRoute(':caseId/corrections', 'cases.correct', onCase('The case, the correction applied.'))
+  correct(@Param('caseId') caseId: string, @Body() body: CorrectionRequestDto, @Envelope() envelope: CommandEnvelope) {
+    return this.act(caseId, { type: 'CorrectCaseEvent', eventId: body.eventId, reason: body.reason, fields: body.fields }, envelope);
   }
 
-  private read(caseId: string) {
+  /** An official named by a command must be registered and not have left before the fact (422 otherwise). */
+  private async checkOfficial(officialId: string, envelope: CommandEnvelope, role: string): Promise<void> {
+    assertOfficialCouldAct(await this.officials.reference(officialId), envelope.occurredAt, role);
+  }
+
+  /**
+   * The case's current unit and its parents, which the decider checks a move upward against (and
+   * refuses if the case moved in between). Read through the request's reads: the command starts from
+   * the same read of the case, and the unit line is read once even when the permission check read it.
+   */
+  private async lineageOf(caseId: string, request: Request): Promise<UnitLineage> {
     assertPlausibleCaseId(caseId);
-    return this.endpoint.read(caseId);
+    const reads = readsOf(request, this.store);
+    const state = foldStream(caseDecider, await reads.readStream(caseStream(caseId)));
+    if (state.status === 'unreceived') throw this.endpoint.notFound(caseId);
+    return { unitId: state.currentUnitId, ancestorIds: await this.units.ancestorsOf(state.currentUnitId, reads) };
   }
 
-  /** The case's current unit and its parents; the decider refuses it if the case moved in between. */
-  private async checkOfficial(officialId: string, occurredAt: string | undefined, role: string): Promise<void> {
-    assertOfficialCouldAct(await this.officials.reference(officialId), occurredAt ?? this.clock.now().toISOString(), role);
-  }
-
-  private async lineageOf(caseId: string): Promise<UnitLineage> {
-    const { state } = await this.read(caseId);
-    if (state.status === 'unreceived') return { unitId: '', ancestorIds: [] };
-    return { unitId: state.currentUnitId, ancestorIds: await this.units.ancestorsOf(state.currentUnitId) };
-  }
-
-  private async act(caseId: string, command: CaseCommand, occurredAt: string | undefined, request: Request, response: Response): Answer {
+  private act(caseId: string, command: CaseCommand, envelope: CommandEnvelope): Promise<CommandAnswer> {
     assertPlausibleCaseId(caseId);
-    return this.disclosure.omittedInCaseView(await this.endpoint.act(caseId, command, occurredAt, request, response));
+    return this.endpoint.act(caseId, command, envelope);
   }
 }
 

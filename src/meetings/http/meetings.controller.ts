@@ -1,20 +1,12 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { Body, Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, type Clock } from '../../domain-kit/clock.js';
-import { CommandHandler } from '../../ledger/command-handler.js';
-import { readAggregate } from '../../ledger/aggregate-reader.js';
+import { CommandHandler, type CommandEnvelope } from '../../ledger/command-handler.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
-import { answer, commandEnvelope } from '../../http/command-request.js';
-import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
+import { CommandErrorResponses } from '../../http/api-docs.js';
+import { CommandRoute, resourceSchema } from '../../http/command-route.decorator.js';
+import { Envelope } from '../../http/envelope.decorator.js';
 import { CorrectionRequestDto } from '../../http/correction.request.dto.js';
 import { newAggregateId } from '../../http/new-aggregate-id.js';
 import { UnitDirectory } from '../../organisation/unit-directory.js';
@@ -27,6 +19,8 @@ import { meetingView } from './meeting.view.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { Requires, bodyUnit, meetingParam } from '../../auth/requires.decorator.js';
 
+const MEETING_ANSWER = resourceSchema('The meeting');
+
 @ApiTags('meetings')
 @Controller('api/v1/meetings')
 @CommandErrorResponses()
@@ -36,24 +30,23 @@ export class MeetingsController {
     private readonly units: UnitDirectory,
     private readonly officials: OfficialDirectory,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private readonly endpoint = new AggregateEndpoint(
-    { decider: meetingDecider, streamOf: meetingStream, name: 'Meeting', view: meetingView },
+    { decider: meetingDecider, streamOf: meetingStream, name: 'Meeting', notFoundCode: 'MEETING.NOT_FOUND', view: meetingView },
     this.commands,
     this.store,
-    this.clock,
   );
 
-  @Requires('meetings.record', bodyUnit)
-  @Post()
-  @IdempotencyKeyHeader()
-  @ApiCreatedResponse({ description: 'Recorded; Location names the meeting, ETag its revision.' })
-  @ApiConflictResponse({ description: 'A meeting with this id is already recorded (MEETING.ALREADY_RECORDED).' })
-  @ApiUnprocessableEntityResponse({ description: 'MEETING.UNIT_NOT_ACTIVE, MEETING.UNKNOWN_ATTENDEE, MEETING.ATTENDEE_LEFT.' })
-  async record(@Body() body: RecordMeetingRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const envelope = commandEnvelope(request, this.clock.now(), body.heldAt);
+  @CommandRoute(undefined, 'meetings.record', {
+    resource: bodyUnit,
+    creates: true,
+    answers: 'Recorded; Location names the meeting, ETag its revision.',
+    schema: MEETING_ANSWER,
+    conflicts: 'A meeting with this id is already recorded (MEETING.ALREADY_RECORDED).',
+    unprocessable: 'MEETING.UNIT_NOT_ACTIVE, MEETING.UNKNOWN_ATTENDEE, MEETING.ATTENDEE_LEFT.',
+  })
+  async record(@Body() body: RecordMeetingRequestDto, @Envelope('heldAt') envelope: CommandEnvelope) {
     const meetingId = body.meetingId ?? newAggregateId(envelope, 'meeting', randomUUID);
     const [unit, attendees] = await Promise.all([this.units.reference(body.unitId), this.officials.references(body.attendees)]);
     const command = {
@@ -65,44 +58,27 @@ export class MeetingsController {
       attendees,
       agendaSummary: body.agendaSummary ?? null,
     };
-    const result = await this.commands.handle(meetingDecider, meetingStream(meetingId), command, envelope);
-    answer(response, result, `/api/v1/meetings/${meetingId}`);
-    return { meetingId, ...meetingView(result.state) };
+    return this.endpoint.create(meetingId, command, envelope, `/api/v1/meetings/${meetingId}`, { meetingId });
   }
 
   @Requires('records.read', meetingParam)
   @Get(':meetingId')
-  @ApiOkResponse({ description: 'The meeting as recorded, corrections applied, with its ETag.' })
+  @ApiOkResponse({ description: 'The meeting as recorded, corrections applied, with its ETag.', schema: MEETING_ANSWER })
   @ApiNotFoundResponse({ description: 'No such meeting (code NOT_FOUND).' })
   get(@Param('meetingId') meetingId: string, @Res({ passthrough: true }) response: Response) {
     return this.endpoint.show(meetingId, response);
   }
 
-  @Requires('meetings.record', meetingParam)
-  @Post(':meetingId/corrections')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  @ApiUnprocessableEntityResponse({
-    description: 'A corrected attendee is not a registered official, or had left (MEETING.UNKNOWN_ATTENDEE, MEETING.ATTENDEE_LEFT).',
+  @CommandRoute(':meetingId/corrections', 'meetings.record', {
+    resource: meetingParam,
+    answers: 'The meeting, the correction applied.',
+    schema: MEETING_ANSWER,
+    unprocessable: 'A corrected attendee is not a registered official, or had left (MEETING.UNKNOWN_ATTENDEE, MEETING.ATTENDEE_LEFT).',
   })
-  async correct(
-    @Param('meetingId') meetingId: string,
-    @Body() body: CorrectionRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    await readAggregate(this.store, meetingDecider, meetingStream(meetingId), `Meeting ${meetingId}`);
+  async correct(@Param('meetingId') meetingId: string, @Body() body: CorrectionRequestDto, @Envelope() envelope: CommandEnvelope) {
     const attendees = await this.officials.references(attendeeIdsIn(body.fields.attendees));
     const command = { type: 'CorrectMeetingEvent' as const, eventId: body.eventId, reason: body.reason, fields: body.fields, attendees };
-    const result = await this.commands.handle(
-      meetingDecider,
-      meetingStream(meetingId),
-      command,
-      commandEnvelope(request, this.clock.now(), body.occurredAt),
-    );
-    answer(response, result);
-    return meetingView(result.state);
+    return this.endpoint.act(meetingId, command, envelope);
   }
 }
 

@@ -1,21 +1,16 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { Body, Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { DomainError } from '../../domain-kit/domain-error.js';
-import { CommandHandler } from '../../ledger/command-handler.js';
+import { CommandHandler, type CommandEnvelope } from '../../ledger/command-handler.js';
 import { readAggregate } from '../../ledger/aggregate-reader.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
-import { answer, commandEnvelope, etagOf } from '../../http/command-request.js';
-import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
+import { etagOf } from '../../http/command-request.js';
+import { CommandErrorResponses } from '../../http/api-docs.js';
+import { CommandAnswer } from '../../http/command-answer.interceptor.js';
+import { CommandRoute, resourceSchema } from '../../http/command-route.decorator.js';
+import { Envelope } from '../../http/envelope.decorator.js';
 import { CorrectionRequestDto } from '../../http/correction.request.dto.js';
 import { newAggregateId } from '../../http/new-aggregate-id.js';
 import { UnitDirectory } from '../../organisation/unit-directory.js';
@@ -32,6 +27,8 @@ import { officialView } from './official.view.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { Requires } from '../../auth/requires.decorator.js';
 
+const OFFICIAL_ANSWER = resourceSchema('The official');
+
 @ApiTags('officials')
 @Controller('api/v1/officials')
 @CommandErrorResponses()
@@ -40,34 +37,30 @@ export class OfficialsController {
     private readonly commands: CommandHandler,
     private readonly units: UnitDirectory,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private readonly endpoint = new AggregateEndpoint(
-    { decider: officialDecider, streamOf: officialStream, name: 'Official', view: officialView },
+    { decider: officialDecider, streamOf: officialStream, name: 'Official', notFoundCode: 'OFFICIAL.NOT_FOUND', view: officialView },
     this.commands,
     this.store,
-    this.clock,
   );
 
-  @Requires('organisation.manage')
-  @Post()
-  @IdempotencyKeyHeader()
-  @ApiCreatedResponse({ description: 'Registered; Location names the official, ETag its revision.' })
-  @ApiUnprocessableEntityResponse({ description: 'The home unit is not active (OFFICIAL.UNIT_NOT_ACTIVE).' })
-  async register(@Body() body: RegisterOfficialRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const envelope = commandEnvelope(request, this.clock.now(), body.occurredAt);
+  @CommandRoute(undefined, 'organisation.manage', {
+    creates: true,
+    answers: 'Registered; Location names the official, ETag its revision.',
+    schema: OFFICIAL_ANSWER,
+    unprocessable: 'The home unit is not active (OFFICIAL.UNIT_NOT_ACTIVE).',
+  })
+  async register(@Body() body: RegisterOfficialRequestDto, @Envelope() envelope: CommandEnvelope) {
     const officialId = body.officialId ?? newAggregateId(envelope, 'official', randomUUID);
     const unit = await this.units.reference(body.unitId);
     const command: OfficialCommand = { type: 'RegisterOfficial', officialId, fullName: body.fullName, position: body.position, unit };
-    const result = await this.commands.handle(officialDecider, officialStream(officialId), command, envelope);
-    answer(response, result, `/api/v1/officials/${officialId}`);
-    return { officialId, ...officialView(result.state) };
+    return this.endpoint.create(officialId, command, envelope, `/api/v1/officials/${officialId}`, { officialId });
   }
 
   @Requires('directory.read')
   @Get(':officialId')
-  @ApiOkResponse({ description: 'The official now, with their assignments and the ETag.' })
+  @ApiOkResponse({ description: 'The official now, with their assignments and the ETag.', schema: OFFICIAL_ANSWER })
   @ApiNotFoundResponse({ description: 'No such official (code NOT_FOUND).' })
   get(@Param('officialId') officialId: string, @Res({ passthrough: true }) response: Response) {
     return this.endpoint.show(officialId, response);
@@ -90,21 +83,19 @@ export class OfficialsController {
     return { officialId, ...assignment };
   }
 
-  @Requires('organisation.manage')
-  @Post(':officialId/assignments')
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  @ApiCreatedResponse({ description: 'Assigned; Location names the assignment.' })
-  @ApiConflictResponse({ description: 'OFFICIAL.LEFT, ASSIGNMENT.OVERLAPS.' })
-  @ApiUnprocessableEntityResponse({ description: 'The unit is not active (ASSIGNMENT.UNIT_NOT_ACTIVE).' })
+  @CommandRoute(':officialId/assignments', 'organisation.manage', {
+    creates: true,
+    ifMatch: true,
+    answers: 'Assigned; Location names the assignment.',
+    schema: OFFICIAL_ANSWER,
+    conflicts: 'OFFICIAL.LEFT, ASSIGNMENT.OVERLAPS.',
+    unprocessable: 'The unit is not active (ASSIGNMENT.UNIT_NOT_ACTIVE).',
+  })
   async assign(
     @Param('officialId') officialId: string,
     @Body() body: AssignResponsibilityRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Envelope() envelope: CommandEnvelope,
   ) {
-    const envelope = commandEnvelope(request, this.clock.now(), body.occurredAt);
-    await readAggregate(this.store, officialDecider, officialStream(officialId), `Official ${officialId}`);
     const assignmentId = newAggregateId(envelope, `assignment\n${officialId}`, randomUUID);
     const unit = await this.units.reference(body.unitId);
     const command: OfficialCommand = {
@@ -115,92 +106,49 @@ export class OfficialsController {
       from: body.from,
       to: body.to ?? null,
     };
-    const result = await this.commands.handle(officialDecider, officialStream(officialId), command, envelope);
-    answer(response, result, `/api/v1/officials/${officialId}/assignments/${assignmentId}`);
-    return { assignmentId, ...officialView(result.state) };
+    const result = await this.endpoint.handle(officialId, command, envelope);
+    const location = `/api/v1/officials/${officialId}/assignments/${assignmentId}`;
+    return new CommandAnswer(result, { assignmentId, ...officialView(result.state) }, location);
   }
 
-  @Requires('organisation.manage')
-  @Post(':officialId/assignments/:assignmentId/endings')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  @ApiConflictResponse({
-    description:
+  @CommandRoute(':officialId/assignments/:assignmentId/endings', 'organisation.manage', {
+    answers: 'The official, the assignment ended.',
+    schema: OFFICIAL_ANSWER,
+    conflicts:
       'ASSIGNMENT.UNKNOWN, ASSIGNMENT.ALREADY_ENDED, ASSIGNMENT.ENDS_BEFORE_START, ASSIGNMENT.ENDS_AFTER_PLANNED_END, OFFICIAL.LEFT.',
   })
   endAssignment(
     @Param('officialId') officialId: string,
     @Param('assignmentId') assignmentId: string,
     @Body() body: EndResponsibilityRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Envelope() envelope: CommandEnvelope,
   ) {
-    return this.act(
-      officialId,
-      { type: 'EndResponsibility', assignmentId, to: body.to, reason: body.reason },
-      body.occurredAt,
-      request,
-      response,
-    );
+    return this.endpoint.act(officialId, { type: 'EndResponsibility', assignmentId, to: body.to, reason: body.reason }, envelope);
   }
 
-  @Requires('organisation.manage')
-  @Post(':officialId/position-changes')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  changePosition(
-    @Param('officialId') officialId: string,
-    @Body() body: ChangePositionRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.act(officialId, { type: 'ChangePosition', position: body.position }, body.occurredAt, request, response);
+  @CommandRoute(':officialId/position-changes', 'organisation.manage', {
+    answers: 'The official, in the new position.',
+    schema: OFFICIAL_ANSWER,
+  })
+  changePosition(@Param('officialId') officialId: string, @Body() body: ChangePositionRequestDto, @Envelope() envelope: CommandEnvelope) {
+    return this.endpoint.act(officialId, { type: 'ChangePosition', position: body.position }, envelope);
   }
 
-  @Requires('organisation.manage')
-  @Post(':officialId/departures')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  @ApiConflictResponse({ description: 'OFFICIAL.LEFT, OFFICIAL.FUTURE_ASSIGNMENT.' })
-  depart(
-    @Param('officialId') officialId: string,
-    @Body() body: RecordDepartureRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.act(
-      officialId,
-      { type: 'RecordDeparture', reason: body.reason, lastDay: body.lastDay },
-      body.occurredAt,
-      request,
-      response,
-    );
+  @CommandRoute(':officialId/departures', 'organisation.manage', {
+    answers: 'The official, their departure recorded.',
+    schema: OFFICIAL_ANSWER,
+    conflicts: 'OFFICIAL.LEFT, OFFICIAL.FUTURE_ASSIGNMENT.',
+  })
+  depart(@Param('officialId') officialId: string, @Body() body: RecordDepartureRequestDto, @Envelope() envelope: CommandEnvelope) {
+    return this.endpoint.act(officialId, { type: 'RecordDeparture', reason: body.reason, lastDay: body.lastDay }, envelope);
   }
 
-  @Requires('organisation.manage')
-  @Post(':officialId/corrections')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  correct(
-    @Param('officialId') officialId: string,
-    @Body() body: CorrectionRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.act(
-      officialId,
-      { type: 'CorrectOfficialEvent', eventId: body.eventId, reason: body.reason, fields: body.fields },
-      body.occurredAt,
-      request,
-      response,
-    );
-  }
-
-  private act(officialId: string, command: OfficialCommand, occurredAt: string | undefined, request: Request, response: Response) {
-    return this.endpoint.act(officialId, command, occurredAt, request, response);
+  @CommandRoute(':officialId/corrections', 'organisation.manage', {
+    answers: 'The official, the correction applied.',
+    schema: OFFICIAL_ANSWER,
+  })
+  correct(@Param('officialId') officialId: string, @Body() body: CorrectionRequestDto, @Envelope() envelope: CommandEnvelope) {
+    const command: OfficialCommand = { type: 'CorrectOfficialEvent', eventId: body.eventId, reason: body.reason, fields: body.fields };
+    return this.endpoint.act(officialId, command, envelope);
   }
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
-import { IsOffsetDateTime } from '../../http/occurred-at.dto.js';
+import { IsOffsetDateTime } from '../../http/recorded-fact.dto.js';
 
 const LIST = /^[A-Za-z0-9-]{1,80}(,[A-Za-z0-9-]{1,80}){0,99}$/;
 

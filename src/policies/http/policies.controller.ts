@@ -1,13 +1,12 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { Body, Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, type Clock } from '../../domain-kit/clock.js';
-import { CommandHandler } from '../../ledger/command-handler.js';
-import { readAggregate } from '../../ledger/aggregate-reader.js';
+import { CommandHandler, type CommandEnvelope } from '../../ledger/command-handler.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
-import { answer, commandEnvelope } from '../../http/command-request.js';
-import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
+import { CommandErrorResponses } from '../../http/api-docs.js';
+import { CommandRoute, resourceSchema } from '../../http/command-route.decorator.js';
+import { Envelope } from '../../http/envelope.decorator.js';
 import { newAggregateId } from '../../http/new-aggregate-id.js';
 import { policyDecider, type PolicyCommand } from '../policy.decider.js';
 import { policyStream, type ExtensionAllowance } from '../policy.events.js';
@@ -19,6 +18,8 @@ import {
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { Requires } from '../../auth/requires.decorator.js';
 
+const RULE_ANSWER = resourceSchema('The rule');
+
 @ApiTags('policies')
 @Controller('api/v1/policies')
 @CommandErrorResponses()
@@ -26,23 +27,21 @@ export class PoliciesController {
   constructor(
     private readonly commands: CommandHandler,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private readonly endpoint = new AggregateEndpoint(
-    { decider: policyDecider, streamOf: policyStream, name: 'Rule', view: (state) => ({ ...state }) },
+    { decider: policyDecider, streamOf: policyStream, name: 'Rule', notFoundCode: 'POLICY.NOT_FOUND', view: (state) => ({ ...state }) },
     this.commands,
     this.store,
-    this.clock,
   );
 
-  @Requires('policies.manage')
-  @Post()
-  @IdempotencyKeyHeader()
-  @ApiCreatedResponse({ description: 'Recorded; Location names the rule, ETag its revision.' })
-  @ApiConflictResponse({ description: 'A rule with this id exists (POLICY.ALREADY_RECORDED): rules are never edited.' })
-  async record(@Body() body: RecordPolicyRuleRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const envelope = commandEnvelope(request, this.clock.now(), body.occurredAt);
+  @CommandRoute(undefined, 'policies.manage', {
+    creates: true,
+    answers: 'Recorded; Location names the rule, ETag its revision.',
+    schema: RULE_ANSWER,
+    conflicts: 'A rule with this id exists (POLICY.ALREADY_RECORDED): rules are never edited.',
+  })
+  async record(@Body() body: RecordPolicyRuleRequestDto, @Envelope() envelope: CommandEnvelope) {
     const ruleId = body.ruleId ?? newAggregateId(envelope, 'policy', randomUUID);
     const { extensions } = body;
     const command: PolicyCommand = {
@@ -66,41 +65,25 @@ export class PoliciesController {
       legalReference: body.legalReference,
       needsCheck: body.needsCheck,
     };
-    const result = await this.commands.handle(policyDecider, policyStream(ruleId), command, envelope);
-    answer(response, result, `/api/v1/policies/${ruleId}`);
-    return { ruleId, ...result.state };
+    return this.endpoint.create(ruleId, command, envelope, `/api/v1/policies/${ruleId}`, { ruleId });
   }
 
   @Requires('directory.read')
   @Get(':ruleId')
-  @ApiOkResponse({ description: 'The rule and its retirement, if any, with the ETag.' })
+  @ApiOkResponse({ description: 'The rule and its retirement, if any, with the ETag.', schema: RULE_ANSWER })
   @ApiNotFoundResponse({ description: 'No such rule (code NOT_FOUND).' })
   get(@Param('ruleId') ruleId: string, @Res({ passthrough: true }) response: Response) {
     return this.endpoint.show(ruleId, response);
   }
 
-  @Requires('policies.manage')
-  @Post(':ruleId/retirements')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  @ApiConflictResponse({ description: 'POLICY.ALREADY_RETIRED, POLICY.RETIRED_BEFORE_EFFECTIVE, POLICY.ALREADY_ENDS.' })
-  async retire(
-    @Param('ruleId') ruleId: string,
-    @Body() body: RetirePolicyRuleRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    await readAggregate(this.store, policyDecider, policyStream(ruleId), `Rule ${ruleId}`);
+  @CommandRoute(':ruleId/retirements', 'policies.manage', {
+    answers: 'The rule, retired.',
+    schema: RULE_ANSWER,
+    conflicts: 'POLICY.ALREADY_RETIRED, POLICY.RETIRED_BEFORE_EFFECTIVE, POLICY.ALREADY_ENDS.',
+  })
+  retire(@Param('ruleId') ruleId: string, @Body() body: RetirePolicyRuleRequestDto, @Envelope() envelope: CommandEnvelope) {
     const command: PolicyCommand = { type: 'RetireResponsePolicyRule', effectiveTo: body.effectiveTo, reason: body.reason };
-    const result = await this.commands.handle(
-      policyDecider,
-      policyStream(ruleId),
-      command,
-      commandEnvelope(request, this.clock.now(), body.occurredAt),
-    );
-    answer(response, result);
-    return result.state;
+    return this.endpoint.act(ruleId, command, envelope);
   }
 }
 

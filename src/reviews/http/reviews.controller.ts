@@ -1,20 +1,12 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { Body, Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, type Clock } from '../../domain-kit/clock.js';
-import { CommandHandler } from '../../ledger/command-handler.js';
-import { readAggregate } from '../../ledger/aggregate-reader.js';
+import { CommandHandler, type CommandEnvelope } from '../../ledger/command-handler.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
-import { answer, commandEnvelope } from '../../http/command-request.js';
-import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
+import { CommandErrorResponses } from '../../http/api-docs.js';
+import { CommandRoute, resourceSchema } from '../../http/command-route.decorator.js';
+import { Envelope } from '../../http/envelope.decorator.js';
 import { newAggregateId } from '../../http/new-aggregate-id.js';
 import { OfficialDirectory } from '../../officials/official-directory.js';
 import { reviewDecider } from '../review.decider.js';
@@ -22,6 +14,8 @@ import { reviewStream } from '../review.events.js';
 import { ConcludeReviewRequestDto, OpenReviewRequestDto } from './dto/review.request.dto.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { Requires } from '../../auth/requires.decorator.js';
+
+const REVIEW_ANSWER = resourceSchema('The review');
 
 @ApiTags('reviews')
 @Controller('api/v1/reviews')
@@ -31,61 +25,42 @@ export class ReviewsController {
     private readonly commands: CommandHandler,
     private readonly officials: OfficialDirectory,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private readonly endpoint = new AggregateEndpoint(
-    { decider: reviewDecider, streamOf: reviewStream, name: 'Review', view: (state) => ({ ...state }) },
+    { decider: reviewDecider, streamOf: reviewStream, name: 'Review', notFoundCode: 'REVIEW.NOT_FOUND', view: (state) => ({ ...state }) },
     this.commands,
     this.store,
-    this.clock,
   );
 
-  @Requires('reviews.open')
-  @Post()
-  @IdempotencyKeyHeader()
-  @ApiCreatedResponse({ description: 'Opened; Location names the review, ETag its revision.' })
-  @ApiConflictResponse({ description: 'A review with this id is already opened (REVIEW.ALREADY_OPENED).' })
-  @ApiUnprocessableEntityResponse({ description: 'The official is not registered (REVIEW.UNKNOWN_OFFICIAL).' })
-  async open(@Body() body: OpenReviewRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const envelope = commandEnvelope(request, this.clock.now(), body.occurredAt);
+  @CommandRoute(undefined, 'reviews.open', {
+    creates: true,
+    answers: 'Opened; Location names the review, ETag its revision.',
+    schema: REVIEW_ANSWER,
+    conflicts: 'A review with this id is already opened (REVIEW.ALREADY_OPENED).',
+    unprocessable: 'The official is not registered (REVIEW.UNKNOWN_OFFICIAL).',
+  })
+  async open(@Body() body: OpenReviewRequestDto, @Envelope() envelope: CommandEnvelope) {
     const reviewId = body.reviewId ?? newAggregateId(envelope, 'review', randomUUID);
     const official = await this.officials.reference(body.officialId);
     const command = { type: 'OpenReview' as const, reviewId, official, grounds: body.grounds, evidenceEventIds: body.evidenceEventIds };
-    const result = await this.commands.handle(reviewDecider, reviewStream(reviewId), command, envelope);
-    answer(response, result, `/api/v1/reviews/${reviewId}`);
-    return { reviewId, ...result.state };
+    return this.endpoint.create(reviewId, command, envelope, `/api/v1/reviews/${reviewId}`, { reviewId });
   }
 
   @Requires('reviews.read')
   @Get(':reviewId')
-  @ApiOkResponse({ description: 'The review, with its ETag.' })
+  @ApiOkResponse({ description: 'The review, with its ETag.', schema: REVIEW_ANSWER })
   @ApiNotFoundResponse({ description: 'No such review (code NOT_FOUND).' })
   get(@Param('reviewId') reviewId: string, @Res({ passthrough: true }) response: Response) {
     return this.endpoint.show(reviewId, response);
   }
 
-  @Requires('reviews.conclude')
-  @Post(':reviewId/conclusions')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  @ApiConflictResponse({ description: 'The review is already concluded (REVIEW.ALREADY_CONCLUDED).' })
-  async conclude(
-    @Param('reviewId') reviewId: string,
-    @Body() body: ConcludeReviewRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    await readAggregate(this.store, reviewDecider, reviewStream(reviewId), `Review ${reviewId}`);
-    const command = { type: 'ConcludeReview' as const, outcome: body.outcome, conclusion: body.conclusion };
-    const result = await this.commands.handle(
-      reviewDecider,
-      reviewStream(reviewId),
-      command,
-      commandEnvelope(request, this.clock.now(), body.occurredAt),
-    );
-    answer(response, result);
-    return result.state;
+  @CommandRoute(':reviewId/conclusions', 'reviews.conclude', {
+    answers: 'The review, concluded.',
+    schema: REVIEW_ANSWER,
+    conflicts: 'The review is already concluded (REVIEW.ALREADY_CONCLUDED).',
+  })
+  conclude(@Param('reviewId') reviewId: string, @Body() body: ConcludeReviewRequestDto, @Envelope() envelope: CommandEnvelope) {
+    return this.endpoint.act(reviewId, { type: 'ConcludeReview', outcome: body.outcome, conclusion: body.conclusion }, envelope);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import { MinPositionQueryDto } from '../../http/min-position.query.dto.js';
-import { IsOffsetDateTime } from '../../http/occurred-at.dto.js';
+import { IsOffsetDateTime } from '../../http/recorded-fact.dto.js';
 import { POLICY_CATEGORIES, POLICY_STEPS, type PolicyCategory } from '../../policies/policy.events.js';
 import type { TimelineDeadlineStep } from '../case-timeline.js';
 import { GROUP_BY, type GroupBy } from '../timeline-statistics.js';

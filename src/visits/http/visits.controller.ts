@@ -1,13 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, type Clock } from '../../domain-kit/clock.js';
-import { CommandHandler, type CommandEnvelope } from '../../ledger/command-handler.js';
-import { readAggregate } from '../../ledger/aggregate-reader.js';
+import { CommandHandler, foldStream, type CommandEnvelope } from '../../ledger/command-handler.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
-import { answer, answerSecondStep, commandEnvelope } from '../../http/command-request.js';
-import { CommandErrorResponses, IdempotencyKeyHeader, IfMatchHeader } from '../../http/api-docs.js';
+import { readsOf } from '../../ledger/request-reads.js';
+import { CommandErrorResponses } from '../../http/api-docs.js';
+import { CommandAnswer } from '../../http/command-answer.interceptor.js';
+import { CommandRoute, resourceSchema } from '../../http/command-route.decorator.js';
+import { Envelope } from '../../http/envelope.decorator.js';
 import { CorrectionRequestDto } from '../../http/correction.request.dto.js';
 import { newAggregateId } from '../../http/new-aggregate-id.js';
 import { UnitDirectory } from '../../organisation/unit-directory.js';
@@ -25,6 +26,14 @@ import { Requires, bodyUnit, visitParam } from '../../auth/requires.decorator.js
 import { principalOf } from '../../auth/principal.js';
 import { ResourceScopes } from '../../auth/resource-scopes.js';
 
+const VISIT_ANSWER = resourceSchema('The visit');
+const onVisit = (answers: string, conflicts?: string) => ({
+  resource: visitParam,
+  answers,
+  schema: VISIT_ANSWER,
+  ...(conflicts ? { conflicts } : {}),
+});
+
 /**
  * Visits to the grassroots (đi cơ sở). Actions are POSTed as sub-resources named for the fact they
  * record: reschedulings, cancellations, findings, corrections; and `conduct`, singular, because a
@@ -41,22 +50,21 @@ export class VisitsController {
     private readonly findingCases: VisitFindingCases,
     private readonly scopes: ResourceScopes,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   private readonly endpoint = new AggregateEndpoint(
-    { decider: visitDecider, streamOf: visitStream, name: 'Visit', view: visitView },
+    { decider: visitDecider, streamOf: visitStream, name: 'Visit', notFoundCode: 'VISIT.NOT_FOUND', view: visitView },
     this.commands,
     this.store,
-    this.clock,
   );
 
-  @Requires('visits.record', bodyUnit)
-  @Post()
-  @IdempotencyKeyHeader()
-  @ApiCreatedResponse({ description: 'Scheduled; Location names the visit, ETag its revision.' })
-  async schedule(@Body() body: ScheduleVisitRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const envelope = commandEnvelope(request, this.clock.now(), body.occurredAt);
+  @CommandRoute(undefined, 'visits.record', {
+    resource: bodyUnit,
+    creates: true,
+    answers: 'Scheduled; Location names the visit, ETag its revision.',
+    schema: VISIT_ANSWER,
+  })
+  async schedule(@Body() body: ScheduleVisitRequestDto, @Envelope() envelope: CommandEnvelope) {
     const visitId = body.visitId ?? newAggregateId(envelope, 'visit', randomUUID);
     const command: VisitCommand = {
       type: 'ScheduleVisit',
@@ -69,64 +77,33 @@ export class VisitsController {
       plannedFor: body.plannedFor,
       publishedInCalendar: body.publishedInCalendar ?? false,
     };
-    const result = await this.commands.handle(visitDecider, visitStream(visitId), command, envelope);
-    answer(response, result, `/api/v1/visits/${visitId}`);
-    return { visitId, ...visitView(result.state) };
+    return this.endpoint.create(visitId, command, envelope, `/api/v1/visits/${visitId}`, { visitId });
   }
 
   @Requires('records.read', visitParam)
   @Get(':visitId')
-  @ApiOkResponse({ description: 'The visit now, with its ETag.' })
+  @ApiOkResponse({ description: 'The visit now, with its ETag.', schema: VISIT_ANSWER })
   @ApiNotFoundResponse({ description: 'No such visit (code NOT_FOUND).' })
   get(@Param('visitId') visitId: string, @Res({ passthrough: true }) response: Response) {
     return this.endpoint.show(visitId, response);
   }
 
-  @Requires('visits.record', visitParam)
-  @Post(':visitId/reschedulings')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  @ApiConflictResponse({ description: 'VISIT.CANCELLED, VISIT.ALREADY_CONDUCTED, VISIT.SAME_PLANNED_FOR.' })
-  async reschedule(
-    @Param('visitId') visitId: string,
-    @Body() body: RescheduleVisitRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const envelope = await this.envelopeFor(visitId, request, body.occurredAt);
-    return this.act(visitId, { type: 'RescheduleVisit', plannedFor: body.plannedFor, reason: body.reason }, envelope, response);
+  @CommandRoute(
+    ':visitId/reschedulings',
+    'visits.record',
+    onVisit('The visit, rescheduled.', 'VISIT.CANCELLED, VISIT.ALREADY_CONDUCTED, VISIT.SAME_PLANNED_FOR.'),
+  )
+  reschedule(@Param('visitId') visitId: string, @Body() body: RescheduleVisitRequestDto, @Envelope() envelope: CommandEnvelope) {
+    return this.endpoint.act(visitId, { type: 'RescheduleVisit', plannedFor: body.plannedFor, reason: body.reason }, envelope);
   }
 
-  @Requires('visits.record', visitParam)
-  @Post(':visitId/cancellations')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  @ApiConflictResponse({ description: 'VISIT.CANCELLED, VISIT.ALREADY_CONDUCTED.' })
-  async cancel(
-    @Param('visitId') visitId: string,
-    @Body() body: CancelVisitRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const envelope = await this.envelopeFor(visitId, request, body.occurredAt);
-    return this.act(visitId, { type: 'CancelVisit', reason: body.reason }, envelope, response);
+  @CommandRoute(':visitId/cancellations', 'visits.record', onVisit('The visit, cancelled.', 'VISIT.CANCELLED, VISIT.ALREADY_CONDUCTED.'))
+  cancel(@Param('visitId') visitId: string, @Body() body: CancelVisitRequestDto, @Envelope() envelope: CommandEnvelope) {
+    return this.endpoint.act(visitId, { type: 'CancelVisit', reason: body.reason }, envelope);
   }
 
-  @Requires('visits.record', visitParam)
-  @Post(':visitId/conduct')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  @ApiConflictResponse({ description: 'VISIT.CANCELLED, VISIT.ALREADY_CONDUCTED.' })
-  async conduct(
-    @Param('visitId') visitId: string,
-    @Body() body: ConductVisitRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const envelope = await this.envelopeFor(visitId, request, body.occurredAt);
+  @CommandRoute(':visitId/conduct', 'visits.record', onVisit('The visit, conducted.', 'VISIT.CANCELLED, VISIT.ALREADY_CONDUCTED.'))
+  async conduct(@Param('visitId') visitId: string, @Body() body: ConductVisitRequestDto, @Envelope() envelope: CommandEnvelope) {
     const presentParticipants = await this.officials.references(body.presentParticipants);
     const command: VisitCommand = {
       type: 'ConductVisit',
@@ -135,7 +112,7 @@ export class VisitsController {
       presentParticipants,
       others: body.others ?? null,
     };
-    return this.act(visitId, command, envelope, response);
+    return this.endpoint.act(visitId, command, envelope);
   }
 
   /**
@@ -145,23 +122,22 @@ export class VisitsController {
    * manager records the case. A repeat (same Idempotency-Key, or same findingId and content) records
    * nothing new and completes the case if it was missed: never a second case.
    */
-  @Requires('visits.record', visitParam)
-  @Post(':visitId/findings')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  @ApiConflictResponse({ description: 'VISIT.NOT_CONDUCTED, VISIT.FINDING_ID_REUSED.' })
+  @CommandRoute(
+    ':visitId/findings',
+    'visits.record',
+    onVisit('The visit, with the finding and the id of the case it opened.', 'VISIT.NOT_CONDUCTED, VISIT.FINDING_ID_REUSED.'),
+  )
   async recordFinding(
     @Param('visitId') visitId: string,
     @Body() body: RecordFindingRequestDto,
+    @Envelope() envelope: CommandEnvelope,
     @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
   ) {
-    const envelope = commandEnvelope(request, this.clock.now(), body.occurredAt);
-    const { state } = await readAggregate(this.store, visitDecider, visitStream(visitId), `Visit ${visitId}`);
+    // The visit's unit decides the case's; read once, shared with the permission check and the command.
+    const state = foldStream(visitDecider, await readsOf(request, this.store).readStream(visitStream(visitId)));
+    if (state.status === 'not-scheduled') throw this.endpoint.notFound(visitId);
     const findingId = body.findingId ?? newAggregateId(envelope, `visit-finding\n${visitId}`, randomUUID);
-    const planned =
-      body.openCase && state.status !== 'not-scheduled' ? this.findingCases.plan(visitId, findingId, body.openCase, state.unitId) : null;
+    const planned = body.openCase ? this.findingCases.plan(visitId, findingId, body.openCase, state.unitId) : null;
     // Recording findings is one permission, receiving a case another: the case's unit must be one the caller receives for.
     if (planned) await this.scopes.assertMayOnUnit(principalOf(request), 'cases.receive', planned.unitId);
     const command: VisitCommand = {
@@ -171,44 +147,16 @@ export class VisitsController {
       severity: body.severity ?? null,
       openCase: planned ? await this.findingCases.prepare(planned, envelope) : null,
     };
-    const result = await this.commands.handle(visitDecider, visitStream(visitId), command, envelope);
+    const result = await this.endpoint.handle(visitId, command, envelope);
     const opened = planned ? await this.findingCases.complete(visitId, findingId, result) : null;
-    answer(response, result);
-    answerSecondStep(response, opened);
-    return { findingId, caseId: planned?.caseId ?? null, ...visitView(result.state) };
+    return new CommandAnswer(result, { findingId, caseId: planned?.caseId ?? null, ...visitView(result.state) }, undefined, opened);
   }
 
-  @Requires('visits.record', visitParam)
-  @Post(':visitId/corrections')
-  @HttpCode(200)
-  @IdempotencyKeyHeader()
-  @IfMatchHeader()
-  async correct(
-    @Param('visitId') visitId: string,
-    @Body() body: CorrectionRequestDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const envelope = await this.envelopeFor(visitId, request, body.occurredAt);
+  @CommandRoute(':visitId/corrections', 'visits.record', onVisit('The visit, the correction applied.'))
+  async correct(@Param('visitId') visitId: string, @Body() body: CorrectionRequestDto, @Envelope() envelope: CommandEnvelope) {
     const named = body.fields.presentParticipants;
     const officials = isOfficialList(named) ? await this.officials.references(named) : [];
-    return this.act(
-      visitId,
-      { type: 'CorrectVisitEvent', eventId: body.eventId, reason: body.reason, fields: body.fields, officials },
-      envelope,
-      response,
-    );
-  }
-
-  /** The envelope of a command on an existing visit: 404 first, before any other lookup. */
-  private async envelopeFor(visitId: string, request: Request, occurredAt: string | undefined): Promise<CommandEnvelope> {
-    await readAggregate(this.store, visitDecider, visitStream(visitId), `Visit ${visitId}`);
-    return commandEnvelope(request, this.clock.now(), occurredAt);
-  }
-
-  private async act(visitId: string, command: VisitCommand, envelope: CommandEnvelope, response: Response) {
-    const result = await this.commands.handle(visitDecider, visitStream(visitId), command, envelope);
-    answer(response, result);
-    return visitView(result.state);
+    const command: VisitCommand = { type: 'CorrectVisitEvent', eventId: body.eventId, reason: body.reason, fields: body.fields, officials };
+    return this.endpoint.act(visitId, command, envelope);
   }
 }

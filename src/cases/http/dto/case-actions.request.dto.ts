@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { IsOffsetDateTime, RecordedFactDto } from '../../../http/occurred-at.dto.js';
+import { IsOffsetDateTime, RecordedFactDto } from '../../../http/recorded-fact.dto.js';
 import { UNIT_ID, UNIT_ID_MESSAGE } from '../../../organisation/http/dto/register-unit.request.dto.js';
 import { CASE_REFERENCE_ID } from '../../case-intake.js';
 import {

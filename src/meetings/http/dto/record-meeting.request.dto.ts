@@ -11,7 +11,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { IsOffsetDateTime } from '../../../http/occurred-at.dto.js';
+import { IsOffsetDateTime } from '../../../http/recorded-fact.dto.js';
 import { UNIT_ID, UNIT_ID_MESSAGE } from '../../../organisation/http/dto/register-unit.request.dto.js';
 import { OFFICIAL_ID, OFFICIAL_ID_MESSAGE } from '../../../officials/official-id.js';
 import { MAX_ATTENDEES, MEETING_KINDS, type MeetingKind } from '../../meeting.events.js';

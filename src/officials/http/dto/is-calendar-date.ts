@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsISO8601, Matches } from 'class-validator';
-import { CALENDAR_DATE } from '../../calendar-date.js';
+import { CALENDAR_DATE } from '../../../domain-kit/calendar-date.js';
 
 /** A real calendar day written YYYY-MM-DD (2017-02-30 is refused). */
 export function IsCalendarDate(): PropertyDecorator {

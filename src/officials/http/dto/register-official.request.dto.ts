@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { RecordedFactDto } from '../../../http/occurred-at.dto.js';
+import { RecordedFactDto } from '../../../http/recorded-fact.dto.js';
 import { UNIT_ID, UNIT_ID_MESSAGE } from '../../../organisation/http/dto/register-unit.request.dto.js';
 import { OFFICIAL_ID, OFFICIAL_ID_MESSAGE } from '../../official-id.js';
 

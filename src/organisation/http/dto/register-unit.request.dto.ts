@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { RecordedFactDto } from '../../../http/occurred-at.dto.js';
+import { RecordedFactDto } from '../../../http/recorded-fact.dto.js';
 import { UNIT_KINDS, type UnitKind } from '../../unit.events.js';
 
 export const UNIT_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;

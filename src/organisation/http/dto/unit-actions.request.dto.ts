@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { RecordedFactDto } from '../../../http/occurred-at.dto.js';
+import { RecordedFactDto } from '../../../http/recorded-fact.dto.js';
 import { UNIT_ID, UNIT_ID_MESSAGE } from './register-unit.request.dto.js';
 
 export class RenameUnitRequestDto extends RecordedFactDto {

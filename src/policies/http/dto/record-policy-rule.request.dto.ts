@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { RecordedFactDto } from '../../../http/occurred-at.dto.js';
+import { RecordedFactDto } from '../../../http/recorded-fact.dto.js';
 import { IsCalendarDate } from '../../../officials/http/dto/is-calendar-date.js';
 import {
   LIMIT_UNITS,

@@ -11,11 +11,10 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { RecordedFactDto } from '../../../http/occurred-at.dto.js';
+import { RecordedFactDto } from '../../../http/recorded-fact.dto.js';
 import { OFFICIAL_ID, OFFICIAL_ID_MESSAGE } from '../../../officials/official-id.js';
 import { MAX_EVIDENCE_EVENTS, REVIEW_OUTCOMES, type ReviewOutcome } from '../../review.events.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { UUID } from '../../../domain-kit/ids.js';
 
 export class OpenReviewRequestDto extends RecordedFactDto {
   @ApiPropertyOptional({ description: 'A stable id chosen by the recorder; generated when absent.' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { RecordedFactDto } from '../../../http/occurred-at.dto.js';
+import { RecordedFactDto } from '../../../http/recorded-fact.dto.js';
 import { UNIT_ID, UNIT_ID_MESSAGE } from '../../../organisation/http/dto/register-unit.request.dto.js';
 import { CASE_LIMITS } from '../../../cases/case-intake.js';
 import { CASE_CATEGORIES, type CaseCategory } from '../../../cases/case.events.js';

@@ -12,7 +12,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { IsOffsetDateTime, RecordedFactDto } from '../../../http/occurred-at.dto.js';
+import { IsOffsetDateTime, RecordedFactDto } from '../../../http/recorded-fact.dto.js';
 import { UNIT_ID, UNIT_ID_MESSAGE } from '../../../organisation/http/dto/register-unit.request.dto.js';
 import { MAX_PARTICIPANTS, VISIT_KINDS, type VisitKind } from '../../visit.events.js';
 import { OFFICIAL_ID } from '../../../officials/official-id.js';

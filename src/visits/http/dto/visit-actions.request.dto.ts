@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { IsOffsetDateTime, RecordedFactDto } from '../../../http/occurred-at.dto.js';
+import { IsOffsetDateTime, RecordedFactDto } from '../../../http/recorded-fact.dto.js';
 import { MAX_PARTICIPANTS } from '../../visit.events.js';
 import { OFFICIAL_ID } from '../../../officials/official-id.js';
 import { OFFICIAL_ID_MESSAGE } from './schedule-visit.request.dto.js';

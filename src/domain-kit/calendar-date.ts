@@ -14,5 +14,3 @@ export function isCalendarDate(value: unknown): value is string {
 export function localDateOf(offsetDateTime: string): string {
   return offsetDateTime.slice(0, 10);
 }
-
-export { isOffsetDateTime } from '../domain-kit/offset-date-time.js';
