@@ -468,6 +468,40 @@ describe('must-report matters: owed only for matters classified must-report, by 
     expect(result.mustReport.matters).toEqual([expect.objectContaining({ status: 'no-rule', ruleId: null, dueAt: null })]);
     expect([result.mustReport.late.count, result.mustReport.never.count]).toEqual([0, 0]);
   });
+
+  it('leaves a matter whose count meets a year outside the calendar unjudged (no-calendar), and judges the others', () => {
+    // A province's own rule recorded from 1990: the 1990 matter's 3 working days cannot be counted
+    // (the calendar starts in 1995); the 1995 matter's can.
+    const local = {
+      ...loadDefaultRules().find((rule) => rule.ruleId === 'complaint-report-upward-2017')!,
+      ruleId: 'local-complaint-report-upward-1990',
+      effectiveFrom: '1990-01-01',
+      effectiveTo: '2017-01-01',
+    };
+    const recorded = new RuleBook(loadDefaultRules(), [{ rule: local, retirement: null, eventIds: ['ev-local-rule'] }]);
+    const old = caseFacts('A-1', 'complaint', '1990-03-05T08:00+07:00', [mustReport, '1990-03-05T09:00+07:00']);
+    const covered = caseFacts('A-1', 'complaint', '1995-01-09T08:00+07:00', [mustReport, '1995-01-09T09:00+07:00']);
+    const result = review({
+      cases: cases(old, covered),
+      ruleBook: recorded,
+      period: { from: '1990-03-01', to: '1995-02-28' },
+      asOf: '1995-07-01T08:00+07:00',
+      officialFacts: assigned('o-1', 'a-1', 'A', '1990-01-01'),
+    });
+    expect(result.mustReport.matters).toEqual([
+      expect.objectContaining({
+        caseId: caseIdOf(old),
+        status: 'no-calendar',
+        ruleId: 'local-complaint-report-upward-1990',
+        dueAt: null,
+        unjudged: { reason: 'no-calendar', sentence: expect.stringContaining('1990 is outside it') },
+      }),
+      // Monday 1995-01-09 + 3 working days: the end of Thursday 12 January.
+      expect.objectContaining({ caseId: caseIdOf(covered), status: 'never', dueAt: '1995-01-12T23:59:59.999+07:00', unjudged: null }),
+    ]);
+    expect(result.mustReport.unjudged).toMatchObject({ count: 1, evidence: expect.arrayContaining([old[0].eventId]) });
+    expect(result.mustReport.never).toMatchObject({ count: 1, evidence: expect.arrayContaining([covered[0].eventId]) });
+  });
 });
 
 describe('pre-emption', () => {

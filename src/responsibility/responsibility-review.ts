@@ -65,6 +65,7 @@ export function reviewResponsibility(input: ResponsibilityReviewInput): Responsi
       matters: mustReport,
       late: figureOf(mustReport.filter((matter) => matter.status === 'late')),
       never: figureOf(mustReport.filter((matter) => matter.status === 'never')),
+      unjudged: figureOf(mustReport.filter((matter) => matter.unjudged !== null)),
     },
     preemptions: { matters: preempted, total: figureOf(preempted) },
     reviews: {

@@ -1,5 +1,6 @@
 import type { CalendarDay } from '../calendar/calendar-day.js';
 import type { CaseCategory, CaseClassification } from '../cases/case.events.js';
+import type { Unjudged } from '../deadlines/judged-deadline.js';
 import type { MeetingKind } from '../meetings/meeting.events.js';
 import type { ResponsibilityRole } from '../officials/official.events.js';
 import type { ReviewOutcome } from '../reviews/review.events.js';
@@ -79,7 +80,7 @@ export interface CasesHandled {
 /**
  * on-time / late: reported by the official; never: due and not reported by them; pending: not yet due;
  * no-rule: the rule book has no report-upward rule for the category on that day; no-calendar: the
- * deadline falls in a year without holiday data. The last two are unjudged: neither late nor never.
+ * count meets a year outside the working-day calendar (1995-2100). The last two are unjudged: neither late nor never.
  */
 export type UpwardReportStatus = 'on-time' | 'late' | 'never' | 'pending' | 'no-rule' | 'no-calendar';
 
@@ -94,6 +95,8 @@ export interface MustReportMatter {
   readonly dueAt: string | null;
   readonly reportedAt: string | null;
   readonly status: UpwardReportStatus;
+  /** Why the matter is unjudged (status no-rule or no-calendar), in a sentence; null when judged. */
+  readonly unjudged: Unjudged | null;
   /** Reports upward made by other officials (they do not discharge this official's duty, but the reviewer should see them). */
   readonly reportedByOthers: readonly { readonly officialId: string; readonly at: string; readonly eventId: string }[];
   readonly assignmentId: string;
@@ -133,7 +136,13 @@ export interface ResponsibilityReview {
   /** One entry per assignment in charge, plus one (assignmentId null) for visits elsewhere. */
   readonly visits: readonly VisitsOfAssignment[];
   readonly casesHandled: CasesHandled;
-  readonly mustReport: { readonly matters: readonly MustReportMatter[]; readonly late: Figure; readonly never: Figure };
+  readonly mustReport: {
+    readonly matters: readonly MustReportMatter[];
+    readonly late: Figure;
+    readonly never: Figure;
+    /** Matters that could not be judged (no rule, or a year outside the calendar): neither late nor never. */
+    readonly unjudged: Figure;
+  };
   readonly preemptions: { readonly matters: readonly Preemption[]; readonly total: Figure };
   readonly reviews: { readonly opened: Figure; readonly concluded: Figure; readonly items: readonly ReviewOfOfficial[] };
 }

@@ -88,6 +88,7 @@ describe('the annual evaluation over HTTP', () => {
       casesOverdue: 0,
       mustReportLate: 0,
       mustReportNever: 0,
+      mustReportUnjudged: 0,
       preemptions: 1,
       reviewsOpened: 0,
       reviewsConcluded: 0,

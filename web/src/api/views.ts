@@ -260,6 +260,7 @@ export const INDICATORS = [
   'casesOverdue',
   'mustReportLate',
   'mustReportNever',
+  'mustReportUnjudged',
   'preemptions',
   'reviewsOpened',
   'reviewsConcluded',

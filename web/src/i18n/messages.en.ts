@@ -354,6 +354,7 @@ export const en: Messages = {
     casesOverdue: 'Overdue',
     mustReportLate: 'Reported late',
     mustReportNever: 'Never reported',
+    mustReportUnjudged: 'Not judged (no rule or calendar)',
     preemptions: 'Upper level knew first',
     reviewsOpened: 'Reviews opened',
     reviewsConcluded: 'Reviews concluded',

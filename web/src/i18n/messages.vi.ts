@@ -362,6 +362,7 @@ export const vi = {
     casesOverdue: 'Quá hạn',
     mustReportLate: 'Báo cáo trễ',
     mustReportNever: 'Không báo cáo',
+    mustReportUnjudged: 'Chưa xét được (thiếu quy định hoặc lịch)',
     preemptions: 'Cấp trên biết trước',
     reviewsOpened: 'Kiểm điểm đã mở',
     reviewsConcluded: 'Kiểm điểm đã kết luận',
