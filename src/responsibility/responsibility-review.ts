@@ -26,7 +26,7 @@ export function reviewResponsibility(input: ResponsibilityReviewInput): Responsi
   const ownInCharge = own.filter(isInCharge);
 
   const attendance = ownInCharge.map((assignment) =>
-    attendanceOf(assignment, { officialId, period, asOf: input.asOf, meetings: input.meetings, tree, rules }),
+    attendanceOf(assignment, { officialId, period, asOf: input.asOf, meetings: input.meetings, tree, ruleBook: input.ruleBook }),
   );
   const missedMonths = attendance.flatMap((entry) => entry.months.filter((month) => month.status === 'missed'));
   const context: CaseReviewContext = {

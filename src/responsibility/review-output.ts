@@ -1,6 +1,7 @@
 import type { CalendarDay } from '../calendar/calendar-day.js';
 import type { CaseCategory, CaseClassification } from '../cases/case.events.js';
 import type { Unjudged } from '../deadlines/judged-deadline.js';
+import type { MeetingPlace } from '../policies/monthly-duty.js';
 import type { MeetingKind } from '../meetings/meeting.events.js';
 import type { ResponsibilityRole } from '../officials/official.events.js';
 import type { ReviewOutcome } from '../reviews/review.events.js';
@@ -25,21 +26,48 @@ export interface AssignmentInReview {
 }
 
 /**
- * met: a committee meeting and a cell meeting attended; missed: a required month that ended without both;
- * not-required: too few days in charge that month; open: the month (or the assignment) is not over yet.
+ * How one month of the duty went for the member, over their own days in charge:
+ * met: every part attended; missed: the days are over and a part was held without them;
+ * no-meeting-held: the days are over, nothing missed, and some kind of meeting was not held at all in
+ * them (the unit did not meet: not the member's miss); open: their days that month are not over;
+ * no-rule: no monthly duty of the rule book covers those days, so the month is not judged.
  */
-export type MonthStatus = 'met' | 'missed' | 'not-required' | 'open';
+export type MonthStatus = 'met' | 'missed' | 'no-meeting-held' | 'open' | 'no-rule';
+
+/** One part of the duty (a kind of meeting) in one month: attended, held without them, not held, or not over yet. */
+export type DutyPartStatus = 'attended' | 'missed' | 'no-meeting-held' | 'open';
+
+export interface DutyPartOfMonth {
+  readonly kind: MeetingKind;
+  readonly where: MeetingPlace;
+  readonly status: DutyPartStatus;
+  /** The meetings of the kind held for the unit in the member's days, attended by them or not. */
+  readonly held: Figure;
+  readonly attended: Figure;
+  /** When no meeting was held: the units that did not meet (its Party committee, its cells; the unit itself when none is registered). */
+  readonly notMetBy: readonly string[];
+}
 
 export interface MonthOfAttendance {
   /** YYYY-MM in Vietnam's calendar. */
   readonly month: string;
+  /** The member's own days in charge that month (and under the duty), both included. */
+  readonly from: CalendarDay;
+  readonly to: CalendarDay;
   readonly daysInCharge: number;
+  /** The rule book's duty the month is judged by; null when none covers those days (status no-rule). */
+  readonly duty: { readonly dutyId: string; readonly reference: string; readonly needsCheck: boolean } | null;
+  /** Whether a duty applied: every month with a duty in force is judged, whatever the number of days. */
   readonly required: boolean;
   readonly status: MonthStatus;
+  readonly parts: readonly DutyPartOfMonth[];
+  /** The party-committee and party-cell meetings the member attended in those days. */
   readonly committeeMeetings: Figure;
   readonly cellMeetings: Figure;
-  /** What the month lacked: empty when met. */
+  /** The kinds held without the member (their miss); empty when met. */
   readonly missing: readonly MeetingKind[];
+  /** The kinds not held at all in those days (not the member's miss). */
+  readonly noMeetingHeld: readonly MeetingKind[];
   /** The meetings, the assignment, and the unit links (merges) the month rests on. */
   readonly evidence: readonly string[];
 }

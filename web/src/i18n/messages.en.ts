@@ -314,7 +314,13 @@ export const en: Messages = {
     timeliness: 'Timeliness',
     notFound: 'No such official.',
   },
-  monthStatus: { met: 'Met', missed: 'Missed', 'not-required': 'Not required', open: 'Month not over' },
+  monthStatus: {
+    met: 'Met',
+    missed: 'Missed',
+    'no-meeting-held': 'No meeting held',
+    open: 'Month not over',
+    'no-rule': 'No duty in force',
+  },
   meetingKinds: { 'party-committee': 'Committee meeting', 'party-cell': 'Cell meeting' },
   visitKinds: { periodic: 'Periodic', unscheduled: 'Unscheduled' },
   visitOutcomes: { conducted: 'Conducted', absent: 'Absent', cancelled: 'Cancelled', planned: 'Planned' },
@@ -344,6 +350,8 @@ export const en: Messages = {
   indicators: {
     assignments: 'Assignments',
     monthsRequired: 'Months required',
+    monthsNoMeetingHeld: 'Months with no meeting held',
+    monthsUnjudged: 'Months with no duty in force',
     monthsMet: 'Months met',
     monthsMissed: 'Months missed',
     visitsConducted: 'Visits',

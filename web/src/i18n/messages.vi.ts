@@ -322,7 +322,13 @@ export const vi = {
     timeliness: 'Thời hạn',
     notFound: 'Không tìm thấy cán bộ này.',
   },
-  monthStatus: { met: 'Đạt', missed: 'Không đạt', 'not-required': 'Không bắt buộc', open: 'Chưa hết tháng' } as Record<string, string>,
+  monthStatus: {
+    met: 'Đạt',
+    missed: 'Không đạt',
+    'no-meeting-held': 'Đơn vị không sinh hoạt',
+    open: 'Chưa hết tháng',
+    'no-rule': 'Chưa có quy định',
+  } as Record<string, string>,
   meetingKinds: { 'party-committee': 'Họp cấp ủy', 'party-cell': 'Sinh hoạt chi bộ' } as Record<string, string>,
   visitKinds: { periodic: 'Định kỳ', unscheduled: 'Đột xuất' } as Record<string, string>,
   visitOutcomes: { conducted: 'Đã đi', absent: 'Vắng', cancelled: 'Đã hủy', planned: 'Đã lên lịch' } as Record<string, string>,
@@ -352,6 +358,8 @@ export const vi = {
   indicators: {
     assignments: 'Phân công',
     monthsRequired: 'Tháng phải dự',
+    monthsNoMeetingHeld: 'Tháng đơn vị không sinh hoạt',
+    monthsUnjudged: 'Tháng chưa có quy định',
     monthsMet: 'Tháng đạt',
     monthsMissed: 'Tháng không đạt',
     visitsConducted: 'Lần đi cơ sở',
