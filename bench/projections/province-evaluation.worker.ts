@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadVietnamCalendar } from '../../src/calendar/holiday-files.js';
 import { AnnualEvaluations } from '../../src/evaluations/annual-evaluations.js';
-import { loadDefaultRules } from '../../src/policies/default-rules.js';
+import { loadDefaultDuties, loadDefaultRules } from '../../src/policies/default-rules.js';
 import { RuleBookQuery } from '../../src/policies/rule-book.query.js';
 import { openReadModels } from '../../src/projections/read-models.database.js';
 import { ReviewFactsQuery } from '../../src/responsibility/projection/review-facts.query.js';
@@ -24,7 +24,12 @@ export interface ProvinceEvaluationJob {
 
 const job = workerData as ProvinceEvaluationJob;
 const db = openReadModels(job.readModelsFile);
-const rules = new RuleBookQuery(db, caseTimelinesProjection, loadDefaultRules(job.defaultRulesFile));
+const rules = new RuleBookQuery(
+  db,
+  caseTimelinesProjection,
+  loadDefaultRules(job.defaultRulesFile),
+  loadDefaultDuties(job.defaultRulesFile),
+);
 const evaluations = new AnnualEvaluations(new ReviewFactsQuery(db), loadVietnamCalendar(job.holidaysDirectory), rules);
 const now = new Date();
 for (let run = 0; run < job.runs; run += 1) {

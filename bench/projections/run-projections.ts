@@ -7,7 +7,7 @@ import { historySelection, replayCase } from '../../src/cases/history/case-histo
 import { AnnualEvaluations } from '../../src/evaluations/annual-evaluations.js';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store.js';
 import { ALL_PROJECTIONS } from '../../src/projections/all-projections.js';
-import { loadDefaultRules } from '../../src/policies/default-rules.js';
+import { loadDefaultDuties, loadDefaultRules } from '../../src/policies/default-rules.js';
 import { RuleBookQuery } from '../../src/policies/rule-book.query.js';
 import { openReadModels } from '../../src/projections/read-models.database.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
@@ -154,7 +154,7 @@ export async function runProjectionsBench(projectRoot: string, folder: string, m
     const calendar = loadVietnamCalendar(join(projectRoot, 'src', 'calendar', 'holidays'));
     const facts = new ReviewFactsQuery(db);
     const defaultRulesFile = join(projectRoot, 'src', 'policies', 'default-rules.json');
-    const rules = new RuleBookQuery(db, caseTimelinesProjection, loadDefaultRules(defaultRulesFile));
+    const rules = new RuleBookQuery(db, caseTimelinesProjection, loadDefaultRules(defaultRulesFile), loadDefaultDuties(defaultRulesFile));
     const reviews = new OfficialReview(facts, calendar, rules);
     const evaluations = new AnnualEvaluations(facts, calendar, rules);
     const now = new Date();

@@ -7,7 +7,7 @@ import type { CaseEvent } from '../cases/case.events.js';
 import { computeDeadline } from '../deadlines/deadline-calculator.js';
 import type { Fact } from '../domain-kit/decider.js';
 import { caseTimeline, type TimelineFact } from '../timelines/case-timeline.js';
-import { loadDefaultRules } from './default-rules.js';
+import { loadDefaultDuties, loadDefaultRules } from './default-rules.js';
 import { RuleBook } from './rule-book.js';
 import { POLICY_CATEGORIES, POLICY_STEPS, type PolicyCategory, type PolicyStep } from './policy.events.js';
 
@@ -99,12 +99,14 @@ describe('the shipped rules, by date', () => {
     expect(ruleOn(category, step, day)).toBe(ruleId);
   });
 
-  it('says, for every rule marked needsCheck and for no other, what is unsure', () => {
+  it('says, for every rule and duty marked needsCheck and for no other, what is unsure', () => {
     expect(Object.keys(checks).sort()).toEqual(
-      rules
-        .filter((rule) => rule.needsCheck)
-        .map((rule) => rule.ruleId)
-        .sort(),
+      [
+        ...rules.filter((rule) => rule.needsCheck).map((rule) => rule.ruleId),
+        ...loadDefaultDuties()
+          .filter((duty) => duty.needsCheck)
+          .map((duty) => duty.dutyId),
+      ].sort(),
     );
     for (const reason of Object.values(checks)) expect(reason.length).toBeGreaterThan(30);
   });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { MonthlyDuty } from './monthly-duty.js';
 import type { ResponsePolicyRule } from './policy.decider.js';
 
 /** The shipped file (dist needs it copied as an asset, like the holiday files). */
@@ -21,4 +22,10 @@ export function loadDefaultRules(file: string = SHIPPED_DEFAULT_RULES): Response
       extensions: extensions && { complex: null, especiallyComplex: null, ...extensions },
     } as ResponsePolicyRule;
   });
+}
+
+/** The shipped duties of members in charge (the file's `duties`), effectiveTo defaulting to null. */
+export function loadDefaultDuties(file: string = SHIPPED_DEFAULT_RULES): MonthlyDuty[] {
+  const { duties = [] } = JSON.parse(readFileSync(file, 'utf8')) as { duties?: Record<string, unknown>[] };
+  return duties.map((duty) => ({ ...duty, effectiveTo: duty.effectiveTo ?? null }) as MonthlyDuty);
 }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { READ_MODELS } from '../projections/read-models.database.js';
 import { caseTimelinesProjection } from '../timelines/case-timelines.projection.js';
-import { loadDefaultRules } from './default-rules.js';
+import { loadDefaultDuties, loadDefaultRules } from './default-rules.js';
 import { PoliciesController } from './http/policies.controller.js';
 import { RuleBookQuery } from './rule-book.query.js';
 
@@ -18,7 +18,7 @@ import { RuleBookQuery } from './rule-book.query.js';
     {
       provide: RuleBookQuery,
       inject: [READ_MODELS],
-      useFactory: (db: Database.Database) => new RuleBookQuery(db, caseTimelinesProjection, loadDefaultRules()),
+      useFactory: (db: Database.Database) => new RuleBookQuery(db, caseTimelinesProjection, loadDefaultRules(), loadDefaultDuties()),
     },
   ],
   exports: [RuleBookQuery],

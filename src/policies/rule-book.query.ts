@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { LiveRead } from '../projections/live-read.js';
 import type { Projection } from '../projections/projection.js';
+import type { MonthlyDuty } from './monthly-duty.js';
 import type { ResponsePolicyRule } from './policy.decider.js';
 import { readRecordedRules } from './recorded-rules.js';
 import { RuleBook } from './rule-book.js';
@@ -18,14 +19,15 @@ export class RuleBookQuery<HostTable extends string = string> {
     db: Database.Database,
     host: Projection<HostTable | 'rules'>,
     private readonly defaults: readonly ResponsePolicyRule[],
+    private readonly duties: readonly MonthlyDuty[],
   ) {
     this.live = new LiveRead(db, host);
   }
 
   current(): RuleBook {
     return this.live.read(
-      (tables, prepare) => new RuleBook(this.defaults, readRecordedRules(prepare, tables.rules)),
-      () => new RuleBook(this.defaults),
+      (tables, prepare) => new RuleBook(this.defaults, readRecordedRules(prepare, tables.rules), this.duties),
+      () => new RuleBook(this.defaults, [], this.duties),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { monthlyDutyDuring, type MonthlyDuty } from './monthly-duty.js';
 import type { ResponsePolicyRule } from './policy.decider.js';
 import type { PolicyCategory, PolicyStep } from './policy.events.js';
 import { ruleInForce, type RuleVersion } from './rule-in-force.js';
@@ -22,7 +23,8 @@ export interface RecordedRuleVersion extends RuleVersion {
  * rule covers the day. So recording a rule (e.g. a local, shorter limit from a date) takes over from
  * the default on its days without retiring anything, and a default recorded under its own id (to
  * retire it later) replaces the shipped copy. Two recorded rules covering the same day are a data
- * error (POLICY.RULES_OVERLAP, 409). Immutable: a snapshot of the rules as they stood when it was read.
+ * error (POLICY.RULES_OVERLAP, 409). The monthly duty of the members in charge is here too, as
+ * effective-dated data. Immutable: a snapshot of the rules as they stood when it was read.
  */
 export class RuleBook {
   private readonly defaults: RuleVersion[];
@@ -30,6 +32,7 @@ export class RuleBook {
   constructor(
     defaults: readonly ResponsePolicyRule[],
     private readonly recorded: readonly RecordedRuleVersion[] = [],
+    private readonly duties: readonly MonthlyDuty[] = [],
   ) {
     const recordedIds = new Set(recorded.map((version) => version.rule.ruleId));
     this.defaults = defaults.filter((rule) => !recordedIds.has(rule.ruleId)).map((rule) => ({ rule, retirement: null }));
@@ -49,5 +52,10 @@ export class RuleBook {
       return { rule: recorded, source: 'recorded', eventIds: this.recorded.find((version) => version.rule === recorded)?.eventIds ?? [] };
     const shipped = ruleInForce(this.defaults.filter(started), category, step, clockStartedAt);
     return shipped ? { rule: shipped, source: 'default', eventIds: [] } : null;
+  }
+
+  /** The monthly duty in force on some day of from..to (a member's days in charge in a month), with the days it covers. */
+  monthlyDutyDuring(from: string, to: string): ReturnType<typeof monthlyDutyDuring> {
+    return monthlyDutyDuring(this.duties, from, to);
   }
 }

@@ -2,8 +2,7 @@ import { vietnamDayOf, type CalendarDay } from '../calendar/calendar-day.js';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { inForceAt } from '../cases/case-facts.js';
 import type { CaseClassification } from '../cases/case.events.js';
-import { computeDeadline } from '../deadlines/deadline-calculator.js';
-import { DomainError } from '../domain-kit/domain-error.js';
+import { judgeDeadline, noClockStart, noRuleFor, type Unjudged } from '../deadlines/judged-deadline.js';
 import type { RuleBook } from '../policies/rule-book.js';
 import { unique } from './monthly-attendance.js';
 import { momentsOf } from './records-from-facts.js';
@@ -152,7 +151,8 @@ export function mustReportMatters(cases: readonly CaseRecord[], context: CaseRev
       ruleId: due.ruleId,
       dueAt: due.dueAt,
       reportedAt: own?.at ?? null,
-      status: due.unjudged ?? upwardReportStatus(own, due.dueAt, context.asOf),
+      status: due.unjudged?.reason ?? upwardReportStatus(own, due.dueAt, context.asOf),
+      unjudged: due.unjudged,
       reportedByOthers: others.map(({ officialId, at: reportedAt, eventId }) => ({ officialId, at: reportedAt, eventId })),
       assignmentId: mine[0].assignment.assignmentId,
       evidence: unique(evidence),
@@ -225,24 +225,23 @@ function inScope(classification: CaseClassification | null, scope: ReviewRules['
 function upwardReportDeadline(
   record: CaseRecord,
   context: CaseReviewContext,
-): { ruleId: string | null; dueAt: string | null; ruleEventIds: readonly string[]; unjudged: 'no-rule' | 'no-calendar' | null } {
+): { ruleId: string | null; dueAt: string | null; ruleEventIds: readonly string[]; unjudged: Unjudged | null } {
   const moments = momentsOf(record);
+  let clockStartedAt: string | null = null;
   for (const clockStartsAt of context.ruleBook.clockStartsFor(record.category, 'report-upward')) {
     const start = moments.find((moment) => moment.type === clockStartsAt);
+    clockStartedAt ??= start?.at ?? null;
     const sourced = start && context.ruleBook.inForce(record.category, 'report-upward', clockStartsAt, start.at);
     if (!sourced) continue;
     const judged = { ruleId: sourced.rule.ruleId, ruleEventIds: sourced.eventIds };
-    try {
-      const { dueAt } = computeDeadline({ rule: sourced.rule, moments, calendar: context.calendar, asOf: context.asOf });
-      return { ...judged, dueAt, unjudged: null };
-    } catch (error) {
-      // A year without holiday data leaves this matter unjudged, not the whole review.
-      if (error instanceof DomainError && error.code === 'CALENDAR.YEAR_NOT_COVERED')
-        return { ...judged, dueAt: null, unjudged: 'no-calendar' };
-      throw error;
-    }
+    // A year outside the working-day calendar leaves this matter unjudged, not the whole review.
+    const { deadline, unjudged } = judgeDeadline({ rule: sourced.rule, moments, calendar: context.calendar, asOf: context.asOf });
+    return { ...judged, dueAt: deadline?.dueAt ?? null, unjudged };
   }
-  return { ruleId: null, dueAt: null, ruleEventIds: [], unjudged: 'no-rule' };
+  const unjudged = clockStartedAt
+    ? noRuleFor(record.category, 'report-upward', clockStartedAt)
+    : noClockStart(record.category, 'report-upward');
+  return { ruleId: null, dueAt: null, ruleEventIds: [], unjudged };
 }
 
 /** By the official's own first report: in time or late; without one, never once due, else pending (also while the clock is stopped). */

@@ -7,7 +7,7 @@ import type { OfficialEvent } from '../officials/official.events.js';
 import type { UnitEvent, UnitKind } from '../organisation/unit.events.js';
 import type { ReviewEvent } from '../reviews/review.events.js';
 import type { VisitEvent, VisitKind } from '../visits/visit.events.js';
-import { loadDefaultRules } from '../policies/default-rules.js';
+import { loadDefaultDuties, loadDefaultRules } from '../policies/default-rules.js';
 import { RuleBook } from '../policies/rule-book.js';
 import {
   assignmentsFromFacts,
@@ -27,7 +27,7 @@ import { reviewResponsibility } from './responsibility-review.js';
  */
 const calendar = loadVietnamCalendar();
 /** The shipped rules: the upward-report limits are the incident-report-upward-2017 and *-report-upward-2017 rules. */
-const ruleBook = new RuleBook(loadDefaultRules());
+const ruleBook = new RuleBook(loadDefaultRules(), [], loadDefaultDuties());
 const unit = (unitId: string, kind: UnitKind, parentId: string | null): Fact<UnitEvent> =>
   fact({ type: 'UnitRegistered', data: { unitId, name: unitId, kind, parentId } }, '2024-01-01T08:00+07:00', `ev-unit-${unitId}`);
 const mergeOfB = fact<UnitEvent>({ type: 'UnitMerged', data: { intoUnitId: 'A' } }, '2025-05-10T08:00+07:00', 'ev-merge-B');
@@ -129,16 +129,22 @@ describe('monthly attendance', () => {
     expect(monthOf(result, '2025-03')).toMatchObject({
       status: 'met',
       missing: [],
+      duty: { dutyId: 'monthly-attendance-2017', needsCheck: true },
       committeeMeetings: { count: 1, evidence: [committee[0].eventId] },
       cellMeetings: { count: 1, evidence: [cell[0].eventId] },
     });
     expect(monthOf(result, '2025-03').evidence).toEqual(expect.arrayContaining(['ev-assign-a-1', committee[0].eventId, cell[0].eventId]));
-    expect(monthOf(result, '2025-02')).toMatchObject({ status: 'missed', missing: ['party-committee', 'party-cell'] });
+    expect(monthOf(result, '2025-02')).toMatchObject({ status: 'no-meeting-held', missing: [] });
   });
 
-  it('lists the months missed, one per month of the assignment in the period', () => {
+  it('lists the months missed: a meeting of the unit held in the month without the official', () => {
     const result = review({
-      meetingStreams: [meeting('A', 'party-committee', '2025-01-10T09:00+07:00'), meeting('A-2', 'party-cell', '2025-01-20T09:00+07:00')],
+      meetingStreams: [
+        meeting('A', 'party-committee', '2025-01-10T09:00+07:00'),
+        meeting('A-2', 'party-cell', '2025-01-20T09:00+07:00'),
+        meeting('A-C', 'party-committee', '2025-02-10T09:00+07:00', ['o-9']),
+        meeting('A-1', 'party-cell', '2025-03-11T09:00+07:00', ['o-9']),
+      ],
     });
     expect(result.attendance[0].months.map((entry) => entry.month)).toEqual([
       '2025-01',
@@ -148,17 +154,39 @@ describe('monthly attendance', () => {
       '2025-05',
       '2025-06',
     ]);
-    expect(result.attendance[0].monthsMissed).toEqual(['2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
-    expect(result.monthsMissed.count).toBe(5);
+    expect(result.attendance[0].monthsMissed).toEqual(['2025-02', '2025-03']);
+    expect(result.monthsMissed.count).toBe(2);
     expect(monthOf(result, '2025-01').status).toBe('met');
+    expect(monthOf(result, '2025-04').status).toBe('no-meeting-held');
   });
 
-  it('a committee meeting without any cell meeting misses the cell, and the other way round', () => {
+  it('a committee meeting attended while a cell met without the official misses the cell, and the other way round', () => {
     const result = review({
-      meetingStreams: [meeting('A-C', 'party-committee', '2025-01-10T09:00+07:00'), meeting('A-1', 'party-cell', '2025-02-10T09:00+07:00')],
+      meetingStreams: [
+        meeting('A-C', 'party-committee', '2025-01-10T09:00+07:00'),
+        meeting('A-1', 'party-cell', '2025-01-12T09:00+07:00', ['o-9']),
+        meeting('A-1', 'party-cell', '2025-02-10T09:00+07:00'),
+        meeting('A-C', 'party-committee', '2025-02-12T09:00+07:00', ['o-9']),
+      ],
     });
-    expect(monthOf(result, '2025-01')).toMatchObject({ status: 'missed', missing: ['party-cell'] });
+    expect(monthOf(result, '2025-01')).toMatchObject({ status: 'missed', missing: ['party-cell'], noMeetingHeld: [] });
     expect(monthOf(result, '2025-02')).toMatchObject({ status: 'missed', missing: ['party-committee'] });
+  });
+
+  it("a kind of meeting not held at all is no-meeting-held, shown with the units that did not meet, and not the official's miss", () => {
+    const result = review({ meetingStreams: [meeting('A-C', 'party-committee', '2025-01-10T09:00+07:00')] });
+    expect(monthOf(result, '2025-01')).toMatchObject({ status: 'no-meeting-held', missing: [], noMeetingHeld: ['party-cell'] });
+    expect(monthOf(result, '2025-01').parts).toEqual([
+      expect.objectContaining({ kind: 'party-committee', status: 'attended', notMetBy: [] }),
+      expect.objectContaining({
+        kind: 'party-cell',
+        status: 'no-meeting-held',
+        held: { count: 0, evidence: [] },
+        notMetBy: ['A-1', 'A-2'],
+      }),
+    ]);
+    expect(monthOf(result, '2025-02').parts.map((part) => part.notMetBy)).toEqual([['A-C'], ['A-1', 'A-2']]);
+    expect(result.monthsMissed.count).toBe(0);
   });
 
   it('does not count meetings the official did not attend, nor a subordinate committee for a higher unit', () => {
@@ -168,29 +196,81 @@ describe('monthly attendance', () => {
         meeting('A-1', 'party-cell', '2025-01-11T09:00+07:00'),
       ],
     });
-    expect(monthOf(absent, '2025-01').missing).toEqual(['party-committee']);
+    expect(monthOf(absent, '2025-01')).toMatchObject({ status: 'missed', missing: ['party-committee'] });
+    expect(monthOf(absent, '2025-01').evidence).toContain(absent.attendance[0].months[0].parts[0].held.evidence[0]);
     const provincial = review({
       officialFacts: assigned('o-1', 'a-p', 'P', '2025-01-01'),
       meetingStreams: [meeting('A-C', 'party-committee', '2025-01-10T09:00+07:00'), meeting('A-1', 'party-cell', '2025-01-11T09:00+07:00')],
     });
-    expect(monthOf(provincial, '2025-01')).toMatchObject({ missing: ['party-committee'], cellMeetings: { count: 1 } });
+    expect(monthOf(provincial, '2025-01')).toMatchObject({
+      status: 'no-meeting-held',
+      noMeetingHeld: ['party-committee'],
+      cellMeetings: { count: 1 },
+    });
+    expect(monthOf(provincial, '2025-01').parts[0].notMetBy).toEqual(['P']);
   });
 
-  it('an assignment starting mid-month requires that month only from 15 days in charge, and counts only meetings from its first day', () => {
-    const late = review({ officialFacts: assigned('o-1', 'a-1', 'A', '2025-03-18') });
-    expect(monthOf(late, '2025-03')).toMatchObject({ daysInCharge: 14, required: false, status: 'not-required' });
-    const earlier = review({
-      officialFacts: assigned('o-1', 'a-1', 'A', '2025-03-17'),
-      meetingStreams: [meeting('A-C', 'party-committee', '2025-03-05T09:00+07:00'), meeting('A-1', 'party-cell', '2025-03-20T09:00+07:00')],
+  it('judges a month over the days in charge, however few: no minimum, meetings before the first day do not count', () => {
+    const threeDays = review({
+      officialFacts: assigned('o-1', 'a-1', 'A', '2025-03-29'),
+      meetingStreams: [meeting('A-C', 'party-committee', '2025-03-05T09:00+07:00'), meeting('A-1', 'party-cell', '2025-03-30T09:00+07:00')],
     });
-    expect(monthOf(earlier, '2025-03')).toMatchObject({ daysInCharge: 15, required: true, status: 'missed', missing: ['party-committee'] });
-    expect(earlier.attendance[0].months[0].month).toBe('2025-03');
+    expect(monthOf(threeDays, '2025-03')).toMatchObject({
+      from: '2025-03-29',
+      to: '2025-03-31',
+      daysInCharge: 3,
+      required: true,
+      status: 'no-meeting-held',
+      noMeetingHeld: ['party-committee'],
+      cellMeetings: { count: 1 },
+    });
+    const missedInThem = review({
+      officialFacts: assigned('o-1', 'a-1', 'A', '2025-03-29'),
+      meetingStreams: [meeting('A-C', 'party-committee', '2025-03-30T09:00+07:00', ['o-9'])],
+    });
+    expect(monthOf(missedInThem, '2025-03')).toMatchObject({ daysInCharge: 3, status: 'missed', missing: ['party-committee'] });
+  });
+
+  it('judges a handover month for each member over their own days (the committee met once, on the 10th)', () => {
+    // A in charge from the 1st to the 14th: the only committee meeting (the 10th) was held without
+    // them, the cell met with them on the 12th. B from the 15th: no meeting of either kind was held.
+    const meetings = [
+      meeting('A-C', 'party-committee', '2025-03-10T09:00+07:00', ['o-9']),
+      meeting('A-1', 'party-cell', '2025-03-12T09:00+07:00', ['o-2']),
+    ];
+    const handover = [...assigned('o-2', 'a-2', 'A', '2025-01-01', null, '2025-03-14'), ...assigned('o-3', 'a-3', 'A', '2025-03-15')];
+    const reviewOf = (officialId: string) =>
+      review({
+        officialId,
+        assignments: [...assignmentsFromFacts('o-2', handover.slice(0, 3)), ...assignmentsFromFacts('o-3', handover.slice(3))],
+        meetings: meetings.map((stream) => meetingFromFacts(stream)!),
+        period: { from: '2025-03-01', to: '2025-03-31' },
+      });
+    const first = monthOf(reviewOf('o-2'), '2025-03');
+    expect(first).toMatchObject({ from: '2025-03-01', to: '2025-03-14', daysInCharge: 14, status: 'missed', missing: ['party-committee'] });
+    expect(first.parts.map((part) => part.status)).toEqual(['missed', 'attended']);
+    const second = monthOf(reviewOf('o-3'), '2025-03');
+    expect(second).toMatchObject({
+      from: '2025-03-15',
+      to: '2025-03-31',
+      daysInCharge: 17,
+      required: true,
+      status: 'no-meeting-held',
+      missing: [],
+      noMeetingHeld: ['party-committee', 'party-cell'],
+    });
+    expect(second.parts.map((part) => part.notMetBy)).toEqual([['A-C'], ['A-1', 'A-2']]);
+    expect(reviewOf('o-3').monthsMissed.count).toBe(0);
   });
 
   it('an assignment ended mid-period stops at its last day: later months are not listed, later meetings not counted', () => {
     const result = review({
       officialFacts: assigned('o-1', 'a-1', 'A', '2025-01-01', null, '2025-04-20'),
-      meetingStreams: [meeting('A-C', 'party-committee', '2025-04-10T09:00+07:00'), meeting('A-1', 'party-cell', '2025-04-25T09:00+07:00')],
+      meetingStreams: [
+        meeting('A-C', 'party-committee', '2025-04-10T09:00+07:00'),
+        meeting('A-1', 'party-cell', '2025-04-12T09:00+07:00', ['o-9']),
+        meeting('A-1', 'party-cell', '2025-04-25T09:00+07:00'),
+      ],
     });
     expect(result.assignments).toEqual([
       expect.objectContaining({ assignmentId: 'a-1', to: '2025-04-20', evidence: ['ev-assign-a-1', 'ev-end-a-1'] }),
@@ -200,9 +280,26 @@ describe('monthly attendance', () => {
   });
 
   it('a month not over yet as of the review is open, not missed', () => {
-    const result = review({ asOf: '2025-06-15T12:00+07:00' });
+    const result = review({
+      asOf: '2025-06-15T12:00+07:00',
+      meetingStreams: [meeting('A-C', 'party-committee', '2025-05-05T09:00+07:00', ['o-9'])],
+    });
     expect(monthOf(result, '2025-06').status).toBe('open');
     expect(monthOf(result, '2025-05').status).toBe('missed');
+  });
+
+  it('a month before the duty took effect in the rule book is not judged (no-rule)', () => {
+    const result = review({
+      officialFacts: assigned('o-1', 'a-1', 'A', '2016-11-01'),
+      period: { from: '2016-11-01', to: '2017-01-31' },
+      meetingStreams: [meeting('A-C', 'party-committee', '2016-12-05T09:00+07:00', ['o-9'])],
+    });
+    expect(result.attendance[0].months.map((month) => [month.month, month.status, month.required, month.duty?.dutyId ?? null])).toEqual([
+      ['2016-11', 'no-rule', false, null],
+      ['2016-12', 'no-rule', false, null],
+      ['2017-01', 'no-meeting-held', true, 'monthly-attendance-2017'],
+    ]);
+    expect(result.monthsMissed.count).toBe(0);
   });
 
   it('a unit merged into the assigned unit counts from the day of the merge, never before, with the merge as evidence', () => {
@@ -214,7 +311,11 @@ describe('monthly attendance', () => {
         meeting('B-1', 'party-cell', '2025-05-10T20:00+07:00'),
       ],
     });
-    expect(monthOf(result, '2025-04')).toMatchObject({ status: 'missed', missing: ['party-cell'] });
+    expect(monthOf(result, '2025-04')).toMatchObject({
+      status: 'no-meeting-held',
+      noMeetingHeld: ['party-cell'],
+      cellMeetings: { count: 0 },
+    });
     expect(monthOf(result, '2025-05')).toMatchObject({ status: 'met' });
     expect(monthOf(result, '2025-05').evidence).toContain('ev-merge-B');
   });
@@ -447,7 +548,11 @@ describe('must-report matters: owed only for matters classified must-report, by 
       effectiveFrom: '2025-01-01',
       legalReference: 'Provincial instruction 3/2025',
     };
-    const recorded = new RuleBook(loadDefaultRules(), [{ rule: local, retirement: null, eventIds: ['ev-local-rule'] }]);
+    const recorded = new RuleBook(
+      loadDefaultRules(),
+      [{ rule: local, retirement: null, eventIds: ['ev-local-rule'] }],
+      loadDefaultDuties(),
+    );
     const stream = caseFacts('A-1', 'complaint', '2025-03-03T08:00+07:00', [mustReport, '2025-03-03T09:00+07:00']);
     expect(review({ cases: cases(stream), ruleBook: recorded }).mustReport.matters).toEqual([
       expect.objectContaining({
@@ -467,6 +572,44 @@ describe('must-report matters: owed only for matters classified must-report, by 
     });
     expect(result.mustReport.matters).toEqual([expect.objectContaining({ status: 'no-rule', ruleId: null, dueAt: null })]);
     expect([result.mustReport.late.count, result.mustReport.never.count]).toEqual([0, 0]);
+  });
+
+  it('leaves a matter whose count meets a year outside the calendar unjudged (no-calendar), and judges the others', () => {
+    // A province's own rule recorded from 1990: the 1990 matter's 3 working days cannot be counted
+    // (the calendar starts in 1995); the 1995 matter's can.
+    const local = {
+      ...loadDefaultRules().find((rule) => rule.ruleId === 'complaint-report-upward-2017')!,
+      ruleId: 'local-complaint-report-upward-1990',
+      effectiveFrom: '1990-01-01',
+      effectiveTo: '2017-01-01',
+    };
+    const recorded = new RuleBook(
+      loadDefaultRules(),
+      [{ rule: local, retirement: null, eventIds: ['ev-local-rule'] }],
+      loadDefaultDuties(),
+    );
+    const old = caseFacts('A-1', 'complaint', '1990-03-05T08:00+07:00', [mustReport, '1990-03-05T09:00+07:00']);
+    const covered = caseFacts('A-1', 'complaint', '1995-01-09T08:00+07:00', [mustReport, '1995-01-09T09:00+07:00']);
+    const result = review({
+      cases: cases(old, covered),
+      ruleBook: recorded,
+      period: { from: '1990-03-01', to: '1995-02-28' },
+      asOf: '1995-07-01T08:00+07:00',
+      officialFacts: assigned('o-1', 'a-1', 'A', '1990-01-01'),
+    });
+    expect(result.mustReport.matters).toEqual([
+      expect.objectContaining({
+        caseId: caseIdOf(old),
+        status: 'no-calendar',
+        ruleId: 'local-complaint-report-upward-1990',
+        dueAt: null,
+        unjudged: { reason: 'no-calendar', sentence: expect.stringContaining('1990 is outside it') },
+      }),
+      // Monday 1995-01-09 + 3 working days: the end of Thursday 12 January.
+      expect.objectContaining({ caseId: caseIdOf(covered), status: 'never', dueAt: '1995-01-12T23:59:59.999+07:00', unjudged: null }),
+    ]);
+    expect(result.mustReport.unjudged).toMatchObject({ count: 1, evidence: expect.arrayContaining([old[0].eventId]) });
+    expect(result.mustReport.never).toMatchObject({ count: 1, evidence: expect.arrayContaining([covered[0].eventId]) });
   });
 });
 

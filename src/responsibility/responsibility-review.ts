@@ -26,7 +26,7 @@ export function reviewResponsibility(input: ResponsibilityReviewInput): Responsi
   const ownInCharge = own.filter(isInCharge);
 
   const attendance = ownInCharge.map((assignment) =>
-    attendanceOf(assignment, { officialId, period, asOf: input.asOf, meetings: input.meetings, tree, rules }),
+    attendanceOf(assignment, { officialId, period, asOf: input.asOf, meetings: input.meetings, tree, ruleBook: input.ruleBook }),
   );
   const missedMonths = attendance.flatMap((entry) => entry.months.filter((month) => month.status === 'missed'));
   const context: CaseReviewContext = {
@@ -65,6 +65,7 @@ export function reviewResponsibility(input: ResponsibilityReviewInput): Responsi
       matters: mustReport,
       late: figureOf(mustReport.filter((matter) => matter.status === 'late')),
       never: figureOf(mustReport.filter((matter) => matter.status === 'never')),
+      unjudged: figureOf(mustReport.filter((matter) => matter.unjudged !== null)),
     },
     preemptions: { matters: preempted, total: figureOf(preempted) },
     reviews: {

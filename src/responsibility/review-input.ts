@@ -103,21 +103,18 @@ export interface ReviewRecord {
 
 /**
  * How the review reads the duties of the member in charge; defaults in DEFAULT_REVIEW_RULES. The time
- * allowed to report a matter upward is not one of them: it is a rule of the rule book (the
- * `*-report-upward-*` rules), counted by the deadline calculator like every other limit.
+ * allowed to report a matter upward and the monthly duty are not among them: they are rules of the
+ * rule book (the `*-report-upward-*` rules, the duties), effective-dated like every other rule.
  */
 export interface ReviewRules {
   /** The roles that carry the duties of the member in charge (attendance, reporting, pre-emption). */
   readonly rolesInCharge: readonly ResponsibilityRole[];
-  /** A month requires attendance when the assignment covers at least this many of its days (or all of a shorter month). */
-  readonly minimumDaysInChargeForMonthlyDuty: number;
   /** Which cases a pre-emption is looked for on. */
   readonly preemptionScope: 'must-report' | 'not-within-authority' | 'any';
 }
 
 export const DEFAULT_REVIEW_RULES: ReviewRules = {
   rolesInCharge: ['committee-member-in-charge'],
-  minimumDaysInChargeForMonthlyDuty: 15,
   preemptionScope: 'not-within-authority',
 };
 
@@ -133,7 +130,7 @@ export interface ResponsibilityReviewInput {
   readonly visits: readonly VisitRecord[];
   readonly cases: readonly CaseRecord[];
   readonly reviews: readonly ReviewRecord[];
-  /** The rule book the upward reports of must-report matters are judged by (shipped defaults and recorded rules). */
+  /** The rule book the upward reports and the monthly duty are judged by (shipped defaults and recorded rules). */
   readonly ruleBook: RuleBook;
   /** The working days the rule book's limits are counted in. */
   readonly calendar: WorkingDayCalendar;

@@ -1,5 +1,7 @@
 import type { CalendarDay } from '../calendar/calendar-day.js';
 import type { CaseCategory, CaseClassification } from '../cases/case.events.js';
+import type { Unjudged } from '../deadlines/judged-deadline.js';
+import type { MeetingPlace } from '../policies/monthly-duty.js';
 import type { MeetingKind } from '../meetings/meeting.events.js';
 import type { ResponsibilityRole } from '../officials/official.events.js';
 import type { ReviewOutcome } from '../reviews/review.events.js';
@@ -24,21 +26,48 @@ export interface AssignmentInReview {
 }
 
 /**
- * met: a committee meeting and a cell meeting attended; missed: a required month that ended without both;
- * not-required: too few days in charge that month; open: the month (or the assignment) is not over yet.
+ * How one month of the duty went for the member, over their own days in charge:
+ * met: every part attended; missed: the days are over and a part was held without them;
+ * no-meeting-held: the days are over, nothing missed, and some kind of meeting was not held at all in
+ * them (the unit did not meet: not the member's miss); open: their days that month are not over;
+ * no-rule: no monthly duty of the rule book covers those days, so the month is not judged.
  */
-export type MonthStatus = 'met' | 'missed' | 'not-required' | 'open';
+export type MonthStatus = 'met' | 'missed' | 'no-meeting-held' | 'open' | 'no-rule';
+
+/** One part of the duty (a kind of meeting) in one month: attended, held without them, not held, or not over yet. */
+export type DutyPartStatus = 'attended' | 'missed' | 'no-meeting-held' | 'open';
+
+export interface DutyPartOfMonth {
+  readonly kind: MeetingKind;
+  readonly where: MeetingPlace;
+  readonly status: DutyPartStatus;
+  /** The meetings of the kind held for the unit in the member's days, attended by them or not. */
+  readonly held: Figure;
+  readonly attended: Figure;
+  /** When no meeting was held: the units that did not meet (its Party committee, its cells; the unit itself when none is registered). */
+  readonly notMetBy: readonly string[];
+}
 
 export interface MonthOfAttendance {
   /** YYYY-MM in Vietnam's calendar. */
   readonly month: string;
+  /** The member's own days in charge that month (and under the duty), both included. */
+  readonly from: CalendarDay;
+  readonly to: CalendarDay;
   readonly daysInCharge: number;
+  /** The rule book's duty the month is judged by; null when none covers those days (status no-rule). */
+  readonly duty: { readonly dutyId: string; readonly reference: string; readonly needsCheck: boolean } | null;
+  /** Whether a duty applied: every month with a duty in force is judged, whatever the number of days. */
   readonly required: boolean;
   readonly status: MonthStatus;
+  readonly parts: readonly DutyPartOfMonth[];
+  /** The party-committee and party-cell meetings the member attended in those days. */
   readonly committeeMeetings: Figure;
   readonly cellMeetings: Figure;
-  /** What the month lacked: empty when met. */
+  /** The kinds held without the member (their miss); empty when met. */
   readonly missing: readonly MeetingKind[];
+  /** The kinds not held at all in those days (not the member's miss). */
+  readonly noMeetingHeld: readonly MeetingKind[];
   /** The meetings, the assignment, and the unit links (merges) the month rests on. */
   readonly evidence: readonly string[];
 }
@@ -79,7 +108,7 @@ export interface CasesHandled {
 /**
  * on-time / late: reported by the official; never: due and not reported by them; pending: not yet due;
  * no-rule: the rule book has no report-upward rule for the category on that day; no-calendar: the
- * deadline falls in a year without holiday data. The last two are unjudged: neither late nor never.
+ * count meets a year outside the working-day calendar (1995-2100). The last two are unjudged: neither late nor never.
  */
 export type UpwardReportStatus = 'on-time' | 'late' | 'never' | 'pending' | 'no-rule' | 'no-calendar';
 
@@ -94,6 +123,8 @@ export interface MustReportMatter {
   readonly dueAt: string | null;
   readonly reportedAt: string | null;
   readonly status: UpwardReportStatus;
+  /** Why the matter is unjudged (status no-rule or no-calendar), in a sentence; null when judged. */
+  readonly unjudged: Unjudged | null;
   /** Reports upward made by other officials (they do not discharge this official's duty, but the reviewer should see them). */
   readonly reportedByOthers: readonly { readonly officialId: string; readonly at: string; readonly eventId: string }[];
   readonly assignmentId: string;
@@ -133,7 +164,13 @@ export interface ResponsibilityReview {
   /** One entry per assignment in charge, plus one (assignmentId null) for visits elsewhere. */
   readonly visits: readonly VisitsOfAssignment[];
   readonly casesHandled: CasesHandled;
-  readonly mustReport: { readonly matters: readonly MustReportMatter[]; readonly late: Figure; readonly never: Figure };
+  readonly mustReport: {
+    readonly matters: readonly MustReportMatter[];
+    readonly late: Figure;
+    readonly never: Figure;
+    /** Matters that could not be judged (no rule, or a year outside the calendar): neither late nor never. */
+    readonly unjudged: Figure;
+  };
   readonly preemptions: { readonly matters: readonly Preemption[]; readonly total: Figure };
   readonly reviews: { readonly opened: Figure; readonly concluded: Figure; readonly items: readonly ReviewOfOfficial[] };
 }

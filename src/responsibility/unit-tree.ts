@@ -47,6 +47,11 @@ export class UnitTree {
     return this.units.get(unitId)?.kind ?? null;
   }
 
+  /** Every unit of a kind, registered at any time (the caller links them to a unit on a day). */
+  unitIdsOfKind(kind: UnitRecord['kind']): string[] {
+    return [...this.units.values()].filter((unit) => unit.kind === kind).map((unit) => unit.unitId);
+  }
+
   /** How unitId belongs to ancestorId on the day, or null when it does not. */
   linkTo(unitId: string, ancestorId: string, day: CalendarDay): UnitLink | null {
     const key = this.changesOverTime ? `${unitId}\u0000${ancestorId}\u0000${day}` : `${unitId}\u0000${ancestorId}`;

@@ -4,8 +4,8 @@ import type { CaseEventType } from '../cases/case-event-catalogue.js';
 import { caseHistoryOf, classificationAt, holdingAt, type CaseFacts, type HandlingPeriod } from '../cases/case-facts.js';
 import type { CaseEvent } from '../cases/case.events.js';
 import type { Fact } from '../domain-kit/decider.js';
-import { DomainError } from '../domain-kit/domain-error.js';
-import { computeDeadline, type Deadline } from '../deadlines/deadline-calculator.js';
+import type { Deadline } from '../deadlines/deadline-calculator.js';
+import { judgeDeadline, noRuleFor, type Unjudged } from '../deadlines/judged-deadline.js';
 import type { JsonObject } from '../ledger/event-store.port.js';
 import { POLICY_STEPS, type PolicyCategory, type PolicyStep } from '../policies/policy.events.js';
 import type { RuleBook } from '../policies/rule-book.js';
@@ -90,6 +90,8 @@ export interface TimelineDeadline {
   readonly dueAt: string | null;
   readonly completedAt: string | null;
   readonly status: TimelineStatus;
+  /** Why the step cannot be judged (status no-rule or no-calendar), in a sentence; null otherwise. */
+  readonly unjudged: Unjudged | null;
   /** From the clock's start to completion, or to asOf while not done. */
   readonly durationHours: number | null;
   /** The extensions the rule allows the case, for its complexity (null without a rule). */
@@ -219,18 +221,23 @@ function ruleDeadline(step: PolicyStep, clockStartsAt: string, judged: Judged): 
   if (!sourced) {
     return {
       ...unjudged(step, 'no-rule', judged.placeAt(null)),
+      unjudged: noRuleFor(facts.category, step, start.at),
       clockStartedAt: start.at,
       evidence: { ...noEvidence, clockStartEventId: start.eventId },
     };
   }
   const owed = step === 'report-upward' ? upwardReportOwed(facts, judged.asOf) : null;
-  const deadline = deadlineOrUncovered(() =>
-    computeDeadline({ rule: sourced.rule, moments: facts.moments, calendar: judged.calendar, asOf: judged.asOf }),
-  );
+  const { deadline, unjudged: uncovered } = judgeDeadline({
+    rule: sourced.rule,
+    moments: facts.moments,
+    calendar: judged.calendar,
+    asOf: judged.asOf,
+  });
   const classificationEventIds = owed?.classification ? [owed.classification.eventId, ...correctionsOf(owed.classification.eventId)] : [];
   if (!deadline) {
     return {
       ...unjudged(step, owed?.status ?? 'no-calendar', judged.placeAt(null)),
+      unjudged: owed?.status ? null : uncovered,
       clockStartedAt: start.at,
       evidence: { ...noEvidence, clockStartEventId: start.eventId, ruleEventIds: sourced.eventIds, classificationEventIds },
     };
@@ -256,6 +263,7 @@ function ruleDeadline(step: PolicyStep, clockStartsAt: string, judged: Judged): 
     dueAt: deadline.dueAt,
     completedAt: deadline.completedAt,
     status: owed?.status ?? statusOf(deadline),
+    unjudged: null,
     durationHours: deadline.durationMs === null ? null : deadline.durationMs / HOUR_MS,
     extensionsAllowed: deadline.extensionsAllowed,
     ...judged.placeAt(deadline.completedAt),
@@ -292,21 +300,12 @@ function unjudged(step: TimelineDeadlineStep, status: TimelineStatus, place: Pla
     dueAt: null,
     completedAt: null,
     status,
+    unjudged: null,
     durationHours: null,
     extensionsAllowed: null,
     ...place,
     evidence: noEvidence,
   };
-}
-
-/** A year outside the working-day calendar makes one deadline unjudgeable, not the whole timeline. */
-function deadlineOrUncovered(compute: () => Deadline): Deadline | null {
-  try {
-    return compute();
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'CALENDAR.YEAR_OUT_OF_RANGE') return null;
-    throw error;
-  }
 }
 
 function statusOf(deadline: Deadline): TimelineStatus {
@@ -337,6 +336,7 @@ function assignedDeadline(period: HandlingPeriod, judged: Judged): TimelineDeadl
     dueAt,
     completedAt: completed ? endAt : null,
     status,
+    unjudged: null,
     durationHours: hoursBetween(startedAt, endAt),
     extensionsAllowed: null,
     ...judged.placeAt(endAt),

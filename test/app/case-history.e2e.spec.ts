@@ -85,6 +85,8 @@ describe('case history over HTTP', () => {
       caseId: string;
       asOf: unknown;
       by: string;
+      otherAxis: { by: string; steps: number } | null;
+      note: string | null;
       state: Record<string, unknown>;
       steps: Step[];
     };
@@ -160,7 +162,11 @@ describe('case history over HTTP', () => {
     expect(replay.steps).toHaveLength(2);
     // Before the case was received, the case did not exist yet.
     const before = await history(`?asOf=${encodeURIComponent('2017-02-28T00:00:00+07:00')}&by=occurred`);
-    expect(before).toMatchObject({ state: { status: 'unreceived' }, steps: [] });
+    expect(before).toMatchObject({ state: { status: 'unreceived' }, steps: [], otherAxis: { by: 'recorded' }, note: null });
+    // The case of March 2017 entered now: by recorded time (the default) the ledger knew nothing then.
+    const unknownThen = await history(`?asOf=${encodeURIComponent(time('02', '12'))}`);
+    expect(unknownThen).toMatchObject({ by: 'recorded', steps: [], otherAxis: { by: 'occurred', steps: 2 } });
+    expect(unknownThen.note).toMatch(/by=occurred/);
   });
 
   it('answers 404 for an unknown case and 400 for a bad asOf', async () => {

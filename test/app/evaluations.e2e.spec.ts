@@ -37,11 +37,12 @@ describe('the annual evaluation over HTTP', () => {
     await official('an', 'Nguyễn Văn An', 'xa-a', 'committee-member-in-charge', '2024-03-31');
     await official('binh', 'Trần Thị "Bình", Phó Chủ tịch', 'huyen', 'leader');
     await official('chi', 'Lê Văn Chi', 'huyen-khac', 'committee-member-in-charge');
-    const meeting = (meetingId: string, unitId: string, kind: string, day: string) =>
-      post('/api/v1/meetings', { meetingId, unitId, kind, heldAt: at(day), attendees: ['an'] });
+    const meeting = (meetingId: string, unitId: string, kind: string, day: string, attendees = ['an']) =>
+      post('/api/v1/meetings', { meetingId, unitId, kind, heldAt: at(day), attendees });
     await meeting('m-jan-committee', 'dang-uy-xa-a', 'party-committee', '01-10');
     await meeting('m-jan-cell', 'chi-bo-1', 'party-cell', '01-15');
     await meeting('m-feb-committee', 'dang-uy-xa-a', 'party-committee', '02-14');
+    await meeting('m-feb-cell', 'chi-bo-1', 'party-cell', '02-20', ['binh']);
     await meeting('m-mar-committee', 'dang-uy-xa-a', 'party-committee', '03-11');
     await meeting('m-mar-cell', 'chi-bo-1', 'party-cell', '03-12');
     const received = await post('/api/v1/cases', {
@@ -80,6 +81,8 @@ describe('the annual evaluation over HTTP', () => {
       monthsRequired: 3,
       monthsMet: 2,
       monthsMissed: 1,
+      monthsNoMeetingHeld: 0,
+      monthsUnjudged: 0,
       visitsConducted: 0,
       visitsCancelled: 0,
       casesHandled: 0,
@@ -88,6 +91,7 @@ describe('the annual evaluation over HTTP', () => {
       casesOverdue: 0,
       mustReportLate: 0,
       mustReportNever: 0,
+      mustReportUnjudged: 0,
       preemptions: 1,
       reviewsOpened: 0,
       reviewsConcluded: 0,
@@ -117,10 +121,15 @@ describe('the annual evaluation over HTTP', () => {
       'an',
     ]);
     expect((await evaluate('unitId=tinh&sort=monthsMissed&order=desc')).officials.map((official) => official.officialId)).toEqual([
+      'an',
+      'binh',
+      'chi',
+    ]); // Chi's district held no meeting all year: not Chi's miss
+    expect((await evaluate('unitId=tinh&sort=monthsNoMeetingHeld&order=desc')).officials.map((official) => official.officialId)).toEqual([
       'chi',
       'an',
       'binh',
-    ]); // Chi: no meeting all year
+    ]);
   });
 
   it('exports the same evaluation as CSV: a count and a space-separated evidence column per indicator', async () => {

@@ -6,7 +6,7 @@ const at = (day: string, time = '08:00') => `2024-${day}T${time}:00+07:00`;
 
 /**
  * A commune in a district; An is the committee member in charge of the commune for the first quarter of
- * 2024. January and March have both meetings, February only the committee's. A must-report matter
+ * 2024. January and March have both meetings with An; in February the cell met without An. A must-report matter
  * reaches the district by the media the day before An reports it upward: a pre-emption.
  */
 describe('the responsibility review over HTTP', () => {
@@ -56,11 +56,19 @@ describe('the responsibility review over HTTP', () => {
       to: '2024-03-31',
       occurredAt: at('01-01'),
     });
-    const meeting = (meetingId: string, unitId: string, kind: string, day: string) =>
-      post('/api/v1/meetings', { meetingId, unitId, kind, heldAt: at(day), attendees: ['an'] });
+    await post('/api/v1/officials', {
+      officialId: 'cuong',
+      fullName: 'Phạm Văn Cường',
+      position: 'Bí thư chi bộ',
+      unitId: 'xa-a',
+      occurredAt: at('01-01'),
+    });
+    const meeting = (meetingId: string, unitId: string, kind: string, day: string, attendees = ['an']) =>
+      post('/api/v1/meetings', { meetingId, unitId, kind, heldAt: at(day), attendees });
     await meeting('m-jan-committee', 'dang-uy-xa-a', 'party-committee', '01-10');
     await meeting('m-jan-cell', 'chi-bo-1', 'party-cell', '01-15');
     await meeting('m-feb-committee', 'dang-uy-xa-a', 'party-committee', '02-14');
+    await meeting('m-feb-cell', 'chi-bo-1', 'party-cell', '02-20', ['cuong']);
     await meeting('m-mar-committee', 'dang-uy-xa-a', 'party-committee', '03-11');
     await meeting('m-mar-cell', 'chi-bo-1', 'party-cell', '03-12');
     const received = await post('/api/v1/cases', {

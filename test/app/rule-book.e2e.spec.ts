@@ -32,6 +32,12 @@ describe('the rule book over HTTP', () => {
     post(`/api/v1/cases/${caseId}/classifications`, { classification, reason: 'By the rules', occurredAt: at('03-03', '09:00') }, 200);
   const report = (caseId: string, day: string) =>
     post(`/api/v1/cases/${caseId}/upward-reports`, { officialId: 'an', toUnitId: 'huyen', occurredAt: at(day) }, 200);
+  const timelineStatus = async (name: string) =>
+    (
+      await http
+        .get(`/api/v1/timelines/cases/${cases[name]}?minPosition=${writes.position}&asOf=${encodeURIComponent(at('03-31'))}`)
+        .expect(200)
+    ).body.deadlines.find((deadline: { step: string }) => deadline.step === 'report-upward').status;
   const nameOf = (caseId: string) => Object.keys(cases).find((name) => cases[name] === caseId);
 
   const overdueReports = async () =>
@@ -88,6 +94,8 @@ describe('the rule book over HTTP', () => {
     expect(await overdueReports()).toEqual(['late missed']);
     expect((await reviewedMatters()).sort()).toEqual(['in-time on-time', 'late late']);
     expect(await evaluated()).toEqual({ late: 1, never: 0 });
+    const timelines = await Promise.all(['within-authority', 'unclassified', 'late', 'in-time', 'corrected'].map(timelineStatus));
+    expect(timelines).toEqual(['not-required', 'unclassified', 'missed', 'met', 'not-required']);
   });
 
   it('re-judges a matter whose classification is corrected to must-report, everywhere', async () => {
@@ -108,6 +116,7 @@ describe('the rule book over HTTP', () => {
     expect((await overdueReports()).sort()).toEqual(['corrected overdue', 'late missed']);
     expect((await reviewedMatters()).sort()).toEqual(['corrected never', 'in-time on-time', 'late late']);
     expect(await evaluated()).toEqual({ late: 1, never: 1 });
+    expect(await timelineStatus('corrected')).toBe('overdue');
   });
 
   it('bounds extensions by a recorded rule once it is in force, as the timeline then counts them', async () => {

@@ -12,7 +12,7 @@ import { ReviewFactsQuery } from '../../src/responsibility/projection/review-fac
 import { responsibilityFactsProjection } from '../../src/responsibility/projection/responsibility-facts.projection.js';
 import { caseFromFacts, meetingFromFacts, unitFromFacts, visitFromFacts } from '../../src/responsibility/records-from-facts.js';
 import type { DomainEvent, Fact } from '../../src/domain-kit/decider.js';
-import { loadDefaultRules } from '../../src/policies/default-rules.js';
+import { loadDefaultDuties, loadDefaultRules } from '../../src/policies/default-rules.js';
 import { RuleBook } from '../../src/policies/rule-book.js';
 import type { RuleBookQuery } from '../../src/policies/rule-book.query.js';
 import { recorded } from './recorded-events.js';
@@ -26,7 +26,7 @@ import { recorded } from './recorded-events.js';
  */
 
 const calendar = loadVietnamCalendar();
-const ruleBook = new RuleBook(loadDefaultRules());
+const ruleBook = new RuleBook(loadDefaultRules(), [], loadDefaultDuties());
 /** The shipped rules alone: no policy is recorded in these provinces. */
 const ruleBooks = { current: () => ruleBook } as RuleBookQuery;
 const judgement = { calendar, ruleBook, rules: {} };

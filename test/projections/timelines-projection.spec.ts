@@ -7,7 +7,7 @@ import { tableNamesFor } from '../../src/projections/projection.js';
 import { openReadModels } from '../../src/projections/read-models.database.js';
 import { caseTimelinesProjection } from '../../src/timelines/case-timelines.projection.js';
 import { CaseTimelinesQuery } from '../../src/timelines/case-timelines.query.js';
-import { loadDefaultRules } from '../../src/policies/default-rules.js';
+import { loadDefaultDuties, loadDefaultRules } from '../../src/policies/default-rules.js';
 import { RuleBookQuery } from '../../src/policies/rule-book.query.js';
 import { recorded } from './recorded-events.js';
 
@@ -45,7 +45,7 @@ describe('the case-timelines projection', () => {
 
   beforeEach(() => {
     db = openReadModels(':memory:');
-    query = new CaseTimelinesQuery(db, calendar, new RuleBookQuery(db, caseTimelinesProjection, defaults));
+    query = new CaseTimelinesQuery(db, calendar, new RuleBookQuery(db, caseTimelinesProjection, defaults, loadDefaultDuties()));
     generation = undefined as unknown as number;
   });
   afterEach(() => db.close());
@@ -125,6 +125,7 @@ describe('the case-timelines projection', () => {
       dueAt: endOf('2025-03-13'),
       completedAt: '2025-03-10T08:00:00+07:00',
       status: 'met',
+      unjudged: null,
       durationHours: 168,
       extensionsAllowed: 0,
       unitId: 'gia-tan',

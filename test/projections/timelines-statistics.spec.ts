@@ -14,6 +14,7 @@ const judged = (
   dueAt: null,
   completedAt: null,
   status,
+  unjudged: null,
   durationHours,
   extensionsAllowed: null,
   unitId: 'gia-tan',

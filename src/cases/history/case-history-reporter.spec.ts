@@ -19,6 +19,8 @@ const history = (steps: CaseHistoryStep[]): CaseHistory => ({
   caseId: 'c1',
   asOf: null,
   by: 'everything',
+  otherAxis: null,
+  note: null,
   state: steps[steps.length - 1]?.stateAfter ?? { status: 'unreceived' },
   steps,
 });

@@ -65,6 +65,27 @@ describe('replayCase', () => {
     expect(replay.state).toMatchObject({ acknowledgedAt: '2026-03-03T09:00:00+07:00', summary: 'Canal' });
   });
 
+  it('says which axis it used, what the other would show, and why it shows nothing when only the other would', () => {
+    // Received on 2 March (08:00 +07:00), recorded at 01:00Z the same day: at 07:30Z by recorded time
+    // only the receipt; by occurred time, the acknowledgement of the 3rd is not there either.
+    expect(replayCase('c1', stream, historySelection('2026-03-02T05:00:00+07:00', undefined))).toMatchObject({
+      by: 'recorded',
+      otherAxis: { by: 'occurred', steps: 0 },
+      note: null,
+    });
+    // The acknowledgement occurred on the 3rd but was entered only on the 10th: a history typed in later.
+    const typedInLater = [acknowledged];
+    const byRecorded = replayCase('c1', typedInLater, historySelection('2026-03-05T00:00:00+07:00', undefined));
+    expect(byRecorded).toMatchObject({ by: 'recorded', steps: [], otherAxis: { by: 'occurred', steps: 1 } });
+    expect(byRecorded.note).toMatch(
+      /^Nothing of this case was recorded in the ledger by 2026-03-05T00:00:00\+07:00, but 1 of its facts had occurred/,
+    );
+    const byOccurred = replayCase('c1', typedInLater, historySelection('2026-03-05T00:00:00+07:00', 'occurred'));
+    expect(byOccurred).toMatchObject({ by: 'occurred', otherAxis: { by: 'recorded', steps: 0 }, note: null });
+    expect(byOccurred.steps).toHaveLength(1);
+    expect(replayCase('c1', stream, { by: 'everything' })).toMatchObject({ by: 'everything', otherAxis: null, note: null });
+  });
+
   it('applies a correction from its step on, keeping the data as recorded', () => {
     const replay = replayCase('c1', stream, { by: 'everything' });
     expect(replay.steps[0].data).toMatchObject({ summary: 'Canal' });

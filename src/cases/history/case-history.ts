@@ -40,10 +40,21 @@ export interface CaseHistoryStep {
   readonly stateAfter: Record<string, unknown>;
 }
 
+/** For a replay by a time: what the other time axis would show at the same asOf. */
+export interface OtherAxis {
+  readonly by: HistoryTimeBasis;
+  readonly steps: number;
+}
+
 export interface CaseHistory {
   readonly caseId: string;
   readonly asOf: string | number | null;
+  /** The axis the replay used: recordedAt (the default for a time), occurredAt, a global position, or everything. */
   readonly by: HistorySelection['by'];
+  /** For a replay by a time, the steps the other axis would give; null otherwise. */
+  readonly otherAxis: OtherAxis | null;
+  /** Said when the axis used shows nothing while the other would (a history recorded after the fact, say); null otherwise. */
+  readonly note: string | null;
   readonly state: Record<string, unknown>;
   readonly steps: readonly CaseHistoryStep[];
 }
@@ -98,7 +109,32 @@ export function replayCase(caseId: string, recorded: readonly RecordedEvent[], s
       stateAfter: caseView(state),
     };
   });
-  return { caseId, asOf: selection.by === 'everything' ? null : selection.asOf, by: selection.by, state: caseView(state), steps };
+  const otherAxis = otherAxisOf(recorded, selection);
+  return {
+    caseId,
+    asOf: selection.by === 'everything' ? null : selection.asOf,
+    by: selection.by,
+    otherAxis,
+    note:
+      otherAxis && steps.length === 0 && otherAxis.steps > 0
+        ? noteFor(otherAxis, selection.by === 'everything' ? null : selection.asOf)
+        : null,
+    state: caseView(state),
+    steps,
+  };
+}
+
+function otherAxisOf(recorded: readonly RecordedEvent[], selection: HistorySelection): OtherAxis | null {
+  if (selection.by !== 'recorded' && selection.by !== 'occurred') return null;
+  const by = selection.by === 'recorded' ? 'occurred' : 'recorded';
+  return { by, steps: recorded.filter(selects({ by, asOf: selection.asOf })).length };
+}
+
+/** `other` is the axis not used: its steps are the facts the replay would show by it. */
+function noteFor(other: OtherAxis, asOf: string | number | null): string {
+  return other.by === 'occurred'
+    ? `Nothing of this case was recorded in the ledger by ${asOf}, but ${other.steps} of its facts had occurred by then (recorded later): ask with by=occurred to see them.`
+    : `Nothing of this case had occurred by ${asOf}, but ${other.steps} of its facts were already recorded by then (with a later occurredAt): ask with by=recorded to see them.`;
 }
 
 function selects(selection: HistorySelection): (event: RecordedEvent) => boolean {

@@ -169,7 +169,7 @@ export interface AggregatesView {
   readonly groups: readonly AggregateGroup[];
 }
 
-export type MonthStatus = 'met' | 'missed' | 'not-required' | 'open';
+export type MonthStatus = 'met' | 'missed' | 'no-meeting-held' | 'open' | 'no-rule';
 
 export interface MonthOfAttendance {
   readonly month: string;
@@ -179,6 +179,9 @@ export interface MonthOfAttendance {
   readonly committeeMeetings: Evidence;
   readonly cellMeetings: Evidence;
   readonly missing: readonly string[];
+  /** The kinds of meeting not held at all in the member's days (the unit's, not the member's miss). */
+  readonly noMeetingHeld: readonly string[];
+  readonly parts: readonly { readonly kind: string; readonly status: string; readonly notMetBy: readonly string[] }[];
   readonly evidence: readonly string[];
 }
 
@@ -252,6 +255,8 @@ export const INDICATORS = [
   'monthsRequired',
   'monthsMet',
   'monthsMissed',
+  'monthsNoMeetingHeld',
+  'monthsUnjudged',
   'visitsConducted',
   'visitsCancelled',
   'casesHandled',
@@ -260,6 +265,7 @@ export const INDICATORS = [
   'casesOverdue',
   'mustReportLate',
   'mustReportNever',
+  'mustReportUnjudged',
   'preemptions',
   'reviewsOpened',
   'reviewsConcluded',

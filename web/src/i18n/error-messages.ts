@@ -120,7 +120,6 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
     vi: 'Số liệu đang được cập nhật; hãy thử lại sau giây lát.',
     en: 'The figures are being updated; try again in a moment.',
   },
-  'CALENDAR.YEAR_NOT_COVERED': { vi: 'Chưa có lịch ngày làm việc của năm này.', en: 'There is no working-day calendar for that year.' },
   'CALENDAR.YEAR_OUT_OF_RANGE': {
     vi: 'Lịch ngày làm việc chỉ tính được cho các năm 1995–2100.',
     en: 'Working days can be computed for the years 1995-2100 only.',

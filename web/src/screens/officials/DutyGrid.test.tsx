@@ -7,11 +7,13 @@ import { DutyGrid } from './DutyGrid';
 const month = (value: string, status: MonthOfAttendance['status'], committee: string[], cell: string[]): MonthOfAttendance => ({
   month: value,
   daysInCharge: 31,
-  required: status !== 'not-required',
+  required: status !== 'no-rule',
   status,
   committeeMeetings: { count: committee.length, evidence: committee },
   cellMeetings: { count: cell.length, evidence: cell },
   missing: status === 'missed' ? ['party-committee', 'party-cell'] : [],
+  noMeetingHeld: [],
+  parts: [],
   evidence: ['9ec7c886-2b5f-5ac5-b8aa-04fde5100608', ...committee, ...cell],
 });
 

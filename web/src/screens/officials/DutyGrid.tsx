@@ -4,10 +4,10 @@ import { formatMonth } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { Badge, EventLink, label, type Tone } from '../../ui/common';
 
-const TONES: Record<string, Tone> = { met: 'good', missed: 'bad', 'not-required': 'neutral', open: 'warn' };
+const TONES: Record<string, Tone> = { met: 'good', missed: 'bad', 'no-meeting-held': 'neutral', open: 'warn', 'no-rule': 'neutral' };
 
 /**
- * The monthly duty, month by unit: each cell says met, missed or not required, and opens the
+ * The monthly duty, month by unit: each cell says met, missed, no meeting held or no duty, and opens the
  * meetings (and the assignment) it was judged from.
  */
 export function DutyGrid({ attendance }: { readonly attendance: ReviewView['attendance'] }) {
@@ -92,6 +92,16 @@ function CellMeetings({ unitId, month }: { readonly unitId: string; readonly mon
             <dd>{month.missing.map((kind) => label(m.meetingKinds, kind)).join(', ')}</dd>
           </div>
         )}
+        {month.parts
+          .filter((part) => part.status === 'no-meeting-held')
+          .map((part) => (
+            <div key={part.kind}>
+              <dt>
+                {m.monthStatus['no-meeting-held']}: {label(m.meetingKinds, part.kind)}
+              </dt>
+              <dd>{part.notMetBy.join(', ')}</dd>
+            </div>
+          ))}
         <div>
           <dt>{m.cases.evidence}</dt>
           <dd>
