@@ -663,6 +663,105 @@ describe('case decider', () => {
     });
   });
 
+  describe('SuspendCase, ResumeCase', () => {
+    const ground = 'Law on Denunciations 25/2018/QH14 art. 34; Decision 15/QĐ-UBND';
+    const suspend: CaseCommand = { type: 'SuspendCase', reason: 'Awaiting a court judgment', legalGround: ground };
+    const resume = (dueAt: string | null = null): CaseCommand => ({
+      type: 'ResumeCase',
+      reason: 'Judgment delivered',
+      legalGround: ground,
+      dueAt,
+    });
+    const suspended = on('10', { type: 'CaseSuspended', data: { reason: 'Awaiting a court judgment', legalGround: ground } });
+    const resumed = on('20', { type: 'CaseResumed', data: { reason: 'Judgment delivered', legalGround: ground, dueAt: null } });
+
+    it('suspends an accepted case with its reason and legal ground, and resumes it', () => {
+      cases
+        .given([receivedCase, acknowledged])
+        .when(suspend, at('2017-03-10T08:00:00+07:00'))
+        .then([{ type: 'CaseSuspended', data: { reason: 'Awaiting a court judgment', legalGround: ground } }]);
+      cases
+        .given([receivedCase, acknowledged, suspended])
+        .when(resume(), at('2017-03-20T08:00:00+07:00'))
+        .then([{ type: 'CaseResumed', data: { reason: 'Judgment delivered', legalGround: ground, dueAt: null } }]);
+    });
+
+    it('keeps each pause in the history and the one in force in the present', () => {
+      const state = cases.given([receivedCase, acknowledged, suspended]).state;
+      expect(state).toMatchObject({
+        status: 'open',
+        suspension: { at: '2017-03-10T08:00:00+07:00', eventId: suspended.eventId, legalGround: ground },
+      });
+      expect(cases.given([receivedCase, acknowledged, suspended, resumed]).state).toMatchObject({
+        suspension: null,
+        suspensions: [
+          {
+            suspended: { at: '2017-03-10T08:00:00+07:00', eventId: suspended.eventId, reason: 'Awaiting a court judgment' },
+            resumed: { at: '2017-03-20T08:00:00+07:00', eventId: resumed.eventId, reason: 'Judgment delivered' },
+          },
+        ],
+        moments: expect.arrayContaining([
+          expect.objectContaining({ type: 'CaseSuspended' }),
+          expect.objectContaining({ type: 'CaseResumed' }),
+        ]),
+      });
+    });
+
+    it("moves the handler's due date on resumption when it gives one, which a reassignment could not", () => {
+      const newDue = '2017-04-20T17:00:00+07:00';
+      cases
+        .given([receivedCase, acknowledged, assigned, suspended])
+        .when(resume(newDue), at('2017-03-20T08:00:00+07:00'))
+        .then([{ type: 'CaseResumed', data: { reason: 'Judgment delivered', legalGround: ground, dueAt: newDue } }]);
+      const movedOn = on('20', { type: 'CaseResumed', data: { reason: 'Judgment delivered', legalGround: ground, dueAt: newDue } });
+      expect(cases.given([receivedCase, acknowledged, assigned, suspended, movedOn]).state).toMatchObject({ dueAt: newDue, extensions: 0 });
+    });
+
+    it.each([
+      ['suspending a suspended case', [receivedCase, acknowledged, suspended], suspend, 'CASE.ALREADY_SUSPENDED'],
+      ['suspending a case not yet accepted', [receivedCase], suspend, 'CASE.NOT_ACKNOWLEDGED'],
+      ['suspending a resolved case', [receivedCase, acknowledged, resolved], suspend, 'CASE.RESOLVED'],
+      ['suspending a closed case', [receivedCase, acknowledged, resolved, closed], suspend, 'CASE.CLOSED'],
+      ['resuming a case that is not suspended', [receivedCase, acknowledged], resume(), 'CASE.NOT_SUSPENDED'],
+      ['resuming a case resumed already', [receivedCase, acknowledged, suspended, resumed], resume(), 'CASE.NOT_SUSPENDED'],
+      [
+        'a new due date for a case without one',
+        [receivedCase, acknowledged, suspended],
+        resume('2017-04-20T17:00:00+07:00'),
+        'CASE.NO_DEADLINE',
+      ],
+      ['resolving a suspended case', [receivedCase, acknowledged, suspended], { type: 'ResolveCase', outcome: 'x' }, 'CASE.SUSPENDED'],
+      [
+        'escalating a suspended case',
+        [receivedCase, acknowledged, suspended],
+        { type: 'EscalateCase', to: active('gia-loc'), lineage: communeLineage, reason: 'x' },
+        'CASE.SUSPENDED',
+      ],
+      [
+        'extending the deadline of a suspended case',
+        [receivedCase, acknowledged, assigned, suspended],
+        { type: 'ExtendCaseDeadline', newDueAt: '2017-04-30T17:00:00+07:00', reason: 'x', rules: new RuleBook(loadDefaultRules()) },
+        'CASE.SUSPENDED',
+      ],
+    ] as const)('refuses %s', (_, given, command, code) => {
+      cases.given(given).when(command, at('2017-03-25T08:00:00+07:00')).thenRefused(code, 'conflict');
+    });
+
+    it('refuses a resumption dated before its suspension', () => {
+      cases
+        .given([receivedCase, acknowledged, suspended])
+        .when(resume(), at('2017-03-09T08:00:00+07:00'))
+        .thenRefused('OCCURRED_AT.BEFORE_PREVIOUS');
+    });
+
+    it('lets the handler record actions and report upward while the handling is suspended', () => {
+      cases
+        .given([receivedCase, acknowledged, suspended])
+        .when({ type: 'RecordCaseAction', description: 'Asked the court for its timetable' }, at('2017-03-12T08:00:00+07:00'))
+        .then([{ type: 'CaseActionRecorded', data: { description: 'Asked the court for its timetable' } }]);
+    });
+  });
+
   describe('CorrectCaseEvent', () => {
     it('corrects the summary and category of the receipt, and the fold reads the corrected values', () => {
       const fields = { summary: 'Smell from the tannery', category: 'complaint' };

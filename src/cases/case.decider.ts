@@ -82,6 +82,9 @@ export type CaseCommand =
   | { readonly type: 'ResolveCase'; readonly outcome: string }
   | { readonly type: 'CloseCase'; readonly note: string | null }
   | { readonly type: 'ReopenCase'; readonly reason: string }
+  | { readonly type: 'SuspendCase'; readonly reason: string; readonly legalGround: string }
+  /** dueAt: the handler's new due date, for a case assigned with one; null keeps the one it has. */
+  | { readonly type: 'ResumeCase'; readonly reason: string; readonly legalGround: string; readonly dueAt: string | null }
   | ({ readonly type: 'CorrectCaseEvent' } & CorrectEvent);
 
 export type ReceiveCaseCommand = Extract<CaseCommand, { type: 'ReceiveCase' }>;
@@ -101,6 +104,8 @@ const CORRECTABLE: CorrectableFields = {
   CaseDeadlineExtended: { reason: isText(2000) },
   CaseResolved: { outcome: isText(4000) },
   CaseReopened: { reason: isText(2000) },
+  CaseSuspended: { reason: isText(2000), legalGround: isText(500) },
+  CaseResumed: { reason: isText(2000), legalGround: isText(500) },
 };
 
 export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
@@ -171,6 +176,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         return [{ type: 'UpperLevelInformed', data: { unitId: command.unitId, channel: command.channel, note: command.note } }];
       case 'EscalateCase':
         assertOpen(found);
+        assertRunning(found, 'escalated');
         assertCurrentLineage(found, command.lineage);
         if (!command.lineage.ancestorIds.includes(command.to.unitId)) {
           throw new DomainError(
@@ -185,6 +191,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         return extend(command, found, at);
       case 'ResolveCase':
         assertOpen(found);
+        assertRunning(found, 'resolved');
         return [{ type: 'CaseResolved', data: { outcome: command.outcome } }];
       case 'CloseCase':
         assertNotClosed(found);
@@ -195,6 +202,10 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         if (found.status === 'open')
           throw new DomainError('CASE.ALREADY_OPEN', 'The case is open; only a resolved or closed case can be reopened.', 'conflict');
         return [{ type: 'CaseReopened', data: { reason: command.reason } }];
+      case 'SuspendCase':
+        return suspend(command, found);
+      case 'ResumeCase':
+        return resume(command, found, at);
       case 'CorrectCaseEvent':
         return decideCorrection(found.facts, command, CORRECTABLE);
       default:
@@ -287,6 +298,7 @@ function markComplex(command: Extract<CaseCommand, { type: 'MarkCaseComplex' }>,
  */
 function extend(command: Extract<CaseCommand, { type: 'ExtendCaseDeadline' }>, found: ReceivedCase, at: string): CaseEvent[] {
   assertOpen(found);
+  assertRunning(found, 'given an extension');
   const { dueAt } = found;
   if (dueAt === null) throw new DomainError('CASE.NO_DEADLINE', 'The case has no due date to extend; assign it with one.', 'conflict');
   const exhausted = runningAllowances(command.rules, found, at).find((allowance) => allowance.used >= allowance.allowed);
@@ -309,6 +321,53 @@ function extend(command: Extract<CaseCommand, { type: 'ExtendCaseDeadline' }>, f
       data: { previousDueAt: dueAt, newDueAt: command.newDueAt, reason: command.reason, extensionNumber: found.extensions + 1 },
     },
   ];
+}
+
+/**
+ * A suspension stops the handling of an accepted case (the laws suspend the resolution, after
+ * acceptance: Law on Denunciations 25/2018/QH14 art. 34, Law on Complaints art. 11a from 2026-07-01).
+ */
+function suspend(command: Extract<CaseCommand, { type: 'SuspendCase' }>, found: ReceivedCase): CaseEvent[] {
+  assertOpen(found);
+  if (found.suspension !== null) {
+    throw new DomainError(
+      'CASE.ALREADY_SUSPENDED',
+      `The case was suspended at ${found.suspension.at} (${found.suspension.legalGround}); resume it before suspending it again.`,
+      'conflict',
+    );
+  }
+  if (found.acknowledgedAt === null) {
+    throw new DomainError(
+      'CASE.NOT_ACKNOWLEDGED',
+      'Only an accepted case can be suspended: record its acknowledgement (acceptance) first.',
+      'conflict',
+    );
+  }
+  return [{ type: 'CaseSuspended', data: { reason: command.reason, legalGround: command.legalGround } }];
+}
+
+function resume(command: Extract<CaseCommand, { type: 'ResumeCase' }>, found: ReceivedCase, at: string): CaseEvent[] {
+  assertOpen(found);
+  if (found.suspension === null)
+    throw new DomainError('CASE.NOT_SUSPENDED', 'The case is not suspended; there is nothing to resume.', 'conflict');
+  if (command.dueAt !== null) {
+    if (found.dueAt === null) {
+      throw new DomainError('CASE.NO_DEADLINE', 'The case has no due date to move on resumption; assign it with one.', 'conflict');
+    }
+    assertDueAfter(command.dueAt, at);
+  }
+  return [{ type: 'CaseResumed', data: { reason: command.reason, legalGround: command.legalGround, dueAt: command.dueAt } }];
+}
+
+/** Resolving, escalating or extending a suspended case would act on a handling the decision stopped. */
+function assertRunning(found: ReceivedCase, action: string): void {
+  if (found.suspension !== null) {
+    throw new DomainError(
+      'CASE.SUSPENDED',
+      `The case is suspended since ${found.suspension.at} (${found.suspension.legalGround}) and cannot be ${action}; resume it first.`,
+      'conflict',
+    );
+  }
 }
 
 function received(state: CaseState): ReceivedCase {

@@ -99,6 +99,18 @@ export type CaseResolved = DomainEvent<'CaseResolved', { outcome: string }>;
 export type CaseClosed = DomainEvent<'CaseClosed', { note: string | null }>;
 /** A new handling period: the case is open again, without due date, extensions counted afresh. */
 export type CaseReopened = DomainEvent<'CaseReopened', { reason: string }>;
+/**
+ * The handling is suspended by a decision (tạm đình chỉ): the clocks of the rules that say so stop
+ * until the case is resumed. legalGround names the article and the decision (e.g. a court case the
+ * matter waits on, Law on Denunciations 25/2018/QH14 art. 34).
+ */
+export type CaseSuspended = DomainEvent<'CaseSuspended', { reason: string; legalGround: string }>;
+/**
+ * The handling goes on after a suspension. The rule in force says whether the clock continues or
+ * starts again; dueAt, when given, is the handler's new due date (the one set before the pause could
+ * not foresee it), null when the recorder keeps the old one.
+ */
+export type CaseResumed = DomainEvent<'CaseResumed', { reason: string; legalGround: string; dueAt: string | null }>;
 
 export type CaseEvent =
   | CaseReceived
@@ -114,6 +126,8 @@ export type CaseEvent =
   | CaseResolved
   | CaseClosed
   | CaseReopened
+  | CaseSuspended
+  | CaseResumed
   | EventCorrected;
 
 export const caseStream = (caseId: string): string => `case-${caseId}`;

@@ -29,6 +29,8 @@ import {
   ReopenCaseRequestDto,
   ReportCaseUpwardRequestDto,
   ResolveCaseRequestDto,
+  ResumeCaseRequestDto,
+  SuspendCaseRequestDto,
 } from './dto/case-actions.request.dto.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { Requires, bodyUnit, caseParam } from '../../auth/requires.decorator.js';
@@ -297,6 +299,48 @@ export class CasesController {
     @Res({ passthrough: true }) response: Response,
   ): Answer {
     return this.act(caseId, { type: 'ReopenCase', reason: body.reason }, body.occurredAt, request, response);
+  }
+
+  @Requires('cases.act', caseParam)
+  @Post(':caseId/suspensions')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  @ApiConflictResponse({ description: 'CASE.ALREADY_SUSPENDED, CASE.NOT_ACKNOWLEDGED, CASE.RESOLVED, CASE.CLOSED.' })
+  suspend(
+    @Param('caseId') caseId: string,
+    @Body() body: SuspendCaseRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
+    return this.act(
+      caseId,
+      { type: 'SuspendCase', reason: body.reason, legalGround: body.legalGround },
+      body.occurredAt,
+      request,
+      response,
+    );
+  }
+
+  @Requires('cases.act', caseParam)
+  @Post(':caseId/resumptions')
+  @HttpCode(200)
+  @IdempotencyKeyHeader()
+  @IfMatchHeader()
+  @ApiConflictResponse({ description: 'CASE.NOT_SUSPENDED, CASE.NO_DEADLINE (a dueAt for a case without one).' })
+  resume(
+    @Param('caseId') caseId: string,
+    @Body() body: ResumeCaseRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
+    return this.act(
+      caseId,
+      { type: 'ResumeCase', reason: body.reason, legalGround: body.legalGround, dueAt: body.dueAt ?? null },
+      body.occurredAt,
+      request,
+      response,
+    );
   }
 
   @Requires('cases.correct', caseParam)

@@ -163,6 +163,19 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
   'CASE.NO_DEADLINE': { vi: 'Vụ việc chưa có hạn xử lý để gia hạn.', en: 'The case has no due date to extend.' },
   'CASE.EXTENSION_NOT_LATER': { vi: 'Hạn mới phải muộn hơn hạn hiện tại.', en: 'The new due date must be later than the current one.' },
   'CASE.EXTENSIONS_EXHAUSTED': { vi: 'Đã hết số lần gia hạn được phép.', en: 'No extension is left for this case.' },
+  'CASE.ALREADY_SUSPENDED': {
+    vi: 'Vụ việc đang tạm đình chỉ; hãy ghi quyết định tiếp tục giải quyết trước.',
+    en: 'The case is suspended already; record its resumption first.',
+  },
+  'CASE.NOT_SUSPENDED': { vi: 'Vụ việc không bị tạm đình chỉ.', en: 'The case is not suspended.' },
+  'CASE.SUSPENDED': {
+    vi: 'Vụ việc đang tạm đình chỉ; hãy ghi quyết định tiếp tục giải quyết trước.',
+    en: 'The case is suspended; record its resumption first.',
+  },
+  'CASE.NOT_ACKNOWLEDGED': {
+    vi: 'Chỉ tạm đình chỉ được vụ việc đã thụ lý; hãy ghi việc tiếp nhận trước.',
+    en: 'Only an accepted case can be suspended; record its acknowledgement first.',
+  },
   'CASE.REPORT_NOT_UPWARD': {
     vi: 'Chỉ báo cáo được lên đơn vị cấp trên của đơn vị đang xử lý.',
     en: 'A report goes to a unit above the one handling the case.',

@@ -151,3 +151,33 @@ export class ReopenCaseRequestDto extends RecordedFactDto {
   @MaxLength(REASON)
   readonly reason!: string;
 }
+
+const LEGAL_GROUND = 500;
+
+/** The decision that suspends the handling: why, and on which legal ground. */
+export class SuspendCaseRequestDto extends RecordedFactDto {
+  @ApiProperty({ description: 'Why the handling is suspended', maxLength: REASON, example: 'Awaiting the result of a related court case' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(REASON)
+  readonly reason!: string;
+
+  @ApiProperty({
+    description: 'The article and the decision it rests on',
+    maxLength: LEGAL_GROUND,
+    example: 'Law on Denunciations 25/2018/QH14 art. 34; Decision 15/QĐ-UBND',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LEGAL_GROUND)
+  readonly legalGround!: string;
+}
+
+/** The decision that resumes it; dueAt moves the handler's due date, which the pause made stale. */
+export class ResumeCaseRequestDto extends SuspendCaseRequestDto {
+  @ApiPropertyOptional({ description: 'A new due date for the handler, after occurredAt; ISO-8601 with offset' })
+  @IsOptional()
+  @MaxLength(40)
+  @IsOffsetDateTime()
+  readonly dueAt?: string;
+}
