@@ -26,6 +26,7 @@ const EVERY_CASE_EVENT_TYPE: Record<CaseEventType, true> = {
   CaseReopened: true,
   CaseSuspended: true,
   CaseResumed: true,
+  CaseFindingLinked: true,
   EventCorrected: true,
 };
 export const CASE_EVENT_TYPES = Object.keys(EVERY_CASE_EVENT_TYPE) as CaseEventType[];

@@ -87,6 +87,13 @@ export interface CaseUpwardReport extends CaseInstant {
   readonly fromUnitId: string;
 }
 
+/** A visit's finding that concerns the case (recorded on the visit, linked here). */
+export interface LinkedFinding extends CaseInstant {
+  readonly visitId: string;
+  readonly findingId: string;
+  readonly findingEventId: string;
+}
+
 /** A decision that suspended the handling, and the one that resumed it (null while it is suspended). */
 export interface CaseSuspension {
   readonly suspended: CaseInstant & { readonly reason: string; readonly legalGround: string };
@@ -129,6 +136,8 @@ export interface CasePresent {
   readonly closedAt: string | null;
   readonly reopenedAt: string | null;
   readonly reopenCount: number;
+  /** The visits' findings about the case, besides the one that may have opened it (sourceVisitId). */
+  readonly visitFindings: readonly LinkedFinding[];
   /** The suspension in force, null when the handling runs. */
   readonly suspension: CaseSuspension['suspended'] | null;
   /** The latest occurredAt of any fact, corrections included: a new fact may not be dated before it. */
@@ -193,6 +202,7 @@ export function evolveCaseFacts<State extends CaseFacts>(state: State, fact: Fac
     upwardReports: [...state.upwardReports],
     upperLevelNotices: [...state.upperLevelNotices],
     suspensions: [...state.suspensions],
+    visitFindings: [...state.visitFindings],
   };
   apply(draft, fact);
   return draft;
@@ -292,6 +302,11 @@ function apply(draft: Draft, fact: Fact<CaseEvent>): void {
       if (fact.data.dueAt !== null && draft.assignee !== null) setDueDate(draft, { at, eventId, type: fact.type, dueAt: fact.data.dueAt });
       return;
     }
+    case 'CaseFindingLinked': {
+      const { visitId, findingId, findingEventId } = fact.data;
+      draft.visitFindings.push({ at, eventId, visitId, findingId, findingEventId });
+      return;
+    }
     default:
       unhandled(fact);
   }
@@ -328,6 +343,7 @@ function receivedDraft(fact: Fact<CaseReceived>): Draft {
     upperLevelNotices: [],
     suspensions: [],
     suspension: null,
+    visitFindings: [],
     receivedUnitId: unitId,
     currentUnitId: unitId,
     unitHistory: [{ unitId, since: at }],

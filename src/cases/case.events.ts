@@ -111,6 +111,15 @@ export type CaseSuspended = DomainEvent<'CaseSuspended', { reason: string; legal
  * not foresee it), null when the recorder keeps the old one.
  */
 export type CaseResumed = DomainEvent<'CaseResumed', { reason: string; legalGround: string; dueAt: string | null }>;
+/**
+ * A visit's finding concerns this case: the link from the case to VisitFindingRecorded on
+ * visit-<visitId>, written from that finding (its second step; see ledger/second-step.ts), never decided
+ * on the case's own stream. It carries the finding's text, so the case's history reads without the visit.
+ */
+export type CaseFindingLinked = DomainEvent<
+  'CaseFindingLinked',
+  { visitId: string; findingId: string; findingEventId: string; text: string; severity: 'low' | 'medium' | 'high' | null }
+>;
 
 export type CaseEvent =
   | CaseReceived
@@ -128,6 +137,7 @@ export type CaseEvent =
   | CaseReopened
   | CaseSuspended
   | CaseResumed
+  | CaseFindingLinked
   | EventCorrected;
 
 export const caseStream = (caseId: string): string => `case-${caseId}`;

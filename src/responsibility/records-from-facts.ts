@@ -39,6 +39,7 @@ const CASE_EVENTS_IN_RECORDS: Readonly<Record<CaseEventType, boolean>> = {
   // The upward-report rules the review counts name no pause: a suspension stops the handling, not the duty to report.
   CaseSuspended: false,
   CaseResumed: false,
+  CaseFindingLinked: false,
   EventCorrected: true,
 };
 

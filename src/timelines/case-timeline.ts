@@ -35,6 +35,7 @@ export const TIMELINE_STEPS: Readonly<Record<CaseEventType, string | null>> = {
   CaseReopened: 'reopened',
   CaseSuspended: 'suspended',
   CaseResumed: 'resumed',
+  CaseFindingLinked: 'visit-finding',
   EventCorrected: null,
 };
 

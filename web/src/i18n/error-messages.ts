@@ -243,6 +243,15 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
     vi: 'Đơn vị của vụ việc mở từ vấn đề phát hiện không còn hoạt động.',
     en: 'The unit of the case opened from the finding is not active.',
   },
+  'VISIT.FINDING_CASE_UNKNOWN': { vi: 'Không có vụ việc với mã này.', en: 'There is no case with that id.' },
+  'VISIT.FINDING_CASE_AMBIGUOUS': {
+    vi: 'Một vấn đề phát hiện hoặc mở vụ việc mới, hoặc gắn với vụ việc đã có, không cả hai.',
+    en: 'A finding either opens a case or concerns an existing one, not both.',
+  },
+  'VISIT.FINDING_BEFORE_CASE_FACT': {
+    vi: 'Thời điểm phát hiện sớm hơn sự việc cuối cùng đã ghi của vụ việc.',
+    en: "The finding is dated before the case's last recorded fact.",
+  },
   'VISIT.NO_PARTICIPANTS': { vi: 'Chuyến đi cần ít nhất một người tham gia.', en: 'A visit needs at least one participant.' },
   'VISIT.TOO_MANY_PARTICIPANTS': { vi: 'Quá nhiều người tham gia.', en: 'Too many participants.' },
   'VISIT.DUPLICATE_PARTICIPANT': { vi: 'Một người được ghi hai lần.', en: 'Someone is listed twice.' },
