@@ -200,6 +200,23 @@ describe('case decider', () => {
     });
   });
 
+  describe('the official a clerk records for', () => {
+    it('names the official who acknowledged or acted, and leaves the fact as before without one', () => {
+      cases
+        .given([receivedCase])
+        .when({ type: 'AcknowledgeCase', note: null, byOfficialId: 'official-1' }, at())
+        .then([{ type: 'CaseAcknowledged', data: { note: null, byOfficialId: 'official-1' } }]);
+      cases
+        .given([receivedCase])
+        .when({ type: 'RecordCaseAction', description: 'Met the works owner', byOfficialId: 'official-1' }, at())
+        .then([{ type: 'CaseActionRecorded', data: { description: 'Met the works owner', byOfficialId: 'official-1' } }]);
+      cases
+        .given([receivedCase])
+        .when({ type: 'RecordCaseAction', description: 'Met the works owner', byOfficialId: null }, at())
+        .then([{ type: 'CaseActionRecorded', data: { description: 'Met the works owner' } }]);
+    });
+  });
+
   describe('ClassifyCase', () => {
     const mustReport = on('02', { type: 'CaseClassified', data: { classification: 'must-report', reason: 'Pollution near a school' } });
 

@@ -52,10 +52,11 @@ export type CaseCommand =
       /** SHA-256 of the status token given to the citizen who submitted it (Open311), never the token. */
       readonly statusTokenHash?: string;
     }
-  | { readonly type: 'AcknowledgeCase'; readonly note: string | null }
+  /** byOfficialId: the official who did it, for whom a clerk records it (checked as registered by the caller). */
+  | { readonly type: 'AcknowledgeCase'; readonly note: string | null; readonly byOfficialId?: string | null }
   | { readonly type: 'ClassifyCase'; readonly classification: CaseClassification; readonly reason: string }
   | { readonly type: 'AssignCase'; readonly officialId: string | null; readonly unit: UnitReference | null; readonly dueAt: string }
-  | { readonly type: 'RecordCaseAction'; readonly description: string }
+  | { readonly type: 'RecordCaseAction'; readonly description: string; readonly byOfficialId?: string | null }
   | { readonly type: 'MarkCaseComplex'; readonly complexity: CaseComplexity; readonly reason: string }
   | {
       readonly type: 'ReportCaseUpward';
@@ -123,7 +124,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         assertOpen(found);
         if (found.acknowledgedAt !== null)
           throw new DomainError('CASE.ALREADY_ACKNOWLEDGED', `The case was acknowledged at ${found.acknowledgedAt}.`, 'conflict');
-        return [{ type: 'CaseAcknowledged', data: { note: command.note } }];
+        return [{ type: 'CaseAcknowledged', data: { note: command.note, ...doneBy(command.byOfficialId) } }];
       case 'ClassifyCase':
         assertOpen(found);
         if (found.classification === command.classification) {
@@ -138,7 +139,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         return assign(command, found, at);
       case 'RecordCaseAction':
         assertOpen(found);
-        return [{ type: 'CaseActionRecorded', data: { description: command.description } }];
+        return [{ type: 'CaseActionRecorded', data: { description: command.description, ...doneBy(command.byOfficialId) } }];
       case 'MarkCaseComplex':
         return markComplex(command, found);
       case 'ReportCaseUpward':
@@ -368,6 +369,11 @@ function assertRunning(found: ReceivedCase, action: string): void {
       'conflict',
     );
   }
+}
+
+/** The official a clerk records the fact for, when there is one: absent otherwise, as in facts recorded before. */
+function doneBy(byOfficialId: string | null | undefined): { byOfficialId?: string } {
+  return byOfficialId ? { byOfficialId } : {};
 }
 
 function received(state: CaseState): ReceivedCase {

@@ -76,11 +76,15 @@ export type CaseReceived = DomainEvent<
 
 /** A kept photo as the ledger records it: the hash names the file, so the chain covers its bytes. */
 export type CaseMedia = { sha256: string; size: number; mediaType: string };
-export type CaseAcknowledged = DomainEvent<'CaseAcknowledged', { note: string | null }>;
+/**
+ * byOfficialId: the official who did it, when a clerk records it for them (absent otherwise: the
+ * metadata names the official who recorded it themselves). Acknowledgements and actions only.
+ */
+export type CaseAcknowledged = DomainEvent<'CaseAcknowledged', { note: string | null; byOfficialId?: string }>;
 export type CaseClassified = DomainEvent<'CaseClassified', { classification: CaseClassification; reason: string }>;
 /** Exactly one of officialId and unitId is set. */
 export type CaseAssigned = DomainEvent<'CaseAssigned', { officialId: string | null; unitId: string | null; dueAt: string }>;
-export type CaseActionRecorded = DomainEvent<'CaseActionRecorded', { description: string }>;
+export type CaseActionRecorded = DomainEvent<'CaseActionRecorded', { description: string; byOfficialId?: string }>;
 export type CaseMarkedComplex = DomainEvent<'CaseMarkedComplex', { complexity: CaseComplexity; reason: string }>;
 /** The member in charge reported the matter to a higher unit: the timely report the ledger looks for. */
 export type CaseReportedUpward = DomainEvent<

@@ -10,6 +10,8 @@ import { randomUUID } from 'node:crypto';
 
 export interface CommandEnvelope {
   readonly actor: string;
+  /** The official the actor is, from the verified token; recorded in every event's metadata. */
+  readonly officialId?: string;
   readonly correlationId: string;
   readonly now: Date;
   /** When the fact happened: from the request, defaulting to now. */
@@ -149,6 +151,7 @@ export class CommandHandler {
         correlationId: envelope.correlationId,
         causationId: null,
         occurredAt: envelope.occurredAt,
+        ...(envelope.officialId === undefined ? {} : { officialId: envelope.officialId }),
         ...(idempotency ? { requestFingerprint: idempotency.fingerprint } : {}),
       },
     }));

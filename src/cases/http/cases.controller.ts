@@ -90,13 +90,15 @@ export class CasesController {
   @IdempotencyKeyHeader()
   @IfMatchHeader()
   @ApiConflictResponse({ description: 'CASE.ALREADY_ACKNOWLEDGED, CASE.RESOLVED, CASE.CLOSED.' })
-  acknowledge(
+  async acknowledge(
     @Param('caseId') caseId: string,
     @Body() body: AcknowledgeCaseRequestDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Answer {
-    return this.act(caseId, { type: 'AcknowledgeCase', note: body.note ?? null }, body.occurredAt, request, response);
+    if (body.byOfficialId !== undefined) await this.checkOfficial(body.byOfficialId, body.occurredAt, 'who acknowledged');
+    const command: CaseCommand = { type: 'AcknowledgeCase', note: body.note ?? null, byOfficialId: body.byOfficialId ?? null };
+    return this.act(caseId, command, body.occurredAt, request, response);
   }
 
   @Requires('cases.act', caseParam)
@@ -146,13 +148,15 @@ export class CasesController {
   @HttpCode(200)
   @IdempotencyKeyHeader()
   @IfMatchHeader()
-  recordAction(
+  async recordAction(
     @Param('caseId') caseId: string,
     @Body() body: RecordCaseActionRequestDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Answer {
-    return this.act(caseId, { type: 'RecordCaseAction', description: body.description }, body.occurredAt, request, response);
+    if (body.byOfficialId !== undefined) await this.checkOfficial(body.byOfficialId, body.occurredAt, 'who acted');
+    const command: CaseCommand = { type: 'RecordCaseAction', description: body.description, byOfficialId: body.byOfficialId ?? null };
+    return this.act(caseId, command, body.occurredAt, request, response);
   }
 
   @Requires('cases.act', caseParam)

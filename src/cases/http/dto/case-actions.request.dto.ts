@@ -12,11 +12,12 @@ import {
   type UpperLevelChannel,
 } from '../../case.events.js';
 import { REFERENCE_ID_MESSAGE } from './receive-case.request.dto.js';
+import { OFFICIAL_ID, OFFICIAL_ID_MESSAGE } from '../../../officials/official-id.js';
 
 const REASON = 2000;
 const TEXT = 4000;
 
-export class AcknowledgeCaseRequestDto extends RecordedFactDto {
+export class CloseCaseRequestDto extends RecordedFactDto {
   @ApiPropertyOptional({ maxLength: REASON })
   @IsOptional()
   @IsString()
@@ -25,7 +26,12 @@ export class AcknowledgeCaseRequestDto extends RecordedFactDto {
   readonly note?: string;
 }
 
-export class CloseCaseRequestDto extends AcknowledgeCaseRequestDto {}
+export class AcknowledgeCaseRequestDto extends CloseCaseRequestDto {
+  @ApiPropertyOptional({ description: 'The official who acknowledged it, when a clerk records it for them (a registered official)' })
+  @IsOptional()
+  @Matches(OFFICIAL_ID, { message: OFFICIAL_ID_MESSAGE })
+  readonly byOfficialId?: string;
+}
 
 export class ClassifyCaseRequestDto extends RecordedFactDto {
   @ApiProperty({ enum: CASE_CLASSIFICATIONS })
@@ -63,6 +69,11 @@ export class RecordCaseActionRequestDto extends RecordedFactDto {
   @MinLength(1)
   @MaxLength(TEXT)
   readonly description!: string;
+
+  @ApiPropertyOptional({ description: 'The official who did it, when a clerk records it for them (a registered official)' })
+  @IsOptional()
+  @Matches(OFFICIAL_ID, { message: OFFICIAL_ID_MESSAGE })
+  readonly byOfficialId?: string;
 }
 
 export class MarkCaseComplexRequestDto extends RecordedFactDto {
