@@ -417,6 +417,39 @@ describe('case decider', () => {
       lineage,
     });
 
+    it("takes the District Standing Committee, attached to the district above the commune, as an upper level; not the commune's own Party committee", () => {
+      const atLocality = (unitId: string, localityId: string): CaseCommand => ({ ...informed(unitId), localityId }) as CaseCommand;
+      cases
+        .given([receivedCase])
+        .when(atLocality('btv-huyen-uy-gia-loc', 'gia-loc'), at())
+        .then([
+          {
+            type: 'UpperLevelInformed',
+            data: { unitId: 'btv-huyen-uy-gia-loc', channel: 'media', note: 'Read it in the provincial paper' },
+          },
+        ]);
+      cases.given([receivedCase]).when(atLocality('dang-uy-gia-tan', 'gia-tan'), at()).thenRefused('CASE.NOT_UPPER_LEVEL', 'conflict');
+      cases
+        .given([receivedCase])
+        .when(
+          {
+            type: 'ReportCaseUpward',
+            officialId: 'official-1',
+            to: active('huyen-uy-gia-loc'),
+            toLocalityId: 'gia-loc',
+            lineage: communeLineage,
+            summary: null,
+          },
+          at(),
+        )
+        .then([
+          {
+            type: 'CaseReportedUpward',
+            data: { officialId: 'official-1', toUnitId: 'huyen-uy-gia-loc', fromUnitId: 'gia-tan', summary: null },
+          },
+        ]);
+    });
+
     it('records that the upper level learned first, even before any upward report', () => {
       cases
         .given([receivedCase])

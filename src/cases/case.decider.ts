@@ -62,12 +62,16 @@ export type CaseCommand =
       readonly type: 'ReportCaseUpward';
       readonly officialId: string;
       readonly to: UnitReference;
+      /** The locality the unit reported to is at (see isUpperLevel); absent: the unit itself. */
+      readonly toLocalityId?: string | null;
       readonly lineage: UnitLineage;
       readonly summary: string | null;
     }
   | {
       readonly type: 'RecordUpperLevelInformed';
       readonly unitId: string;
+      /** The locality the informed unit is at; absent: the unit itself. */
+      readonly localityId?: string | null;
       readonly channel: UpperLevelChannel;
       readonly note: string | null;
       readonly lineage: UnitLineage;
@@ -145,7 +149,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
       case 'ReportCaseUpward':
         assertNotClosed(found);
         assertCurrentLineage(found, command.lineage);
-        if (!command.lineage.ancestorIds.includes(command.to.unitId)) {
+        if (!isUpperLevel(command.lineage, command.to.unitId, command.toLocalityId)) {
           throw new DomainError(
             'CASE.REPORT_NOT_UPWARD',
             `Unit ${command.to.unitId} is not above ${found.currentUnitId}; report to a higher unit.`,
@@ -167,7 +171,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
       case 'RecordUpperLevelInformed':
         assertNotClosed(found);
         assertCurrentLineage(found, command.lineage);
-        if (!command.lineage.ancestorIds.includes(command.unitId)) {
+        if (!isUpperLevel(command.lineage, command.unitId, command.localityId)) {
           throw new DomainError(
             'CASE.NOT_UPPER_LEVEL',
             `Unit ${command.unitId} is not above ${found.currentUnitId}, so it is not an upper level of this case.`,
@@ -391,6 +395,17 @@ function assertOpen(found: ReceivedCase): void {
   assertNotClosed(found);
   if (found.status === 'resolved')
     throw new DomainError('CASE.RESOLVED', `The case was resolved at ${found.resolvedAt}; reopen it to handle it further.`, 'conflict');
+}
+
+/**
+ * An upper level of a matter is a unit above the case's unit, or one attached to a locality above it:
+ * for a commune's matter, the district, the District Party Committee and its Standing Committee, the
+ * district's agencies, and so on upward. A unit attached to the case's own commune (its Party
+ * committee) is at the same level, not above it. localityId: the locality the unit is at, which the
+ * caller reads from the tree (the unit itself for a locality).
+ */
+function isUpperLevel(lineage: UnitLineage, unitId: string, localityId: string | null | undefined): boolean {
+  return lineage.ancestorIds.includes(unitId) || (localityId != null && lineage.ancestorIds.includes(localityId));
 }
 
 function assertCurrentLineage(found: ReceivedCase, lineage: UnitLineage): void {

@@ -194,9 +194,10 @@ export class CasesController {
     const lineage = await this.lineageOf(caseId);
     const to = await this.units.reference(body.toUnitId);
     await this.checkOfficial(body.officialId, body.occurredAt, 'who reported');
+    const toLocalityId = await this.units.localityOf(body.toUnitId);
     return this.act(
       caseId,
-      { type: 'ReportCaseUpward', officialId: body.officialId, to, lineage, summary: body.summary ?? null },
+      { type: 'ReportCaseUpward', officialId: body.officialId, to, toLocalityId, lineage, summary: body.summary ?? null },
       body.occurredAt,
       request,
       response,
@@ -216,9 +217,10 @@ export class CasesController {
     @Res({ passthrough: true }) response: Response,
   ): Answer {
     const lineage = await this.lineageOf(caseId);
+    const localityId = await this.units.localityOf(body.unitId);
     return this.act(
       caseId,
-      { type: 'RecordUpperLevelInformed', unitId: body.unitId, channel: body.channel, note: body.note ?? null, lineage },
+      { type: 'RecordUpperLevelInformed', unitId: body.unitId, localityId, channel: body.channel, note: body.note ?? null, lineage },
       body.occurredAt,
       request,
       response,

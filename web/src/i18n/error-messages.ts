@@ -208,6 +208,10 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
     en: 'This correction would break recorded assignments.',
   },
   // Units and officials
+  'UNIT.STANDING_COMMITTEE_PARENT': {
+    vi: 'Ban Thường vụ phải trực thuộc cấp ủy của mình.',
+    en: 'A standing committee sits under its Party committee.',
+  },
   'UNIT.NOT_FOUND': { vi: 'Không tìm thấy đơn vị.', en: 'No such unit.' },
   'UNIT.ALREADY_REGISTERED': { vi: 'Đơn vị đã được đăng ký.', en: 'The unit is registered already.' },
   'UNIT.PARENT_REQUIRED': { vi: 'Đơn vị này cần có đơn vị cấp trên.', en: 'This unit needs a parent unit.' },
