@@ -11,6 +11,8 @@ export interface AuthConfig {
   /** list: a JSON array of strings (anything else refuses the token); space-separated: one string, as OAuth's `scope`. */
   readonly rolesClaimFormat: RolesClaimFormat;
   readonly unitsClaim: string;
+  /** Dotted path of the claim naming the official the token's holder is, e.g. "official" or "ext.official_id". */
+  readonly officialClaim: string;
   readonly clockToleranceSeconds: number;
 }
 

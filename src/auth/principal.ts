@@ -12,6 +12,11 @@ export interface Principal {
   readonly subject: string;
   readonly roles: readonly Role[];
   readonly units: readonly string[] | 'all';
+  /**
+   * The official the holder is (the token's `official` claim, or AUTH_OFFICIAL_CLAIM's path), absent
+   * for a user who is no official: every fact this caller records names them beside the actor.
+   */
+  readonly officialId?: string;
 }
 
 /** Who calls a public route (the Open311 intake): no token, no role. */

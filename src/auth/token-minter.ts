@@ -7,6 +7,8 @@ export interface TokenRequest {
   readonly subject: string;
   readonly roles: readonly Role[];
   readonly units: readonly string[] | 'all';
+  /** The official the holder is: the `official` claim. */
+  readonly officialId?: string;
   readonly ttlSeconds: number;
   readonly nowSeconds?: number;
 }
@@ -20,6 +22,7 @@ export function embeddedClaims(request: TokenRequest): JWTPayload {
     sub: request.subject,
     roles: [...request.roles],
     units: request.units === 'all' ? '*' : [...request.units],
+    ...(request.officialId === undefined ? {} : { official: request.officialId }),
     iat,
     exp: iat + request.ttlSeconds,
     jti: randomUUID(),

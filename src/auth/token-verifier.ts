@@ -4,6 +4,8 @@ import type { KeySource } from './jwt/json-web-key-set.js';
 import { TokenRejected, type JwsAlgorithm } from './jwt/token-rejected.js';
 import { ROLES, type Principal, type Role } from './principal.js';
 
+import { isOfficialId } from '../officials/official-id.js';
+
 const SUBJECT = /^[\p{L}\p{N}._:@|+-]{1,200}$/u;
 const UNIT_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 const SEGMENT = /^[A-Za-z0-9_-]*$/;
@@ -100,7 +102,15 @@ export class TokenVerifier {
       subject: claims.sub,
       roles: this.rolesOf(claimAt(claims, this.config.rolesClaim)),
       units: unitsOf(claimAt(claims, this.config.unitsClaim)),
+      ...this.officialOf(claimAt(claims, this.config.officialClaim)),
     };
+  }
+
+  /** An official id, or no official; anything else refuses the token rather than record facts under a wrong name. */
+  private officialOf(value: unknown): { officialId?: string } {
+    if (value === undefined) return {};
+    if (!isOfficialId(value)) throw new TokenRejected(`The token's ${this.config.officialClaim} claim is not an official id.`);
+    return { officialId: value };
   }
 
   /**

@@ -24,16 +24,19 @@ const EVERY_CASE_EVENT_TYPE: Record<CaseEventType, true> = {
   CaseResolved: true,
   CaseClosed: true,
   CaseReopened: true,
+  CaseSuspended: true,
+  CaseResumed: true,
+  CaseFindingLinked: true,
   EventCorrected: true,
 };
 export const CASE_EVENT_TYPES = Object.keys(EVERY_CASE_EVENT_TYPE) as CaseEventType[];
 
 /**
- * The events that will pause and resume a case's clock (Law on Denunciations art. 34; Law 136/2025 art.
- * 11a for complaints). The case stream has no such events yet; rules may already name them, and the
- * deadline calculator pairs them by type once the fold records them.
+ * The events that pause and resume a case's clock (Law on Denunciations art. 34; Law 136/2025 art. 11a
+ * for complaints). Which clocks they stop, and whether a clock continues or restarts on resumption,
+ * is the rule book's to say (a rule's `pauses`); the deadline calculator pairs them by type.
  */
-export const PLANNED_PAUSE_EVENT_TYPES = ['CaseSuspended', 'CaseResumed'] as const;
+export const PAUSE_EVENT_TYPES = ['CaseSuspended', 'CaseResumed'] as const satisfies readonly CaseEventType[];
 
 /**
  * The event that completes each step. A petition, reflection or proposal is answered when the case is

@@ -70,7 +70,10 @@ export interface HandlingPeriod {
   readonly startedBy: CaseInstant & { readonly type: 'CaseReceived' | 'CaseEscalated' | 'CaseReopened' };
   readonly unitId: string;
   /** Each fact that set the period's due date, in order: the last one is the due date. */
-  readonly dueDates: readonly (CaseInstant & { readonly type: 'CaseAssigned' | 'CaseDeadlineExtended'; readonly dueAt: string })[];
+  readonly dueDates: readonly (CaseInstant & {
+    readonly type: 'CaseAssigned' | 'CaseDeadlineExtended' | 'CaseResumed';
+    readonly dueAt: string;
+  })[];
   readonly resolvedBy: (CaseInstant & { readonly outcome: string }) | null;
   readonly closedBy: CaseInstant | null;
   readonly endedBy: (CaseInstant & { readonly type: 'CaseEscalated' | 'CaseReopened' }) | null;
@@ -84,6 +87,19 @@ export interface CaseUpwardReport extends CaseInstant {
   readonly officialId: string;
   readonly toUnitId: string;
   readonly fromUnitId: string;
+}
+
+/** A visit's finding that concerns the case (recorded on the visit, linked here). */
+export interface LinkedFinding extends CaseInstant {
+  readonly visitId: string;
+  readonly findingId: string;
+  readonly findingEventId: string;
+}
+
+/** A decision that suspended the handling, and the one that resumed it (null while it is suspended). */
+export interface CaseSuspension {
+  readonly suspended: CaseInstant & { readonly reason: string; readonly legalGround: string };
+  readonly resumed: (CaseInstant & { readonly reason: string; readonly legalGround: string }) | null;
 }
 
 export interface UpperLevelNotice extends CaseInstant {
@@ -122,6 +138,10 @@ export interface CasePresent {
   readonly closedAt: string | null;
   readonly reopenedAt: string | null;
   readonly reopenCount: number;
+  /** The visits' findings about the case, besides the one that may have opened it (sourceVisitId). */
+  readonly visitFindings: readonly LinkedFinding[];
+  /** The suspension in force, null when the handling runs. */
+  readonly suspension: CaseSuspension['suspended'] | null;
   /** The latest occurredAt of any fact, corrections included: a new fact may not be dated before it. */
   readonly lastOccurredAt: string;
 }
@@ -150,10 +170,10 @@ export interface CaseFacts extends CasePresent {
   readonly upwardReports: readonly CaseUpwardReport[];
   readonly upperLevelNotices: readonly UpperLevelNotice[];
   /*
-   * Suspensions go here once the case stream records them (CaseSuspended, CaseResumed): each a pause
-   * of the handling, from its suspension to its resumption. Their moments pause the clocks of the rules
-   * that name them (deadlines/deadline-calculator.ts pairs them by type).
+   * Each pause of the handling, from its suspension to its resumption. Their moments pause the clocks
+   * of the rules that name them (a rule's `pauses`; deadlines/deadline-calculator.ts pairs them by type).
    */
+  readonly suspensions: readonly CaseSuspension[];
 }
 
 /** Before its receipt a case has no history; the fold starts with the CaseReceived. */
@@ -183,6 +203,8 @@ export function evolveCaseFacts<State extends CaseFacts>(state: State, fact: Fac
     assignments: [...state.assignments],
     upwardReports: [...state.upwardReports],
     upperLevelNotices: [...state.upperLevelNotices],
+    suspensions: [...state.suspensions],
+    visitFindings: [...state.visitFindings],
   };
   apply(draft, fact);
   return draft;
@@ -265,6 +287,28 @@ function apply(draft: Draft, fact: Fact<CaseEvent>): void {
       draft.outcome = null;
       draft.closedAt = null;
       return;
+    case 'CaseSuspended': {
+      const suspended = { at, eventId, reason: fact.data.reason, legalGround: fact.data.legalGround };
+      draft.suspensions.push({ suspended, resumed: null });
+      draft.suspension = suspended;
+      return;
+    }
+    case 'CaseResumed': {
+      const last = draft.suspensions.length - 1;
+      if (last >= 0 && draft.suspensions[last].resumed === null)
+        draft.suspensions[last] = {
+          ...draft.suspensions[last],
+          resumed: { at, eventId, reason: fact.data.reason, legalGround: fact.data.legalGround },
+        };
+      draft.suspension = null;
+      if (fact.data.dueAt !== null && draft.assignee !== null) setDueDate(draft, { at, eventId, type: fact.type, dueAt: fact.data.dueAt });
+      return;
+    }
+    case 'CaseFindingLinked': {
+      const { visitId, findingId, findingEventId } = fact.data;
+      draft.visitFindings.push({ at, eventId, visitId, findingId, findingEventId });
+      return;
+    }
     default:
       unhandled(fact);
   }
@@ -299,6 +343,9 @@ function receivedDraft(fact: Fact<CaseReceived>): Draft {
     assignments: [],
     upwardReports: [],
     upperLevelNotices: [],
+    suspensions: [],
+    suspension: null,
+    visitFindings: [],
     receivedUnitId: unitId,
     currentUnitId: unitId,
     unitHistory: [{ unitId, since: at }],

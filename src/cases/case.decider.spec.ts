@@ -200,6 +200,23 @@ describe('case decider', () => {
     });
   });
 
+  describe('the official a clerk records for', () => {
+    it('names the official who acknowledged or acted, and leaves the fact as before without one', () => {
+      cases
+        .given([receivedCase])
+        .when({ type: 'AcknowledgeCase', note: null, byOfficialId: 'official-1' }, at())
+        .then([{ type: 'CaseAcknowledged', data: { note: null, byOfficialId: 'official-1' } }]);
+      cases
+        .given([receivedCase])
+        .when({ type: 'RecordCaseAction', description: 'Met the works owner', byOfficialId: 'official-1' }, at())
+        .then([{ type: 'CaseActionRecorded', data: { description: 'Met the works owner', byOfficialId: 'official-1' } }]);
+      cases
+        .given([receivedCase])
+        .when({ type: 'RecordCaseAction', description: 'Met the works owner', byOfficialId: null }, at())
+        .then([{ type: 'CaseActionRecorded', data: { description: 'Met the works owner' } }]);
+    });
+  });
+
   describe('ClassifyCase', () => {
     const mustReport = on('02', { type: 'CaseClassified', data: { classification: 'must-report', reason: 'Pollution near a school' } });
 
@@ -398,6 +415,39 @@ describe('case decider', () => {
       channel: 'media',
       note: 'Read it in the provincial paper',
       lineage,
+    });
+
+    it("takes the District Standing Committee, attached to the district above the commune, as an upper level; not the commune's own Party committee", () => {
+      const atLocality = (unitId: string, localityId: string): CaseCommand => ({ ...informed(unitId), localityId }) as CaseCommand;
+      cases
+        .given([receivedCase])
+        .when(atLocality('btv-huyen-uy-gia-loc', 'gia-loc'), at())
+        .then([
+          {
+            type: 'UpperLevelInformed',
+            data: { unitId: 'btv-huyen-uy-gia-loc', channel: 'media', note: 'Read it in the provincial paper' },
+          },
+        ]);
+      cases.given([receivedCase]).when(atLocality('dang-uy-gia-tan', 'gia-tan'), at()).thenRefused('CASE.NOT_UPPER_LEVEL', 'conflict');
+      cases
+        .given([receivedCase])
+        .when(
+          {
+            type: 'ReportCaseUpward',
+            officialId: 'official-1',
+            to: active('huyen-uy-gia-loc'),
+            toLocalityId: 'gia-loc',
+            lineage: communeLineage,
+            summary: null,
+          },
+          at(),
+        )
+        .then([
+          {
+            type: 'CaseReportedUpward',
+            data: { officialId: 'official-1', toUnitId: 'huyen-uy-gia-loc', fromUnitId: 'gia-tan', summary: null },
+          },
+        ]);
     });
 
     it('records that the upper level learned first, even before any upward report', () => {
@@ -660,6 +710,105 @@ describe('case decider', () => {
       ['reopening an open case', [receivedCase], { type: 'ReopenCase', reason: 'x' }, 'CASE.ALREADY_OPEN'],
     ] as const)('refuses %s', (_, given, command, code) => {
       cases.given(given).when(command, at()).thenRefused(code, 'conflict');
+    });
+  });
+
+  describe('SuspendCase, ResumeCase', () => {
+    const ground = 'Law on Denunciations 25/2018/QH14 art. 34; Decision 15/QĐ-UBND';
+    const suspend: CaseCommand = { type: 'SuspendCase', reason: 'Awaiting a court judgment', legalGround: ground };
+    const resume = (dueAt: string | null = null): CaseCommand => ({
+      type: 'ResumeCase',
+      reason: 'Judgment delivered',
+      legalGround: ground,
+      dueAt,
+    });
+    const suspended = on('10', { type: 'CaseSuspended', data: { reason: 'Awaiting a court judgment', legalGround: ground } });
+    const resumed = on('20', { type: 'CaseResumed', data: { reason: 'Judgment delivered', legalGround: ground, dueAt: null } });
+
+    it('suspends an accepted case with its reason and legal ground, and resumes it', () => {
+      cases
+        .given([receivedCase, acknowledged])
+        .when(suspend, at('2017-03-10T08:00:00+07:00'))
+        .then([{ type: 'CaseSuspended', data: { reason: 'Awaiting a court judgment', legalGround: ground } }]);
+      cases
+        .given([receivedCase, acknowledged, suspended])
+        .when(resume(), at('2017-03-20T08:00:00+07:00'))
+        .then([{ type: 'CaseResumed', data: { reason: 'Judgment delivered', legalGround: ground, dueAt: null } }]);
+    });
+
+    it('keeps each pause in the history and the one in force in the present', () => {
+      const state = cases.given([receivedCase, acknowledged, suspended]).state;
+      expect(state).toMatchObject({
+        status: 'open',
+        suspension: { at: '2017-03-10T08:00:00+07:00', eventId: suspended.eventId, legalGround: ground },
+      });
+      expect(cases.given([receivedCase, acknowledged, suspended, resumed]).state).toMatchObject({
+        suspension: null,
+        suspensions: [
+          {
+            suspended: { at: '2017-03-10T08:00:00+07:00', eventId: suspended.eventId, reason: 'Awaiting a court judgment' },
+            resumed: { at: '2017-03-20T08:00:00+07:00', eventId: resumed.eventId, reason: 'Judgment delivered' },
+          },
+        ],
+        moments: expect.arrayContaining([
+          expect.objectContaining({ type: 'CaseSuspended' }),
+          expect.objectContaining({ type: 'CaseResumed' }),
+        ]),
+      });
+    });
+
+    it("moves the handler's due date on resumption when it gives one, which a reassignment could not", () => {
+      const newDue = '2017-04-20T17:00:00+07:00';
+      cases
+        .given([receivedCase, acknowledged, assigned, suspended])
+        .when(resume(newDue), at('2017-03-20T08:00:00+07:00'))
+        .then([{ type: 'CaseResumed', data: { reason: 'Judgment delivered', legalGround: ground, dueAt: newDue } }]);
+      const movedOn = on('20', { type: 'CaseResumed', data: { reason: 'Judgment delivered', legalGround: ground, dueAt: newDue } });
+      expect(cases.given([receivedCase, acknowledged, assigned, suspended, movedOn]).state).toMatchObject({ dueAt: newDue, extensions: 0 });
+    });
+
+    it.each([
+      ['suspending a suspended case', [receivedCase, acknowledged, suspended], suspend, 'CASE.ALREADY_SUSPENDED'],
+      ['suspending a case not yet accepted', [receivedCase], suspend, 'CASE.NOT_ACKNOWLEDGED'],
+      ['suspending a resolved case', [receivedCase, acknowledged, resolved], suspend, 'CASE.RESOLVED'],
+      ['suspending a closed case', [receivedCase, acknowledged, resolved, closed], suspend, 'CASE.CLOSED'],
+      ['resuming a case that is not suspended', [receivedCase, acknowledged], resume(), 'CASE.NOT_SUSPENDED'],
+      ['resuming a case resumed already', [receivedCase, acknowledged, suspended, resumed], resume(), 'CASE.NOT_SUSPENDED'],
+      [
+        'a new due date for a case without one',
+        [receivedCase, acknowledged, suspended],
+        resume('2017-04-20T17:00:00+07:00'),
+        'CASE.NO_DEADLINE',
+      ],
+      ['resolving a suspended case', [receivedCase, acknowledged, suspended], { type: 'ResolveCase', outcome: 'x' }, 'CASE.SUSPENDED'],
+      [
+        'escalating a suspended case',
+        [receivedCase, acknowledged, suspended],
+        { type: 'EscalateCase', to: active('gia-loc'), lineage: communeLineage, reason: 'x' },
+        'CASE.SUSPENDED',
+      ],
+      [
+        'extending the deadline of a suspended case',
+        [receivedCase, acknowledged, assigned, suspended],
+        { type: 'ExtendCaseDeadline', newDueAt: '2017-04-30T17:00:00+07:00', reason: 'x', rules: new RuleBook(loadDefaultRules()) },
+        'CASE.SUSPENDED',
+      ],
+    ] as const)('refuses %s', (_, given, command, code) => {
+      cases.given(given).when(command, at('2017-03-25T08:00:00+07:00')).thenRefused(code, 'conflict');
+    });
+
+    it('refuses a resumption dated before its suspension', () => {
+      cases
+        .given([receivedCase, acknowledged, suspended])
+        .when(resume(), at('2017-03-09T08:00:00+07:00'))
+        .thenRefused('OCCURRED_AT.BEFORE_PREVIOUS');
+    });
+
+    it('lets the handler record actions and report upward while the handling is suspended', () => {
+      cases
+        .given([receivedCase, acknowledged, suspended])
+        .when({ type: 'RecordCaseAction', description: 'Asked the court for its timetable' }, at('2017-03-12T08:00:00+07:00'))
+        .then([{ type: 'CaseActionRecorded', data: { description: 'Asked the court for its timetable' } }]);
     });
   });
 

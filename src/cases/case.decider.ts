@@ -53,21 +53,26 @@ export type CaseCommand =
       /** SHA-256 of the status token given to the citizen who submitted it (Open311), never the token. */
       readonly statusTokenHash?: string;
     }
-  | { readonly type: 'AcknowledgeCase'; readonly note: string | null }
+  /** byOfficialId: the official who did it, for whom a clerk records it (checked as registered by the caller). */
+  | { readonly type: 'AcknowledgeCase'; readonly note: string | null; readonly byOfficialId?: string | null }
   | { readonly type: 'ClassifyCase'; readonly classification: CaseClassification; readonly reason: string }
   | { readonly type: 'AssignCase'; readonly officialId: string | null; readonly unit: UnitReference | null; readonly dueAt: string }
-  | { readonly type: 'RecordCaseAction'; readonly description: string }
+  | { readonly type: 'RecordCaseAction'; readonly description: string; readonly byOfficialId?: string | null }
   | { readonly type: 'MarkCaseComplex'; readonly complexity: CaseComplexity; readonly reason: string }
   | {
       readonly type: 'ReportCaseUpward';
       readonly officialId: string;
       readonly to: UnitReference;
+      /** The locality the unit reported to is at (see isUpperLevel); absent: the unit itself. */
+      readonly toLocalityId?: string | null;
       readonly lineage: UnitLineage;
       readonly summary: string | null;
     }
   | {
       readonly type: 'RecordUpperLevelInformed';
       readonly unitId: string;
+      /** The locality the informed unit is at; absent: the unit itself. */
+      readonly localityId?: string | null;
       readonly channel: UpperLevelChannel;
       readonly note: string | null;
       readonly lineage: UnitLineage;
@@ -83,6 +88,9 @@ export type CaseCommand =
   | { readonly type: 'ResolveCase'; readonly outcome: string }
   | { readonly type: 'CloseCase'; readonly note: string | null }
   | { readonly type: 'ReopenCase'; readonly reason: string }
+  | { readonly type: 'SuspendCase'; readonly reason: string; readonly legalGround: string }
+  /** dueAt: the handler's new due date, for a case assigned with one; null keeps the one it has. */
+  | { readonly type: 'ResumeCase'; readonly reason: string; readonly legalGround: string; readonly dueAt: string | null }
   | ({ readonly type: 'CorrectCaseEvent' } & CorrectEvent);
 
 export type ReceiveCaseCommand = Extract<CaseCommand, { type: 'ReceiveCase' }>;
@@ -102,6 +110,8 @@ const CORRECTABLE: CorrectableFields = {
   CaseDeadlineExtended: { reason: textUpTo(TEXT_LIMITS.reason) },
   CaseResolved: { outcome: textUpTo(TEXT_LIMITS.description) },
   CaseReopened: { reason: textUpTo(TEXT_LIMITS.reason) },
+  CaseSuspended: { reason: textUpTo(TEXT_LIMITS.reason), legalGround: textUpTo(500) },
+  CaseResumed: { reason: textUpTo(TEXT_LIMITS.reason), legalGround: textUpTo(500) },
 };
 
 export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
@@ -119,7 +129,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         assertOpen(found);
         if (found.acknowledgedAt !== null)
           throw new DomainError('CASE.ALREADY_ACKNOWLEDGED', `The case was acknowledged at ${found.acknowledgedAt}.`, 'conflict');
-        return [{ type: 'CaseAcknowledged', data: { note: command.note } }];
+        return [{ type: 'CaseAcknowledged', data: { note: command.note, ...doneBy(command.byOfficialId) } }];
       case 'ClassifyCase':
         assertOpen(found);
         if (found.classification === command.classification) {
@@ -134,13 +144,13 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         return assign(command, found, at);
       case 'RecordCaseAction':
         assertOpen(found);
-        return [{ type: 'CaseActionRecorded', data: { description: command.description } }];
+        return [{ type: 'CaseActionRecorded', data: { description: command.description, ...doneBy(command.byOfficialId) } }];
       case 'MarkCaseComplex':
         return markComplex(command, found);
       case 'ReportCaseUpward':
         assertNotClosed(found);
         assertCurrentLineage(found, command.lineage);
-        if (!command.lineage.ancestorIds.includes(command.to.unitId)) {
+        if (!isUpperLevel(command.lineage, command.to.unitId, command.toLocalityId)) {
           throw new DomainError(
             'CASE.REPORT_NOT_UPWARD',
             `Unit ${command.to.unitId} is not above ${found.currentUnitId}; report to a higher unit.`,
@@ -162,7 +172,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
       case 'RecordUpperLevelInformed':
         assertNotClosed(found);
         assertCurrentLineage(found, command.lineage);
-        if (!command.lineage.ancestorIds.includes(command.unitId)) {
+        if (!isUpperLevel(command.lineage, command.unitId, command.localityId)) {
           throw new DomainError(
             'CASE.NOT_UPPER_LEVEL',
             `Unit ${command.unitId} is not above ${found.currentUnitId}, so it is not an upper level of this case.`,
@@ -172,6 +182,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         return [{ type: 'UpperLevelInformed', data: { unitId: command.unitId, channel: command.channel, note: command.note } }];
       case 'EscalateCase':
         assertOpen(found);
+        assertRunning(found, 'escalated');
         assertCurrentLineage(found, command.lineage);
         if (!command.lineage.ancestorIds.includes(command.to.unitId)) {
           throw new DomainError(
@@ -186,6 +197,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         return extend(command, found, at);
       case 'ResolveCase':
         assertOpen(found);
+        assertRunning(found, 'resolved');
         return [{ type: 'CaseResolved', data: { outcome: command.outcome } }];
       case 'CloseCase':
         assertNotClosed(found);
@@ -196,6 +208,10 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         if (found.status === 'open')
           throw new DomainError('CASE.ALREADY_OPEN', 'The case is open; only a resolved or closed case can be reopened.', 'conflict');
         return [{ type: 'CaseReopened', data: { reason: command.reason } }];
+      case 'SuspendCase':
+        return suspend(command, found);
+      case 'ResumeCase':
+        return resume(command, found, at);
       case 'CorrectCaseEvent':
         return decideCorrection(found.facts, command, CORRECTABLE);
       default:
@@ -288,6 +304,7 @@ function markComplex(command: Extract<CaseCommand, { type: 'MarkCaseComplex' }>,
  */
 function extend(command: Extract<CaseCommand, { type: 'ExtendCaseDeadline' }>, found: ReceivedCase, at: string): CaseEvent[] {
   assertOpen(found);
+  assertRunning(found, 'given an extension');
   const { dueAt } = found;
   if (dueAt === null) throw new DomainError('CASE.NO_DEADLINE', 'The case has no due date to extend; assign it with one.', 'conflict');
   const exhausted = runningAllowances(command.rules, found, at).find((allowance) => allowance.used >= allowance.allowed);
@@ -312,6 +329,58 @@ function extend(command: Extract<CaseCommand, { type: 'ExtendCaseDeadline' }>, f
   ];
 }
 
+/**
+ * A suspension stops the handling of an accepted case (the laws suspend the resolution, after
+ * acceptance: Law on Denunciations 25/2018/QH14 art. 34, Law on Complaints art. 11a from 2026-07-01).
+ */
+function suspend(command: Extract<CaseCommand, { type: 'SuspendCase' }>, found: ReceivedCase): CaseEvent[] {
+  assertOpen(found);
+  if (found.suspension !== null) {
+    throw new DomainError(
+      'CASE.ALREADY_SUSPENDED',
+      `The case was suspended at ${found.suspension.at} (${found.suspension.legalGround}); resume it before suspending it again.`,
+      'conflict',
+    );
+  }
+  if (found.acknowledgedAt === null) {
+    throw new DomainError(
+      'CASE.NOT_ACKNOWLEDGED',
+      'Only an accepted case can be suspended: record its acknowledgement (acceptance) first.',
+      'conflict',
+    );
+  }
+  return [{ type: 'CaseSuspended', data: { reason: command.reason, legalGround: command.legalGround } }];
+}
+
+function resume(command: Extract<CaseCommand, { type: 'ResumeCase' }>, found: ReceivedCase, at: string): CaseEvent[] {
+  assertOpen(found);
+  if (found.suspension === null)
+    throw new DomainError('CASE.NOT_SUSPENDED', 'The case is not suspended; there is nothing to resume.', 'conflict');
+  if (command.dueAt !== null) {
+    if (found.dueAt === null) {
+      throw new DomainError('CASE.NO_DEADLINE', 'The case has no due date to move on resumption; assign it with one.', 'conflict');
+    }
+    assertDueAfter(command.dueAt, at);
+  }
+  return [{ type: 'CaseResumed', data: { reason: command.reason, legalGround: command.legalGround, dueAt: command.dueAt } }];
+}
+
+/** Resolving, escalating or extending a suspended case would act on a handling the decision stopped. */
+function assertRunning(found: ReceivedCase, action: string): void {
+  if (found.suspension !== null) {
+    throw new DomainError(
+      'CASE.SUSPENDED',
+      `The case is suspended since ${found.suspension.at} (${found.suspension.legalGround}) and cannot be ${action}; resume it first.`,
+      'conflict',
+    );
+  }
+}
+
+/** The official a clerk records the fact for, when there is one: absent otherwise, as in facts recorded before. */
+function doneBy(byOfficialId: string | null | undefined): { byOfficialId?: string } {
+  return byOfficialId ? { byOfficialId } : {};
+}
+
 function received(state: CaseState): ReceivedCase {
   if (state.status === 'unreceived') throw new DomainError('CASE.NOT_FOUND', 'The case has not been received.', 'not-found');
   return state;
@@ -327,6 +396,17 @@ function assertOpen(found: ReceivedCase): void {
   assertNotClosed(found);
   if (found.status === 'resolved')
     throw new DomainError('CASE.RESOLVED', `The case was resolved at ${found.resolvedAt}; reopen it to handle it further.`, 'conflict');
+}
+
+/**
+ * An upper level of a matter is a unit above the case's unit, or one attached to a locality above it:
+ * for a commune's matter, the district, the District Party Committee and its Standing Committee, the
+ * district's agencies, and so on upward. A unit attached to the case's own commune (its Party
+ * committee) is at the same level, not above it. localityId: the locality the unit is at, which the
+ * caller reads from the tree (the unit itself for a locality).
+ */
+function isUpperLevel(lineage: UnitLineage, unitId: string, localityId: string | null | undefined): boolean {
+  return lineage.ancestorIds.includes(unitId) || (localityId != null && lineage.ancestorIds.includes(localityId));
 }
 
 function assertCurrentLineage(found: ReceivedCase, lineage: UnitLineage): void {

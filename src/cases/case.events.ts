@@ -76,11 +76,15 @@ export type CaseReceived = DomainEvent<
 
 /** A kept photo as the ledger records it: the hash names the file, so the chain covers its bytes. */
 export type CaseMedia = { sha256: string; size: number; mediaType: string };
-export type CaseAcknowledged = DomainEvent<'CaseAcknowledged', { note: string | null }>;
+/**
+ * byOfficialId: the official who did it, when a clerk records it for them (absent otherwise: the
+ * metadata names the official who recorded it themselves). Acknowledgements and actions only.
+ */
+export type CaseAcknowledged = DomainEvent<'CaseAcknowledged', { note: string | null; byOfficialId?: string }>;
 export type CaseClassified = DomainEvent<'CaseClassified', { classification: CaseClassification; reason: string }>;
 /** Exactly one of officialId and unitId is set. */
 export type CaseAssigned = DomainEvent<'CaseAssigned', { officialId: string | null; unitId: string | null; dueAt: string }>;
-export type CaseActionRecorded = DomainEvent<'CaseActionRecorded', { description: string }>;
+export type CaseActionRecorded = DomainEvent<'CaseActionRecorded', { description: string; byOfficialId?: string }>;
 export type CaseMarkedComplex = DomainEvent<'CaseMarkedComplex', { complexity: CaseComplexity; reason: string }>;
 /** The member in charge reported the matter to a higher unit: the timely report the ledger looks for. */
 export type CaseReportedUpward = DomainEvent<
@@ -99,6 +103,27 @@ export type CaseResolved = DomainEvent<'CaseResolved', { outcome: string }>;
 export type CaseClosed = DomainEvent<'CaseClosed', { note: string | null }>;
 /** A new handling period: the case is open again, without due date, extensions counted afresh. */
 export type CaseReopened = DomainEvent<'CaseReopened', { reason: string }>;
+/**
+ * The handling is suspended by a decision (tạm đình chỉ): the clocks of the rules that say so stop
+ * until the case is resumed. legalGround names the article and the decision (e.g. a court case the
+ * matter waits on, Law on Denunciations 25/2018/QH14 art. 34).
+ */
+export type CaseSuspended = DomainEvent<'CaseSuspended', { reason: string; legalGround: string }>;
+/**
+ * The handling goes on after a suspension. The rule in force says whether the clock continues or
+ * starts again; dueAt, when given, is the handler's new due date (the one set before the pause could
+ * not foresee it), null when the recorder keeps the old one.
+ */
+export type CaseResumed = DomainEvent<'CaseResumed', { reason: string; legalGround: string; dueAt: string | null }>;
+/**
+ * A visit's finding concerns this case: the link from the case to VisitFindingRecorded on
+ * visit-<visitId>, written from that finding (its second step; see ledger/second-step.ts), never decided
+ * on the case's own stream. It carries the finding's text, so the case's history reads without the visit.
+ */
+export type CaseFindingLinked = DomainEvent<
+  'CaseFindingLinked',
+  { visitId: string; findingId: string; findingEventId: string; text: string; severity: 'low' | 'medium' | 'high' | null }
+>;
 
 export type CaseEvent =
   | CaseReceived
@@ -114,6 +139,9 @@ export type CaseEvent =
   | CaseResolved
   | CaseClosed
   | CaseReopened
+  | CaseSuspended
+  | CaseResumed
+  | CaseFindingLinked
   | EventCorrected;
 
 export const caseStream = (caseId: string): string => `case-${caseId}`;

@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../auth/principal.js';
 import { mintEmbeddedToken, parseTtl } from '../auth/token-minter.js';
 import { signInLinkAddress } from '../auth/sessions/sign-in-link-address.js';
 import { LEDGER_CONFIG } from '../config/ledger-config.token.js';
+import { isOfficialId } from '../officials/official-id.js';
 import type { LedgerConfig } from '../config/ledger.config.js';
 
 interface TokenOptions {
@@ -12,6 +13,7 @@ interface TokenOptions {
   readonly roles?: string;
   readonly units?: string;
   readonly ttl?: string;
+  readonly official?: string;
   readonly link?: boolean;
 }
 
@@ -58,7 +60,14 @@ export class TokenCommand extends CommandRunner {
       return fail(2, '--units takes a comma-separated list of unit ids (or * for every unit).');
     const ttlSeconds = parseTtl(options.ttl ?? '8h');
     if (ttlSeconds === undefined) return fail(2, `--ttl must be a duration such as 30m, 8h or 7d, at most 366d; got "${options.ttl}".`);
-    const principal = { subject, roles: roles as Role[], units: units.includes('*') ? ('all' as const) : units };
+    if (options.official !== undefined && !isOfficialId(options.official))
+      return fail(2, `--official takes an official id (1-80 lower-case letters, digits or "-"); got "${options.official}".`);
+    const principal = {
+      subject,
+      roles: roles as Role[],
+      units: units.includes('*') ? ('all' as const) : units,
+      ...(options.official === undefined ? {} : { officialId: options.official }),
+    };
     if (options.link) {
       const link = signInLinkAddress(embeddedSecret(this.config.dataDir), this.config.publicBaseUrl, principal, ttlSeconds);
       process.stdout.write(
@@ -70,7 +79,7 @@ export class TokenCommand extends CommandRunner {
     const token = await mintEmbeddedToken(embeddedSecret(this.config.dataDir), { ...principal, ttlSeconds });
     const expires = new Date(Date.now() + ttlSeconds * 1000).toISOString();
     process.stdout.write(
-      `Bearer token for ${subject} (roles ${roles.join(', ')}; units ${units.length ? units.join(', ') : 'none'}; expires ${expires}):\n${token}\n`,
+      `Bearer token for ${subject}${options.official ? ` (official ${options.official})` : ''} (roles ${roles.join(', ')}; units ${units.length ? units.join(', ') : 'none'}; expires ${expires}):\n${token}\n`,
     );
   }
 
@@ -86,6 +95,14 @@ export class TokenCommand extends CommandRunner {
 
   @Option({ flags: '--units <ids>', description: 'comma-separated unit ids the user serves (sub-units included), or *' })
   parseUnits(value: string): string {
+    return value;
+  }
+
+  @Option({
+    flags: '--official <id>',
+    description: 'the official the user is (the `official` claim): every fact they record names them beside the actor',
+  })
+  parseOfficial(value: string): string {
     return value;
   }
 

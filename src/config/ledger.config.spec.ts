@@ -18,6 +18,7 @@ describe('loadLedgerConfig', () => {
         rolesClaim: 'roles',
         rolesClaimFormat: 'list',
         unitsClaim: 'units',
+        officialClaim: 'official',
         clockToleranceSeconds: 30,
       },
       open311RatePerMinute: 30,
@@ -85,6 +86,7 @@ describe('loadLedgerConfig', () => {
       rolesClaim: 'realm_access.roles',
       rolesClaimFormat: 'list',
       unitsClaim: 'units',
+      officialClaim: 'official',
       clockToleranceSeconds: 30,
     });
   });

@@ -201,6 +201,7 @@ function authConfig(env: NodeJS.ProcessEnv, cwd: string): AuthConfig {
     rolesClaim: claimPath('AUTH_ROLES_CLAIM', env.AUTH_ROLES_CLAIM, 'roles'),
     rolesClaimFormat: oneOf('AUTH_ROLES_CLAIM_FORMAT', env.AUTH_ROLES_CLAIM_FORMAT, ROLES_CLAIM_FORMATS, 'list'),
     unitsClaim: claimPath('AUTH_UNITS_CLAIM', env.AUTH_UNITS_CLAIM, 'units'),
+    officialClaim: claimPath('AUTH_OFFICIAL_CLAIM', env.AUTH_OFFICIAL_CLAIM, 'official'),
     clockToleranceSeconds: wholeNumber('AUTH_CLOCK_TOLERANCE_SECONDS', env.AUTH_CLOCK_TOLERANCE_SECONDS, 30, 0, 300),
   };
   if (jwksUrl === undefined && jwksFile === undefined) {

@@ -26,8 +26,10 @@ export function commandEnvelope(request: Request, now: Date, occurredAt: string 
   if (ifMatch !== undefined && revision === undefined) {
     throw badHeader('IF_MATCH.INVALID', 'If-Match must be the ETag of the resource, e.g. "3".');
   }
+  const principal = principalOf(request);
   return {
-    actor: principalOf(request).subject,
+    actor: principal.subject,
+    ...(principal.officialId === undefined ? {} : { officialId: principal.officialId }),
     correlationId: correlationIdOf(request),
     now,
     occurredAt: occurredAt ?? now.toISOString(),

@@ -11,6 +11,8 @@ import type { EarlierReads } from './request-reads.js';
 
 export interface CommandEnvelope {
   readonly actor: string;
+  /** The official the actor is, from the verified token; recorded in every event's metadata. */
+  readonly officialId?: string;
   readonly correlationId: string;
   readonly now: Date;
   /** When the fact happened: from the request, defaulting to now. */
@@ -180,6 +182,7 @@ export class CommandHandler {
         correlationId: envelope.correlationId,
         causationId: null,
         occurredAt: envelope.occurredAt,
+        ...(envelope.officialId === undefined ? {} : { officialId: envelope.officialId }),
         ...(idempotency ? { requestFingerprint: idempotency.fingerprint } : {}),
       },
     }));

@@ -20,6 +20,8 @@ export interface EventMetadata {
   readonly causationId: string | null;
   /** When the fact happened in the world, ISO-8601 with an offset. */
   readonly occurredAt: string;
+  /** The official the actor is (their token says so), when the actor is one: who did it, beside who recorded it. */
+  readonly officialId?: string;
   /**
    * For events written by a request carrying an Idempotency-Key: a fingerprint of that request, so a
    * repeat with the same key but a different request is told apart from a faithful repeat.

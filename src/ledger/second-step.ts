@@ -32,5 +32,6 @@ export function metadataFollowing(first: RecordedEvent): EventMetadata {
     correlationId: first.metadata.correlationId,
     causationId: first.eventId,
     occurredAt: first.metadata.occurredAt,
+    ...(first.metadata.officialId === undefined ? {} : { officialId: first.metadata.officialId }),
   };
 }

@@ -7,7 +7,7 @@ export interface StreamReader {
   readStream(streamId: string): Promise<readonly RecordedEvent[]>;
 }
 import { unitDecider, type UnitReference, type UnitState } from './unit.decider.js';
-import { unitStream } from './unit.events.js';
+import { LOCALITY_KINDS, unitStream } from './unit.events.js';
 
 /** Reads units for the commands that name them: their status, and the chain of their parents. */
 @Injectable()
@@ -19,7 +19,22 @@ export class UnitDirectory {
   }
 
   async reference(unitId: string): Promise<UnitReference> {
-    return { unitId, status: (await this.state(unitId)).status };
+    const state = await this.state(unitId);
+    return state.status === 'unregistered' ? { unitId, status: state.status } : { unitId, status: state.status, kind: state.kind };
+  }
+
+  /**
+   * The locality a unit is at: itself for a province, district or commune, else the nearest one above
+   * it (a district's Party committee and its Standing Committee are at the district). Null if none.
+   */
+  async localityOf(unitId: string): Promise<string | null> {
+    let current = await this.state(unitId);
+    for (let depth = 0; current.status !== 'unregistered' && depth < 32; depth++) {
+      if (LOCALITY_KINDS.includes(current.kind)) return current.unitId;
+      if (current.parentId === null) return null;
+      current = await this.state(current.parentId);
+    }
+    return null;
   }
 
   /** The unit's parents, nearest first, up to the root (bounded, in case of a cycle in bad data). */

@@ -9,6 +9,27 @@ const at = (occurredAt = '2017-03-09T08:00:00+07:00') => context(occurredAt);
 
 describe('unit decider', () => {
   describe('RegisterUnit', () => {
+    it('registers a Standing Committee under its Party committee', () => {
+      units
+        .given([])
+        .when(
+          {
+            type: 'RegisterUnit',
+            unitId: 'btv-huyen-uy',
+            name: 'Ban Thường vụ Huyện ủy',
+            kind: 'standing-committee',
+            parent: { unitId: 'huyen-uy', status: 'active', kind: 'party-committee' },
+          },
+          at(),
+        )
+        .then([
+          {
+            type: 'UnitRegistered',
+            data: { unitId: 'btv-huyen-uy', name: 'Ban Thường vụ Huyện ủy', kind: 'standing-committee', parentId: 'huyen-uy' },
+          },
+        ]);
+    });
+
     it('registers a district under an active parent', () => {
       units
         .given([])
@@ -37,6 +58,13 @@ describe('unit decider', () => {
       ['without a parent', [], null, 'commune' as const, 'UNIT.PARENT_REQUIRED'],
       ['under an unknown parent', [], { unitId: 'nowhere', status: 'unregistered' as const }, 'commune' as const, 'UNIT.PARENT_NOT_ACTIVE'],
       ['under a merged parent', [], { unitId: 'old', status: 'merged' as const }, 'commune' as const, 'UNIT.PARENT_NOT_ACTIVE'],
+      [
+        'a standing committee under a district rather than its Party committee',
+        [],
+        { unitId: 'gia-loc', status: 'active' as const, kind: 'district' as const },
+        'standing-committee' as const,
+        'UNIT.STANDING_COMMITTEE_PARENT',
+      ],
     ])('refuses registering %s', (_, given, parent, kind, code) => {
       units.given(given).when({ type: 'RegisterUnit', unitId: 'gia-loc', name: 'X', kind, parent }, at()).thenRefused(code);
     });

@@ -10,6 +10,8 @@ import { later } from '../domain-kit/time.js';
 export interface UnitReference {
   readonly unitId: string;
   readonly status: UnitState['status'];
+  /** The unit's kind, when registered (absent in references that do not need it). */
+  readonly kind?: UnitKind;
 }
 
 export type UnitCommand =
@@ -131,6 +133,13 @@ function register(command: Extract<UnitCommand, { type: 'RegisterUnit' }>, state
   if (command.parent && command.parent.status !== 'active') {
     const reason = command.parent.status === 'unregistered' ? 'is not registered' : `is ${command.parent.status}`;
     throw new DomainError('UNIT.PARENT_NOT_ACTIVE', `Parent unit ${command.parent.unitId} ${reason}.`, 'unprocessable');
+  }
+  if (command.kind === 'standing-committee' && command.parent?.kind !== 'party-committee') {
+    throw new DomainError(
+      'UNIT.STANDING_COMMITTEE_PARENT',
+      `A standing committee sits under its Party committee; ${command.parent?.unitId ?? 'no unit'} is not a party-committee.`,
+      'unprocessable',
+    );
   }
   return [
     {

@@ -6,12 +6,20 @@ export const UNIT_KINDS = [
   'district',
   'commune',
   'party-committee',
+  /** A Party committee's Standing Committee (Ban Thường vụ), which acts between its sessions: under its committee. */
+  'standing-committee',
   'party-cell',
   'agency',
   'department',
   'mass-organisation',
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/**
+ * The localities of the tree: every other unit (a Party committee, its Standing Committee, a cell, an
+ * agency) is attached to the nearest locality above it, and is at that locality's level.
+ */
+export const LOCALITY_KINDS: readonly UnitKind[] = ['province', 'district', 'commune'];
 
 export type UnitRegistered = DomainEvent<'UnitRegistered', { unitId: string; name: string; kind: UnitKind; parentId: string | null }>;
 export type UnitRenamed = DomainEvent<'UnitRenamed', { name: string; previousName: string }>;

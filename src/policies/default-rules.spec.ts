@@ -1,7 +1,7 @@
 import { policyDecider, type PolicyCommand, type ResponsePolicyRule } from './policy.decider.js';
 import { context, fact } from '../../test/support/given-when-then.js';
 import { loadVietnamCalendar } from '../calendar/holiday-files.js';
-import { CASE_EVENT_TYPES, PLANNED_PAUSE_EVENT_TYPES, STEP_COMPLETED_BY } from '../cases/case-event-catalogue.js';
+import { CASE_EVENT_TYPES, PAUSE_EVENT_TYPES, STEP_COMPLETED_BY } from '../cases/case-event-catalogue.js';
 import { caseHistoryOf } from '../cases/case-facts.js';
 import type { CaseEvent } from '../cases/case.events.js';
 import type { Fact } from '../domain-kit/decider.js';
@@ -65,7 +65,7 @@ describe('default response policy rules', () => {
 
   it.each(rules.map((rule) => [rule.ruleId, rule]))('%s names events the calculator knows', (_, rule) => {
     const known: readonly string[] = CASE_EVENT_TYPES;
-    const pausing: readonly string[] = [...CASE_EVENT_TYPES, ...PLANNED_PAUSE_EVENT_TYPES];
+    const pausing: readonly string[] = PAUSE_EVENT_TYPES;
     expect(known).toContain(rule.clockStartsAt);
     expect(STEP_COMPLETED_BY[rule.step]).not.toContain(rule.clockStartsAt);
     for (const pause of rule.pauses) expect([pausing.includes(pause.pausedBy), pausing.includes(pause.resumedBy)]).toEqual([true, true]);

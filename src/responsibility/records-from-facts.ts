@@ -36,6 +36,10 @@ const CASE_EVENTS_IN_RECORDS: Readonly<Record<CaseEventType, boolean>> = {
   CaseResolved: true,
   CaseClosed: false,
   CaseReopened: true,
+  // The upward-report rules the review counts name no pause: a suspension stops the handling, not the duty to report.
+  CaseSuspended: false,
+  CaseResumed: false,
+  CaseFindingLinked: false,
   EventCorrected: true,
 };
 

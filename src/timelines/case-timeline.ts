@@ -33,6 +33,9 @@ export const TIMELINE_STEPS: Readonly<Record<CaseEventType, string | null>> = {
   CaseResolved: 'resolved',
   CaseClosed: 'closed',
   CaseReopened: 'reopened',
+  CaseSuspended: 'suspended',
+  CaseResumed: 'resumed',
+  CaseFindingLinked: 'visit-finding',
   EventCorrected: null,
 };
 
@@ -326,8 +329,7 @@ function assignedDeadline(period: HandlingPeriod, judged: Judged): TimelineDeadl
   const end = period.resolvedBy ?? period.endedBy;
   const completed = period.resolvedBy !== null;
   const endAt = end?.at ?? judged.asOf;
-  const late = Date.parse(endAt) > Date.parse(dueAt);
-  const status: TimelineStatus = late ? (end ? 'missed' : 'overdue') : completed ? 'met' : end ? 'superseded' : 'open';
+  const status = assignedStatus(dueAt, end, completed, endAt, judged.facts.suspension);
   const dueSetBy = settings.map((setting) => setting.eventId);
   return {
     step: 'assigned-due',
@@ -349,6 +351,20 @@ function assignedDeadline(period: HandlingPeriod, judged: Judged): TimelineDeadl
       correctionEventIds: dueSetBy.flatMap(judged.correctionsOf),
     },
   };
+}
+
+function assignedStatus(
+  dueAt: string,
+  end: { readonly at: string } | null,
+  completed: boolean,
+  endAt: string,
+  suspension: CaseFacts['suspension'],
+): TimelineStatus {
+  // Suspended before it was due, the handler's due date waits for the resumption (which may set a new one).
+  if (!end && suspension !== null && Date.parse(suspension.at) <= Date.parse(dueAt)) return 'paused';
+  if (Date.parse(endAt) > Date.parse(dueAt)) return end ? 'missed' : 'overdue';
+  if (completed) return 'met';
+  return end ? 'superseded' : 'open';
 }
 
 function hoursBetween(from: string, to: string): number {

@@ -7,6 +7,11 @@ import type { ReceiveCaseCommand } from '../cases/case.decider.js';
 import type { CaseCategory, CaseReporter } from '../cases/case.events.js';
 import { visitStream } from './visit.events.js';
 import { findingOpensCase } from './finding-opens-case.js';
+import { findingConcernsCase } from './finding-concerns-case.js';
+import { caseDecider } from '../cases/case.decider.js';
+import { caseStream } from '../cases/case.events.js';
+import { foldStream } from '../ledger/command-handler.js';
+import type { ConcernedCase } from './visit.decider.js';
 
 /** What a finding asks for when it opens a case. */
 export interface OpenCaseRequest {
@@ -53,15 +58,23 @@ export class VisitFindingCases {
     return this.intake.prepare(planned, envelope);
   }
 
+  /** An existing case a finding names, as the ledger knows it now, and the unit it is at (null: none). */
+  async concerned(caseId: string): Promise<{ reference: ConcernedCase; unitId: string | null }> {
+    const state = foldStream(caseDecider, await this.store.readStream(caseStream(caseId)));
+    if (state.status === 'unreceived') return { reference: { caseId, received: false, lastOccurredAt: null }, unitId: null };
+    return { reference: { caseId, received: true, lastOccurredAt: state.lastOccurredAt }, unitId: state.currentUnitId };
+  }
+
   /**
-   * Records the case the finding opened (or finds it recorded), once the finding is: the last event
-   * of the command. `result` is the finding command's; on a faithful repeat it wrote nothing, and the
-   * finding is read from the visit.
+   * Records the case the finding opened, or the link into the existing case it concerns (or finds it
+   * recorded), once the finding is: the last event of the command. `result` is the finding command's;
+   * on a faithful repeat it wrote nothing, and the finding is read from the visit.
    */
   async complete(visitId: string, findingId: string, result: CommandResult<unknown>): Promise<RecordedEvent | null> {
     const isTheFinding = (event: RecordedEvent) => event.type === 'VisitFindingRecorded' && event.data.findingId === findingId;
     const first = result.events.find(isTheFinding) ?? (await this.store.readStream(visitStream(visitId))).find(isTheFinding);
-    if (!first || findingOpensCase.calledFor(first) === null) return null;
-    return findingOpensCase.write(this.store, first);
+    if (!first) return null;
+    const step = [findingOpensCase, findingConcernsCase].find((candidate) => candidate.calledFor(first) !== null);
+    return step ? step.write(this.store, first) : null;
   }
 }

@@ -280,7 +280,7 @@ describe('visit decider', () => {
         .when(recordFinding(), at('2017-03-09T18:00:00+07:00'))
         .then([{ type: 'VisitFindingRecorded', data: finding.data }]);
       expect(visits.given([scheduled, conducted, finding]).state).toMatchObject({
-        findings: [{ findingId: 'f1', caseId: 'case-1', recordedAt: finding.occurredAt }],
+        findings: [{ findingId: 'f1', caseId: 'case-1', caseLink: 'opened', recordedAt: finding.occurredAt }],
       });
     });
 
@@ -335,6 +335,53 @@ describe('visit decider', () => {
         .given([scheduled, conducted])
         .when(recordFinding({ openCase: openCase({ unit: { unitId: 'old', status: 'abolished' } }) }), at())
         .thenRefused('VISIT.CASE_UNIT_NOT_ACTIVE', 'unprocessable');
+    });
+  });
+
+  describe('RecordVisitFinding about an existing case', () => {
+    const existing = { caseId: 'case-9', received: true, lastOccurredAt: '2017-03-05T08:00:00+07:00' };
+    const about = (overrides: Partial<Extract<VisitCommand, { type: 'RecordVisitFinding' }>> = {}) =>
+      recordFinding({ findingId: 'f9', openCase: null, concernsCase: existing, ...overrides });
+    const linkedData = {
+      findingId: 'f9',
+      text: 'Land recovered without notice',
+      severity: 'high' as const,
+      caseId: 'case-9',
+      caseReceipt: null,
+    };
+
+    it('names the case and carries no receipt, so the case stream records the link from it', () => {
+      visits
+        .given([scheduled, conducted])
+        .when(about(), at('2017-03-09T18:00:00+07:00'))
+        .then([{ type: 'VisitFindingRecorded', data: linkedData }]);
+      const linked = fact<VisitEvent>({ type: 'VisitFindingRecorded', data: linkedData }, '2017-03-09T18:00:00+07:00');
+      expect(visits.given([scheduled, conducted, linked]).state).toMatchObject({
+        findings: [{ findingId: 'f9', caseId: 'case-9', caseLink: 'concerns' }],
+      });
+      // A faithful repeat records nothing, even once the case has moved on.
+      visits
+        .given([scheduled, conducted, linked])
+        .when(about({ concernsCase: { ...existing, lastOccurredAt: '2017-03-20T08:00:00+07:00' } }), at('2017-03-21T08:00:00+07:00'))
+        .then([]);
+    });
+
+    it.each([
+      [
+        'a case never received',
+        about({ concernsCase: { caseId: 'case-0', received: false, lastOccurredAt: null } }),
+        'VISIT.FINDING_CASE_UNKNOWN',
+        'unprocessable',
+      ],
+      [
+        "dated before the case's last fact",
+        about({ concernsCase: { ...existing, lastOccurredAt: '2017-03-10T08:00:00+07:00' } }),
+        'VISIT.FINDING_BEFORE_CASE_FACT',
+        'conflict',
+      ],
+      ['that also opens a case', about({ openCase: openCase() }), 'VISIT.FINDING_CASE_AMBIGUOUS', 'invalid'],
+    ] as const)('refuses a finding about %s', (_, command, code, kind) => {
+      visits.given([scheduled, conducted]).when(command, at('2017-03-09T18:00:00+07:00')).thenRefused(code, kind);
     });
   });
 

@@ -41,22 +41,35 @@ export type VisitCommand =
       readonly presentParticipants: readonly ParticipantReference[];
       readonly others: string | null;
     }
-  /** openCase: the receipt of the case the finding opens (reporter sealed), or null; decided here, with the finding. */
+  /**
+   * openCase: the receipt of the case the finding opens (reporter sealed), or null; decided here, with
+   * the finding. concernsCase: the existing case it is about, as the ledger knew it; at most one of the two.
+   */
   | {
       readonly type: 'RecordVisitFinding';
       readonly findingId: string;
       readonly text: string;
       readonly severity: FindingSeverity | null;
       readonly openCase: ReceiveCaseCommand | null;
+      readonly concernsCase?: ConcernedCase | null;
     }
   /** officials: the references of the official ids the new values name (present participants), looked up by the application. */
   | ({ readonly type: 'CorrectVisitEvent'; readonly officials: readonly ParticipantReference[] } & CorrectEvent);
+
+/** An existing case a finding is about: whether it was received, and the time of its last fact. */
+export interface ConcernedCase {
+  readonly caseId: string;
+  readonly received: boolean;
+  readonly lastOccurredAt: string | null;
+}
 
 export interface VisitFinding {
   readonly findingId: string;
   readonly text: string;
   readonly severity: FindingSeverity | null;
   readonly caseId: string | null;
+  /** opened: the finding opened the case; concerns: it is about a case received before. */
+  readonly caseLink: 'opened' | 'concerns' | null;
   readonly recordedAt: string;
 }
 
@@ -189,8 +202,9 @@ export const visitDecider: Decider<VisitCommand, VisitEvent, VisitState> = {
         return { ...visit, status: 'conducted', conduct: { ...fact.data, at: fact.occurredAt } };
       case 'VisitFindingRecorded': {
         // The receipt (with the sealed reporter) stays in the event; the case's own stream shows it.
-        const { findingId, text, severity, caseId } = fact.data;
-        return { ...visit, findings: [...visit.findings, { findingId, text, severity, caseId, recordedAt: fact.occurredAt }] };
+        const { findingId, text, severity, caseId, caseReceipt } = fact.data;
+        const caseLink = caseId === null ? null : caseReceipt === null ? 'concerns' : 'opened';
+        return { ...visit, findings: [...visit.findings, { findingId, text, severity, caseId, caseLink, recordedAt: fact.occurredAt }] };
       }
       case 'EventCorrected':
         return visit;
@@ -300,19 +314,30 @@ function recordFinding(
       'unprocessable',
     );
   }
+  const concerned = command.concernsCase ?? null;
+  if (concerned && openCase) {
+    throw new DomainError(
+      'VISIT.FINDING_CASE_AMBIGUOUS',
+      'A finding either opens a case or concerns an existing one, not both.',
+      'invalid',
+    );
+  }
   // The case's receipt is decided now by the case's own rules, and recorded with the finding.
   const caseReceipt = openCase ? (caseDecider.decide(openCase, caseDecider.initialState, context)[0] as CaseReceived).data : null;
   const data: VisitFindingRecorded['data'] = {
     findingId: command.findingId,
     text: command.text,
     severity: command.severity,
-    caseId: openCase?.caseId ?? null,
+    caseId: openCase?.caseId ?? concerned?.caseId ?? null,
     caseReceipt,
   };
   const earlier = visit.facts.find(
     (fact): fact is Fact<VisitFindingRecorded> => fact.type === 'VisitFindingRecorded' && fact.data.findingId === command.findingId,
   );
-  if (!earlier) return [{ type: 'VisitFindingRecorded', data }];
+  if (!earlier) {
+    if (concerned) assertMayConcern(concerned, context.occurredAt);
+    return [{ type: 'VisitFindingRecorded', data }];
+  }
   // A faithful repeat records nothing new (the case it opens is still completed); anything else reuses
   // the id. A finding recorded before receipts were carried is compared without one.
   const { caseReceipt: _receipt, ...withoutReceipt } = data;
@@ -323,6 +348,26 @@ function recordFinding(
     `Finding ${command.findingId} was already recorded with other content; use a new finding id.`,
     'conflict',
   );
+}
+
+/**
+ * A finding about an existing case is linked into the case's history, whose facts follow each other in
+ * time: the case must have been received, and the finding may not be dated before its last fact.
+ */
+function assertMayConcern(concerned: ConcernedCase, occurredAt: string): void {
+  if (!concerned.received) {
+    throw new DomainError('VISIT.FINDING_CASE_UNKNOWN', `Case ${concerned.caseId} has not been received.`, 'unprocessable', {
+      caseId: concerned.caseId,
+    });
+  }
+  if (concerned.lastOccurredAt !== null && Date.parse(occurredAt) < Date.parse(concerned.lastOccurredAt)) {
+    throw new DomainError(
+      'VISIT.FINDING_BEFORE_CASE_FACT',
+      `occurredAt ${occurredAt} is before the last recorded fact of case ${concerned.caseId} (${concerned.lastOccurredAt}); a finding joins the case's history in time order.`,
+      'conflict',
+      { caseId: concerned.caseId, lastOccurredAt: concerned.lastOccurredAt },
+    );
+  }
 }
 
 /** Stored events hold no undefined; a decided one may, so compare the two alike. */

@@ -34,11 +34,13 @@ export type VisitConducted = DomainEvent<
   { startedAt: string; endedAt: string; presentParticipants: string[]; others: string | null }
 >;
 /**
- * caseId names the case the finding opens, derived from the finding so a retry opens no second case.
- * caseReceipt is that case's CaseReceived data exactly as case-<caseId> records it (reporter sealed):
- * the finding carries the whole receipt, so the case follows from this one event, even after a crash
- * between the two appends (see ledger/second-step.ts). Null when the finding opens no case; absent in
- * findings recorded before receipts were carried.
+ * caseId names the case the finding is about: the case it opens, or an existing case it concerns.
+ * Opening one, caseId is derived from the finding so a retry opens no second case, and caseReceipt is
+ * that case's CaseReceived data exactly as case-<caseId> records it (reporter sealed): the finding
+ * carries the whole receipt, so the case follows from this one event, even after a crash between the
+ * two appends (see ledger/second-step.ts). Concerning an existing case, caseReceipt is null and the
+ * case's stream records CaseFindingLinked from this event the same way. caseId null: no case. In
+ * findings recorded before receipts were carried caseReceipt is absent, and caseId is a case they opened.
  */
 export type VisitFindingRecorded = DomainEvent<
   'VisitFindingRecorded',

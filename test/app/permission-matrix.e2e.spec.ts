@@ -62,6 +62,8 @@ const ROWS: readonly Row[] = [
   ['POST', '/api/v1/cases/{caseId}/resolutions', {}, ['official']],
   ['POST', '/api/v1/cases/{caseId}/closures', { occurredAt: 'x' }, ['official']],
   ['POST', '/api/v1/cases/{caseId}/reopenings', {}, ['official']],
+  ['POST', '/api/v1/cases/{caseId}/suspensions', {}, ['official']],
+  ['POST', '/api/v1/cases/{caseId}/resumptions', {}, ['official']],
   ['POST', '/api/v1/cases/{caseId}/corrections', {}, ['recorder', 'official']],
   ['POST', '/api/v1/visits', { unitId: 'gia-tan' }, ['recorder']],
   ['GET', '/api/v1/visits/{visitId}', undefined, ['recorder', 'official', 'official-elsewhere', ...OVERSIGHT]],

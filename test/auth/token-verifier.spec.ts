@@ -21,6 +21,7 @@ const embedded: AuthConfig = {
   rolesClaim: 'roles',
   rolesClaimFormat: 'list',
   unitsClaim: 'units',
+  officialClaim: 'official',
   clockToleranceSeconds: 30,
 };
 const external: AuthConfig = {
@@ -125,6 +126,33 @@ describe('verifying bearer tokens', () => {
         roles: ['recorder', 'inspector'],
       });
       await expect(spaced.verify(hs(claims({ roles: ['inspector'] })))).rejects.toThrow('not a space-separated string of roles');
+    });
+  });
+
+  describe('the official claim', () => {
+    it('names the official the holder is, as the CLI mints it (--official)', async () => {
+      const token = await mintEmbeddedToken(secret, {
+        subject: 'van-thu-1',
+        roles: ['official'],
+        units: ['gia-tan'],
+        officialId: 'nguyen-van-an',
+        ttlSeconds: 60,
+        nowSeconds: NOW,
+      });
+      await expect(verifier.verify(token)).resolves.toEqual({
+        subject: 'van-thu-1',
+        roles: ['official'],
+        units: ['gia-tan'],
+        officialId: 'nguyen-van-an',
+      });
+    });
+
+    it('reads it at the configured path (AUTH_OFFICIAL_CLAIM), and refuses a token whose claim is no official id', async () => {
+      const nested = new TokenVerifier({ ...embedded, officialClaim: 'ext.official_id' }, { secret }, () => NOW);
+      await expect(nested.verify(hs(claims({ ext: { official_id: 'tran-thi-b' } })))).resolves.toMatchObject({ officialId: 'tran-thi-b' });
+      await expect(nested.verify(hs(claims({ official: 'tran-thi-b' })))).resolves.not.toHaveProperty('officialId');
+      for (const official of ['Tran Thi B', 42, ['tran-thi-b']])
+        await expect(verifier.verify(hs(claims({ official })))).rejects.toThrow("The token's official claim is not an official id.");
     });
   });
 

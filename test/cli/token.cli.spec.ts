@@ -15,14 +15,15 @@ describe('ledger token', () => {
   });
 
   it('mints a token for the data folder, printed as the last line, that the service accepts with its roles and units', async () => {
-    const ran = await ledger(['token', '--sub', 'thu-ky-xa', '--roles', 'recorder', '--units', 'gia-tan,gia-loc', '--ttl', '2h'], {
-      LEDGER_DATA_DIR: subject.dataDir,
-    });
+    const ran = await ledger(
+      ['token', '--sub', 'thu-ky-xa', '--roles', 'recorder', '--units', 'gia-tan,gia-loc', '--official', 'nguyen-thi-thu', '--ttl', '2h'],
+      { LEDGER_DATA_DIR: subject.dataDir },
+    );
     expect(ran).toMatchObject({ code: 0, stderr: '' });
     const token = ran.stdout.trim().split('\n').pop()!;
     expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
-    expect(claims).toMatchObject({ sub: 'thu-ky-xa', roles: ['recorder'], units: ['gia-tan', 'gia-loc'] });
+    expect(claims).toMatchObject({ sub: 'thu-ky-xa', roles: ['recorder'], units: ['gia-tan', 'gia-loc'], official: 'nguyen-thi-thu' });
     expect(claims.exp - claims.iat).toBe(7200);
     expect(statSync(embeddedSecretPath(subject.dataDir)).mode & 0o777).toBe(0o600);
     const forbidden = await subject.anonymous.post('/api/v1/units').set('Authorization', `Bearer ${token}`).send({});
@@ -35,6 +36,7 @@ describe('ledger token', () => {
     [['token', '--sub', 'a', '--roles', 'admin,god'], 'unknown: god'],
     [['token', '--sub', 'a', '--roles', 'admin', '--ttl', 'forever'], '--ttl must be a duration'],
     [['token', '--sub', 'a', '--roles', 'recorder', '--units', 'gia tan'], '--units takes a comma-separated list of unit ids'],
+    [['token', '--sub', 'a', '--roles', 'official', '--official', 'Nguyễn An'], '--official takes an official id'],
   ])(
     'refuses %p with exit code 2 and a sentence',
     async (args, sentence) => {

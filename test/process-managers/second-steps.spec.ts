@@ -10,6 +10,7 @@ import { pendingSecondSteps } from '../../src/process-managers/pending-second-st
 import { SecondStepProcessManager } from '../../src/process-managers/second-step-process-manager.js';
 import { ProjectionEngine } from '../../src/projections/projection-engine.js';
 import { openReadModels } from '../../src/projections/read-models.database.js';
+import { findingConcernsCase } from '../../src/visits/finding-concerns-case.js';
 import { findingOpensCase } from '../../src/visits/finding-opens-case.js';
 
 const metadata = { actor: 'recorder-1', correlationId: 'corr-finding', causationId: null, occurredAt: '2017-03-09T18:00:00+07:00' };
@@ -80,6 +81,42 @@ describe('the second steps of two-stream commands', () => {
       expect(findingOpensCase.settles(received)).toBe('case-received:case-2');
       expect(findingOpensCase.calledFor(alone)).toBeNull();
       expect(findingOpensCase.calledFor(received)).toBeNull();
+    });
+  });
+
+  describe('a finding about an existing case', () => {
+    const about = (eventId: string, caseId: string): NewEvent =>
+      event(eventId, 'VisitFindingRecorded', {
+        findingId: 'f-about',
+        text: 'The wall is still unbuilt',
+        severity: 'medium',
+        caseId,
+        caseReceipt: null,
+      });
+
+    it("links the finding into the case's history, caused by the finding, once however often written", async () => {
+      await append('case-case-7', event('00000000-0000-4000-8000-000000000070', 'CaseReceived', receipt('case-7')));
+      const first = await append('visit-v7', about('00000000-0000-4000-8000-000000000071', 'case-7'));
+      const [written, again] = await Promise.all([findingConcernsCase.write(store, first), findingConcernsCase.write(store, first)]);
+      expect(written).toMatchObject({
+        streamId: 'case-case-7',
+        streamRevision: 1,
+        type: 'CaseFindingLinked',
+        data: { visitId: 'v7', findingId: 'f-about', findingEventId: first.eventId, text: 'The wall is still unbuilt', severity: 'medium' },
+        metadata: { causationId: first.eventId, occurredAt: metadata.occurredAt },
+      });
+      expect(again.eventId).toBe(written.eventId);
+      expect(await store.readStream('case-case-7')).toHaveLength(2);
+      expect(findingConcernsCase.calledFor(first)).toBe('case-finding-linked:v7:f-about');
+      expect(findingConcernsCase.settles(written)).toBe('case-finding-linked:v7:f-about');
+    });
+
+    it('is not called for by a finding that opens a case or names none, nor the other way round', async () => {
+      const opening = await append('visit-v1', finding('00000000-0000-4000-8000-000000000072', 'case-72'));
+      const alone = await append('visit-v1', finding('00000000-0000-4000-8000-000000000073', null));
+      const linking = await append('visit-v1', about('00000000-0000-4000-8000-000000000074', 'case-7'));
+      expect([findingConcernsCase.calledFor(opening), findingConcernsCase.calledFor(alone)]).toEqual([null, null]);
+      expect(findingOpensCase.calledFor(linking)).toBeNull();
     });
   });
 

@@ -9,6 +9,7 @@ const step = (type: string, category: string, data: Record<string, unknown> = {}
     occurredAt: '',
     recordedAt: '',
     actor: 'a',
+    officialId: null,
     streamRevision: 0,
     globalPosition: 1,
     hash: 'h',

@@ -32,6 +32,8 @@ export interface CaseHistoryStep {
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly actor: string;
+  /** The official the actor is, as their token said; null for a user who is no official. */
+  readonly officialId: string | null;
   readonly streamRevision: number;
   readonly globalPosition: number;
   readonly hash: string;
@@ -102,6 +104,7 @@ export function replayCase(caseId: string, recorded: readonly RecordedEvent[], s
       occurredAt: metadata.occurredAt,
       recordedAt,
       actor: metadata.actor,
+      officialId: metadata.officialId ?? null,
       streamRevision,
       globalPosition,
       hash,

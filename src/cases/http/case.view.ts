@@ -20,6 +20,7 @@ export function caseView(state: CaseState): Record<string, unknown> {
     assignments: _assignments,
     upwardReports: _upwardReports,
     upperLevelNotices: _upperLevelNotices,
+    suspensions: _suspensions,
     ...view
   } = state;
   return {

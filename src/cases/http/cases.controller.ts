@@ -32,6 +32,8 @@ import {
   ReopenCaseRequestDto,
   ReportCaseUpwardRequestDto,
   ResolveCaseRequestDto,
+  ResumeCaseRequestDto,
+  SuspendCaseRequestDto,
 } from './dto/case-actions.request.dto.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { Requires, bodyUnit, caseParam } from '../../auth/requires.decorator.js';
@@ -101,8 +103,10 @@ export class CasesController {
     'cases.act',
     onCase('The case, acknowledged.', { conflicts: 'CASE.ALREADY_ACKNOWLEDGED, CASE.RESOLVED, CASE.CLOSED.' }),
   )
-  acknowledge(@Param('caseId') caseId: string, @Body() body: AcknowledgeCaseRequestDto, @Envelope() envelope: CommandEnvelope) {
-    return this.act(caseId, { type: 'AcknowledgeCase', note: body.note ?? null }, envelope);
+  async acknowledge(@Param('caseId') caseId: string, @Body() body: AcknowledgeCaseRequestDto, @Envelope() envelope: CommandEnvelope) {
+    if (body.byOfficialId !== undefined) await this.checkOfficial(body.byOfficialId, envelope, 'who acknowledged');
+    const command: CaseCommand = { type: 'AcknowledgeCase', note: body.note ?? null, byOfficialId: body.byOfficialId ?? null };
+    return this.act(caseId, command, envelope);
   }
 
   @CommandRoute(':caseId/classifications', 'cases.act', onCase('The case, classified.'))
@@ -118,8 +122,10 @@ export class CasesController {
   }
 
   @CommandRoute(':caseId/actions', 'cases.act', onCase('The case, with the action recorded.'))
-  recordAction(@Param('caseId') caseId: string, @Body() body: RecordCaseActionRequestDto, @Envelope() envelope: CommandEnvelope) {
-    return this.act(caseId, { type: 'RecordCaseAction', description: body.description }, envelope);
+  async recordAction(@Param('caseId') caseId: string, @Body() body: RecordCaseActionRequestDto, @Envelope() envelope: CommandEnvelope) {
+    if (body.byOfficialId !== undefined) await this.checkOfficial(body.byOfficialId, envelope, 'who acted');
+    const command: CaseCommand = { type: 'RecordCaseAction', description: body.description, byOfficialId: body.byOfficialId ?? null };
+    return this.act(caseId, command, envelope);
   }
 
   @CommandRoute(':caseId/complexity-markings', 'cases.act', onCase('The case, marked complex.'))
@@ -143,7 +149,15 @@ export class CasesController {
     const lineage = await this.lineageOf(caseId, request);
     const to = await this.units.reference(body.toUnitId);
     await this.checkOfficial(body.officialId, envelope, 'who reported');
-    const command: CaseCommand = { type: 'ReportCaseUpward', officialId: body.officialId, to, lineage, summary: body.summary ?? null };
+    const toLocalityId = await this.units.localityOf(body.toUnitId);
+    const command: CaseCommand = {
+      type: 'ReportCaseUpward',
+      officialId: body.officialId,
+      to,
+      toLocalityId,
+      lineage,
+      summary: body.summary ?? null,
+    };
     return this.act(caseId, command, envelope);
   }
 
@@ -159,9 +173,11 @@ export class CasesController {
     @Req() request: Request,
   ) {
     const lineage = await this.lineageOf(caseId, request);
+    const localityId = await this.units.localityOf(body.unitId);
     const command: CaseCommand = {
       type: 'RecordUpperLevelInformed',
       unitId: body.unitId,
+      localityId,
       channel: body.channel,
       note: body.note ?? null,
       lineage,
@@ -213,6 +229,28 @@ export class CasesController {
   @CommandRoute(':caseId/reopenings', 'cases.act', onCase('The case, reopened.'))
   reopen(@Param('caseId') caseId: string, @Body() body: ReopenCaseRequestDto, @Envelope() envelope: CommandEnvelope) {
     return this.act(caseId, { type: 'ReopenCase', reason: body.reason }, envelope);
+  }
+
+  @CommandRoute(
+    ':caseId/suspensions',
+    'cases.act',
+    onCase('The case, suspended.', { conflicts: 'CASE.ALREADY_SUSPENDED, CASE.NOT_ACKNOWLEDGED, CASE.RESOLVED, CASE.CLOSED.' }),
+  )
+  suspend(@Param('caseId') caseId: string, @Body() body: SuspendCaseRequestDto, @Envelope() envelope: CommandEnvelope) {
+    return this.act(caseId, { type: 'SuspendCase', reason: body.reason, legalGround: body.legalGround }, envelope);
+  }
+
+  @CommandRoute(
+    ':caseId/resumptions',
+    'cases.act',
+    onCase('The case, resumed.', { conflicts: 'CASE.NOT_SUSPENDED, CASE.NO_DEADLINE (a dueAt for a case without one).' }),
+  )
+  resume(@Param('caseId') caseId: string, @Body() body: ResumeCaseRequestDto, @Envelope() envelope: CommandEnvelope) {
+    return this.act(
+      caseId,
+      { type: 'ResumeCase', reason: body.reason, legalGround: body.legalGround, dueAt: body.dueAt ?? null },
+      envelope,
+    );
   }
 
   @CommandRoute(':caseId/corrections', 'cases.correct', onCase('The case, the correction applied.'))

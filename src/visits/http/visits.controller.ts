@@ -120,12 +120,16 @@ export class VisitsController {
    * and the finding), then the case from that receipt: the answer comes once both are written, and
    * Ledger-Position names the case's event. Should the request be cut off between the two, the process
    * manager records the case. A repeat (same Idempotency-Key, or same findingId and content) records
-   * nothing new and completes the case if it was missed: never a second case.
+   * nothing new and completes the case if it was missed: never a second case. A finding about an
+   * existing case (caseId) is linked into that case's history (CaseFindingLinked) the same way.
    */
   @CommandRoute(
     ':visitId/findings',
     'visits.record',
-    onVisit('The visit, with the finding and the id of the case it opened.', 'VISIT.NOT_CONDUCTED, VISIT.FINDING_ID_REUSED.'),
+    onVisit(
+      'The visit, with the finding and the id of the case it opened or concerns.',
+      'VISIT.NOT_CONDUCTED, VISIT.FINDING_ID_REUSED, VISIT.FINDING_BEFORE_CASE_FACT.',
+    ),
   )
   async recordFinding(
     @Param('visitId') visitId: string,
@@ -140,16 +144,21 @@ export class VisitsController {
     const planned = body.openCase ? this.findingCases.plan(visitId, findingId, body.openCase, state.unitId) : null;
     // Recording findings is one permission, receiving a case another: the case's unit must be one the caller receives for.
     if (planned) await this.scopes.assertMayOnUnit(principalOf(request), 'cases.receive', planned.unitId);
+    // A finding about an existing case adds to that case's history: the same permission, on the case's unit.
+    const concerned = body.caseId === undefined ? null : await this.findingCases.concerned(body.caseId);
+    if (concerned?.unitId) await this.scopes.assertMayOnUnit(principalOf(request), 'cases.receive', concerned.unitId);
     const command: VisitCommand = {
       type: 'RecordVisitFinding',
       findingId,
       text: body.text,
       severity: body.severity ?? null,
       openCase: planned ? await this.findingCases.prepare(planned, envelope) : null,
+      concernsCase: concerned?.reference ?? null,
     };
     const result = await this.endpoint.handle(visitId, command, envelope);
-    const opened = planned ? await this.findingCases.complete(visitId, findingId, result) : null;
-    return new CommandAnswer(result, { findingId, caseId: planned?.caseId ?? null, ...visitView(result.state) }, undefined, opened);
+    const second = planned || concerned ? await this.findingCases.complete(visitId, findingId, result) : null;
+    const caseId = planned?.caseId ?? concerned?.reference.caseId ?? null;
+    return new CommandAnswer(result, { findingId, caseId, ...visitView(result.state) }, undefined, second);
   }
 
   @CommandRoute(':visitId/corrections', 'visits.record', onVisit('The visit, the correction applied.'))

@@ -162,6 +162,19 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
   'CASE.NO_DEADLINE': { vi: 'Vụ việc chưa có hạn xử lý để gia hạn.', en: 'The case has no due date to extend.' },
   'CASE.EXTENSION_NOT_LATER': { vi: 'Hạn mới phải muộn hơn hạn hiện tại.', en: 'The new due date must be later than the current one.' },
   'CASE.EXTENSIONS_EXHAUSTED': { vi: 'Đã hết số lần gia hạn được phép.', en: 'No extension is left for this case.' },
+  'CASE.ALREADY_SUSPENDED': {
+    vi: 'Vụ việc đang tạm đình chỉ; hãy ghi quyết định tiếp tục giải quyết trước.',
+    en: 'The case is suspended already; record its resumption first.',
+  },
+  'CASE.NOT_SUSPENDED': { vi: 'Vụ việc không bị tạm đình chỉ.', en: 'The case is not suspended.' },
+  'CASE.SUSPENDED': {
+    vi: 'Vụ việc đang tạm đình chỉ; hãy ghi quyết định tiếp tục giải quyết trước.',
+    en: 'The case is suspended; record its resumption first.',
+  },
+  'CASE.NOT_ACKNOWLEDGED': {
+    vi: 'Chỉ tạm đình chỉ được vụ việc đã thụ lý; hãy ghi việc tiếp nhận trước.',
+    en: 'Only an accepted case can be suspended; record its acknowledgement first.',
+  },
   'CASE.REPORT_NOT_UPWARD': {
     vi: 'Chỉ báo cáo được lên đơn vị cấp trên của đơn vị đang xử lý.',
     en: 'A report goes to a unit above the one handling the case.',
@@ -194,6 +207,10 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
     en: 'This correction would break recorded assignments.',
   },
   // Units and officials
+  'UNIT.STANDING_COMMITTEE_PARENT': {
+    vi: 'Ban Thường vụ phải trực thuộc cấp ủy của mình.',
+    en: 'A standing committee sits under its Party committee.',
+  },
   'UNIT.NOT_FOUND': { vi: 'Không tìm thấy đơn vị.', en: 'No such unit.' },
   'UNIT.ALREADY_REGISTERED': { vi: 'Đơn vị đã được đăng ký.', en: 'The unit is registered already.' },
   'UNIT.PARENT_REQUIRED': { vi: 'Đơn vị này cần có đơn vị cấp trên.', en: 'This unit needs a parent unit.' },
@@ -228,6 +245,15 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
   'VISIT.CASE_UNIT_NOT_ACTIVE': {
     vi: 'Đơn vị của vụ việc mở từ vấn đề phát hiện không còn hoạt động.',
     en: 'The unit of the case opened from the finding is not active.',
+  },
+  'VISIT.FINDING_CASE_UNKNOWN': { vi: 'Không có vụ việc với mã này.', en: 'There is no case with that id.' },
+  'VISIT.FINDING_CASE_AMBIGUOUS': {
+    vi: 'Một vấn đề phát hiện hoặc mở vụ việc mới, hoặc gắn với vụ việc đã có, không cả hai.',
+    en: 'A finding either opens a case or concerns an existing one, not both.',
+  },
+  'VISIT.FINDING_BEFORE_CASE_FACT': {
+    vi: 'Thời điểm phát hiện sớm hơn sự việc cuối cùng đã ghi của vụ việc.',
+    en: "The finding is dated before the case's last recorded fact.",
   },
   'VISIT.NO_PARTICIPANTS': { vi: 'Chuyến đi cần ít nhất một người tham gia.', en: 'A visit needs at least one participant.' },
   'VISIT.TOO_MANY_PARTICIPANTS': { vi: 'Quá nhiều người tham gia.', en: 'Too many participants.' },

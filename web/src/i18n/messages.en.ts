@@ -194,6 +194,8 @@ export const en: Messages = {
     CaseResolved: 'Resolved',
     CaseClosed: 'Closed',
     CaseReopened: 'Reopened',
+    CaseSuspended: 'Suspended',
+    CaseResumed: 'Resumed',
     EventCorrected: 'Correction',
     UnitRegistered: 'Unit registered',
     UnitRenamed: 'Unit renamed',

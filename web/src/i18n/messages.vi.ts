@@ -203,6 +203,8 @@ export const vi = {
     CaseResolved: 'Giải quyết xong',
     CaseClosed: 'Kết thúc',
     CaseReopened: 'Mở lại',
+    CaseSuspended: 'Tạm đình chỉ',
+    CaseResumed: 'Tiếp tục giải quyết',
     EventCorrected: 'Đính chính',
     UnitRegistered: 'Đăng ký đơn vị',
     UnitRenamed: 'Đổi tên đơn vị',

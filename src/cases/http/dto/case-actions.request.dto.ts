@@ -12,11 +12,12 @@ import {
   type UpperLevelChannel,
 } from '../../case.events.js';
 import { REFERENCE_ID_MESSAGE } from './receive-case.request.dto.js';
+import { OFFICIAL_ID, OFFICIAL_ID_MESSAGE } from '../../../officials/official-id.js';
 
 const REASON = 2000;
 const TEXT = 4000;
 
-export class AcknowledgeCaseRequestDto extends RecordedFactDto {
+export class CloseCaseRequestDto extends RecordedFactDto {
   @ApiPropertyOptional({ maxLength: REASON })
   @IsOptional()
   @IsString()
@@ -25,7 +26,12 @@ export class AcknowledgeCaseRequestDto extends RecordedFactDto {
   readonly note?: string;
 }
 
-export class CloseCaseRequestDto extends AcknowledgeCaseRequestDto {}
+export class AcknowledgeCaseRequestDto extends CloseCaseRequestDto {
+  @ApiPropertyOptional({ description: 'The official who acknowledged it, when a clerk records it for them (a registered official)' })
+  @IsOptional()
+  @Matches(OFFICIAL_ID, { message: OFFICIAL_ID_MESSAGE })
+  readonly byOfficialId?: string;
+}
 
 export class ClassifyCaseRequestDto extends RecordedFactDto {
   @ApiProperty({ enum: CASE_CLASSIFICATIONS })
@@ -63,6 +69,11 @@ export class RecordCaseActionRequestDto extends RecordedFactDto {
   @MinLength(1)
   @MaxLength(TEXT)
   readonly description!: string;
+
+  @ApiPropertyOptional({ description: 'The official who did it, when a clerk records it for them (a registered official)' })
+  @IsOptional()
+  @Matches(OFFICIAL_ID, { message: OFFICIAL_ID_MESSAGE })
+  readonly byOfficialId?: string;
 }
 
 export class MarkCaseComplexRequestDto extends RecordedFactDto {
@@ -150,4 +161,34 @@ export class ReopenCaseRequestDto extends RecordedFactDto {
   @MinLength(1)
   @MaxLength(REASON)
   readonly reason!: string;
+}
+
+const LEGAL_GROUND = 500;
+
+/** The decision that suspends the handling: why, and on which legal ground. */
+export class SuspendCaseRequestDto extends RecordedFactDto {
+  @ApiProperty({ description: 'Why the handling is suspended', maxLength: REASON, example: 'Awaiting the result of a related court case' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(REASON)
+  readonly reason!: string;
+
+  @ApiProperty({
+    description: 'The article and the decision it rests on',
+    maxLength: LEGAL_GROUND,
+    example: 'Law on Denunciations 25/2018/QH14 art. 34; Decision 15/QĐ-UBND',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LEGAL_GROUND)
+  readonly legalGround!: string;
+}
+
+/** The decision that resumes it; dueAt moves the handler's due date, which the pause made stale. */
+export class ResumeCaseRequestDto extends SuspendCaseRequestDto {
+  @ApiPropertyOptional({ description: 'A new due date for the handler, after occurredAt; ISO-8601 with offset' })
+  @IsOptional()
+  @MaxLength(40)
+  @IsOffsetDateTime()
+  readonly dueAt?: string;
 }

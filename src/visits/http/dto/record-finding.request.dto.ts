@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { RecordedFactDto } from '../../../http/recorded-fact.dto.js';
 import { UNIT_ID, UNIT_ID_MESSAGE } from '../../../organisation/http/dto/register-unit.request.dto.js';
-import { CASE_LIMITS } from '../../../cases/case-intake.js';
+import { CASE_LIMITS, CASE_REFERENCE_ID } from '../../../cases/case-intake.js';
+import { REFERENCE_ID_MESSAGE } from '../../../cases/http/dto/receive-case.request.dto.js';
 import { CASE_CATEGORIES, type CaseCategory } from '../../../cases/case.events.js';
 import { CaseReporterDto } from '../../../cases/http/dto/receive-case.request.dto.js';
 import { FINDING_SEVERITIES, type FindingSeverity } from '../../visit.events.js';
@@ -60,4 +61,12 @@ export class RecordFindingRequestDto extends RecordedFactDto {
   @ValidateNested()
   @Type(() => OpenCaseFromFindingDto)
   readonly openCase?: OpenCaseFromFindingDto;
+
+  @ApiPropertyOptional({
+    description:
+      "An existing case the finding concerns (instead of openCase): linked on both sides, shown in the case's history and timeline. Needs cases.receive on the case's unit.",
+  })
+  @IsOptional()
+  @Matches(CASE_REFERENCE_ID, { message: REFERENCE_ID_MESSAGE })
+  readonly caseId?: string;
 }

@@ -1,0 +1,71 @@
+import request from 'supertest';
+import { embeddedSecret } from '../../src/auth/jwt/embedded-secret.js';
+import { startTestApp, type TestApp } from '../support/start-test-app.js';
+import { testToken } from '../support/test-tokens.js';
+
+const at = (day: string, time = '08:00') => `2017-03-${day}T${time}:00+07:00`;
+
+/**
+ * Who did it, beside who recorded it: a token may name the official its holder is (the `official`
+ * claim), and every fact recorded with it names them in its metadata; a clerk recording an
+ * acknowledgement or an action for an official names them in the fact (byOfficialId).
+ */
+describe('the acting official', () => {
+  let subject: TestApp;
+  let caseId: string;
+  const as = (sub: string, officialId?: string) =>
+    request
+      .agent(subject.app.getHttpServer())
+      .set(
+        'Authorization',
+        `Bearer ${testToken(embeddedSecret(subject.dataDir), { subject: sub, roles: ['official'], units: ['xa-a'], ttlSeconds: 600, ...(officialId ? { officialId } : {}) })}`,
+      );
+
+  beforeAll(async () => {
+    subject = await startTestApp();
+    const post = (path: string, body: object) => subject.http.post(path).send(body).expect(201);
+    await post('/api/v1/units', { unitId: 'tinh', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: at('01') });
+    await post('/api/v1/units', { unitId: 'xa-a', name: 'Xã A', kind: 'commune', parentId: 'tinh', occurredAt: at('01') });
+    await post('/api/v1/officials', {
+      officialId: 'an',
+      fullName: 'Nguyễn Văn An',
+      position: 'Chủ tịch UBND xã',
+      unitId: 'xa-a',
+      occurredAt: at('01'),
+    });
+    caseId = (
+      await post('/api/v1/cases', { unitId: 'xa-a', category: 'reflection', channel: 'hotline', summary: 'Canal', occurredAt: at('02') })
+    ).body.caseId;
+  });
+
+  afterAll(async () => {
+    await subject?.close();
+  });
+
+  it("names the token's official in the metadata of what they record, and the official a clerk records for in the fact", async () => {
+    await as('an-login', 'an')
+      .post(`/api/v1/cases/${caseId}/acknowledgements`)
+      .send({ occurredAt: at('02', '09:00') })
+      .expect(200);
+    await as('van-thu-1')
+      .post(`/api/v1/cases/${caseId}/actions`)
+      .send({ description: 'Visited the canal with the chairman', byOfficialId: 'an', occurredAt: at('03') })
+      .expect(200);
+    const unknown = await as('van-thu-1')
+      .post(`/api/v1/cases/${caseId}/actions`)
+      .send({ description: 'x', byOfficialId: 'nobody', occurredAt: at('04') });
+    expect([unknown.status, unknown.body.code]).toEqual([422, 'CASE.OFFICIAL_UNKNOWN']);
+
+    const { steps } = (await subject.http.get(`/api/v1/cases/${caseId}/history`).expect(200)).body;
+    expect(steps.map(({ type, actor, officialId, data }: Record<string, unknown>) => ({ type, actor, officialId, data }))).toEqual([
+      expect.objectContaining({ type: 'CaseReceived', actor: 'test-superuser', officialId: null }),
+      { type: 'CaseAcknowledged', actor: 'an-login', officialId: 'an', data: { note: null } },
+      {
+        type: 'CaseActionRecorded',
+        actor: 'van-thu-1',
+        officialId: null,
+        data: { description: 'Visited the canal with the chairman', byOfficialId: 'an' },
+      },
+    ]);
+  });
+});
