@@ -7,6 +7,10 @@ type Sentence = { readonly vi: string; readonly en: string };
 export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
   // Request and transport
   'VALIDATION.FAILED': { vi: 'Yêu cầu có mục không hợp lệ; chưa có gì được ghi.', en: 'Some fields are not valid; nothing was recorded.' },
+  'LIST.CURSOR_INVALID': {
+    vi: 'Con trỏ trang không phải do danh sách này cấp cho cách sắp xếp đã chọn; hãy tải lại từ trang đầu.',
+    en: 'The page cursor was not given by this list for this sort; start again from the first page.',
+  },
   'REQUEST.MALFORMED_JSON': {
     vi: 'Nội dung gửi lên không đọc được; chưa có gì được ghi.',
     en: 'The request body could not be read; nothing was recorded.',

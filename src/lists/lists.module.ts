@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { loadVietnamCalendar } from '../calendar/holiday-files.js';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import { READ_MODELS } from '../projections/read-models.database.js';
+import { CaseListQuery } from './case-list.query.js';
+import { CaseListController } from './http/case-list.controller.js';
+
+/** The lists and the search over the lists read model (lists.projection.ts, run by the projection engine). */
+@Module({
+  controllers: [CaseListController],
+  providers: [
+    { provide: WorkingDayCalendar, useFactory: () => loadVietnamCalendar() },
+    {
+      provide: CaseListQuery,
+      inject: [READ_MODELS, WorkingDayCalendar],
+      useFactory: (db: Database.Database, calendar: WorkingDayCalendar) => new CaseListQuery(db, calendar),
+    },
+  ],
+})
+export class ListsModule {}
