@@ -5,10 +5,17 @@ import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { READ_MODELS } from '../projections/read-models.database.js';
 import { CaseListQuery } from './case-list.query.js';
 import { CaseListController } from './http/case-list.controller.js';
+import { DirectoryListsQuery } from './directory-lists.query.js';
+import {
+  MeetingListController,
+  OfficialListController,
+  UnitListController,
+  VisitListController,
+} from './http/directory-lists.controllers.js';
 
 /** The lists and the search over the lists read model (lists.projection.ts, run by the projection engine). */
 @Module({
-  controllers: [CaseListController],
+  controllers: [CaseListController, UnitListController, OfficialListController, VisitListController, MeetingListController],
   providers: [
     { provide: WorkingDayCalendar, useFactory: () => loadVietnamCalendar() },
     {
@@ -16,6 +23,7 @@ import { CaseListController } from './http/case-list.controller.js';
       inject: [READ_MODELS, WorkingDayCalendar],
       useFactory: (db: Database.Database, calendar: WorkingDayCalendar) => new CaseListQuery(db, calendar),
     },
+    { provide: DirectoryListsQuery, inject: [READ_MODELS], useFactory: (db: Database.Database) => new DirectoryListsQuery(db) },
   ],
 })
 export class ListsModule {}

@@ -83,8 +83,10 @@ export const listsProjection: Projection<ListsTable> = {
         const kind = kindOf(event.streamId);
         if (kind === null) return;
         const fact = factWithoutPersonalData(event);
+        // Its facts so far are read before this one is stored, which is then added once.
+        const entry = factsFor(event.streamId, kind);
         insertFact.run(event.streamId, event.streamRevision, JSON.stringify(fact));
-        factsFor(event.streamId, kind).facts.push(fact);
+        entry.facts.push(fact);
       },
       endOfBatch() {
         // Visits first: their findings are part of the text of the cases they opened.

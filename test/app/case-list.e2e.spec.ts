@@ -80,7 +80,12 @@ describe('the case list and search', () => {
     }
     const huong = (await list(http, 'q=Huong').expect(200)).body;
     expect(idsOf(huong)).toEqual([caseIds.dyke]);
-    expect(huong.items[0].summary).toBe('Đê bị sạt lở, ông Phạm Quang Hưởng đã báo');
+    expect(huong.items[0]).toMatchObject({
+      summary: 'Đê bị sạt lở, ông Phạm Quang Hưởng đã báo',
+      actionCount: 1,
+      classification: 'must-report',
+      assignee: { officialId: 'o-huong', unitId: null },
+    });
     expect(idsOf((await list(http, 'q=de').expect(200)).body)).toEqual([caseIds.dyke]);
     expect(idsOf((await list(http, `q=${encodeURIComponent('đê')}`).expect(200)).body)).toEqual([caseIds.dyke]);
     // Actions are searched too.
