@@ -29,6 +29,11 @@ export interface CaseListFilter {
   readonly overdue?: boolean;
   /** Open cases due from asOf to the end of the N-th working day after asOf's day. */
   readonly dueWithinWorkingDays?: number;
+  /**
+   * The official's responsibility as of asOf's day: cases in the units they are in charge of (and the
+   * units under them), or assigned to them.
+   */
+  readonly inChargeOf?: string;
   /** Must-report matters not yet reported upward (open). */
   readonly notReportedUpward?: boolean;
   readonly asOf: string;
@@ -59,7 +64,11 @@ export class CaseListQuery {
     this.live = new LiveRead(db, listsProjection);
   }
 
-  list(filter: CaseListFilter, scope: ListScope): Page<CaseListItem> {
+  /**
+   * The page of cases within every scope given: the caller's, and for a worklist the official's own
+   * responsibility (units in charge of, cases assigned).
+   */
+  list(filter: CaseListFilter, ...scopes: readonly ListScope[]): Page<CaseListItem> {
     const words = filter.q === undefined ? [] : searchWords(filter.q);
     // A search of nothing but punctuation finds nothing, rather than everything.
     if (filter.q !== undefined && words.length === 0) return { items: [], nextAfter: null };
@@ -71,16 +80,26 @@ export class CaseListQuery {
     const ctes: string[] = [];
     const where: string[] = [];
     const tablesUsed = (t: Record<ListsTable, string>) => {
-      if (!scope.everywhere) {
-        ctes.push(scopeUnitsCte(t.units));
-        params.scopeUnits = JSON.stringify(scope.units);
-        params.subject = scope.subject;
-        where.push('(c.current_unit_id IN (SELECT id FROM scope_units) OR c.assigned_official_id = @subject)');
-      }
+      scopes.forEach((scope, index) => {
+        if (scope.everywhere) return;
+        const name = `scope_units_${index}`;
+        ctes.push(scopeUnitsCte(t.units, name));
+        params[name] = JSON.stringify(scope.units);
+        params[`subject_${index}`] = scope.subject;
+        where.push(`(c.current_unit_id IN (SELECT id FROM ${name}) OR c.assigned_official_id = @subject_${index})`);
+      });
       if (filter.unitId !== undefined) {
         ctes.push(filterUnitsCte(t.units));
         Object.assign(params, { unitId: filter.unitId, below: filter.below ? 1 : 0 });
         where.push('c.current_unit_id IN (SELECT id FROM filter_units)');
+      }
+      if (filter.inChargeOf !== undefined) {
+        ctes.push(`charge_units(id) AS (
+          SELECT unit_id FROM "${t.assignments}" WHERE official_id = @inChargeOf AND first_day <= @chargeDay AND last_day >= @chargeDay
+          UNION SELECT u.unit_id FROM "${t.units}" u JOIN charge_units s ON u.parent_id = s.id
+        )`);
+        Object.assign(params, { inChargeOf: filter.inChargeOf, chargeDay: vietnamDayOf(filter.asOf) });
+        where.push('(c.current_unit_id IN (SELECT id FROM charge_units) OR c.assigned_official_id = @inChargeOf)');
       }
       if (words.length > 0) {
         params.match = ftsMatchOf(words);

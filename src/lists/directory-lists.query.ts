@@ -79,7 +79,7 @@ class Selection {
   scoped(column: string, scope: ListScope, t: Tables): void {
     if (scope.everywhere) return;
     this.ctes.push(scopeUnitsCte(t.units));
-    this.params.scopeUnits = JSON.stringify(scope.units);
+    this.params.scope_units = JSON.stringify(scope.units);
     this.where.push(`${column} IN (SELECT id FROM scope_units)`);
   }
 
@@ -153,6 +153,14 @@ export class DirectoryListsQuery {
       const rows = prepare(sql).all(s.params) as Keyed[];
       return pageOf(rows, filter.limit, viewOf, (row) => ({ sort: 'officialId', value: row.key, key: row.key }));
     }, EMPTY);
+  }
+
+  /** Whether the unit is registered (whatever its status now). */
+  hasUnit(unitId: string): boolean {
+    return this.live.read(
+      (t, prepare) => prepare(`SELECT 1 FROM "${t.units}" WHERE unit_id = ?`).get(unitId) !== undefined,
+      () => false,
+    );
   }
 
   visits(filter: VisitListFilter, scope: ListScope): Page<View> {

@@ -18,11 +18,11 @@ export async function listScopeOf(principal: Principal, permission: PermissionNa
   return served === 'all' ? { everywhere: true } : { everywhere: false, units: served, subject: principal.subject };
 }
 
-/** The SQL of the units a scope covers, as a CTE named scope_units over the units table (bound as @scopeUnits). */
-export function scopeUnitsCte(unitsTable: string): string {
-  return `scope_units(id) AS (
-    SELECT value FROM json_each(@scopeUnits)
-    UNION SELECT u.unit_id FROM "${unitsTable}" u JOIN scope_units s ON u.parent_id = s.id
+/** The SQL of the units a scope covers and those under them, as a CTE of that name (its units bound as @<name>). */
+export function scopeUnitsCte(unitsTable: string, name = 'scope_units'): string {
+  return `${name}(id) AS (
+    SELECT value FROM json_each(@${name})
+    UNION SELECT u.unit_id FROM "${unitsTable}" u JOIN ${name} s ON u.parent_id = s.id
   )`;
 }
 

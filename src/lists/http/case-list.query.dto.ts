@@ -75,6 +75,14 @@ export class CaseListQueryDto extends UnitFilterQueryDto {
   @Max(60)
   readonly dueWithinWorkingDays?: number;
 
+  @ApiPropertyOptional({
+    description:
+      "This official's responsibility as of asOf's day: cases in the units they are in charge of (and below), or assigned to them",
+  })
+  @IsOptional()
+  @Matches(LIST_ID, { message: LIST_ID_MESSAGE })
+  readonly inChargeOf?: string;
+
   @ApiPropertyOptional({ description: 'Open must-report matters not yet reported upward' })
   @IsOptional()
   @QueryBoolean()
