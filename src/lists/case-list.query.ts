@@ -43,11 +43,10 @@ export interface CaseListFilter {
   readonly limit: number;
 }
 
-// A case without a due date sorts after every dated one, whichever the direction.
-const NO_DUE = 9_007_199_254_740_991;
+// A case without a due date is stored as due at NO_DUE (list-rows.ts): it sorts after every dated one.
 const SORT_COLUMNS: Record<Exclude<CaseSort, `-${string}`>, string> = {
   received: 'c.received_ms',
-  due: `IFNULL(c.due_ms, ${NO_DUE})`,
+  due: 'c.due_ms',
   lastActivity: 'c.last_activity_ms',
 };
 

@@ -19,14 +19,20 @@ import type { VisitEvent } from '../visits/visit.events.js';
 import { visitView } from '../visits/http/visit.view.js';
 import { foldedText } from './folded-text.js';
 import { caseListItem } from './case-list-item.js';
-import type { ListsTable } from './lists.projection.js';
+import type { ListsTable } from './lists-tables.js';
 
 export type ListKind = 'case' | 'unit' | 'official' | 'visit' | 'meeting';
 
 /** Folds one stream's facts and writes its row; answers the cases whose text it changed (a visit's findings). */
-type RowWriter = (streamId: string, facts: readonly Fact<DomainEvent>[]) => readonly string[];
+type RowWriter = (streamId: string, facts: readonly Fact<DomainEvent>[], fresh: boolean) => readonly string[];
 
 const NONE: readonly string[] = [];
+
+/**
+ * The due date of a case without one: later than any instant, so that sorting by due needs no
+ * expression (the indexes on due_ms serve it) and no due-date filter ever matches it.
+ */
+export const NO_DUE = 9_007_199_254_740_991;
 
 /** The rows of every list, and the indexes their filters and sorts use. */
 export function LIST_SCHEMA(db: Database.Database, t: TableNames<ListsTable>): void {
@@ -43,7 +49,7 @@ export function LIST_SCHEMA(db: Database.Database, t: TableNames<ListsTable>): v
       assigned_official_id TEXT,
       assigned_unit_id     TEXT,
       received_ms          INTEGER NOT NULL,
-      due_ms               INTEGER,
+      due_ms               INTEGER NOT NULL,
       last_activity_ms     INTEGER NOT NULL,
       reported_upward      INTEGER NOT NULL,
       view                 TEXT    NOT NULL
@@ -52,6 +58,7 @@ export function LIST_SCHEMA(db: Database.Database, t: TableNames<ListsTable>): v
     CREATE INDEX "${t.cases}_activity" ON "${t.cases}" (last_activity_ms, case_key);
     CREATE INDEX "${t.cases}_due" ON "${t.cases}" (status, due_ms, case_key);
     CREATE INDEX "${t.cases}_unit" ON "${t.cases}" (current_unit_id, received_ms, case_key);
+    CREATE INDEX "${t.cases}_unit_due" ON "${t.cases}" (current_unit_id, status, due_ms);
     CREATE INDEX "${t.cases}_official" ON "${t.cases}" (assigned_official_id, status, due_ms);
     CREATE INDEX "${t.cases}_assigned_unit" ON "${t.cases}" (assigned_unit_id, status, due_ms);
     CREATE VIRTUAL TABLE "${t.case_text}" USING fts5(body, tokenize = 'unicode61 remove_diacritics 0');
@@ -105,7 +112,6 @@ export function LIST_SCHEMA(db: Database.Database, t: TableNames<ListsTable>): v
       visit_key   INTEGER NOT NULL,
       PRIMARY KEY (official_id, visit_key)
     ) STRICT, WITHOUT ROWID;
-    CREATE INDEX "${t.visit_people}_visit" ON "${t.visit_people}" (visit_key);
     CREATE TABLE "${t.meetings}" (
       meeting_key INTEGER PRIMARY KEY,
       meeting_id  TEXT    NOT NULL UNIQUE,
@@ -121,7 +127,6 @@ export function LIST_SCHEMA(db: Database.Database, t: TableNames<ListsTable>): v
       meeting_key INTEGER NOT NULL,
       PRIMARY KEY (official_id, meeting_key)
     ) STRICT, WITHOUT ROWID;
-    CREATE INDEX "${t.meeting_people}_meeting" ON "${t.meeting_people}" (meeting_key);
   `);
 }
 
@@ -153,6 +158,7 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
        planned_ms = excluded.planned_ms, view = excluded.view
      RETURNING visit_key`,
   );
+  // Only a corrected visit or meeting clears its people: a scan, rather than an index every insert pays for.
   const clearVisitPeople = db.prepare(`DELETE FROM "${t.visit_people}" WHERE visit_key = ?`);
   const insertVisitPerson = db.prepare(`INSERT OR IGNORE INTO "${t.visit_people}" VALUES (?, ?)`);
   const upsertMeeting = db.prepare(
@@ -165,7 +171,7 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
   const insertMeetingPerson = db.prepare(`INSERT OR IGNORE INTO "${t.meeting_people}" VALUES (?, ?)`);
 
   return {
-    case(_streamId, facts) {
+    case(_streamId, facts, fresh) {
       const history = caseHistoryOf(facts as readonly Fact<CaseEvent>[]);
       if (history === null) return NONE;
       const c = history.case;
@@ -186,12 +192,12 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
         assignedOfficialId: c.assignee?.officialId ?? null,
         assignedUnitId: c.assignee?.unitId ?? null,
         receivedMs: Date.parse(c.receivedAt),
-        dueMs: c.dueAt === null ? null : Date.parse(c.dueAt),
+        dueMs: c.dueAt === null ? NO_DUE : Date.parse(c.dueAt),
         lastActivityMs: Date.parse(c.lastOccurredAt),
         reportedUpward: c.reportedUpwardAt === null ? 0 : 1,
         view: JSON.stringify(caseListItem(c)),
       }) as number;
-      deleteText.run(key);
+      if (!fresh) deleteText.run(key);
       insertText.run(key, foldedText(texts.join('\n')));
       return NONE;
     },
@@ -211,11 +217,11 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
       return NONE;
     },
 
-    official(_streamId, facts) {
+    official(_streamId, facts, fresh) {
       const state = fold(officialDecider, withCorrections(facts as readonly Fact<OfficialEvent>[]));
       if (state.status === 'unregistered') return NONE;
       upsertOfficial.run(state.officialId, state.unitId, state.status, foldedText(state.fullName), JSON.stringify(officialView(state)));
-      clearAssignments.run(state.officialId);
+      if (!fresh) clearAssignments.run(state.officialId);
       for (const assignment of state.assignments)
         insertAssignment.run(
           state.officialId,
@@ -227,7 +233,7 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
       return NONE;
     },
 
-    visit(_streamId, facts) {
+    visit(_streamId, facts, fresh) {
       const state = fold(visitDecider, withCorrections(facts as readonly Fact<VisitEvent>[]));
       if (state.status === 'not-scheduled') return NONE;
       const key = upsertVisit
@@ -240,7 +246,7 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
           Date.parse(state.plannedFor),
           JSON.stringify(visitView(state)),
         ) as number;
-      clearVisitPeople.run(key);
+      if (!fresh) clearVisitPeople.run(key);
       for (const officialId of new Set([...state.participants, ...(state.conduct?.presentParticipants ?? [])]))
         insertVisitPerson.run(officialId, key);
       const casesNamed: string[] = [];
@@ -252,13 +258,13 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
       return casesNamed;
     },
 
-    meeting(_streamId, facts) {
+    meeting(_streamId, facts, fresh) {
       const state = fold(meetingDecider, withCorrections(facts as readonly Fact<MeetingEvent>[]));
       if (state.status === 'unrecorded') return NONE;
       const key = upsertMeeting
         .pluck()
         .get(state.meetingId, state.unitId, state.kind, Date.parse(state.heldAt), JSON.stringify(meetingView(state))) as number;
-      clearMeetingPeople.run(key);
+      if (!fresh) clearMeetingPeople.run(key);
       for (const officialId of new Set(state.attendees)) insertMeetingPerson.run(officialId, key);
       return NONE;
     },

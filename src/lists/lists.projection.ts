@@ -2,19 +2,9 @@ import type { DomainEvent, Fact } from '../domain-kit/decider.js';
 import type { JsonObject, RecordedEvent } from '../ledger/event-store.port.js';
 import type { Projection, TableNames } from '../projections/projection.js';
 import { LIST_SCHEMA, listRowWriters, type ListKind } from './list-rows.js';
+import { LISTS_TABLES, type ListsTable } from './lists-tables.js';
 
-export type ListsTable =
-  | 'facts'
-  | 'cases'
-  | 'case_text'
-  | 'case_findings'
-  | 'units'
-  | 'officials'
-  | 'assignments'
-  | 'visits'
-  | 'visit_people'
-  | 'meetings'
-  | 'meeting_people';
+export type { ListsTable } from './lists-tables.js';
 
 const KINDS: Readonly<Record<string, ListKind>> = {
   'case-': 'case',
@@ -35,19 +25,7 @@ const KINDS: Readonly<Record<string, ListKind>> = {
 export const listsProjection: Projection<ListsTable> = {
   name: 'lists',
   version: 1,
-  tables: [
-    'facts',
-    'cases',
-    'case_text',
-    'case_findings',
-    'units',
-    'officials',
-    'assignments',
-    'visits',
-    'visit_people',
-    'meetings',
-    'meeting_people',
-  ],
+  tables: LISTS_TABLES,
 
   schema(db, tables) {
     db.exec(`
@@ -65,12 +43,14 @@ export const listsProjection: Projection<ListsTable> = {
     const insertFact = db.prepare(`INSERT OR REPLACE INTO "${tables.facts}" VALUES (?, ?, ?)`);
     const factsOf = db.prepare(`SELECT fact FROM "${tables.facts}" WHERE stream_id = ? ORDER BY revision`).pluck();
     const writers = listRowWriters(db, tables);
-    // Per stream touched by the batch: its facts so far (loaded once), and its kind.
-    const touched = new Map<string, { kind: ListKind; facts: Fact<DomainEvent>[] }>();
+    // Per stream touched by the batch: its facts so far (loaded once), its kind, and whether it began in
+    // this batch (fresh: it has no rows yet, so there are none to clear before writing them).
+    const touched = new Map<string, { kind: ListKind; facts: Fact<DomainEvent>[]; fresh: boolean }>();
     const factsFor = (streamId: string, kind: ListKind) => {
       let entry = touched.get(streamId);
       if (!entry) {
-        entry = { kind, facts: (factsOf.all(streamId) as string[]).map((text) => JSON.parse(text) as Fact<DomainEvent>) };
+        const facts = (factsOf.all(streamId) as string[]).map((text) => JSON.parse(text) as Fact<DomainEvent>);
+        entry = { kind, facts, fresh: facts.length === 0 };
         touched.set(streamId, entry);
       }
       return entry;
@@ -96,7 +76,7 @@ export const listsProjection: Projection<ListsTable> = {
           if (kind === 'case') for (const caseId of casesNamed) factsFor(`case-${caseId}`, 'case');
           for (const [streamId, entry] of touched) {
             if (entry.kind !== kind) continue;
-            const named = writers[kind](streamId, entry.facts);
+            const named = writers[kind](streamId, entry.facts, entry.fresh);
             for (const caseId of named) casesNamed.add(caseId);
           }
         }
