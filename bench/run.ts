@@ -5,10 +5,11 @@
  *   BENCH_ROUNDS=15 BENCH_ROUND_MS=600  interleaved rounds of raw, raw x64, (a) and (b), and their length
  *   BENCH_DIR=<folder>                  where the database files go (default .bench-data/, on disk)
  *   BENCH_STRICT=1                      exit with 1 when a target is missed
- *   BENCH_ONLY=store | projections | integrity | http | personal-data | calendar   run one part only
- *                                       (default: store, projections, integrity and http, in that order)
+ *   BENCH_ONLY=store | projections | integrity | http | lists | personal-data | calendar   run one part only
+ *                                       (default: store, projections, integrity, http and lists, in that order)
  *   BENCH_HTTP_CONNECTIONS, BENCH_HTTP_ROUNDS, BENCH_HTTP_ROUND_S   see bench/http/run-http.ts
  *   BENCH_PROJECTION_EVENTS=1000000     size of the read side's synthetic province (bench/projections)
+ *   BENCH_ONLY=lists, BENCH_LISTS_EVENTS=1000000   the lists, search and worklists on their own province (bench/lists)
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,7 @@ import { runPersonalDataBench } from './personal-data/run-personal-data.js';
 import { runIntegrityBench } from './integrity/run-integrity.js';
 import { runHttpBench } from './http/run-http.js';
 import { runCalendarBench } from './calendar/run-calendar.js';
+import { runListsBench } from './lists/run-lists.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 600);
@@ -228,6 +230,17 @@ async function projectionsBench(): Promise<void> {
   }
 }
 
+/** The lists, the search and the worklists on a province of their own. */
+async function listsBench(): Promise<void> {
+  const folder = makeBenchFolder(projectRoot);
+  try {
+    const { pass } = await runListsBench(projectRoot, folder, describeMachine(folder));
+    if (!pass && process.env.BENCH_STRICT) process.exitCode = 1;
+  } finally {
+    if (!process.env.BENCH_KEEP) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 /** The Merkle log (issue 6): appends with the log on and off, proofs at 1,000,000 leaves. */
 async function integrityBench(): Promise<void> {
   const folder = makeBenchFolder(projectRoot);
@@ -249,12 +262,13 @@ async function main(): Promise<void> {
     runCalendarBench(projectRoot);
     return;
   }
-  if (only !== undefined && !['store', 'projections', 'integrity', 'http'].includes(only))
-    throw new Error(`BENCH_ONLY must be store, projections, integrity, http, personal-data or calendar, not ${only}`);
+  if (only !== undefined && !['store', 'projections', 'integrity', 'http', 'lists'].includes(only))
+    throw new Error(`BENCH_ONLY must be store, projections, integrity, http, personal-data, calendar or lists, not ${only}`);
   if (only === undefined || only === 'store') await storeBench();
   if (only === undefined || only === 'projections') await projectionsBench();
   if (only === undefined || only === 'integrity') await integrityBench();
   if (only === undefined || only === 'http') await httpBench();
+  if (only === undefined || only === 'lists') await listsBench();
 }
 
 /** Commands over HTTP through the real application against a bare route of the same service. */

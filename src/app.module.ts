@@ -24,6 +24,7 @@ import { ProcessManagersModule } from './process-managers/process-managers.modul
 import { MetricsModule } from './metrics/metrics.module.js';
 import { MediaModule } from './media/media.module.js';
 import { ConsoleModule } from './console/console.module.js';
+import { ListsModule } from './lists/lists.module.js';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         IntegrityModule,
         CalendarModule,
         ProcessManagersModule,
+        ListsModule,
         MetricsModule,
         ConsoleModule,
       ],

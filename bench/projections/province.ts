@@ -35,6 +35,32 @@ const DISTRICTS = 9;
 const COMMUNES_PER_DISTRICT = 10;
 const OFFICIALS = 1000;
 
+/**
+ * What citizens report, varied so that a search finds some cases rather than all: a matter (one of 12)
+ * at a place (one of 60 hamlets), chosen by the case's number, so the random sequence is unchanged.
+ */
+const MATTERS = [
+  'Người dân phản ánh tình trạng ô nhiễm từ cơ sở nhuộm gần kênh',
+  'Đê bao bị sạt lở sau mưa lớn',
+  'Đường liên thôn xuống cấp, nhiều ổ gà',
+  'Tranh chấp đất đai giữa hai hộ gia đình',
+  'Chậm chi trả tiền bồi thường giải phóng mặt bằng',
+  'Rác thải sinh hoạt không được thu gom',
+  'Cống thoát nước bị tắc gây ngập úng',
+  'Xây dựng nhà trái phép trên đất nông nghiệp',
+  'Karaoke gây ồn ào sau 22 giờ',
+  'Cán bộ xã chậm giải quyết hồ sơ chứng thực',
+  'Khai thác cát trái phép trên sông',
+  'Trạm biến áp gây mất điện kéo dài',
+];
+const HAMLETS = Array.from(
+  { length: 60 },
+  (_, index) => `thôn ${['Đông', 'Tây', 'Nam', 'Bắc', 'Hưởng', 'Thượng'][index % 6]} ${index + 1}`,
+);
+function summaryOf(caseNumber: number): string {
+  return `${MATTERS[caseNumber % MATTERS.length]}, ${HAMLETS[Math.floor(caseNumber / MATTERS.length) % HAMLETS.length]}`;
+}
+
 /** Deterministic, so two runs build the same province (mulberry32). */
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -198,7 +224,7 @@ export async function generateProvince(
             unitId,
             category,
             channel,
-            summary: 'Người dân phản ánh tình trạng ô nhiễm từ cơ sở nhuộm gần kênh',
+            summary: summaryOf(cases),
             reporter: { name: 'Nguyễn Văn A', phone: '0900000000' },
             sourceVisitId,
             referredFromUnitId: null,

@@ -100,6 +100,14 @@ const ROWS: readonly Row[] = [
   ['GET', '/open311/v2/requests.json', undefined, ['recorder', 'recorder-elsewhere', 'official', 'official-elsewhere', ...OVERSIGHT]],
   ['GET', '/open311/v2/requests/{caseId}.json', undefined, ['recorder', 'official', ...OVERSIGHT]],
   ['GET', '/api/v1/calendar/2017', undefined, ANY_ROLE],
+  // The lists answer whoever may read such records, filtered to the ones each may read.
+  ['GET', '/api/v1/cases', undefined, ['recorder', 'recorder-elsewhere', 'official', 'official-elsewhere', ...OVERSIGHT]],
+  ['GET', '/api/v1/worklists/mine', undefined, ['recorder', 'recorder-elsewhere', 'official', 'official-elsewhere', ...OVERSIGHT]],
+  ['GET', '/api/v1/worklists/units/gia-tan', undefined, ['recorder', 'official', ...OVERSIGHT]],
+  ['GET', '/api/v1/units', undefined, ANY_ROLE],
+  ['GET', '/api/v1/officials', undefined, ANY_ROLE],
+  ['GET', '/api/v1/visits', undefined, ['recorder', 'recorder-elsewhere', 'official', 'official-elsewhere', ...OVERSIGHT]],
+  ['GET', '/api/v1/meetings', undefined, ['recorder', 'recorder-elsewhere', 'official', 'official-elsewhere', ...OVERSIGHT]],
 ];
 const PUBLIC_ROUTES: readonly string[] = [
   'GET /health',

@@ -7,6 +7,15 @@ type Sentence = { readonly vi: string; readonly en: string };
 export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
   // Request and transport
   'VALIDATION.FAILED': { vi: 'Yêu cầu có mục không hợp lệ; chưa có gì được ghi.', en: 'Some fields are not valid; nothing was recorded.' },
+  'LIST.CURSOR_INVALID': {
+    vi: 'Con trỏ trang không phải do danh sách này cấp cho cách sắp xếp đã chọn; hãy tải lại từ trang đầu.',
+    en: 'The page cursor was not given by this list for this sort; start again from the first page.',
+  },
+  'WORKLIST.UNIT_ID_INVALID': {
+    vi: 'Mã đơn vị không hợp lệ: từ 1 đến 100 chữ cái, chữ số, ".", "_", ":" hoặc "-".',
+    en: 'A unit id is 1-100 letters, digits, ".", "_", ":" or "-".',
+  },
+  'WORKLIST.UNIT_NOT_FOUND': { vi: 'Đơn vị này chưa được đăng ký.', en: 'This unit is not registered.' },
   'REQUEST.MALFORMED_JSON': {
     vi: 'Nội dung gửi lên không đọc được; chưa có gì được ghi.',
     en: 'The request body could not be read; nothing was recorded.',

@@ -1,0 +1,170 @@
+import type Database from 'better-sqlite3';
+import { endOfVietnamDay, vietnamDayOf } from '../calendar/calendar-day.js';
+import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
+import type { CaseCategory, CaseChannel, CaseClassification } from '../cases/case.events.js';
+import { LiveRead } from '../projections/live-read.js';
+import type { CaseListItem } from './case-list-item.js';
+import { ftsMatchOf, searchWords } from './folded-text.js';
+import { pageOf, positionOf, type Page } from './list-page.js';
+import { filterUnitsCte, scopeUnitsCte, type ListScope } from './list-scope.js';
+import { listsProjection, type ListsTable } from './lists.projection.js';
+
+export const CASE_SORTS = ['received', '-received', 'due', '-due', 'lastActivity', '-lastActivity'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+export interface CaseListFilter {
+  readonly unitId?: string;
+  /** With unitId: the units under it too. */
+  readonly below?: boolean;
+  readonly status?: 'open' | 'resolved' | 'closed';
+  readonly category?: CaseCategory;
+  readonly classification?: CaseClassification | 'unclassified';
+  readonly channel?: CaseChannel;
+  readonly assignedOfficialId?: string;
+  readonly assignedUnitId?: string;
+  readonly receivedFrom?: string;
+  readonly receivedTo?: string;
+  readonly dueBefore?: string;
+  /** Open cases whose due date is past as of asOf. */
+  readonly overdue?: boolean;
+  /** Open cases due from asOf to the end of the N-th working day after asOf's day. */
+  readonly dueWithinWorkingDays?: number;
+  /**
+   * The official's responsibility as of asOf's day: cases in the units they are in charge of (and the
+   * units under them), or assigned to them.
+   */
+  readonly inChargeOf?: string;
+  /** Must-report matters not yet reported upward (open). */
+  readonly notReportedUpward?: boolean;
+  readonly asOf: string;
+  readonly q?: string;
+  readonly sort: CaseSort;
+  readonly after?: string;
+  readonly limit: number;
+}
+
+// A case without a due date is stored as due at NO_DUE (list-rows.ts): it sorts after every dated one.
+const SORT_COLUMNS: Record<Exclude<CaseSort, `-${string}`>, string> = {
+  received: 'c.received_ms',
+  due: 'c.due_ms',
+  lastActivity: 'c.last_activity_ms',
+};
+
+type Row = { case_key: number; sort_value: number; view: string };
+
+/** The case list and search, read from the lists read model in one snapshot. */
+export class CaseListQuery {
+  private readonly live: LiveRead<ListsTable>;
+
+  constructor(
+    db: Database.Database,
+    private readonly calendar: WorkingDayCalendar,
+  ) {
+    this.live = new LiveRead(db, listsProjection);
+  }
+
+  /**
+   * The page of cases within every scope given: the caller's, and for a worklist the official's own
+   * responsibility (units in charge of, cases assigned).
+   */
+  list(filter: CaseListFilter, ...scopes: readonly ListScope[]): Page<CaseListItem> {
+    const words = filter.q === undefined ? [] : searchWords(filter.q);
+    // A search of nothing but punctuation finds nothing, rather than everything.
+    if (filter.q !== undefined && words.length === 0) return { items: [], nextAfter: null };
+    const descending = filter.sort.startsWith('-');
+    const sortName = (descending ? filter.sort.slice(1) : filter.sort) as keyof typeof SORT_COLUMNS;
+    const sortColumn = SORT_COLUMNS[sortName];
+    const asOfMs = Date.parse(filter.asOf);
+    const params: Record<string, unknown> = { limit: filter.limit + 1 };
+    const ctes: string[] = [];
+    const where: string[] = [];
+    const tablesUsed = (t: Record<ListsTable, string>) => {
+      scopes.forEach((scope, index) => {
+        if (scope.everywhere) return;
+        const name = `scope_units_${index}`;
+        ctes.push(scopeUnitsCte(t.units, name));
+        params[name] = JSON.stringify(scope.units);
+        params[`subject_${index}`] = scope.subject;
+        where.push(`(c.current_unit_id IN (SELECT id FROM ${name}) OR c.assigned_official_id = @subject_${index})`);
+      });
+      if (filter.unitId !== undefined) {
+        ctes.push(filterUnitsCte(t.units));
+        Object.assign(params, { unitId: filter.unitId, below: filter.below ? 1 : 0 });
+        where.push('c.current_unit_id IN (SELECT id FROM filter_units)');
+      }
+      if (filter.inChargeOf !== undefined) {
+        ctes.push(`charge_units(id) AS (
+          SELECT unit_id FROM "${t.assignments}" WHERE official_id = @inChargeOf AND first_day <= @chargeDay AND last_day >= @chargeDay
+          UNION SELECT u.unit_id FROM "${t.units}" u JOIN charge_units s ON u.parent_id = s.id
+        )`);
+        Object.assign(params, { inChargeOf: filter.inChargeOf, chargeDay: vietnamDayOf(filter.asOf) });
+        where.push('(c.current_unit_id IN (SELECT id FROM charge_units) OR c.assigned_official_id = @inChargeOf)');
+      }
+      if (words.length > 0) {
+        params.match = ftsMatchOf(words);
+        where.push(`c.case_key IN (SELECT rowid FROM "${t.case_text}" WHERE "${t.case_text}" MATCH @match)`);
+      }
+    };
+    const equal = (column: string, name: string, value: unknown) => {
+      if (value === undefined) return;
+      params[name] = value;
+      where.push(`c.${column} = @${name}`);
+    };
+    equal('status', 'status', filter.status);
+    equal('category', 'category', filter.category);
+    equal('channel', 'channel', filter.channel);
+    equal('assigned_official_id', 'assignedOfficialId', filter.assignedOfficialId);
+    equal('assigned_unit_id', 'assignedUnitId', filter.assignedUnitId);
+    if (filter.classification === 'unclassified') where.push('c.classification IS NULL');
+    else equal('classification', 'classification', filter.classification);
+    if (filter.receivedFrom !== undefined) {
+      params.receivedFrom = Date.parse(filter.receivedFrom);
+      where.push('c.received_ms >= @receivedFrom');
+    }
+    if (filter.receivedTo !== undefined) {
+      params.receivedTo = Date.parse(filter.receivedTo);
+      where.push('c.received_ms < @receivedTo');
+    }
+    if (filter.dueBefore !== undefined) {
+      params.dueBefore = Date.parse(filter.dueBefore);
+      where.push('c.due_ms < @dueBefore');
+    }
+    if (filter.overdue) {
+      params.asOf = asOfMs;
+      where.push("c.status = 'open' AND c.due_ms < @asOf");
+    }
+    if (filter.dueWithinWorkingDays !== undefined) {
+      params.asOf = asOfMs;
+      params.dueHorizon = Date.parse(endOfVietnamDay(this.calendar.addWorkingDays(vietnamDayOf(filter.asOf), filter.dueWithinWorkingDays)));
+      where.push("c.status = 'open' AND c.due_ms >= @asOf AND c.due_ms <= @dueHorizon");
+    }
+    if (filter.notReportedUpward) where.push("c.status = 'open' AND c.classification = 'must-report' AND c.reported_upward = 0");
+    if (filter.after !== undefined) {
+      const position = positionOf(filter.after, filter.sort);
+      Object.assign(params, { afterValue: position.value, afterKey: position.key });
+      where.push(
+        descending
+          ? `(${sortColumn} < @afterValue OR (${sortColumn} = @afterValue AND c.case_key < @afterKey))`
+          : `(${sortColumn} > @afterValue OR (${sortColumn} = @afterValue AND c.case_key > @afterKey))`,
+      );
+    }
+    const direction = descending ? 'DESC' : 'ASC';
+    return this.live.read(
+      (t, prepare) => {
+        tablesUsed(t);
+        const sql = `${ctes.length ? `WITH RECURSIVE ${ctes.join(', ')} ` : ''}
+          SELECT c.case_key, ${sortColumn} AS sort_value, c.view FROM "${t.cases}" c
+          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY ${sortColumn} ${direction}, c.case_key ${direction} LIMIT @limit`;
+        const rows = prepare(sql).all(params) as Row[];
+        return pageOf(
+          rows,
+          filter.limit,
+          (row) => JSON.parse(row.view) as CaseListItem,
+          (row) => ({ sort: filter.sort, value: row.sort_value, key: row.case_key }),
+        );
+      },
+      () => ({ items: [], nextAfter: null }),
+    );
+  }
+}

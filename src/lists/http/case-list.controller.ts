@@ -1,0 +1,49 @@
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Requires } from '../../auth/requires.decorator.js';
+import { principalOf } from '../../auth/principal.js';
+import { ResourceScopes } from '../../auth/resource-scopes.js';
+import { CLOCK, type Clock } from '../../domain-kit/clock.js';
+import { ProjectionEngine } from '../../projections/projection-engine.js';
+import { readAfter } from '../../projections/read-after.js';
+import { CaseListQuery } from '../case-list.query.js';
+import { DEFAULT_PAGE } from '../list-page.js';
+import { listScopeOf } from '../list-scope.js';
+import { listsProjection } from '../lists.projection.js';
+import { CaseListQueryDto } from './case-list.query.dto.js';
+import { CaseListPageView } from './case-list.view.js';
+import { withNextLink } from './next-link.js';
+
+/** Thin: the query, the caller's scope, one read of the lists read model. */
+@ApiTags('cases')
+@Controller('api/v1/cases')
+@ApiBadRequestResponse({ description: 'A malformed filter (VALIDATION.FAILED) or a cursor this list did not give (LIST.CURSOR_INVALID)' })
+@ApiServiceUnavailableResponse({ description: 'minPosition was not reached within 2 s (code PROJECTION.BEHIND)' })
+export class CaseListController {
+  constructor(
+    private readonly cases: CaseListQuery,
+    private readonly scopes: ResourceScopes,
+    private readonly engine: ProjectionEngine,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Requires('cases.read')
+  @Get()
+  @ApiOperation({
+    summary: 'Cases the caller may read, filtered, searched (diacritics ignored) and sorted, a page at a time; never a reporter',
+  })
+  @ApiOkResponse({ type: CaseListPageView })
+  async list(
+    @Query() query: CaseListQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseListPageView> {
+    await readAfter(this.engine, listsProjection.name, query.minPosition, response);
+    const { minPosition: _minPosition, limit, sort, asOf, ...filter } = query;
+    const judgedAt = asOf ?? this.clock.now().toISOString();
+    const scope = await listScopeOf(principalOf(request), 'cases.read', this.scopes);
+    const page = this.cases.list({ ...filter, asOf: judgedAt, sort: sort ?? '-received', limit: limit ?? DEFAULT_PAGE }, scope);
+    return { ...withNextLink(request, page), asOf: judgedAt };
+  }
+}

@@ -1,0 +1,112 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CASE_CATEGORIES, CASE_CHANNELS, CASE_CLASSIFICATIONS, type CaseCategory, type CaseChannel } from '../../cases/case.events.js';
+import { IsOffsetDateTime } from '../../http/recorded-fact.dto.js';
+import { CASE_SORTS, type CaseSort } from '../case-list.query.js';
+import { LIST_ID, LIST_ID_MESSAGE, QueryBoolean, UnitFilterQueryDto } from './list-query.dto.js';
+
+const CLASSIFICATION_FILTERS = [...CASE_CLASSIFICATIONS, 'unclassified'] as const;
+
+export class CaseListQueryDto extends UnitFilterQueryDto {
+  @ApiPropertyOptional({ enum: ['open', 'resolved', 'closed'] })
+  @IsOptional()
+  @IsIn(['open', 'resolved', 'closed'])
+  readonly status?: 'open' | 'resolved' | 'closed';
+
+  @ApiPropertyOptional({ enum: CASE_CATEGORIES })
+  @IsOptional()
+  @IsIn(CASE_CATEGORIES)
+  readonly category?: CaseCategory;
+
+  @ApiPropertyOptional({ enum: CLASSIFICATION_FILTERS })
+  @IsOptional()
+  @IsIn(CLASSIFICATION_FILTERS)
+  readonly classification?: (typeof CLASSIFICATION_FILTERS)[number];
+
+  @ApiPropertyOptional({ enum: CASE_CHANNELS })
+  @IsOptional()
+  @IsIn(CASE_CHANNELS)
+  readonly channel?: CaseChannel;
+
+  @ApiPropertyOptional({ description: 'Assigned now to this official' })
+  @IsOptional()
+  @Matches(LIST_ID, { message: LIST_ID_MESSAGE })
+  readonly assignedOfficialId?: string;
+
+  @ApiPropertyOptional({ description: 'Assigned now to this unit' })
+  @IsOptional()
+  @Matches(LIST_ID, { message: LIST_ID_MESSAGE })
+  readonly assignedUnitId?: string;
+
+  @ApiPropertyOptional({ description: 'Received at or after this instant', example: '2026-01-01T00:00:00+07:00' })
+  @IsOptional()
+  @MaxLength(40)
+  @IsOffsetDateTime()
+  readonly receivedFrom?: string;
+
+  @ApiPropertyOptional({ description: 'Received before this instant (exclusive)', example: '2026-02-01T00:00:00+07:00' })
+  @IsOptional()
+  @MaxLength(40)
+  @IsOffsetDateTime()
+  readonly receivedTo?: string;
+
+  @ApiPropertyOptional({ description: 'Due (the current handling period) before this instant' })
+  @IsOptional()
+  @MaxLength(40)
+  @IsOffsetDateTime()
+  readonly dueBefore?: string;
+
+  @ApiPropertyOptional({ description: 'Open and past due as of asOf' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  readonly overdue?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Open and due between asOf and the end of the N-th working day after it (Vietnamese working-day calendar)',
+    minimum: 0,
+    maximum: 60,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  readonly dueWithinWorkingDays?: number;
+
+  @ApiPropertyOptional({
+    description:
+      "This official's responsibility as of asOf's day: cases in the units they are in charge of (and below), or assigned to them",
+  })
+  @IsOptional()
+  @Matches(LIST_ID, { message: LIST_ID_MESSAGE })
+  readonly inChargeOf?: string;
+
+  @ApiPropertyOptional({ description: 'Open must-report matters not yet reported upward' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  readonly notReportedUpward?: boolean;
+
+  @ApiPropertyOptional({ description: 'The moment overdue and dueWithinWorkingDays are judged at; default now' })
+  @IsOptional()
+  @MaxLength(40)
+  @IsOffsetDateTime()
+  readonly asOf?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Full-text search over summary, actions, outcome and the findings that opened the case; diacritics ignored ("o nhiem" finds "ô nhiễm"), the last word as a prefix',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(200)
+  readonly q?: string;
+
+  @ApiPropertyOptional({ enum: CASE_SORTS, default: '-received', description: 'A leading "-" sorts newest (or latest due) first' })
+  @IsOptional()
+  @IsIn(CASE_SORTS)
+  readonly sort?: CaseSort;
+}

@@ -1,0 +1,272 @@
+import type Database from 'better-sqlite3';
+import { caseHistoryOf } from '../cases/case-facts.js';
+import type { CaseEvent } from '../cases/case.events.js';
+import { withCorrections } from '../domain-kit/corrections.js';
+import { fold, type DomainEvent, type Fact } from '../domain-kit/decider.js';
+import { meetingDecider } from '../meetings/meeting.decider.js';
+import type { MeetingEvent } from '../meetings/meeting.events.js';
+import { meetingView } from '../meetings/http/meeting.view.js';
+import { officialDecider } from '../officials/official.decider.js';
+import type { OfficialEvent } from '../officials/official.events.js';
+import { officialView } from '../officials/http/official.view.js';
+import { lastDayOf } from '../officials/responsibility-assignments.js';
+import { unitDecider } from '../organisation/unit.decider.js';
+import type { UnitEvent } from '../organisation/unit.events.js';
+import { unitView } from '../organisation/http/unit.view.js';
+import type { TableNames } from '../projections/projection.js';
+import { visitDecider } from '../visits/visit.decider.js';
+import type { VisitEvent } from '../visits/visit.events.js';
+import { visitView } from '../visits/http/visit.view.js';
+import { foldedText } from './folded-text.js';
+import { caseListItem } from './case-list-item.js';
+import type { ListsTable } from './lists-tables.js';
+
+export type ListKind = 'case' | 'unit' | 'official' | 'visit' | 'meeting';
+
+/** Folds one stream's facts and writes its row; answers the cases whose text it changed (a visit's findings). */
+type RowWriter = (streamId: string, facts: readonly Fact<DomainEvent>[], fresh: boolean) => readonly string[];
+
+const NONE: readonly string[] = [];
+
+/**
+ * The due date of a case without one: later than any instant, so that sorting by due needs no
+ * expression (the indexes on due_ms serve it) and no due-date filter ever matches it.
+ */
+export const NO_DUE = 9_007_199_254_740_991;
+
+/** The rows of every list, and the indexes their filters and sorts use. */
+export function LIST_SCHEMA(db: Database.Database, t: TableNames<ListsTable>): void {
+  db.exec(`
+    CREATE TABLE "${t.cases}" (
+      case_key             INTEGER PRIMARY KEY,
+      case_id              TEXT    NOT NULL UNIQUE,
+      status               TEXT    NOT NULL,
+      category             TEXT    NOT NULL,
+      channel              TEXT    NOT NULL,
+      classification       TEXT,
+      received_unit_id     TEXT    NOT NULL,
+      current_unit_id      TEXT    NOT NULL,
+      assigned_official_id TEXT,
+      assigned_unit_id     TEXT,
+      received_ms          INTEGER NOT NULL,
+      due_ms               INTEGER NOT NULL,
+      last_activity_ms     INTEGER NOT NULL,
+      reported_upward      INTEGER NOT NULL,
+      view                 TEXT    NOT NULL
+    ) STRICT;
+    CREATE INDEX "${t.cases}_received" ON "${t.cases}" (received_ms, case_key);
+    CREATE INDEX "${t.cases}_activity" ON "${t.cases}" (last_activity_ms, case_key);
+    CREATE INDEX "${t.cases}_due" ON "${t.cases}" (status, due_ms, case_key);
+    CREATE INDEX "${t.cases}_unit" ON "${t.cases}" (current_unit_id, received_ms, case_key);
+    CREATE INDEX "${t.cases}_unit_due" ON "${t.cases}" (current_unit_id, status, due_ms);
+    CREATE INDEX "${t.cases}_official" ON "${t.cases}" (assigned_official_id, status, due_ms);
+    CREATE INDEX "${t.cases}_assigned_unit" ON "${t.cases}" (assigned_unit_id, status, due_ms);
+    CREATE VIRTUAL TABLE "${t.case_text}" USING fts5(body, tokenize = 'unicode61 remove_diacritics 0');
+    CREATE TABLE "${t.case_findings}" (
+      case_id    TEXT NOT NULL,
+      finding_id TEXT NOT NULL,
+      text       TEXT NOT NULL,
+      PRIMARY KEY (case_id, finding_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE "${t.units}" (
+      unit_id     TEXT PRIMARY KEY,
+      parent_id   TEXT,
+      merged_into TEXT,
+      status      TEXT NOT NULL,
+      kind        TEXT NOT NULL,
+      folded_name TEXT NOT NULL,
+      view        TEXT NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX "${t.units}_parent" ON "${t.units}" (parent_id);
+    CREATE INDEX "${t.units}_merged_into" ON "${t.units}" (merged_into);
+    CREATE TABLE "${t.officials}" (
+      official_id TEXT PRIMARY KEY,
+      unit_id     TEXT NOT NULL,
+      status      TEXT NOT NULL,
+      folded_name TEXT NOT NULL,
+      view        TEXT NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX "${t.officials}_unit" ON "${t.officials}" (unit_id);
+    CREATE TABLE "${t.assignments}" (
+      official_id   TEXT NOT NULL,
+      assignment_id TEXT NOT NULL,
+      unit_id       TEXT NOT NULL,
+      first_day     TEXT NOT NULL,
+      last_day      TEXT NOT NULL,
+      PRIMARY KEY (official_id, assignment_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX "${t.assignments}_unit" ON "${t.assignments}" (unit_id, first_day);
+    CREATE TABLE "${t.visits}" (
+      visit_key  INTEGER PRIMARY KEY,
+      visit_id   TEXT    NOT NULL UNIQUE,
+      unit_id    TEXT    NOT NULL,
+      kind       TEXT    NOT NULL,
+      status     TEXT    NOT NULL,
+      planned_ms INTEGER NOT NULL,
+      view       TEXT    NOT NULL
+    ) STRICT;
+    CREATE INDEX "${t.visits}_unit" ON "${t.visits}" (unit_id, planned_ms);
+    CREATE INDEX "${t.visits}_planned" ON "${t.visits}" (planned_ms, visit_key);
+    CREATE TABLE "${t.visit_people}" (
+      official_id TEXT    NOT NULL,
+      visit_key   INTEGER NOT NULL,
+      PRIMARY KEY (official_id, visit_key)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE "${t.meetings}" (
+      meeting_key INTEGER PRIMARY KEY,
+      meeting_id  TEXT    NOT NULL UNIQUE,
+      unit_id     TEXT    NOT NULL,
+      kind        TEXT    NOT NULL,
+      held_ms     INTEGER NOT NULL,
+      view        TEXT    NOT NULL
+    ) STRICT;
+    CREATE INDEX "${t.meetings}_unit" ON "${t.meetings}" (unit_id, held_ms);
+    CREATE INDEX "${t.meetings}_held" ON "${t.meetings}" (held_ms, meeting_key);
+    CREATE TABLE "${t.meeting_people}" (
+      official_id TEXT    NOT NULL,
+      meeting_key INTEGER NOT NULL,
+      PRIMARY KEY (official_id, meeting_key)
+    ) STRICT, WITHOUT ROWID;
+  `);
+}
+
+/** One writer per kind of stream: the fold of that aggregate, then its row (replaced whole). */
+export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>): Record<ListKind, RowWriter> {
+  const upsertCase = db.prepare(
+    `INSERT INTO "${t.cases}" (case_id, status, category, channel, classification, received_unit_id, current_unit_id,
+       assigned_official_id, assigned_unit_id, received_ms, due_ms, last_activity_ms, reported_upward, view)
+     VALUES (@caseId, @status, @category, @channel, @classification, @receivedUnitId, @currentUnitId, @assignedOfficialId,
+       @assignedUnitId, @receivedMs, @dueMs, @lastActivityMs, @reportedUpward, @view)
+     ON CONFLICT (case_id) DO UPDATE SET status = excluded.status, category = excluded.category, channel = excluded.channel,
+       classification = excluded.classification, received_unit_id = excluded.received_unit_id,
+       current_unit_id = excluded.current_unit_id, assigned_official_id = excluded.assigned_official_id,
+       assigned_unit_id = excluded.assigned_unit_id, received_ms = excluded.received_ms, due_ms = excluded.due_ms,
+       last_activity_ms = excluded.last_activity_ms, reported_upward = excluded.reported_upward, view = excluded.view
+     RETURNING case_key`,
+  );
+  const deleteText = db.prepare(`DELETE FROM "${t.case_text}" WHERE rowid = ?`);
+  const insertText = db.prepare(`INSERT INTO "${t.case_text}" (rowid, body) VALUES (?, ?)`);
+  const findingsOf = db.prepare(`SELECT text FROM "${t.case_findings}" WHERE case_id = ? ORDER BY finding_id`).pluck();
+  const upsertFinding = db.prepare(`INSERT OR REPLACE INTO "${t.case_findings}" VALUES (?, ?, ?)`);
+  const upsertUnit = db.prepare(`INSERT OR REPLACE INTO "${t.units}" VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const upsertOfficial = db.prepare(`INSERT OR REPLACE INTO "${t.officials}" VALUES (?, ?, ?, ?, ?)`);
+  const clearAssignments = db.prepare(`DELETE FROM "${t.assignments}" WHERE official_id = ?`);
+  const insertAssignment = db.prepare(`INSERT OR REPLACE INTO "${t.assignments}" VALUES (?, ?, ?, ?, ?)`);
+  const upsertVisit = db.prepare(
+    `INSERT INTO "${t.visits}" (visit_id, unit_id, kind, status, planned_ms, view) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (visit_id) DO UPDATE SET unit_id = excluded.unit_id, kind = excluded.kind, status = excluded.status,
+       planned_ms = excluded.planned_ms, view = excluded.view
+     RETURNING visit_key`,
+  );
+  // Only a corrected visit or meeting clears its people: a scan, rather than an index every insert pays for.
+  const clearVisitPeople = db.prepare(`DELETE FROM "${t.visit_people}" WHERE visit_key = ?`);
+  const insertVisitPerson = db.prepare(`INSERT OR IGNORE INTO "${t.visit_people}" VALUES (?, ?)`);
+  const upsertMeeting = db.prepare(
+    `INSERT INTO "${t.meetings}" (meeting_id, unit_id, kind, held_ms, view) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (meeting_id) DO UPDATE SET unit_id = excluded.unit_id, kind = excluded.kind, held_ms = excluded.held_ms,
+       view = excluded.view
+     RETURNING meeting_key`,
+  );
+  const clearMeetingPeople = db.prepare(`DELETE FROM "${t.meeting_people}" WHERE meeting_key = ?`);
+  const insertMeetingPerson = db.prepare(`INSERT OR IGNORE INTO "${t.meeting_people}" VALUES (?, ?)`);
+
+  return {
+    case(_streamId, facts, fresh) {
+      const history = caseHistoryOf(facts as readonly Fact<CaseEvent>[]);
+      if (history === null) return NONE;
+      const c = history.case;
+      const texts: string[] = [c.summary];
+      for (const fact of history.facts) {
+        if (fact.type === 'CaseActionRecorded') texts.push(fact.data.description);
+        else if (fact.type === 'CaseResolved') texts.push(fact.data.outcome);
+      }
+      texts.push(...(findingsOf.all(c.caseId) as string[]));
+      const key = upsertCase.pluck().get({
+        caseId: c.caseId,
+        status: c.status,
+        category: c.category,
+        channel: c.channel,
+        classification: c.classification,
+        receivedUnitId: c.receivedUnitId,
+        currentUnitId: c.currentUnitId,
+        assignedOfficialId: c.assignee?.officialId ?? null,
+        assignedUnitId: c.assignee?.unitId ?? null,
+        receivedMs: Date.parse(c.receivedAt),
+        dueMs: c.dueAt === null ? NO_DUE : Date.parse(c.dueAt),
+        lastActivityMs: Date.parse(c.lastOccurredAt),
+        reportedUpward: c.reportedUpwardAt === null ? 0 : 1,
+        view: JSON.stringify(caseListItem(c)),
+      }) as number;
+      if (!fresh) deleteText.run(key);
+      insertText.run(key, foldedText(texts.join('\n')));
+      return NONE;
+    },
+
+    unit(_streamId, facts) {
+      const state = fold(unitDecider, withCorrections(facts as readonly Fact<UnitEvent>[]));
+      if (state.status === 'unregistered') return NONE;
+      upsertUnit.run(
+        state.unitId,
+        state.parentId,
+        state.mergedIntoUnitId,
+        state.status,
+        state.kind,
+        foldedText([state.name, ...state.formerNames].join('\n')),
+        JSON.stringify(unitView(state)),
+      );
+      return NONE;
+    },
+
+    official(_streamId, facts, fresh) {
+      const state = fold(officialDecider, withCorrections(facts as readonly Fact<OfficialEvent>[]));
+      if (state.status === 'unregistered') return NONE;
+      upsertOfficial.run(state.officialId, state.unitId, state.status, foldedText(state.fullName), JSON.stringify(officialView(state)));
+      if (!fresh) clearAssignments.run(state.officialId);
+      for (const assignment of state.assignments)
+        insertAssignment.run(
+          state.officialId,
+          assignment.assignmentId,
+          assignment.unitId,
+          assignment.from,
+          lastDayOf(assignment) ?? '9999-12-31',
+        );
+      return NONE;
+    },
+
+    visit(_streamId, facts, fresh) {
+      const state = fold(visitDecider, withCorrections(facts as readonly Fact<VisitEvent>[]));
+      if (state.status === 'not-scheduled') return NONE;
+      const key = upsertVisit
+        .pluck()
+        .get(
+          state.visitId,
+          state.unitId,
+          state.kind,
+          state.status,
+          Date.parse(state.plannedFor),
+          JSON.stringify(visitView(state)),
+        ) as number;
+      if (!fresh) clearVisitPeople.run(key);
+      for (const officialId of new Set([...state.participants, ...(state.conduct?.presentParticipants ?? [])]))
+        insertVisitPerson.run(officialId, key);
+      const casesNamed: string[] = [];
+      for (const finding of state.findings) {
+        if (finding.caseId === null) continue;
+        upsertFinding.run(finding.caseId, finding.findingId, finding.text);
+        casesNamed.push(finding.caseId);
+      }
+      return casesNamed;
+    },
+
+    meeting(_streamId, facts, fresh) {
+      const state = fold(meetingDecider, withCorrections(facts as readonly Fact<MeetingEvent>[]));
+      if (state.status === 'unrecorded') return NONE;
+      const key = upsertMeeting
+        .pluck()
+        .get(state.meetingId, state.unitId, state.kind, Date.parse(state.heldAt), JSON.stringify(meetingView(state))) as number;
+      if (!fresh) clearMeetingPeople.run(key);
+      for (const officialId of new Set(state.attendees)) insertMeetingPerson.run(officialId, key);
+      return NONE;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type Database from 'better-sqlite3';
+import { loadVietnamCalendar } from '../../src/calendar/holiday-files.js';
+import type { RecordedEvent } from '../../src/ledger/event-store.port.js';
+import { CaseListQuery, type CaseListFilter } from '../../src/lists/case-list.query.js';
+import { listsProjection } from '../../src/lists/lists.projection.js';
+import { GenerationCatalog } from '../../src/projections/generation-catalog.js';
+import { GenerationWriter } from '../../src/projections/generation-writer.js';
+import { tableNamesFor } from '../../src/projections/projection.js';
+import { openReadModels } from '../../src/projections/read-models.database.js';
+import { recorded } from './recorded-events.js';
+
+const receipt = {
+  caseId: 'c-1',
+  unitId: 'gia-tan',
+  category: 'reflection',
+  channel: 'letter',
+  summary: 'Ô nhiễm môi trường',
+  reporter: { name: 'Nguyễn Văn Bí Mật' },
+  sourceVisitId: null,
+  referredFromUnitId: null,
+};
+const everywhere = { everywhere: true } as const;
+const filter = (more: Partial<CaseListFilter> = {}): CaseListFilter => ({
+  asOf: '2024-04-01T00:00:00+07:00',
+  sort: '-received',
+  limit: 50,
+  ...more,
+});
+
+/** Given these events (through the engine's writer, on :memory:, in batches as given), the lists answer so. */
+describe('the lists projection', () => {
+  let db: Database.Database;
+  let query: CaseListQuery;
+  let generation: number | undefined;
+
+  const given = (...batches: RecordedEvent[][]): void => {
+    const catalog = new GenerationCatalog(db);
+    generation ??= db.transaction(() => catalog.create(listsProjection, 'live', new Date('2025-01-01T00:00:00Z')))().generation;
+    for (const batch of batches) expect(new GenerationWriter(db, catalog, listsProjection, generation, 'live').write(batch)).toBe(true);
+  };
+  const stored = (): string => JSON.stringify(db.prepare(`SELECT * FROM "${tableNamesFor(listsProjection, generation!).facts}"`).all());
+
+  beforeEach(() => {
+    db = openReadModels(':memory:');
+    query = new CaseListQuery(db, loadVietnamCalendar());
+    generation = undefined;
+  });
+
+  it('folds each fact of a case once, whether its stream spans one batch or several', () => {
+    given(
+      [
+        recorded(1, 'case-c-1', 0, 'CaseReceived', receipt),
+        recorded(2, 'case-c-1', 1, 'CaseActionRecorded', { description: 'Đo mẫu nước' }),
+      ],
+      [recorded(3, 'case-c-1', 2, 'CaseActionRecorded', { description: 'Lập biên bản' })],
+    );
+    const [item] = query.list(filter(), everywhere).items;
+    expect(item).toMatchObject({ caseId: 'c-1', actionCount: 2, summary: 'Ô nhiễm môi trường' });
+    expect(query.list(filter({ q: 'bien ban' }), everywhere).items).toHaveLength(1);
+    expect(query.list(filter({ q: 'mau nuoc' }), everywhere).items).toHaveLength(1);
+  });
+
+  it('reads a corrected summary in the search, and forgets the text it replaced', () => {
+    given(
+      [recorded(1, 'case-c-1', 0, 'CaseReceived', receipt)],
+      [
+        recorded(2, 'case-c-1', 1, 'EventCorrected', {
+          correctedEventId: recorded(1, 'case-c-1', 0, 'CaseReceived').eventId,
+          reason: 'Typo',
+          fields: { summary: 'Đường ngập nước' },
+        }),
+      ],
+    );
+    expect(query.list(filter({ q: 'duong ngap' }), everywhere).items.map((item) => item.summary)).toEqual(['Đường ngập nước']);
+    expect(query.list(filter({ q: 'o nhiem' }), everywhere).items).toEqual([]);
+  });
+
+  it('never stores the reporter', () => {
+    given([recorded(1, 'case-c-1', 0, 'CaseReceived', receipt)]);
+    expect(stored()).not.toContain('Bí Mật');
+    expect(JSON.stringify(query.list(filter(), everywhere))).not.toContain('Bí Mật');
+  });
+});
