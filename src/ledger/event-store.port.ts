@@ -1,6 +1,7 @@
 import type { JsonObject } from '../domain-kit/json.js';
 import type { Observable } from 'rxjs';
 import type { AppendObserver } from './append-observer.js';
+import type { LedgerSource, StoredFeedAddress } from './ledger-source.js';
 
 /**
  * The one port every event store adapter implements. The ledger's promises (all-or-nothing appends,
@@ -87,6 +88,12 @@ export interface EventStore {
   subscribeToAll(after?: number): Observable<RecordedEvent>;
   /** The global position of the newest event, 0 when the store is empty. */
   headPosition(): Promise<number>;
+  /** True when global positions are 1, 2, 3... (the embedded store), so verification reads a missing position as a gap. */
+  readonly densePositions: boolean;
+  /** The adapter's own source of its events for verification (see ledger-source.ts); close it after use. */
+  ledgerSource(): LedgerSource;
+  /** Set when another thread of this process can read the events itself (the embedded store's file). */
+  readonly storedFeed?: StoredFeedAddress;
   /** Where the adapter reports its commits and each append's outcome (the metrics); optional, one observer at a time. */
   observeAppends?(observer: AppendObserver): void;
   close(): Promise<void>;

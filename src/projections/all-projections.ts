@@ -3,6 +3,7 @@ import { caseTimelinesProjection } from '../timelines/case-timelines.projection.
 import { responsibilityFactsProjection } from '../responsibility/projection/responsibility-facts.projection.js';
 import { personalDataReadsProjection } from '../personal-data/personal-data-reads.projection.js';
 import { pendingSecondSteps } from '../process-managers/pending-second-steps.projection.js';
+import { serviceRequestsProjection } from '../open311/service-requests.projection.js';
 import type { Projection } from './projection.js';
 
 /** Every projection the service runs and `ledger rebuild` knows, by name. Add new read models here. */
@@ -12,4 +13,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   responsibilityFactsProjection,
   personalDataReadsProjection,
   pendingSecondSteps,
+  serviceRequestsProjection,
 ];
