@@ -20,15 +20,21 @@ export interface CatchUpFigures {
  * size, one transaction per batch), until all have applied the head. This is the path the feed
  * follower carries; `rebuildProjection` reads the feed with readAll instead.
  */
-export async function engineCatchUp(folder: string, store: EventStore, file = 'catch-up-read-models.db'): Promise<CatchUpFigures> {
+export async function engineCatchUp(
+  folder: string,
+  store: EventStore,
+  file = 'catch-up-read-models.db',
+  names?: readonly string[],
+): Promise<CatchUpFigures> {
+  const projections = names ? ALL_PROJECTIONS.filter((projection) => names.includes(projection.name)) : ALL_PROJECTIONS;
   const db = openReadModels(join(folder, file));
-  const engine = new ProjectionEngine(db, store, ALL_PROJECTIONS);
+  const engine = new ProjectionEngine(db, store, projections);
   const head = await store.headPosition();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   engine.start();
   try {
-    for (const projection of ALL_PROJECTIONS) {
+    for (const projection of projections) {
       if (!(await engine.waitFor(projection.name, head, 30 * 60_000)))
         throw new Error(`${projection.name} did not catch up with ${head} within 30 minutes`);
     }
@@ -39,7 +45,7 @@ export async function engineCatchUp(folder: string, store: EventStore, file = 'c
   const cpu = process.cpuUsage(cpuBefore);
   db.close();
   return {
-    projections: ALL_PROJECTIONS.length,
+    projections: projections.length,
     events: head,
     seconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,

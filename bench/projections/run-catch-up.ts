@@ -10,9 +10,11 @@ import { generateProvince } from './province.js';
  * catching up from position 0 on fresh read-models files, BENCH_CATCH_UP_RUNS times (default 3).
  *
  *   BENCH_PROJECTION_EVENTS=200000   size of the province
+ *   BENCH_CATCH_UP_PROJECTIONS=a,b   only these projections (default: all of ALL_PROJECTIONS)
  */
 const EVENTS = Number(process.env.BENCH_PROJECTION_EVENTS ?? 200_000);
 const RUNS = Number(process.env.BENCH_CATCH_UP_RUNS ?? 3);
+const ONLY = process.env.BENCH_CATCH_UP_PROJECTIONS?.split(',');
 
 export async function runCatchUpBench(projectRoot: string, folder: string, machine: Machine): Promise<void> {
   console.log(`\nProjection engine catch-up: ${machine.cores} x ${machine.cpuModel}, Node ${machine.node}, files on ${machine.filesystem}`);
@@ -25,7 +27,7 @@ export async function runCatchUpBench(projectRoot: string, folder: string, machi
     const runs: CatchUpFigures[] = [];
     for (let run = 0; run < RUNS; run += 1) {
       (globalThis as { gc?: () => void }).gc?.();
-      const figures = await engineCatchUp(folder, store, `catch-up-${run}.db`);
+      const figures = await engineCatchUp(folder, store, `catch-up-${run}.db`, ONLY);
       runs.push(figures);
       console.log(
         `  run ${run + 1}/${RUNS}: ${figures.projections} projections caught up with ${figures.events.toLocaleString('en-US')} events in ${figures.seconds.toFixed(1)} s = ${Math.round(figures.perSecond).toLocaleString('en-US')} events/s of the feed (CPU ${figures.cpuSeconds.toFixed(1)} s)`,

@@ -1,7 +1,6 @@
 import type { JsonObject } from '../domain-kit/json.js';
 import type { Observable } from 'rxjs';
 import type { AppendObserver } from './append-observer.js';
-import type { LedgerSource, StoredFeedAddress } from './ledger-source.js';
 
 /**
  * The one port every event store adapter implements. The ledger's promises (all-or-nothing appends,
@@ -98,3 +97,24 @@ export interface EventStore {
   observeAppends?(observer: AppendObserver): void;
   close(): Promise<void>;
 }
+
+/**
+ * What verification reads from an adapter: the store's own events in global order, and whether its
+ * global positions are dense (1, 2, 3..., so a missing event shows as a gap). Each adapter offers one
+ * (EventStore.ledgerSource(), or openLedgerSource for a stopped service), so nothing outside ledger/
+ * needs to know which adapter is in use.
+ */
+export interface LedgerSource {
+  readonly densePositions: boolean;
+  /** Every event in global order, in batches; an event that cannot be read back is thrown, at its place, as UnreadableEventError. */
+  events(): AsyncIterable<readonly RecordedEvent[]>;
+  /** One stream's events in order; one that cannot be read back is left out (events() reports it at its place). */
+  readableStream(streamId: string): Promise<RecordedEvent[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Where another thread of this process can read the store's events itself (the Merkle log's worker):
+ * plain data, so it crosses postMessage; only the embedded store has one (EventStore.storedFeed).
+ */
+export type StoredFeedAddress = { readonly adapter: 'sqlite'; readonly file: string };

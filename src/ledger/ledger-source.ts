@@ -1,20 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { RecordedEvent } from './event-store.port.js';
 
-/**
- * What verification reads from an adapter: the store's own events in global order, and whether its
- * global positions are dense (1, 2, 3..., so a missing event shows as a gap). Each adapter offers one
- * (EventStore.ledgerSource(), or openLedgerSource for a stopped service), so nothing outside ledger/
- * needs to know which adapter is in use.
- */
-export interface LedgerSource {
-  readonly densePositions: boolean;
-  /** Every event in global order, in batches; an event that cannot be read back is thrown, at its place, as UnreadableEventError. */
-  events(): AsyncIterable<readonly RecordedEvent[]>;
-  /** One stream's events in order; one that cannot be read back is left out (events() reports it at its place). */
-  readableStream(streamId: string): Promise<RecordedEvent[]>;
-  close(): Promise<void>;
-}
+export type { LedgerSource, StoredFeedAddress } from './event-store.port.js';
 
 /** An event whose stored form cannot even be read back (its data is not JSON, a field has the wrong type). */
 export class UnreadableEventError extends Error {
@@ -38,12 +25,6 @@ export interface StoredEvent extends Omit<RecordedEvent, 'data' | 'metadata'> {
   readonly dataJson: string;
   readonly metadataJson: string;
 }
-
-/**
- * Where another thread of this process can read the store's events itself (the Merkle log's worker):
- * plain data, so it crosses postMessage; only the embedded store has one (EventStore.storedFeed).
- */
-export type StoredFeedAddress = { readonly adapter: 'sqlite'; readonly file: string };
 
 /** The store's events as stored, followed from a position: what openStoredFeed gives a worker thread. */
 export interface StoredFeed {

@@ -45,7 +45,7 @@ class MemorySink implements FeedSink<TestEvent> {
 
   constructor(public checkpoint = 0) {}
 
-  open(): number {
+  open(): number | null {
     return this.checkpoint;
   }
 
