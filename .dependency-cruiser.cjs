@@ -24,6 +24,14 @@ module.exports = {
       to: { path: '^src/ledger/(sqlite|eventstoredb)/' },
     },
     {
+      name: 'verification-through-the-port',
+      comment:
+        "Integrity (the Merkle log, its worker, verification) and the command line read the events through the port and the adapter's own LedgerSource (EventStore.ledgerSource, openLedgerSource, openStoredFeed): never an adapter's files, not even in a test.",
+      severity: 'error',
+      from: { path: '^src/(integrity|cli)/' },
+      to: { path: '^src/ledger/(sqlite|eventstoredb)/' },
+    },
+    {
       name: 'domain-kit-stands-alone',
       comment: 'domain-kit is the vocabulary every feature shares; it imports nothing of the project.',
       severity: 'error',

@@ -19,6 +19,22 @@ export default tseslint.config(
     },
   },
   {
+    // Which adapter runs is ledger/'s business: integrity and the verification commands ask the port
+    // (densePositions, ledgerSource, storedFeed), so a new adapter needs no change there.
+    files: ['src/integrity/**/*.ts', 'src/cli/integrity/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[property.name='store'][object.property.name='config'], MemberExpression[property.name='store'][object.name='config']",
+          message:
+            'Ask the EventStore port (densePositions, ledgerSource(), storedFeed) or ledger/open-event-store.ts instead of reading config.store.',
+        },
+      ],
+    },
+  },
+  {
     // The console runs in the browser: its globals, and the rules of React hooks.
     files: ['web/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat['recommended-latest'],

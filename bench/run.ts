@@ -5,7 +5,7 @@
  *   BENCH_ROUNDS=15 BENCH_ROUND_MS=600  interleaved rounds of raw, raw x64, (a) and (b), and their length
  *   BENCH_DIR=<folder>                  where the database files go (default .bench-data/, on disk)
  *   BENCH_STRICT=1                      exit with 1 when a target is missed
- *   BENCH_ONLY=store | projections | integrity | http | lists | personal-data | calendar   run one part only
+ *   BENCH_ONLY=store | projections | integrity | http | lists | personal-data | calendar | catch-up   run one part only
  *                                       (default: store, projections, integrity, http and lists, in that order)
  *   BENCH_HTTP_CONNECTIONS, BENCH_HTTP_ROUNDS, BENCH_HTTP_ROUND_S   see bench/http/run-http.ts
  *   BENCH_PROJECTION_EVENTS=1000000     size of the read side's synthetic province (bench/projections)
@@ -22,6 +22,7 @@ import { runIntegrityBench } from './integrity/run-integrity.js';
 import { runHttpBench } from './http/run-http.js';
 import { runCalendarBench } from './calendar/run-calendar.js';
 import { runListsBench } from './lists/run-lists.js';
+import { runCatchUpBench } from './projections/run-catch-up.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 600);
@@ -262,8 +263,17 @@ async function main(): Promise<void> {
     runCalendarBench(projectRoot);
     return;
   }
+  if (only === 'catch-up') {
+    const folder = makeBenchFolder(projectRoot);
+    try {
+      await runCatchUpBench(projectRoot, folder, describeMachine(folder));
+    } finally {
+      if (!process.env.BENCH_KEEP) rmSync(folder, { recursive: true, force: true });
+    }
+    return;
+  }
   if (only !== undefined && !['store', 'projections', 'integrity', 'http', 'lists'].includes(only))
-    throw new Error(`BENCH_ONLY must be store, projections, integrity, http, personal-data, calendar or lists, not ${only}`);
+    throw new Error(`BENCH_ONLY must be store, projections, integrity, http, personal-data, calendar, catch-up or lists, not ${only}`);
   if (only === undefined || only === 'store') await storeBench();
   if (only === undefined || only === 'projections') await projectionsBench();
   if (only === undefined || only === 'integrity') await integrityBench();

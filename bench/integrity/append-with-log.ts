@@ -30,7 +30,7 @@ export class AppendsWithLog {
     this.expected = Array.from({ length: writers }, () => 'no-stream' as ExpectedRevision);
     if (withLog) {
       this.log = new MerkleLog(join(folder, `${name}-integrity.db`));
-      this.follower = new WorkerMerkleLogFollower(this.log, this.log.filename, { eventsFile: join(folder, `${name}.db`) });
+      this.follower = new WorkerMerkleLogFollower(this.log, this.log.filename, { feed: this.store.storedFeed });
       this.follower.start();
     }
   }

@@ -1,12 +1,12 @@
 import type { LedgerConfig } from '../config/ledger.config.js';
 import type { EventStore } from '../ledger/event-store.port.js';
+import type { LedgerSource } from '../ledger/ledger-source.js';
 import { Checkpointer, ordinaryEvents, realIntervalTimer, type IntervalTimer } from './checkpoint/checkpointer.js';
 import type { CheckpointSigner } from './checkpoint/checkpoint-signer.js';
 import { eventNotLogged, logBehind, noCheckpointYet, treeSizeOutOfRange } from './integrity.errors.js';
 import { MerkleLogFollower, type LogFollower, type MerkleLogStatus } from './log/merkle-log-follower.js';
 import { WorkerMerkleLogFollower, type WorkerFollowerOptions } from './log/worker-merkle-log-follower.js';
 import type { MerkleLog, StoredCheckpoint } from './log/merkle-log.js';
-import { EventStoreLedgerSource } from './verification/ledger-source.js';
 import { verifyLedger } from './verification/ledger-verifier.js';
 import type { VerificationReport } from './verification/verification-report.js';
 
@@ -45,8 +45,11 @@ const b64 = (hash: Buffer): string => hash.toString('base64');
 
 export interface IntegrityLogOptions {
   readonly now?: () => Date;
-  /** Run the follower in a worker thread reading this events.db (embedded store); default: in this thread, through the port. */
-  readonly worker?: Omit<WorkerFollowerOptions, 'onAppended'>;
+  /**
+   * Run the follower in a worker thread when the store lets another thread read its events (the
+   * embedded store: EventStore.storedFeed); else, and by default, in this thread, through the port.
+   */
+  readonly worker?: Omit<WorkerFollowerOptions, 'onAppended' | 'feed'>;
   /** Verify the whole ledger this often by itself (milliseconds; 0 or absent: only when asked). */
   readonly verifyEveryMs?: number;
   readonly intervals?: IntervalTimer;
@@ -77,11 +80,16 @@ export class IntegrityLog {
     readonly log: MerkleLog,
     private readonly store: EventStore,
     private readonly signer: CheckpointSigner,
-    private readonly config: Pick<LedgerConfig, 'store' | 'integrity'>,
+    config: Pick<LedgerConfig, 'integrity'>,
     private readonly options: IntegrityLogOptions = {},
   ) {
-    this.follower = options.worker
-      ? new WorkerMerkleLogFollower(log, log.filename, { ...options.worker, onAppended: (count) => this.checkpointer.afterAppended(count) })
+    const feed = options.worker && store.storedFeed;
+    this.follower = feed
+      ? new WorkerMerkleLogFollower(log, log.filename, {
+          ...options.worker,
+          feed,
+          onAppended: (count) => this.checkpointer.afterAppended(count),
+        })
       : new MerkleLogFollower(log, store, { onAppended: (events) => this.checkpointer.afterAppended(ordinaryEvents(events)) });
     this.checkpointer = new Checkpointer(log, store, this.follower, signer, config.integrity, options.now);
   }
@@ -189,9 +197,11 @@ export class IntegrityLog {
 
   private async verifyNow(): Promise<VerificationReport> {
     const started = performance.now();
+    let source: LedgerSource | undefined;
     try {
+      source = this.store.ledgerSource();
       const report = await verifyLedger({
-        source: new EventStoreLedgerSource(this.store, this.config.store === 'sqlite'),
+        source,
         verifierKey: this.signer.verifierKey,
         loggedLeaves: { size: this.log.size, leafAt: (index) => this.log.leafAt(index) },
         extraCheckpoints: this.log.checkpoints().map((checkpoint) => ({ note: checkpoint.note, source: 'integrity.db' })),
@@ -207,6 +217,8 @@ export class IntegrityLog {
     } catch (error) {
       this.failedVerifications += 1;
       throw error;
+    } finally {
+      await source?.close();
     }
   }
 

@@ -2,8 +2,7 @@ import { Module, type OnApplicationBootstrap, type OnApplicationShutdown, type O
 import { LEDGER_CONFIG } from '../config/ledger-config.token.js';
 import type { LedgerConfig } from '../config/ledger.config.js';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
-import { EMBEDDED_STORE_FILE, ensureWritableFolder } from '../ledger/open-event-store.js';
-import { join } from 'node:path';
+import { ensureWritableFolder } from '../ledger/open-event-store.js';
 import { CheckpointSigner } from './checkpoint/checkpoint-signer.js';
 import { loadOrCreateSigningKey } from './checkpoint/signing-key.js';
 import { IntegrityController } from './http/integrity.controller.js';
@@ -23,11 +22,11 @@ import { integrityPath, MerkleLog } from './log/merkle-log.js';
       useFactory: (config: LedgerConfig, store: EventStore) => {
         ensureWritableFolder(config.dataDir);
         const signer = new CheckpointSigner(config.integrity.origin, loadOrCreateSigningKey(config.dataDir, config.integrity));
-        // The embedded store's log is fed from a worker thread, so hashing never slows appends. Run from
-        // the TypeScript sources (the test suite) there is no compiled worker script: the same follower
-        // then runs in this thread, and test/integrity/worker-follower.spec.ts covers the worker.
-        const compiled = import.meta.url.endsWith('.js');
-        const worker = config.store === 'sqlite' && compiled ? { eventsFile: join(config.dataDir, EMBEDDED_STORE_FILE) } : undefined;
+        // Where the store lets another thread read its events (the embedded store), the log is fed from a
+        // worker thread, so hashing never slows appends. Run from the TypeScript sources (the test suite)
+        // there is no compiled worker script: the same follower then runs in this thread, and
+        // test/integrity/worker-follower.spec.ts covers the worker.
+        const worker = import.meta.url.endsWith('.js') ? {} : undefined;
         const verifyEveryMs = config.operations.verifyEveryHours * 3_600_000;
         return new IntegrityLog(new MerkleLog(integrityPath(config.dataDir)), store, signer, config, { worker, verifyEveryMs });
       },

@@ -89,7 +89,34 @@ export interface EventStore {
   subscribeToAll(after?: number): Observable<RecordedEvent>;
   /** The global position of the newest event, 0 when the store is empty. */
   headPosition(): Promise<number>;
+  /** True when global positions are 1, 2, 3... (the embedded store), so verification reads a missing position as a gap. */
+  readonly densePositions: boolean;
+  /** The adapter's own source of its events for verification (see ledger-source.ts); close it after use. */
+  ledgerSource(): LedgerSource;
+  /** Set when another thread of this process can read the events itself (the embedded store's file). */
+  readonly storedFeed?: StoredFeedAddress;
   /** Where the adapter reports its commits and each append's outcome (the metrics); optional, one observer at a time. */
   observeAppends?(observer: AppendObserver): void;
   close(): Promise<void>;
 }
+
+/**
+ * What verification reads from an adapter: the store's own events in global order, and whether its
+ * global positions are dense (1, 2, 3..., so a missing event shows as a gap). Each adapter offers one
+ * (EventStore.ledgerSource(), or openLedgerSource for a stopped service), so nothing outside ledger/
+ * needs to know which adapter is in use.
+ */
+export interface LedgerSource {
+  readonly densePositions: boolean;
+  /** Every event in global order, in batches; an event that cannot be read back is thrown, at its place, as UnreadableEventError. */
+  events(): AsyncIterable<readonly RecordedEvent[]>;
+  /** One stream's events in order; one that cannot be read back is left out (events() reports it at its place). */
+  readableStream(streamId: string): Promise<RecordedEvent[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Where another thread of this process can read the store's events itself (the Merkle log's worker):
+ * plain data, so it crosses postMessage; only the embedded store has one (EventStore.storedFeed).
+ */
+export type StoredFeedAddress = { readonly adapter: 'sqlite'; readonly file: string };

@@ -1,9 +1,11 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigurationError, type LedgerConfig } from '../config/ledger.config.js';
 import { PRIVATE_FOLDER_MODE } from './data-folder.js';
 import type { EventStore } from './event-store.port.js';
+import { LedgerNotFoundError, type LedgerSource } from './ledger-source.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
+import { SqliteLedgerFile } from './sqlite/sqlite-ledger-file.js';
 
 export const EMBEDDED_STORE_FILE = 'events.db';
 
@@ -15,6 +17,35 @@ export async function openEventStore(config: LedgerConfig): Promise<EventStore> 
   }
   ensureWritableFolder(config.dataDir);
   return new SqliteEventStore(join(config.dataDir, EMBEDDED_STORE_FILE));
+}
+
+/**
+ * The configured store's events for `ledger verify`, without starting anything: the embedded store's
+ * file read-only (the service may be stopped, the folder read-only), or a connection to EventStoreDB,
+ * closed with the source. LedgerNotFoundError when there is no embedded ledger at the data folder.
+ */
+export async function openLedgerSource(config: LedgerConfig): Promise<LedgerSource> {
+  if (config.store === 'eventstoredb') {
+    const store = await openEventStore(config);
+    const source = store.ledgerSource();
+    return {
+      densePositions: source.densePositions,
+      events: () => source.events(),
+      readableStream: (streamId) => source.readableStream(streamId),
+      close: async () => {
+        await source.close();
+        await store.close();
+      },
+    };
+  }
+  return openEmbeddedLedgerFile(config.dataDir);
+}
+
+/** The embedded store's file in `folder`, read-only (a data folder, a backup being restored). */
+export function openEmbeddedLedgerFile(folder: string): LedgerSource {
+  const file = join(folder, EMBEDDED_STORE_FILE);
+  if (!existsSync(file)) throw new LedgerNotFoundError(file);
+  return new SqliteLedgerFile(file);
 }
 
 export function ensureWritableFolder(folder: string): void {

@@ -1,6 +1,9 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { Subscription } from 'rxjs';
-import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
+import { Inject, Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { LiveRead } from '../projections/live-read.js';
+import { ProjectionEngine } from '../projections/projection-engine.js';
+import { READ_MODELS } from '../projections/read-models.database.js';
+import { serviceRequestsProjection, type ServiceRequestsTable } from './service-requests.projection.js';
 
 export interface IndexedRequest {
   readonly caseId: string;
@@ -9,68 +12,71 @@ export interface IndexedRequest {
   readonly globalPosition: number;
 }
 
-/**
- * Which cases exist, with their category and receipt time, for GET requests.json's filters. Kept in
- * memory from a catch-up subscription to the global feed (a few dozen bytes a case). Issue 4's
- * projection engine will replace it with a persistent read model.
- */
+export interface RequestFilter {
+  readonly serviceCodes?: readonly string[];
+  readonly ids?: readonly string[];
+  /** Receipt times, milliseconds since the epoch, inclusive. */
+  readonly from: number;
+  readonly to: number;
+}
+
+interface RequestRow {
+  case_id: string;
+  service_code: string;
+  requested_at_ms: number;
+  received_position: number;
+}
+
+const PAGE = 200;
+
+/** Which cases exist, with their corrected category and receipt time: the open311-service-requests read model. */
 @Injectable()
-export class ServiceRequestIndex implements OnModuleInit, OnApplicationShutdown {
-  private readonly requests: IndexedRequest[] = [];
-  private position = 0;
-  private subscription?: Subscription;
-  private readonly waiting = new Set<() => void>();
+export class ServiceRequestIndex {
+  private readonly live: LiveRead<ServiceRequestsTable>;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  onModuleInit(): void {
-    this.subscription = this.store.subscribeToAll(0).subscribe({
-      next: (event) => {
-        if (event.type === 'CaseReceived') {
-          const data = event.data as { caseId: string; category: string };
-          this.requests.push({
-            caseId: data.caseId,
-            serviceCode: data.category,
-            requestedAt: Date.parse(event.metadata.occurredAt),
-            globalPosition: event.globalPosition,
-          });
-        }
-        this.position = event.globalPosition;
-        for (const wake of this.waiting) wake();
-      },
-    });
-  }
-
-  onApplicationShutdown(): void {
-    this.subscription?.unsubscribe();
+  constructor(
+    @Inject(READ_MODELS) db: Database.Database,
+    private readonly engine: ProjectionEngine,
+  ) {
+    this.live = new LiveRead(db, serviceRequestsProjection);
   }
 
   /** Waits (briefly) until everything the store holds now is indexed, so a client reads its own writes. */
   async caughtUp(timeoutMs = 2000): Promise<void> {
-    const head = await this.store.headPosition();
-    if (this.position >= head) return;
-    await new Promise<void>((resolve) => {
-      const check = (): void => {
-        if (this.position >= head) done();
-      };
-      const done = (): void => {
-        clearTimeout(timer);
-        this.waiting.delete(check);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.waiting.add(check);
-    });
+    await this.engine.caughtUp(serviceRequestsProjection.name, timeoutMs);
   }
 
-  /** Newest first, as clients list recent reports; lazily, so the caller can stop once it has enough it may show. */
-  *matching(filter: { serviceCodes?: readonly string[]; ids?: readonly string[]; from: number; to: number }): Iterable<IndexedRequest> {
-    for (let index = this.requests.length - 1; index >= 0; index--) {
-      const request = this.requests[index];
-      if (filter.ids && !filter.ids.includes(request.caseId)) continue;
-      if (filter.serviceCodes && !filter.serviceCodes.includes(request.serviceCode)) continue;
-      if (request.requestedAt < filter.from || request.requestedAt > filter.to) continue;
-      yield request;
+  /**
+   * Newest first, as clients list recent reports; a page at a time, so the caller can stop once it has
+   * enough it may show.
+   */
+  *matching(filter: RequestFilter): Iterable<IndexedRequest> {
+    const codes = filter.serviceCodes ? JSON.stringify(filter.serviceCodes) : null;
+    const ids = filter.ids ? JSON.stringify(filter.ids) : null;
+    const from = Math.max(filter.from, Number.MIN_SAFE_INTEGER);
+    const to = Math.min(filter.to, Number.MAX_SAFE_INTEGER);
+    let before = Number.MAX_SAFE_INTEGER;
+    for (;;) {
+      const rows = this.live.read(
+        (tables, prepare) =>
+          prepare(
+            `SELECT * FROM "${tables.requests}"
+             WHERE received_position < ? AND requested_at_ms BETWEEN ? AND ?
+               AND (? IS NULL OR service_code IN (SELECT value FROM json_each(?)))
+               AND (? IS NULL OR case_id IN (SELECT value FROM json_each(?)))
+             ORDER BY received_position DESC LIMIT ${PAGE}`,
+          ).all(before, from, to, codes, codes, ids, ids) as RequestRow[],
+        () => [],
+      );
+      for (const row of rows)
+        yield {
+          caseId: row.case_id,
+          serviceCode: row.service_code,
+          requestedAt: row.requested_at_ms,
+          globalPosition: row.received_position,
+        };
+      if (rows.length < PAGE) return;
+      before = rows[rows.length - 1].received_position;
     }
   }
 }

@@ -4,6 +4,7 @@ import { responsibilityFactsProjection } from '../responsibility/projection/resp
 import { personalDataReadsProjection } from '../personal-data/personal-data-reads.projection.js';
 import { pendingSecondSteps } from '../process-managers/pending-second-steps.projection.js';
 import { listsProjection } from '../lists/lists.projection.js';
+import { serviceRequestsProjection } from '../open311/service-requests.projection.js';
 import type { Projection } from './projection.js';
 
 /** Every projection the service runs and `ledger rebuild` knows, by name. Add new read models here. */
@@ -14,4 +15,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   personalDataReadsProjection,
   pendingSecondSteps,
   listsProjection,
+  serviceRequestsProjection,
 ];

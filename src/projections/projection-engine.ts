@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventStore } from '../ledger/event-store.port.js';
 import { GenerationCatalog } from './generation-catalog.js';
+import { PositionWaiters } from './position-waiters.js';
 import type { Projection } from './projection.js';
 import { ProjectionRunner, type ProjectionEngineOptions, type ProjectionStatus } from './projection-runner.js';
 
@@ -15,7 +16,8 @@ export type { ProjectionEngineOptions, ProjectionStatus } from './projection-run
 export class ProjectionEngine {
   private readonly runners: ProjectionRunner[];
   private readonly catalog: GenerationCatalog;
-  private readonly progress = new Set<() => void>();
+  private readonly idle = new PositionWaiters();
+  private running = false;
 
   constructor(
     private readonly db: Database.Database,
@@ -24,18 +26,17 @@ export class ProjectionEngine {
     options: ProjectionEngineOptions = {},
   ) {
     this.catalog = new GenerationCatalog(db);
-    this.runners = projections.map(
-      (projection) => new ProjectionRunner(projection, this.db, this.store, this.catalog, options, () => this.notify()),
-    );
+    this.runners = projections.map((projection) => new ProjectionRunner(projection, this.db, this.store, this.catalog, options));
   }
 
   start(): void {
+    this.running = true;
     for (const runner of this.runners) runner.start();
   }
 
   stop(): void {
+    this.running = false;
     for (const runner of this.runners) runner.stop();
-    this.notify();
   }
 
   async status(): Promise<ProjectionStatus[]> {
@@ -50,28 +51,18 @@ export class ProjectionEngine {
 
   /**
    * Resolves true once the projection's live generation has applied `position` (so a client can read
-   * its own write), false if `timeoutMs` passes first.
+   * its own write), false if `timeoutMs` passes first or the engine stops.
    */
-  async waitFor(name: string, position: number, timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (this.checkpointOf(name) >= position) return true;
-      const left = deadline - Date.now();
-      if (left <= 0) return false;
-      // Woken by this process's commits; the timer covers a rebuild swapped in by another process.
-      await new Promise<void>((resolve) => {
-        const wake = (): void => {
-          clearTimeout(timer);
-          this.progress.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, Math.min(left, 50));
-        this.progress.add(wake);
-      });
-    }
+  waitFor(name: string, position: number, timeoutMs: number): Promise<boolean> {
+    const runner = this.running ? this.runners.find((candidate) => candidate.name === name) : undefined;
+    if (runner) return runner.waitFor(position, timeoutMs);
+    // Not fed here (stopped, or a projection this engine does not run): the file may still move, by
+    // `ledger rebuild` in another process, so it is looked at until the timeout.
+    return this.idle.waitUntil(() => this.checkpointOf(name) >= position, timeoutMs);
   }
 
-  private notify(): void {
-    for (const wake of [...this.progress]) wake();
+  /** Resolves true once the projection has applied everything the store holds now. */
+  async caughtUp(name: string, timeoutMs: number): Promise<boolean> {
+    return this.waitFor(name, await this.store.headPosition(), timeoutMs);
   }
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Subscription } from 'rxjs';
 import type { EventStore, RecordedEvent } from '../ledger/event-store.port.js';
-import type { Generation, GenerationCatalog } from './generation-catalog.js';
+import { FeedFollower } from './feed-follower.js';
+import type { GenerationCatalog } from './generation-catalog.js';
 import { GenerationWriter } from './generation-writer.js';
 import type { Projection } from './projection.js';
 import { rebuildProjection } from './rebuild.js';
@@ -25,25 +25,21 @@ export interface ProjectionEngineOptions {
   readonly batchSize?: number;
   /** How often to look whether `ledger rebuild` swapped a generation in another process. */
   readonly swapCheckMs?: number;
+  /** The pause after a first failure; it doubles with each failure in a row, up to a minute. */
   readonly retryAfterFailureMs?: number;
   readonly now?: () => Date;
 }
 
 /**
  * One projection in the service: attaches to its live generation (creating generation 1 on a fresh
- * file), subscribes to the feed from that generation's checkpoint, buffers events into batches, and
- * follows a generation swapped in by `ledger rebuild`. On a new projection version it rebuilds aside.
+ * file), follows the feed from that generation's checkpoint through a FeedFollower (batches, retry),
+ * and follows a generation swapped in by `ledger rebuild`. On a new projection version it rebuilds aside.
  */
 export class ProjectionRunner {
-  private state: ProjectionStatus['state'] = 'stopped';
   private writer?: GenerationWriter;
-  private subscription?: Subscription;
-  private buffer: RecordedEvent[] = [];
-  private flushScheduled = false;
-  private lastError: string | null = null;
+  private rebuilding = false;
   private swapCheck?: NodeJS.Timeout;
-  private retry?: NodeJS.Timeout;
-  private stopped = true;
+  private readonly follower: FeedFollower<RecordedEvent>;
 
   constructor(
     private readonly projection: Projection,
@@ -51,128 +47,111 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     private readonly catalog: GenerationCatalog,
     private readonly options: ProjectionEngineOptions,
-    private readonly committed: () => void,
-  ) {}
+  ) {
+    this.follower = new FeedFollower(
+      { subscribe: (after) => store.subscribeToAll(after), headPosition: () => store.headPosition() },
+      {
+        open: () => this.attach(),
+        position: () => this.checkpoint(),
+        // False when a rebuild swapped the generation: the follower opens the new one and goes on from its checkpoint.
+        write: (events) => this.writer !== undefined && this.writer.write(events),
+      },
+      { batchSize: options.batchSize ?? 1000, retryAfterMs: options.retryAfterFailureMs ?? 5000 },
+    );
+  }
+
+  get name(): string {
+    return this.projection.name;
+  }
 
   start(): void {
-    this.stopped = false;
     this.swapCheck = setInterval(() => this.followSwap(), this.options.swapCheckMs ?? 500);
     this.swapCheck.unref();
-    this.attach();
+    this.follower.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    this.state = 'stopped';
     clearInterval(this.swapCheck);
-    clearTimeout(this.retry);
-    this.detach();
+    this.follower.stop();
+    this.writer = undefined;
+  }
+
+  /** The live generation's checkpoint, read from the file, so it is right after a swap by another process too. */
+  checkpoint(): number {
+    return this.catalog.live(this.projection.name)?.checkpoint ?? 0;
+  }
+
+  waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    return this.follower.waitFor(position, timeoutMs);
   }
 
   status(head: number): ProjectionStatus {
     const live = this.catalog.live(this.projection.name);
     const building = this.catalog.building(this.projection.name);
     const checkpoint = live?.checkpoint ?? 0;
-    const caughtUp = checkpoint >= head && this.state === 'catching-up';
+    const following = this.follower.state;
+    const state: ProjectionStatus['state'] =
+      following === 'stopped'
+        ? 'stopped'
+        : this.rebuilding
+          ? 'rebuilding'
+          : following === 'failed'
+            ? 'failed'
+            : checkpoint >= head
+              ? 'live'
+              : 'catching-up';
     return {
       name: this.projection.name,
       version: this.projection.version,
-      state: caughtUp ? 'live' : this.state,
+      state,
       generation: live?.generation ?? null,
       checkpoint,
       headPosition: head,
       lag: Math.max(0, head - checkpoint),
       building: building ? { generation: building.generation, checkpoint: building.checkpoint } : null,
-      lastError: this.lastError,
+      lastError: this.follower.lastError,
     };
   }
 
-  /** Feeds the live generation from its checkpoint; creates generation 1 on a fresh file, rebuilds aside on a new version. */
-  private attach(): void {
-    if (this.stopped) return;
-    let live: Generation;
-    try {
-      live = this.db
-        .transaction(() => this.catalog.live(this.projection.name) ?? this.catalog.create(this.projection, 'live', this.now()))
-        .immediate();
-    } catch (error) {
-      this.fail(error);
-      return;
-    }
+  /**
+   * The follower's open(): the live generation (generation 1 on a fresh file) and its checkpoint; null
+   * when the live generation is of another version, which is then rebuilt aside first.
+   */
+  private attach(): number | null {
+    this.writer = undefined;
+    const live = this.db
+      .transaction(() => this.catalog.live(this.projection.name) ?? this.catalog.create(this.projection, 'live', this.now()))
+      .immediate();
     if (live.version !== this.projection.version) {
       this.rebuildAside();
-      return;
+      return null;
     }
     this.writer = new GenerationWriter(this.db, this.catalog, this.projection, live.generation, 'live');
-    this.state = 'catching-up';
-    this.subscription = this.store.subscribeToAll(live.checkpoint).subscribe({
-      next: (event) => this.push(event),
-      error: (error: unknown) => this.fail(error),
-    });
-  }
-
-  private detach(): void {
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
-    this.writer = undefined;
-    this.buffer = [];
-  }
-
-  private push(event: RecordedEvent): void {
-    this.buffer.push(event);
-    if (this.buffer.length >= (this.options.batchSize ?? 1000)) this.flush();
-    else if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
-  }
-
-  private flush(): void {
-    this.flushScheduled = false;
-    const events = this.buffer;
-    this.buffer = [];
-    if (events.length === 0 || !this.writer || this.stopped) return;
-    let written: boolean;
-    try {
-      written = this.writer.write(events);
-    } catch (error) {
-      this.fail(error);
-      return;
-    }
-    if (written) this.lastError = null;
-    else this.reattach(); // a rebuild swapped the generation: go on from the new one's checkpoint
-    this.committed();
+    return live.checkpoint;
   }
 
   private followSwap(): void {
-    if (!this.writer || this.stopped) return;
+    if (!this.writer) return;
     try {
-      if (this.catalog.live(this.projection.name)?.generation !== this.writer.generation) this.reattach();
+      if (this.catalog.live(this.projection.name)?.generation !== this.writer.generation) this.follower.follow();
     } catch (error) {
-      this.fail(error);
+      this.follower.retryLater(error);
     }
   }
 
-  private reattach(): void {
-    this.detach();
-    this.attach();
-  }
-
   private rebuildAside(): void {
-    this.state = 'rebuilding';
+    if (this.rebuilding) return;
+    this.rebuilding = true;
     rebuildProjection(this.db, this.store, this.projection, { now: () => this.now() }).then(
-      () => this.reattach(),
-      (error: unknown) => this.fail(error),
+      () => {
+        this.rebuilding = false;
+        this.follower.follow();
+      },
+      (error: unknown) => {
+        this.rebuilding = false;
+        this.follower.retryLater(error);
+      },
     );
-  }
-
-  private fail(error: unknown): void {
-    this.detach();
-    if (this.stopped) return;
-    this.state = 'failed';
-    this.lastError = error instanceof Error ? error.message : String(error);
-    this.retry = setTimeout(() => this.attach(), this.options.retryAfterFailureMs ?? 5000);
-    this.retry.unref();
   }
 
   private now(): Date {

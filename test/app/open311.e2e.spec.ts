@@ -93,6 +93,31 @@ describe('Open311 GeoReport v2 intake', () => {
     expect(byId).toHaveLength(1);
   });
 
+  it('lists a request under its corrected category once the receipt is corrected', async () => {
+    const [{ service_request_id: id }] = (
+      await submit({
+        jurisdiction_id: 'gia-loc',
+        service_code: 'petition',
+        description: 'Đề nghị sửa cầu',
+        address_string: 'Xã Gia Tân',
+      }).expect(201)
+    ).body;
+    const receipt = (await http.get(`/api/v1/cases/${id}`).expect(200)).body.events[0] as { eventId: string; type: string };
+    expect(receipt.type).toBe('CaseReceived');
+
+    await http
+      .post(`/api/v1/cases/${id}/corrections`)
+      .send({ eventId: receipt.eventId, reason: 'A proposal, not a petition', fields: { category: 'proposal' } })
+      .expect(200);
+
+    const listed = async (code: string): Promise<string[]> =>
+      ((await http.get(`/open311/v2/requests.json?service_code=${code}`).expect(200)).body as { service_request_id: string }[]).map(
+        (item) => item.service_request_id,
+      );
+    expect(await listed('proposal')).toContain(id);
+    expect(await listed('petition')).not.toContain(id);
+  });
+
   it.each([
     ['an unknown service', { jurisdiction_id: 'gia-loc', service_code: 'pothole', description: 'x', address_string: 'y' }, 400],
     ['no location', { jurisdiction_id: 'gia-loc', service_code: 'incident', description: 'x' }, 400],

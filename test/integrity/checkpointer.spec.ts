@@ -7,7 +7,6 @@ import { Checkpointer, ordinaryEvents, type IntervalTimer } from '../../src/inte
 import { MerkleLog } from '../../src/integrity/log/merkle-log.js';
 import { MerkleLogFollower } from '../../src/integrity/log/merkle-log-follower.js';
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store.js';
-import { EventStoreLedgerSource } from '../../src/integrity/verification/ledger-source.js';
 import { verifyLedger } from '../../src/integrity/verification/ledger-verifier.js';
 import { newEvent } from '../support/new-events.js';
 
@@ -94,7 +93,7 @@ describe('when checkpoints are signed', () => {
     await store.append('case-1', [newEvent()], 'no-stream');
     expect((await checkpointer.checkpointNow()).treeSize).toBe(2); // the empty checkpoint's own event, then the case
     await settle();
-    const report = await verifyLedger({ source: new EventStoreLedgerSource(store, true), verifierKey: signer.verifierKey });
+    const report = await verifyLedger({ source: store.ledgerSource(), verifierKey: signer.verifierKey });
     expect(report).toMatchObject({ ok: true, firstProblem: null });
     expect(report.checkpointsMatched.map((checkpoint) => checkpoint.treeSize)).toEqual([0, 2]);
   });

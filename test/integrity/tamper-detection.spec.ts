@@ -11,7 +11,7 @@ import { CheckpointSigner } from '../../src/integrity/checkpoint/checkpoint-sign
 import { Checkpointer } from '../../src/integrity/checkpoint/checkpointer.js';
 import { MerkleLog } from '../../src/integrity/log/merkle-log.js';
 import { MerkleLogFollower } from '../../src/integrity/log/merkle-log-follower.js';
-import { SqliteFileLedgerSource } from '../../src/integrity/verification/ledger-source.js';
+import { openEmbeddedLedgerFile } from '../../src/ledger/open-event-store.js';
 import { verifyLedger } from '../../src/integrity/verification/ledger-verifier.js';
 import type { VerificationReport } from '../../src/integrity/verification/verification-report.js';
 import { newEvent } from '../support/new-events.js';
@@ -65,7 +65,7 @@ describe('ledger verification detects tampering with the SQLite file and names t
   }
 
   async function verify(options: { withLog?: boolean; auditorCheckpoints?: string[] } = {}): Promise<VerificationReport> {
-    const source = new SqliteFileLedgerSource(join(work, 'events.db'));
+    const source = openEmbeddedLedgerFile(work);
     const log = options.withLog === false ? undefined : new MerkleLog(join(work, 'integrity.db'), { readonly: true });
     try {
       return await verifyLedger({

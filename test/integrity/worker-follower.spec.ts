@@ -29,7 +29,6 @@ describe('the Merkle log fed from a worker thread', () => {
     const signer = new CheckpointSigner(config.integrity.origin, generateKeyPairSync('ed25519').privateKey);
     integrity = new IntegrityLog(new MerkleLog(join(folder, 'integrity.db')), store, signer, config, {
       worker: {
-        eventsFile: join(folder, 'events.db'),
         workerUrl: pathToFileURL(join(projectRoot, 'src/integrity/log/merkle-log.worker.ts')),
         execArgv: ['--import', pathToFileURL(join(projectRoot, 'test/support/register-ts.mjs')).href],
       },

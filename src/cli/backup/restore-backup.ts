@@ -7,16 +7,11 @@ import type { LedgerConfig } from '../../config/ledger.config.js';
 import { parseVerifierKey, verifierKeyOf, type NoteVerifierKey } from '../../integrity/checkpoint/signed-note.js';
 import { loadSigningKey, SIGNING_KEY_FILE } from '../../integrity/checkpoint/signing-key.js';
 import { INTEGRITY_FILE, MerkleLog } from '../../integrity/log/merkle-log.js';
-import {
-  EventStoreLedgerSource,
-  SqliteFileLedgerSource,
-  type CheckpointCandidate,
-  type LedgerSource,
-} from '../../integrity/verification/ledger-source.js';
+import type { CheckpointCandidate, LedgerSource } from '../../integrity/verification/ledger-source.js';
 import { verifyLedger } from '../../integrity/verification/ledger-verifier.js';
 import { describeReport, type VerificationReport } from '../../integrity/verification/verification-report.js';
 import type { EventStore } from '../../ledger/event-store.port.js';
-import { EMBEDDED_STORE_FILE } from '../../ledger/open-event-store.js';
+import { openEmbeddedLedgerFile } from '../../ledger/open-event-store.js';
 import {
   BackupUnusableError,
   KEYS_FOLDER,
@@ -236,8 +231,8 @@ async function verifyStaged(
   try {
     if (manifest.store === 'eventstoredb') {
       if (!openStore) throw new Error('restoring an EventStoreDB ledger needs the store');
-      source = new EventStoreLedgerSource(await openStore(), false);
-    } else source = new SqliteFileLedgerSource(join(staging, EMBEDDED_STORE_FILE));
+      source = (await openStore()).ledgerSource();
+    } else source = openEmbeddedLedgerFile(staging);
     const extra: CheckpointCandidate[] = log?.checkpoints().map((checkpoint) => ({ note: checkpoint.note, source: 'integrity.db' })) ?? [];
     if (manifest.latestCheckpoint) extra.push({ note: manifest.latestCheckpoint.note, source: 'the backup manifest' });
     const logged = log;
@@ -248,7 +243,7 @@ async function verifyStaged(
       extraCheckpoints: extra,
     });
   } finally {
-    source?.close();
+    await source?.close();
     log?.close();
   }
 }

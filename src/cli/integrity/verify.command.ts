@@ -1,20 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { LEDGER_CONFIG } from '../../config/ledger-config.token.js';
 import type { LedgerConfig } from '../../config/ledger.config.js';
 import { integrityPath, MerkleLog } from '../../integrity/log/merkle-log.js';
-import {
-  EventStoreLedgerSource,
-  SqliteFileLedgerSource,
-  type CheckpointCandidate,
-  type LedgerSource,
-} from '../../integrity/verification/ledger-source.js';
+import type { CheckpointCandidate, LedgerSource } from '../../integrity/verification/ledger-source.js';
 import { verifyLedger } from '../../integrity/verification/ledger-verifier.js';
 import { describeReport } from '../../integrity/verification/verification-report.js';
-import { EMBEDDED_STORE_FILE } from '../../ledger/open-event-store.js';
-import { CliResources } from '../cli-resources.js';
+import { LedgerNotFoundError } from '../../ledger/ledger-source.js';
+import { openLedgerSource } from '../../ledger/open-event-store.js';
 import { readCheckpointFile, UsageError, verifierKeyFrom } from './auditor-inputs.js';
 
 interface VerifyOptions {
@@ -30,10 +24,7 @@ interface VerifyOptions {
     'Recompute every stream hash chain and the Merkle root from the events, check them against every signed checkpoint, and name the first broken place. With the embedded store it reads events.db read-only, so the service may be stopped.',
 })
 export class VerifyCommand extends CommandRunner {
-  constructor(
-    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
-    private readonly resources: CliResources,
-  ) {
+  constructor(@Inject(LEDGER_CONFIG) private readonly config: LedgerConfig) {
     super();
   }
 
@@ -65,7 +56,7 @@ export class VerifyCommand extends CommandRunner {
       process.stderr.write(`ledger verify: ${(error as Error).message}\n`);
       process.exitCode = error instanceof UsageError ? 2 : 1;
     } finally {
-      source?.close();
+      await source?.close();
       log?.close();
     }
   }
@@ -91,10 +82,13 @@ export class VerifyCommand extends CommandRunner {
     return true;
   }
 
+  /** The configured store's events, read as the adapter stores them (the embedded file read-only: the service may be stopped). */
   private async openSource(): Promise<LedgerSource> {
-    if (this.config.store === 'eventstoredb') return new EventStoreLedgerSource(await this.resources.eventStore(), false);
-    const file = join(this.config.dataDir, EMBEDDED_STORE_FILE);
-    if (!existsSync(file)) throw new UsageError(`There is no ledger at ${file}; set LEDGER_DATA_DIR to the data folder.`);
-    return new SqliteFileLedgerSource(file);
+    try {
+      return await openLedgerSource(this.config);
+    } catch (error) {
+      if (error instanceof LedgerNotFoundError) throw new UsageError(error.message);
+      throw error;
+    }
   }
 }

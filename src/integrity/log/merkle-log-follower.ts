@@ -1,11 +1,11 @@
-import type { Subscription } from 'rxjs';
 import type { EventStore, RecordedEvent } from '../../ledger/event-store.port.js';
+import { FeedFollower } from '../../projections/feed-follower.js';
 import type { MerkleLog } from './merkle-log.js';
-import { PositionWaiters } from './position-waiters.js';
 
 export interface MerkleLogFollowerOptions {
   /** Events appended to the log in one transaction at most. */
   readonly batchSize?: number;
+  /** The pause after a first failure; it doubles with each failure in a row, up to a minute. */
   readonly retryAfterFailureMs?: number;
   /** Called after each batch with the events it added. */
   readonly onAppended?: (events: readonly RecordedEvent[]) => void;
@@ -30,104 +30,57 @@ export interface MerkleLogStatus {
 
 /**
  * Feeds the Merkle log from the global feed, after the log's own last position (catch-up, then live),
- * in batches. It works the same over both adapters because it sees only the EventStore port; appends
- * never wait for it. A failing batch is not kept, and the follower resubscribes from the log later.
+ * in batches, through the same FeedFollower as the projections. It works the same over both adapters
+ * because it sees only the EventStore port; appends never wait for it. A failing batch is not kept,
+ * and the follower resubscribes from the log later.
  */
 export class MerkleLogFollower implements LogFollower {
-  private subscription?: Subscription;
-  private buffer: RecordedEvent[] = [];
-  private flushScheduled = false;
-  private stopped = true;
-  private failed = false;
-  private lastError: string | null = null;
-  private retry?: NodeJS.Timeout;
-  private readonly waiters = new PositionWaiters();
+  private readonly follower: FeedFollower<RecordedEvent>;
 
   constructor(
     private readonly log: MerkleLog,
-    private readonly store: EventStore,
-    private readonly options: MerkleLogFollowerOptions = {},
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    this.subscribe();
-  }
-
-  stop(): void {
-    this.stopped = true;
-    clearTimeout(this.retry);
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
-    this.buffer = [];
-    this.wake();
-  }
-
-  status(): MerkleLogStatus {
-    return {
-      state: this.stopped ? 'stopped' : this.failed ? 'failed' : 'following',
-      treeSize: this.log.size,
-      position: this.log.position,
-      lastError: this.lastError,
-    };
-  }
-
-  /** Resolves true once the log holds the event at `position`, false after `timeoutMs`. */
-  waitFor(position: number, timeoutMs: number): Promise<boolean> {
-    return this.waiters.waitUntil(
-      () => this.log.position >= position,
-      timeoutMs,
-      () => this.stopped,
+    store: EventStore,
+    options: MerkleLogFollowerOptions = {},
+  ) {
+    this.follower = new FeedFollower(
+      { subscribe: (after) => store.subscribeToAll(after), headPosition: () => store.headPosition() },
+      {
+        open: () => log.position,
+        position: () => log.position,
+        write: (events) => {
+          log.append(events);
+          return true;
+        },
+      },
+      {
+        batchSize: options.batchSize ?? 1000,
+        retryAfterMs: options.retryAfterFailureMs ?? 5000,
+        onWritten: options.onAppended,
+        onFailed: options.onFailed && ((message) => options.onFailed?.(message)),
+      },
     );
   }
 
-  private subscribe(): void {
-    if (this.stopped) return;
-    this.failed = false;
-    this.subscription = this.store.subscribeToAll(this.log.position).subscribe({
-      next: (event) => this.push(event),
-      error: (error: unknown) => this.fail(error),
-    });
+  start(): void {
+    this.follower.start();
   }
 
-  private push(event: RecordedEvent): void {
-    this.buffer.push(event);
-    if (this.buffer.length >= (this.options.batchSize ?? 1000)) this.flush();
-    else if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
+  stop(): void {
+    this.follower.stop();
   }
 
-  private flush(): void {
-    this.flushScheduled = false;
-    const events = this.buffer;
-    this.buffer = [];
-    if (events.length === 0 || this.stopped || this.failed) return;
-    try {
-      this.log.append(events);
-    } catch (error) {
-      this.fail(error);
-      return;
-    }
-    this.lastError = null;
-    this.wake();
-    this.options.onAppended?.(events);
+  status(): MerkleLogStatus {
+    const state = this.follower.state;
+    return {
+      state: state === 'stopped' ? 'stopped' : state === 'failed' ? 'failed' : 'following',
+      treeSize: this.log.size,
+      position: this.log.position,
+      lastError: this.follower.lastError,
+    };
   }
 
-  private fail(error: unknown): void {
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
-    this.buffer = [];
-    this.failed = true;
-    this.lastError = error instanceof Error ? error.message : String(error);
-    if (this.stopped) return;
-    this.options.onFailed?.(this.lastError);
-    this.retry = setTimeout(() => this.subscribe(), this.options.retryAfterFailureMs ?? 5000);
-    this.retry.unref();
-  }
-
-  private wake(): void {
-    this.waiters.wakeAll();
+  /** Resolves true once the log holds the event at `position`, false after `timeoutMs` or once stopped. */
+  waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    return this.follower.waitFor(position, timeoutMs);
   }
 }

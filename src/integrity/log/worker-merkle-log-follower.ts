@@ -1,10 +1,12 @@
 import { Worker } from 'node:worker_threads';
+import type { StoredFeedAddress } from '../../ledger/ledger-source.js';
 import type { LogFollower, MerkleLogStatus } from './merkle-log-follower.js';
 import type { MerkleLog } from './merkle-log.js';
-import { PositionWaiters } from './position-waiters.js';
+import { PositionWaiters } from '../../projections/position-waiters.js';
 
 export interface FollowerWorkerData {
-  readonly eventsFile: string;
+  /** The store's events, as the store named them (EventStore.storedFeed). */
+  readonly feed: StoredFeedAddress;
   readonly integrityFile: string;
   /** How often the worker's connection looks for new events (the appending connection is another one). */
   readonly pollMs: number;
@@ -16,7 +18,7 @@ export type FollowerMessage =
   | { readonly type: 'stopped' };
 
 export interface WorkerFollowerOptions {
-  readonly eventsFile: string;
+  readonly feed: StoredFeedAddress;
   readonly pollMs?: number;
   /** Called with the number of non-checkpoint events each batch logged. */
   readonly onAppended?: (ordinaryEvents: number) => void;
@@ -26,7 +28,7 @@ export interface WorkerFollowerOptions {
 }
 
 /**
- * The main thread's side of the follower running in a worker thread (embedded store only): it
+ * The main thread's side of the follower running in a worker thread (a store with a stored feed): it
  * starts and stops the worker, and refreshes the main thread's view of integrity.db (size, border,
  * position) after each batch the worker logged, so checkpoints and proofs see it.
  */
@@ -45,7 +47,7 @@ export class WorkerMerkleLogFollower implements LogFollower {
   start(): void {
     this.stopped = false;
     const workerData: FollowerWorkerData = {
-      eventsFile: this.options.eventsFile,
+      feed: this.options.feed,
       integrityFile: this.integrityFile,
       pollMs: this.options.pollMs ?? 20,
     };

@@ -5,7 +5,7 @@ import type { NoteVerifierKey } from '../checkpoint/signed-note.js';
 import { eventLeafHash } from '../log/leaf-encoding.js';
 import { MerkleFrontier } from '../merkle/merkle-frontier.js';
 import { EMPTY_ROOT } from '../merkle/merkle-hash.js';
-import { UnreadableEventError, type CheckpointCandidate, type LedgerSource } from './ledger-source.js';
+import { recordedCheckpointNotes, UnreadableEventError, type CheckpointCandidate, type LedgerSource } from './ledger-source.js';
 import type { CheckedCheckpoint, VerificationProblem, VerificationReport } from './verification-report.js';
 
 /** The leaves the running log recorded, when its file is at hand: they pin a difference to one event. */
@@ -36,7 +36,7 @@ interface SignedRoot {
  */
 export async function verifyLedger(input: VerificationInput): Promise<VerificationReport> {
   const { source, verifierKey, loggedLeaves } = input;
-  const candidates = [...(await source.checkpointNotes()), ...(input.extraCheckpoints ?? [])];
+  const candidates = [...(await recordedCheckpointNotes(source)), ...(input.extraCheckpoints ?? [])];
   const signed = new Map<number, Map<string, SignedRoot>>();
   let firstProblem: VerificationProblem | null = null;
   for (const candidate of candidates) {

@@ -22,6 +22,7 @@ import type {
   RecordedEvent,
 } from '../event-store.port.js';
 import { tell, type AppendObserver } from '../append-observer.js';
+import type { LedgerSource } from '../ledger-source.js';
 import { hashEnvelope } from '../event-hash.js';
 import { assertValidExpectedRevision } from '../expected-revision.js';
 import { ConcurrencyError, StoreUnavailableError, type ActualRevision } from '../ledger.errors.js';
@@ -75,6 +76,8 @@ const MAX_ALL_PAGE = 4096;
  * See global-position.ts for how globalPosition maps to EventStoreDB's $all positions.
  */
 export class EventStoreDbEventStore implements EventStore {
+  /** $all positions are commit and prepare positions in the server's log, with gaps between events. */
+  readonly densePositions = false;
   private readonly client: EventStoreDBClient;
   private readonly now: () => Date;
   private readonly policy: ResubscribePolicy;
@@ -183,6 +186,16 @@ export class EventStoreDbEventStore implements EventStore {
       if (page.length < MIN_ALL_PAGE || !last) return 0;
       before = last.position;
     }
+  }
+
+  /** Through the client, as every read: the server's log is the only copy of the events there is. */
+  ledgerSource(): LedgerSource {
+    return {
+      densePositions: false,
+      events: () => this.readAll({ batchSize: 2000 }),
+      readableStream: (streamId) => this.readStream(streamId),
+      close: async () => {},
+    };
   }
 
   observeAppends(observer: AppendObserver): void {

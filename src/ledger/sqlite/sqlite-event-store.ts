@@ -17,6 +17,8 @@ import { assertValidExpectedRevision, expectationHolds, replayStartsAtExpectedPl
 import { canonicalEnvelopeOf, sha256Hex } from '../event-hash.js';
 import { applyDurablePragmas, applySchema } from './sqlite-schema.js';
 import { toRecordedEvent, type EventRow } from './sqlite-event-row.js';
+import type { LedgerSource, StoredFeedAddress } from '../ledger-source.js';
+import { SqliteLedgerFile } from './sqlite-ledger-file.js';
 
 interface PendingAppend {
   readonly streamId: string;
@@ -44,6 +46,8 @@ const KNOWN_HEADS_LIMIT = 10_000;
  * append runs in its own savepoint, so each still gets its own success or its own conflict.
  */
 export class SqliteEventStore implements EventStore {
+  readonly densePositions = true;
+  readonly storedFeed: StoredFeedAddress;
   private readonly db: Database.Database;
   private readonly now: () => Date;
   private readonly pollMs: number;
@@ -70,7 +74,11 @@ export class SqliteEventStore implements EventStore {
   private readonly appendGroup;
   private readonly appendInSavepoint;
 
-  constructor(filename: string, options: SqliteEventStoreOptions = {}) {
+  constructor(
+    private readonly filename: string,
+    options: SqliteEventStoreOptions = {},
+  ) {
+    this.storedFeed = { adapter: 'sqlite', file: filename };
     createPrivateFile(filename);
     this.db = new Database(filename);
     applyDurablePragmas(this.db);
@@ -204,6 +212,12 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<number> {
     this.assertOpen();
     return this.selectMaxPosition.get()?.head ?? 0;
+  }
+
+  /** A read-only connection of its own, each row taken as stored: a row that no longer parses is reported at its place. */
+  ledgerSource(): LedgerSource {
+    this.assertOpen();
+    return new SqliteLedgerFile(this.filename);
   }
 
   observeAppends(observer: AppendObserver): void {

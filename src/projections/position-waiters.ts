@@ -1,9 +1,13 @@
-/** Callers waiting for the Merkle log to reach a global position: woken after each batch the log writes, else every 50 ms. */
+/**
+ * Callers waiting for a follower to reach a global position. Woken by `wakeAll()` after each batch the
+ * follower writes; they look again every 50 ms as well, for a position that moves where this process
+ * cannot see it (a generation swapped in by `ledger rebuild`, a log written by a worker thread).
+ */
 export class PositionWaiters {
   private readonly waiters = new Set<() => void>();
 
   /** True once `reached()` holds; false at the deadline or as soon as `gaveUp()` does. */
-  async waitUntil(reached: () => boolean, timeoutMs: number, gaveUp: () => boolean): Promise<boolean> {
+  async waitUntil(reached: () => boolean, timeoutMs: number, gaveUp: () => boolean = () => false): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     while (!reached()) {
       const left = deadline - Date.now();

@@ -1,0 +1,43 @@
+import type { Observable } from 'rxjs';
+import type { RecordedEvent } from './event-store.port.js';
+
+export type { LedgerSource, StoredFeedAddress } from './event-store.port.js';
+
+/** An event whose stored form cannot even be read back (its data is not JSON, a field has the wrong type). */
+export class UnreadableEventError extends Error {
+  constructor(
+    readonly globalPosition: number,
+    readonly streamId: string,
+    readonly streamRevision: number,
+    reason: string,
+  ) {
+    super(reason);
+    this.name = 'UnreadableEventError';
+  }
+}
+
+/**
+ * An event as the store keeps it: every field, with data and metadata as the canonical JSON text
+ * (RFC 8785) they were hashed from, unparsed, so a reader that only hashes them need not parse and
+ * encode them again.
+ */
+export interface StoredEvent extends Omit<RecordedEvent, 'data' | 'metadata'> {
+  readonly dataJson: string;
+  readonly metadataJson: string;
+}
+
+/** The store's events as stored, followed from a position: what openStoredFeed gives a worker thread. */
+export interface StoredFeed {
+  /** Catches up from `after` (exclusive), then goes live by looking for new events every few milliseconds. */
+  subscribe(after: number): Observable<StoredEvent>;
+  headPosition(): Promise<number>;
+  close(): void;
+}
+
+/** There is no ledger where the configuration points (the embedded store's file is missing). */
+export class LedgerNotFoundError extends Error {
+  constructor(readonly location: string) {
+    super(`There is no ledger at ${location}; set LEDGER_DATA_DIR to the data folder.`);
+    this.name = 'LedgerNotFoundError';
+  }
+}

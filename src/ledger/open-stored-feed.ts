@@ -1,0 +1,12 @@
+import type { StoredFeed, StoredFeedAddress } from './ledger-source.js';
+import { SqliteLedgerFile } from './sqlite/sqlite-ledger-file.js';
+
+/** Opens, in this thread, the feed another thread's store named (EventStore.storedFeed). */
+export function openStoredFeed(address: StoredFeedAddress, options: { readonly pollMs?: number } = {}): StoredFeed {
+  switch (address.adapter) {
+    case 'sqlite':
+      return new SqliteLedgerFile(address.file, options);
+    default:
+      throw new Error(`No stored feed for the ${(address as { adapter: string }).adapter} adapter`);
+  }
+}

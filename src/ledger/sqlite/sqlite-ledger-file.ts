@@ -1,0 +1,118 @@
+import Database from 'better-sqlite3';
+import { Observable } from 'rxjs';
+import type { RecordedEvent } from '../event-store.port.js';
+import { UnreadableEventError, type LedgerSource, type StoredEvent, type StoredFeed } from '../ledger-source.js';
+import { eventFieldsOf, type EventRow } from './sqlite-event-row.js';
+
+const BATCH = 2000;
+
+/**
+ * The embedded store's file opened read-only, without the adapter: nothing is created or migrated, so
+ * it works with the service stopped (`ledger verify`) and from another thread (the Merkle log's worker).
+ * Each row is taken as stored: a row that no longer parses is reported, not thrown at random.
+ */
+export class SqliteLedgerFile implements LedgerSource, StoredFeed {
+  readonly densePositions = true;
+  private readonly db: Database.Database;
+  private readonly selectAfter;
+  private readonly selectStream;
+  private readonly selectHead;
+
+  constructor(
+    filename: string,
+    private readonly options: { readonly pollMs?: number } = {},
+  ) {
+    this.db = new Database(filename, { readonly: true, fileMustExist: true });
+    this.db.pragma('busy_timeout = 5000');
+    this.selectAfter = this.db.prepare<[number, number], EventRow>(
+      'SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
+    );
+    this.selectStream = this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY stream_revision');
+    this.selectHead = this.db.prepare<[], number | null>('SELECT max(global_position) FROM events').pluck();
+  }
+
+  async *events(): AsyncIterable<readonly RecordedEvent[]> {
+    let after = Number.MIN_SAFE_INTEGER; // a forged row could sit at position 0 or below
+    for (;;) {
+      const rows = this.selectAfter.all(after, BATCH);
+      if (rows.length === 0) return;
+      yield rows.map(readRow);
+      after = rows[rows.length - 1].global_position;
+    }
+  }
+
+  async readableStream(streamId: string): Promise<RecordedEvent[]> {
+    return this.selectStream.all(streamId).flatMap((row) => {
+      try {
+        return [readRow(row)];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  async headPosition(): Promise<number> {
+    return this.selectHead.get() ?? 0;
+  }
+
+  /**
+   * Rows after `after` as stored; live, it looks every pollMs whether the file changed (SQLite's
+   * data_version moves when another connection commits) and reads on at once after a full batch.
+   */
+  subscribe(after: number): Observable<StoredEvent> {
+    return new Observable<StoredEvent>((subscriber) => {
+      let last = after;
+      let dataVersion = -1;
+      let timer: NodeJS.Timeout | undefined;
+      const pump = (): void => {
+        let full = false;
+        try {
+          const version = this.db.pragma('data_version', { simple: true }) as number;
+          if (version !== dataVersion) {
+            const rows = this.selectAfter.all(last, BATCH);
+            for (const row of rows) {
+              if (subscriber.closed) return;
+              last = row.global_position;
+              subscriber.next(storedEventOf(row));
+            }
+            full = rows.length === BATCH;
+            if (!full) dataVersion = version; // caught up with this version of the file
+          }
+        } catch (error) {
+          subscriber.error(error);
+          return;
+        }
+        if (!subscriber.closed) timer = setTimeout(pump, full ? 0 : (this.options.pollMs ?? 20));
+      };
+      pump();
+      return () => clearTimeout(timer);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+function storedEventOf(row: EventRow): StoredEvent {
+  return { ...eventFieldsOf(row), dataJson: row.data, metadataJson: row.metadata };
+}
+
+function readRow(row: EventRow): RecordedEvent {
+  const fail = (reason: string): never => {
+    throw new UnreadableEventError(row.global_position, String(row.stream_id), Number(row.stream_revision), reason);
+  };
+  let data: unknown;
+  let metadata: unknown;
+  try {
+    data = JSON.parse(row.data);
+  } catch {
+    fail(`its data is not valid JSON any more: ${JSON.stringify(String(row.data).slice(0, 80))}`);
+  }
+  try {
+    metadata = JSON.parse(row.metadata);
+  } catch {
+    fail(`its metadata is not valid JSON any more: ${JSON.stringify(String(row.metadata).slice(0, 80))}`);
+  }
+  return { ...eventFieldsOf(row), data: data as RecordedEvent['data'], metadata: metadata as RecordedEvent['metadata'] };
+}
