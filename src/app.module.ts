@@ -24,6 +24,7 @@ import { ProcessManagersModule } from './process-managers/process-managers.modul
 import { MetricsModule } from './metrics/metrics.module.js';
 import { MediaModule } from './media/media.module.js';
 import { ConsoleModule } from './console/console.module.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
 
 @Module({})
 export class AppModule {
@@ -56,6 +57,7 @@ export class AppModule {
         ProcessManagersModule,
         MetricsModule,
         ConsoleModule,
+        EvidenceModule,
       ],
     };
   }

@@ -40,17 +40,27 @@ export class ResourceScopes {
         return { unitLine: typeof unitId === 'string' && unitId !== '' ? await this.unitLine(unitId) : [] };
       }
       case 'case':
-        return this.caseScope(foldStream(caseDecider, await this.store.readStream(caseStream(param(request, ref.param)))));
+      case 'visit':
+      case 'meeting':
+        return this.aggregateScope(ref.from, param(request, ref.param));
+      case 'official':
+        return { unitLine: [], officialId: param(request, ref.param) };
+    }
+  }
+
+  /** What a permission on one case, visit or meeting is checked against, by its id. */
+  async aggregateScope(kind: 'case' | 'visit' | 'meeting', id: string): Promise<ResourceScope> {
+    switch (kind) {
+      case 'case':
+        return this.caseScope(foldStream(caseDecider, await this.store.readStream(caseStream(id))));
       case 'visit': {
-        const state = foldStream(visitDecider, await this.store.readStream(visitStream(param(request, ref.param))));
+        const state = foldStream(visitDecider, await this.store.readStream(visitStream(id)));
         return { unitLine: state.status === 'not-scheduled' ? [] : await this.unitLine(state.unitId) };
       }
       case 'meeting': {
-        const state = foldStream(meetingDecider, await this.store.readStream(meetingStream(param(request, ref.param))));
+        const state = foldStream(meetingDecider, await this.store.readStream(meetingStream(id)));
         return { unitLine: state.status === 'unrecorded' ? [] : await this.unitLine(state.unitId) };
       }
-      case 'official':
-        return { unitLine: [], officialId: param(request, ref.param) };
     }
   }
 

@@ -1,4 +1,7 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { withEventLinks, type EventLinks } from '../../http/event-links.js';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { answerCsv, wantsCsv } from '../../http/csv.js';
+import { REVIEW_FIGURE_COLUMNS, reviewFigures } from '../review-figures.csv.js';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -7,7 +10,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { ProjectionEngine } from '../../projections/projection-engine.js';
 import { OfficialReview } from '../projection/official-review.js';
@@ -41,9 +44,13 @@ export class OfficialReviewController {
   async review(
     @Param('officialId') officialId: string,
     @Query() query: ReviewQueryDto,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<ResponsibilityReview> {
+  ): Promise<(ResponsibilityReview & EventLinks) | string> {
     await readAfter(this.engine, responsibilityFactsProjection.name, query.minPosition, response);
-    return this.reviews.review(officialId, { from: query.from, to: query.to }, this.clock.now());
+    const review = this.reviews.review(officialId, { from: query.from, to: query.to }, this.clock.now());
+    if (wantsCsv(request, query))
+      return answerCsv(response, `review-${officialId}-${query.from}-${query.to}.csv`, REVIEW_FIGURE_COLUMNS, reviewFigures(review), query);
+    return withEventLinks(review);
   }
 }

@@ -21,6 +21,7 @@ import { reviewDecider } from '../review.decider.js';
 import { reviewStream } from '../review.events.js';
 import { ConcludeReviewRequestDto, OpenReviewRequestDto } from './dto/review.request.dto.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
+import { withEventLinks } from '../../http/event-links.js';
 import { Requires } from '../../auth/requires.decorator.js';
 
 @ApiTags('reviews')
@@ -35,7 +36,12 @@ export class ReviewsController {
   ) {}
 
   private readonly endpoint = new AggregateEndpoint(
-    { decider: reviewDecider, streamOf: reviewStream, name: 'Review', view: (state) => ({ ...state }) },
+    {
+      decider: reviewDecider,
+      streamOf: reviewStream,
+      name: 'Review',
+      view: (state) => ({ ...state, eventLinks: withEventLinks(state).eventLinks }),
+    },
     this.commands,
     this.store,
     this.clock,

@@ -1,4 +1,6 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { answerCsv, wantsCsv } from '../../http/csv.js';
+import { OVERDUE_COLUMNS, TIMELINE_DEADLINE_COLUMNS } from '../timelines.csv.js';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -7,7 +9,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { DomainError } from '../../domain-kit/domain-error.js';
 import { ProjectionEngine } from '../../projections/projection-engine.js';
@@ -15,7 +17,8 @@ import type { CaseTimeline } from '../case-timeline.js';
 import { caseTimelinesProjection } from '../case-timelines.projection.js';
 import { CaseTimelinesQuery, type OverdueItem } from '../case-timelines.query.js';
 import type { GroupStatistics } from '../timeline-statistics.js';
-import { AggregatesQueryDto, OverdueQueryDto, TimelineQueryDto } from './timelines.query.dto.js';
+import { AggregatesQueryDto, CaseTimelineQueryDto, OverdueQueryDto, TimelineQueryDto } from './timelines.query.dto.js';
+import { withEventLinks, type EventLinks } from '../../http/event-links.js';
 import { readAfter } from '../../projections/read-after.js';
 import { Requires } from '../../auth/requires.decorator.js';
 
@@ -42,13 +45,19 @@ export class TimelinesController {
   @ApiNotFoundResponse({ description: 'TIMELINE.CASE_NOT_FOUND: no such case received as of asOf' })
   async caseTimeline(
     @Param('caseId') caseId: string,
-    @Query() query: TimelineQueryDto,
+    @Query() query: CaseTimelineQueryDto,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<CaseTimeline> {
+  ): Promise<(CaseTimeline & EventLinks) | string> {
     if (!CASE_ID.test(caseId))
       throw new DomainError('TIMELINE.CASE_ID_INVALID', 'A case id is 1-100 letters, digits, ".", "_", ":" or "-".', 'invalid');
     await this.caughtUp(query.minPosition, response);
-    return this.timelines.timelineOf(caseId, this.asOf(query));
+    const timeline = this.timelines.timelineOf(caseId, this.asOf(query));
+    if (wantsCsv(request, query)) {
+      const rows = timeline.deadlines.map((deadline) => ({ ...deadline, caseId: timeline.caseId }));
+      return answerCsv(response, `timeline-${caseId}.csv`, TIMELINE_DEADLINE_COLUMNS, rows, query);
+    }
+    return withEventLinks(timeline);
   }
 
   @Requires('oversight.read')
@@ -60,20 +69,20 @@ export class TimelinesController {
   })
   async overdue(
     @Query() query: OverdueQueryDto,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ asOf: string; items: OverdueItem[] }> {
+  ): Promise<({ asOf: string; items: OverdueItem[] } & EventLinks) | string> {
     await this.caughtUp(query.minPosition, response);
     const asOf = this.asOf(query);
-    return {
+    const items = this.timelines.overdue({
       asOf,
-      items: this.timelines.overdue({
-        asOf,
-        status: query.status ?? 'breached',
-        unitId: query.unitId,
-        category: query.category,
-        step: query.step,
-      }),
-    };
+      status: query.status ?? 'breached',
+      unitId: query.unitId,
+      category: query.category,
+      step: query.step,
+    });
+    if (wantsCsv(request, query)) return answerCsv(response, 'overdue.csv', OVERDUE_COLUMNS, items, query);
+    return withEventLinks({ asOf, items });
   }
 
   @Requires('oversight.read')
