@@ -44,9 +44,11 @@ export class EventEvidence {
     const leaf = await this.leafOf(eventId);
     const event = await this.eventAt(leaf);
     const { category, id } = aggregateOf(event.streamId);
-    const caseEvents = category === 'case' ? await this.store.readStream(event.streamId) : undefined;
-    await this.assertMayRead(reader.principal, aggregateReadOf(category), id, caseEvents);
-    const { data, withheld } = await this.disclosed(event, category, id, caseEvents, reader);
+    // The case's stream is read once, and only when its scope or its reporter's category is needed.
+    let caseEvents: Promise<RecordedEvent[]> | undefined;
+    const ofCase = category === 'case' ? () => (caseEvents ??= this.store.readStream(event.streamId)) : undefined;
+    await this.assertMayRead(reader.principal, aggregateReadOf(category), id, ofCase);
+    const { data, withheld } = await this.disclosed(event, category, id, ofCase, reader);
     const inclusion = this.inclusionOf(event.eventId, leaf);
     return {
       eventId: event.eventId,
@@ -100,12 +102,12 @@ export class EventEvidence {
     principal: Principal,
     read: AggregateRead,
     aggregateId: string,
-    caseEvents: readonly RecordedEvent[] | undefined,
+    caseEvents: (() => Promise<RecordedEvent[]>) | undefined,
   ): Promise<void> {
     let scope: ResourceScope | undefined;
     if (read.scopedBy && !grantedEverywhere(principal, read.permission))
       scope = caseEvents
-        ? await this.scopes.caseScope(foldStream(caseDecider, caseEvents))
+        ? await this.scopes.caseScope(foldStream(caseDecider, await caseEvents()))
         : await this.scopes.aggregateScope(read.scopedBy, aggregateId);
     const decision = decideAccess(principal, read.permission, scope, scope ? await this.scopes.servedUnits(principal) : []);
     if (!decision.allowed) throw new ForbiddenException({ code: decision.code, message: decision.message, details: decision.details });
@@ -121,12 +123,12 @@ export class EventEvidence {
     event: RecordedEvent,
     category: string,
     aggregateId: string,
-    caseEvents: readonly RecordedEvent[] | undefined,
+    caseEvents: (() => Promise<RecordedEvent[]>) | undefined,
     reader: ReadContext,
   ): Promise<{ data: JsonObject; withheld: string[] }> {
     const data = event.data;
     if (category === 'case' && caseEvents && isPresent(data.reporter)) {
-      const reporter = await this.reporterShown(data.reporter, aggregateId, caseEvents, null, reader);
+      const reporter = await this.reporterShown(data.reporter, aggregateId, await caseEvents(), null, reader);
       return { data: { ...data, reporter }, withheld: ['reporter'] };
     }
     const receipt = data.caseReceipt;

@@ -1,4 +1,6 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiAnswer, ApiFileAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import { answerCsv, wantsCsv } from '../../http/csv.js';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -23,6 +25,10 @@ export class AuditController {
   ) {}
 
   @Requires('oversight.read')
+  @ApiAnswer(READ_EXAMPLES.audit, {
+    description: 'A page of the audit trail; eventLinks opens each event',
+    csv: 'globalPosition,streamId,streamRevision,eventId,type,occurredAt,recordedAt,actor,correlationId,causationId,aggregateCategory,aggregateId,previousHash,hash,eventLink\r\n',
+  })
   @Get('audit')
   @ApiOperation({
     summary: 'The audit trail of a case, an official, a unit (with the units merged into it) or the whole ledger, in global order',
@@ -40,6 +46,11 @@ export class AuditController {
   }
 
   @Requires('oversight.read')
+  @ApiFileAnswer(
+    'text/csv',
+    'RFC 4180, UTF-8 with a BOM unless bom=false',
+    'globalPosition,streamId,streamRevision,eventId,type,occurredAt,recordedAt,actor,correlationId,causationId,aggregateCategory,aggregateId,previousHash,hash,eventLink\r\n',
+  )
   @Get('audit.csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same query as CSV (RFC 4180, header row); the next cursor is in the Ledger-Next-After header' })

@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
@@ -70,6 +72,7 @@ export class CasesController {
   }
 
   @Requires('cases.read', caseParam)
+  @ApiAnswer(READ_EXAMPLES.case, { description: 'The case now, with its ETag; the reporter as this reader may see it' })
   @Get(':caseId')
   @ApiOkResponse({ description: 'The case now, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such case (code NOT_FOUND).' })

@@ -1,4 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiAnswer, ApiFileAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import { answerCsv, wantsCsv } from '../../http/csv.js';
 import {
   ApiBadRequestResponse,
@@ -38,6 +40,7 @@ export class EvaluationsController {
 
   // Declared before ':year', which would otherwise take "2024.csv" as a year.
   @Requires('oversight.read')
+  @ApiFileAnswer('text/csv', 'RFC 4180, UTF-8 with a BOM unless bom=false', 'officialId,fullName,received,receivedEvidence\r\n')
   @Get(':year.csv')
   @ApiProduces('text/csv')
   @ApiOperation({
@@ -54,6 +57,10 @@ export class EvaluationsController {
   }
 
   @Requires('oversight.read')
+  @ApiAnswer(READ_EXAMPLES.evaluation, {
+    description: 'The annual evaluation; eventLinks opens each evidence id',
+    csv: 'officialId,fullName,received,receivedEvidence\r\n',
+  })
   @Get(':year')
   @ApiOperation({
     summary: "The annual evaluation: per official, the year's indicators side by side, each with the event ids it was computed from",

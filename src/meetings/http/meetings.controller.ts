@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -71,6 +73,7 @@ export class MeetingsController {
   }
 
   @Requires('records.read', meetingParam)
+  @ApiAnswer(READ_EXAMPLES.meeting, { description: 'The meeting, with its ETag' })
   @Get(':meetingId')
   @ApiOkResponse({ description: 'The meeting as recorded, corrections applied, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such meeting (code NOT_FOUND).' })

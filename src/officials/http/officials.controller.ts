@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -66,6 +68,7 @@ export class OfficialsController {
   }
 
   @Requires('directory.read')
+  @ApiAnswer(READ_EXAMPLES.official, { description: 'The official, with its ETag' })
   @Get(':officialId')
   @ApiOkResponse({ description: 'The official now, with their assignments and the ETag.' })
   @ApiNotFoundResponse({ description: 'No such official (code NOT_FOUND).' })
@@ -74,6 +77,7 @@ export class OfficialsController {
   }
 
   @Requires('directory.read')
+  @ApiAnswer(READ_EXAMPLES.assignment, { description: 'The assignment' })
   @Get(':officialId/assignments/:assignmentId')
   @ApiOkResponse({ description: "One assignment of the official; the ETag is the official's." })
   @ApiNotFoundResponse({ description: 'No such official or assignment (NOT_FOUND).' })

@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -58,6 +60,7 @@ export class UnitsController {
   }
 
   @Requires('directory.read')
+  @ApiAnswer(READ_EXAMPLES.unit, { description: 'The unit, with its ETag' })
   @Get(':unitId')
   @ApiOkResponse({ description: 'The unit now, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such unit (code NOT_FOUND).' })

@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -72,6 +74,7 @@ export class PoliciesController {
   }
 
   @Requires('directory.read')
+  @ApiAnswer(READ_EXAMPLES.policy, { description: 'The recorded rule, with its ETag' })
   @Get(':ruleId')
   @ApiOkResponse({ description: 'The rule and its retirement, if any, with the ETag.' })
   @ApiNotFoundResponse({ description: 'No such rule (code NOT_FOUND).' })

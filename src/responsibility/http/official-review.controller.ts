@@ -1,4 +1,6 @@
 import { withEventLinks, type EventLinks } from '../../http/event-links.js';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { answerCsv, wantsCsv } from '../../http/csv.js';
 import { REVIEW_FIGURE_COLUMNS, reviewFigures } from '../review-figures.csv.js';
@@ -31,6 +33,10 @@ export class OfficialReviewController {
   ) {}
 
   @Requires('officials.review', officialParam)
+  @ApiAnswer(READ_EXAMPLES.officialReview, {
+    description: 'The review; eventLinks opens each evidence id',
+    csv: 'figure,count,evidence\r\ncases.total,1,8d07c531-fb8f-4ed9-96ba-e7d535db17c2\r\n',
+  })
   @Get(':officialId/review')
   @ApiOperation({
     summary:

@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -64,6 +66,7 @@ export class ReviewsController {
   }
 
   @Requires('reviews.read')
+  @ApiAnswer(READ_EXAMPLES.review, { description: 'The review, with its ETag; eventLinks opens each evidence id' })
   @Get(':reviewId')
   @ApiOkResponse({ description: 'The review, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such review (code NOT_FOUND).' })

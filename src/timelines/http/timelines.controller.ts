@@ -1,4 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import { answerCsv, wantsCsv } from '../../http/csv.js';
 import { OVERDUE_COLUMNS, TIMELINE_DEADLINE_COLUMNS } from '../timelines.csv.js';
 import {
@@ -36,6 +38,10 @@ export class TimelinesController {
   ) {}
 
   @Requires('oversight.read')
+  @ApiAnswer(READ_EXAMPLES.timeline, {
+    description: "The case's steps and deadlines; eventLinks opens each evidence id",
+    csv: 'caseId,step,status,ruleId,legalReference,limit,limitUnit,clockStartedAt,dueAt,completedAt,durationHours,extensionsAllowed,unitId,officialId,evidence\r\n',
+  })
   @Get('cases/:caseId')
   @ApiOperation({
     summary:
@@ -61,6 +67,10 @@ export class TimelinesController {
   }
 
   @Requires('oversight.read')
+  @ApiAnswer(READ_EXAMPLES.overdue, {
+    description: 'Deadlines overdue and/or missed; eventLinks opens each evidence id',
+    csv: 'caseId,category,step,status,clockStartedAt,dueAt,completedAt,hoursLate,unitId,officialId,ruleId,legalReference,evidence\r\n',
+  })
   @Get('overdue')
   @ApiOperation({ summary: 'Deadlines overdue (not done, past due) and/or missed (done late) as of a date, earliest due first' })
   @ApiOkResponse({
@@ -86,6 +96,7 @@ export class TimelinesController {
   }
 
   @Requires('oversight.read')
+  @ApiAnswer(READ_EXAMPLES.aggregates, { description: 'Counts, medians and on-time rates per group' })
   @Get('aggregates')
   @ApiOperation({
     summary:

@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -75,6 +77,7 @@ export class VisitsController {
   }
 
   @Requires('records.read', visitParam)
+  @ApiAnswer(READ_EXAMPLES.visit, { description: 'The visit, with its ETag' })
   @Get(':visitId')
   @ApiOkResponse({ description: 'The visit now, with its ETag.' })
   @ApiNotFoundResponse({ description: 'No such visit (code NOT_FOUND).' })
