@@ -5,8 +5,8 @@
  *   BENCH_ROUNDS=15 BENCH_ROUND_MS=600  interleaved rounds of raw, raw x64, (a) and (b), and their length
  *   BENCH_DIR=<folder>                  where the database files go (default .bench-data/, on disk)
  *   BENCH_STRICT=1                      exit with 1 when a target is missed
- *   BENCH_ONLY=store | projections | integrity | http | lists | personal-data | calendar | catch-up   run one part only
- *                                       (default: store, projections, integrity, http and lists, in that order)
+ *   BENCH_ONLY=store | projections | integrity | evidence | http | lists | personal-data | calendar | catch-up   run one part only
+ *                                       (default: store, projections, integrity, evidence, http and lists, in that order)
  *   BENCH_HTTP_CONNECTIONS, BENCH_HTTP_ROUNDS, BENCH_HTTP_ROUND_S   see bench/http/run-http.ts
  *   BENCH_PROJECTION_EVENTS=1000000     size of the read side's synthetic province (bench/projections)
  *   BENCH_ONLY=lists, BENCH_LISTS_EVENTS=1000000   the lists, search and worklists on their own province (bench/lists)
@@ -23,6 +23,7 @@ import { runHttpBench } from './http/run-http.js';
 import { runCalendarBench } from './calendar/run-calendar.js';
 import { runListsBench } from './lists/run-lists.js';
 import { runCatchUpBench } from './projections/run-catch-up.js';
+import { runEvidenceBench } from './evidence/run-evidence.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 600);
@@ -253,6 +254,17 @@ async function integrityBench(): Promise<void> {
   }
 }
 
+/** GET /api/v1/events/{eventId}: one event with its inclusion proof, on the province of 1,000,000 events. */
+async function evidenceBench(): Promise<void> {
+  const folder = makeBenchFolder(projectRoot);
+  try {
+    const { pass } = await runEvidenceBench(projectRoot, folder, describeMachine(folder));
+    if (!pass && process.env.BENCH_STRICT) process.exitCode = 1;
+  } finally {
+    if (!process.env.BENCH_KEEP) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
   if (only === 'personal-data') {
@@ -272,11 +284,14 @@ async function main(): Promise<void> {
     }
     return;
   }
-  if (only !== undefined && !['store', 'projections', 'integrity', 'http', 'lists'].includes(only))
-    throw new Error(`BENCH_ONLY must be store, projections, integrity, http, personal-data, calendar, catch-up or lists, not ${only}`);
+  if (only !== undefined && !['store', 'projections', 'integrity', 'evidence', 'http', 'lists'].includes(only))
+    throw new Error(
+      `BENCH_ONLY must be store, projections, integrity, evidence, http, personal-data, calendar, catch-up or lists, not ${only}`,
+    );
   if (only === undefined || only === 'store') await storeBench();
   if (only === undefined || only === 'projections') await projectionsBench();
   if (only === undefined || only === 'integrity') await integrityBench();
+  if (only === undefined || only === 'evidence') await evidenceBench();
   if (only === undefined || only === 'http') await httpBench();
   if (only === undefined || only === 'lists') await listsBench();
 }

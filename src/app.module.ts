@@ -25,6 +25,7 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { MediaModule } from './media/media.module.js';
 import { ConsoleModule } from './console/console.module.js';
 import { ListsModule } from './lists/lists.module.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
 
 @Module({})
 export class AppModule {
@@ -57,6 +58,7 @@ export class AppModule {
         ProcessManagersModule,
         ListsModule,
         MetricsModule,
+        EvidenceModule,
         ConsoleModule,
       ],
     };

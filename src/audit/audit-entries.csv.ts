@@ -1,6 +1,9 @@
+import { eventLink } from '../http/event-links.js';
+import type { CsvColumn } from '../http/csv.js';
 import type { AuditEntry } from './audit-trail.query.js';
 
-const COLUMNS: readonly [string, (entry: AuditEntry) => string | number | null][] = [
+/** The audit trail as a table: one row per event, the JSON entry's field names as columns, and the event's evidence link. */
+export const AUDIT_ENTRY_COLUMNS: readonly CsvColumn<AuditEntry>[] = [
   ['globalPosition', (entry) => entry.globalPosition],
   ['streamId', (entry) => entry.streamId],
   ['streamRevision', (entry) => entry.streamRevision],
@@ -15,16 +18,5 @@ const COLUMNS: readonly [string, (entry: AuditEntry) => string | number | null][
   ['aggregateId', (entry) => entry.aggregate.id],
   ['previousHash', (entry) => entry.previousHash],
   ['hash', (entry) => entry.hash],
+  ['eventLink', (entry) => eventLink(entry.eventId)],
 ];
-
-/** RFC 4180: a header row, CRLF line ends, a field quoted when it holds a quote, comma or line break. */
-export function auditEntriesCsv(entries: readonly AuditEntry[]): string {
-  const lines = [COLUMNS.map(([name]) => name), ...entries.map((entry) => COLUMNS.map(([, value]) => csvField(value(entry))))];
-  return lines.map((fields) => `${fields.join(',')}\r\n`).join('');
-}
-
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}

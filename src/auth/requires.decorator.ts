@@ -1,4 +1,6 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
+import { PUBLIC_OPERATION } from '../http/api-document.js';
 import type { Request } from 'express';
 import type { PermissionName } from './permissions.js';
 
@@ -22,7 +24,7 @@ export const Requires = (permission: PermissionName, resource?: ResourceRef) =>
   SetMetadata(REQUIREMENT, { permission, resource } satisfies Requirement);
 
 /** A route anyone may call without a token: /health, /health/ready, the Open311 intake and its service list, the API docs. */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension(PUBLIC_OPERATION, true));
 
 /**
  * A route that also lets in a request with no bearer token when it presents another credential (a

@@ -59,6 +59,22 @@ export class ResourceScopes {
     }
   }
 
+  /** What a permission on one case, visit or meeting is checked against, by its id. */
+  async aggregateScope(kind: 'case' | 'visit' | 'meeting', id: string): Promise<ResourceScope> {
+    switch (kind) {
+      case 'case':
+        return this.caseScope(foldStream(caseDecider, await this.store.readStream(caseStream(id))));
+      case 'visit': {
+        const state = foldStream(visitDecider, await this.store.readStream(visitStream(id)));
+        return { unitLine: state.status === 'not-scheduled' ? [] : await this.unitLine(state.unitId) };
+      }
+      case 'meeting': {
+        const state = foldStream(meetingDecider, await this.store.readStream(meetingStream(id)));
+        return { unitLine: state.status === 'unrecorded' ? [] : await this.unitLine(state.unitId) };
+      }
+    }
+  }
+
   /**
    * What a case's permissions are checked against: its current unit's line and its assignee. A caller
    * checking many cases (a list) passes `unitLines` to read each unit's line once.

@@ -4,6 +4,9 @@ import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs
 import { StoreHealthIndicator } from './store-health.indicator.js';
 import { Readiness } from './readiness.js';
 import { Public } from '../auth/requires.decorator.js';
+import { ApiAnswer } from '../http/documented-answer.js';
+
+const HEALTHY = { status: 'ok', info: { eventStore: { status: 'up' } }, error: {}, details: { eventStore: { status: 'up' } } };
 
 @ApiTags('health')
 @Controller('health')
@@ -15,6 +18,7 @@ export class HealthController {
   ) {}
 
   @Public()
+  @ApiAnswer(HEALTHY, { description: 'Up: every check passed' })
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness and event store reachability (200 when up, 503 when the store is down)' })
@@ -23,6 +27,7 @@ export class HealthController {
   }
 
   @Public()
+  @ApiAnswer(HEALTHY, { description: 'Ready: every check passed' })
   @Get('ready')
   @HealthCheck()
   @ApiOperation({

@@ -5,6 +5,7 @@ import { IdempotencyKeyReusedError, PreconditionFailedError } from '../ledger/co
 import { DomainError, type DomainErrorKind } from '../domain-kit/domain-error.js';
 import type { ErrorBody } from './error-body.js';
 import { RequestRefused } from './request-refused.js';
+import { PROBLEM_JSON, problemDetails } from './problem-details.js';
 
 /** An API under a path prefix whose clients expect errors in a shape of their own (Open311's list). */
 export interface ErrorShape {
@@ -12,7 +13,10 @@ export interface ErrorShape {
   readonly render: (body: ErrorBody) => unknown;
 }
 
-/** The one place where errors become HTTP answers; nothing else chooses a status. */
+/**
+ * The one place where errors become HTTP answers; nothing else chooses a status. Every answer is RFC
+ * 9457 problem details (application/problem+json), except under a path with a shape of its own.
+ */
 @Catch()
 export class ErrorsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -25,7 +29,13 @@ export class ErrorsFilter implements ExceptionFilter {
     const path = host.switchToHttp().getRequest<Request>().path;
     const body = this.toBody(error);
     const shape = this.shapes.find((candidate) => path.startsWith(candidate.pathPrefix));
-    response.status(body.statusCode).json(shape ? shape.render(body) : body);
+    if (shape) {
+      response.status(body.statusCode).json(shape.render(body));
+      return;
+    }
+    // Set before json(), which keeps a Content-Type already set; a CSV route's own one is replaced.
+    response.status(body.statusCode).setHeader('Content-Type', `${PROBLEM_JSON}; charset=utf-8`);
+    response.json(problemDetails(body, path));
   }
 
   /** The answer for an error; 5xx are logged here, so every caller of it logs them alike. */

@@ -1,4 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
+import { ApiFileAnswer } from '../http/documented-answer.js';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Requires } from '../auth/requires.decorator.js';
@@ -16,6 +17,7 @@ export class MetricsController {
 
   @Requires('operations.read')
   @AcceptsScrapeToken()
+  @ApiFileAnswer('text/plain', 'The Prometheus text exposition format, version 0.0.4', 'ledger_events_appended_total 42\n')
   @Get()
   @ApiProduces('text/plain')
   @ApiOperation({

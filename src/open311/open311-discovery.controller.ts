@@ -1,4 +1,6 @@
 import { Controller, Get, Req } from '@nestjs/common';
+import { ApiAnswer } from '../http/documented-answer.js';
+import { READ_EXAMPLES } from '../http/read-examples.js';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../auth/requires.decorator.js';
@@ -15,6 +17,7 @@ export const OPEN311_CHANGESET = '2026-12-01T00:00:00Z';
 @Controller('open311/v2')
 export class Open311DiscoveryController {
   @Public()
+  @ApiAnswer(READ_EXAMPLES.open311Discovery, { description: 'GeoReport v2 discovery' })
   @Get('discovery.json')
   @ApiOperation({ summary: 'GeoReport v2 service discovery' })
   @ApiOkResponse({ description: '{ changeset, contact, key_service, endpoints: [{ specification, url, changeset, type, formats }] }' })

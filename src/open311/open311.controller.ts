@@ -1,3 +1,5 @@
+import { ApiAnswer } from '../http/documented-answer.js';
+import { READ_EXAMPLES } from '../http/read-examples.js';
 import {
   BadRequestException,
   Body,
@@ -77,6 +79,7 @@ export class Open311Controller {
   ) {}
 
   @Public()
+  @ApiAnswer(READ_EXAMPLES.open311Services, { description: 'GeoReport v2 service list' })
   @Get('services.json')
   @ApiOperation({ summary: 'The kinds of report that can be submitted' })
   services() {
@@ -142,6 +145,7 @@ export class Open311Controller {
    */
   @Requires('cases.read', { from: 'case', param: 'id' })
   @OrOtherCredential(presentsStatusToken)
+  @ApiAnswer(READ_EXAMPLES.open311Request, { description: 'A list with the one service request' })
   @Get('requests/:id.json')
   @ApiQuery({
     name: 'token',
@@ -162,6 +166,7 @@ export class Open311Controller {
 
   /** The service requests the caller may read as cases (cases.read and its unit scope), newest first. */
   @Requires('cases.read')
+  @ApiAnswer(READ_EXAMPLES.open311Requests, { description: 'Service requests, newest first, at most 1000' })
   @Get('requests.json')
   @ApiOkResponse({ description: 'Service requests, newest first, at most 1000' })
   async list(@Query() query: ListServiceRequestsQueryDto, @Req() request: Request): Promise<ServiceRequestView[]> {

@@ -126,7 +126,7 @@ describe('the audit trail over HTTP', () => {
     expect(response.headers['ledger-next-after']).toBe('3');
     const lines = response.text.split('\r\n');
     expect(lines[0]).toBe(
-      'globalPosition,streamId,streamRevision,eventId,type,occurredAt,recordedAt,actor,correlationId,causationId,aggregateCategory,aggregateId,previousHash,hash',
+      '\uFEFFglobalPosition,streamId,streamRevision,eventId,type,occurredAt,recordedAt,actor,correlationId,causationId,aggregateCategory,aggregateId,previousHash,hash,eventLink',
     );
     expect(lines.slice(1, 3).map((line) => line.split(',').slice(0, 5).join(','))).toEqual([
       expect.stringMatching(/^2,unit-xa-a,0,[0-9a-f-]{36},UnitRegistered$/),
@@ -150,9 +150,9 @@ describe('the audit trail over HTTP', () => {
     head = position;
   });
 
-  it('answers a refused CSV query as a JSON error, not labelled CSV', async () => {
+  it('answers a refused CSV query as problem details, not labelled CSV', async () => {
     const response = await http.get('/api/v1/audit.csv?caseId=x&unitId=y').expect(400);
-    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body.code).toBe('AUDIT.ONE_SUBJECT');
   });
 

@@ -58,7 +58,7 @@ describe('authentication over HTTP', () => {
     const header = authorization();
     const response = await (header === undefined ? request : request.set('Authorization', header));
     expect({ status: response.status, code: response.body.code }).toEqual({ status: 401, code });
-    expect(response.body.message).toEqual(expect.any(String));
+    expect(response.body.detail).toEqual(expect.any(String));
     expect(response.headers['www-authenticate']).toMatch(/^Bearer realm="ledger"/);
     expect(await store.headPosition()).toBe(before);
   });
@@ -178,7 +178,7 @@ describe('authentication by an external identity provider', () => {
       .get('/api/v1/units/hai-duong')
       .set('Authorization', `Bearer ${subject.token('admin-1', ['admin'])}`);
     expect({ status: embedded.status, code: embedded.body.code }).toEqual({ status: 401, code: 'AUTH.TOKEN_INVALID' });
-    expect(embedded.body.message).toContain('algorithm "HS256" is not accepted');
+    expect(embedded.body.detail).toContain('algorithm "HS256" is not accepted');
   });
 });
 

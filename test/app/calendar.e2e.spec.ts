@@ -48,7 +48,7 @@ describe('GET /api/v1/calendar/{year}', () => {
     ['02026', 400, 'CALENDAR.YEAR_INVALID'],
   ])('refuses %s with %i %s', async (year, status, code) => {
     const { body } = await subject.as('recorder-1', ['recorder']).get(`/api/v1/calendar/${year}`).expect(status);
-    expect(body).toMatchObject({ statusCode: status, code, message: expect.any(String) });
+    expect(body).toMatchObject({ status, code, detail: expect.any(String) });
   });
 
   it('needs a token', async () => {

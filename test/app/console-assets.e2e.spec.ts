@@ -29,7 +29,7 @@ describe('the console served at /', () => {
 
   it('never answers the API, Open311, the docs or health with the console', async () => {
     const api = await subject.anonymous.get('/api/v1/no-such-route');
-    expect({ status: api.status, type: api.type }).toEqual({ status: 404, type: 'application/json' });
+    expect({ status: api.status, type: api.type }).toEqual({ status: 404, type: 'application/problem+json' });
     const open311 = await subject.anonymous.get('/open311/v2/nothing.json');
     expect(open311.status).toBe(404);
     expect(open311.type).not.toBe('text/html');
@@ -39,10 +39,10 @@ describe('the console served at /', () => {
     expect(metrics.type).not.toBe('text/html');
   });
 
-  it('answers a missing file, or a path that is no console section, with the JSON 404, not with the console page', async () => {
+  it('answers a missing file, or a path that is no console section, with the problem-details 404, not with the console page', async () => {
     for (const path of ['/assets/missing-abc123.js', '/no-such-thing', '/wp-login.php']) {
       const missing = await subject.anonymous.get(path);
-      expect({ path, status: missing.status, type: missing.type }).toEqual({ path, status: 404, type: 'application/json' });
+      expect({ path, status: missing.status, type: missing.type }).toEqual({ path, status: 404, type: 'application/problem+json' });
     }
   });
 

@@ -133,7 +133,7 @@ describe('the annual evaluation over HTTP', () => {
   });
 
   it('exports the same evaluation as CSV: a count and a space-separated evidence column per indicator', async () => {
-    const response = await http.get(`/api/v1/evaluations/2024.csv?minPosition=${writes.position}&unitId=huyen`).expect(200);
+    const response = await http.get(`/api/v1/evaluations/2024.csv?minPosition=${writes.position}&unitId=huyen&bom=false`).expect(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = response.text.split('\r\n');
     expect(lines[0]).toBe(['officialId', 'fullName', ...INDICATORS.flatMap((name) => [name, `${name}Evidence`])].join(','));

@@ -103,9 +103,9 @@ describe('tamper evidence over HTTP: checkpoints, proofs, verification', () => {
     const late = (await http.get(`/api/v1/integrity/proofs/inclusion?eventId=${ids[11]}&treeSize=5`).expect(422)).body;
     expect(late).toMatchObject({
       code: 'INTEGRITY.TREE_SIZE_OUT_OF_RANGE',
-      message: `Event ${ids[11]} is leaf 11, so it is not in the tree of 5 leaves.`,
+      detail: `Event ${ids[11]} is leaf 11, so it is not in the tree of 5 leaves.`,
     });
     const beyond = (await http.get(`/api/v1/integrity/proofs/inclusion?eventId=${ids[0]}&treeSize=1000`).expect(422)).body;
-    expect(beyond.message).toMatch(/^treeSize 1000 is beyond the log, which has \d+ leaves\.$/);
+    expect(beyond.detail).toMatch(/^treeSize 1000 is beyond the log, which has \d+ leaves\.$/);
   });
 });

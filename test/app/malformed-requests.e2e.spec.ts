@@ -197,7 +197,7 @@ describe('malformed requests', () => {
     if (typeof body === 'string') call = call.set('Content-Type', 'application/json');
     const response = body === undefined ? await call : await call.send(body as object);
     expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
-    expect(response.body.message).toEqual(expect.any(String));
+    expect(response.body.detail).toEqual(expect.any(String));
     expect(await store.headPosition()).toBe(before);
   });
 });

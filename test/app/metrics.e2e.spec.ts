@@ -148,9 +148,9 @@ describe('when the event store stops answering', () => {
   it('/health/ready answers 503 in the error shape, naming what is not ready', async () => {
     const response = await subject.anonymous.get('/health/ready').expect(503);
     expect(response.body).toMatchObject({
-      statusCode: 503,
+      status: 503,
       code: 'HEALTH.NOT_READY',
-      message: 'This instance is not ready for traffic: eventStore, projections (see details).',
+      detail: 'This instance is not ready for traffic: eventStore, projections (see details).',
       details: { status: 'error', error: { eventStore: { status: 'down', message: 'The event store is closed' } } },
     });
   });

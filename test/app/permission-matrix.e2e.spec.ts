@@ -22,7 +22,7 @@ const ANY_ROLE: readonly Caller[] = CALLERS.filter((caller) => caller !== 'none'
 const OVERSIGHT: readonly Caller[] = ['standing-committee', 'inspector'];
 
 const at = '2017-01-02T08:00:00+07:00';
-const ids = { caseId: '', visitId: 'v-gia-tan', meetingId: 'm-gia-tan', reviewId: 'r-1', ruleId: 'rule-1', assignmentId: '' };
+const ids = { caseId: '', eventId: '', visitId: 'v-gia-tan', meetingId: 'm-gia-tan', reviewId: 'r-1', ruleId: 'rule-1', assignmentId: '' };
 
 // [method, path (ids filled in later), body, callers allowed, the status they get (default: GET 200, POST 400)]
 type Row = readonly [string, string, Record<string, unknown> | undefined, readonly Caller[], number?];
@@ -48,6 +48,8 @@ const ROWS: readonly Row[] = [
   ['POST', '/api/v1/cases', { unitId: 'gia-tan' }, ['recorder']],
   ['GET', '/api/v1/cases/{caseId}', undefined, ['recorder', 'official', ...OVERSIGHT]],
   ['GET', '/api/v1/cases/{caseId}/history', undefined, ['recorder', 'official', ...OVERSIGHT]],
+  // An event is read by whoever may read what it belongs to: here, the case's receipt.
+  ['GET', '/api/v1/events/{eventId}', undefined, ['recorder', 'official', ...OVERSIGHT]],
   // The case came with no photo: past the guard, 404.
   ['GET', `/api/v1/cases/{caseId}/media/${'0'.repeat(64)}`, undefined, ['recorder', 'official', ...OVERSIGHT], 404],
   ['POST', '/api/v1/cases/{caseId}/acknowledgements', { note: 42 }, ['official']],
@@ -150,6 +152,7 @@ describe('the permission matrix', () => {
     ids.caseId = (
       await post('/api/v1/cases', { unitId: 'gia-tan', category: 'complaint', channel: 'letter', summary: 'Flooded road', occurredAt: at })
     ).body.caseId;
+    ids.eventId = (await http.get(`/api/v1/cases/${ids.caseId}/history`).expect(200)).body.steps[0].eventId;
     await post('/api/v1/visits', {
       visitId: ids.visitId,
       kind: 'periodic',
@@ -208,7 +211,7 @@ describe('the permission matrix', () => {
     const response = method === 'GET' ? await http.get(path) : await http.post(path).send(body ?? {});
     const error = path.startsWith('/open311/')
       ? { code: response.body[0]?.error_code, message: response.body[0]?.description }
-      : response.body; // GeoReport v2 error list
+      : { code: response.body.code, message: response.body.detail }; // GeoReport v2 error list, or problem details
     if (caller === 'none') {
       expect({ status: response.status, code: error.code }).toEqual({ status: 401, code: 'AUTH.TOKEN_MISSING' });
     } else if (allowed) {

@@ -41,7 +41,7 @@ describe('request bodies the service refuses to read', () => {
         expect(body.length).toBeLessThan(4000);
         const response = await unchanged(() => http.post(path).set('Content-Type', 'application/json').send(body));
         expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: 'REQUEST.TOO_DEEP' });
-        expect(response.body.message).toContain('32');
+        expect(response.body.detail).toContain('32');
       },
     );
 

@@ -29,8 +29,16 @@ describe('the service on the embedded store', () => {
     await request(subject.app.getHttpServer()).get('/docs').expect(200);
   });
 
-  it('answers an unknown route with 404 in the error shape, with a stable code', async () => {
-    const response = await request(subject.app.getHttpServer()).get('/no-such-thing').expect(404);
-    expect(response.body).toEqual({ statusCode: 404, code: 'HTTP.NOT_FOUND', message: expect.stringContaining('/no-such-thing') });
+  it('answers an unknown route with 404 as RFC 9457 problem details, with a stable code', async () => {
+    const response = await request(subject.app.getHttpServer()).get('/no-such-thing?x=1').expect(404);
+    expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(response.body).toEqual({
+      type: 'tag:accountability-ledger,2026:problem:HTTP.NOT_FOUND',
+      title: 'Not Found',
+      status: 404,
+      detail: expect.stringContaining('/no-such-thing'),
+      instance: '/no-such-thing',
+      code: 'HTTP.NOT_FOUND',
+    });
   });
 });

@@ -111,7 +111,7 @@ describe('units over HTTP', () => {
   ])('refuses %s', async (_, body, status, code) => {
     const response = await http.post('/api/v1/units').send(body).expect(status);
     expect(response.body.code).toBe(code);
-    expect(response.body.message).toEqual(expect.any(String));
+    expect(response.body.detail).toEqual(expect.any(String));
   });
 
   it('refuses malformed JSON with 400 REQUEST.MALFORMED_JSON', async () => {

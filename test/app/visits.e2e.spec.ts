@@ -263,7 +263,7 @@ describe('visits over HTTP', () => {
   ])('refuses scheduling with %s', async (_, body, status, code) => {
     const response = await http.post('/api/v1/visits').send(body).expect(status);
     expect(response.body.code).toBe(code);
-    expect(response.body.message).toEqual(expect.any(String));
+    expect(response.body.detail).toEqual(expect.any(String));
   });
 
   it.each([

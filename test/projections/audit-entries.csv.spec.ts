@@ -1,5 +1,6 @@
-import { auditEntriesCsv } from '../../src/audit/audit-entries.csv.js';
+import { AUDIT_ENTRY_COLUMNS } from '../../src/audit/audit-entries.csv.js';
 import type { AuditEntry } from '../../src/audit/audit-trail.query.js';
+import { csvText } from '../../src/http/csv.js';
 
 const entry: AuditEntry = {
   globalPosition: 7,
@@ -18,14 +19,14 @@ const entry: AuditEntry = {
 };
 
 describe('the audit trail as CSV (RFC 4180)', () => {
-  it('writes a header row, CRLF line ends, empty fields for nulls, and quotes fields with quotes, commas or line breaks', () => {
-    expect(auditEntriesCsv([entry])).toBe(
-      'globalPosition,streamId,streamRevision,eventId,type,occurredAt,recordedAt,actor,correlationId,causationId,aggregateCategory,aggregateId,previousHash,hash\r\n' +
-        '7,case-1,2,e-7,CaseAcknowledged,2024-03-09T08:00:00+07:00,2024-03-09T01:00:05.000Z,"user:""Lê"", Thị\r\nB",corr-7,,case,1,abc,def\r\n',
+  it('writes a header row, CRLF line ends, empty fields for nulls, quotes fields with quotes, commas or line breaks, and links each event', () => {
+    expect(csvText(AUDIT_ENTRY_COLUMNS, [entry], { bom: false })).toBe(
+      'globalPosition,streamId,streamRevision,eventId,type,occurredAt,recordedAt,actor,correlationId,causationId,aggregateCategory,aggregateId,previousHash,hash,eventLink\r\n' +
+        '7,case-1,2,e-7,CaseAcknowledged,2024-03-09T08:00:00+07:00,2024-03-09T01:00:05.000Z,"user:""Lê"", Thị\r\nB",corr-7,,case,1,abc,def,/api/v1/events/e-7\r\n',
     );
   });
 
   it('writes only the header for no entries', () => {
-    expect(auditEntriesCsv([]).split('\r\n')).toHaveLength(2);
+    expect(csvText(AUDIT_ENTRY_COLUMNS, [], { bom: false }).split('\r\n')).toHaveLength(2);
   });
 });

@@ -1,11 +1,15 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiAnswer, ApiFileAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
+import { answerCsv, wantsCsv } from '../../http/csv.js';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ProjectionEngine } from '../../projections/projection-engine.js';
-import { auditEntriesCsv } from '../audit-entries.csv.js';
+import { AUDIT_ENTRY_COLUMNS } from '../audit-entries.csv.js';
 import { auditTrailProjection } from '../audit-trail.projection.js';
 import { AuditTrailQuery, type AuditPage } from '../audit-trail.query.js';
 import { AuditQueryDto } from './audit.query.dto.js';
+import { withEventLinks, type EventLinks } from '../../http/event-links.js';
 import { readAfter } from '../../projections/read-after.js';
 import { Requires } from '../../auth/requires.decorator.js';
 
@@ -21,6 +25,10 @@ export class AuditController {
   ) {}
 
   @Requires('oversight.read')
+  @ApiAnswer(READ_EXAMPLES.audit, {
+    description: 'A page of the audit trail; eventLinks opens each event',
+    csv: 'globalPosition,streamId,streamRevision,eventId,type,occurredAt,recordedAt,actor,correlationId,causationId,aggregateCategory,aggregateId,previousHash,hash,eventLink\r\n',
+  })
   @Get('audit')
   @ApiOperation({
     summary: 'The audit trail of a case, an official, a unit (with the units merged into it) or the whole ledger, in global order',
@@ -28,21 +36,28 @@ export class AuditController {
   @ApiOkResponse({
     description: '{ entries: [...], nextAfter: position or null }; Ledger-Projection-Position says how far the trail has read the ledger',
   })
-  async json(@Query() query: AuditQueryDto, @Res({ passthrough: true }) response: Response): Promise<AuditPage> {
-    return this.page(query, response);
+  async json(
+    @Query() query: AuditQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<(AuditPage & EventLinks) | string> {
+    if (wantsCsv(request, query)) return this.csv(query, response);
+    return withEventLinks(await this.page(query, response));
   }
 
   @Requires('oversight.read')
+  @ApiFileAnswer(
+    'text/csv',
+    'RFC 4180, UTF-8 with a BOM unless bom=false',
+    'globalPosition,streamId,streamRevision,eventId,type,occurredAt,recordedAt,actor,correlationId,causationId,aggregateCategory,aggregateId,previousHash,hash,eventLink\r\n',
+  )
   @Get('audit.csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The same query as CSV (RFC 4180, header row); the next cursor is in the Ledger-Next-After header' })
   async csv(@Query() query: AuditQueryDto, @Res({ passthrough: true }) response: Response): Promise<string> {
     const page = await this.page(query, response);
     if (page.nextAfter !== null) response.setHeader(NEXT_AFTER_HEADER, String(page.nextAfter));
-    // Set here, on success only: a refusal must go out as the JSON error it is, not labelled CSV.
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', 'attachment; filename="audit.csv"');
-    return auditEntriesCsv(page.entries);
+    return answerCsv(response, 'audit.csv', AUDIT_ENTRY_COLUMNS, page.entries, query);
   }
 
   private async page(query: AuditQueryDto, response: Response): Promise<AuditPage> {

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { TableFormatQueryDto } from '../../http/csv.js';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsOffsetDateTime } from '../../http/recorded-fact.dto.js';
@@ -10,7 +11,7 @@ const TYPES = /^[A-Za-z][A-Za-z0-9]{0,79}(,[A-Za-z][A-Za-z0-9]{0,79}){0,49}$/;
 export const MAX_PAGE = 10_000;
 
 /** GET /api/v1/audit: one subject at most (none: the whole ledger), a time range, event types, a cursor. */
-export class AuditQueryDto extends PositionCursorQueryDto {
+export class AuditQueryDto extends IntersectionType(PositionCursorQueryDto, TableFormatQueryDto) {
   @ApiPropertyOptional({ description: "The case's own stream" })
   @IsOptional()
   @Matches(ID, { message: ID_MESSAGE })

@@ -1,4 +1,6 @@
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import type { Request } from 'express';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../../domain-kit/domain-error.js';
@@ -21,6 +23,7 @@ export class CaseHistoryController {
   ) {}
 
   @Requires('cases.read', caseParam)
+  @ApiAnswer(READ_EXAMPLES.caseHistory, { description: 'The case as of asOf, and every step (event) up to it with the state after it' })
   @Get(':caseId/history')
   @ApiOkResponse({ description: 'The case as of asOf, and every step (event) up to it with the state after it.' })
   @ApiBadRequestResponse({ description: 'CASE_HISTORY.AS_OF_INVALID, or VALIDATION.FAILED for an unknown parameter.' })

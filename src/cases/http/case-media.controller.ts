@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, InternalServerErrorException, Param, Res } from '@nestjs/common';
+import { ApiFileAnswer } from '../../http/documented-answer.js';
 import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
@@ -28,6 +29,7 @@ export class CaseMediaController {
   ) {}
 
   @Requires('cases.read', caseParam)
+  @ApiFileAnswer('image/jpeg', 'The photo kept with the case, byte for byte (its own media type: JPEG, PNG, WebP...)')
   @Get(':caseId/media/:sha256')
   @ApiProduces(...Object.keys(EXTENSIONS))
   @ApiOkResponse({ description: "The photo's bytes, as kept; its SHA-256 is recorded in the case's CaseReceived event." })

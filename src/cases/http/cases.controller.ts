@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import type { Request, Response } from 'express';
 import { DomainError } from '../../domain-kit/domain-error.js';
 import { CommandHandler, foldStream, type CommandEnvelope } from '../../ledger/command-handler.js';
@@ -86,6 +88,7 @@ export class CasesController {
   }
 
   @Requires('cases.read', caseParam)
+  @ApiAnswer(READ_EXAMPLES.case, { description: 'The case now, with its ETag; the reporter as this reader may see it' })
   @Get(':caseId')
   @ApiOkResponse({ description: 'The case now, with its ETag.', schema: CASE_ANSWER })
   @ApiNotFoundResponse({ description: 'No such case (code NOT_FOUND).' })

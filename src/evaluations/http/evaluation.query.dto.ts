@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { TableFormatQueryDto } from '../../http/csv.js';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { MinPositionQueryDto } from '../../http/min-position.query.dto.js';
 import { INDICATORS, type Indicator } from '../evaluation.js';
@@ -8,7 +9,7 @@ const ID_MESSAGE = '$property must be 1-100 letters, digits, ".", "_", ":" or "-
 export const SORT_KEYS = ['officialId', ...INDICATORS] as const;
 
 /** GET /api/v1/evaluations/{year}: exactly one of officialId and unitId, and an order. */
-export class EvaluationQueryDto extends MinPositionQueryDto {
+export class EvaluationQueryDto extends IntersectionType(MinPositionQueryDto, TableFormatQueryDto) {
   @ApiPropertyOptional({ description: 'One official' })
   @IsOptional()
   @Matches(ID, { message: ID_MESSAGE })

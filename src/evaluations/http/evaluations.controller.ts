@@ -1,4 +1,7 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiAnswer, ApiFileAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
+import { answerCsv, wantsCsv } from '../../http/csv.js';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -8,7 +11,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { DomainError } from '../../domain-kit/domain-error.js';
 import { ProjectionEngine } from '../../projections/projection-engine.js';
@@ -16,7 +19,8 @@ import { readAfter } from '../../projections/read-after.js';
 import { responsibilityFactsProjection } from '../../responsibility/projection/responsibility-facts.projection.js';
 import { AnnualEvaluations, FIRST_YEAR, LAST_YEAR, type AnnualEvaluation, type EvaluationScope } from '../annual-evaluations.js';
 import { sortEvaluations } from '../evaluation.js';
-import { evaluationsCsv } from '../evaluations.csv.js';
+import { EVALUATION_COLUMNS } from '../evaluations.csv.js';
+import { withEventLinks, type EventLinks } from '../../http/event-links.js';
 import { EvaluationQueryDto } from './evaluation.query.dto.js';
 import { Requires } from '../../auth/requires.decorator.js';
 
@@ -36,6 +40,7 @@ export class EvaluationsController {
 
   // Declared before ':year', which would otherwise take "2024.csv" as a year.
   @Requires('oversight.read')
+  @ApiFileAnswer('text/csv', 'RFC 4180, UTF-8 with a BOM unless bom=false', 'officialId,fullName,received,receivedEvidence\r\n')
   @Get(':year.csv')
   @ApiProduces('text/csv')
   @ApiOperation({
@@ -48,13 +53,14 @@ export class EvaluationsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const evaluation = await this.evaluate(year, query, response);
-    // Set here, not with @Header: a refused request keeps the JSON error body's content type.
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="evaluation-${evaluation.year}.csv"`);
-    return evaluationsCsv(evaluation.officials);
+    return answerCsv(response, `evaluation-${evaluation.year}.csv`, EVALUATION_COLUMNS, evaluation.officials, query);
   }
 
   @Requires('oversight.read')
+  @ApiAnswer(READ_EXAMPLES.evaluation, {
+    description: 'The annual evaluation; eventLinks opens each evidence id',
+    csv: 'officialId,fullName,received,receivedEvidence\r\n',
+  })
   @Get(':year')
   @ApiOperation({
     summary: "The annual evaluation: per official, the year's indicators side by side, each with the event ids it was computed from",
@@ -65,9 +71,13 @@ export class EvaluationsController {
   async json(
     @Param('year') year: string,
     @Query() query: EvaluationQueryDto,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<AnnualEvaluation> {
-    return this.evaluate(year, query, response);
+  ): Promise<(AnnualEvaluation & EventLinks) | string> {
+    const evaluation = await this.evaluate(year, query, response);
+    if (wantsCsv(request, query))
+      return answerCsv(response, `evaluation-${evaluation.year}.csv`, EVALUATION_COLUMNS, evaluation.officials, query);
+    return withEventLinks(evaluation);
   }
 
   private async evaluate(year: string, query: EvaluationQueryDto, response: Response): Promise<AnnualEvaluation> {

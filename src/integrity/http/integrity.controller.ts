@@ -1,4 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
+import { CheckpointViewDto, ConsistencyProofViewDto, InclusionProofViewDto, VerifierKeyViewDto } from './integrity.views.js';
 import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -20,6 +23,7 @@ export class IntegrityController {
   constructor(private readonly integrity: IntegrityLog) {}
 
   @Requires('integrity.read')
+  @ApiOkResponse({ type: CheckpointViewDto })
   @Get('checkpoint')
   @ApiOperation({ summary: 'The latest signed checkpoint of the Merkle log (C2SP checkpoint in a signed note)' })
   @ApiOkResponse({ description: '{origin, treeSize, rootHash, signedAt, note, verifierKey}' })
@@ -34,13 +38,14 @@ export class IntegrityController {
   @ApiOperation({
     summary: 'Sign a checkpoint now, covering every event recorded before the request (the latest one if nothing arrived since)',
   })
-  @ApiCreatedResponse({ description: 'The checkpoint, also recorded in the ledger as a CheckpointSigned event' })
+  @ApiCreatedResponse({ type: CheckpointViewDto, description: 'The checkpoint, also recorded in the ledger as a CheckpointSigned event' })
   @ApiServiceUnavailableResponse({ description: 'The log could not catch up with the ledger within 5 s (INTEGRITY.LOG_BEHIND)' })
   checkpointNow(): Promise<CheckpointView> {
     return this.integrity.checkpointNow();
   }
 
   @Requires('integrity.read')
+  @ApiOkResponse({ type: VerifierKeyViewDto })
   @Get('public-key')
   @ApiOperation({
     summary: "The checkpoint signer's verifier key, <name>+<key id>+<key> (compare it with the one the operator handed you)",
@@ -50,6 +55,7 @@ export class IntegrityController {
   }
 
   @Requires('integrity.read')
+  @ApiOkResponse({ type: InclusionProofViewDto })
   @Get('proofs/inclusion')
   @ApiOperation({ summary: "An RFC 9162 inclusion proof (audit path) of an event's leaf in the tree of treeSize leaves" })
   @ApiNotFoundResponse({ description: 'INTEGRITY.EVENT_NOT_LOGGED or INTEGRITY.NO_CHECKPOINT' })
@@ -59,6 +65,7 @@ export class IntegrityController {
   }
 
   @Requires('integrity.read')
+  @ApiOkResponse({ type: ConsistencyProofViewDto })
   @Get('proofs/consistency')
   @ApiOperation({ summary: 'An RFC 9162 consistency proof that the tree of `from` leaves is a prefix of the tree of `to` leaves' })
   @ApiUnprocessableEntityResponse({ description: 'from > to, or to beyond the log (INTEGRITY.TREE_SIZE_OUT_OF_RANGE)' })
@@ -67,6 +74,7 @@ export class IntegrityController {
   }
 
   @Requires('integrity.verify')
+  @ApiAnswer(READ_EXAMPLES.verification, { description: 'The report of `ledger verify`' })
   @Get('verification')
   @ApiOperation({
     summary:
@@ -78,6 +86,7 @@ export class IntegrityController {
   }
 
   @Requires('integrity.read')
+  @ApiAnswer(READ_EXAMPLES.integrityStatus, { description: "The log's follower: tree size, position reached, last error" })
   @Get('status')
   @ApiOperation({ summary: "The log's follower: tree size, position reached, last error" })
   status(): ReturnType<IntegrityLog['status']> {

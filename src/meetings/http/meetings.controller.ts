@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type CommandEnvelope } from '../../ledger/command-handler.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
@@ -62,6 +64,7 @@ export class MeetingsController {
   }
 
   @Requires('records.read', meetingParam)
+  @ApiAnswer(READ_EXAMPLES.meeting, { description: 'The meeting, with its ETag' })
   @Get(':meetingId')
   @ApiOkResponse({ description: 'The meeting as recorded, corrections applied, with its ETag.', schema: MEETING_ANSWER })
   @ApiNotFoundResponse({ description: 'No such meeting (code NOT_FOUND).' })

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain-kit/domain-error.js';
 import { CommandHandler, type CommandEnvelope } from '../../ledger/command-handler.js';
@@ -59,6 +61,7 @@ export class OfficialsController {
   }
 
   @Requires('directory.read')
+  @ApiAnswer(READ_EXAMPLES.official, { description: 'The official, with its ETag' })
   @Get(':officialId')
   @ApiOkResponse({ description: 'The official now, with their assignments and the ETag.', schema: OFFICIAL_ANSWER })
   @ApiNotFoundResponse({ description: 'No such official (code NOT_FOUND).' })
@@ -67,6 +70,7 @@ export class OfficialsController {
   }
 
   @Requires('directory.read')
+  @ApiAnswer(READ_EXAMPLES.assignment, { description: 'The assignment' })
   @Get(':officialId/assignments/:assignmentId')
   @ApiOkResponse({ description: "One assignment of the official; the ETag is the official's." })
   @ApiNotFoundResponse({ description: 'No such official or assignment (NOT_FOUND).' })

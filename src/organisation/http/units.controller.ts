@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type CommandEnvelope } from '../../ledger/command-handler.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
@@ -53,6 +55,7 @@ export class UnitsController {
   }
 
   @Requires('directory.read')
+  @ApiAnswer(READ_EXAMPLES.unit, { description: 'The unit, with its ETag' })
   @Get(':unitId')
   @ApiOkResponse({ description: 'The unit now, with its ETag.', schema: UNIT_ANSWER })
   @ApiNotFoundResponse({ description: 'No such unit (code NOT_FOUND).' })

@@ -1,4 +1,6 @@
 import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -55,6 +57,7 @@ export class PersonalDataController {
   }
 
   @Requires('personal-data.reads')
+  @ApiAnswer(READ_EXAMPLES.personalDataReads, { description: 'Who read whose personal data, a page' })
   @Get('reads')
   @ApiOperation({ summary: 'Who read whose personal data, when, through which route (inspectors)' })
   @ApiOkResponse({ description: '{ reads: [...], nextAfter: position or null }' })

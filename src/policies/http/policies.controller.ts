@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type CommandEnvelope } from '../../ledger/command-handler.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
@@ -69,6 +71,7 @@ export class PoliciesController {
   }
 
   @Requires('directory.read')
+  @ApiAnswer(READ_EXAMPLES.policy, { description: 'The recorded rule, with its ETag' })
   @Get(':ruleId')
   @ApiOkResponse({ description: 'The rule and its retirement, if any, with the ETag.', schema: RULE_ANSWER })
   @ApiNotFoundResponse({ description: 'No such rule (code NOT_FOUND).' })

@@ -1,4 +1,9 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { withEventLinks, type EventLinks } from '../../http/event-links.js';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { answerCsv, wantsCsv } from '../../http/csv.js';
+import { REVIEW_FIGURE_COLUMNS, reviewFigures } from '../review-figures.csv.js';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -7,7 +12,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { ProjectionEngine } from '../../projections/projection-engine.js';
 import { OfficialReview } from '../projection/official-review.js';
@@ -28,6 +33,10 @@ export class OfficialReviewController {
   ) {}
 
   @Requires('officials.review', officialParam)
+  @ApiAnswer(READ_EXAMPLES.officialReview, {
+    description: 'The review; eventLinks opens each evidence id',
+    csv: 'figure,count,evidence\r\ncases.total,1,8d07c531-fb8f-4ed9-96ba-e7d535db17c2\r\n',
+  })
   @Get(':officialId/review')
   @ApiOperation({
     summary:
@@ -41,9 +50,13 @@ export class OfficialReviewController {
   async review(
     @Param('officialId') officialId: string,
     @Query() query: ReviewQueryDto,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<ResponsibilityReview> {
+  ): Promise<(ResponsibilityReview & EventLinks) | string> {
     await readAfter(this.engine, responsibilityFactsProjection.name, query.minPosition, response);
-    return this.reviews.review(officialId, { from: query.from, to: query.to }, this.clock.now());
+    const review = this.reviews.review(officialId, { from: query.from, to: query.to }, this.clock.now());
+    if (wantsCsv(request, query))
+      return answerCsv(response, `review-${officialId}-${query.from}-${query.to}.csv`, REVIEW_FIGURE_COLUMNS, reviewFigures(review), query);
+    return withEventLinks(review);
   }
 }

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type CommandEnvelope } from '../../ledger/command-handler.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
@@ -13,6 +15,7 @@ import { reviewDecider } from '../review.decider.js';
 import { reviewStream } from '../review.events.js';
 import { ConcludeReviewRequestDto, OpenReviewRequestDto } from './dto/review.request.dto.js';
 import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
+import { withEventLinks } from '../../http/event-links.js';
 import { Requires } from '../../auth/requires.decorator.js';
 
 const REVIEW_ANSWER = resourceSchema('The review');
@@ -28,7 +31,13 @@ export class ReviewsController {
   ) {}
 
   private readonly endpoint = new AggregateEndpoint(
-    { decider: reviewDecider, streamOf: reviewStream, name: 'Review', notFoundCode: 'REVIEW.NOT_FOUND', view: (state) => ({ ...state }) },
+    {
+      decider: reviewDecider,
+      streamOf: reviewStream,
+      name: 'Review',
+      notFoundCode: 'REVIEW.NOT_FOUND',
+      view: (state) => ({ ...state, eventLinks: withEventLinks(state).eventLinks }),
+    },
     this.commands,
     this.store,
   );
@@ -48,6 +57,7 @@ export class ReviewsController {
   }
 
   @Requires('reviews.read')
+  @ApiAnswer(READ_EXAMPLES.review, { description: 'The review, with its ETag; eventLinks opens each evidence id' })
   @Get(':reviewId')
   @ApiOkResponse({ description: 'The review, with its ETag.', schema: REVIEW_ANSWER })
   @ApiNotFoundResponse({ description: 'No such review (code NOT_FOUND).' })

@@ -1,4 +1,8 @@
-import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
+import { answerCsv, wantsCsv } from '../../http/csv.js';
+import { OVERDUE_COLUMNS, TIMELINE_DEADLINE_COLUMNS } from '../timelines.csv.js';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -7,7 +11,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { DomainError } from '../../domain-kit/domain-error.js';
 import { ProjectionEngine } from '../../projections/projection-engine.js';
@@ -15,7 +19,8 @@ import type { CaseTimeline } from '../case-timeline.js';
 import { caseTimelinesProjection } from '../case-timelines.projection.js';
 import { CaseTimelinesQuery, type OverdueItem } from '../case-timelines.query.js';
 import type { GroupStatistics } from '../timeline-statistics.js';
-import { AggregatesQueryDto, OverdueQueryDto, TimelineQueryDto } from './timelines.query.dto.js';
+import { AggregatesQueryDto, CaseTimelineQueryDto, OverdueQueryDto, TimelineQueryDto } from './timelines.query.dto.js';
+import { withEventLinks, type EventLinks } from '../../http/event-links.js';
 import { readAfter } from '../../projections/read-after.js';
 import { Requires } from '../../auth/requires.decorator.js';
 
@@ -33,6 +38,10 @@ export class TimelinesController {
   ) {}
 
   @Requires('oversight.read')
+  @ApiAnswer(READ_EXAMPLES.timeline, {
+    description: "The case's steps and deadlines; eventLinks opens each evidence id",
+    csv: 'caseId,step,status,ruleId,legalReference,limit,limitUnit,clockStartedAt,dueAt,completedAt,durationHours,extensionsAllowed,unitId,officialId,evidence\r\n',
+  })
   @Get('cases/:caseId')
   @ApiOperation({
     summary:
@@ -42,16 +51,26 @@ export class TimelinesController {
   @ApiNotFoundResponse({ description: 'TIMELINE.CASE_NOT_FOUND: no such case received as of asOf' })
   async caseTimeline(
     @Param('caseId') caseId: string,
-    @Query() query: TimelineQueryDto,
+    @Query() query: CaseTimelineQueryDto,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<CaseTimeline> {
+  ): Promise<(CaseTimeline & EventLinks) | string> {
     if (!CASE_ID.test(caseId))
       throw new DomainError('TIMELINE.CASE_ID_INVALID', 'A case id is 1-100 letters, digits, ".", "_", ":" or "-".', 'invalid');
     await this.caughtUp(query.minPosition, response);
-    return this.timelines.timelineOf(caseId, this.asOf(query));
+    const timeline = this.timelines.timelineOf(caseId, this.asOf(query));
+    if (wantsCsv(request, query)) {
+      const rows = timeline.deadlines.map((deadline) => ({ ...deadline, caseId: timeline.caseId }));
+      return answerCsv(response, `timeline-${caseId}.csv`, TIMELINE_DEADLINE_COLUMNS, rows, query);
+    }
+    return withEventLinks(timeline);
   }
 
   @Requires('oversight.read')
+  @ApiAnswer(READ_EXAMPLES.overdue, {
+    description: 'Deadlines overdue and/or missed; eventLinks opens each evidence id',
+    csv: 'caseId,category,step,status,clockStartedAt,dueAt,completedAt,hoursLate,unitId,officialId,ruleId,legalReference,evidence\r\n',
+  })
   @Get('overdue')
   @ApiOperation({ summary: 'Deadlines overdue (not done, past due) and/or missed (done late) as of a date, earliest due first' })
   @ApiOkResponse({
@@ -60,23 +79,24 @@ export class TimelinesController {
   })
   async overdue(
     @Query() query: OverdueQueryDto,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ asOf: string; items: OverdueItem[] }> {
+  ): Promise<({ asOf: string; items: OverdueItem[] } & EventLinks) | string> {
     await this.caughtUp(query.minPosition, response);
     const asOf = this.asOf(query);
-    return {
+    const items = this.timelines.overdue({
       asOf,
-      items: this.timelines.overdue({
-        asOf,
-        status: query.status ?? 'breached',
-        unitId: query.unitId,
-        category: query.category,
-        step: query.step,
-      }),
-    };
+      status: query.status ?? 'breached',
+      unitId: query.unitId,
+      category: query.category,
+      step: query.step,
+    });
+    if (wantsCsv(request, query)) return answerCsv(response, 'overdue.csv', OVERDUE_COLUMNS, items, query);
+    return withEventLinks({ asOf, items });
   }
 
   @Requires('oversight.read')
+  @ApiAnswer(READ_EXAMPLES.aggregates, { description: 'Counts, medians and on-time rates per group' })
   @Get('aggregates')
   @ApiOperation({
     summary:

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { TableFormatQueryDto } from '../../http/csv.js';
 import { IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import { MinPositionQueryDto } from '../../http/min-position.query.dto.js';
 import { IsOffsetDateTime } from '../../http/recorded-fact.dto.js';
@@ -22,6 +23,9 @@ export class TimelineQueryDto extends MinPositionQueryDto {
   readonly asOf?: string;
 }
 
+/** GET /api/v1/timelines/cases/{caseId}: asOf, minPosition, and the table format. */
+export class CaseTimelineQueryDto extends IntersectionType(TimelineQueryDto, TableFormatQueryDto) {}
+
 /** The filters the overdue list and the aggregates share: a category and a step. */
 export class StepFilterQueryDto extends TimelineQueryDto {
   @ApiPropertyOptional({ enum: POLICY_CATEGORIES })
@@ -35,7 +39,7 @@ export class StepFilterQueryDto extends TimelineQueryDto {
   readonly step?: TimelineDeadlineStep;
 }
 
-export class OverdueQueryDto extends StepFilterQueryDto {
+export class OverdueQueryDto extends IntersectionType(StepFilterQueryDto, TableFormatQueryDto) {
   @ApiPropertyOptional({
     enum: ['overdue', 'missed', 'breached'],
     default: 'breached',

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer } from '../../http/documented-answer.js';
+import { READ_EXAMPLES } from '../../http/read-examples.js';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, foldStream, type CommandEnvelope } from '../../ledger/command-handler.js';
@@ -81,6 +83,7 @@ export class VisitsController {
   }
 
   @Requires('records.read', visitParam)
+  @ApiAnswer(READ_EXAMPLES.visit, { description: 'The visit, with its ETag' })
   @Get(':visitId')
   @ApiOkResponse({ description: 'The visit now, with its ETag.', schema: VISIT_ANSWER })
   @ApiNotFoundResponse({ description: 'No such visit (code NOT_FOUND).' })

@@ -329,6 +329,11 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
   },
   // Integrity
   'INTEGRITY.NO_CHECKPOINT': { vi: 'Chưa có điểm kiểm tra nào được ký.', en: 'No checkpoint has been signed yet.' },
+  'EVENT.ID_INVALID': {
+    vi: 'Mã sự kiện phải là một UUID viết thường.',
+    en: 'An event id is a lower-case UUID.',
+  },
+  'EVENT.NOT_FOUND': { vi: 'Không có sự kiện này trong sổ cái.', en: 'There is no such event in the ledger.' },
   'INTEGRITY.EVENT_NOT_LOGGED': { vi: 'Sự kiện chưa có trong cây Merkle.', en: 'The event is not in the Merkle tree yet.' },
   'INTEGRITY.TREE_SIZE_OUT_OF_RANGE': {
     vi: 'Kích thước cây không phù hợp với sự kiện hoặc sổ cái.',
