@@ -5,7 +5,7 @@
  *   BENCH_ROUNDS=15 BENCH_ROUND_MS=600  interleaved rounds of raw, raw x64, (a) and (b), and their length
  *   BENCH_DIR=<folder>                  where the database files go (default .bench-data/, on disk)
  *   BENCH_STRICT=1                      exit with 1 when a target is missed
- *   BENCH_ONLY=store | projections | integrity | http | personal-data | calendar   run one part only
+ *   BENCH_ONLY=store | projections | integrity | http | personal-data | calendar | import   run one part only
  *                                       (default: store, projections, integrity and http, in that order)
  *   BENCH_HTTP_CONNECTIONS, BENCH_HTTP_ROUNDS, BENCH_HTTP_ROUND_S   see bench/http/run-http.ts
  *   BENCH_PROJECTION_EVENTS=1000000     size of the read side's synthetic province (bench/projections)
@@ -20,6 +20,7 @@ import { runPersonalDataBench } from './personal-data/run-personal-data.js';
 import { runIntegrityBench } from './integrity/run-integrity.js';
 import { runHttpBench } from './http/run-http.js';
 import { runCalendarBench } from './calendar/run-calendar.js';
+import { runImportBench } from './import/run-import.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 600);
@@ -245,12 +246,16 @@ async function main(): Promise<void> {
     await runPersonalDataBench(projectRoot);
     return;
   }
+  if (only === 'import') {
+    await runImportBench(projectRoot, makeBenchFolder(projectRoot));
+    return;
+  }
   if (only === 'calendar') {
     runCalendarBench(projectRoot);
     return;
   }
   if (only !== undefined && !['store', 'projections', 'integrity', 'http'].includes(only))
-    throw new Error(`BENCH_ONLY must be store, projections, integrity, http, personal-data or calendar, not ${only}`);
+    throw new Error(`BENCH_ONLY must be store, projections, integrity, http, personal-data, calendar or import, not ${only}`);
   if (only === undefined || only === 'store') await storeBench();
   if (only === undefined || only === 'projections') await projectionsBench();
   if (only === undefined || only === 'integrity') await integrityBench();
