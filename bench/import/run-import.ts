@@ -4,7 +4,9 @@
  * copy under another source system, so each is new history of its own ids), into a fresh data folder
  * on the bench disk. The rate is events written per second of the whole import (reading, checking
  * every row against the deciders, sealing reporters, appending); the check and write rates apart.
- * Then the same file once more: every row recognised as already imported.
+ * Then the same file once more: every row recognised as already imported. On a shared machine the
+ * wall-clock rate is what the other processes leave; events per second of this process's own CPU time
+ * (user + system) says what one core gives.
  *   BENCH_IMPORT_COPIES=4
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -29,13 +31,17 @@ export async function runImportBench(projectRoot: string, benchFolder: string): 
     const rates: number[] = [];
     let events = 0;
     let seconds = 0;
+    let cpuSeconds = 0;
     for (let copy = 1; copy <= copies; copy++) {
       const system = `bench-${copy}`;
       const options = { system, actor: 'bench' };
       await runImport(join(samples, 'sample-province.csv'), options, resources, quiet);
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const { written, exitCode } = await runImport(join(samples, 'sample-province-history.jsonl'), options, resources, quiet);
       const elapsed = (performance.now() - started) / 1000;
+      const used = process.cpuUsage(cpu);
+      cpuSeconds += (used.user + used.system) / 1e6;
       if (exitCode !== 0) throw new Error(`The import of copy ${copy} failed with exit code ${exitCode}`);
       rates.push(written / elapsed);
       events += written;
@@ -43,6 +49,7 @@ export async function runImportBench(projectRoot: string, benchFolder: string): 
     }
     const rate = events / seconds;
     report(`history, ${copies} copies (${events.toLocaleString('en-US')} events), whole import`, rate, 'events/s');
+    report('  per second of CPU time (one core)', events / cpuSeconds, 'events/s');
     report('  slowest copy', Math.min(...rates), 'events/s');
     report('  fastest copy', Math.max(...rates), 'events/s');
     const started = performance.now();
@@ -52,7 +59,7 @@ export async function runImportBench(projectRoot: string, benchFolder: string): 
     console.log(
       `target: at least ${TARGET_EVENTS_PER_SECOND.toLocaleString('en-US')} events/s: ${rate >= TARGET_EVENTS_PER_SECOND ? 'met' : 'MISSED'}`,
     );
-    return { events, rate, slowest: Math.min(...rates), fastest: Math.max(...rates), replay };
+    return { events, rate, perCpuSecond: events / cpuSeconds, slowest: Math.min(...rates), fastest: Math.max(...rates), replay };
   } finally {
     await resources.close();
     rmSync(dataDir, { recursive: true, force: true });
