@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { CliResources } from '../cli-resources.js';
 import { CommandRefusedError, processTerminal } from '../backup/terminal.js';
-import { runImport } from './run-import.js';
 
 interface ImportCommandOptions {
   readonly dryRun?: boolean;
@@ -26,6 +25,8 @@ export class ImportCommand extends CommandRunner {
 
   async run([file]: string[], options: ImportCommandOptions = {}): Promise<void> {
     try {
+      // Loaded on use: the import brings in every request DTO and decider, which no other command needs at start.
+      const { runImport } = await import('./run-import.js');
       const summary = await runImport(
         resolve(file),
         {
