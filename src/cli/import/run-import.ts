@@ -66,8 +66,12 @@ export async function runImport(
     file = await readImportFile(path, format, reading.update);
     reading.finish();
   } catch (error) {
-    if (error instanceof UnreadableImportFileError || (error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new CommandRefusedError((error as Error).message);
+    if (error instanceof UnreadableImportFileError) throw new CommandRefusedError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+      throw new CommandRefusedError(
+        `Cannot read ${path}: ${code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : 'permission denied'}.`,
+      );
     }
     throw error;
   }
