@@ -5,8 +5,8 @@
  *   BENCH_ROUNDS=15 BENCH_ROUND_MS=600  interleaved rounds of raw, raw x64, (a) and (b), and their length
  *   BENCH_DIR=<folder>                  where the database files go (default .bench-data/, on disk)
  *   BENCH_STRICT=1                      exit with 1 when a target is missed
- *   BENCH_ONLY=store | projections | integrity | evidence | http | lists | personal-data | calendar | catch-up   run one part only
- *                                       (default: store, projections, integrity, evidence, http and lists, in that order)
+ *   BENCH_ONLY=store | projections | integrity | evidence | http | lists | personal-data | calendar | catch-up | import
+ *                                       run one part only (default: store, projections, integrity, evidence, http and lists, in that order)
  *   BENCH_HTTP_CONNECTIONS, BENCH_HTTP_ROUNDS, BENCH_HTTP_ROUND_S   see bench/http/run-http.ts
  *   BENCH_PROJECTION_EVENTS=1000000     size of the read side's synthetic province (bench/projections)
  *   BENCH_ONLY=lists, BENCH_LISTS_EVENTS=1000000   the lists, search and worklists on their own province (bench/lists)
@@ -24,6 +24,7 @@ import { runCalendarBench } from './calendar/run-calendar.js';
 import { runListsBench } from './lists/run-lists.js';
 import { runCatchUpBench } from './projections/run-catch-up.js';
 import { runEvidenceBench } from './evidence/run-evidence.js';
+import { runImportBench } from './import/run-import.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 600);
@@ -271,6 +272,10 @@ async function main(): Promise<void> {
     await runPersonalDataBench(projectRoot);
     return;
   }
+  if (only === 'import') {
+    await runImportBench(projectRoot, makeBenchFolder(projectRoot));
+    return;
+  }
   if (only === 'calendar') {
     runCalendarBench(projectRoot);
     return;
@@ -286,7 +291,7 @@ async function main(): Promise<void> {
   }
   if (only !== undefined && !['store', 'projections', 'integrity', 'evidence', 'http', 'lists'].includes(only))
     throw new Error(
-      `BENCH_ONLY must be store, projections, integrity, evidence, http, personal-data, calendar, catch-up or lists, not ${only}`,
+      `BENCH_ONLY must be store, projections, integrity, evidence, http, personal-data, calendar, catch-up, import or lists, not ${only}`,
     );
   if (only === undefined || only === 'store') await storeBench();
   if (only === undefined || only === 'projections') await projectionsBench();

@@ -10,6 +10,7 @@ import { VerifyCommand } from './integrity/verify.command.js';
 import { VerifyProofCommand } from './integrity/verify-proof.command.js';
 import { BackupCommand } from './backup/backup.command.js';
 import { RestoreCommand } from './backup/restore.command.js';
+import { ImportCommand } from './import/import.command.js';
 
 /**
  * The CLI's application context: the same store and read-model file as the service (chosen by the
@@ -33,6 +34,7 @@ export class CliModule implements OnApplicationShutdown {
         VerifyProofCommand,
         BackupCommand,
         RestoreCommand,
+        ImportCommand,
       ],
     };
   }

@@ -32,12 +32,18 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({
     summary:
-      'Readiness: 200 when the store answers, every projection and the Merkle log have caught up with the ledger as it was at start and none failed, and the last checkpoint was recorded; else 503 naming what is behind',
+      'Readiness: 200 when the store answers, every projection and the Merkle log have caught up with the ledger as it was at start and none failed, the last checkpoint was recorded, and every holiday decision dropped into the data folder is in force; else 503 naming what is behind',
   })
   ready() {
     const readiness = this.readiness;
     return this.health
-      .check([() => readiness.eventStore(), () => readiness.projections(), () => readiness.merkleLog(), () => readiness.checkpoints()])
+      .check([
+        () => readiness.eventStore(),
+        () => readiness.projections(),
+        () => readiness.merkleLog(),
+        () => readiness.checkpoints(),
+        () => readiness.calendar(),
+      ])
       .catch((error: unknown) => {
         throw error instanceof ServiceUnavailableException ? notReady(error.getResponse() as HealthCheckResult) : error;
       });

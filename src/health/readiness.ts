@@ -1,5 +1,6 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
+import { DataFolderCalendar } from '../calendar/data-folder-calendar.js';
 import { IntegrityLog } from '../integrity/integrity-log.js';
 import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
 import { ProjectionEngine } from '../projections/projection-engine.js';
@@ -10,7 +11,9 @@ import { ProjectionEngine } from '../projections/projection-engine.js';
  *  - every projection has applied every event that was in the ledger when the service started, and is
  *    neither failed (waiting to retry) nor rebuilding a new version (its answers would be stale);
  *  - the Merkle log has logged those events too and its follower has not failed;
- *  - the last checkpoint was recorded (a checkpoint signed but not recorded leaves auditors a gap).
+ *  - the last checkpoint was recorded (a checkpoint signed but not recorded leaves auditors a gap);
+ *  - every holiday decision dropped into the data folder is in force (a refused one means deadlines
+ *    are counted without the decision the operator meant to give).
  * After the first catch-up a small lag under load does not make it unready (reads that need a write
  * wait for it with minPosition); /metrics shows the lag for alerts.
  */
@@ -23,6 +26,7 @@ export class Readiness implements OnApplicationBootstrap {
     private readonly engine: ProjectionEngine,
     private readonly integrity: IntegrityLog,
     private readonly indicators: HealthIndicatorService,
+    @Optional() private readonly calendarFiles?: DataFolderCalendar,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -81,5 +85,11 @@ export class Readiness implements OnApplicationBootstrap {
     const latest = this.integrity.log.latestCheckpoint();
     const details = { latest: latest ? { treeSize: latest.treeSize, signedAt: latest.signedAt } : null, lastError: checkpointError };
     return checkpointError === null ? indicator.up(details) : indicator.down(details);
+  }
+
+  async calendar() {
+    const indicator = this.indicators.check('calendar');
+    const problem = this.calendarFiles?.problem() ?? null;
+    return problem === null ? indicator.up() : indicator.down({ message: problem });
   }
 }

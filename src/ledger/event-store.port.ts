@@ -27,6 +27,22 @@ export interface EventMetadata {
    * repeat with the same key but a different request is told apart from a faithful repeat.
    */
   readonly requestFingerprint?: string;
+  /** For an event brought in by `ledger import`: where it came from. */
+  readonly import?: ImportOrigin;
+}
+
+/** The row of an import file an event was decided from (see src/import). */
+export interface ImportOrigin {
+  /** The file's name and the SHA-256 of its bytes, so the very file can be found and checked again. */
+  readonly file: string;
+  readonly sha256: string;
+  /** 1-based line of the row in that file. */
+  readonly line: number;
+  /** The previous system whose ids the file gives, and the command of the row. */
+  readonly system: string;
+  readonly command: string;
+  /** The previous system's id of the record the row is about. */
+  readonly sourceId: string;
 }
 
 export interface NewEvent {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { loadVietnamCalendar } from '../calendar/holiday-files.js';
+import { CalendarModule } from '../calendar/http/calendar.module.js';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { PoliciesModule } from '../policies/policies.module.js';
 import { RuleBookQuery } from '../policies/rule-book.query.js';
@@ -15,11 +15,10 @@ import { ReviewFactsQuery } from './projection/review-facts.query.js';
  * projections/all-projections.ts). Exports the query and the calendar for the annual evaluation.
  */
 @Module({
-  imports: [ProjectionsModule, PoliciesModule],
+  imports: [ProjectionsModule, PoliciesModule, CalendarModule],
   controllers: [OfficialReviewController],
   providers: [
     { provide: ReviewFactsQuery, inject: [READ_MODELS], useFactory: (db: Database.Database) => new ReviewFactsQuery(db) },
-    { provide: WorkingDayCalendar, useFactory: () => loadVietnamCalendar() },
     {
       provide: OfficialReview,
       inject: [ReviewFactsQuery, WorkingDayCalendar, RuleBookQuery],
@@ -27,6 +26,6 @@ import { ReviewFactsQuery } from './projection/review-facts.query.js';
         new OfficialReview(facts, calendar, rules),
     },
   ],
-  exports: [ReviewFactsQuery, WorkingDayCalendar],
+  exports: [ReviewFactsQuery, CalendarModule],
 })
 export class ResponsibilityModule {}

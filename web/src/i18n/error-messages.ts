@@ -43,6 +43,14 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
     vi: 'Hệ thống chưa sẵn sàng; hãy thử lại sau ít phút.',
     en: 'The service is not ready yet; try again in a few minutes.',
   },
+  'IMPORT.UNKNOWN_COMMAND': { vi: 'Dòng nhập không nêu một lệnh đã biết.', en: 'The import row names no known command.' },
+  'IMPORT.SOURCE_ID_REQUIRED': { vi: 'Dòng nhập thiếu mã của hệ thống cũ.', en: 'The import row lacks the previous system’s id.' },
+  'IMPORT.OCCURRED_AT_REQUIRED': { vi: 'Dòng nhập phải ghi thời điểm xảy ra.', en: 'The import row must say when it happened.' },
+  'IMPORT.ROW_UNREADABLE': { vi: 'Không đọc được dòng nhập này.', en: 'The import row cannot be read.' },
+  'IMPORT.FINDING_OPENS_CASE': {
+    vi: 'Phát hiện được nhập không tự mở hồ sơ; hãy nhập hồ sơ bằng một dòng riêng.',
+    en: 'An imported finding does not open a case; import the case as its own row.',
+  },
   NOT_FOUND: { vi: 'Không tìm thấy hồ sơ này.', en: 'No such record.' },
   INTERNAL: {
     vi: 'Hệ thống gặp lỗi bất ngờ; chưa có gì được ghi. Hãy thử lại sau.',
