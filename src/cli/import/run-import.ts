@@ -11,7 +11,7 @@ import { caseTimelinesProjection } from '../../timelines/case-timelines.projecti
 import { PersonalDataVault } from '../../personal-data/personal-data-vault.js';
 import type { PersonalDataKeyStore } from '../../personal-data/key-stores/key-store.port.js';
 import type { SealedPersonalData } from '../../personal-data/sealed-personal-data.js';
-import { loadDefaultRules } from '../../policies/default-rules.js';
+import { loadDefaultDuties, loadDefaultRules } from '../../policies/default-rules.js';
 import { RuleBookQuery } from '../../policies/rule-book.query.js';
 import type Database from 'better-sqlite3';
 import type { JsonObject } from '../../ledger/event-store.port.js';
@@ -82,7 +82,7 @@ export async function runImport(
   const units = new ImportUnitDirectory(store, view);
   const officials = new ImportOfficialDirectory(store, view);
   const vault = options.dryRun ? new DryRunVault(keys) : new PersonalDataVault(keys);
-  const rules = new RuleBookQuery(resources.readModels(), caseTimelinesProjection, loadDefaultRules());
+  const rules = new RuleBookQuery(resources.readModels(), caseTimelinesProjection, loadDefaultRules(), loadDefaultDuties());
   const intake = new CaseIntake(new CommandHandler(store), units, vault, store, rules);
 
   const checking = new CountProgress(terminal.err, `checking ${file.name}`, 'rows', file.rows.length);
