@@ -100,7 +100,9 @@ describe('the acting official', () => {
     const review = async (officialId: string) =>
       (
         await subject.http
-          .get(`/api/v1/officials/${officialId}/review?minPosition=${bySubjectOnly.headers['ledger-position']}&from=2017-03-01&to=2017-03-31`)
+          .get(
+            `/api/v1/officials/${officialId}/review?minPosition=${bySubjectOnly.headers['ledger-position']}&from=2017-03-01&to=2017-03-31`,
+          )
           .expect(200)
       ).body.caseActs;
     const binh = await review('binh');
