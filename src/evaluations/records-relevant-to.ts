@@ -36,6 +36,7 @@ export class RelevantRecords {
       (record) => [
         ...record.assignments.flatMap((assignment) => (assignment.officialId === null ? [] : [assignment.officialId])),
         ...record.reportsUpward.map((report) => report.officialId),
+        ...(record.acts ?? []).map((act) => act.officialId),
       ],
     );
     this.meetings = new RecordIndex(

@@ -538,6 +538,14 @@ export const READ_EXAMPLES = {
             count: 1,
             evidence: ['8d07c531-fb8f-4ed9-96ba-e7d535db17c2'],
           },
+          acknowledgements: {
+            count: 1,
+            evidence: ['2b4c6a1e-5d3f-4e8a-9b7c-1f0e2d3c4b5a'],
+          },
+          caseActions: {
+            count: 0,
+            evidence: [],
+          },
           mustReportLate: {
             count: 0,
             evidence: [],
@@ -700,6 +708,16 @@ export const READ_EXAMPLES = {
           evidence: ['8d07c531-fb8f-4ed9-96ba-e7d535db17c2'],
         },
       ],
+    },
+    caseActs: {
+      acknowledgements: {
+        count: 1,
+        evidence: ['2b4c6a1e-5d3f-4e8a-9b7c-1f0e2d3c4b5a'],
+      },
+      actions: {
+        count: 0,
+        evidence: [],
+      },
     },
     mustReport: {
       matters: [],

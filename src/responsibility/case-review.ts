@@ -7,7 +7,7 @@ import type { RuleBook } from '../policies/rule-book.js';
 import { unique } from './monthly-attendance.js';
 import { momentsOf } from './records-from-facts.js';
 import type { AssignmentRecord, CaseRecord, ReviewPeriod, ReviewRules, TimedFact } from './review-input.js';
-import type { CasesHandled, CaseTimeliness, Figure, MustReportMatter, Preemption } from './review-output.js';
+import type { CaseActs, CasesHandled, CaseTimeliness, Figure, MustReportMatter, Preemption } from './review-output.js';
 import type { UnitTree } from './unit-tree.js';
 
 const FOREVER = '9999-12-31';
@@ -107,6 +107,24 @@ function handledCase(record: CaseRecord, context: CaseReviewContext, resolvedIds
       ? 'overdue'
       : 'open';
   return { caseId: record.caseId, timeliness, judgedBy: 'assignment-due-date', dueAt, evidence: unique(base) };
+}
+
+/**
+ * The acknowledgements and actions the official did on a day of the period, whoever recorded them: an act
+ * is the official's a clerk named (byOfficialId), else the one the recording token named (CaseRecord.acts),
+ * never the token's subject. Each counted once, by its own event.
+ */
+export function caseActs(cases: readonly CaseRecord[], context: CaseReviewContext): CaseActs {
+  const acknowledgements: string[] = [];
+  const actions: string[] = [];
+  for (const record of cases) {
+    for (const act of record.acts ?? []) {
+      if (act.officialId !== context.officialId || !inPeriod(vietnamDayOf(act.at), context.period)) continue;
+      (act.kind === 'acknowledgement' ? acknowledgements : actions).push(act.eventId);
+    }
+  }
+  const figure = (ids: readonly string[]): Figure => ({ count: ids.length, evidence: ids });
+  return { acknowledgements: figure(acknowledgements), actions: figure(actions) };
 }
 
 /** The classification in force at the judged instant (the review's asOf), corrections applied. */

@@ -24,10 +24,11 @@ import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewRecord, UnitRec
  */
 const CASE_EVENTS_IN_RECORDS: Readonly<Record<CaseEventType, boolean>> = {
   CaseReceived: true,
-  CaseAcknowledged: false,
+  // Acknowledgements and actions count as the acts of the official who did them (acts of CaseRecord).
+  CaseAcknowledged: true,
   CaseClassified: true,
   CaseAssigned: true,
-  CaseActionRecorded: false,
+  CaseActionRecorded: true,
   CaseMarkedComplex: false,
   CaseReportedUpward: true,
   UpperLevelInformed: true,
@@ -45,8 +46,8 @@ const CASE_EVENTS_IN_RECORDS: Readonly<Record<CaseEventType, boolean>> = {
 
 /**
  * The event types these folds read, with EventCorrected: any other event of a stream changes no
- * record (acknowledgements, actions, closures, escalations, findings...), so a projection feeding the
- * folds need not keep it.
+ * record (closures, escalations, findings...), so a projection feeding the folds need not keep it; nor
+ * an acknowledgement or an action that names no official (actingOfficialOf), which is no one's act.
  */
 export const FOLDED_EVENT_TYPES: ReadonlySet<string> = new Set([
   EVENT_CORRECTED,
@@ -143,8 +144,38 @@ export function visitFromFacts(stream: readonly Fact<VisitEvent>[]): VisitRecord
   return visit;
 }
 
+/**
+ * A case fact as the review reads it: with the official the recording token named (its metadata's
+ * officialId), which says who did an act recorded with an official's own token.
+ */
+export type CaseFact = Fact<CaseEvent> & { readonly tokenOfficialId?: string | null };
+
+/**
+ * Who did an acknowledgement or an action: the official a clerk recorded it for (byOfficialId), else the
+ * official the recording token named; null for any other event, or when neither names one.
+ */
+export function actingOfficialOf(fact: {
+  readonly type: string;
+  readonly data: object;
+  readonly tokenOfficialId?: string | null;
+}): string | null {
+  if (fact.type !== 'CaseAcknowledged' && fact.type !== 'CaseActionRecorded') return null;
+  const named = (fact.data as { byOfficialId?: unknown }).byOfficialId;
+  return typeof named === 'string' && named !== '' ? named : (fact.tokenOfficialId ?? null);
+}
+
+function actsOf(stream: readonly CaseFact[]): NonNullable<CaseRecord['acts']> {
+  return stream.flatMap((fact) => {
+    const officialId = actingOfficialOf(fact);
+    if (officialId === null) return [];
+    return [
+      { kind: fact.type === 'CaseAcknowledged' ? 'acknowledgement' : 'action', at: fact.occurredAt, eventId: fact.eventId, officialId },
+    ];
+  });
+}
+
 /** The case's record, read off the one fold of its history (cases/case-facts.ts). */
-export function caseFromFacts(stream: readonly Fact<CaseEvent>[]): CaseRecord | null {
+export function caseFromFacts(stream: readonly CaseFact[]): CaseRecord | null {
   const history = caseHistoryOf(stream);
   if (!history) return null;
   const facts = history.case;
@@ -158,6 +189,7 @@ export function caseFromFacts(stream: readonly Fact<CaseEvent>[]): CaseRecord | 
     assignments: facts.assignments,
     reportsUpward: facts.upwardReports.map(({ at, eventId, officialId }) => ({ at, eventId, officialId })),
     upperLevelInformed: facts.upperLevelNotices,
+    acts: actsOf(stream),
     resolved: resolved && { at: resolved.at, eventId: resolved.eventId },
   };
 }

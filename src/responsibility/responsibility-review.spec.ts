@@ -694,6 +694,35 @@ function baseInput(): ResponsibilityReviewInput {
   };
 }
 
+describe('acts on cases: by the official a clerk named, else by the one the token named', () => {
+  it("counts an acknowledgement or action for byOfficialId, else the token's official, in the period, and nobody's when neither names one", () => {
+    const [received, byClerk, byOwnToken, byNoOne, outside] = caseFacts(
+      'A-1',
+      'complaint',
+      '2025-02-01T08:00+07:00',
+      [{ type: 'CaseActionRecorded', data: { description: 'Met the family', byOfficialId: 'o-2' } }, '2025-02-02T08:00+07:00'],
+      [{ type: 'CaseAcknowledged', data: { note: null } }, '2025-02-03T08:00+07:00'],
+      [{ type: 'CaseActionRecorded', data: { description: 'Filed' } }, '2025-02-04T08:00+07:00'],
+      [{ type: 'CaseActionRecorded', data: { description: 'Later' } }, '2025-07-01T08:00+07:00'],
+    );
+    // The clerk's naming of o-2 wins over the token's official (o-1); an act naming neither is nobody's.
+    const stream = [
+      received,
+      { ...byClerk, tokenOfficialId: 'o-1' },
+      { ...byOwnToken, tokenOfficialId: 'o-1' },
+      byNoOne,
+      { ...outside, tokenOfficialId: 'o-1' },
+    ];
+    const record = caseFromFacts(stream)!;
+
+    expect(review({ cases: [record] }).caseActs).toEqual({
+      acknowledgements: { count: 1, evidence: [byOwnToken.eventId] },
+      actions: { count: 0, evidence: [] },
+    });
+    expect(review({ officialId: 'o-2', cases: [record] }).caseActs.actions).toEqual({ count: 1, evidence: [byClerk.eventId] });
+  });
+});
+
 describe('cases handled', () => {
   const assign = (dueAt: string): CaseEvent => ({ type: 'CaseAssigned', data: { officialId: 'o-1', unitId: null, dueAt } });
   const resolved: CaseEvent = { type: 'CaseResolved', data: { outcome: 'done' } };

@@ -1,5 +1,5 @@
 import { vietnamDayOf } from '../calendar/calendar-day.js';
-import { casesHandled, mustReportMatters, preemptions, type CaseReviewContext } from './case-review.js';
+import { caseActs, casesHandled, mustReportMatters, preemptions, type CaseReviewContext } from './case-review.js';
 import { attendanceOf, unique } from './monthly-attendance.js';
 import { DEFAULT_REVIEW_RULES, type ResponsibilityReviewInput, type ReviewRules } from './review-input.js';
 import type { Figure, ResponsibilityReview, ReviewOfOfficial } from './review-output.js';
@@ -10,7 +10,7 @@ const FOREVER = '9999-12-31';
 
 /**
  * The responsibility review of one official over a period (Vietnamese calendar days, both included):
- * assignments, monthly meeting attendance, visits, cases handled, must-report matters, pre-emptions
+ * assignments, monthly meeting attendance, visits, cases handled, acts on cases, must-report matters, pre-emptions
  * and reviews, every figure with the ids of the events it was counted from. Pure: the caller selects
  * and folds the facts (corrections applied) and passes asOf; nothing here reads a clock or a store.
  * Facts count by occurredAt (when they happened), whenever they were recorded.
@@ -61,6 +61,7 @@ export function reviewResponsibility(input: ResponsibilityReviewInput): Responsi
     monthsMissed: figureOf(missedMonths),
     visits: visitsByAssignment(officialId, period, ownInCharge, input.visits, tree),
     casesHandled: casesHandled(input.cases, context),
+    caseActs: caseActs(input.cases, context),
     mustReport: {
       matters: mustReport,
       late: figureOf(mustReport.filter((matter) => matter.status === 'late')),

@@ -72,6 +72,8 @@ export interface TimedFact {
   readonly eventId: string;
 }
 
+export type CaseActKind = 'acknowledgement' | 'action';
+
 export interface CaseRecord {
   readonly caseId: string;
   /** The unit that received it: the locality where the matter arose, whatever escalations followed. */
@@ -88,6 +90,12 @@ export interface CaseRecord {
   })[];
   readonly reportsUpward: readonly (TimedFact & { readonly officialId: string })[];
   readonly upperLevelInformed: readonly (TimedFact & { readonly unitId: string; readonly channel: UpperLevelChannel })[];
+  /**
+   * The acknowledgements and actions someone did as an official: the one a clerk named (byOfficialId),
+   * else the official the recording token named (metadata.officialId). Acts naming neither are nobody's
+   * in a review (a token's subject is a login, not an official). Absent in records folded before acts were read.
+   */
+  readonly acts?: readonly (TimedFact & { readonly kind: CaseActKind; readonly officialId: string })[];
   /** The latest CaseResolved, if any. */
   readonly resolved: TimedFact | null;
   /** computeDeadline's results for this case, if the caller judged it against the policies. */

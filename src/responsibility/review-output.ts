@@ -144,6 +144,12 @@ export interface Preemption {
   readonly evidence: readonly string[];
 }
 
+/** Acknowledgements and actions on cases the official did (named by a clerk, or by their own token). */
+export interface CaseActs {
+  readonly acknowledgements: Figure;
+  readonly actions: Figure;
+}
+
 export interface ReviewOfOfficial {
   readonly reviewId: string;
   readonly openedAt: string;
@@ -164,6 +170,7 @@ export interface ResponsibilityReview {
   /** One entry per assignment in charge, plus one (assignmentId null) for visits elsewhere. */
   readonly visits: readonly VisitsOfAssignment[];
   readonly casesHandled: CasesHandled;
+  readonly caseActs: CaseActs;
   readonly mustReport: {
     readonly matters: readonly MustReportMatter[];
     readonly late: Figure;

@@ -33,6 +33,13 @@ describe('the acting official', () => {
       unitId: 'xa-a',
       occurredAt: at('01'),
     });
+    await post('/api/v1/officials', {
+      officialId: 'binh',
+      fullName: 'Trần Thị Bình',
+      position: 'Phó Chủ tịch UBND xã',
+      unitId: 'xa-a',
+      occurredAt: at('01'),
+    });
     caseId = (
       await post('/api/v1/cases', { unitId: 'xa-a', category: 'reflection', channel: 'hotline', summary: 'Canal', occurredAt: at('02') })
     ).body.caseId;
@@ -67,5 +74,45 @@ describe('the acting official', () => {
         data: { description: 'Visited the canal with the chairman', byOfficialId: 'an' },
       },
     ]);
+  });
+
+  it('counts in the review the acts of the official a clerk named, and of the official the token names, not of its subject', async () => {
+    const other = (
+      await subject.http
+        .post('/api/v1/cases')
+        .send({ unitId: 'xa-a', category: 'reflection', channel: 'hotline', summary: 'Road', occurredAt: at('05') })
+        .expect(201)
+    ).body.caseId;
+    const byClerk = await as('van-thu-1')
+      .post(`/api/v1/cases/${other}/actions`)
+      .send({ description: 'Measured the road for Ms Bình', byOfficialId: 'binh', occurredAt: at('06') })
+      .expect(200);
+    const byAn = await as('an-login', 'an')
+      .post(`/api/v1/cases/${other}/actions`)
+      .send({ description: 'Met the residents', occurredAt: at('07') })
+      .expect(200);
+    const bySubjectOnly = await as('binh')
+      .post(`/api/v1/cases/${other}/actions`)
+      .send({ description: 'A login named like an official names no one', occurredAt: at('08') })
+      .expect(200);
+
+    const lastEventOf = (answer: request.Response) => (answer.body.events as { eventId: string }[]).at(-1)!.eventId;
+    const review = async (officialId: string) =>
+      (
+        await subject.http
+          .get(
+            `/api/v1/officials/${officialId}/review?minPosition=${bySubjectOnly.headers['ledger-position']}&from=2017-03-01&to=2017-03-31`,
+          )
+          .expect(200)
+      ).body.caseActs;
+    const binh = await review('binh');
+    const an = await review('an');
+
+    expect(binh.actions).toEqual({ count: 1, evidence: [lastEventOf(byClerk)] });
+    expect(binh.acknowledgements.count).toBe(0);
+    // An's acknowledgement (recorded with his token) and the action a clerk recorded for him in the first test, then his own.
+    expect(an.acknowledgements.count).toBe(1);
+    expect(an.actions.count).toBe(2);
+    expect(an.actions.evidence).toContain(lastEventOf(byAn));
   });
 });

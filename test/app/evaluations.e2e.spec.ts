@@ -89,6 +89,8 @@ describe('the annual evaluation over HTTP', () => {
       casesOnTime: 0,
       casesLate: 0,
       casesOverdue: 0,
+      acknowledgements: 0,
+      caseActions: 0,
       mustReportLate: 0,
       mustReportNever: 0,
       mustReportUnjudged: 0,

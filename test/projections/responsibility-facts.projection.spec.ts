@@ -202,6 +202,7 @@ describe('the responsibility-facts projection', () => {
         sourceVisitId: null,
         referredFromUnitId: null,
       }),
+      official_id: null,
     });
   });
 
@@ -251,6 +252,7 @@ describe('the responsibility-facts projection', () => {
           assignments: [],
           reportsUpward: [],
           upperLevelInformed: [{ at: at('07'), eventId: id(12), unitId: 'huyen', channel: 'media' }],
+          acts: [],
           resolved: null,
         },
       },
@@ -266,10 +268,33 @@ describe('the responsibility-facts projection', () => {
           assignments: [{ at: at('06'), eventId: id(14), officialId: 'an', unitId: null, dueAt: at('20') }],
           reportsUpward: [],
           upperLevelInformed: [],
+          acts: [],
           resolved: null,
         },
       },
     ]);
+  });
+
+  it("keeps the acts that name an official (byOfficialId, else the token's official) in the record and links the case to them", () => {
+    const byOwnToken = recorded(22, 'case-c2', 3, 'CaseAcknowledged', { note: null }, at('08'));
+    given(
+      ...scenario(),
+      recorded(21, 'case-c2', 2, 'CaseActionRecorded', { description: 'Met them', byOfficialId: 'binh' }, at('07')),
+      { ...byOwnToken, metadata: { ...byOwnToken.metadata, officialId: 'an' } },
+      recorded(23, 'case-c2', 4, 'CaseActionRecorded', { description: 'Filed by a clerk for no one' }, at('09')),
+    );
+    expect((rows('events') as { global_position: number; official_id: string | null }[]).filter((row) => row.global_position > 20)).toEqual(
+      [
+        expect.objectContaining({ global_position: 21, official_id: null }),
+        expect.objectContaining({ global_position: 22, official_id: 'an' }),
+      ],
+    );
+    const c2 = (rows('case_records') as { stream_id: string; record: string }[]).find((row) => row.stream_id === 'case-c2')!;
+    expect((JSON.parse(c2.record) as { acts: unknown[] }).acts).toEqual([
+      { kind: 'action', at: at('07'), eventId: id(21), officialId: 'binh' },
+      { kind: 'acknowledgement', at: at('08'), eventId: id(22), officialId: 'an' },
+    ]);
+    expect(query.recordsFor(['binh']).cases.map((record) => record.caseId)).toContain('c2');
   });
 
   it('folds a case again when a later batch corrects one of its events', () => {

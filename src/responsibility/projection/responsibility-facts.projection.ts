@@ -2,8 +2,7 @@ import { vietnamDayOf } from '../../calendar/calendar-day.js';
 import type { JsonObject, JsonValue, RecordedEvent } from '../../ledger/event-store.port.js';
 import type { Projection } from '../../projections/projection.js';
 import type { CaseEvent } from '../../cases/case.events.js';
-import type { Fact } from '../../domain-kit/decider.js';
-import { caseFromFacts, FOLDED_EVENT_TYPES } from '../records-from-facts.js';
+import { actingOfficialOf, caseFromFacts, FOLDED_EVENT_TYPES, type CaseFact } from '../records-from-facts.js';
 
 export type ResponsibilityFactsTable = 'events' | 'stream_officials' | 'stream_units' | 'case_days' | 'case_records';
 
@@ -14,11 +13,12 @@ export type ReviewCategory = (typeof REVIEW_CATEGORIES)[number];
 /**
  * The facts the responsibility review and the annual evaluation are computed from: each event of the
  * official, unit, meeting, visit, case and review streams that the folds read (FOLDED_EVENT_TYPES of
- * records-from-facts.ts: about half of a case's events, its acknowledgement, actions and closure, change
- * no record), stored once (id, type, occurredAt, data), and two indexes, fed by every event of those
- * streams, that say which streams to fold for a question:
+ * records-from-facts.ts: about half of a case's events, its closure, escalations and acts that name no
+ * official, change no record), stored once (id, type, occurredAt, data, and the official the recording
+ * token named), and two indexes, fed by every event of those streams, that say which streams to fold for a question:
  * - stream_officials: the official's own stream, meetings they attended, visits they were planned for or
- *   present at, cases assigned to them or reported upward by them, reviews about them;
+ *   present at, cases assigned to them, reported upward by them or acknowledged or acted on by them
+ *   (actingOfficialOf), reviews about them;
  * - stream_units: the unit a case was received in, a meeting or visit was held in, and the units an
  *   official was assigned to (category 'official'), so "who answers for this unit" is one lookup;
  * and per case: case_days, the first and last Vietnamese day on which one of its events occurred (every
@@ -32,8 +32,8 @@ export type ReviewCategory = (typeof REVIEW_CATEGORIES)[number];
  */
 export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable> = {
   name: 'responsibility-facts',
-  // 5: case records read off the one fold of a case's history, with every classification and the moments the deadline calculator reads.
-  version: 5,
+  // 6: the acts (acknowledgements, actions) of officials in the case records, with the token's official stored beside each event.
+  version: 6,
   tables: ['events', 'stream_officials', 'stream_units', 'case_days', 'case_records'],
 
   schema(db, tables) {
@@ -47,6 +47,7 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
         type            TEXT NOT NULL,
         occurred_at     TEXT NOT NULL,
         data            TEXT NOT NULL,
+        official_id     TEXT,
         PRIMARY KEY (stream_id, global_position)
       ) STRICT, WITHOUT ROWID;
       CREATE TABLE "${tables.stream_officials}" (
@@ -76,13 +77,13 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
 
   applier(db, tables) {
     const insertEvent = db.prepare(
-      `INSERT INTO "${tables.events}" (global_position, stream_id, category, event_id, type, occurred_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO "${tables.events}" (global_position, stream_id, category, event_id, type, occurred_at, data, official_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const linkOfficial = db.prepare(`INSERT OR IGNORE INTO "${tables.stream_officials}" (official_id, stream_id) VALUES (?, ?)`);
     const linkUnit = db.prepare(`INSERT OR IGNORE INTO "${tables.stream_units}" (unit_id, category, stream_id) VALUES (?, ?, ?)`);
     const caseEvents = db
       .prepare(
-        `SELECT global_position, event_id, type, occurred_at, data FROM "${tables.events}" WHERE stream_id = ? ORDER BY global_position`,
+        `SELECT global_position, event_id, type, occurred_at, data, official_id FROM "${tables.events}" WHERE stream_id = ? ORDER BY global_position`,
       )
       .raw(true);
     // Once per case and batch: its days widened, its record replaced when it was folded again.
@@ -99,7 +100,7 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
       apply(event) {
         const category = categoryOf(event.streamId);
         if (category === null) return;
-        const folded = FOLDED_EVENT_TYPES.has(event.type);
+        const folded = FOLDED_EVENT_TYPES.has(event.type) && (!isAct(event.type) || actingOfficialOf(factOf(event)) !== null);
         if (folded)
           insertEvent.run(
             event.globalPosition,
@@ -109,6 +110,7 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
             event.type,
             event.metadata.occurredAt,
             JSON.stringify(storedData(event)),
+            event.metadata.officialId ?? null,
           );
         if (category === 'case') noteCaseEvent(casesChanged, event, folded);
         const links = linksOf(category, event);
@@ -125,13 +127,13 @@ export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable>
             first = change.whole.first;
             record = jsonOrNull(caseFromFacts(change.whole.facts));
           } else if (change.refold) {
-            const rows = caseEvents.all(streamId) as [number, string, string, string, string][];
+            const rows = caseEvents.all(streamId) as [number, string, string, string, string, string | null][];
             first = rows[0]?.[0] ?? null;
             record = jsonOrNull(
               caseFromFacts(
                 rows.map(
-                  ([, eventId, type, occurredAt, data]) =>
-                    ({ type, data: JSON.parse(data) as CaseEvent['data'], eventId, occurredAt }) as Fact<CaseEvent>,
+                  ([, eventId, type, occurredAt, data, tokenOfficialId]) =>
+                    ({ type, data: JSON.parse(data) as CaseEvent['data'], eventId, occurredAt, tokenOfficialId }) as CaseFact,
                 ),
               ),
             );
@@ -153,7 +155,7 @@ interface CaseInBatch {
   firstDay: string;
   lastDay: string;
   refold: boolean;
-  whole: { first: number | null; readonly facts: Fact<CaseEvent>[] } | null;
+  whole: { first: number | null; readonly facts: CaseFact[] } | null;
 }
 
 function noteCaseEvent(changes: Map<string, CaseInBatch>, event: RecordedEvent, folded: boolean): void {
@@ -169,13 +171,20 @@ function noteCaseEvent(changes: Map<string, CaseInBatch>, event: RecordedEvent, 
   change.refold = true;
   if (change.whole) {
     change.whole.first ??= event.globalPosition;
-    change.whole.facts.push({
-      type: event.type,
-      data: storedData(event),
-      eventId: event.eventId,
-      occurredAt: event.metadata.occurredAt,
-    } as Fact<CaseEvent>);
+    change.whole.facts.push(factOf(event));
   }
+}
+
+const isAct = (type: string) => type === 'CaseAcknowledged' || type === 'CaseActionRecorded';
+
+function factOf(event: RecordedEvent): CaseFact {
+  return {
+    type: event.type,
+    data: storedData(event),
+    eventId: event.eventId,
+    occurredAt: event.metadata.occurredAt,
+    tokenOfficialId: event.metadata.officialId ?? null,
+  } as CaseFact;
 }
 
 function jsonOrNull(record: object | null): string | null {
@@ -215,9 +224,9 @@ function linksOf(category: ReviewCategory, event: RecordedEvent): Links {
     case 'visit':
       return { officials: [...strings(data.participants), ...strings(data.presentParticipants)], units: strings(data.unitId) };
     case 'case':
-      // CaseReceived names the unit where the matter arose; CaseAssigned and CaseReportedUpward name officials.
+      // CaseReceived names the unit where the matter arose; CaseAssigned and CaseReportedUpward name officials, an act its doer.
       return {
-        officials: strings(data.officialId),
+        officials: [...strings(data.officialId), ...strings(actingOfficialOf(factOf(event)) ?? undefined)],
         units: event.type === 'CaseReceived' || event.type === 'EventCorrected' ? strings(data.unitId) : [],
       };
     case 'review':

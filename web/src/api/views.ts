@@ -263,6 +263,8 @@ export const INDICATORS = [
   'casesOnTime',
   'casesLate',
   'casesOverdue',
+  'acknowledgements',
+  'caseActions',
   'mustReportLate',
   'mustReportNever',
   'mustReportUnjudged',

@@ -362,6 +362,8 @@ export const en: Messages = {
     casesOnTime: 'On time',
     casesLate: 'Late',
     casesOverdue: 'Overdue',
+    acknowledgements: 'Cases acknowledged',
+    caseActions: 'Actions on cases',
     mustReportLate: 'Reported late',
     mustReportNever: 'Never reported',
     mustReportUnjudged: 'Not judged (no rule or calendar)',

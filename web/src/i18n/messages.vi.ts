@@ -370,6 +370,8 @@ export const vi = {
     casesOnTime: 'Đúng hạn',
     casesLate: 'Trễ hạn',
     casesOverdue: 'Quá hạn',
+    acknowledgements: 'Vụ việc đã tiếp nhận',
+    caseActions: 'Hoạt động xử lý vụ việc',
     mustReportLate: 'Báo cáo trễ',
     mustReportNever: 'Không báo cáo',
     mustReportUnjudged: 'Chưa xét được (thiếu quy định hoặc lịch)',
