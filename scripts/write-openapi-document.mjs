@@ -1,7 +1,9 @@
 // Writes the service's OpenAPI document to a file without starting the service: the application is
 // built in NestJS's preview mode (modules and routes, no provider instantiated, so no store, key or
 // port is opened). The console's typed client is generated from this file during `npm run build`.
-// Usage: node scripts/write-openapi-document.mjs <output.json>   (after `nest build`)
+// The demo seeder's client is typed by the same file (src/demo/ledger-client.ts).
+// Usage: node scripts/write-openapi-document.mjs <output.json> [compiled folder, dist by default]
+//   (after `nest build`, or after the tsc run of npm run seed:demo, which compiles into dist-tools)
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,10 +12,10 @@ import { NestFactory } from '@nestjs/core';
 
 const output = process.argv[2];
 if (!output) {
-  process.stderr.write('usage: node scripts/write-openapi-document.mjs <output.json>\n');
+  process.stderr.write('usage: node scripts/write-openapi-document.mjs <output.json> [compiled folder]\n');
   process.exit(2);
 }
-const dist = resolve(import.meta.dirname, '..', 'dist');
+const dist = resolve(import.meta.dirname, '..', process.argv[3] ?? 'dist');
 const { AppModule } = await import(join(dist, 'app.module.js'));
 const { apiDocument } = await import(join(dist, 'http', 'api-document.js'));
 const { loadLedgerConfig } = await import(join(dist, 'config', 'ledger.config.js'));

@@ -3,7 +3,10 @@ import { embeddedSecret, embeddedSecretPath } from '../auth/jwt/embedded-secret.
 import { ROLES } from '../auth/principal.js';
 import { mintEmbeddedToken } from '../auth/token-minter.js';
 import { loadLedgerConfig } from '../config/ledger.config.js';
-import { LedgerClient } from './ledger-client.js';
+import type { components } from '../../web/src/api/schema.js';
+import { caseAnswer, checkHealth, idempotent, ledgerApi, recorded, type LedgerApi } from './ledger-client.js';
+
+type Schemas = components['schemas'];
 
 /**
  * npm run seed:demo — records a province scenario drawn from the source article (Hải Dương, March 2017)
@@ -13,7 +16,7 @@ import { LedgerClient } from './ledger-client.js';
  * before the member in charge reported it. The leaders named in the article appear only for the visits
  * the article reports; the committee members and the failures are invented.
  */
-let client: LedgerClient;
+let api: LedgerApi;
 
 /** Without LEDGER_TOKEN, the demo mints its own token (subject demo-seed, every role) from the data folder the service uses. */
 function demoToken(): Promise<string> {
@@ -28,8 +31,13 @@ function demoToken(): Promise<string> {
 const at = (date: string, time = '08:00') => `${date}T${time}:00+07:00`;
 
 async function units(): Promise<void> {
-  const unit = (unitId: string, name: string, kind: string, parentId?: string) =>
-    client.post('/api/v1/units', `unit:${unitId}`, { unitId, name, kind, ...(parentId ? { parentId } : {}), occurredAt: at('2016-01-04') });
+  const unit = (unitId: string, name: string, kind: Schemas['RegisterUnitRequestDto']['kind'], parentId?: string) =>
+    recorded(
+      api.POST('/api/v1/units', {
+        headers: idempotent(`unit:${unitId}`),
+        body: { unitId, name, kind, ...(parentId ? { parentId } : {}), occurredAt: at('2016-01-04') },
+      }),
+    );
   await unit('hai-duong', 'Tỉnh Hải Dương', 'province');
   await unit('tinh-uy-hai-duong', 'Tỉnh ủy Hải Dương', 'party-committee', 'hai-duong');
   await unit('so-nn-ptnt', 'Sở Nông nghiệp và Phát triển nông thôn', 'department', 'hai-duong');
@@ -49,7 +57,12 @@ async function units(): Promise<void> {
 
 async function officials(): Promise<void> {
   const official = (officialId: string, fullName: string, position: string, unitId: string) =>
-    client.post('/api/v1/officials', `official:${officialId}`, { officialId, fullName, position, unitId, occurredAt: at('2016-01-05') });
+    recorded(
+      api.POST('/api/v1/officials', {
+        headers: idempotent(`official:${officialId}`),
+        body: { officialId, fullName, position, unitId, occurredAt: at('2016-01-05') },
+      }),
+    );
   await official('nguyen-duong-thai', 'Nguyễn Dương Thái', 'Chủ tịch UBND tỉnh', 'hai-duong');
   await official('nguyen-anh-cuong', 'Nguyễn Anh Cương', 'Phó Chủ tịch Thường trực UBND tỉnh', 'hai-duong');
   await official('vuong-duc-sang', 'Vương Đức Sáng', 'Phó Chủ tịch UBND tỉnh', 'hai-duong');
@@ -60,13 +73,19 @@ async function officials(): Promise<void> {
   await official('le-thi-hoa', 'Lê Thị Hoa (demo)', 'Huyện ủy viên', 'huyen-uy-gia-loc');
   await official('do-van-hung', 'Đỗ Văn Hùng (demo)', 'Bí thư Đảng ủy xã Thống Nhất', 'dang-uy-thong-nhat');
   await official('ngo-thi-lan', 'Ngô Thị Lan (demo)', 'Bí thư Đảng ủy xã Gia Tân', 'dang-uy-gia-tan');
-  const assign = (officialId: string, unitId: string, role: string) =>
-    client.post(`/api/v1/officials/${officialId}/assignments`, `assignment:${officialId}:${unitId}`, {
-      unitId,
-      role,
-      from: '2017-01-01',
-      occurredAt: at('2016-12-28'),
-    });
+  const assign = (officialId: string, unitId: string, role: Schemas['AssignResponsibilityRequestDto']['role']) =>
+    recorded(
+      api.POST('/api/v1/officials/{officialId}/assignments', {
+        params: { path: { officialId } },
+        headers: idempotent(`assignment:${officialId}:${unitId}`),
+        body: {
+          unitId,
+          role,
+          from: '2017-01-01',
+          occurredAt: at('2016-12-28'),
+        },
+      }),
+    );
   await assign('tran-van-minh', 'gia-tan', 'committee-member-in-charge');
   await assign('le-thi-hoa', 'thong-nhat', 'committee-member-in-charge');
   await assign('pham-quang-huong', 'gia-loc', 'leader');
@@ -81,14 +100,19 @@ async function monthlyMeetings(): Promise<void> {
       ['thong-nhat', 'do-van-hung', 'le-thi-hoa'],
     ]) {
       const present = member === 'le-thi-hoa' && missedByHoa.has(month) ? [secretary] : [secretary, member];
-      const meeting = (kind: string, unitId: string, day: string) =>
-        client.post('/api/v1/meetings', `meeting:${unitId}:${month}`, {
-          meetingId: `${unitId}-2017-${month}`,
-          unitId,
-          kind,
-          heldAt: at(`2017-${month}-${day}`, '14:00'),
-          attendees: present,
-        });
+      const meeting = (kind: Schemas['RecordMeetingRequestDto']['kind'], unitId: string, day: string) =>
+        recorded(
+          api.POST('/api/v1/meetings', {
+            headers: idempotent(`meeting:${unitId}:${month}`),
+            body: {
+              meetingId: `${unitId}-2017-${month}`,
+              unitId,
+              kind,
+              heldAt: at(`2017-${month}-${day}`, '14:00'),
+              attendees: present,
+            },
+          }),
+        );
       await meeting('party-committee', `dang-uy-${commune}`, '05');
       await meeting('party-cell', `chi-bo-${commune}-1`, '12');
     }
@@ -106,23 +130,34 @@ async function leadersVisits(): Promise<void> {
     from: string,
     to: string,
   ) => {
-    await client.post('/api/v1/visits', `visit:${visitId}`, {
-      visitId,
-      kind: 'periodic',
-      purpose,
-      place,
-      unitId,
-      participants,
-      plannedFor: at('2017-03-09', from),
-      publishedInCalendar: true,
-      occurredAt: at('2017-03-06'),
-    });
-    await client.post(`/api/v1/visits/${visitId}/conduct`, `visit:${visitId}:conduct`, {
-      startedAt: at('2017-03-09', from),
-      endedAt: at('2017-03-09', to),
-      presentParticipants: participants,
-      occurredAt: at('2017-03-09', '17:00'),
-    });
+    await recorded(
+      api.POST('/api/v1/visits', {
+        headers: idempotent(`visit:${visitId}`),
+        body: {
+          visitId,
+          kind: 'periodic',
+          purpose,
+          place,
+          unitId,
+          participants,
+          plannedFor: at('2017-03-09', from),
+          publishedInCalendar: true,
+          occurredAt: at('2017-03-06'),
+        },
+      }),
+    );
+    await recorded(
+      api.POST('/api/v1/visits/{visitId}/conduct', {
+        params: { path: { visitId } },
+        headers: idempotent(`visit:${visitId}:conduct`),
+        body: {
+          startedAt: at('2017-03-09', from),
+          endedAt: at('2017-03-09', to),
+          presentParticipants: participants,
+          occurredAt: at('2017-03-09', '17:00'),
+        },
+      }),
+    );
   };
   await visit(
     '2017-03-09-san-xuat',
@@ -155,110 +190,209 @@ async function leadersVisits(): Promise<void> {
 
 /** Residents complain of pollution from a production project; the district secretary goes to see. */
 async function pollutionComplaint(): Promise<void> {
-  const received = await client.post<{ caseId: string }>('/api/v1/cases', 'case:pollution', {
-    unitId: 'gia-tan',
-    category: 'complaint',
-    channel: 'citizen-reception',
-    summary: 'Dự án sản xuất gây ô nhiễm môi trường: khói, mùi và nước thải ra mương tưới (demo).',
-    reporter: { name: 'Người dân thôn 1 (demo)', phone: '0220 3000 000' },
-    location: { address: 'Thôn 1, xã Gia Tân, huyện Gia Lộc' },
-    occurredAt: at('2017-02-20', '09:00'),
-  });
-  const path = `/api/v1/cases/${received.caseId}`;
-  await client.post(`${path}/acknowledgements`, 'case:pollution:ack', { occurredAt: at('2017-02-21') });
-  await client.post(`${path}/classifications`, 'case:pollution:classify', {
-    classification: 'within-authority',
-    reason: 'Environmental matter the district can resolve',
-    occurredAt: at('2017-02-21', '10:00'),
-  });
-  await client.post(`${path}/escalations`, 'case:pollution:escalate', {
-    toUnitId: 'gia-loc',
-    reason: 'Needs the district environment office and the works owner',
-    occurredAt: at('2017-02-22'),
-  });
-  await client.post(`${path}/assignments`, 'case:pollution:assign', {
-    officialId: 'pham-quang-huong',
-    dueAt: at('2017-03-24', '17:00'),
-    occurredAt: at('2017-02-22', '14:00'),
-  });
-  await client.post('/api/v1/visits', 'visit:pollution', {
-    visitId: '2017-02-24-o-nhiem',
-    kind: 'unscheduled',
-    purpose: 'Trực tiếp kiểm tra dự án bị nhân dân kiến nghị gây ô nhiễm môi trường',
-    place: 'Thôn 1, xã Gia Tân',
-    unitId: 'gia-tan',
-    participants: ['pham-quang-huong'],
-    plannedFor: at('2017-02-24', '08:00'),
-    occurredAt: at('2017-02-23'),
-  });
-  await client.post('/api/v1/visits/2017-02-24-o-nhiem/conduct', 'visit:pollution:conduct', {
-    startedAt: at('2017-02-24', '08:00'),
-    endedAt: at('2017-02-24', '11:00'),
-    presentParticipants: ['pham-quang-huong'],
-    others: 'Chủ doanh nghiệp; Phòng Tài nguyên và Môi trường',
-    occurredAt: at('2017-02-24', '15:00'),
-  });
-  await client.post('/api/v1/visits/2017-02-24-o-nhiem/findings', 'visit:pollution:finding', {
-    findingId: 'nuoc-thai',
-    text: 'Nước thải chưa qua xử lý chảy ra mương tưới',
-    severity: 'high',
-    occurredAt: at('2017-02-24', '15:30'),
-  });
-  await client.post(`${path}/actions`, 'case:pollution:action', {
-    description: 'Làm việc với chủ doanh nghiệp và cơ quan chức năng; yêu cầu lắp đặt hệ thống xử lý',
-    occurredAt: at('2017-02-24', '16:00'),
-  });
-  await client.post(`${path}/resolutions`, 'case:pollution:resolve', {
-    outcome: 'Doanh nghiệp lắp hệ thống xử lý nước thải; đã kiểm tra lại',
-    occurredAt: at('2017-03-20'),
-  });
-  await client.post(`${path}/closures`, 'case:pollution:close', { occurredAt: at('2017-03-21') });
+  const received = await recorded(
+    api.POST('/api/v1/cases', {
+      headers: idempotent('case:pollution'),
+      body: {
+        unitId: 'gia-tan',
+        category: 'complaint',
+        channel: 'citizen-reception',
+        summary: 'Dự án sản xuất gây ô nhiễm môi trường: khói, mùi và nước thải ra mương tưới (demo).',
+        reporter: { name: 'Người dân thôn 1 (demo)', phone: '0220 3000 000' },
+        location: { address: 'Thôn 1, xã Gia Tân, huyện Gia Lộc' },
+        occurredAt: at('2017-02-20', '09:00'),
+      },
+    }),
+  );
+  const { caseId } = caseAnswer(received);
+  await recorded(
+    api.POST('/api/v1/cases/{caseId}/acknowledgements', {
+      params: { path: { caseId } },
+      headers: idempotent('case:pollution:ack'),
+      body: { occurredAt: at('2017-02-21') },
+    }),
+  );
+  await recorded(
+    api.POST('/api/v1/cases/{caseId}/classifications', {
+      params: { path: { caseId } },
+      headers: idempotent('case:pollution:classify'),
+      body: {
+        classification: 'within-authority',
+        reason: 'Environmental matter the district can resolve',
+        occurredAt: at('2017-02-21', '10:00'),
+      },
+    }),
+  );
+  await recorded(
+    api.POST('/api/v1/cases/{caseId}/escalations', {
+      params: { path: { caseId } },
+      headers: idempotent('case:pollution:escalate'),
+      body: {
+        toUnitId: 'gia-loc',
+        reason: 'Needs the district environment office and the works owner',
+        occurredAt: at('2017-02-22'),
+      },
+    }),
+  );
+  await recorded(
+    api.POST('/api/v1/cases/{caseId}/assignments', {
+      params: { path: { caseId } },
+      headers: idempotent('case:pollution:assign'),
+      body: {
+        officialId: 'pham-quang-huong',
+        dueAt: at('2017-03-24', '17:00'),
+        occurredAt: at('2017-02-22', '14:00'),
+      },
+    }),
+  );
+  await recorded(
+    api.POST('/api/v1/visits', {
+      headers: idempotent('visit:pollution'),
+      body: {
+        visitId: '2017-02-24-o-nhiem',
+        kind: 'unscheduled',
+        purpose: 'Trực tiếp kiểm tra dự án bị nhân dân kiến nghị gây ô nhiễm môi trường',
+        place: 'Thôn 1, xã Gia Tân',
+        unitId: 'gia-tan',
+        participants: ['pham-quang-huong'],
+        plannedFor: at('2017-02-24', '08:00'),
+        occurredAt: at('2017-02-23'),
+      },
+    }),
+  );
+  await recorded(
+    api.POST('/api/v1/visits/{visitId}/conduct', {
+      params: { path: { visitId: '2017-02-24-o-nhiem' } },
+      headers: idempotent('visit:pollution:conduct'),
+      body: {
+        startedAt: at('2017-02-24', '08:00'),
+        endedAt: at('2017-02-24', '11:00'),
+        presentParticipants: ['pham-quang-huong'],
+        others: 'Chủ doanh nghiệp; Phòng Tài nguyên và Môi trường',
+        occurredAt: at('2017-02-24', '15:00'),
+      },
+    }),
+  );
+  await recorded(
+    api.POST('/api/v1/visits/{visitId}/findings', {
+      params: { path: { visitId: '2017-02-24-o-nhiem' } },
+      headers: idempotent('visit:pollution:finding'),
+      body: {
+        findingId: 'nuoc-thai',
+        text: 'Nước thải chưa qua xử lý chảy ra mương tưới',
+        severity: 'high',
+        occurredAt: at('2017-02-24', '15:30'),
+      },
+    }),
+  );
+  await recorded(
+    api.POST('/api/v1/cases/{caseId}/actions', {
+      params: { path: { caseId } },
+      headers: idempotent('case:pollution:action'),
+      body: {
+        description: 'Làm việc với chủ doanh nghiệp và cơ quan chức năng; yêu cầu lắp đặt hệ thống xử lý',
+        occurredAt: at('2017-02-24', '16:00'),
+      },
+    }),
+  );
+  await recorded(
+    api.POST('/api/v1/cases/{caseId}/resolutions', {
+      params: { path: { caseId } },
+      headers: idempotent('case:pollution:resolve'),
+      body: {
+        outcome: 'Doanh nghiệp lắp hệ thống xử lý nước thải; đã kiểm tra lại',
+        occurredAt: at('2017-03-20'),
+      },
+    }),
+  );
+  await recorded(
+    api.POST('/api/v1/cases/{caseId}/closures', {
+      params: { path: { caseId } },
+      headers: idempotent('case:pollution:close'),
+      body: { occurredAt: at('2017-03-21') },
+    }),
+  );
 }
 
 /** A gathering in Thống Nhất: must be reported, but the district's Standing Committee hears of it first. */
 async function preemptedMatter(): Promise<void> {
-  const received = await client.post<{ caseId: string }>('/api/v1/cases', 'case:gathering', {
-    unitId: 'thong-nhat',
-    category: 'incident',
-    channel: 'hotline',
-    summary: 'Tụ tập đông người phản đối việc thu hồi đất tại thôn 2 (demo).',
-    occurredAt: at('2017-04-10', '07:30'),
-  });
-  const path = `/api/v1/cases/${received.caseId}`;
-  await client.post(`${path}/acknowledgements`, 'case:gathering:ack', { occurredAt: at('2017-04-10', '08:00') });
-  await client.post(`${path}/classifications`, 'case:gathering:classify', {
-    classification: 'must-report',
-    reason: 'A gathering about land recovery must be reported upward',
-    occurredAt: at('2017-04-10', '08:30'),
-  });
-  await client.post(`${path}/upper-level-notices`, 'case:gathering:upper', {
-    unitId: 'gia-loc',
-    channel: 'media',
-    note: 'Ban Thường vụ Huyện ủy nắm được qua báo chí',
-    occurredAt: at('2017-04-11', '09:00'),
-  });
-  const reported = await client.post<{ events: { eventId: string; type: string }[] }>(`${path}/upward-reports`, 'case:gathering:report', {
-    officialId: 'le-thi-hoa',
-    toUnitId: 'gia-loc',
-    summary: 'Báo cáo muộn',
-    occurredAt: at('2017-04-13', '16:00'),
-  });
+  const received = await recorded(
+    api.POST('/api/v1/cases', {
+      headers: idempotent('case:gathering'),
+      body: {
+        unitId: 'thong-nhat',
+        category: 'incident',
+        channel: 'hotline',
+        summary: 'Tụ tập đông người phản đối việc thu hồi đất tại thôn 2 (demo).',
+        occurredAt: at('2017-04-10', '07:30'),
+      },
+    }),
+  );
+  const { caseId } = caseAnswer(received);
+  await recorded(
+    api.POST('/api/v1/cases/{caseId}/acknowledgements', {
+      params: { path: { caseId } },
+      headers: idempotent('case:gathering:ack'),
+      body: { occurredAt: at('2017-04-10', '08:00') },
+    }),
+  );
+  await recorded(
+    api.POST('/api/v1/cases/{caseId}/classifications', {
+      params: { path: { caseId } },
+      headers: idempotent('case:gathering:classify'),
+      body: {
+        classification: 'must-report',
+        reason: 'A gathering about land recovery must be reported upward',
+        occurredAt: at('2017-04-10', '08:30'),
+      },
+    }),
+  );
+  await recorded(
+    api.POST('/api/v1/cases/{caseId}/upper-level-notices', {
+      params: { path: { caseId } },
+      headers: idempotent('case:gathering:upper'),
+      body: {
+        unitId: 'gia-loc',
+        channel: 'media',
+        note: 'Ban Thường vụ Huyện ủy nắm được qua báo chí',
+        occurredAt: at('2017-04-11', '09:00'),
+      },
+    }),
+  );
+  const reported = await recorded(
+    api.POST('/api/v1/cases/{caseId}/upward-reports', {
+      params: { path: { caseId } },
+      headers: idempotent('case:gathering:report'),
+      body: {
+        officialId: 'le-thi-hoa',
+        toUnitId: 'gia-loc',
+        summary: 'Báo cáo muộn',
+        occurredAt: at('2017-04-13', '16:00'),
+      },
+    }),
+  );
   // The evidence: the upper level's notice and the late report, cited by their event ids.
-  const evidenceEventIds = reported.events
-    .filter((event) => ['UpperLevelInformed', 'CaseReportedUpward'].includes(event.type))
+  const evidenceEventIds = caseAnswer(reported)
+    .events.filter((event) => ['UpperLevelInformed', 'CaseReportedUpward'].includes(event.type))
     .map((event) => event.eventId);
-  await client.post('/api/v1/reviews', 'review:le-thi-hoa', {
-    reviewId: 'kiem-diem-le-thi-hoa-2017-04',
-    officialId: 'le-thi-hoa',
-    grounds: 'Ban Thường vụ Huyện ủy nắm được thông tin trước cấp ủy viên phụ trách (demo)',
-    evidenceEventIds,
-    occurredAt: at('2017-04-20'),
-  });
+  await recorded(
+    api.POST('/api/v1/reviews', {
+      headers: idempotent('review:le-thi-hoa'),
+      body: {
+        reviewId: 'kiem-diem-le-thi-hoa-2017-04',
+        officialId: 'le-thi-hoa',
+        grounds: 'Ban Thường vụ Huyện ủy nắm được thông tin trước cấp ủy viên phụ trách (demo)',
+        evidenceEventIds,
+        occurredAt: at('2017-04-20'),
+      },
+    }),
+  );
 }
 
 async function main(): Promise<void> {
-  client = new LedgerClient(process.env.BASE_URL ?? 'http://127.0.0.1:3000', process.env.LEDGER_TOKEN ?? (await demoToken()));
-  await client.health();
+  const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
+  await checkHealth(baseUrl);
+  api = ledgerApi(baseUrl, process.env.LEDGER_TOKEN ?? (await demoToken()));
   const steps: [string, () => Promise<void>][] = [
     ['units', units],
     ['officials and assignments', officials],

@@ -54,6 +54,7 @@ import { CitizenStatusTokens, presentsStatusToken, statusTokenOf } from './citiz
 import { ClientRateLimitGuard } from './client-rate-limit.guard.js';
 import { MultipartIntakeInterceptor } from './multipart-intake.interceptor.js';
 import { SubmissionEvidence } from './submission-evidence.js';
+import { ServiceRequestReceiptView } from './service-request-receipt.view.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SERVICE_REQUEST_ID = /^[A-Za-z0-9-]{1,80}$/;
@@ -93,10 +94,11 @@ export class Open311Controller {
   @HttpCode(201)
   @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data', 'application/json')
   @ApiCreatedResponse({
-    description: "[{ service_request_id, token, service_notice, account_id }]; token: the secret that reads this request's status",
+    description: "A list of one receipt; its token is the secret that reads this request's status",
+    type: [ServiceRequestReceiptView],
   })
   @ApiUnprocessableEntityResponse({ description: 'jurisdiction_id is not an active unit' })
-  async create(@Body() body: CreateServiceRequestDto, @Req() request: Request) {
+  async create(@Body() body: CreateServiceRequestDto, @Req() request: Request): Promise<ServiceRequestReceiptView[]> {
     const hasPoint = body.lat !== undefined && body.long !== undefined;
     if (!hasPoint && body.address_string === undefined && body.address_id === undefined) {
       throw new BadRequestException({

@@ -18,53 +18,6 @@ const NO_TOKEN = [
   'POST /api/v1/session/sign-out',
 ];
 
-/**
- * Known gaps: command routes whose success body is not documented yet. Their controllers move to one
- * composite route decorator that documents it; empty this list as they do (the test fails on an entry
- * that has no gap any more, so the list cannot go stale).
- */
-const KNOWN_GAPS: readonly string[] = [
-  'POST /api/v1/units',
-  'POST /api/v1/units/{unitId}/renamings',
-  'POST /api/v1/units/{unitId}/mergers',
-  'POST /api/v1/units/{unitId}/abolitions',
-  'POST /api/v1/units/{unitId}/corrections',
-  'POST /api/v1/cases',
-  'POST /api/v1/cases/{caseId}/acknowledgements',
-  'POST /api/v1/cases/{caseId}/classifications',
-  'POST /api/v1/cases/{caseId}/assignments',
-  'POST /api/v1/cases/{caseId}/actions',
-  'POST /api/v1/cases/{caseId}/complexity-markings',
-  'POST /api/v1/cases/{caseId}/upward-reports',
-  'POST /api/v1/cases/{caseId}/upper-level-notices',
-  'POST /api/v1/cases/{caseId}/escalations',
-  'POST /api/v1/cases/{caseId}/deadline-extensions',
-  'POST /api/v1/cases/{caseId}/resolutions',
-  'POST /api/v1/cases/{caseId}/closures',
-  'POST /api/v1/cases/{caseId}/reopenings',
-  'POST /api/v1/cases/{caseId}/corrections',
-  'POST /api/v1/officials',
-  'POST /api/v1/officials/{officialId}/assignments',
-  'POST /api/v1/officials/{officialId}/assignments/{assignmentId}/endings',
-  'POST /api/v1/officials/{officialId}/position-changes',
-  'POST /api/v1/officials/{officialId}/departures',
-  'POST /api/v1/officials/{officialId}/corrections',
-  'POST /api/v1/meetings',
-  'POST /api/v1/meetings/{meetingId}/corrections',
-  'POST /api/v1/reviews',
-  'POST /api/v1/reviews/{reviewId}/conclusions',
-  'POST /api/v1/policies',
-  'POST /api/v1/policies/{ruleId}/retirements',
-  'POST /api/v1/visits',
-  'POST /api/v1/visits/{visitId}/reschedulings',
-  'POST /api/v1/visits/{visitId}/cancellations',
-  'POST /api/v1/visits/{visitId}/conduct',
-  'POST /api/v1/visits/{visitId}/findings',
-  'POST /api/v1/visits/{visitId}/corrections',
-  'POST /api/v1/personal-data/subjects/{subjectId}/erasure',
-  'POST /open311/v2/requests.json',
-];
-
 /** What an operation lacks: a documented 2xx body, documented errors (problem details but in Open311), bearer security. */
 export function gapsOf(route: string, operation: Operation, document: Document): string[] {
   const responses = Object.entries(operation.responses ?? {});
@@ -101,23 +54,11 @@ describe('the OpenAPI document describes every operation in full', () => {
       Object.entries(byMethod).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, operation })),
     );
 
-  it('documents, for every operation, its success body, its errors and its security (but the known gaps)', () => {
+  it('documents, for every operation, its success body, its errors and its security', () => {
     const gaps = operations()
-      .filter(({ route }) => !KNOWN_GAPS.includes(route))
       .map(({ route, operation }) => ({ route, gaps: gapsOf(route, operation, document) }))
       .filter(({ gaps }) => gaps.length > 0);
     expect(gaps).toEqual([]);
-  });
-
-  it('lists as known gaps only operations that still have a gap, and only the success body of a command', () => {
-    const byRoute = new Map(operations().map(({ route, operation }) => [route, operation]));
-    const stale = KNOWN_GAPS.map((route) => ({
-      route,
-      gaps: byRoute.has(route) ? gapsOf(route, byRoute.get(route)!, document) : ['no such operation'],
-    }));
-    expect(stale.filter(({ gaps }) => gaps.length === 0).map(({ route }) => route)).toEqual([]);
-    expect(stale.filter(({ gaps }) => gaps.join() !== 'no documented 2xx schema')).toEqual([]);
-    expect(KNOWN_GAPS.every((route) => route.startsWith('POST '))).toBe(true);
   });
 
   it('states a schema and an example for the read routes, and the error body once for all', () => {

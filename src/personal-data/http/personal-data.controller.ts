@@ -18,6 +18,7 @@ import { correlationIdOf } from '../../http/command-request.js';
 import { ProjectionEngine } from '../../projections/projection-engine.js';
 import { readAfter } from '../../projections/read-after.js';
 import { PersonalDataErasure, type Erasure } from '../personal-data-erasure.js';
+import { ErasureView } from './erasure.view.js';
 import { personalDataReadsProjection } from '../personal-data-reads.projection.js';
 import { PersonalDataReadsQuery, type PersonalDataReadsPage } from '../personal-data-reads.query.js';
 import { PersonalDataReadsQueryDto } from './personal-data-reads.query.dto.js';
@@ -38,7 +39,7 @@ export class PersonalDataController {
   @ApiOperation({
     summary: 'Erase a data subject (admin): delete its key, so its sealed data can never be read again, and record PersonalDataErased',
   })
-  @ApiCreatedResponse({ description: '{ subjectId, erasedAt, eventId, position }' })
+  @ApiCreatedResponse({ description: 'Erased: the subject, when, and the PersonalDataErased event', type: ErasureView })
   @ApiNotFoundResponse({ description: 'PERSONAL_DATA.UNKNOWN_SUBJECT' })
   @ApiConflictResponse({ description: 'PERSONAL_DATA.ALREADY_ERASED' })
   async erase(
