@@ -74,10 +74,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appendGroup;
   private readonly appendInSavepoint;
 
-  constructor(
-    private readonly filename: string,
-    options: SqliteEventStoreOptions = {},
-  ) {
+  constructor(filename: string, options: SqliteEventStoreOptions = {}) {
     this.storedFeed = { adapter: 'sqlite', file: filename };
     createPrivateFile(filename);
     this.db = new Database(filename);
@@ -217,7 +214,7 @@ export class SqliteEventStore implements EventStore {
   /** A read-only connection of its own, each row taken as stored: a row that no longer parses is reported at its place. */
   ledgerSource(): LedgerSource {
     this.assertOpen();
-    return new SqliteLedgerFile(this.filename);
+    return new SqliteLedgerFile(this.db);
   }
 
   observeAppends(observer: AppendObserver): void {

@@ -14,16 +14,24 @@ const BATCH = 2000;
 export class SqliteLedgerFile implements LedgerSource, StoredFeed {
   readonly densePositions = true;
   private readonly db: Database.Database;
+  /** Whether close() closes the connection: not when it is the running store's own. */
+  private readonly ownsConnection: boolean;
   private readonly selectAfter;
   private readonly selectStream;
   private readonly selectHead;
 
+  /**
+   * A file name opens the file read-only; the running store passes its own connection instead, since a
+   * second connection in the same process has been seen to fail with SQLITE_IOERR_SHORT_READ while
+   * another process (a `ledger erase-subject`) wrote to the file.
+   */
   constructor(
-    filename: string,
+    file: string | Database.Database,
     private readonly options: { readonly pollMs?: number } = {},
   ) {
-    this.db = new Database(filename, { readonly: true, fileMustExist: true });
-    this.db.pragma('busy_timeout = 5000');
+    this.ownsConnection = typeof file === 'string';
+    this.db = typeof file === 'string' ? new Database(file, { readonly: true, fileMustExist: true }) : file;
+    if (this.ownsConnection) this.db.pragma('busy_timeout = 5000');
     this.selectAfter = this.db.prepare<[number, number], EventRow>(
       'SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
     );
@@ -90,7 +98,7 @@ export class SqliteLedgerFile implements LedgerSource, StoredFeed {
   }
 
   async close(): Promise<void> {
-    this.db.close();
+    if (this.ownsConnection) this.db.close();
   }
 }
 
