@@ -1,3 +1,4 @@
+import { ledgerWriter, recordProvince, type LedgerWriter } from '../support/province-fixture.js';
 import { startTestApp, type Http, type TestApp } from '../support/start-test-app.js';
 
 /**
@@ -8,34 +9,19 @@ import { startTestApp, type Http, type TestApp } from '../support/start-test-app
 describe('the case list and search', () => {
   let subject: TestApp;
   let http: Http;
-  let position = 0;
+  let writer: LedgerWriter;
   const caseIds: Record<string, string> = {};
 
-  const post = async (path: string, body: object, expected = 201) => {
-    const response = await http.post(path).send(body);
-    if (response.status !== expected) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    position = Math.max(position, Number(response.headers['ledger-position'] ?? 0));
-    return response;
-  };
-  const list = (as: Http, query: string) => as.get(`/api/v1/cases?minPosition=${position}&${query}`);
+  const post = (path: string, body: object, expected?: number) => writer.post(path, body, expected);
+  const list = (as: Http, query: string) => writer.get(as, `/api/v1/cases?${query}`);
   const idsOf = (body: { items: { caseId: string }[] }) => body.items.map((item) => item.caseId).sort();
 
   beforeAll(async () => {
     subject = await startTestApp();
     http = subject.http;
+    writer = ledgerWriter(http);
     const at = '2026-03-02T08:00:00+07:00';
-    await post('/api/v1/units', { unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: at });
-    await post('/api/v1/units', { unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'hai-duong', occurredAt: at });
-    await post('/api/v1/units', { unitId: 'gia-tan', name: 'Xã Gia Tân', kind: 'commune', parentId: 'gia-loc', occurredAt: at });
-    await post('/api/v1/units', { unitId: 'gia-xuyen', name: 'Xã Gia Xuyên', kind: 'commune', parentId: 'gia-loc', occurredAt: at });
-    await post('/api/v1/units', { unitId: 'gia-hoa', name: 'Xã Gia Hòa', kind: 'commune', parentId: 'gia-loc', occurredAt: at });
-    await post('/api/v1/officials', {
-      officialId: 'o-huong',
-      fullName: 'Phạm Quang Hưởng',
-      position: 'Chủ tịch UBND',
-      unitId: 'gia-tan',
-      occurredAt: at,
-    });
+    await recordProvince(writer, at);
     const receive = async (name: string, unitId: string, summary: string, category = 'reflection', occurredAt = at) => {
       caseIds[name] = (
         await post('/api/v1/cases', {
@@ -152,7 +138,7 @@ describe('the case list and search', () => {
 
   it('pages with a stable cursor and a next link, in the order asked', async () => {
     const seen: string[] = [];
-    let next: string | null = `/api/v1/cases?minPosition=${position}&sort=received&limit=1`;
+    let next: string | null = `/api/v1/cases?minPosition=${writer.position()}&sort=received&limit=1`;
     while (next !== null) {
       const page: { items: { caseId: string }[]; next: string | null } = (await http.get(next).expect(200)).body;
       expect(page.items.length).toBeLessThanOrEqual(1);

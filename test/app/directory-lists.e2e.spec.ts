@@ -1,3 +1,4 @@
+import { ledgerWriter, recordProvince, type LedgerWriter } from '../support/province-fixture.js';
 import { startTestApp, type Http, type TestApp } from '../support/start-test-app.js';
 
 /**
@@ -8,36 +9,20 @@ import { startTestApp, type Http, type TestApp } from '../support/start-test-app
 describe('the units, officials, visits and meetings lists', () => {
   let subject: TestApp;
   let http: Http;
-  let position = 0;
-
-  const post = async (path: string, body: object, expected = 201) => {
-    const response = await http.post(path).send(body);
-    if (response.status !== expected) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    position = Math.max(position, Number(response.headers['ledger-position'] ?? 0));
-    return response;
-  };
-  const get = (as: Http, path: string) => as.get(`${path}${path.includes('?') ? '&' : '?'}minPosition=${position}`);
+  let writer: LedgerWriter;
+  const post = (path: string, body: object, expected?: number) => writer.post(path, body, expected);
+  const get = (as: Http, path: string) => writer.get(as, path);
   const ids = (body: { items: Record<string, unknown>[] }, field: string) => body.items.map((item) => item[field]);
 
   beforeAll(async () => {
     subject = await startTestApp();
     http = subject.http;
+    writer = ledgerWriter(http);
     const at = '2026-01-05T08:00:00+07:00';
-    await post('/api/v1/units', { unitId: 'hai-duong', name: 'Tỉnh Hải Dương', kind: 'province', occurredAt: at });
-    await post('/api/v1/units', { unitId: 'gia-loc', name: 'Huyện Gia Lộc', kind: 'district', parentId: 'hai-duong', occurredAt: at });
-    await post('/api/v1/units', { unitId: 'gia-tan', name: 'Xã Gia Tân', kind: 'commune', parentId: 'gia-loc', occurredAt: at });
-    await post('/api/v1/units', { unitId: 'gia-xuyen', name: 'Xã Gia Xuyên', kind: 'commune', parentId: 'gia-loc', occurredAt: at });
-    await post('/api/v1/units', { unitId: 'gia-hoa', name: 'Xã Gia Hòa', kind: 'commune', parentId: 'gia-loc', occurredAt: at });
-    await post('/api/v1/units', { unitId: 'tu-ky', name: 'Huyện Tứ Kỳ', kind: 'district', parentId: 'hai-duong', occurredAt: at });
+    await recordProvince(writer, at);
     await post('/api/v1/units/gia-xuyen/renamings', { name: 'Xã Gia Xuyên Mới', occurredAt: '2026-01-06T08:00:00+07:00' }, 200);
     await post('/api/v1/units/gia-hoa/mergers', { intoUnitId: 'gia-tan', occurredAt: '2026-01-07T08:00:00+07:00' }, 200);
     await post('/api/v1/units/tu-ky/abolitions', { reason: 'District level abolished', occurredAt: '2026-01-08T08:00:00+07:00' }, 200);
-    for (const [officialId, fullName, unitId] of [
-      ['o-huong', 'Phạm Quang Hưởng', 'gia-tan'],
-      ['o-dung', 'Đỗ Văn Dũng', 'gia-xuyen'],
-      ['o-lan', 'Trần Thị Lan', 'gia-loc'],
-    ] as const)
-      await post('/api/v1/officials', { officialId, fullName, position: 'Ủy viên', unitId, occurredAt: at });
     await post('/api/v1/officials/o-lan/assignments', { unitId: 'gia-tan', role: 'committee-member-in-charge', from: '2026-01-05' });
     const visit = (visitId: string, unitId: string, participants: string[], plannedFor: string, kind = 'periodic') =>
       post('/api/v1/visits', {
@@ -87,7 +72,7 @@ describe('the units, officials, visits and meetings lists', () => {
 
   it('pages the units with a cursor and a next link', async () => {
     const seen: string[] = [];
-    let next: string | null = `/api/v1/units?limit=4&minPosition=${position}`;
+    let next: string | null = `/api/v1/units?limit=4&minPosition=${writer.position()}`;
     while (next !== null) {
       const page: { items: { unitId: string }[]; next: string | null } = (await http.get(next).expect(200)).body;
       seen.push(...page.items.map((unit) => unit.unitId));

@@ -1,30 +1,23 @@
-import type Database from 'better-sqlite3';
 import { auditTrailProjection } from '../../src/audit/audit-trail.projection.js';
 import { AuditTrailQuery, type AuditFilter } from '../../src/audit/audit-trail.query.js';
-import { GenerationCatalog } from '../../src/projections/generation-catalog.js';
-import { GenerationWriter } from '../../src/projections/generation-writer.js';
-import { openReadModels } from '../../src/projections/read-models.database.js';
 import type { RecordedEvent } from '../../src/ledger/event-store.port.js';
+import { projectionOnMemory, type ProjectionOnMemory } from '../support/projection-on-memory.js';
 import { recorded } from './recorded-events.js';
 
 /** Given these events (through the engine's writer, on :memory:), the audit trail answers with these entries. */
 describe('the audit trail projection', () => {
-  let db: Database.Database;
+  let audit: ProjectionOnMemory<string>;
   let query: AuditTrailQuery;
 
-  const given = (...events: RecordedEvent[]): void => {
-    const catalog = new GenerationCatalog(db);
-    const live = db.transaction(() => catalog.create(auditTrailProjection, 'live', new Date('2024-03-09T00:00:00Z')))();
-    new GenerationWriter(db, catalog, auditTrailProjection, live.generation, 'live').write(events);
-  };
+  const given = (...events: RecordedEvent[]): void => audit.given(events);
   const positions = (filter: Partial<AuditFilter>): number[] =>
     query.find({ after: 0, limit: 100, ...filter }).entries.map((entry) => entry.globalPosition);
 
   beforeEach(() => {
-    db = openReadModels(':memory:');
-    query = new AuditTrailQuery(db);
+    audit = projectionOnMemory(auditTrailProjection);
+    query = new AuditTrailQuery(audit.db);
   });
-  afterEach(() => db.close());
+  afterEach(() => audit.close());
 
   it('writes one entry per event with both times, the actor, the hash chain and the aggregate', () => {
     given(recorded(1, 'case-2024-0001', 0, 'CaseReceived', { caseId: '2024-0001', unitId: 'gia-loc' }, '2024-03-08T16:30:00+07:00'));

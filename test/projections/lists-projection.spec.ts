@@ -1,12 +1,8 @@
-import type Database from 'better-sqlite3';
 import { loadVietnamCalendar } from '../../src/calendar/holiday-files.js';
 import type { RecordedEvent } from '../../src/ledger/event-store.port.js';
 import { CaseListQuery, type CaseListFilter } from '../../src/lists/case-list.query.js';
 import { listsProjection } from '../../src/lists/lists.projection.js';
-import { GenerationCatalog } from '../../src/projections/generation-catalog.js';
-import { GenerationWriter } from '../../src/projections/generation-writer.js';
-import { tableNamesFor } from '../../src/projections/projection.js';
-import { openReadModels } from '../../src/projections/read-models.database.js';
+import { projectionOnMemory, type ProjectionOnMemory } from '../support/projection-on-memory.js';
 import { recorded } from './recorded-events.js';
 
 const receipt = {
@@ -29,21 +25,15 @@ const filter = (more: Partial<CaseListFilter> = {}): CaseListFilter => ({
 
 /** Given these events (through the engine's writer, on :memory:, in batches as given), the lists answer so. */
 describe('the lists projection', () => {
-  let db: Database.Database;
+  let lists: ProjectionOnMemory<(typeof listsProjection.tables)[number]>;
   let query: CaseListQuery;
-  let generation: number | undefined;
 
-  const given = (...batches: RecordedEvent[][]): void => {
-    const catalog = new GenerationCatalog(db);
-    generation ??= db.transaction(() => catalog.create(listsProjection, 'live', new Date('2025-01-01T00:00:00Z')))().generation;
-    for (const batch of batches) expect(new GenerationWriter(db, catalog, listsProjection, generation, 'live').write(batch)).toBe(true);
-  };
-  const stored = (): string => JSON.stringify(db.prepare(`SELECT * FROM "${tableNamesFor(listsProjection, generation!).facts}"`).all());
+  const given = (...batches: RecordedEvent[][]): void => lists.given(...batches);
+  const stored = (): string => JSON.stringify(lists.rows('facts'));
 
   beforeEach(() => {
-    db = openReadModels(':memory:');
-    query = new CaseListQuery(db, loadVietnamCalendar());
-    generation = undefined;
+    lists = projectionOnMemory(listsProjection);
+    query = new CaseListQuery(lists.db, loadVietnamCalendar());
   });
 
   it('folds each fact of a case once, whether its stream spans one batch or several', () => {

@@ -1,11 +1,8 @@
-import type Database from 'better-sqlite3';
 import { personalDataReadsProjection } from '../../src/personal-data/personal-data-reads.projection.js';
 import { PersonalDataReadsQuery, type PersonalDataReadsFilter } from '../../src/personal-data/personal-data-reads.query.js';
-import { GenerationCatalog } from '../../src/projections/generation-catalog.js';
-import { GenerationWriter } from '../../src/projections/generation-writer.js';
-import { openReadModels } from '../../src/projections/read-models.database.js';
 import type { RecordedEvent } from '../../src/ledger/event-store.port.js';
 import { recorded } from './recorded-events.js';
+import { projectionOnMemory, type ProjectionOnMemory } from '../support/projection-on-memory.js';
 
 const read = (position: number, subjectId: string, reader: string, occurredAt: string) =>
   recorded(
@@ -26,22 +23,20 @@ const read = (position: number, subjectId: string, reader: string, occurredAt: s
 
 /** Given these events (through the engine's writer, on :memory:), the reads list answers with these rows. */
 describe('the personal-data reads projection', () => {
-  let db: Database.Database;
+  let reads: ProjectionOnMemory<string>;
   let query: PersonalDataReadsQuery;
 
   const given = (...events: RecordedEvent[]): void => {
-    const catalog = new GenerationCatalog(db);
-    const live = db.transaction(() => catalog.create(personalDataReadsProjection, 'live', new Date('2024-03-09T00:00:00Z')))();
-    new GenerationWriter(db, catalog, personalDataReadsProjection, live.generation, 'live').write(events);
+    reads.given(events);
   };
   const positions = (filter: Partial<PersonalDataReadsFilter>): number[] =>
     query.find({ after: 0, limit: 100, ...filter }).reads.map((entry) => entry.globalPosition);
 
   beforeEach(() => {
-    db = openReadModels(':memory:');
-    query = new PersonalDataReadsQuery(db);
+    reads = projectionOnMemory(personalDataReadsProjection);
+    query = new PersonalDataReadsQuery(reads.db);
   });
-  afterEach(() => db.close());
+  afterEach(() => reads.close());
 
   it('keeps one row per read, with who, which roles, which route and correlation, and nothing else of the ledger', () => {
     given(

@@ -1,15 +1,11 @@
-import type Database from 'better-sqlite3';
 import { loadVietnamCalendar } from '../../src/calendar/holiday-files.js';
 import type { RecordedEvent } from '../../src/ledger/event-store.port.js';
-import { GenerationCatalog } from '../../src/projections/generation-catalog.js';
-import { GenerationWriter } from '../../src/projections/generation-writer.js';
-import { tableNamesFor } from '../../src/projections/projection.js';
-import { openReadModels } from '../../src/projections/read-models.database.js';
 import { caseTimelinesProjection } from '../../src/timelines/case-timelines.projection.js';
 import { CaseTimelinesQuery } from '../../src/timelines/case-timelines.query.js';
 import { loadDefaultDuties, loadDefaultRules } from '../../src/policies/default-rules.js';
 import { RuleBookQuery } from '../../src/policies/rule-book.query.js';
 import { recorded } from './recorded-events.js';
+import { projectionOnMemory, type ProjectionOnMemory } from '../support/projection-on-memory.js';
 
 const calendar = loadVietnamCalendar();
 const defaults = loadDefaultRules();
@@ -29,26 +25,23 @@ const receipt = (caseId: string, category: string, unitId = 'gia-tan') => ({
 
 /** Given these events (through the engine's writer, on :memory:), the timelines answer with these rows and verdicts. */
 describe('the case-timelines projection', () => {
-  let db: Database.Database;
+  let timelines: ProjectionOnMemory<(typeof caseTimelinesProjection.tables)[number]>;
   let query: CaseTimelinesQuery;
-  let generation: number;
 
-  const given = (...events: RecordedEvent[]): void => {
-    const catalog = new GenerationCatalog(db);
-    generation ??= db.transaction(() => catalog.create(caseTimelinesProjection, 'live', new Date('2025-01-01T00:00:00Z')))().generation;
-    expect(new GenerationWriter(db, catalog, caseTimelinesProjection, generation, 'live').write(events)).toBe(true);
-  };
-  const rows = (table: 'facts' | 'cases' | 'rules') =>
-    db.prepare(`SELECT * FROM "${tableNamesFor(caseTimelinesProjection, generation)[table]}"`).all();
+  const given = (...events: RecordedEvent[]): void => timelines.given(events);
+  const rows = (table: 'facts' | 'cases' | 'rules') => timelines.rows(table);
   const deadline = (caseId: string, step: string, asOf: string) =>
     query.timelineOf(caseId, asOf).deadlines.find((candidate) => candidate.step === step)!;
 
   beforeEach(() => {
-    db = openReadModels(':memory:');
-    query = new CaseTimelinesQuery(db, calendar, new RuleBookQuery(db, caseTimelinesProjection, defaults, loadDefaultDuties()));
-    generation = undefined as unknown as number;
+    timelines = projectionOnMemory(caseTimelinesProjection);
+    query = new CaseTimelinesQuery(
+      timelines.db,
+      calendar,
+      new RuleBookQuery(timelines.db, caseTimelinesProjection, defaults, loadDefaultDuties()),
+    );
   });
-  afterEach(() => db.close());
+  afterEach(() => timelines.close());
 
   it('keeps every case fact raw, one row per case (received unit and time, corrected category) and ignores other streams', () => {
     given(
