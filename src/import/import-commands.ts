@@ -25,6 +25,7 @@ import { RecordFindingRequestDto } from '../visits/http/dto/record-finding.reque
 import { ScheduleVisitRequestDto } from '../visits/http/dto/schedule-visit.request.dto.js';
 import * as visitDtos from '../visits/http/dto/visit-actions.request.dto.js';
 import type { SourceIdKind } from './import-ids.js';
+import { vietnamDayOf } from '../calendar/calendar-day.js';
 import type { ImportOfficialDirectory, ImportUnitDirectory, ImportView } from './import-view.js';
 
 export type ImportAggregate = 'unit' | 'official' | 'case' | 'visit' | 'meeting';
@@ -241,31 +242,29 @@ export const IMPORT_COMMANDS: Readonly<Record<string, ImportCommandSpec>> = {
       const lineage = await lineageOf(c);
       const to = await c.units.reference(r.toUnitId);
       assertOfficialCouldAct(await c.officials.reference(r.officialId), c.occurredAt, 'who reported');
-      return { type: 'ReportCaseUpward', officialId: r.officialId, to, lineage, summary: r.summary ?? null };
+      const toLocalityId = await c.units.localityOf(r.toUnitId, lineage.day);
+      return { type: 'ReportCaseUpward', officialId: r.officialId, to, toLocalityId, lineage, summary: r.summary ?? null };
     }),
   ),
   RecordUpperLevelInformed: spec(
     'case',
     caseDtos.RecordUpperLevelInformedRequestDto,
     'caseId',
-    kase(async (r: caseDtos.RecordUpperLevelInformedRequestDto, c) => ({
-      type: 'RecordUpperLevelInformed',
-      unitId: r.unitId,
-      channel: r.channel,
-      note: r.note ?? null,
-      lineage: await lineageOf(c),
-    })),
+    kase(async (r: caseDtos.RecordUpperLevelInformedRequestDto, c) => {
+      const lineage = await lineageOf(c);
+      const localityId = await c.units.localityOf(r.unitId, lineage.day);
+      return { type: 'RecordUpperLevelInformed', unitId: r.unitId, localityId, channel: r.channel, note: r.note ?? null, lineage };
+    }),
   ),
   EscalateCase: spec(
     'case',
     caseDtos.EscalateCaseRequestDto,
     'caseId',
-    kase(async (r: caseDtos.EscalateCaseRequestDto, c) => ({
-      type: 'EscalateCase',
-      to: await c.units.reference(r.toUnitId),
-      lineage: await lineageOf(c),
-      reason: r.reason,
-    })),
+    kase(async (r: caseDtos.EscalateCaseRequestDto, c) => {
+      const lineage = await lineageOf(c);
+      const to = await c.units.reference(r.toUnitId);
+      return { type: 'EscalateCase', to, toLocalityId: await c.units.localityOf(r.toUnitId, lineage.day), lineage, reason: r.reason };
+    }),
   ),
   ExtendCaseDeadline: spec(
     'case',
@@ -372,9 +371,13 @@ export const IMPORT_COMMANDS: Readonly<Record<string, ImportCommandSpec>> = {
   ),
 };
 
-/** The case's current unit and its parents, from the view; the decider refuses a case that does not exist. */
+/**
+ * The case's current unit and its parents on the row's day (the tree of that day), from the view; the
+ * decider refuses a case that does not exist.
+ */
 async function lineageOf(c: BuildContext): Promise<UnitLineage> {
   const state = await c.view.state<CaseState>(caseStream(c.targetId), caseDecider);
   if (state.status === 'unreceived') return { unitId: '', ancestorIds: [] };
-  return { unitId: state.currentUnitId, ancestorIds: await c.units.ancestorsOf(state.currentUnitId) };
+  const day = vietnamDayOf(c.occurredAt);
+  return { unitId: state.currentUnitId, day, ancestorIds: await c.units.ancestorsOf(state.currentUnitId, undefined, day) };
 }
