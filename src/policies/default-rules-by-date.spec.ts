@@ -177,10 +177,15 @@ describe('deadlines counted with the working days of their own year', () => {
     });
     // 60 days from Sunday 5 February end on Thursday 6 April, Hùng Kings' day (10/3 lunar): Friday 7 April.
     expect(deadlineOf('denunciation', 'resolve', facts)).toMatchObject({ ruleId: 'denunciation-resolve-2012', dueAt: endOf('2017-04-07') });
-    // One extension of 30 days: 90 days end on Saturday 6 May, so on Monday 8 May.
+    // Art. 21 as the research notes read it: no extension for a case not marked complex...
     expect(deadlineOf('denunciation', 'resolve', [...facts, extended('2017-04-03T09:00:00+07:00')])).toMatchObject({
-      dueAt: endOf('2017-05-08'),
+      dueAt: endOf('2017-04-07'),
+      extensionsAllowed: 0,
+      extensions: [expect.objectContaining({ judgement: 'beyond-allowance' })],
     });
+    // ...and 90 days for a complex one, as one 30-day extension: they end on Saturday 6 May, so on Monday 8 May.
+    const complex = [...facts, markedComplex('2017-02-06T09:00:00+07:00'), extended('2017-04-03T09:00:00+07:00')];
+    expect(deadlineOf('denunciation', 'resolve', complex)).toMatchObject({ dueAt: endOf('2017-05-08'), extensionsAllowed: 1 });
   });
 
   it('a 2026 denunciation: 7 working days from Wednesday 11 February skip the nine days of Tết', () => {
