@@ -18,7 +18,7 @@ import { RegisterOfficialRequestDto } from '../officials/http/dto/register-offic
 import { unitDecider, type UnitCommand } from '../organisation/unit.decider.js';
 import { unitStream } from '../organisation/unit.events.js';
 import { RegisterUnitRequestDto } from '../organisation/http/dto/register-unit.request.dto.js';
-import { AbolishUnitRequestDto, RenameUnitRequestDto } from '../organisation/http/dto/unit-actions.request.dto.js';
+import { AbolishUnitRequestDto, MoveUnitRequestDto, RenameUnitRequestDto } from '../organisation/http/dto/unit-actions.request.dto.js';
 import { visitDecider, type VisitCommand } from '../visits/visit.decider.js';
 import { visitStream } from '../visits/visit.events.js';
 import { RecordFindingRequestDto } from '../visits/http/dto/record-finding.request.dto.js';
@@ -78,6 +78,7 @@ export const AGGREGATES: Record<ImportAggregate, { decider: Decider<unknown, Dom
 export const ID_FIELDS: Readonly<Record<string, SourceIdKind>> = {
   unitId: 'unit',
   parentId: 'unit',
+  toParentId: 'unit',
   toUnitId: 'unit',
   referredFromUnitId: 'unit',
   officialId: 'official',
@@ -137,6 +138,18 @@ export const IMPORT_COMMANDS: Readonly<Record<string, ImportCommandSpec>> = {
     AbolishUnitRequestDto,
     'unitId',
     unit((r: AbolishUnitRequestDto) => ({ type: 'AbolishUnit', reason: r.reason })),
+  ),
+  MoveUnit: spec(
+    'unit',
+    MoveUnitRequestDto,
+    'unitId',
+    unit(async (r: MoveUnitRequestDto, c) => ({
+      type: 'MoveUnit',
+      to: await c.units.reference(r.toParentId),
+      effectiveOn: r.effectiveOn,
+      legalBasis: r.legalBasis,
+      aboveTarget: await c.units.aboveFrom(r.toParentId, r.effectiveOn),
+    })),
   ),
 
   RegisterOfficial: spec(

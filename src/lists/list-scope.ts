@@ -57,10 +57,14 @@ export function filterUnitsCte(unitsTable: string, parentsTable: string): string
   )`;
 }
 
-/** The row's unit is among a CTE's units on one of the days given (SQL expressions of days). */
+/**
+ * The row's unit is among a CTE's units on one of the days given (SQL expressions of days). The plain
+ * IN comes first so that SQLite can still reach the rows through the index on the unit column; the
+ * days are then checked on those rows only.
+ */
 export function unitOnDaySql(cte: string, unitColumn: string, days: readonly string[]): string {
   const onDay = days.map((day) => `(u.first_day <= ${day} AND u.end_day > ${day})`).join(' OR ');
-  return `EXISTS (SELECT 1 FROM ${cte} u WHERE u.id = ${unitColumn} AND (${onDay}))`;
+  return `(${unitColumn} IN (SELECT id FROM ${cte}) AND EXISTS (SELECT 1 FROM ${cte} u WHERE u.id = ${unitColumn} AND (${onDay})))`;
 }
 
 /** The first and the end (exclusive) of a parent period that is open on that side. */
