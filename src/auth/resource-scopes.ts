@@ -5,6 +5,7 @@ import { caseStream } from '../cases/case.events.js';
 import type { CaseState } from '../cases/case.state.js';
 import type { Clock } from '../domain-kit/clock.js';
 import { vietnamDateAt } from '../domain-kit/time.js';
+import { vietnamDayOf } from '../calendar/calendar-day.js';
 import { foldStream } from '../ledger/command-handler.js';
 import type { EventStore } from '../ledger/event-store.port.js';
 import { readsOf } from '../ledger/request-reads.js';
@@ -48,11 +49,11 @@ export class ResourceScopes {
         return this.caseScope(foldStream(caseDecider, await reads.readStream(caseStream(param(request, ref.param)))), undefined, reads);
       case 'visit': {
         const state = foldStream(visitDecider, await reads.readStream(visitStream(param(request, ref.param))));
-        return { unitLine: state.status === 'not-scheduled' ? [] : await this.unitLine(state.unitId, reads) };
+        return { unitLine: state.status === 'not-scheduled' ? [] : await this.matterLine(state.unitId, state.plannedFor, reads) };
       }
       case 'meeting': {
         const state = foldStream(meetingDecider, await reads.readStream(meetingStream(param(request, ref.param))));
-        return { unitLine: state.status === 'unrecorded' ? [] : await this.unitLine(state.unitId, reads) };
+        return { unitLine: state.status === 'unrecorded' ? [] : await this.matterLine(state.unitId, state.heldAt, reads) };
       }
       case 'official':
         return { unitLine: [], officialId: param(request, ref.param) };
@@ -66,27 +67,36 @@ export class ResourceScopes {
         return this.caseScope(foldStream(caseDecider, await this.store.readStream(caseStream(id))));
       case 'visit': {
         const state = foldStream(visitDecider, await this.store.readStream(visitStream(id)));
-        return { unitLine: state.status === 'not-scheduled' ? [] : await this.unitLine(state.unitId) };
+        return { unitLine: state.status === 'not-scheduled' ? [] : await this.matterLine(state.unitId, state.plannedFor) };
       }
       case 'meeting': {
         const state = foldStream(meetingDecider, await this.store.readStream(meetingStream(id)));
-        return { unitLine: state.status === 'unrecorded' ? [] : await this.unitLine(state.unitId) };
+        return { unitLine: state.status === 'unrecorded' ? [] : await this.matterLine(state.unitId, state.heldAt) };
       }
     }
   }
 
   /**
-   * What a case's permissions are checked against: its current unit's line and its assignee. A caller
-   * checking many cases (a list) passes `unitLines` to read each unit's line once.
+   * What a case's permissions are checked against: its current unit's line and its assignee. The line is
+   * the tree of the matter's day (the day it was received) joined with today's: the upper levels of a
+   * commune's 2024 matter still include the district it then sat under, and those of today (the
+   * province it was moved under) now follow it up; a 2026 matter of the commune, received after the
+   * move, is out of the district's reach. A caller checking many cases (a list) passes `unitLines` to
+   * read each unit's line once per day.
    */
   async caseScope(state: CaseState, unitLines?: Map<string, Promise<string[]>>, reader?: StreamReader): Promise<ResourceScope> {
     if (state.status === 'unreceived') return { unitLine: [] };
-    let line = unitLines?.get(state.currentUnitId);
-    if (!line) {
-      line = this.unitLine(state.currentUnitId, reader);
-      unitLines?.set(state.currentUnitId, line);
-    }
-    return { unitLine: await line, assignedOfficialId: state.assignee?.officialId ?? null };
+    const line = (day?: string) => {
+      const key = `${state.currentUnitId}\u0000${day ?? ''}`;
+      let found = unitLines?.get(key);
+      if (!found) {
+        found = this.unitLine(state.currentUnitId, reader, day);
+        unitLines?.set(key, found);
+      }
+      return found;
+    };
+    const [ofTheDay, ofToday] = await Promise.all([line(vietnamDayOf(state.receivedAt)), line()]);
+    return { unitLine: [...new Set([...ofTheDay, ...ofToday])], assignedOfficialId: state.assignee?.officialId ?? null };
   }
 
   /**
@@ -112,8 +122,15 @@ export class ResourceScopes {
     return [...new Set([...principal.units, ...inCharge])];
   }
 
-  private async unitLine(unitId: string, reader?: StreamReader): Promise<string[]> {
-    return [unitId, ...(await this.units.ancestorsOf(unitId, reader))];
+  /** A visit's or meeting's unit line: by the tree of its day joined with today's, as a case's (caseScope). */
+  private async matterLine(unitId: string, at: string, reader?: StreamReader): Promise<string[]> {
+    const [ofTheDay, ofToday] = await Promise.all([this.unitLine(unitId, reader, vietnamDayOf(at)), this.unitLine(unitId, reader)]);
+    return [...new Set([...ofTheDay, ...ofToday])];
+  }
+
+  /** The unit and its ancestors on the day (without one, by the parents of today). */
+  private async unitLine(unitId: string, reader?: StreamReader, day?: string): Promise<string[]> {
+    return [unitId, ...(await this.units.ancestorsOf(unitId, reader, day))];
   }
 }
 

@@ -26,11 +26,13 @@ import type { SealedPersonalData } from '../personal-data/sealed-personal-data.j
 
 /**
  * The case's current unit and its parents, nearest first, as the unit directory knew them when the
- * command arrived. The decider checks it still names the case's current unit (an escalation may have
- * moved the case in between).
+ * command arrived, on the day the fact occurred (the tree of that day). The decider checks it still
+ * names the case's current unit (an escalation may have moved the case in between).
  */
 export interface UnitLineage {
   readonly unitId: string;
+  /** The Vietnamese day whose tree the ancestors are read from; absent: the tree of today. */
+  readonly day?: string;
   readonly ancestorIds: readonly string[];
 }
 
@@ -77,7 +79,14 @@ export type CaseCommand =
       readonly note: string | null;
       readonly lineage: UnitLineage;
     }
-  | { readonly type: 'EscalateCase'; readonly to: UnitReference; readonly lineage: UnitLineage; readonly reason: string }
+  | {
+      readonly type: 'EscalateCase';
+      readonly to: UnitReference;
+      /** The locality the unit escalated to is at (see isUpperLevel); absent: the unit itself. */
+      readonly toLocalityId?: string | null;
+      readonly lineage: UnitLineage;
+      readonly reason: string;
+    }
   | {
       readonly type: 'ExtendCaseDeadline';
       readonly newDueAt: string;
@@ -153,7 +162,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         if (!isUpperLevel(command.lineage, command.to.unitId, command.toLocalityId)) {
           throw new DomainError(
             'CASE.REPORT_NOT_UPWARD',
-            `Unit ${command.to.unitId} is not above ${found.currentUnitId}; report to a higher unit.`,
+            `Unit ${command.to.unitId} is not above ${found.currentUnitId}${onDay(command.lineage)}; report to a higher unit.`,
             'conflict',
           );
         }
@@ -175,7 +184,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         if (!isUpperLevel(command.lineage, command.unitId, command.localityId)) {
           throw new DomainError(
             'CASE.NOT_UPPER_LEVEL',
-            `Unit ${command.unitId} is not above ${found.currentUnitId}, so it is not an upper level of this case.`,
+            `Unit ${command.unitId} is not above ${found.currentUnitId}${onDay(command.lineage)}, so it is not an upper level of this case.`,
             'conflict',
           );
         }
@@ -184,10 +193,10 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         assertOpen(found);
         assertRunning(found, 'escalated');
         assertCurrentLineage(found, command.lineage);
-        if (!command.lineage.ancestorIds.includes(command.to.unitId)) {
+        if (!isUpperLevel(command.lineage, command.to.unitId, command.toLocalityId)) {
           throw new DomainError(
             'CASE.ESCALATION_NOT_UPWARD',
-            `Unit ${command.to.unitId} is not above ${found.currentUnitId}; a case escalates only to a higher unit.`,
+            `Unit ${command.to.unitId} is not an upper level of ${found.currentUnitId}${onDay(command.lineage)}; a case escalates only to a higher unit.`,
             'conflict',
           );
         }
@@ -407,6 +416,11 @@ function assertOpen(found: ReceivedCase): void {
  */
 function isUpperLevel(lineage: UnitLineage, unitId: string, localityId: string | null | undefined): boolean {
   return lineage.ancestorIds.includes(unitId) || (localityId != null && lineage.ancestorIds.includes(localityId));
+}
+
+/** The day of the tree a refusal was judged by, for its sentence. */
+function onDay(lineage: UnitLineage): string {
+  return lineage.day === undefined ? '' : ` on ${lineage.day}`;
 }
 
 function assertCurrentLineage(found: ReceivedCase, lineage: UnitLineage): void {

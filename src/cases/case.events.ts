@@ -2,7 +2,15 @@ import type { DomainEvent } from '../domain-kit/decider.js';
 import type { EventCorrected } from '../domain-kit/corrections.js';
 import type { SealedPersonalData } from '../personal-data/sealed-personal-data.js';
 
-export const CASE_CATEGORIES = ['complaint', 'denunciation', 'petition', 'reflection', 'proposal', 'incident'] as const;
+export const CASE_CATEGORIES = [
+  'complaint',
+  'complaint-second-level',
+  'denunciation',
+  'petition',
+  'reflection',
+  'proposal',
+  'incident',
+] as const;
 export type CaseCategory = (typeof CASE_CATEGORIES)[number];
 
 export const CASE_CHANNELS = ['citizen-reception', 'letter', 'hotline', 'online', 'media', 'visit', 'referral'] as const;

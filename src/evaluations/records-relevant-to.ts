@@ -1,10 +1,11 @@
+import { everyParent } from '../organisation/unit-parents.js';
 import type { ReviewRecords } from '../responsibility/projection/review-facts.query.js';
 import type { CaseRecord, MeetingRecord, VisitRecord } from '../responsibility/review-input.js';
 
 /**
  * The part of a group's records that can matter to one official's review: a superset, cut so that
  * evaluating a whole province does not scan every case once per official. Kept: the cases, meetings
- * and visits of any unit under one of the official's assigned units (by parent or by merge, at any
+ * and visits of any unit under one of the official's assigned units (by a parent of any day or by merge, at any
  * time: the review itself applies the dates), and everything that names the official. Everyone's
  * assignments and the unit tree stay whole, since a pre-emption names all who were in charge.
  * Each kept list keeps the group's order (the review lists its items in the order it was given them).
@@ -26,7 +27,7 @@ export class RelevantRecords {
 
   constructor(private readonly records: ReviewRecords) {
     for (const unit of records.units) {
-      if (unit.parentId !== null) push(this.children, unit.parentId, unit.unitId);
+      for (const parentId of everyParent(unit)) push(this.children, parentId, unit.unitId);
       if (unit.mergedInto !== null) push(this.children, unit.mergedInto.unitId, unit.unitId);
     }
     for (const assignment of records.assignments) push(this.assignedUnits, assignment.officialId, assignment.unitId);

@@ -71,12 +71,21 @@ export const READ_EXAMPLES = {
     formerNames: [],
     absorbedUnitIds: [],
     mergedIntoUnitId: null,
-    lastOccurredAt: '2017-01-02T08:00:00+07:00',
+    lastOccurredAt: '2025-07-01T08:00:00+07:00',
+    parents: [
+      { parentId: 'gia-loc', from: null, to: '2025-07-01', eventId: null },
+      { parentId: 'hai-duong', from: '2025-07-01', to: null, eventId: '5b0e4d52-7f0c-4c8e-9a43-1d2f3e4a5b6c' },
+    ],
     events: [
       {
         eventId: 'accdaa59-5eb9-4e4a-becf-e922d73470c2',
         type: 'UnitRegistered',
         occurredAt: '2017-01-02T08:00:00+07:00',
+      },
+      {
+        eventId: '5b0e4d52-7f0c-4c8e-9a43-1d2f3e4a5b6c',
+        type: 'UnitMoved',
+        occurredAt: '2025-07-01T08:00:00+07:00',
       },
     ],
     correctedEventIds: [],

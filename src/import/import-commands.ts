@@ -18,13 +18,14 @@ import { RegisterOfficialRequestDto } from '../officials/http/dto/register-offic
 import { unitDecider, type UnitCommand } from '../organisation/unit.decider.js';
 import { unitStream } from '../organisation/unit.events.js';
 import { RegisterUnitRequestDto } from '../organisation/http/dto/register-unit.request.dto.js';
-import { AbolishUnitRequestDto, RenameUnitRequestDto } from '../organisation/http/dto/unit-actions.request.dto.js';
+import { AbolishUnitRequestDto, MoveUnitRequestDto, RenameUnitRequestDto } from '../organisation/http/dto/unit-actions.request.dto.js';
 import { visitDecider, type VisitCommand } from '../visits/visit.decider.js';
 import { visitStream } from '../visits/visit.events.js';
 import { RecordFindingRequestDto } from '../visits/http/dto/record-finding.request.dto.js';
 import { ScheduleVisitRequestDto } from '../visits/http/dto/schedule-visit.request.dto.js';
 import * as visitDtos from '../visits/http/dto/visit-actions.request.dto.js';
 import type { SourceIdKind } from './import-ids.js';
+import { vietnamDayOf } from '../calendar/calendar-day.js';
 import type { ImportOfficialDirectory, ImportUnitDirectory, ImportView } from './import-view.js';
 
 export type ImportAggregate = 'unit' | 'official' | 'case' | 'visit' | 'meeting';
@@ -77,6 +78,7 @@ export const AGGREGATES: Record<ImportAggregate, { decider: Decider<unknown, Dom
 export const ID_FIELDS: Readonly<Record<string, SourceIdKind>> = {
   unitId: 'unit',
   parentId: 'unit',
+  toParentId: 'unit',
   toUnitId: 'unit',
   referredFromUnitId: 'unit',
   officialId: 'official',
@@ -136,6 +138,18 @@ export const IMPORT_COMMANDS: Readonly<Record<string, ImportCommandSpec>> = {
     AbolishUnitRequestDto,
     'unitId',
     unit((r: AbolishUnitRequestDto) => ({ type: 'AbolishUnit', reason: r.reason })),
+  ),
+  MoveUnit: spec(
+    'unit',
+    MoveUnitRequestDto,
+    'unitId',
+    unit(async (r: MoveUnitRequestDto, c) => ({
+      type: 'MoveUnit',
+      to: await c.units.reference(r.toParentId),
+      effectiveOn: r.effectiveOn,
+      legalBasis: r.legalBasis,
+      aboveTarget: await c.units.aboveFrom(r.toParentId, r.effectiveOn),
+    })),
   ),
 
   RegisterOfficial: spec(
@@ -241,31 +255,29 @@ export const IMPORT_COMMANDS: Readonly<Record<string, ImportCommandSpec>> = {
       const lineage = await lineageOf(c);
       const to = await c.units.reference(r.toUnitId);
       assertOfficialCouldAct(await c.officials.reference(r.officialId), c.occurredAt, 'who reported');
-      return { type: 'ReportCaseUpward', officialId: r.officialId, to, lineage, summary: r.summary ?? null };
+      const toLocalityId = await c.units.localityOf(r.toUnitId, lineage.day);
+      return { type: 'ReportCaseUpward', officialId: r.officialId, to, toLocalityId, lineage, summary: r.summary ?? null };
     }),
   ),
   RecordUpperLevelInformed: spec(
     'case',
     caseDtos.RecordUpperLevelInformedRequestDto,
     'caseId',
-    kase(async (r: caseDtos.RecordUpperLevelInformedRequestDto, c) => ({
-      type: 'RecordUpperLevelInformed',
-      unitId: r.unitId,
-      channel: r.channel,
-      note: r.note ?? null,
-      lineage: await lineageOf(c),
-    })),
+    kase(async (r: caseDtos.RecordUpperLevelInformedRequestDto, c) => {
+      const lineage = await lineageOf(c);
+      const localityId = await c.units.localityOf(r.unitId, lineage.day);
+      return { type: 'RecordUpperLevelInformed', unitId: r.unitId, localityId, channel: r.channel, note: r.note ?? null, lineage };
+    }),
   ),
   EscalateCase: spec(
     'case',
     caseDtos.EscalateCaseRequestDto,
     'caseId',
-    kase(async (r: caseDtos.EscalateCaseRequestDto, c) => ({
-      type: 'EscalateCase',
-      to: await c.units.reference(r.toUnitId),
-      lineage: await lineageOf(c),
-      reason: r.reason,
-    })),
+    kase(async (r: caseDtos.EscalateCaseRequestDto, c) => {
+      const lineage = await lineageOf(c);
+      const to = await c.units.reference(r.toUnitId);
+      return { type: 'EscalateCase', to, toLocalityId: await c.units.localityOf(r.toUnitId, lineage.day), lineage, reason: r.reason };
+    }),
   ),
   ExtendCaseDeadline: spec(
     'case',
@@ -372,9 +384,13 @@ export const IMPORT_COMMANDS: Readonly<Record<string, ImportCommandSpec>> = {
   ),
 };
 
-/** The case's current unit and its parents, from the view; the decider refuses a case that does not exist. */
+/**
+ * The case's current unit and its parents on the row's day (the tree of that day), from the view; the
+ * decider refuses a case that does not exist.
+ */
 async function lineageOf(c: BuildContext): Promise<UnitLineage> {
   const state = await c.view.state<CaseState>(caseStream(c.targetId), caseDecider);
   if (state.status === 'unreceived') return { unitId: '', ancestorIds: [] };
-  return { unitId: state.currentUnitId, ancestorIds: await c.units.ancestorsOf(state.currentUnitId) };
+  const day = vietnamDayOf(c.occurredAt);
+  return { unitId: state.currentUnitId, day, ancestorIds: await c.units.ancestorsOf(state.currentUnitId, undefined, day) };
 }

@@ -6,7 +6,10 @@ import { LiveRead } from '../projections/live-read.js';
 import type { CaseListItem } from './case-list-item.js';
 import { ftsMatchOf, searchWords } from './folded-text.js';
 import { pageOf, positionOf, type Page } from './list-page.js';
-import { filterUnitsCte, scopeUnitsCte, type ListScope } from './list-scope.js';
+import { filterUnitsCte, scopeUnitsCte, TODAYS_TREE, unitOnDaySql, vietnamDaySql, type ListScope } from './list-scope.js';
+
+/** The Vietnamese day a case was received on: the day whose tree places it. */
+const RECEIVED_DAY = vietnamDaySql('c.received_ms');
 import { listsProjection, type ListsTable } from './lists.projection.js';
 
 export const CASE_SORTS = ['received', '-received', 'due', '-due', 'lastActivity', '-lastActivity'] as const;
@@ -82,20 +85,23 @@ export class CaseListQuery {
       scopes.forEach((scope, index) => {
         if (scope.everywhere) return;
         const name = `scope_units_${index}`;
-        ctes.push(scopeUnitsCte(t.units, name));
+        ctes.push(scopeUnitsCte(t.unit_parents, name));
         params[name] = JSON.stringify(scope.units);
         params[`subject_${index}`] = scope.subject;
-        where.push(`(c.current_unit_id IN (SELECT id FROM ${name}) OR c.assigned_official_id = @subject_${index})`);
+        // As the guard reads one case: by the tree of the matter's day, or of today.
+        const inScope = unitOnDaySql(name, 'c.current_unit_id', [RECEIVED_DAY, TODAYS_TREE]);
+        where.push(`(${inScope} OR c.assigned_official_id = @subject_${index})`);
       });
       if (filter.unitId !== undefined) {
-        ctes.push(filterUnitsCte(t.units));
+        ctes.push(filterUnitsCte(t.units, t.unit_parents));
         Object.assign(params, { unitId: filter.unitId, below: filter.below ? 1 : 0 });
-        where.push('c.current_unit_id IN (SELECT id FROM filter_units)');
+        where.push(unitOnDaySql('filter_units', 'c.current_unit_id', [RECEIVED_DAY]));
       }
       if (filter.inChargeOf !== undefined) {
         ctes.push(`charge_units(id) AS (
           SELECT unit_id FROM "${t.assignments}" WHERE official_id = @inChargeOf AND first_day <= @chargeDay AND last_day >= @chargeDay
-          UNION SELECT u.unit_id FROM "${t.units}" u JOIN charge_units s ON u.parent_id = s.id
+          UNION SELECT p.unit_id FROM "${t.unit_parents}" p JOIN charge_units s ON p.parent_id = s.id
+            WHERE p.first_day <= @chargeDay AND p.end_day > @chargeDay
         )`);
         Object.assign(params, { inChargeOf: filter.inChargeOf, chargeDay: vietnamDayOf(filter.asOf) });
         where.push('(c.current_unit_id IN (SELECT id FROM charge_units) OR c.assigned_official_id = @inChargeOf)');

@@ -3,7 +3,7 @@ import { vietnamDayOf } from '../calendar/calendar-day.js';
 import { LiveRead } from '../projections/live-read.js';
 import { searchWords } from './folded-text.js';
 import { pageOf, positionOf, type Page } from './list-page.js';
-import { filterUnitsCte, scopeUnitsCte, type ListScope } from './list-scope.js';
+import { filterUnitsCte, scopeUnitsCte, TODAYS_TREE, unitOnDaySql, vietnamDaySql, type ListScope } from './list-scope.js';
 import { listsProjection, type ListsTable } from './lists.projection.js';
 
 type View = Record<string, unknown>;
@@ -75,19 +75,24 @@ class Selection {
     return words.length > 0;
   }
 
-  /** The resource's unit is inside the caller's scope (records.read: a recorder sees their units and those under them). */
-  scoped(column: string, scope: ListScope, t: Tables): void {
+  /**
+   * The resource's unit is inside the caller's scope (records.read: a recorder sees their units and those
+   * under them), by the tree of the resource's day (dayColumn, in milliseconds) or of today, as the
+   * guard reads one resource.
+   */
+  scoped(column: string, dayColumn: string, scope: ListScope, t: Tables): void {
     if (scope.everywhere) return;
-    this.ctes.push(scopeUnitsCte(t.units));
+    this.ctes.push(scopeUnitsCte(t.unit_parents));
     this.params.scope_units = JSON.stringify(scope.units);
-    this.where.push(`${column} IN (SELECT id FROM scope_units)`);
+    this.where.push(unitOnDaySql('scope_units', column, [vietnamDaySql(dayColumn), TODAYS_TREE]));
   }
 
-  unit(column: string, unitId: string | undefined, below: boolean | undefined, t: Tables): void {
+  /** The unit filter, with `below` by the tree of the resource's day. */
+  unit(column: string, dayColumn: string, unitId: string | undefined, below: boolean | undefined, t: Tables): void {
     if (unitId === undefined) return;
-    this.ctes.push(filterUnitsCte(t.units));
+    this.ctes.push(filterUnitsCte(t.units, t.unit_parents));
     Object.assign(this.params, { unitId, below: below ? 1 : 0 });
-    this.where.push(`${column} IN (SELECT id FROM filter_units)`);
+    this.where.push(unitOnDaySql('filter_units', column, [vietnamDaySql(dayColumn)]));
   }
 
   after(sort: string, cursor: string | undefined, valueColumn: string, keyColumn: string, descending: boolean): void {
@@ -166,8 +171,8 @@ export class DirectoryListsQuery {
   visits(filter: VisitListFilter, scope: ListScope): Page<View> {
     return this.live.read((t, prepare) => {
       const s = new Selection();
-      s.scoped('v.unit_id', scope, t);
-      s.unit('v.unit_id', filter.unitId, filter.below, t);
+      s.scoped('v.unit_id', 'v.planned_ms', scope, t);
+      s.unit('v.unit_id', 'v.planned_ms', filter.unitId, filter.below, t);
       s.equal('v.kind', 'kind', filter.kind);
       s.equal('v.status', 'status', filter.status);
       period(s, 'v.planned_ms', filter);
@@ -191,8 +196,8 @@ export class DirectoryListsQuery {
   meetings(filter: MeetingListFilter, scope: ListScope): Page<View> {
     return this.live.read((t, prepare) => {
       const s = new Selection();
-      s.scoped('m.unit_id', scope, t);
-      s.unit('m.unit_id', filter.unitId, filter.below, t);
+      s.scoped('m.unit_id', 'm.held_ms', scope, t);
+      s.unit('m.unit_id', 'm.held_ms', filter.unitId, filter.below, t);
       s.equal('m.kind', 'kind', filter.kind);
       period(s, 'm.held_ms', filter);
       if (filter.attendeeId !== undefined) {

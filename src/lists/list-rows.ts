@@ -18,6 +18,8 @@ import { visitDecider } from '../visits/visit.decider.js';
 import type { VisitEvent } from '../visits/visit.events.js';
 import { visitView } from '../visits/http/visit.view.js';
 import { foldedText } from './folded-text.js';
+import { END_OF_TIME, FIRST_DAY } from './list-scope.js';
+import { parentPeriods } from '../organisation/unit-parents.js';
 import { caseListItem } from './case-list-item.js';
 import type { ListsTable } from './lists-tables.js';
 
@@ -79,6 +81,14 @@ export function LIST_SCHEMA(db: Database.Database, t: TableNames<ListsTable>): v
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX "${t.units}_parent" ON "${t.units}" (parent_id);
     CREATE INDEX "${t.units}_merged_into" ON "${t.units}" (merged_into);
+    CREATE TABLE "${t.unit_parents}" (
+      unit_id   TEXT NOT NULL,
+      first_day TEXT NOT NULL,
+      end_day   TEXT NOT NULL,
+      parent_id TEXT NOT NULL,
+      PRIMARY KEY (unit_id, first_day)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX "${t.unit_parents}_parent" ON "${t.unit_parents}" (parent_id, unit_id);
     CREATE TABLE "${t.officials}" (
       official_id TEXT PRIMARY KEY,
       unit_id     TEXT NOT NULL,
@@ -149,6 +159,8 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
   const findingsOf = db.prepare(`SELECT text FROM "${t.case_findings}" WHERE case_id = ? ORDER BY finding_id`).pluck();
   const upsertFinding = db.prepare(`INSERT OR REPLACE INTO "${t.case_findings}" VALUES (?, ?, ?)`);
   const upsertUnit = db.prepare(`INSERT OR REPLACE INTO "${t.units}" VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const clearParents = db.prepare(`DELETE FROM "${t.unit_parents}" WHERE unit_id = ?`);
+  const insertParent = db.prepare(`INSERT OR REPLACE INTO "${t.unit_parents}" VALUES (?, ?, ?, ?)`);
   const upsertOfficial = db.prepare(`INSERT OR REPLACE INTO "${t.officials}" VALUES (?, ?, ?, ?, ?)`);
   const clearAssignments = db.prepare(`DELETE FROM "${t.assignments}" WHERE official_id = ?`);
   const insertAssignment = db.prepare(`INSERT OR REPLACE INTO "${t.assignments}" VALUES (?, ?, ?, ?, ?)`);
@@ -214,6 +226,9 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
         foldedText([state.name, ...state.formerNames].join('\n')),
         JSON.stringify(unitView(state)),
       );
+      clearParents.run(state.unitId);
+      for (const period of parentPeriods({ parentId: state.registeredParentId, moves: state.moves }))
+        if (period.parentId !== null) insertParent.run(state.unitId, period.from ?? FIRST_DAY, period.to ?? END_OF_TIME, period.parentId);
       return NONE;
     },
 

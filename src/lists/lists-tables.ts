@@ -5,6 +5,7 @@ export const LISTS_TABLES = [
   'case_text',
   'case_findings',
   'units',
+  'unit_parents',
   'officials',
   'assignments',
   'visits',

@@ -24,7 +24,8 @@ const KINDS: Readonly<Record<string, ListKind>> = {
  */
 export const listsProjection: Projection<ListsTable> = {
   name: 'lists',
-  version: 1,
+  // 2: a unit's view shows its parents over time.
+  version: 2,
   tables: LISTS_TABLES,
 
   schema(db, tables) {

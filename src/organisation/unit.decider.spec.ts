@@ -135,6 +135,107 @@ describe('unit decider', () => {
     });
   });
 
+  describe('MoveUnit', () => {
+    const commune = fact<UnitEvent>(
+      { type: 'UnitRegistered', data: { unitId: 'gia-tan', name: 'Xã Gia Tân', kind: 'commune', parentId: 'gia-loc' } },
+      '2017-01-01T00:00:00+07:00',
+    );
+    const province = { unitId: 'hai-duong', status: 'active' as const, kind: 'province' as const };
+    const moveUnderProvince = {
+      type: 'MoveUnit' as const,
+      to: province,
+      effectiveOn: '2025-07-01',
+      legalBasis: 'Nghị quyết 202/2025/QH15',
+      aboveTarget: [],
+    };
+    const movedUnderProvince = fact<UnitEvent>(
+      {
+        type: 'UnitMoved',
+        data: { fromParentId: 'gia-loc', toParentId: 'hai-duong', effectiveOn: '2025-07-01', legalBasis: 'Nghị quyết 202/2025/QH15' },
+      },
+      '2025-07-01T08:00:00+07:00',
+    );
+
+    it('moves a commune from its district to the province, naming the parent it leaves', () => {
+      units
+        .given([commune])
+        .when(moveUnderProvince, at('2025-07-01T08:00:00+07:00'))
+        .then([
+          {
+            type: 'UnitMoved',
+            data: { fromParentId: 'gia-loc', toParentId: 'hai-duong', effectiveOn: '2025-07-01', legalBasis: 'Nghị quyết 202/2025/QH15' },
+          },
+        ]);
+    });
+
+    it('keeps the registered parent beside the moves, and shows the new parent as the parent now', () => {
+      expect(units.given([commune, movedUnderProvince]).state).toMatchObject({
+        parentId: 'hai-duong',
+        registeredParentId: 'gia-loc',
+        moves: [{ parentId: 'hai-duong', from: '2025-07-01', eventId: movedUnderProvince.eventId }],
+      });
+    });
+
+    it.each([
+      ['under itself', [commune], { ...moveUnderProvince, to: { unitId: 'gia-tan', status: 'active' as const } }, 'UNIT.MOVE_UNDER_ITSELF'],
+      [
+        'under an abolished unit',
+        [commune],
+        { ...moveUnderProvince, to: { unitId: 'tu-ky', status: 'abolished' as const } },
+        'UNIT.MOVE_TARGET_NOT_ACTIVE',
+      ],
+      [
+        'under an unregistered unit',
+        [commune],
+        { ...moveUnderProvince, to: { unitId: 'nowhere', status: 'unregistered' as const } },
+        'UNIT.MOVE_TARGET_NOT_ACTIVE',
+      ],
+      ['under one of its own units', [commune], { ...moveUnderProvince, aboveTarget: ['gia-tan', 'gia-loc'] }, 'UNIT.MOVE_MAKES_CYCLE'],
+      [
+        'under the parent it already has',
+        [commune],
+        { ...moveUnderProvince, to: { unitId: 'gia-loc', status: 'active' as const } },
+        'UNIT.ALREADY_UNDER',
+      ],
+      [
+        'with effect before its registration',
+        [commune],
+        { ...moveUnderProvince, effectiveOn: '2016-12-31' },
+        'UNIT.MOVE_BEFORE_REGISTRATION',
+      ],
+      [
+        'with effect after the day it is decided',
+        [commune],
+        { ...moveUnderProvince, effectiveOn: '2025-07-02' },
+        'UNIT.MOVE_NOT_YET_EFFECTIVE',
+      ],
+      [
+        'with effect on or before an earlier move',
+        [commune, movedUnderProvince],
+        { ...moveUnderProvince, to: { unitId: 'gia-loc', status: 'active' as const } },
+        'UNIT.MOVE_OUT_OF_ORDER',
+      ],
+      [
+        'an abolished unit',
+        [commune, fact<UnitEvent>({ type: 'UnitAbolished', data: { reason: 'merged communes' } }, '2025-06-30T00:00:00+07:00')],
+        moveUnderProvince,
+        'UNIT.ABOLISHED',
+      ],
+    ])('refuses moving %s', (_, given, command, code) => {
+      units.given(given).when(command, at('2025-07-01T08:00:00+07:00')).thenRefused(code);
+    });
+
+    it('corrects the legal basis of a move, not its parent or its day', () => {
+      units
+        .given([commune, movedUnderProvince])
+        .when(
+          { type: 'CorrectUnitEvent', eventId: movedUnderProvince.eventId, reason: 'x', fields: { effectiveOn: '2025-08-01' } },
+          at('2025-07-02T08:00:00+07:00'),
+        )
+        .thenRefused('CORRECTION.FIELD_NOT_CORRECTABLE');
+    });
+  });
+
   describe('corrections', () => {
     const original = registered('gia-loc', 'Huyện Gia Lôc');
 

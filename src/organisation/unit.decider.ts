@@ -5,6 +5,8 @@ import { assertNotBefore, assertNotInFuture } from '../domain-kit/occurred-at.js
 import { UNIT_KINDS, type UnitEvent, type UnitKind } from './unit.events.js';
 import { unhandled } from '../domain-kit/exhaustive.js';
 import { later } from '../domain-kit/time.js';
+import { vietnamDayOf } from '../calendar/calendar-day.js';
+import { parentOn, type UnitParentChange } from './unit-parents.js';
 
 /** What the application knows of another unit when a command names it. */
 export interface UnitReference {
@@ -25,6 +27,15 @@ export type UnitCommand =
   | { readonly type: 'RenameUnit'; readonly name: string }
   | { readonly type: 'MergeUnit'; readonly into: UnitReference }
   | { readonly type: 'AbolishUnit'; readonly reason: string }
+  | {
+      readonly type: 'MoveUnit';
+      readonly to: UnitReference;
+      /** The Vietnamese day (YYYY-MM-DD) from which the unit sits under `to`. */
+      readonly effectiveOn: string;
+      readonly legalBasis: string;
+      /** Every unit above `to` on some day from effectiveOn on, as the unit directory reads the tree. */
+      readonly aboveTarget: readonly string[];
+    }
   | ({ readonly type: 'CorrectUnitEvent' } & CorrectEvent);
 
 export type UnitState =
@@ -34,7 +45,11 @@ export type UnitState =
       readonly unitId: string;
       readonly name: string;
       readonly kind: UnitKind;
+      /** The parent now: the one of the latest move, else the one registered. */
       readonly parentId: string | null;
+      readonly registeredParentId: string | null;
+      /** The moves to another parent, in the order of their effective days. */
+      readonly moves: readonly UnitParentChange[];
       readonly registeredAt: string;
       readonly formerNames: readonly string[];
       readonly absorbedUnitIds: readonly string[];
@@ -49,6 +64,8 @@ const CORRECTABLE: CorrectableFields = {
   UnitRegistered: { name: isName, kind: (value) => typeof value === 'string' && (UNIT_KINDS as readonly string[]).includes(value) },
   UnitRenamed: { name: isName },
   UnitAbolished: { reason: isName },
+  // A move's parent and day decide the tree of every later day: a wrong one is fixed by another move.
+  UnitMoved: { legalBasis: isName },
 };
 
 export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
@@ -79,6 +96,8 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
       case 'AbolishUnit':
         assertActive(unit, 'abolished');
         return [{ type: 'UnitAbolished', data: { reason: command.reason } }];
+      case 'MoveUnit':
+        return move(command, unit, context.occurredAt);
       case 'CorrectUnitEvent':
         return decideCorrection(unit.facts, command, CORRECTABLE);
       default:
@@ -95,6 +114,8 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
         name,
         kind,
         parentId,
+        registeredParentId: parentId,
+        moves: [],
         registeredAt: fact.occurredAt,
         formerNames: [],
         absorbedUnitIds: [],
@@ -116,6 +137,10 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
         return { ...unit, absorbedUnitIds: [...unit.absorbedUnitIds, fact.data.fromUnitId] };
       case 'UnitAbolished':
         return { ...unit, status: 'abolished' };
+      case 'UnitMoved': {
+        const change = { parentId: fact.data.toParentId, from: fact.data.effectiveOn, eventId: fact.eventId };
+        return { ...unit, parentId: change.parentId, moves: [...unit.moves, change] };
+      }
       case 'EventCorrected':
         return unit;
       default:
@@ -147,6 +172,58 @@ function register(command: Extract<UnitCommand, { type: 'RegisterUnit' }>, state
       data: { unitId: command.unitId, name: command.name, kind: command.kind, parentId: command.parent?.unitId ?? null },
     },
   ];
+}
+
+function move(command: Extract<UnitCommand, { type: 'MoveUnit' }>, unit: Registered, occurredAt: string): UnitEvent[] {
+  assertActive(unit, 'moved');
+  const { to, effectiveOn } = command;
+  if (to.unitId === unit.unitId) throw new DomainError('UNIT.MOVE_UNDER_ITSELF', 'A unit cannot be moved under itself.', 'invalid');
+  if (to.status !== 'active') {
+    const reason = to.status === 'unregistered' ? 'is not registered' : `is ${to.status}`;
+    throw new DomainError('UNIT.MOVE_TARGET_NOT_ACTIVE', `Unit ${to.unitId} ${reason}; move under an active unit.`, 'unprocessable');
+  }
+  if (unit.kind === 'standing-committee' && to.kind !== 'party-committee') {
+    throw new DomainError(
+      'UNIT.STANDING_COMMITTEE_PARENT',
+      `A standing committee sits under its Party committee; ${to.unitId} is not a party-committee.`,
+      'unprocessable',
+    );
+  }
+  const registeredOn = vietnamDayOf(unit.registeredAt);
+  if (effectiveOn < registeredOn) {
+    throw new DomainError(
+      'UNIT.MOVE_BEFORE_REGISTRATION',
+      `Unit ${unit.unitId} was registered on ${registeredOn}; a move cannot take effect on ${effectiveOn}, before it.`,
+      'unprocessable',
+    );
+  }
+  if (effectiveOn > vietnamDayOf(occurredAt)) {
+    throw new DomainError(
+      'UNIT.MOVE_NOT_YET_EFFECTIVE',
+      `The move takes effect on ${effectiveOn}, after the day it is recorded as decided; record it from that day on.`,
+      'unprocessable',
+    );
+  }
+  const lastMove = unit.moves[unit.moves.length - 1];
+  if (lastMove && effectiveOn <= lastMove.from) {
+    throw new DomainError(
+      'UNIT.MOVE_OUT_OF_ORDER',
+      `Unit ${unit.unitId} was already moved with effect from ${lastMove.from}; a later move must take effect after that day.`,
+      'conflict',
+    );
+  }
+  const fromParentId = parentOn({ parentId: unit.registeredParentId, moves: unit.moves }, effectiveOn);
+  if (fromParentId === to.unitId) {
+    throw new DomainError('UNIT.ALREADY_UNDER', `Unit ${unit.unitId} is already under ${to.unitId} on ${effectiveOn}.`, 'conflict');
+  }
+  if (command.aboveTarget.includes(unit.unitId)) {
+    throw new DomainError(
+      'UNIT.MOVE_MAKES_CYCLE',
+      `Unit ${to.unitId} is under ${unit.unitId} on or after ${effectiveOn}; moving ${unit.unitId} under it would make a cycle.`,
+      'conflict',
+    );
+  }
+  return [{ type: 'UnitMoved', data: { fromParentId, toParentId: to.unitId, effectiveOn, legalBasis: command.legalBasis } }];
 }
 
 function registered(state: UnitState): Registered {

@@ -28,8 +28,16 @@ export type UnitMerged = DomainEvent<'UnitMerged', { intoUnitId: string }>;
 /** Recorded on the unit that continues, so its history links to the merged one's. */
 export type UnitAbsorbed = DomainEvent<'UnitAbsorbed', { fromUnitId: string }>;
 export type UnitAbolished = DomainEvent<'UnitAbolished', { reason: string }>;
+/**
+ * The unit sits under another parent from effectiveOn (a Vietnamese calendar day) on; before that day
+ * the old parent stays its parent, so matters of earlier days keep the upper levels they had.
+ */
+export type UnitMoved = DomainEvent<
+  'UnitMoved',
+  { fromParentId: string | null; toParentId: string; effectiveOn: string; legalBasis: string }
+>;
 
-export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged | UnitAbsorbed | UnitAbolished | EventCorrected;
+export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged | UnitAbsorbed | UnitAbolished | UnitMoved | EventCorrected;
 
 export const unitStream = (unitId: string): string => `unit-${unitId}`;
 

@@ -93,6 +93,10 @@ describe('the shipped rules, by date', () => {
     ['complaint', 'resolve', '2026-06-30', 'complaint-resolve-2012'],
     ['complaint', 'resolve', '2026-07-01', 'complaint-resolve-2026'],
     ['denunciation', 'resolve', '2026-07-01', 'denunciation-resolve-2019'],
+    ['complaint-second-level', 'acknowledge', '2012-07-01', 'complaint-second-level-accept-2012'],
+    ['complaint-second-level', 'acknowledge', '2026-07-01', 'complaint-second-level-accept-2026'],
+    ['complaint-second-level', 'resolve', '2026-06-30', 'complaint-second-level-resolve-2012'],
+    ['complaint-second-level', 'resolve', '2026-07-01', 'complaint-second-level-resolve-2026'],
     ['petition', 'answer', '2014-06-30', null],
     ['petition', 'answer', '2014-07-01', 'petition-answer-2014'],
   ] as const)('%s/%s on %s: %s', (category, step, day, ruleId) => {
@@ -166,6 +170,19 @@ describe('deadlines counted with the working days of their own year', () => {
     expect(deadlineOf('complaint', 'resolve', complex)).toMatchObject({ dueAt: endOf('2014-03-24'), extensionsAllowed: 1 });
   });
 
+  it('a 2014 complaint at the second level: art. 37, 45 days from acceptance, 60 if complex', () => {
+    const facts = [received('complaint-second-level', '2014-01-24T09:00:00+07:00'), acknowledged('2014-02-05T10:00:00+07:00')];
+    // 45 days from Wednesday 5 February end on Saturday 22 March, so on Monday 24 March.
+    expect(deadlineOf('complaint-second-level', 'resolve', facts)).toMatchObject({
+      ruleId: 'complaint-second-level-resolve-2012',
+      dueAt: endOf('2014-03-24'),
+      extensionsAllowed: 0,
+    });
+    // Complex, with its one extension: 60 days end on Sunday 6 April, so on Monday 7 April.
+    const complex = [...facts, markedComplex('2014-02-10T09:00:00+07:00'), extended('2014-03-03T09:00:00+07:00')];
+    expect(deadlineOf('complaint-second-level', 'resolve', complex)).toMatchObject({ dueAt: endOf('2014-04-07'), extensionsAllowed: 1 });
+  });
+
   it('a 2017 denunciation: the 2011 law, 10 days to accept across Tết, 60 days to resolve across Hùng Kings’ day', () => {
     // Received Friday 20 January: the 10th day, Monday 30 January, is mùng 3; 31 January and 1 February compensate the weekend.
     const facts = [received('denunciation', '2017-01-20T09:00:00+07:00'), acknowledged('2017-02-05T10:00:00+07:00')];
@@ -177,10 +194,15 @@ describe('deadlines counted with the working days of their own year', () => {
     });
     // 60 days from Sunday 5 February end on Thursday 6 April, Hùng Kings' day (10/3 lunar): Friday 7 April.
     expect(deadlineOf('denunciation', 'resolve', facts)).toMatchObject({ ruleId: 'denunciation-resolve-2012', dueAt: endOf('2017-04-07') });
-    // One extension of 30 days: 90 days end on Saturday 6 May, so on Monday 8 May.
+    // Art. 21 as the research notes read it: no extension for a case not marked complex...
     expect(deadlineOf('denunciation', 'resolve', [...facts, extended('2017-04-03T09:00:00+07:00')])).toMatchObject({
-      dueAt: endOf('2017-05-08'),
+      dueAt: endOf('2017-04-07'),
+      extensionsAllowed: 0,
+      extensions: [expect.objectContaining({ judgement: 'beyond-allowance' })],
     });
+    // ...and 90 days for a complex one, as one 30-day extension: they end on Saturday 6 May, so on Monday 8 May.
+    const complex = [...facts, markedComplex('2017-02-06T09:00:00+07:00'), extended('2017-04-03T09:00:00+07:00')];
+    expect(deadlineOf('denunciation', 'resolve', complex)).toMatchObject({ dueAt: endOf('2017-05-08'), extensionsAllowed: 1 });
   });
 
   it('a 2026 denunciation: 7 working days from Wednesday 11 February skip the nine days of Tết', () => {

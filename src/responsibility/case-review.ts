@@ -46,7 +46,7 @@ function inChargeOf(
   return among.flatMap((assignment) => {
     if (day < assignment.from || day > (assignment.to ?? FOREVER)) return [];
     const link = context.tree.linkTo(unitId, assignment.unitId, day);
-    return link ? [{ assignment, evidence: [...assignment.eventIds, ...link.mergeEventIds] }] : [];
+    return link ? [{ assignment, evidence: [...assignment.eventIds, ...link.treeEventIds] }] : [];
   });
 }
 

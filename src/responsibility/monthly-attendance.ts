@@ -112,7 +112,7 @@ function partOf(
   const ofUnit = inDays.filter(({ meeting, day }) => {
     if (meeting.kind !== part.kind) return false;
     const link = linkOf(meeting.unitId, day);
-    if (link) links.push(...link.mergeEventIds);
+    if (link) links.push(...link.treeEventIds);
     return link !== null;
   });
   const attended = ofUnit.filter(({ meeting }) => meeting.attendees.includes(context.officialId));

@@ -5,7 +5,7 @@ import { EVENT_CORRECTED, withCorrections, type EventCorrected } from '../domain
 import type { DomainEvent, Fact } from '../domain-kit/decider.js';
 import type { MeetingEvent } from '../meetings/meeting.events.js';
 import type { OfficialEvent } from '../officials/official.events.js';
-import type { UnitEvent } from '../organisation/unit.events.js';
+import type { UnitEvent, UnitMoved } from '../organisation/unit.events.js';
 import type { ReviewEvent } from '../reviews/review.events.js';
 import type { VisitEvent } from '../visits/visit.events.js';
 import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewRecord, UnitRecord, VisitRecord } from './review-input.js';
@@ -54,6 +54,7 @@ export const FOLDED_EVENT_TYPES: ReadonlySet<string> = new Set([
   ...([
     'UnitRegistered',
     'UnitMerged',
+    'UnitMoved',
     'OfficialRegistered',
     'ResponsibilityAssigned',
     'ResponsibilityEnded',
@@ -110,7 +111,10 @@ export function unitFromFacts(stream: readonly Fact<UnitEvent>[]): UnitRecord | 
   const mergedInto =
     merged?.type === 'UnitMerged' ? { unitId: merged.data.intoUnitId, at: merged.occurredAt, eventId: merged.eventId } : null;
   const { unitId, kind, parentId } = registered.data;
-  return { unitId, kind, parentId, mergedInto, eventIds: withCorrectionIds([registered.eventId], correctionsOf) };
+  const moved = facts.filter((fact): fact is Fact<UnitMoved> => fact.type === 'UnitMoved');
+  const moves = moved.map((fact) => ({ parentId: fact.data.toParentId, from: fact.data.effectiveOn, eventId: fact.eventId }));
+  const eventIds = withCorrectionIds([registered.eventId, ...moved.map((fact) => fact.eventId)], correctionsOf);
+  return { unitId, kind, parentId, ...(moves.length > 0 ? { moves } : {}), mergedInto, eventIds };
 }
 
 export function meetingFromFacts(stream: readonly Fact<MeetingEvent>[]): MeetingRecord | null {

@@ -5,6 +5,7 @@ import type { Deadline } from '../deadlines/deadline-calculator.js';
 import type { MeetingKind } from '../meetings/meeting.events.js';
 import type { ResponsibilityRole } from '../officials/official.events.js';
 import type { UnitKind } from '../organisation/unit.events.js';
+import type { UnitParentChange } from '../organisation/unit-parents.js';
 import type { RuleBook } from '../policies/rule-book.js';
 import type { ReviewOutcome } from '../reviews/review.events.js';
 import type { VisitKind } from '../visits/visit.events.js';
@@ -36,11 +37,13 @@ export interface AssignmentRecord {
   readonly eventIds: readonly string[];
 }
 
-/** A unit with its parent; mergedInto from UnitMerged (on this unit) or UnitAbsorbed (on the continuing one). */
+/** A unit with its parents over time; mergedInto from UnitMerged (on this unit) or UnitAbsorbed (on the continuing one). */
 export interface UnitRecord {
   readonly unitId: string;
   readonly kind: UnitKind;
+  /** The parent it was registered under; moves (UnitMoved) change it from their effective day on. */
   readonly parentId: string | null;
+  readonly moves?: readonly UnitParentChange[];
   readonly mergedInto: { readonly unitId: string; readonly at: string; readonly eventId: string } | null;
   readonly eventIds: readonly string[];
 }

@@ -1,9 +1,13 @@
 import { vietnamDayOf, type CalendarDay } from '../calendar/calendar-day.js';
+import { parentOn, parentPeriods } from '../organisation/unit-parents.js';
 import type { UnitRecord } from './review-input.js';
 
-/** How a unit reaches the assigned unit: the merge events crossed on the way (empty for plain parent links). */
+/**
+ * How a unit reaches the assigned unit: the merge and move events crossed on the way (empty for links
+ * by the parents the units were registered under).
+ */
 export interface UnitLink {
-  readonly mergeEventIds: readonly string[];
+  readonly treeEventIds: readonly string[];
 }
 
 /** A bound on the walk up the hierarchy, in case bad data makes a cycle. */
@@ -11,7 +15,8 @@ const MAX_DEPTH = 32;
 
 /**
  * The hierarchy as it stood on a given day. A unit belongs to another when the other is itself or an
- * ancestor by parent links, or by a merge: a unit merged into X belongs to X's tree from the Vietnamese
+ * ancestor by the parent links of that day (a unit moved on 2025-07-01 belongs to its old parent's tree
+ * until the day before, to the new one's from that day on), or by a merge: a unit merged into X belongs to X's tree from the Vietnamese
  * day of the merge onward, never before. So the member in charge of the continuing unit answers for the
  * absorbed unit's meetings, visits and cases only from the merge on; before it, those were someone
  * else's unit. An absorbed unit keeps its own tree (its cells stay its cells) after the merge.
@@ -35,12 +40,12 @@ export class UnitTree {
   private readonly units: ReadonlyMap<string, UnitRecord>;
   /** Links already walked: a review asks the same question for every fact of a unit. */
   private readonly links = new Map<string, UnitLink | null>();
-  /** Without merges the hierarchy is the same on every day, and a link need not be walked again for another day. */
+  /** Without merges or moves the hierarchy is the same on every day, and a link need not be walked again for another day. */
   private readonly changesOverTime: boolean;
 
   constructor(units: readonly UnitRecord[]) {
     this.units = new Map(units.map((unit) => [unit.unitId, unit]));
-    this.changesOverTime = units.some((unit) => unit.mergedInto !== null);
+    this.changesOverTime = units.some((unit) => unit.mergedInto !== null || (unit.moves ?? []).length > 0);
   }
 
   kindOf(unitId: string): UnitRecord['kind'] | null {
@@ -69,23 +74,25 @@ export class UnitTree {
    * by then). A committee further down belongs to a subordinate locality, not to this one.
    */
   committeeLinkTo(unitId: string, ancestorId: string, day: CalendarDay): UnitLink | null {
-    if (unitId === ancestorId) return { mergeEventIds: [] };
+    if (unitId === ancestorId) return { treeEventIds: [] };
     const unit = this.units.get(unitId);
     if (!unit || unit.kind !== 'party-committee') return null;
-    if (unit.parentId === ancestorId) return { mergeEventIds: [] };
+    const parent = parentOn(unit, day);
+    if (parent === ancestorId) return { treeEventIds: moveOn(unit, day) };
     if (unit.mergedInto?.unitId === ancestorId && vietnamDayOf(unit.mergedInto.at) <= day)
-      return { mergeEventIds: [unit.mergedInto.eventId] };
+      return { treeEventIds: [unit.mergedInto.eventId] };
     return null;
   }
 
   private walk(unitId: string, target: string, day: CalendarDay, merges: readonly string[], seen: Set<string>): UnitLink | null {
-    if (unitId === target) return { mergeEventIds: merges };
+    if (unitId === target) return { treeEventIds: merges };
     if (seen.has(unitId) || seen.size >= MAX_DEPTH) return null;
     seen.add(unitId);
     const unit = this.units.get(unitId);
     if (!unit) return null;
     const steps: { next: string; merges: readonly string[] }[] = [];
-    if (unit.parentId !== null) steps.push({ next: unit.parentId, merges });
+    const parent = parentOn(unit, day);
+    if (parent !== null) steps.push({ next: parent, merges: [...merges, ...moveOn(unit, day)] });
     if (unit.mergedInto && vietnamDayOf(unit.mergedInto.at) <= day)
       steps.push({ next: unit.mergedInto.unitId, merges: [...merges, unit.mergedInto.eventId] });
     for (const step of steps) {
@@ -94,4 +101,11 @@ export class UnitTree {
     }
     return null;
   }
+}
+
+/** The move that put the unit under its parent of the day, as evidence of the link; none for the registered parent. */
+function moveOn(unit: UnitRecord, day: CalendarDay): string[] {
+  if ((unit.moves ?? []).length === 0) return [];
+  const period = parentPeriods(unit).find((stretch) => (stretch.from ?? '') <= day && (stretch.to === null || day < stretch.to));
+  return period?.eventId ? [period.eventId] : [];
 }

@@ -42,7 +42,7 @@ export function visitsByAssignment(
       .filter((a) => a.from <= day && day <= (a.to ?? FOREVER))
       .flatMap((a) => {
         const link = tree.linkTo(visit.unitId, a.unitId, day);
-        return link ? [{ assignmentId: a.assignmentId, evidence: [...a.eventIds, ...link.mergeEventIds] }] : [];
+        return link ? [{ assignmentId: a.assignmentId, evidence: [...a.eventIds, ...link.treeEventIds] }] : [];
       });
     for (const owner of owners.length > 0 ? owners : [{ assignmentId: null, evidence: [] }]) {
       const cells = buckets.get(owner.assignmentId)!;

@@ -114,5 +114,17 @@ describe('the acting official', () => {
     expect(an.acknowledgements.count).toBe(1);
     expect(an.actions.count).toBe(2);
     expect(an.actions.evidence).toContain(lastEventOf(byAn));
+
+    // The review's CSV has a row for each of the two act counts, with the same figures and evidence.
+    const csv = await subject.http
+      .get(
+        `/api/v1/officials/an/review?minPosition=${bySubjectOnly.headers['ledger-position']}&from=2017-03-01&to=2017-03-31&format=csv&bom=false`,
+      )
+      .expect(200);
+    const rows = csv.text.split('\r\n').filter((line) => line.startsWith('caseActs.'));
+    expect(rows).toEqual([
+      `caseActs.acknowledgements,1,${an.acknowledgements.evidence.join(' ')}`,
+      `caseActs.actions,2,${an.actions.evidence.join(' ')}`,
+    ]);
   });
 });

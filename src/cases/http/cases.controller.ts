@@ -7,6 +7,7 @@ import { DomainError } from '../../domain-kit/domain-error.js';
 import { CommandHandler, foldStream, type CommandEnvelope } from '../../ledger/command-handler.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
 import { readsOf } from '../../ledger/request-reads.js';
+import { vietnamDayOf } from '../../calendar/calendar-day.js';
 import { etagOf } from '../../http/command-request.js';
 import { CommandErrorResponses } from '../../http/api-docs.js';
 import { CommandAnswer } from '../../http/command-answer.interceptor.js';
@@ -149,10 +150,10 @@ export class CasesController {
     @Envelope() envelope: CommandEnvelope,
     @Req() request: Request,
   ) {
-    const lineage = await this.lineageOf(caseId, request);
+    const lineage = await this.lineageOf(caseId, request, envelope);
     const to = await this.units.reference(body.toUnitId);
     await this.checkOfficial(body.officialId, envelope, 'who reported');
-    const toLocalityId = await this.units.localityOf(body.toUnitId);
+    const toLocalityId = await this.units.localityOf(body.toUnitId, lineage.day);
     const command: CaseCommand = {
       type: 'ReportCaseUpward',
       officialId: body.officialId,
@@ -175,8 +176,8 @@ export class CasesController {
     @Envelope() envelope: CommandEnvelope,
     @Req() request: Request,
   ) {
-    const lineage = await this.lineageOf(caseId, request);
-    const localityId = await this.units.localityOf(body.unitId);
+    const lineage = await this.lineageOf(caseId, request, envelope);
+    const localityId = await this.units.localityOf(body.unitId, lineage.day);
     const command: CaseCommand = {
       type: 'RecordUpperLevelInformed',
       unitId: body.unitId,
@@ -191,7 +192,10 @@ export class CasesController {
   @CommandRoute(
     ':caseId/escalations',
     'cases.escalate',
-    escalation('The case, escalated.', "CASE.ESCALATION_NOT_UPWARD when the unit is not above the case's current unit."),
+    escalation(
+      'The case, escalated.',
+      "CASE.ESCALATION_NOT_UPWARD when the unit is not an upper level of the case's current unit on the day.",
+    ),
   )
   async escalate(
     @Param('caseId') caseId: string,
@@ -199,9 +203,10 @@ export class CasesController {
     @Envelope() envelope: CommandEnvelope,
     @Req() request: Request,
   ) {
-    const lineage = await this.lineageOf(caseId, request);
+    const lineage = await this.lineageOf(caseId, request, envelope);
     const to = await this.units.reference(body.toUnitId);
-    return this.act(caseId, { type: 'EscalateCase', to, lineage, reason: body.reason }, envelope);
+    const toLocalityId = await this.units.localityOf(body.toUnitId, lineage.day);
+    return this.act(caseId, { type: 'EscalateCase', to, toLocalityId, lineage, reason: body.reason }, envelope);
   }
 
   @CommandRoute(
@@ -267,16 +272,19 @@ export class CasesController {
   }
 
   /**
-   * The case's current unit and its parents, which the decider checks a move upward against (and
-   * refuses if the case moved in between). Read through the request's reads: the command starts from
-   * the same read of the case, and the unit line is read once even when the permission check read it.
+   * The case's current unit and its parents on the day the fact occurred (the tree of that day: a
+   * commune's district until it was moved under the province), which the decider checks a move upward
+   * against (and refuses if the case moved in between). Read through the request's reads: the command
+   * starts from the same read of the case, and the unit line is read once even when the permission
+   * check read it.
    */
-  private async lineageOf(caseId: string, request: Request): Promise<UnitLineage> {
+  private async lineageOf(caseId: string, request: Request, envelope: CommandEnvelope): Promise<UnitLineage> {
     assertPlausibleCaseId(caseId);
     const reads = readsOf(request, this.store);
     const state = foldStream(caseDecider, await reads.readStream(caseStream(caseId)));
     if (state.status === 'unreceived') throw this.endpoint.notFound(caseId);
-    return { unitId: state.currentUnitId, ancestorIds: await this.units.ancestorsOf(state.currentUnitId, reads) };
+    const day = vietnamDayOf(envelope.occurredAt);
+    return { unitId: state.currentUnitId, day, ancestorIds: await this.units.ancestorsOf(state.currentUnitId, reads, day) };
   }
 
   private act(caseId: string, command: CaseCommand, envelope: CommandEnvelope): Promise<CommandAnswer> {

@@ -18,12 +18,24 @@ class WithHistoryView {
   @ApiProperty() readonly lastOccurredAt!: string;
 }
 
+export class ParentPeriodView {
+  @ApiProperty({ type: String, nullable: true }) readonly parentId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'First day (YYYY-MM-DD); null: since registration' })
+  readonly from!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The next stretch’s first day (exclusive); null: still' })
+  readonly to!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The UnitMoved event that began it; null for the registered parent' })
+  readonly eventId!: string | null;
+}
+
 export class UnitListItemView extends WithHistoryView {
   @ApiProperty() readonly unitId!: string;
   @ApiProperty({ enum: ['active', 'merged', 'abolished'] }) readonly status!: string;
   @ApiProperty({ example: 'Xã Gia Tân' }) readonly name!: string;
   @ApiProperty({ enum: UNIT_KINDS }) readonly kind!: string;
-  @ApiProperty({ type: String, nullable: true }) readonly parentId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The parent now' }) readonly parentId!: string | null;
+  @ApiProperty({ type: [ParentPeriodView], description: 'Its parents over time, oldest first (moves take effect on a day)' })
+  readonly parents!: readonly ParentPeriodView[];
   @ApiProperty() readonly registeredAt!: string;
   @ApiProperty({ type: [String], description: 'Names before each renaming, oldest first' }) readonly formerNames!: readonly string[];
   @ApiProperty({ type: [String], description: 'Units merged into this one' }) readonly absorbedUnitIds!: readonly string[];

@@ -18,7 +18,7 @@ import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { UnitDirectory } from '../unit-directory.js';
 import { mergerAbsorption } from '../merger-absorption.js';
 import { RegisterUnitRequestDto } from './dto/register-unit.request.dto.js';
-import { AbolishUnitRequestDto, MergeUnitRequestDto, RenameUnitRequestDto } from './dto/unit-actions.request.dto.js';
+import { AbolishUnitRequestDto, MergeUnitRequestDto, MoveUnitRequestDto, RenameUnitRequestDto } from './dto/unit-actions.request.dto.js';
 import { unitView } from './unit.view.js';
 import { Requires } from '../../auth/requires.decorator.js';
 
@@ -86,6 +86,18 @@ export class UnitsController {
   @CommandRoute(':unitId/abolitions', 'organisation.manage', { answers: 'The unit, abolished.', schema: UNIT_ANSWER })
   abolish(@Param('unitId') unitId: string, @Body() body: AbolishUnitRequestDto, @Envelope() envelope: CommandEnvelope) {
     return this.endpoint.act(unitId, { type: 'AbolishUnit', reason: body.reason }, envelope);
+  }
+
+  @CommandRoute(':unitId/moves', 'organisation.manage', {
+    answers: 'The unit under its new parent from the effective day on; its parents shows every stretch.',
+    schema: UNIT_ANSWER,
+    conflicts: 'UNIT.MOVE_MAKES_CYCLE, UNIT.ALREADY_UNDER, UNIT.MOVE_OUT_OF_ORDER, UNIT.MERGED, UNIT.ABOLISHED.',
+  })
+  async move(@Param('unitId') unitId: string, @Body() body: MoveUnitRequestDto, @Envelope() envelope: CommandEnvelope) {
+    const to = await this.units.reference(body.toParentId);
+    const aboveTarget = await this.units.aboveFrom(body.toParentId, body.effectiveOn);
+    const command: UnitCommand = { type: 'MoveUnit', to, effectiveOn: body.effectiveOn, legalBasis: body.legalBasis, aboveTarget };
+    return this.endpoint.act(unitId, command, envelope);
   }
 
   @CommandRoute(':unitId/corrections', 'organisation.manage', { answers: 'The unit, the correction applied.', schema: UNIT_ANSWER })

@@ -33,7 +33,8 @@ export type ReviewCategory = (typeof REVIEW_CATEGORIES)[number];
 export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable> = {
   name: 'responsibility-facts',
   // 6: the acts (acknowledgements, actions) of officials in the case records, with the token's official stored beside each event.
-  version: 6,
+  // 7: a unit's moves (UnitMoved), which place it in the tree of each day.
+  version: 7,
   tables: ['events', 'stream_officials', 'stream_units', 'case_days', 'case_records'],
 
   schema(db, tables) {

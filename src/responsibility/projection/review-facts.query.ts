@@ -7,6 +7,7 @@ import type { ReviewEvent } from '../../reviews/review.events.js';
 import type { VisitEvent } from '../../visits/visit.events.js';
 import { LiveRead } from '../../projections/live-read.js';
 import type { TableNames } from '../../projections/projection.js';
+import { everyParent } from '../../organisation/unit-parents.js';
 import { assignmentsFromFacts, meetingFromFacts, reviewFromFacts, unitFromFacts, visitFromFacts } from '../records-from-facts.js';
 import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewPeriod, ReviewRecord, UnitRecord, VisitRecord } from '../review-input.js';
 import { categoryOf, responsibilityFactsProjection, type ResponsibilityFactsTable } from './responsibility-facts.projection.js';
@@ -197,11 +198,11 @@ export class ReviewFactsQuery {
   }
 }
 
-/** The units at or under the given ones, following parents and merges downward (dates ignored: a superset). */
+/** The units at or under the given ones, following parents (of any day) and merges downward (dates ignored: a superset). */
 export function descendantsOf(unitIds: readonly string[], units: readonly UnitRecord[]): Set<string> {
   const children = new Map<string, string[]>();
   for (const unit of units) {
-    for (const above of [unit.parentId, unit.mergedInto?.unitId]) {
+    for (const above of [...everyParent(unit), unit.mergedInto?.unitId]) {
       if (above) children.set(above, [...(children.get(above) ?? []), unit.unitId]);
     }
   }
@@ -216,7 +217,7 @@ export function descendantsOf(unitIds: readonly string[], units: readonly UnitRe
   return found;
 }
 
-/** The units above the given ones (not themselves), by parent or merge. */
+/** The units above the given ones (not themselves), by parent (of any day) or merge. */
 function ancestorsOf(unitIds: readonly string[], units: readonly UnitRecord[]): Set<string> {
   const byId = new Map(units.map((unit) => [unit.unitId, unit]));
   const found = new Set<string>();
@@ -231,7 +232,8 @@ function ancestorsOf(unitIds: readonly string[], units: readonly UnitRecord[]): 
 }
 
 function parentsOf(unit: UnitRecord | undefined): string[] {
-  return [unit?.parentId, unit?.mergedInto?.unitId].filter((id): id is string => typeof id === 'string');
+  if (!unit) return [];
+  return [...everyParent(unit), unit.mergedInto?.unitId].filter((id): id is string => typeof id === 'string');
 }
 
 /**

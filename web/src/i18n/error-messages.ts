@@ -235,6 +235,28 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
   'UNIT.SAME_NAME': { vi: 'Tên mới trùng tên hiện tại.', en: 'The new name is the current one.' },
   'UNIT.MERGE_INTO_ITSELF': { vi: 'Không sáp nhập đơn vị vào chính nó.', en: 'A unit cannot merge into itself.' },
   'UNIT.MERGE_TARGET_NOT_ACTIVE': { vi: 'Đơn vị nhận sáp nhập không còn hoạt động.', en: 'The unit to merge into is not active.' },
+  'UNIT.MOVE_UNDER_ITSELF': { vi: 'Không chuyển đơn vị về trực thuộc chính nó.', en: 'A unit cannot be moved under itself.' },
+  'UNIT.MOVE_TARGET_NOT_ACTIVE': {
+    vi: 'Đơn vị cấp trên mới không còn hoạt động.',
+    en: 'The new parent unit is not active.',
+  },
+  'UNIT.MOVE_MAKES_CYCLE': {
+    vi: 'Đơn vị cấp trên mới đang trực thuộc đơn vị này; chuyển như vậy tạo vòng lặp.',
+    en: 'The new parent is under this unit; the move would make a cycle.',
+  },
+  'UNIT.ALREADY_UNDER': { vi: 'Đơn vị đã trực thuộc đơn vị này vào ngày đó.', en: 'The unit is already under that parent on that day.' },
+  'UNIT.MOVE_BEFORE_REGISTRATION': {
+    vi: 'Ngày hiệu lực của việc chuyển trước ngày đăng ký đơn vị.',
+    en: 'The move would take effect before the unit was registered.',
+  },
+  'UNIT.MOVE_NOT_YET_EFFECTIVE': {
+    vi: 'Việc chuyển chưa có hiệu lực; hãy ghi nhận từ ngày có hiệu lực.',
+    en: 'The move is not in effect yet; record it from its effective day.',
+  },
+  'UNIT.MOVE_OUT_OF_ORDER': {
+    vi: 'Đơn vị đã được chuyển với ngày hiệu lực muộn hơn hoặc bằng ngày này.',
+    en: 'The unit was already moved with effect from that day or later.',
+  },
   'OFFICIAL.NOT_FOUND': { vi: 'Không tìm thấy cán bộ.', en: 'No such official.' },
   'OFFICIAL.ALREADY_REGISTERED': { vi: 'Cán bộ đã được đăng ký.', en: 'The official is registered already.' },
   'OFFICIAL.UNIT_NOT_ACTIVE': { vi: 'Đơn vị công tác không còn hoạt động.', en: 'The unit is not active.' },

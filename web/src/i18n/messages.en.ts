@@ -137,6 +137,7 @@ export const en: Messages = {
   caseStatus: { open: 'Open', resolved: 'Resolved', closed: 'Closed', unreceived: 'Not received' },
   categories: {
     complaint: 'Complaint',
+    'complaint-second-level': 'Complaint, second level',
     denunciation: 'Denunciation',
     petition: 'Petition',
     reflection: 'Reflection',

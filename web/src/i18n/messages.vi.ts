@@ -146,6 +146,7 @@ export const vi = {
   >,
   categories: {
     complaint: 'Khiếu nại',
+    'complaint-second-level': 'Khiếu nại lần hai',
     denunciation: 'Tố cáo',
     petition: 'Kiến nghị',
     reflection: 'Phản ánh',
