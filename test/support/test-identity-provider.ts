@@ -27,8 +27,9 @@ export interface TestClient {
 export async function startTestIdentityProvider(
   accounts: Readonly<Record<string, TestAccountClaims>>,
   clients: readonly TestClient[],
+  port?: number,
 ): Promise<TestIdentityProvider> {
-  const port = await freePort();
+  port ??= await freePort();
   const issuer = `http://127.0.0.1:${port}`;
   const { privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
   const signingKey = { ...(await exportJWK(privateKey)), kid: 'test-provider-1', alg: 'RS256', use: 'sig' };
