@@ -101,8 +101,14 @@ class LazyKeySource {
   constructor(private readonly keySetUrl: () => Promise<string>) {}
 
   async keysFor(...args: Parameters<UrlKeySource['keysFor']>): ReturnType<UrlKeySource['keysFor']> {
-    this.source ??= this.keySetUrl().then((url) => new UrlKeySource(url));
-    this.source.catch(() => (this.source = undefined));
+    // A failed discovery is not remembered: the next ID token asks again.
+    this.source ??= this.keySetUrl().then(
+      (url) => new UrlKeySource(url),
+      (error: unknown) => {
+        this.source = undefined;
+        throw error;
+      },
+    );
     return (await this.source).keysFor(...args);
   }
 }
