@@ -50,7 +50,16 @@ export async function startTestIdentityProvider(
     claims: { openid: ['sub'], ledger: ['roles', 'units', 'official'] },
     conformIdTokenClaims: false,
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AuthorizationCode: 60, AccessToken: 600, IdToken: 600 },
+    features: {
+      devInteractions: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (context, form) => {
+          context.body = `<!DOCTYPE html><title>Sign out</title>${form}<button form="op.logoutForm" name="logout" value="yes">Sign out</button>`;
+        },
+      },
+    },
     findAccount: (_context, accountId) => {
       const claims = accounts[accountId];
       return claims === undefined ? undefined : { accountId, claims: () => ({ sub: accountId, ...claims }) };
