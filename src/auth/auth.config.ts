@@ -14,6 +14,19 @@ export interface AuthConfig {
   /** Dotted path of the claim naming the official the token's holder is, e.g. "official" or "ext.official_id". */
   readonly officialClaim: string;
   readonly clockToleranceSeconds: number;
+  /** external mode: console sign-in through the provider (authorization code with PKCE), when a client id is set. */
+  readonly oidc?: OidcClientConfig;
+}
+
+/** This service as an OpenID Connect client of AUTH_ISSUER. */
+export interface OidcClientConfig {
+  readonly clientId: string;
+  /** A confidential client (client_secret_basic); without one, a public client that proves itself with PKCE alone. */
+  readonly clientSecret: string | undefined;
+  /** Space-separated scopes asked for; always holds openid. */
+  readonly scopes: string;
+  /** How long a console session opened through the provider lasts. */
+  readonly sessionSeconds: number;
 }
 
 export const EMBEDDED_ISSUER = 'accountability-ledger';

@@ -67,6 +67,26 @@ describe('loadLedgerConfig', () => {
     ['loopback, 10.0.0.0/8', 'loopback, 10.0.0.0/8'],
   ])('takes TRUST_PROXY=%s', (raw, trusted) => expect(loadLedgerConfig({ TRUST_PROXY: raw }).trustProxy).toEqual(trusted));
 
+  it('signs the console in through the identity provider when its client id is set: a public client by default', () => {
+    const external = { AUTH_JWKS_URL: 'https://idp.example.vn/jwks', AUTH_ISSUER: 'https://idp.example.vn', AUTH_AUDIENCE: 'ledger-api' };
+    expect(loadLedgerConfig(external).auth.oidc).toBeUndefined();
+    expect(loadLedgerConfig({ ...external, AUTH_OIDC_CLIENT_ID: 'ledger-console' }).auth.oidc).toEqual({
+      clientId: 'ledger-console',
+      clientSecret: undefined,
+      scopes: 'openid profile',
+      sessionSeconds: 8 * 3600,
+    });
+    expect(
+      loadLedgerConfig({
+        ...external,
+        AUTH_OIDC_CLIENT_ID: 'ledger-console',
+        AUTH_OIDC_CLIENT_SECRET: 'bí-mật',
+        AUTH_OIDC_SCOPES: 'openid  roles',
+        AUTH_OIDC_SESSION_HOURS: '12',
+      }).auth.oidc,
+    ).toEqual({ clientId: 'ledger-console', clientSecret: 'bí-mật', scopes: 'openid roles', sessionSeconds: 12 * 3600 });
+  });
+
   it('verifies tokens of an external identity provider when its key set is configured', () => {
     const config = loadLedgerConfig(
       {
@@ -163,6 +183,28 @@ describe('loadLedgerConfig', () => {
       expect.stringContaining('cannot both be set'),
     ],
     [{ AUTH_ISSUER: 'https://idp' }, 'AUTH_ISSUER', expect.stringContaining('only used with AUTH_JWKS_URL or AUTH_JWKS_FILE')],
+    [{ AUTH_OIDC_CLIENT_ID: 'ledger' }, 'AUTH_OIDC_CLIENT_ID', expect.stringContaining('only used with AUTH_JWKS_URL or AUTH_JWKS_FILE')],
+    [
+      { AUTH_JWKS_URL: 'https://idp/jwks', AUTH_ISSUER: 'https://idp', AUTH_AUDIENCE: 'a', AUTH_OIDC_CLIENT_SECRET: 's' },
+      'AUTH_OIDC_CLIENT_SECRET',
+      'AUTH_OIDC_CLIENT_SECRET is only used with AUTH_OIDC_CLIENT_ID.',
+    ],
+    [
+      { AUTH_JWKS_URL: 'https://idp/jwks', AUTH_ISSUER: 'tinh', AUTH_AUDIENCE: 'a', AUTH_OIDC_CLIENT_ID: 'ledger' },
+      'AUTH_ISSUER',
+      expect.stringContaining("must be the provider's http(s) address with AUTH_OIDC_CLIENT_ID"),
+    ],
+    [
+      {
+        AUTH_JWKS_URL: 'https://idp/jwks',
+        AUTH_ISSUER: 'https://idp',
+        AUTH_AUDIENCE: 'a',
+        AUTH_OIDC_CLIENT_ID: 'c',
+        AUTH_OIDC_SCOPES: 'profile',
+      },
+      'AUTH_OIDC_SCOPES',
+      'AUTH_OIDC_SCOPES must be space-separated scopes that include openid, got "profile".',
+    ],
     [{ AUTH_ROLES_CLAIM: 'roles[0]' }, 'AUTH_ROLES_CLAIM', expect.stringContaining('must be a claim name or a dotted path')],
     [
       { AUTH_ROLES_CLAIM_FORMAT: 'comma' },

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { EMBEDDED_AUDIENCE, EMBEDDED_ISSUER, type AuthConfig, type RolesClaimFormat } from '../auth/auth.config.js';
+import { EMBEDDED_AUDIENCE, EMBEDDED_ISSUER, type AuthConfig, type OidcClientConfig, type RolesClaimFormat } from '../auth/auth.config.js';
 import { parsePublicBaseUrl } from '../console/public-base-url.js';
 
 export type StoreKind = 'sqlite' | 'eventstoredb';
@@ -205,7 +205,7 @@ function authConfig(env: NodeJS.ProcessEnv, cwd: string): AuthConfig {
     clockToleranceSeconds: wholeNumber('AUTH_CLOCK_TOLERANCE_SECONDS', env.AUTH_CLOCK_TOLERANCE_SECONDS, 30, 0, 300),
   };
   if (jwksUrl === undefined && jwksFile === undefined) {
-    for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
+    for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_OIDC_CLIENT_ID'] as const) {
       if (nonEmpty(env[name]) !== undefined)
         throw new ConfigurationError(
           name,
@@ -234,6 +234,33 @@ function authConfig(env: NodeJS.ProcessEnv, cwd: string): AuthConfig {
     jwksUrl,
     jwksFile: jwksFile === undefined ? undefined : isAbsolute(jwksFile) ? jwksFile : resolve(cwd, jwksFile),
     ...common,
+    ...oidcClientConfig(env, issuer),
+  };
+}
+
+/** Console sign-in through the identity provider, when AUTH_OIDC_CLIENT_ID names this service's client there. */
+function oidcClientConfig(env: NodeJS.ProcessEnv, issuer: string): { oidc?: OidcClientConfig } {
+  const clientId = nonEmpty(env.AUTH_OIDC_CLIENT_ID);
+  if (clientId === undefined) {
+    for (const name of ['AUTH_OIDC_CLIENT_SECRET', 'AUTH_OIDC_SCOPES', 'AUTH_OIDC_SESSION_HOURS'] as const)
+      if (nonEmpty(env[name]) !== undefined) throw new ConfigurationError(name, 'is only used with AUTH_OIDC_CLIENT_ID.');
+    return {};
+  }
+  if (!/^https?:\/\/[^\s/?#]+[^\s?#]*$/.test(issuer))
+    throw new ConfigurationError(
+      'AUTH_ISSUER',
+      `must be the provider's http(s) address with AUTH_OIDC_CLIENT_ID (its discovery document is read from <AUTH_ISSUER>/.well-known/openid-configuration), got "${issuer}".`,
+    );
+  const scopes = (nonEmpty(env.AUTH_OIDC_SCOPES) ?? 'openid profile').split(/\s+/);
+  if (!scopes.includes('openid') || !scopes.every((scope) => /^[\x21\x23-\x5b\x5d-\x7e]+$/.test(scope)))
+    throw new ConfigurationError('AUTH_OIDC_SCOPES', `must be space-separated scopes that include openid, got "${scopes.join(' ')}".`);
+  return {
+    oidc: {
+      clientId,
+      clientSecret: nonEmpty(env.AUTH_OIDC_CLIENT_SECRET),
+      scopes: scopes.join(' '),
+      sessionSeconds: wholeNumber('AUTH_OIDC_SESSION_HOURS', env.AUTH_OIDC_SESSION_HOURS, 8, 1, 72) * 3600,
+    },
   };
 }
 

@@ -9,7 +9,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 export const CONSOLE_DIR = resolve(import.meta.dirname, '..', '..', 'web', 'dist');
 
 /** The service's own paths: never answered with the console, so an unknown API route stays a JSON 404. */
-const SERVICE_SEGMENTS = new Set(['api', 'open311', 'docs', 'docs-json', 'health', 'metrics']);
+const SERVICE_SEGMENTS = new Set(['api', 'auth', 'open311', 'docs', 'docs-json', 'health', 'metrics']);
 const SECTIONS = new Set(CONSOLE_SECTIONS);
 
 /**

@@ -35,6 +35,8 @@ describe('the console served at /', () => {
     expect(open311.type).not.toBe('text/html');
     expect((await subject.anonymous.get('/health').expect(200)).type).toBe('application/json');
     expect((await subject.anonymous.get('/docs-json').expect(200)).type).toBe('application/json');
+    expect((await subject.anonymous.get('/auth/config').expect(200)).type).toBe('application/json');
+    expect((await subject.anonymous.get('/auth/nothing').expect(404)).type).not.toBe('text/html');
     const metrics = await subject.anonymous.get('/metrics');
     expect(metrics.type).not.toBe('text/html');
   });

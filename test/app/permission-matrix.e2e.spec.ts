@@ -121,6 +121,8 @@ const PUBLIC_ROUTES: readonly string[] = [
 ];
 /** Open to the guard because they authenticate the console's session cookie themselves (test/app/console-session.e2e.spec.ts). */
 const SESSION_ROUTES: readonly string[] = ['GET /api/v1/session', 'POST /api/v1/session', 'POST /api/v1/session/sign-out'];
+/** Public: how to sign in, and the sign-in through the identity provider, which opens a session (test/auth/oidc-sign-in.e2e.spec.ts). */
+const SIGN_IN_ROUTES: readonly string[] = ['GET /auth/config', 'GET /auth/oidc/start', 'GET /auth/oidc/callback'];
 
 describe('the permission matrix', () => {
   let subject: TestApp;
@@ -232,10 +234,15 @@ describe('the permission matrix', () => {
     const inTable = ROWS.map(([method, path]) => `${method} ${path.split('?')[0]!.replace(/\{\w+\}/g, 'id')}`);
     const covered = (route: string) => {
       const pattern = new RegExp(`^${route.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`);
-      return PUBLIC_ROUTES.includes(route) || SESSION_ROUTES.includes(route) || inTable.some((row) => pattern.test(row));
+      return (
+        PUBLIC_ROUTES.includes(route) ||
+        SESSION_ROUTES.includes(route) ||
+        SIGN_IN_ROUTES.includes(route) ||
+        inTable.some((row) => pattern.test(row))
+      );
     };
     expect(documented.filter((route) => !covered(route)).sort()).toEqual([]);
-    expect(documented.length).toBe(ROWS.length + PUBLIC_ROUTES.length + SESSION_ROUTES.length);
+    expect(documented.length).toBe(ROWS.length + PUBLIC_ROUTES.length + SESSION_ROUTES.length + SIGN_IN_ROUTES.length);
     expect((await subject.anonymous.get('/api/v1/session').expect(401)).body.code).toBe('SESSION.NONE');
     expect((await subject.anonymous.post('/api/v1/session/sign-out').expect(401)).body.code).toBe('SESSION.NONE');
     await subject.anonymous.get('/health').expect(200);

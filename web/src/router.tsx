@@ -26,8 +26,10 @@ const routes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/sign-in',
-    validateSearch: (search: Record<string, unknown>) => ({
+    validateSearch: (search: Record<string, unknown>): { signedOut?: true; error?: string } => ({
       signedOut: search.signedOut === true || search.signedOut === 'true' || undefined,
+      // Why a sign-in through the identity provider was refused: the service sends the browser back with its code.
+      error: typeof search.error === 'string' && /^OIDC\.[A-Z_]{1,40}$/.test(search.error) ? search.error : undefined,
     }),
     component: lazyRouteComponent(() => import('./screens/sign-in/SignInScreen'), 'SignInScreen'),
   }),

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,31 @@ describe('SessionStore', () => {
     expect(store.end(second.session.sessionId)).toBe(true);
     expect(store.find(second.session.sessionId, at('2026-12-01T10:00:30Z'))).toBeUndefined();
     expect(store.find('x'.repeat(43), at('2026-12-01T10:00:30Z'))).toBeUndefined();
+    store.close();
+  });
+
+  it('keeps the official a session holder is, also in a file written before sessions named one', () => {
+    const file = join(folder, 'sessions.db');
+    const old = new Database(file);
+    old.exec(
+      'CREATE TABLE sessions (id_hash BLOB PRIMARY KEY, subject TEXT NOT NULL, roles TEXT NOT NULL, units TEXT NOT NULL, csrf_token TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, signed_in_with TEXT NOT NULL) STRICT',
+    );
+    old.close();
+    const store = new SessionStore(file);
+    const official: Principal = { subject: 'uy-vien-1', roles: ['standing-committee'], units: ['gia-tan'], officialId: 'uy-vien-gia-tan' };
+    const session = store.openWithIdentityProvider(official, 60_000, at('2026-12-01T10:00:00Z'));
+    expect(store.find(session.sessionId, at('2026-12-01T10:00:30Z'))).toMatchObject({ principal: official, signedInWith: 'oidc' });
+    store.close();
+  });
+
+  it('gives back a sign-in attempt once, and none after it expires', () => {
+    const store = new SessionStore(':memory:');
+    const attempt = { state: 's'.repeat(43), nonce: 'n'.repeat(43), codeVerifier: 'v'.repeat(43), expiresAt: at('2026-12-01T10:10:00Z') };
+    store.beginOidcSignIn('a'.repeat(43), attempt, at('2026-12-01T10:00:00Z'));
+    store.beginOidcSignIn('b'.repeat(43), attempt, at('2026-12-01T10:00:00Z'));
+    expect(store.takeOidcSignIn('a'.repeat(43), at('2026-12-01T10:01:00Z'))).toEqual(attempt);
+    expect(store.takeOidcSignIn('a'.repeat(43), at('2026-12-01T10:01:00Z'))).toBeUndefined();
+    expect(store.takeOidcSignIn('b'.repeat(43), at('2026-12-01T10:10:00Z'))).toBeUndefined();
     store.close();
   });
 });

@@ -6,7 +6,7 @@ import type { Principal, Role } from '../principal.js';
 
 export const SESSION_STORE_FILE = 'sessions.db';
 
-/** How the session was opened: by a printed one-time link, or (later) by the identity provider's authorization code flow. */
+/** How the session was opened: by a printed one-time link, or by the identity provider's authorization code flow. */
 export type SignInMethod = 'link' | 'oidc';
 
 export interface Session {
@@ -33,6 +33,22 @@ interface SessionRow {
   readonly created_at: number;
   readonly expires_at: number;
   readonly signed_in_with: SignInMethod;
+  readonly official_id: string | null;
+}
+
+/** What a sign-in through the identity provider must find again when the browser comes back: kept here, never in the browser. */
+export interface OidcSignInAttempt {
+  readonly state: string;
+  readonly nonce: string;
+  readonly codeVerifier: string;
+  readonly expiresAt: Date;
+}
+
+interface AttemptRow {
+  readonly state: string;
+  readonly nonce: string;
+  readonly code_verifier: string;
+  readonly expires_at: number;
 }
 
 export function sessionStorePath(authDir: string): string {
@@ -48,7 +64,10 @@ export function sessionStorePath(authDir: string): string {
 export class SessionStore {
   private readonly db: Database.Database;
   private readonly insertLink: Database.Statement<[string, number, number]>;
-  private readonly insertSession: Database.Statement<[Buffer, string, string, string, string, number, number, SignInMethod]>;
+  private readonly insertSession: Database.Statement<[Buffer, string, string, string, string, number, number, SignInMethod, string | null]>;
+  private readonly insertAttempt: Database.Statement<[Buffer, string, string, string, number]>;
+  private readonly takeAttempt: Database.Statement<[Buffer, number], AttemptRow>;
+  private readonly purgeAttempts: Database.Statement<[number]>;
   private readonly selectSession: Database.Statement<[Buffer, number], SessionRow>;
   private readonly deleteSession: Database.Statement<[Buffer]>;
   private readonly purgeLinks: Database.Statement<[number]>;
@@ -77,13 +96,31 @@ export class SessionStore {
         expires_at     INTEGER NOT NULL,
         signed_in_with TEXT NOT NULL
       ) STRICT;
+      CREATE TABLE IF NOT EXISTS oidc_sign_in_attempts (
+        id_hash       BLOB PRIMARY KEY,
+        state         TEXT NOT NULL,
+        nonce         TEXT NOT NULL,
+        code_verifier TEXT NOT NULL,
+        expires_at    INTEGER NOT NULL
+      ) STRICT;
     `);
+    // Files written before sessions named the official the holder is.
+    const columns = this.db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all('sessions');
+    if (!columns.some((column) => column.name === 'official_id')) this.db.exec('ALTER TABLE sessions ADD COLUMN official_id TEXT');
     this.insertLink = this.db.prepare(
       'INSERT INTO used_sign_in_links (link_id, used_at, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     );
     this.insertSession = this.db.prepare(
-      'INSERT INTO sessions (id_hash, subject, roles, units, csrf_token, created_at, expires_at, signed_in_with) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO sessions (id_hash, subject, roles, units, csrf_token, created_at, expires_at, signed_in_with, official_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    this.insertAttempt = this.db.prepare(
+      'INSERT INTO oidc_sign_in_attempts (id_hash, state, nonce, code_verifier, expires_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    // Deleted as it is read: an attempt is finished once, whatever the provider answers.
+    this.takeAttempt = this.db.prepare(
+      'DELETE FROM oidc_sign_in_attempts WHERE id_hash = ? AND expires_at > ? RETURNING state, nonce, code_verifier, expires_at',
+    );
+    this.purgeAttempts = this.db.prepare('DELETE FROM oidc_sign_in_attempts WHERE expires_at <= ?');
     this.selectSession = this.db.prepare('SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?');
     this.deleteSession = this.db.prepare('DELETE FROM sessions WHERE id_hash = ?');
     // An expired link is refused by its own expiry, so its id need not be kept past it.
@@ -105,6 +142,27 @@ export class SessionStore {
     })();
   }
 
+  /** Opens the session of someone the identity provider signed in (their ID token verified and mapped). */
+  openWithIdentityProvider(principal: Principal, lifetimeMs: number, now: Date): OpenedSession {
+    return this.db.transaction((): OpenedSession => {
+      this.purge(now);
+      return this.open(principal, 'oidc', lifetimeMs, now);
+    })();
+  }
+
+  /** Remembers a sign-in sent to the identity provider, under the id of the browser's short-lived attempt cookie (stored hashed). */
+  beginOidcSignIn(attemptId: string, attempt: OidcSignInAttempt, now: Date): void {
+    this.purgeAttempts.run(now.getTime());
+    this.insertAttempt.run(idHash(attemptId), attempt.state, attempt.nonce, attempt.codeVerifier, attempt.expiresAt.getTime());
+  }
+
+  /** The attempt the browser comes back with, once: a second callback with the same cookie finds nothing. */
+  takeOidcSignIn(attemptId: string, now: Date): OidcSignInAttempt | undefined {
+    const row = this.takeAttempt.get(idHash(attemptId), now.getTime());
+    if (!row) return undefined;
+    return { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, expiresAt: new Date(row.expires_at) };
+  }
+
   /** The live session a cookie names, or undefined (unknown, expired or signed out). */
   find(sessionId: string, now: Date): Session | undefined {
     const row = this.selectSession.get(idHash(sessionId), now.getTime());
@@ -114,6 +172,7 @@ export class SessionStore {
         subject: row.subject,
         roles: JSON.parse(row.roles) as Role[],
         units: row.units === '"all"' ? 'all' : (JSON.parse(row.units) as string[]),
+        ...(row.official_id === null ? {} : { officialId: row.official_id }),
       },
       csrfToken: row.csrf_token,
       createdAt: new Date(row.created_at),
@@ -144,6 +203,7 @@ export class SessionStore {
       now.getTime(),
       expiresAt.getTime(),
       signedInWith,
+      principal.officialId ?? null,
     );
     return { sessionId, principal, csrfToken, createdAt: now, expiresAt, signedInWith };
   }

@@ -5,6 +5,8 @@ import { LEDGER_CONFIG } from '../../config/ledger-config.token.js';
 import type { LedgerConfig } from '../../config/ledger.config.js';
 import { ensureWritableFolder } from '../../ledger/open-event-store.js';
 import { embeddedSecret } from '../jwt/embedded-secret.js';
+import { IdentityProviderClient } from '../oidc/identity-provider-client.js';
+import { OIDC_CALLBACK_PATH, OIDC_SIGN_IN, OidcSignIn } from '../oidc/oidc-sign-in.js';
 import { LinkSignIn } from './link-sign-in.js';
 import { SessionAuthenticator } from './session-authenticator.js';
 import { SessionStore, sessionStorePath } from './session-store.js';
@@ -12,8 +14,8 @@ import { signInLinkKey } from './sign-in-link.js';
 
 /**
  * Server-side console sessions: the store (sessions.db beside the token secret), the cookie
- * authenticator the global guard uses, and the embedded mode's link sign-in. Signing in through an
- * identity provider (authorization code with PKCE) will open sessions in the same store.
+ * authenticator the global guard uses, the embedded mode's link sign-in, and the sign-in through the
+ * identity provider (authorization code with PKCE; null unless AUTH_OIDC_CLIENT_ID is set).
  */
 @Module({
   providers: [
@@ -33,13 +35,26 @@ import { signInLinkKey } from './sign-in-link.js';
       useFactory: (store: SessionStore, config: LedgerConfig) => new SessionAuthenticator(store, config.publicBaseUrl),
     },
     {
+      provide: OIDC_SIGN_IN,
+      inject: [SessionStore, LEDGER_CONFIG],
+      useFactory: (store: SessionStore, { auth, publicBaseUrl }: LedgerConfig): OidcSignIn | null =>
+        auth.mode === 'external' && auth.oidc
+          ? new OidcSignIn(
+              new IdentityProviderClient(auth.issuer, auth.oidc, `${publicBaseUrl}${OIDC_CALLBACK_PATH}`),
+              store,
+              auth,
+              auth.oidc,
+            )
+          : null,
+    },
+    {
       provide: LinkSignIn,
       inject: [SessionStore, LEDGER_CONFIG],
       useFactory: (store: SessionStore, { auth, dataDir }: LedgerConfig) =>
         new LinkSignIn(store, auth.mode === 'embedded' ? signInLinkKey(embeddedSecret(dataDir)) : undefined),
     },
   ],
-  exports: [SessionStore, SessionAuthenticator, LinkSignIn],
+  exports: [SessionStore, SessionAuthenticator, LinkSignIn, OIDC_SIGN_IN],
 })
 export class SessionsModule implements OnApplicationShutdown {
   constructor(@Inject(SessionStore) private readonly store: SessionStore) {}

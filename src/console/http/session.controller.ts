@@ -17,8 +17,10 @@ import { LinkSignIn } from '../../auth/sessions/link-sign-in.js';
 import { SessionAuthenticator } from '../../auth/sessions/session-authenticator.js';
 import { clearSessionCookie, isSecureRequest, setSessionCookie } from '../../auth/sessions/session-cookie.js';
 import { SessionStore } from '../../auth/sessions/session-store.js';
+import { OIDC_SIGN_IN, type OidcSignIn } from '../../auth/oidc/oidc-sign-in.js';
+import { SIGN_IN_PATH } from '../../auth/sessions/sign-in-link.js';
 import { SignInRequestDto } from './sign-in.request.dto.js';
-import { sessionView, SessionView } from './session.view.js';
+import { sessionView, SessionView, SignedOutView } from './session.view.js';
 
 /**
  * The console's session: sign in with a link, ask who you are, sign out. Public to the guard: these
@@ -32,6 +34,7 @@ export class SessionController {
     private readonly sessions: SessionAuthenticator,
     private readonly store: SessionStore,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    @Inject(OIDC_SIGN_IN) private readonly oidc: OidcSignIn | null,
   ) {}
 
   @Public()
@@ -65,14 +68,25 @@ export class SessionController {
 
   @Public()
   @Post('sign-out')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out: the session is deleted on the server and its cookie cleared' })
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary:
+      "Sign out: the session is deleted on the server and its cookie cleared; for a session opened through the identity provider that can end its own session too, 200 with the provider's end-session address to send the browser to",
+  })
   @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiOkResponse({ type: SignedOutView, description: "Signed out here; the browser should go on to the provider's end-session address" })
   @ApiUnauthorizedResponse({ description: 'SESSION.NONE or SESSION.EXPIRED' })
   @ApiForbiddenResponse({ description: 'SESSION.CROSS_SITE, SESSION.CSRF_TOKEN_MISSING or SESSION.CSRF_TOKEN_INVALID' })
-  signOut(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
-    this.store.end(this.sessions.verified(request).sessionId);
+  async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {
+    const { sessionId, session } = this.sessions.verified(request);
+    this.store.end(sessionId);
     clearSessionCookie(response, isSecureRequest(request, this.config.publicBaseUrl));
+    const endSessionUrl =
+      session.signedInWith === 'oidc'
+        ? await this.oidc?.endSessionUrl(`${this.config.publicBaseUrl}${SIGN_IN_PATH}?signedOut=true`)
+        : undefined;
+    if (endSessionUrl === undefined) response.status(204).end();
+    else response.status(200).json({ endSessionUrl: endSessionUrl.href } satisfies SignedOutView);
   }
 
   private currentId(request: Request): string | undefined {

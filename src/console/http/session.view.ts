@@ -23,6 +23,9 @@ export class SessionView {
   })
   readonly units!: string[] | 'all';
 
+  @ApiProperty({ required: false, example: 'chu-tich-gia-tan', description: 'The official the signed-in person is, when they are one' })
+  readonly officialId?: string;
+
   @ApiProperty({ enum: ['link', 'oidc'] })
   readonly signedInWith!: 'link' | 'oidc';
 
@@ -41,11 +44,18 @@ export class SessionView {
   readonly permissions!: Partial<Record<PermissionName, Scope>>;
 }
 
+/** A session opened through the identity provider, ended here: where the browser goes to end the provider's session too. */
+export class SignedOutView {
+  @ApiProperty({ format: 'uri', description: "The identity provider's end_session_endpoint, with client_id and post_logout_redirect_uri" })
+  readonly endSessionUrl!: string;
+}
+
 export function sessionView(session: Session): SessionView {
   return {
     subject: session.principal.subject,
     roles: [...session.principal.roles],
     units: session.principal.units === 'all' ? 'all' : [...session.principal.units],
+    ...(session.principal.officialId === undefined ? {} : { officialId: session.principal.officialId }),
     signedInWith: session.signedInWith,
     expiresAt: session.expiresAt.toISOString(),
     csrfToken: session.csrfToken,

@@ -31,7 +31,23 @@ export async function signIn(link: string): Promise<SessionView> {
   return body;
 }
 
-export async function signOut(): Promise<void> {
-  await documented(api.POST('/api/v1/session/sign-out'));
+/**
+ * Signs out here. For a session opened through the identity provider, the answer may name the
+ * provider's end-session address, where the browser goes next to end the provider's session too.
+ */
+export async function signOut(): Promise<{ readonly endSessionUrl?: string }> {
+  const { body } = await documented(api.POST('/api/v1/session/sign-out'));
   rememberCsrfToken(undefined);
+  return typeof body === 'object' && body !== null && 'endSessionUrl' in body ? { endSessionUrl: String(body.endSessionUrl) } : {};
 }
+
+/** How people sign in here: printed links (embedded mode) or the identity provider ("the province's account"). */
+export const signInMethodsQuery = queryOptions({
+  queryKey: ['sign-in-methods'],
+  queryFn: async () => (await documented(api.GET('/auth/config'))).body.methods,
+  staleTime: Infinity,
+  retry: false,
+});
+
+/** Where the browser goes to sign in through the identity provider (a navigation, not a fetch: the service redirects). */
+export const PROVIDER_SIGN_IN_PATH = '/auth/oidc/start';

@@ -95,7 +95,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
   'AUTH.UNIT_OUT_OF_SCOPE': { vi: 'Việc này thuộc đơn vị bạn không phụ trách.', en: 'This belongs to a unit you do not serve.' },
   'AUTH.NOT_SELF': { vi: 'Bạn chỉ được xem của chính mình.', en: 'You may only see your own.' },
   'AUTH.ROUTE_NOT_OPEN': { vi: 'Chức năng này không mở cho vai trò nào.', en: 'This function is not open to any role.' },
-  'SESSION.NONE': { vi: 'Bạn chưa đăng nhập: hãy mở liên kết đăng nhập.', en: 'You are not signed in: open a sign-in link.' },
+  'SESSION.NONE': { vi: 'Bạn chưa đăng nhập.', en: 'You are not signed in.' },
   'SESSION.EXPIRED': { vi: 'Phiên làm việc đã kết thúc; hãy đăng nhập lại.', en: 'Your session has ended; sign in again.' },
   'SESSION.LINK_INVALID': {
     vi: 'Liên kết đăng nhập không hợp lệ (có thể bị cắt khi sao chép).',
@@ -121,6 +121,39 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
   'SESSION.CSRF_TOKEN_INVALID': {
     vi: 'Mã bảo vệ phiên không đúng; hãy tải lại trang.',
     en: 'The session’s protection token is wrong; reload the page.',
+  },
+  // Sign-in through the identity provider (the province's account)
+  'OIDC.NOT_CONFIGURED': {
+    vi: 'Hệ thống này chưa được kết nối với nhà cung cấp định danh; hãy đăng nhập bằng liên kết.',
+    en: 'This service is not connected to an identity provider; sign in with a link.',
+  },
+  'OIDC.PROVIDER_UNAVAILABLE': {
+    vi: 'Nhà cung cấp định danh không phản hồi; chưa đăng nhập được. Hãy thử lại sau ít phút.',
+    en: 'The identity provider does not answer; sign-in is not possible now. Try again in a few minutes.',
+  },
+  'OIDC.ATTEMPT_UNKNOWN': {
+    vi: 'Lượt đăng nhập này không bắt đầu từ trình duyệt này, đã quá mười phút hoặc đã hoàn tất; hãy đăng nhập lại.',
+    en: 'This sign-in was not started in this browser, took more than ten minutes, or was finished already; sign in again.',
+  },
+  'OIDC.STATE_MISMATCH': {
+    vi: 'Phản hồi của nhà cung cấp định danh không khớp với lượt đăng nhập của trình duyệt này; hãy đăng nhập lại.',
+    en: "The identity provider's answer does not match the sign-in this browser started; sign in again.",
+  },
+  'OIDC.PROVIDER_REFUSED': {
+    vi: 'Nhà cung cấp định danh không cho đăng nhập (có thể bạn đã huỷ); hãy thử lại.',
+    en: 'The identity provider did not sign you in (you may have cancelled); try again.',
+  },
+  'OIDC.CODE_REFUSED': {
+    vi: 'Nhà cung cấp định danh từ chối mã đăng nhập (đã dùng hoặc đã hết hạn); hãy đăng nhập lại.',
+    en: 'The identity provider refused the sign-in code (used already or expired); sign in again.',
+  },
+  'OIDC.ID_TOKEN_INVALID': {
+    vi: 'Thông tin định danh nhận được không qua được kiểm tra của hệ thống; chưa mở phiên làm việc.',
+    en: "The identity provider's answer did not pass this service's checks; no session was opened.",
+  },
+  'OIDC.NO_ROLES': {
+    vi: 'Tài khoản của bạn chưa được giao vai trò nào trong hệ thống này; hãy đề nghị quản trị viên cấp vai trò.',
+    en: 'Your account has no role in this service; ask the administrator to grant you one.',
   },
   // The store and projections
   'LEDGER.WRONG_EXPECTED_REVISION': {

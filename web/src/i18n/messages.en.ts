@@ -49,6 +49,9 @@ export const en: Messages = {
     signedOut: 'You are signed out.',
     sessionEnded: 'Your session has ended. Sign in again with a new link.',
     unreadable: 'This link cannot be read (it may have been cut when copied).',
+    withProvider: "Sign in with the province's account",
+    withProviderLead: 'Sign in with the account the province gave you.',
+    sessionEndedProvider: 'Your session has ended. Sign in again.',
   },
   roles: {
     recorder: 'Recorder',

@@ -51,6 +51,9 @@ export const vi = {
     signedOut: 'Bạn đã đăng xuất.',
     sessionEnded: 'Phiên làm việc đã kết thúc. Hãy đăng nhập lại bằng liên kết mới.',
     unreadable: 'Không đọc được liên kết này (có thể bị cắt khi sao chép).',
+    withProvider: 'Đăng nhập bằng tài khoản của tỉnh',
+    withProviderLead: 'Đăng nhập bằng tài khoản do tỉnh cấp cho bạn.',
+    sessionEndedProvider: 'Phiên làm việc đã kết thúc. Hãy đăng nhập lại.',
   },
   roles: {
     recorder: 'Cán bộ ghi nhận',

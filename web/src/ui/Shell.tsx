@@ -41,11 +41,14 @@ export function Shell() {
   if (pathname === '/sign-in') return <Outlet />;
 
   async function leave() {
+    let endSessionUrl: string | undefined;
     try {
-      await signOut();
+      ({ endSessionUrl } = await signOut());
     } finally {
       queryClient.clear();
-      await navigate({ to: '/sign-in', search: { signedOut: true } });
+      // The provider's end-session page sends the browser back to /sign-in?signedOut=true itself.
+      if (endSessionUrl) window.location.assign(endSessionUrl);
+      else await navigate({ to: '/sign-in', search: { signedOut: true } });
     }
   }
 

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
+import { ApiError } from '../../api/api-error';
 import { signIn } from '../../api/session';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
@@ -16,7 +17,7 @@ const route = getRouteApi('/sign-in');
  */
 export function SignInScreen() {
   const { m, language, setLanguage } = useI18n();
-  const { signedOut } = route.useSearch();
+  const { signedOut, error } = route.useSearch();
   const [token] = useState(() => linkFromHash(window.location.hash));
   const [openedAt] = useState(() => Date.now());
   const [failure, setFailure] = useState<unknown>();
@@ -58,8 +59,9 @@ export function SignInScreen() {
           </button>
         </div>
         <h1>{m.signIn.title}</h1>
+        {error !== undefined && <ErrorNotice error={new ApiError(401, error, error)} />}
         {!token || !preview ? (
-          <SignedOut reason={signedOut ? 'signed-out' : token ? 'unreadable' : 'no-link'} embedded />
+          <SignedOut reason={error !== undefined ? 'refused' : signedOut ? 'signed-out' : token ? 'unreadable' : 'no-link'} embedded />
         ) : (
           <>
             <p className="lead">{m.signIn.as(preview.subject)}</p>
