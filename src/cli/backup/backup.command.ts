@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { LEDGER_CONFIG } from '../../config/ledger-config.token.js';
 import type { LedgerConfig } from '../../config/ledger.config.js';
+import { storeName } from '../../ledger/store-backup.port.js';
 import { takeBackup } from './take-backup.js';
 import { CommandRefusedError, processTerminal } from './terminal.js';
 
@@ -34,7 +35,7 @@ export class BackupCommand extends CommandRunner {
           ? `the latest signed checkpoint covers ${manifest.latestCheckpoint.treeSize} events`
           : 'no checkpoint signed yet';
         process.stdout.write(
-          `Backup complete in ${target}: ${manifest.events === null ? `EventStoreDB head ${manifest.headPosition} (its events are in its own backup)` : `${manifest.events} events up to position ${manifest.headPosition}`}, ` +
+          `Backup complete in ${target}: ${manifest.events === null ? `${storeName(manifest.store)} head ${manifest.headPosition} (its events are in its own backup)` : `${manifest.events} events up to position ${manifest.headPosition}`}, ` +
             `Merkle log of ${manifest.merkleLog?.treeSize ?? 0} leaves, ${checkpoint}; read models ${manifest.readModels}; personal-data keys ${manifest.personalDataKeys}.\n`,
         );
       } else if (keys) {

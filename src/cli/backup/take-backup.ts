@@ -63,7 +63,7 @@ const POSTGRES_KEYS_WARNING = [
  *  1. read-models.db and 2. integrity.db first: derived from the events, they must never be ahead of
  *     the events they were derived from (a checkpoint signed for more events than the copy holds would
  *     read as a cut ledger; a projection ahead of its events would skip the next ones after a restore);
- *  3. events.db;
+ *  3. the store's own files (StoreBackup.localFiles: events.db of the embedded store, none for EventStoreDB);
  *  4. keys.db last: every key is stored before the event sealed under it, so each sealed event in the
  *     copy finds its key (an erasure in between wins: the key is gone, which the erasure repairs).
  */
