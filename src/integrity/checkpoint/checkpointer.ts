@@ -47,7 +47,8 @@ export const realIntervalTimer: IntervalTimer = {
  */
 export class Checkpointer {
   private pending = 0;
-  private issuing?: Promise<StoredCheckpoint>;
+  /** The signing under way, if any; it never rejects (its caller hears the error), so the next can wait on it. */
+  private issuing?: Promise<void>;
   private timer?: { cancel(): void };
   private lastError: string | null = null;
 
@@ -124,12 +125,26 @@ export class Checkpointer {
   }
 
   private background(treeSize?: number): void {
+    if (this.issuing) return; // one under way already; the next batch asks again if it is still due
     this.issue(treeSize).catch(() => undefined); // the error is kept in lastError and shown in the status
   }
 
+  /**
+   * Signs after the signing under way, never beside it: a counted checkpoint under way is of an
+   * earlier size than the caller of checkpointNow asked for, so joining it would answer too little.
+   */
   private issue(treeSize?: number): Promise<StoredCheckpoint> {
-    this.issuing ??= this.sign(treeSize).finally(() => (this.issuing = undefined));
-    return this.issuing;
+    const signing = (this.issuing ?? Promise.resolve()).then(() => this.sign(treeSize));
+    const settled: Promise<void> = signing.then(
+      () => this.settle(settled),
+      () => this.settle(settled),
+    );
+    this.issuing = settled;
+    return signing;
+  }
+
+  private settle(settled: Promise<void>): void {
+    if (this.issuing === settled) this.issuing = undefined;
   }
 
   /** Signs the tree of `treeSize` leaves (the whole log when not given), unless nothing but checkpoints came since the latest. */
