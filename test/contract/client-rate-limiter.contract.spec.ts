@@ -1,6 +1,7 @@
 import type { ClientRateLimiter } from '../../src/open311/rate-limits/client-rate-limiter.port.js';
 import { MemoryClientRateLimiter } from '../../src/open311/rate-limits/memory-client-rate-limiter.js';
 import { PostgresClientRateLimiter } from '../../src/open311/rate-limits/postgres-client-rate-limiter.js';
+import { StoreUnavailableError } from '../../src/ledger/ledger.errors.js';
 import { testPostgres, withoutPostgres } from '../support/test-postgres.js';
 
 const T0 = Date.parse('2026-03-09T01:00:00Z');
@@ -48,6 +49,12 @@ else {
       } finally {
         await Promise.all([a.close(), b.close()]);
       }
+    });
+
+    it('lets no submission through uncounted when the database cannot be reached: the store is unavailable (503)', async () => {
+      const limiter = await PostgresClientRateLimiter.open(url);
+      await limiter.close(); // as good as a server gone: no connection can be had
+      await expect(limiter.take('203.0.113.9', T0, 7)).rejects.toBeInstanceOf(StoreUnavailableError);
     });
   });
 }
