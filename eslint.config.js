@@ -19,9 +19,9 @@ export default tseslint.config(
     },
   },
   {
-    // Which adapter runs is ledger/'s business: integrity and the verification commands ask the port
-    // (densePositions, ledgerSource, storedFeed), so a new adapter needs no change there.
-    files: ['src/integrity/**/*.ts', 'src/cli/integrity/**/*.ts'],
+    // Which adapter runs is ledger/'s business: integrity and the command line ask the port
+    // (densePositions, ledgerSource, storedFeed, the adapter's StoreBackup), so a new adapter needs no change there.
+    files: ['src/integrity/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
@@ -29,7 +29,7 @@ export default tseslint.config(
           selector:
             "MemberExpression[property.name='store'][object.property.name='config'], MemberExpression[property.name='store'][object.name='config']",
           message:
-            'Ask the EventStore port (densePositions, ledgerSource(), storedFeed) or ledger/open-event-store.ts instead of reading config.store.',
+            'Ask the EventStore port (densePositions, ledgerSource(), storedFeed), openStoreBackup or ledger/open-event-store.ts instead of reading config.store.',
         },
       ],
     },

@@ -22,6 +22,7 @@ describe('loadLedgerConfig', () => {
         clockToleranceSeconds: 30,
       },
       open311RatePerMinute: 30,
+      open311RateLimitStore: { kind: 'memory', url: undefined },
       trustProxy: false,
       integrity: {
         origin: 'accountability-ledger.local/log',
@@ -43,6 +44,16 @@ describe('loadLedgerConfig', () => {
       kind: 'postgresql',
       url,
     });
+  });
+
+  it('counts Open311 submissions in PostgreSQL when told to, and refuses a URL without it or it without a URL', () => {
+    const url = 'postgresql://ledger:secret@db:5432/ledger';
+    expect(loadLedgerConfig({ OPEN311_RATE_LIMIT_STORE: 'postgresql', OPEN311_RATE_LIMIT_STORE_URL: url }).open311RateLimitStore).toEqual({
+      kind: 'postgresql',
+      url,
+    });
+    expect(() => loadLedgerConfig({ OPEN311_RATE_LIMIT_STORE: 'postgresql' })).toThrow(/OPEN311_RATE_LIMIT_STORE_URL/);
+    expect(() => loadLedgerConfig({ OPEN311_RATE_LIMIT_STORE_URL: url })).toThrow(/only used with OPEN311_RATE_LIMIT_STORE=postgresql/);
   });
 
   it('takes a scrape token for /metrics and how often the service verifies itself', () => {

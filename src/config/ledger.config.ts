@@ -16,6 +16,8 @@ export interface LedgerConfig {
   readonly auth: AuthConfig;
   /** Open311 submissions a client (by IP address) may make per minute. */
   readonly open311RatePerMinute: number;
+  /** Where the Open311 submissions are counted: in this process, or in a PostgreSQL database every instance shares. */
+  readonly open311RateLimitStore: RateLimitStoreConfig;
   /** Express's "trust proxy": which X-Forwarded-For hops to believe for the client's address. */
   readonly trustProxy: boolean | number | string;
   readonly integrity: IntegrityConfig;
@@ -31,6 +33,16 @@ export interface LedgerConfig {
 /** Where the personal-data keys live: keys.db in the data folder (one machine), or a PostgreSQL database every instance shares. */
 export interface KeyStoreConfig {
   readonly kind: 'sqlite' | 'postgresql';
+  /** postgresql://user:password@host:5432/database (required with postgresql). */
+  readonly url: string | undefined;
+}
+
+/**
+ * Where the Open311 per-client counts live: in memory (one instance; behind a balancer each instance
+ * would allow the limit again), or in PostgreSQL, so that N instances together allow the limit once.
+ */
+export interface RateLimitStoreConfig {
+  readonly kind: 'memory' | 'postgresql';
   /** postgresql://user:password@host:5432/database (required with postgresql). */
   readonly url: string | undefined;
 }
@@ -112,6 +124,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, LOG_LEVELS, 'log'),
     auth: authConfig(env, cwd),
     open311RatePerMinute: wholeNumber('OPEN311_RATE_LIMIT_PER_MINUTE', env.OPEN311_RATE_LIMIT_PER_MINUTE, 30, 1, 100_000),
+    open311RateLimitStore: rateLimitStoreConfig(env),
     trustProxy: trustProxy(env.TRUST_PROXY),
     integrity: integrityConfig(env, cwd),
     personalDataKeys: keyStoreConfig(env),
@@ -159,6 +172,22 @@ function keyStoreConfig(env: NodeJS.ProcessEnv): KeyStoreConfig {
     throw new ConfigurationError(
       'PERSONAL_DATA_KEY_STORE_URL',
       `must be a postgresql:// URL with PERSONAL_DATA_KEY_STORE=postgresql (for example postgresql://ledger:secret@db:5432/ledger), got ${url === undefined ? 'nothing' : 'another kind of value'}.`,
+    );
+  return { kind, url };
+}
+
+function rateLimitStoreConfig(env: NodeJS.ProcessEnv): RateLimitStoreConfig {
+  const kind = oneOf('OPEN311_RATE_LIMIT_STORE', env.OPEN311_RATE_LIMIT_STORE, ['memory', 'postgresql'] as const, 'memory');
+  const url = nonEmpty(env.OPEN311_RATE_LIMIT_STORE_URL);
+  if (kind === 'memory') {
+    if (url !== undefined)
+      throw new ConfigurationError('OPEN311_RATE_LIMIT_STORE_URL', 'is only used with OPEN311_RATE_LIMIT_STORE=postgresql.');
+    return { kind, url: undefined };
+  }
+  if (url === undefined || !/^postgres(ql)?:\/\/\S+$/.test(url))
+    throw new ConfigurationError(
+      'OPEN311_RATE_LIMIT_STORE_URL',
+      `must be a postgresql:// URL with OPEN311_RATE_LIMIT_STORE=postgresql (for example postgresql://ledger:secret@db:5432/ledger), got ${url === undefined ? 'nothing' : 'another kind of value'}.`,
     );
   return { kind, url };
 }

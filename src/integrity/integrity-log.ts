@@ -90,7 +90,12 @@ export class IntegrityLog {
           feed,
           onAppended: (count) => this.checkpointer.afterAppended(count),
         })
-      : new MerkleLogFollower(log, store, { onAppended: (events) => this.checkpointer.afterAppended(ordinaryEvents(events)) });
+      : new MerkleLogFollower(log, store, {
+          onAppended: (events) => {
+            this.checkpointer.adoptRecorded(events);
+            this.checkpointer.afterAppended(ordinaryEvents(events));
+          },
+        });
     this.checkpointer = new Checkpointer(log, store, this.follower, signer, config.integrity, options.now);
   }
 

@@ -6,6 +6,8 @@ import type { EventStore } from './event-store.port.js';
 import { LedgerNotFoundError, type LedgerSource } from './ledger-source.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
 import { SqliteLedgerFile } from './sqlite/sqlite-ledger-file.js';
+import { SqliteStoreBackup } from './sqlite/sqlite-store-backup.js';
+import type { StoreBackup } from './store-backup.port.js';
 
 export const EMBEDDED_STORE_FILE = 'events.db';
 
@@ -39,6 +41,18 @@ export async function openLedgerSource(config: LedgerConfig): Promise<LedgerSour
     };
   }
   return openEmbeddedLedgerFile(config.dataDir);
+}
+
+/**
+ * What `ledger backup` and `ledger restore` need of the configured store (see store-backup.port.ts);
+ * with EventStoreDB it connects on first use, and close() closes that connection.
+ */
+export async function openStoreBackup(config: LedgerConfig): Promise<StoreBackup> {
+  if (config.store === 'eventstoredb') {
+    const { EventStoreDbStoreBackup } = await import('./eventstoredb/eventstoredb-store-backup.js');
+    return new EventStoreDbStoreBackup(() => openEventStore(config));
+  }
+  return new SqliteStoreBackup(config.dataDir, EMBEDDED_STORE_FILE);
 }
 
 /** The embedded store's file in `folder`, read-only (a data folder, a backup being restored). */

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module.js';
 import { OrganisationModule } from '../organisation/organisation.module.js';
 import { Open311Controller } from './open311.controller.js';
@@ -9,6 +9,8 @@ import { CitizenStatusTokens, statusTokenSecret } from './citizen-status-token.j
 import { LEDGER_CONFIG } from '../config/ledger-config.token.js';
 import type { LedgerConfig } from '../config/ledger.config.js';
 import { ensureWritableFolder } from '../ledger/open-event-store.js';
+import { CLIENT_RATE_LIMITER, type ClientRateLimiter } from './rate-limits/client-rate-limiter.port.js';
+import { openClientRateLimiter } from './rate-limits/open-client-rate-limiter.js';
 
 /** The public GeoReport v2 intake: no token, rate-limited per client (ClientRateLimitGuard). */
 @Module({
@@ -17,6 +19,7 @@ import { ensureWritableFolder } from '../ledger/open-event-store.js';
   providers: [
     ServiceRequestIndex,
     SubmissionEvidence,
+    { provide: CLIENT_RATE_LIMITER, inject: [LEDGER_CONFIG], useFactory: (config: LedgerConfig) => openClientRateLimiter(config) },
     {
       provide: CitizenStatusTokens,
       inject: [LEDGER_CONFIG],
@@ -27,4 +30,10 @@ import { ensureWritableFolder } from '../ledger/open-event-store.js';
     },
   ],
 })
-export class Open311Module {}
+export class Open311Module implements OnApplicationShutdown {
+  constructor(@Inject(CLIENT_RATE_LIMITER) private readonly limiter: ClientRateLimiter) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.limiter.close();
+  }
+}

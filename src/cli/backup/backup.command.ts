@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { LEDGER_CONFIG } from '../../config/ledger-config.token.js';
 import type { LedgerConfig } from '../../config/ledger.config.js';
-import { CliResources } from '../cli-resources.js';
+import { storeName } from '../../ledger/store-backup.port.js';
 import { takeBackup } from './take-backup.js';
 import { CommandRefusedError, processTerminal } from './terminal.js';
 
@@ -22,25 +22,20 @@ interface BackupOptions {
     "Copy the ledger consistently while the service runs (SQLite's online backup): events.db, integrity.db, read-models.db, the signing key's public part, a manifest with SHA-256s, and apart, in keys/, the personal-data key store.",
 })
 export class BackupCommand extends CommandRunner {
-  constructor(
-    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
-    private readonly resources: CliResources,
-  ) {
+  constructor(@Inject(LEDGER_CONFIG) private readonly config: LedgerConfig) {
     super();
   }
 
   async run([folder]: string[], options: BackupOptions = {}): Promise<void> {
     const target = resolve(folder);
     try {
-      const headPosition =
-        this.config.store === 'eventstoredb' ? async () => (await this.resources.eventStore()).headPosition() : undefined;
-      const { manifest, keys } = await takeBackup(this.config, { folder: target, ...options, headPosition }, processTerminal);
+      const { manifest, keys } = await takeBackup(this.config, { folder: target, ...options }, processTerminal);
       if (manifest) {
         const checkpoint = manifest.latestCheckpoint
           ? `the latest signed checkpoint covers ${manifest.latestCheckpoint.treeSize} events`
           : 'no checkpoint signed yet';
         process.stdout.write(
-          `Backup complete in ${target}: ${manifest.events === null ? `EventStoreDB head ${manifest.headPosition} (its events are in its own backup)` : `${manifest.events} events up to position ${manifest.headPosition}`}, ` +
+          `Backup complete in ${target}: ${manifest.events === null ? `${storeName(manifest.store)} head ${manifest.headPosition} (its events are in its own backup)` : `${manifest.events} events up to position ${manifest.headPosition}`}, ` +
             `Merkle log of ${manifest.merkleLog?.treeSize ?? 0} leaves, ${checkpoint}; read models ${manifest.readModels}; personal-data keys ${manifest.personalDataKeys}.\n`,
         );
       } else if (keys) {

@@ -10,8 +10,8 @@ import { INTEGRITY_FILE, MerkleLog } from '../../integrity/log/merkle-log.js';
 import type { CheckpointCandidate, LedgerSource } from '../../integrity/verification/ledger-source.js';
 import { verifyLedger } from '../../integrity/verification/ledger-verifier.js';
 import { describeReport, type VerificationReport } from '../../integrity/verification/verification-report.js';
-import type { EventStore } from '../../ledger/event-store.port.js';
-import { openEmbeddedLedgerFile } from '../../ledger/open-event-store.js';
+import { openStoreBackup } from '../../ledger/open-event-store.js';
+import { storeName, type StoreBackup } from '../../ledger/store-backup.port.js';
 import {
   BackupUnusableError,
   KEYS_FOLDER,
@@ -34,8 +34,6 @@ export interface RestoreRequest {
   readonly withoutKeys?: boolean;
   /** A verifier key the caller trusts more than the one in the backup (an auditor's copy). */
   readonly publicKey?: string;
-  /** EventStoreDB only: the restored store, verified through the port. */
-  readonly openStore?: () => Promise<EventStore>;
 }
 
 export interface RestoreSummary {
@@ -55,10 +53,19 @@ const DATA_FOLDER_ROLES: ReadonlySet<BackedUpFile['role']> = new Set(['events', 
  * ledger that does not verify leaves the data folder as empty as it was.
  */
 export async function restoreBackup(config: LedgerConfig, request: RestoreRequest, terminal: Terminal): Promise<RestoreSummary> {
+  const store = await openStoreBackup(config);
+  try {
+    return await restoreOnto(config, store, request, terminal);
+  } finally {
+    await store.close();
+  }
+}
+
+async function restoreOnto(config: LedgerConfig, store: StoreBackup, request: RestoreRequest, terminal: Terminal): Promise<RestoreSummary> {
   const manifest = readBackupManifest(request.folder);
-  if (manifest.store !== config.store)
+  if (manifest.store !== store.kind)
     throw new CommandRefusedError(
-      `This backup is of a ledger on ${storeName(manifest.store)}, but LEDGER_STORE is ${config.store}; restore it with the same store.`,
+      `This backup is of a ledger on ${storeName(manifest.store)}, but LEDGER_STORE is ${store.kind}; restore it with the same store.`,
     );
   const dataEntries = entriesOf(config.dataDir);
   if (dataEntries !== null && dataEntries.length > 0)
@@ -103,13 +110,11 @@ export async function restoreBackup(config: LedgerConfig, request: RestoreReques
       }
     }
 
-    const report = await verifyStaged(staging, manifest, verifierKey, request.openStore);
-    if (!acceptable(report, manifest)) {
+    const report = await verifyStaged(staging, manifest, verifierKey, store);
+    if (!acceptable(report, manifest, store)) {
       throw new BackupUnusableError(
         `The restored ledger does not verify, so nothing was restored:\n${describeReport(report)}` +
-          (config.store === 'eventstoredb'
-            ? 'With EventStoreDB, restore its own backup first, one taken after this ledger backup (README, "Operations").\n'
-            : ''),
+          (store.restoreAdvice ? `${store.restoreAdvice}\n` : ''),
       );
     }
     for (const name of placed) renameSync(join(staging, name), join(config.dataDir, name));
@@ -223,16 +228,13 @@ async function verifyStaged(
   staging: string,
   manifest: BackupManifest,
   verifierKey: NoteVerifierKey,
-  openStore: RestoreRequest['openStore'],
+  store: StoreBackup,
 ): Promise<VerificationReport> {
   let source: LedgerSource | undefined;
   const logFile = join(staging, INTEGRITY_FILE);
   const log = existsSync(logFile) ? new MerkleLog(logFile, { readonly: true }) : undefined;
   try {
-    if (manifest.store === 'eventstoredb') {
-      if (!openStore) throw new Error('restoring an EventStoreDB ledger needs the store');
-      source = (await openStore()).ledgerSource();
-    } else source = openEmbeddedLedgerFile(staging);
+    source = await store.openRestored(staging);
     const extra: CheckpointCandidate[] = log?.checkpoints().map((checkpoint) => ({ note: checkpoint.note, source: 'integrity.db' })) ?? [];
     if (manifest.latestCheckpoint) extra.push({ note: manifest.latestCheckpoint.note, source: 'the backup manifest' });
     const logged = log;
@@ -253,14 +255,10 @@ async function verifyStaged(
  * signed yet (a young ledger: every chain and position still checked), and it holds exactly the events
  * the manifest counted.
  */
-function acceptable(report: VerificationReport, manifest: BackupManifest): boolean {
+function acceptable(report: VerificationReport, manifest: BackupManifest, store: StoreBackup): boolean {
   if (!(report.ok || report.firstProblem?.kind === 'no-checkpoint')) return false;
-  if (manifest.store === 'sqlite') return report.eventsChecked === manifest.events && report.lastGlobalPosition === manifest.headPosition;
+  if (store.restoresExactly) return report.eventsChecked === manifest.events && report.lastGlobalPosition === manifest.headPosition;
   return report.lastGlobalPosition >= manifest.headPosition;
-}
-
-function storeName(store: BackupManifest['store']): string {
-  return store === 'sqlite' ? 'the embedded store (events.db)' : 'EventStoreDB';
 }
 
 function readFileText(file: string): string {

@@ -4,7 +4,6 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { LEDGER_CONFIG } from '../../config/ledger-config.token.js';
 import type { LedgerConfig } from '../../config/ledger.config.js';
 import { describeReport } from '../../integrity/verification/verification-report.js';
-import { CliResources } from '../cli-resources.js';
 import { restoreBackup } from './restore-backup.js';
 import { CommandRefusedError, processTerminal } from './terminal.js';
 
@@ -22,10 +21,7 @@ interface RestoreOptions {
     'Fill the empty data folder (LEDGER_DATA_DIR) from a backup: check every SHA-256 of the manifest, verify the restored ledger as `ledger verify` does, and only then move it into place.',
 })
 export class RestoreCommand extends CommandRunner {
-  constructor(
-    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
-    private readonly resources: CliResources,
-  ) {
+  constructor(@Inject(LEDGER_CONFIG) private readonly config: LedgerConfig) {
     super();
   }
 
@@ -38,7 +34,6 @@ export class RestoreCommand extends CommandRunner {
           keysFolder: options.keys === undefined ? undefined : resolve(options.keys),
           withoutKeys: options.withoutKeys,
           publicKey: options.publicKey,
-          openStore: this.config.store === 'eventstoredb' ? () => this.resources.eventStore() : undefined,
         },
         processTerminal,
       );

@@ -6,7 +6,9 @@ import type { LedgerConfig } from '../../config/ledger.config.js';
 import { loadSigningKey, signingKeyPath, SIGNING_KEY_FILE } from '../../integrity/checkpoint/signing-key.js';
 import { verifierKeyOf } from '../../integrity/checkpoint/signed-note.js';
 import { INTEGRITY_FILE, MerkleLog } from '../../integrity/log/merkle-log.js';
-import { EMBEDDED_STORE_FILE } from '../../ledger/open-event-store.js';
+import { LedgerNotFoundError } from '../../ledger/ledger-source.js';
+import { openStoreBackup } from '../../ledger/open-event-store.js';
+import type { StoreBackup } from '../../ledger/store-backup.port.js';
 import { KEY_STORE_FILE } from '../../personal-data/key-stores/sqlite-key-store.js';
 import { READ_MODELS_FILE } from '../../projections/read-models.database.js';
 import {
@@ -37,8 +39,6 @@ export interface BackupRequest {
   readonly keysOnly?: boolean;
   readonly withoutReadModels?: boolean;
   readonly withSigningKey?: boolean;
-  /** EventStoreDB only: the store's head, recorded in the manifest (the events are backed up by EventStoreDB itself). */
-  readonly headPosition?: () => Promise<number>;
 }
 
 export interface BackupSummary {
@@ -63,19 +63,31 @@ const POSTGRES_KEYS_WARNING = [
  *  1. read-models.db and 2. integrity.db first: derived from the events, they must never be ahead of
  *     the events they were derived from (a checkpoint signed for more events than the copy holds would
  *     read as a cut ledger; a projection ahead of its events would skip the next ones after a restore);
- *  3. events.db;
+ *  3. the store's own files (StoreBackup.localFiles: events.db of the embedded store, none for EventStoreDB);
  *  4. keys.db last: every key is stored before the event sealed under it, so each sealed event in the
  *     copy finds its key (an erasure in between wins: the key is gone, which the erasure repairs).
  */
 export async function takeBackup(config: LedgerConfig, request: BackupRequest, terminal: Terminal): Promise<BackupSummary> {
+  if (request.keysOnly) return { manifest: null, keys: await backUpKeysOnly(config, request.folder, terminal) };
+  const store = await openStoreBackup(config);
+  try {
+    return await backUpLedger(config, store, request, terminal);
+  } finally {
+    await store.close();
+  }
+}
+
+async function backUpLedger(config: LedgerConfig, store: StoreBackup, request: BackupRequest, terminal: Terminal): Promise<BackupSummary> {
   const { folder } = request;
-  if (request.keysOnly) return { manifest: null, keys: await backUpKeysOnly(config, folder, terminal) };
   const startedAt = new Date().toISOString();
   const source = (name: string) => join(config.dataDir, name);
-  if (config.store === 'sqlite' && !existsSync(source(EMBEDDED_STORE_FILE)))
-    throw new CommandRefusedError(
-      `There is no ledger to back up at ${source(EMBEDDED_STORE_FILE)}; set LEDGER_DATA_DIR to the data folder.`,
-    );
+  try {
+    store.assertPresent();
+  } catch (error) {
+    if (error instanceof LedgerNotFoundError)
+      throw new CommandRefusedError(`There is no ledger to back up at ${error.location}; set LEDGER_DATA_DIR to the data folder.`);
+    throw error;
+  }
   const keyFile = signingKeyPath(config.dataDir, config.integrity);
   if (!existsSync(keyFile))
     throw new CommandRefusedError(
@@ -83,7 +95,7 @@ export async function takeBackup(config: LedgerConfig, request: BackupRequest, t
     );
   const signingKey = loadSigningKey(keyFile, config.integrity.signingKeyFile !== undefined);
   assertEmptyTarget(folder);
-  const esdbHead = request.headPosition ? await request.headPosition() : undefined;
+  const headAtStart = await store.headAtStart();
   makePrivateFolder(folder);
 
   const files: BackedUpFile[] = [];
@@ -103,7 +115,7 @@ export async function takeBackup(config: LedgerConfig, request: BackupRequest, t
   if (includeReadModels) await copy(READ_MODELS_FILE, 'read-models');
   const logIncluded = existsSync(source(INTEGRITY_FILE));
   if (logIncluded) await copy(INTEGRITY_FILE, 'merkle-log');
-  if (config.store === 'sqlite') await copy(EMBEDDED_STORE_FILE, 'events');
+  for (const file of store.localFiles) await copy(file, 'events');
   const keysInPostgres = config.personalDataKeys.kind === 'postgresql';
   const keysPresent = !keysInPostgres && existsSync(source(KEY_STORE_FILE));
   const keys = keysPresent && !request.withoutKeys ? await backUpKeys(config, folder, null, terminal) : null;
@@ -125,14 +137,14 @@ export async function takeBackup(config: LedgerConfig, request: BackupRequest, t
     ]);
   }
 
-  const facts = factsOf(folder, config, logIncluded, esdbHead);
+  const facts = factsOf(folder, store, logIncluded, headAtStart);
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
     backupId: randomUUID(),
     ledgerVersion: ledgerVersion(),
     startedAt,
     finishedAt: new Date().toISOString(),
-    store: config.store,
+    store: store.kind,
     origin: config.integrity.origin,
     verifierKey,
     ...facts,
@@ -195,27 +207,14 @@ function writeKeysManifest(folder: string, keys: KeysManifest): void {
   writePrivateFile(join(folder, KEYS_FOLDER, MANIFEST_FILE), `${JSON.stringify(keys, null, 2)}\n`);
 }
 
-/** What the copies hold, read from the copies themselves: the newest event, the log's size, the latest checkpoint. */
+/** What the copies hold, read from the copies themselves (or the store's head): the newest event, the log's size, the latest checkpoint. */
 function factsOf(
   folder: string,
-  config: LedgerConfig,
+  store: StoreBackup,
   logIncluded: boolean,
-  esdbHead: number | undefined,
+  headAtStart: number | undefined,
 ): Pick<BackupManifest, 'headPosition' | 'events' | 'merkleLog' | 'latestCheckpoint'> {
-  let headPosition = esdbHead ?? 0;
-  let events: number | null = null;
-  if (config.store === 'sqlite') {
-    const db = new Database(join(folder, EMBEDDED_STORE_FILE), { readonly: true, fileMustExist: true });
-    try {
-      const row = db
-        .prepare<[], { events: number; head: number | null }>('SELECT count(*) AS events, max(global_position) AS head FROM events')
-        .get()!;
-      events = row.events;
-      headPosition = row.head ?? 0;
-    } finally {
-      db.close();
-    }
-  }
+  const { headPosition, events } = store.contentsOf(folder, headAtStart);
   if (!logIncluded) return { headPosition, events, merkleLog: null, latestCheckpoint: null };
   const log = new MerkleLog(join(folder, INTEGRITY_FILE), { readonly: true });
   try {

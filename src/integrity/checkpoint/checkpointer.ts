@@ -3,7 +3,7 @@ import { deterministicUuid } from '../../ledger/deterministic-uuid.js';
 import type { EventStore, RecordedEvent } from '../../ledger/event-store.port.js';
 import { CHECKPOINT_EVENT_TYPE, CHECKPOINT_STREAM, type MerkleLog, type StoredCheckpoint } from '../log/merkle-log.js';
 import type { LogFollower } from '../log/merkle-log-follower.js';
-import type { CheckpointSigner } from './checkpoint-signer.js';
+import { openCheckpoint, type CheckpointSigner } from './checkpoint-signer.js';
 
 /** The data of a CheckpointSigned event (stream integrity-checkpoints), schema version 1. */
 export interface CheckpointSignedData {
@@ -36,10 +36,19 @@ export const realIntervalTimer: IntervalTimer = {
  * `checkpointEveryMinutes` minutes when events arrived since, and on demand. Each checkpoint is kept
  * in the log's file and recorded in the ledger as a CheckpointSigned event, which in turn becomes a
  * leaf of the next tree. Checkpoint events do not count as news: a quiet ledger gets no new checkpoint.
+ *
+ * Several instances may sign for one ledger (on EventStoreDB, with one shared key), and their
+ * checkpoints converge: the signed body is only the origin, the tree size and the root (no clock),
+ * and Ed25519 is deterministic, so two instances signing one tree size write byte-identical notes,
+ * hence the same event id, which the store keeps once. Counted checkpoints are of the tree at a
+ * multiple of `checkpointEveryEvents` (whatever batches the feed came in), so both sign the same
+ * sizes; and a checkpoint another instance recorded in the ledger is adopted by this one as it
+ * reaches the log (after checking its signature and its root), so both serve the same latest one.
  */
 export class Checkpointer {
   private pending = 0;
-  private issuing?: Promise<StoredCheckpoint>;
+  /** The signing under way, if any; it never rejects (its caller hears the error), so the next can wait on it. */
+  private issuing?: Promise<void>;
   private timer?: { cancel(): void };
   private lastError: string | null = null;
 
@@ -73,7 +82,34 @@ export class Checkpointer {
   /** What the follower calls after each batch it logged, with the number of events in it that are not checkpoints. */
   readonly afterAppended = (ordinaryEvents: number): void => {
     this.pending += ordinaryEvents;
-    if (this.config.checkpointEveryEvents > 0 && this.pending >= this.config.checkpointEveryEvents) this.background();
+    const every = this.config.checkpointEveryEvents;
+    if (every > 0 && this.pending >= every) this.background(Math.floor(this.log.size / every) * every);
+  };
+
+  /**
+   * What the follower calls with each batch it logged: a CheckpointSigned event in it (another
+   * instance's, or this one's own coming back) becomes one of this log's checkpoints, when its note
+   * opens with this log's key and its root is this log's root at that size. One that does not is left
+   * alone here; `ledger verify` reports it.
+   */
+  readonly adoptRecorded = (events: readonly RecordedEvent[]): void => {
+    let adopted = false;
+    for (const event of events) {
+      if (!isCheckpointEvent(event)) continue;
+      const { note } = event.data as Partial<CheckpointSignedData>;
+      if (typeof note !== 'string') continue;
+      let checkpoint;
+      try {
+        checkpoint = openCheckpoint(note, this.signer.verifierKey);
+      } catch {
+        continue;
+      }
+      const { treeSize, rootHash } = checkpoint;
+      if (treeSize > this.log.size || this.log.checkpointAt(treeSize) || !this.log.proofs.root(treeSize).equals(rootHash)) continue;
+      this.log.recordCheckpoint({ treeSize, rootHash, note, signedAt: event.metadata.occurredAt });
+      adopted = true;
+    }
+    if (adopted) this.pending = this.log.ordinaryLeavesSince(this.log.latestCheckpoint()?.treeSize ?? 0);
   };
 
   /**
@@ -88,21 +124,36 @@ export class Checkpointer {
     return this.issue();
   }
 
-  private background(): void {
-    this.issue().catch(() => undefined); // the error is kept in lastError and shown in the status
+  private background(treeSize?: number): void {
+    if (this.issuing) return; // one under way already; the next batch asks again if it is still due
+    this.issue(treeSize).catch(() => undefined); // the error is kept in lastError and shown in the status
   }
 
-  private issue(): Promise<StoredCheckpoint> {
-    this.issuing ??= this.sign().finally(() => (this.issuing = undefined));
-    return this.issuing;
+  /**
+   * Signs after the signing under way, never beside it: a counted checkpoint under way is of an
+   * earlier size than the caller of checkpointNow asked for, so joining it would answer too little.
+   */
+  private issue(treeSize?: number): Promise<StoredCheckpoint> {
+    const signing = (this.issuing ?? Promise.resolve()).then(() => this.sign(treeSize));
+    const settled: Promise<void> = signing.then(
+      () => this.settle(settled),
+      () => this.settle(settled),
+    );
+    this.issuing = settled;
+    return signing;
   }
 
-  private async sign(): Promise<StoredCheckpoint> {
-    const treeSize = this.log.size;
+  private settle(settled: Promise<void>): void {
+    if (this.issuing === settled) this.issuing = undefined;
+  }
+
+  /** Signs the tree of `treeSize` leaves (the whole log when not given), unless nothing but checkpoints came since the latest. */
+  private async sign(size?: number): Promise<StoredCheckpoint> {
+    const treeSize = size ?? this.log.size;
     const latest = this.log.latestCheckpoint();
     // Only checkpoint events since the latest: signing again would chase its own tail.
-    if (latest && (latest.treeSize === treeSize || this.log.ordinaryLeavesSince(latest.treeSize) === 0)) return latest;
-    const rootHash = this.log.root();
+    if (latest && (latest.treeSize >= treeSize || this.log.ordinaryLeavesSince(latest.treeSize) === 0)) return latest;
+    const rootHash = this.log.proofs.root(treeSize);
     const checkpoint: StoredCheckpoint = {
       treeSize,
       rootHash,

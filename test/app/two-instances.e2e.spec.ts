@@ -1,0 +1,147 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { embeddedSecretPath } from '../../src/auth/jwt/embedded-secret.js';
+import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port.js';
+import { startFakeEventStoreDb } from '../support/fake-eventstoredb/index.js';
+import { runLedgerCli } from '../support/run-ledger-cli.js';
+import { startTestApp, type TestApp } from '../support/start-test-app.js';
+import { testPostgres, withoutPostgres, type TestPostgres } from '../support/test-postgres.js';
+
+/**
+ * Two instances of the service behind one balancer: one EventStoreDB (the gRPC test double), one
+ * signing key, one PostgreSQL for the personal-data keys and the Open311 counts, and each instance its
+ * own data folder (read models, Merkle log) provisioned with the same token secrets.
+ */
+const postgres = await testPostgres();
+if (typeof postgres === 'string') withoutPostgres('two instances sharing PostgreSQL', postgres);
+
+describe('two instances on one EventStoreDB', () => {
+  let server: Awaited<ReturnType<typeof startFakeEventStoreDb>>;
+  let shared: string;
+  let a: TestApp;
+  let b: TestApp;
+  let env: NodeJS.ProcessEnv;
+  const pg = typeof postgres === 'string' ? undefined : (postgres as TestPostgres);
+  const withPostgres = pg ? it : it.skip;
+
+  beforeAll(async () => {
+    server = await startFakeEventStoreDb();
+    shared = mkdtempSync(join(tmpdir(), 'ledger-two-instances-'));
+    const signingKey = join(shared, 'signing-key.pem');
+    writeFileSync(signingKey, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+    env = {
+      LEDGER_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: server.connectionString,
+      LEDGER_SIGNING_KEY_FILE: signingKey,
+      LEDGER_CHECKPOINT_EVERY_EVENTS: '4',
+      LEDGER_CHECKPOINT_EVERY_MINUTES: '0',
+      OPEN311_RATE_LIMIT_PER_MINUTE: '3',
+      ...(pg && {
+        PERSONAL_DATA_KEY_STORE: 'postgresql',
+        PERSONAL_DATA_KEY_STORE_URL: pg.url,
+        OPEN311_RATE_LIMIT_STORE: 'postgresql',
+        OPEN311_RATE_LIMIT_STORE_URL: pg.url,
+      }),
+    };
+    a = await startTestApp(env, { dataDir: join(shared, 'a') });
+    // The second instance's folder gets the first's token secrets, as an operator provisions instances.
+    const bDir = join(shared, 'b');
+    for (const file of [embeddedSecretPath(a.dataDir), join(a.dataDir, 'open311', 'status-token.secret')]) {
+      const to = join(bDir, file.slice(a.dataDir.length));
+      mkdirSync(dirname(to), { recursive: true, mode: 0o700 });
+      copyFileSync(file, to);
+    }
+    b = await startTestApp(env, { dataDir: bDir });
+    await a.http.post('/api/v1/units').send({ unitId: 'tinh', name: 'Tỉnh Hải Dương', kind: 'province' }).expect(201);
+  }, 120_000);
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await server?.stop();
+    await pg?.dropSchema();
+    rmSync(shared, { recursive: true, force: true });
+  });
+
+  it("answers through B what was written through A, once B has read up to A's Ledger-Position", async () => {
+    const received = await a.http
+      .post('/api/v1/cases')
+      .send({
+        unitId: 'tinh',
+        category: 'complaint',
+        channel: 'letter',
+        summary: 'Đường ngập',
+        reporter: { name: 'Trần Văn B', phone: '0909 111 222' },
+      })
+      .expect(201);
+    const { caseId } = received.body as { caseId: string };
+    const position = received.headers['ledger-position'] as string;
+    const inspector = (app: TestApp) => app.as('inspector-1', ['inspector']);
+
+    const throughB = await inspector(b).get(`/api/v1/cases/${caseId}`).expect(200);
+    const throughA = await inspector(a).get(`/api/v1/cases/${caseId}`).expect(200);
+    expect(throughB.body).toEqual(throughA.body);
+    expect(throughB.body.reporter).toMatchObject({ name: 'Trần Văn B' }); // B opens what A sealed: one key store
+
+    const listB = await b.http.get(`/api/v1/cases?unitId=tinh&minPosition=${position}`);
+    const listA = await a.http.get(`/api/v1/cases?unitId=tinh&minPosition=${position}`);
+    expect(listB.status).toBe(200);
+    const { asOf: _asOfB, ...answerB } = listB.body as { asOf: string };
+    const { asOf: _asOfA, ...answerA } = listA.body as { asOf: string };
+    expect(answerB).toEqual(answerA); // asOf is each answer's own moment
+    expect(JSON.stringify(listB.body)).toContain(caseId);
+  });
+
+  it('writes a request once when its retry with the same Idempotency-Key reaches the other instance, and answers the same', async () => {
+    const body = { name: 'Huyện Gia Lộc', kind: 'district', parentId: 'tinh' };
+    const first = await a.http.post('/api/v1/units').set('Idempotency-Key', 'register-gia-loc').send(body).expect(201);
+    const retry = await b.http.post('/api/v1/units').set('Idempotency-Key', 'register-gia-loc').send(body).expect(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.etag).toBe(first.headers.etag);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    const stream = await a.app.get<EventStore>(EVENT_STORE).readStream(`unit-${first.body.unitId as string}`);
+    expect(stream).toHaveLength(1);
+
+    const other = await b.http
+      .post('/api/v1/units')
+      .set('Idempotency-Key', 'register-gia-loc')
+      .send({ ...body, name: 'Other' });
+    expect(other.status).toBe(422);
+  });
+
+  withPostgres('counts Open311 submissions of one client on both instances against one limit', async () => {
+    const submit = (app: TestApp) =>
+      app.anonymous
+        .post('/open311/v2/requests.json')
+        .type('form')
+        .send({ jurisdiction_id: 'tinh', service_code: 'incident', description: 'x', address_string: 'y' });
+    expect((await submit(a)).status).toBe(201);
+    expect((await submit(b)).status).toBe(201);
+    expect((await submit(a)).status).toBe(201);
+    const refused = await submit(b);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual([{ code: 429, description: expect.any(String), error_code: 'RATE_LIMITED' }]);
+  });
+
+  it('signs the same checkpoints on both, and the shared ledger verifies', async () => {
+    const head = await a.app.get<EventStore>(EVENT_STORE).headPosition();
+    const status = async (app: TestApp) => (await app.http.get('/api/v1/integrity/status').expect(200)).body as { position: number };
+    for (let tries = 0; tries < 100; tries++) {
+      if ((await status(a)).position >= head && (await status(b)).position >= head) break;
+      await new Promise((later) => setTimeout(later, 50));
+    }
+    await new Promise((later) => setTimeout(later, 300)); // a checkpoint signed at the head reaches both logs
+    const onA = (await a.http.get('/api/v1/integrity/checkpoint').expect(200)).body as { note: string; treeSize: number };
+    const onB = (await b.http.get('/api/v1/integrity/checkpoint').expect(200)).body as { note: string; treeSize: number };
+    expect(onB.note).toBe(onA.note);
+    expect(onA.treeSize % 4).toBe(0);
+    const recorded = await a.app.get<EventStore>(EVENT_STORE).readStream('integrity-checkpoints');
+    const sizes = recorded.map((event) => event.data.treeSize);
+    expect(sizes).toEqual([...new Set(sizes)]); // no checkpoint twice
+
+    const verified = await runLedgerCli(['verify'], { ...env, LEDGER_DATA_DIR: b.dataDir });
+    expect(verified.stderr).toBe('');
+    expect(verified.code).toBe(0);
+  }, 120_000);
+});
