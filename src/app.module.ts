@@ -26,6 +26,7 @@ import { MediaModule } from './media/media.module.js';
 import { ConsoleModule } from './console/console.module.js';
 import { ListsModule } from './lists/lists.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
+import { AlertsModule } from './alerts/alerts.module.js';
 
 @Module({})
 export class AppModule {
@@ -59,6 +60,7 @@ export class AppModule {
         ListsModule,
         MetricsModule,
         EvidenceModule,
+        AlertsModule,
         ConsoleModule,
       ],
     };

@@ -34,6 +34,7 @@ describe('loadLedgerConfig', () => {
       http: { headersTimeoutSeconds: 20, requestTimeoutSeconds: 120, keepAliveTimeoutSeconds: 5, shutdownGraceSeconds: 10 },
       open311MediaMaxBytes: 10_485_760,
       publicBaseUrl: 'http://localhost:3000',
+      alerts: { approachingWorkingDays: 3 },
     });
   });
 

@@ -26,6 +26,13 @@ export interface LedgerConfig {
   readonly open311MediaMaxBytes: number;
   /** The origin people reach the service at (PUBLIC_BASE_URL): sign-in links and the session cookie's origin check. */
   readonly publicBaseUrl: string;
+  readonly alerts: AlertsConfig;
+}
+
+/** When a deadline starts to be announced as approaching. */
+export interface AlertsConfig {
+  /** A deadline is approaching from this many working days before its due day (ALERTS_APPROACHING_WORKING_DAYS). */
+  readonly approachingWorkingDays: number;
 }
 
 /** Where the personal-data keys live: keys.db in the data folder (one machine), or a PostgreSQL database every instance shares. */
@@ -122,6 +129,9 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     http: httpServerConfig(env),
     open311MediaMaxBytes: wholeNumber('OPEN311_MEDIA_MAX_BYTES', env.OPEN311_MEDIA_MAX_BYTES, 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL, listenPort),
+    alerts: {
+      approachingWorkingDays: wholeNumber('ALERTS_APPROACHING_WORKING_DAYS', env.ALERTS_APPROACHING_WORKING_DAYS, 3, 0, 60),
+    },
   };
 }
 
