@@ -27,6 +27,7 @@ import { ConsoleModule } from './console/console.module.js';
 import { ListsModule } from './lists/lists.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 import { AlertsModule } from './alerts/alerts.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({})
 export class AppModule {
@@ -61,6 +62,7 @@ export class AppModule {
         MetricsModule,
         EvidenceModule,
         AlertsModule,
+        WebhooksModule,
         ConsoleModule,
       ],
     };

@@ -35,6 +35,7 @@ describe('loadLedgerConfig', () => {
       open311MediaMaxBytes: 10_485_760,
       publicBaseUrl: 'http://localhost:3000',
       alerts: { approachingWorkingDays: 3 },
+      webhooks: { allowedHosts: [], retryScale: 1, alertScanSeconds: 60, timeoutSeconds: 10 },
     });
   });
 
