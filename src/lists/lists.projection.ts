@@ -24,7 +24,8 @@ const KINDS: Readonly<Record<string, ListKind>> = {
  */
 export const listsProjection: Projection<ListsTable> = {
   name: 'lists',
-  version: 1,
+  // 2: a case's suspension (the suspended filter, suspendedAt in the list item).
+  version: 2,
   tables: LISTS_TABLES,
 
   schema(db, tables) {

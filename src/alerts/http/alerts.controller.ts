@@ -70,7 +70,12 @@ export class AlertsController {
       },
       scope,
     );
-    if (wantsCsv(request, query)) return answerCsv(response, 'alerts.csv', ALERT_COLUMNS, page.items, query);
-    return withEventLinks({ ...withNextLink(request, page), asOf, withinDays });
+    const linked = withNextLink(request, page);
+    if (wantsCsv(request, query)) {
+      // A table has no field for the cursor: the next page is linked as RFC 8288 says.
+      if (linked.next !== null) response.setHeader('Link', `<${linked.next}>; rel="next"`);
+      return answerCsv(response, 'alerts.csv', ALERT_COLUMNS, page.items, query);
+    }
+    return withEventLinks({ ...linked, asOf, withinDays });
   }
 }
