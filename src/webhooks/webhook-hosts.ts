@@ -9,7 +9,8 @@ export function hostRefusal(url: string, allowedHosts: readonly string[]): strin
   try {
     host = new URL(url).hostname.toLowerCase();
   } catch {
-    return `"${url.slice(0, 200)}" is not an absolute URL.`;
+    // Not a URL at all: the decider refuses it as such (WEBHOOK.URL_INVALID), whatever the hosts allowed.
+    return null;
   }
   const allowed = allowedHosts.some((entry) => (entry.startsWith('*.') ? host.endsWith(entry.slice(1)) : host === entry));
   return allowed ? null : `Deliveries may go only to the hosts WEBHOOK_ALLOWED_HOSTS lists (${allowedHosts.join(', ')}), not to ${host}.`;
