@@ -26,6 +26,8 @@ import { MediaModule } from './media/media.module.js';
 import { ConsoleModule } from './console/console.module.js';
 import { ListsModule } from './lists/lists.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
+import { AlertsModule } from './alerts/alerts.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({})
 export class AppModule {
@@ -59,6 +61,8 @@ export class AppModule {
         ListsModule,
         MetricsModule,
         EvidenceModule,
+        AlertsModule,
+        WebhooksModule,
         ConsoleModule,
       ],
     };

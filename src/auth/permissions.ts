@@ -72,6 +72,10 @@ export const PERMISSIONS = {
   'integrity.verify': { summary: 'run the full verification of chains, log and checkpoints', grants: { inspector: 'any' } },
   'personal-data.erase': { summary: "erase a data subject's personal data (delete its key)", grants: { admin: 'any' } },
   'personal-data.reads': { summary: 'list who read whose personal data', grants: { inspector: 'any' } },
+  'webhooks.manage': {
+    summary: 'register, list and disable webhook subscriptions; read their delivery logs',
+    grants: { admin: 'any' },
+  },
   'calendar.read': { summary: "read a year's working-day calendar (holidays, compensatory and swapped days)", grants: ALL_ROLES_READ },
 } as const satisfies Record<string, Permission>;
 

@@ -35,6 +35,8 @@ describe('loadLedgerConfig', () => {
       http: { headersTimeoutSeconds: 20, requestTimeoutSeconds: 120, keepAliveTimeoutSeconds: 5, shutdownGraceSeconds: 10 },
       open311MediaMaxBytes: 10_485_760,
       publicBaseUrl: 'http://localhost:3000',
+      alerts: { approachingWorkingDays: 3 },
+      webhooks: { allowedHosts: [], retryScale: 1, alertScanSeconds: 60, timeoutSeconds: 10 },
     });
   });
 
@@ -283,5 +285,22 @@ describe('loadLedgerConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error).toMatchObject({ setting, message });
+  });
+  it('reads the alert and webhook settings, and refuses bad ones with a sentence naming them', () => {
+    const config = loadLedgerConfig({
+      ALERTS_APPROACHING_WORKING_DAYS: '5',
+      WEBHOOK_ALLOWED_HOSTS: 'Portal.example.gov.vn, *.sms.example.vn,10.0.0.5',
+      WEBHOOK_RETRY_SCALE: '0.001',
+    });
+    expect(config.alerts).toEqual({ approachingWorkingDays: 5 });
+    expect(config.webhooks).toEqual({
+      allowedHosts: ['portal.example.gov.vn', '*.sms.example.vn', '10.0.0.5'],
+      retryScale: 0.001,
+      alertScanSeconds: 60,
+      timeoutSeconds: 10,
+    });
+    expect(() => loadLedgerConfig({ WEBHOOK_RETRY_SCALE: '0' })).toThrow(/WEBHOOK_RETRY_SCALE must be a number from 0.0001 to 10/);
+    expect(() => loadLedgerConfig({ WEBHOOK_ALLOWED_HOSTS: 'https://portal.example.gov.vn/' })).toThrow(/WEBHOOK_ALLOWED_HOSTS must be/);
+    expect(() => loadLedgerConfig({ ALERTS_APPROACHING_WORKING_DAYS: '61' })).toThrow(/ALERTS_APPROACHING_WORKING_DAYS/);
   });
 });

@@ -28,6 +28,29 @@ export interface LedgerConfig {
   readonly open311MediaMaxBytes: number;
   /** The origin people reach the service at (PUBLIC_BASE_URL): sign-in links and the session cookie's origin check. */
   readonly publicBaseUrl: string;
+  readonly alerts: AlertsConfig;
+  readonly webhooks: WebhooksConfig;
+}
+
+/** How deliveries to webhook subscriptions are made. */
+export interface WebhooksConfig {
+  /**
+   * Hosts deliveries may go to (WEBHOOK_ALLOWED_HOSTS, comma-separated; "*.example.gov.vn" covers its
+   * subdomains). Empty: any host an admin registers, the admin being trusted with where data goes.
+   */
+  readonly allowedHosts: readonly string[];
+  /** Multiplies every pause of the retry schedule (WEBHOOK_RETRY_SCALE, 1 = 5 s, 5 min, 30 min, 2 h...; tests compress it). */
+  readonly retryScale: number;
+  /** How often the alerts are judged for delivery (WEBHOOK_ALERT_SCAN_SECONDS). */
+  readonly alertScanSeconds: number;
+  /** How long a receiver has to answer one attempt (WEBHOOK_TIMEOUT_SECONDS). */
+  readonly timeoutSeconds: number;
+}
+
+/** When a deadline starts to be announced as approaching. */
+export interface AlertsConfig {
+  /** A deadline is approaching from this many working days before its due day (ALERTS_APPROACHING_WORKING_DAYS). */
+  readonly approachingWorkingDays: number;
 }
 
 /** Where the personal-data keys live: keys.db in the data folder (one machine), or a PostgreSQL database every instance shares. */
@@ -135,6 +158,38 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     http: httpServerConfig(env),
     open311MediaMaxBytes: wholeNumber('OPEN311_MEDIA_MAX_BYTES', env.OPEN311_MEDIA_MAX_BYTES, 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL, listenPort),
+    alerts: {
+      approachingWorkingDays: wholeNumber('ALERTS_APPROACHING_WORKING_DAYS', env.ALERTS_APPROACHING_WORKING_DAYS, 3, 0, 60),
+    },
+    webhooks: webhooksConfig(env),
+  };
+}
+
+function webhooksConfig(env: NodeJS.ProcessEnv): WebhooksConfig {
+  const hosts = (nonEmpty(env.WEBHOOK_ALLOWED_HOSTS) ?? '')
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter((host) => host !== '');
+  const badHost = hosts.find(
+    (host) => !/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$|^\d{1,3}(\.\d{1,3}){3}$/.test(host),
+  );
+  if (badHost !== undefined)
+    throw new ConfigurationError(
+      'WEBHOOK_ALLOWED_HOSTS',
+      `must be comma-separated host names or addresses (e.g. portal.example.gov.vn, *.example.gov.vn, 10.0.0.5), got "${badHost}".`,
+    );
+  const rawScale = nonEmpty(env.WEBHOOK_RETRY_SCALE);
+  const retryScale = rawScale === undefined ? 1 : Number(rawScale);
+  if (rawScale !== undefined && (!/^\d+(\.\d+)?$/.test(rawScale) || retryScale < 0.0001 || retryScale > 10))
+    throw new ConfigurationError(
+      'WEBHOOK_RETRY_SCALE',
+      `must be a number from 0.0001 to 10 (1: the schedule as it is), got "${rawScale}".`,
+    );
+  return {
+    allowedHosts: hosts,
+    retryScale,
+    alertScanSeconds: wholeNumber('WEBHOOK_ALERT_SCAN_SECONDS', env.WEBHOOK_ALERT_SCAN_SECONDS, 60, 1, 86_400),
+    timeoutSeconds: wholeNumber('WEBHOOK_TIMEOUT_SECONDS', env.WEBHOOK_TIMEOUT_SECONDS, 10, 1, 300),
   };
 }
 

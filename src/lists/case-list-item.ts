@@ -27,6 +27,7 @@ export function caseListItem(c: CaseFacts) {
     resolvedAt: c.resolvedAt,
     outcome: c.outcome,
     closedAt: c.closedAt,
+    suspendedAt: c.suspension?.at ?? null,
     lastActivityAt: c.lastOccurredAt,
     sourceVisitId: c.sourceVisitId,
   };

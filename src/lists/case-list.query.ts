@@ -37,6 +37,8 @@ export interface CaseListFilter {
    * units under them), or assigned to them.
    */
   readonly inChargeOf?: string;
+  /** Cases whose handling is suspended now (true), or running (false). */
+  readonly suspended?: boolean;
   /** Must-report matters not yet reported upward (open). */
   readonly notReportedUpward?: boolean;
   readonly asOf: string;
@@ -143,6 +145,10 @@ export class CaseListQuery {
       params.asOf = asOfMs;
       params.dueHorizon = Date.parse(endOfVietnamDay(this.calendar.addWorkingDays(vietnamDayOf(filter.asOf), filter.dueWithinWorkingDays)));
       where.push("c.status = 'open' AND c.due_ms >= @asOf AND c.due_ms <= @dueHorizon");
+    }
+    if (filter.suspended !== undefined) {
+      params.suspended = filter.suspended ? 1 : 0;
+      where.push('c.suspended = @suspended');
     }
     if (filter.notReportedUpward) where.push("c.status = 'open' AND c.classification = 'must-report' AND c.reported_upward = 0");
     if (filter.after !== undefined) {

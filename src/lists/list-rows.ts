@@ -54,6 +54,7 @@ export function LIST_SCHEMA(db: Database.Database, t: TableNames<ListsTable>): v
       due_ms               INTEGER NOT NULL,
       last_activity_ms     INTEGER NOT NULL,
       reported_upward      INTEGER NOT NULL,
+      suspended            INTEGER NOT NULL,
       view                 TEXT    NOT NULL
     ) STRICT;
     CREATE INDEX "${t.cases}_received" ON "${t.cases}" (received_ms, case_key);
@@ -144,14 +145,15 @@ export function LIST_SCHEMA(db: Database.Database, t: TableNames<ListsTable>): v
 export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>): Record<ListKind, RowWriter> {
   const upsertCase = db.prepare(
     `INSERT INTO "${t.cases}" (case_id, status, category, channel, classification, received_unit_id, current_unit_id,
-       assigned_official_id, assigned_unit_id, received_ms, due_ms, last_activity_ms, reported_upward, view)
+       assigned_official_id, assigned_unit_id, received_ms, due_ms, last_activity_ms, reported_upward, suspended, view)
      VALUES (@caseId, @status, @category, @channel, @classification, @receivedUnitId, @currentUnitId, @assignedOfficialId,
-       @assignedUnitId, @receivedMs, @dueMs, @lastActivityMs, @reportedUpward, @view)
+       @assignedUnitId, @receivedMs, @dueMs, @lastActivityMs, @reportedUpward, @suspended, @view)
      ON CONFLICT (case_id) DO UPDATE SET status = excluded.status, category = excluded.category, channel = excluded.channel,
        classification = excluded.classification, received_unit_id = excluded.received_unit_id,
        current_unit_id = excluded.current_unit_id, assigned_official_id = excluded.assigned_official_id,
        assigned_unit_id = excluded.assigned_unit_id, received_ms = excluded.received_ms, due_ms = excluded.due_ms,
-       last_activity_ms = excluded.last_activity_ms, reported_upward = excluded.reported_upward, view = excluded.view
+       last_activity_ms = excluded.last_activity_ms, reported_upward = excluded.reported_upward,
+       suspended = excluded.suspended, view = excluded.view
      RETURNING case_key`,
   );
   const deleteText = db.prepare(`DELETE FROM "${t.case_text}" WHERE rowid = ?`);
@@ -207,6 +209,7 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
         dueMs: c.dueAt === null ? NO_DUE : Date.parse(c.dueAt),
         lastActivityMs: Date.parse(c.lastOccurredAt),
         reportedUpward: c.reportedUpwardAt === null ? 0 : 1,
+        suspended: c.suspension === null ? 0 : 1,
         view: JSON.stringify(caseListItem(c)),
       }) as number;
       if (!fresh) deleteText.run(key);

@@ -24,8 +24,8 @@ const KINDS: Readonly<Record<string, ListKind>> = {
  */
 export const listsProjection: Projection<ListsTable> = {
   name: 'lists',
-  // 2: a unit's view shows its parents over time.
-  version: 2,
+  // 2: a unit's view shows its parents over time; 3: a case's suspension (the suspended filter, suspendedAt).
+  version: 3,
   tables: LISTS_TABLES,
 
   schema(db, tables) {

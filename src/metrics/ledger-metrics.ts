@@ -143,7 +143,7 @@ export class LedgerMetrics {
     registers: [this.registry],
   });
 
-  /** Fed by the webhook dispatcher once it exists; defined here so their names are settled. */
+  /** Fed by the webhook dispatcher (webhooks/outbox/webhook-dispatcher.ts): one count per attempt. */
   readonly webhookDeliveries = new Counter({
     name: 'ledger_webhook_deliveries_total',
     help: 'Webhook deliveries by result: delivered, failed (to be retried), abandoned.',

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { DomainError } from '../domain-kit/domain-error.js';
 import type { PolicyCategory } from '../policies/policy.events.js';
+import type { RuleBook } from '../policies/rule-book.js';
 import type { RuleBookQuery } from '../policies/rule-book.query.js';
 import { LiveRead } from '../projections/live-read.js';
 import { caseTimeline, type CaseTimeline, type TimelineDeadlineStep, type TimelineFact, type TimelineStatus } from './case-timeline.js';
@@ -131,6 +132,21 @@ export class CaseTimelinesQuery {
     return aggregate(deadlines, filter.groupBy);
   }
 
+  /** The timelines of these cases as of asOf, in one snapshot with the rule book; a case unknown here (or received after asOf) is left out. */
+  timelinesOf(caseIds: readonly string[], asOf: string): CaseTimeline[] {
+    if (caseIds.length === 0) return [];
+    const { rows, rules } = this.live.read(
+      (tables, prepare) => ({
+        rows: prepare(
+          `SELECT f.* FROM json_each(@ids) AS wanted JOIN "${tables.facts}" AS f ON f.case_id = wanted.value ORDER BY f.case_id, f.stream_revision`,
+        ).all({ ids: JSON.stringify(caseIds) }) as FactRow[],
+        rules: this.rules.current(),
+      }),
+      () => ({ rows: [], rules: this.rules.current() }),
+    );
+    return this.judged(rows, rules, asOf);
+  }
+
   /** Every case received by asOf (and before `receivedBefore`), its timeline judged as of asOf. */
   private timelines(asOf: string, category: PolicyCategory | undefined, receivedBefore: string | undefined): CaseTimeline[] {
     const limit = Math.min(Date.parse(asOf), receivedBefore === undefined ? Infinity : Date.parse(receivedBefore) - 1);
@@ -144,6 +160,12 @@ export class CaseTimelinesQuery {
       }),
       () => ({ rows: [], rules: this.rules.current() }),
     );
+    // The category filter reads the corrected category; a correction made after asOf is still applied, as everywhere.
+    return this.judged(rows, rules, asOf).filter((timeline) => category === undefined || timeline.category === category);
+  }
+
+  /** Rows ordered by case: one timeline per case received by asOf. */
+  private judged(rows: readonly FactRow[], rules: RuleBook, asOf: string): CaseTimeline[] {
     const timelines: CaseTimeline[] = [];
     for (let start = 0; start < rows.length;) {
       let end = start;
@@ -155,8 +177,7 @@ export class CaseTimelinesQuery {
         calendar: this.calendar,
         asOf,
       });
-      // The category filter reads the corrected category; a correction made after asOf is still applied, as everywhere.
-      if (timeline && (category === undefined || timeline.category === category)) timelines.push(timeline);
+      if (timeline) timelines.push(timeline);
       start = end;
     }
     return timelines;

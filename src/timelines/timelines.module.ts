@@ -21,5 +21,6 @@ import { RuleBookQuery } from '../policies/rule-book.query.js';
         new CaseTimelinesQuery(db, calendar, rules),
     },
   ],
+  exports: [CaseTimelinesQuery],
 })
 export class TimelinesModule {}

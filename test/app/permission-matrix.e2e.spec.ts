@@ -111,6 +111,13 @@ const ROWS: readonly Row[] = [
   ['GET', '/api/v1/officials', undefined, ANY_ROLE],
   ['GET', '/api/v1/visits', undefined, ['recorder', 'recorder-elsewhere', 'official', 'official-elsewhere', ...OVERSIGHT]],
   ['GET', '/api/v1/meetings', undefined, ['recorder', 'recorder-elsewhere', 'official', 'official-elsewhere', ...OVERSIGHT]],
+  ['GET', '/api/v1/alerts', undefined, ['recorder', 'recorder-elsewhere', 'official', 'official-elsewhere', ...OVERSIGHT]],
+  ['POST', '/api/v1/webhooks', {}, ['admin']],
+  ['GET', '/api/v1/webhooks', undefined, ['admin']],
+  // No such subscription: past the guard, 404.
+  ['GET', '/api/v1/webhooks/w-none', undefined, ['admin'], 404],
+  ['GET', '/api/v1/webhooks/w-none/deliveries', undefined, ['admin'], 404],
+  ['POST', '/api/v1/webhooks/w-none/disablements', {}, ['admin']],
 ];
 const PUBLIC_ROUTES: readonly string[] = [
   'GET /health',

@@ -1,10 +1,20 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Requires } from '../../auth/requires.decorator.js';
 import { principalOf } from '../../auth/principal.js';
 import { ResourceScopes } from '../../auth/resource-scopes.js';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
+import { answerCsv, wantsCsv } from '../../http/csv.js';
+import { CASE_LIST_COLUMNS, CASE_LIST_CSV_HEADER } from '../case-list.csv.js';
 import { ProjectionEngine } from '../../projections/projection-engine.js';
 import { readAfter } from '../../projections/read-after.js';
 import { CaseListQuery } from '../case-list.query.js';
@@ -17,6 +27,7 @@ import { withNextLink } from './next-link.js';
 
 /** Thin: the query, the caller's scope, one read of the lists read model. */
 @ApiTags('cases')
+@ApiExtraModels(CaseListPageView)
 @Controller('api/v1/cases')
 @ApiBadRequestResponse({ description: 'A malformed filter (VALIDATION.FAILED) or a cursor this list did not give (LIST.CURSOR_INVALID)' })
 @ApiServiceUnavailableResponse({ description: 'minPosition was not reached within 2 s (code PROJECTION.BEHIND)' })
@@ -33,17 +44,29 @@ export class CaseListController {
   @ApiOperation({
     summary: 'Cases the caller may read, filtered, searched (diacritics ignored) and sorted, a page at a time; never a reporter',
   })
-  @ApiOkResponse({ type: CaseListPageView })
+  @ApiOkResponse({
+    description: 'A page of cases; with format=csv (or Accept: text/csv) the same page as a CSV table',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(CaseListPageView) } },
+      'text/csv': { schema: { type: 'string', description: 'RFC 4180, UTF-8 with a BOM unless bom=false' }, example: CASE_LIST_CSV_HEADER },
+    },
+  })
   async list(
     @Query() query: CaseListQueryDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<CaseListPageView> {
+  ): Promise<CaseListPageView | string> {
     await readAfter(this.engine, listsProjection.name, query.minPosition, response);
-    const { minPosition: _minPosition, limit, sort, asOf, ...filter } = query;
+    const { minPosition: _minPosition, limit, sort, asOf, format: _format, bom: _bom, ...filter } = query;
     const judgedAt = asOf ?? this.clock.now().toISOString();
     const scope = await listScopeOf(principalOf(request), 'cases.read', this.scopes);
     const page = this.cases.list({ ...filter, asOf: judgedAt, sort: sort ?? '-received', limit: limit ?? DEFAULT_PAGE }, scope);
-    return { ...withNextLink(request, page), asOf: judgedAt };
+    const linked = withNextLink(request, page);
+    if (wantsCsv(request, query)) {
+      // A table has no field for the cursor: the next page is linked as RFC 8288 says.
+      if (linked.next !== null) response.setHeader('Link', `<${linked.next}>; rel="next"`);
+      return answerCsv(response, 'cases.csv', CASE_LIST_COLUMNS, page.items, query);
+    }
+    return { ...linked, asOf: judgedAt };
   }
 }

@@ -83,6 +83,12 @@ export class CaseListQueryDto extends UnitFilterQueryDto {
   @Matches(LIST_ID, { message: LIST_ID_MESSAGE })
   readonly inChargeOf?: string;
 
+  @ApiPropertyOptional({ description: 'true: cases whose handling is suspended now; false: those whose handling runs' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  readonly suspended?: boolean;
+
   @ApiPropertyOptional({ description: 'Open must-report matters not yet reported upward' })
   @IsOptional()
   @QueryBoolean()
@@ -104,6 +110,20 @@ export class CaseListQueryDto extends UnitFilterQueryDto {
   @MinLength(1)
   @MaxLength(200)
   readonly q?: string;
+
+  @ApiPropertyOptional({
+    enum: ['json', 'csv'],
+    description: 'csv: the page as a CSV table (RFC 4180); default json, or csv when Accept prefers text/csv',
+  })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  readonly format?: 'json' | 'csv';
+
+  @ApiPropertyOptional({ type: Boolean, default: true, description: 'CSV only: start with a UTF-8 byte-order mark; false leaves it out' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean({ message: 'bom must be true or false' })
+  readonly bom?: boolean;
 
   @ApiPropertyOptional({ enum: CASE_SORTS, default: '-received', description: 'A leading "-" sorts newest (or latest due) first' })
   @IsOptional()

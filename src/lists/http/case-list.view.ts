@@ -31,6 +31,8 @@ export class CaseListItemView {
   @ApiProperty({ type: String, nullable: true }) readonly resolvedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) readonly outcome!: string | null;
   @ApiProperty({ type: String, nullable: true }) readonly closedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'When the suspension in force began; null while the handling runs' })
+  readonly suspendedAt!: string | null;
   @ApiProperty({ description: 'When the latest fact of the case occurred' }) readonly lastActivityAt!: string;
   @ApiProperty({ type: String, nullable: true }) readonly sourceVisitId!: string | null;
 }

@@ -354,6 +354,18 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
   'REVIEW.DUPLICATE_EVIDENCE': { vi: 'Một bằng chứng được ghi hai lần.', en: 'An evidence event is listed twice.' },
   'REVIEW.EMPTY_PERIOD': { vi: 'Kỳ kiểm điểm kết thúc trước khi bắt đầu.', en: 'The period ends before it starts.' },
   'REVIEW.PERIOD_TOO_LONG': { vi: 'Kỳ kiểm điểm quá dài.', en: 'The period is too long.' },
+  'WEBHOOK.NOT_FOUND': { vi: 'Không tìm thấy đăng ký webhook.', en: 'No such webhook subscription.' },
+  'WEBHOOK.ALREADY_REGISTERED': { vi: 'Đăng ký webhook này đã có.', en: 'The webhook subscription is registered already.' },
+  'WEBHOOK.ALREADY_DISABLED': { vi: 'Đăng ký webhook đã bị tắt.', en: 'The webhook subscription is disabled already.' },
+  'WEBHOOK.URL_INVALID': {
+    vi: 'Địa chỉ nhận phải là URL http hoặc https, không kèm tên đăng nhập hay mật khẩu.',
+    en: 'The address must be an http or https URL, without a user name or password.',
+  },
+  'WEBHOOK.NO_EVENT_KINDS': { vi: 'Hãy chọn ít nhất một loại sự kiện để gửi.', en: 'Choose at least one kind of event to deliver.' },
+  'WEBHOOK.HOST_NOT_ALLOWED': {
+    vi: 'Máy chủ nhận không nằm trong danh sách được phép (WEBHOOK_ALLOWED_HOSTS).',
+    en: 'The receiving host is not on the allowed list (WEBHOOK_ALLOWED_HOSTS).',
+  },
   'POLICY.NOT_FOUND': { vi: 'Không tìm thấy quy định.', en: 'No such rule.' },
   'POLICY.ALREADY_RECORDED': { vi: 'Quy định đã được ghi.', en: 'The rule is recorded already.' },
   'POLICY.ALREADY_RETIRED': { vi: 'Quy định đã bị bãi bỏ.', en: 'The rule is retired already.' },
