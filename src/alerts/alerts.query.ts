@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { cursorOf, positionOf, type Page } from '../lists/list-page.js';
-import { filterUnitsCte, scopeUnitsCte, type ListScope } from '../lists/list-scope.js';
+import { filterUnitsCte, scopeUnitsCte, TODAYS_TREE, unitOnDaySql, vietnamDaySql, type ListScope } from '../lists/list-scope.js';
 import { listsProjection, type ListsTable } from '../lists/lists.projection.js';
 import { LiveRead } from '../projections/live-read.js';
 import type { CaseTimelinesQuery } from '../timelines/case-timelines.query.js';
+
+const RECEIVED_DAY = vietnamDaySql('c.received_ms');
 import { alertOrder, alertsOf, approachingUntil, sortKeyOf, type Alert, type AlertKind } from './alert.js';
 
 export interface AlertFilter {
@@ -95,14 +97,16 @@ export class AlertsQuery {
             OR (c.status <> 'closed' AND c.classification = 'must-report' AND c.reported_upward = 0))`,
         ];
         if (!scope.everywhere) {
-          ctes.push(scopeUnitsCte(t.units));
+          ctes.push(scopeUnitsCte(t.unit_parents));
           Object.assign(params, { scope_units: JSON.stringify(scope.units), subject: scope.subject });
-          where.push('(c.current_unit_id IN (SELECT id FROM scope_units) OR c.assigned_official_id = @subject)');
+          // As the case list reads scope: by the tree of the matter's day, or of today.
+          const inScope = unitOnDaySql('scope_units', 'c.current_unit_id', [RECEIVED_DAY, TODAYS_TREE]);
+          where.push(`(${inScope} OR c.assigned_official_id = @subject)`);
         }
         if (filter.unitId !== undefined) {
-          ctes.push(filterUnitsCte(t.units));
+          ctes.push(filterUnitsCte(t.units, t.unit_parents));
           Object.assign(params, { unitId: filter.unitId, below: filter.below ? 1 : 0 });
-          where.push('c.current_unit_id IN (SELECT id FROM filter_units)');
+          where.push(unitOnDaySql('filter_units', 'c.current_unit_id', [RECEIVED_DAY]));
         }
         if (filter.officialId !== undefined) {
           params.officialId = filter.officialId;
