@@ -1,12 +1,23 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { NEXT_AFTER_HEADER } from '../../audit/http/audit.controller.js';
 import type { Request, Response } from 'express';
 import { Requires } from '../../auth/requires.decorator.js';
 import { principalOf } from '../../auth/principal.js';
 import { ResourceScopes } from '../../auth/resource-scopes.js';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
+import { answerCsv, wantsCsv } from '../../http/csv.js';
 import { ProjectionEngine } from '../../projections/projection-engine.js';
 import { readAfter } from '../../projections/read-after.js';
+import { CASE_CSV_MAX_ROWS, CASE_LIST_COLUMNS } from '../case-list.csv.js';
 import { CaseListQuery } from '../case-list.query.js';
 import { DEFAULT_PAGE } from '../list-page.js';
 import { listScopeOf } from '../list-scope.js';
@@ -33,17 +44,31 @@ export class CaseListController {
   @ApiOperation({
     summary: 'Cases the caller may read, filtered, searched (diacritics ignored) and sorted, a page at a time; never a reporter',
   })
-  @ApiOkResponse({ type: CaseListPageView })
+  @ApiExtraModels(CaseListPageView)
+  @ApiOkResponse({
+    description: `A page of cases; with format=csv every case the filters find (at most ${CASE_CSV_MAX_ROWS}, the cursor of the rest in ${NEXT_AFTER_HEADER}) as CSV`,
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(CaseListPageView) } },
+      'text/csv': { schema: { type: 'string', description: 'RFC 4180, UTF-8 with a BOM unless bom=false' } },
+    },
+  })
   async list(
     @Query() query: CaseListQueryDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<CaseListPageView> {
+  ): Promise<CaseListPageView | string> {
     await readAfter(this.engine, listsProjection.name, query.minPosition, response);
-    const { minPosition: _minPosition, limit, sort, asOf, ...filter } = query;
+    const { minPosition: _minPosition, limit, sort, asOf, format: _format, bom: _bom, ...filter } = query;
     const judgedAt = asOf ?? this.clock.now().toISOString();
     const scope = await listScopeOf(principalOf(request), 'cases.read', this.scopes);
-    const page = this.cases.list({ ...filter, asOf: judgedAt, sort: sort ?? '-received', limit: limit ?? DEFAULT_PAGE }, scope);
+    // A table is the whole list a person filtered (one snapshot), not the page a screen shows.
+    const csv = wantsCsv(request, query);
+    const size = csv ? CASE_CSV_MAX_ROWS : (limit ?? DEFAULT_PAGE);
+    const page = this.cases.list({ ...filter, asOf: judgedAt, sort: sort ?? '-received', limit: size }, scope);
+    if (csv) {
+      if (page.nextAfter !== null) response.setHeader(NEXT_AFTER_HEADER, page.nextAfter);
+      return answerCsv(response, 'cases.csv', CASE_LIST_COLUMNS, page.items, query);
+    }
     return { ...withNextLink(request, page), asOf: judgedAt };
   }
 }
