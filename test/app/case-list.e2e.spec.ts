@@ -166,6 +166,17 @@ describe('the case list and search', () => {
     expect(byDue.items.slice(0, 2).map((item: { caseId: string }) => item.caseId)).toEqual([caseIds.dyke, caseIds.pollution]);
   });
 
+  it('counts the whole filtered list when asked, whichever page it answers', async () => {
+    const first = (await list(http, 'unitId=gia-loc&below=true&limit=1&count=true').expect(200)).body;
+    expect(first).toMatchObject({ total: 4 });
+    expect(first.items).toHaveLength(1);
+    expect((await http.get(first.next).expect(200)).body).toMatchObject({ total: 4 });
+    expect((await list(http, 'q=o%20nhiem&count=true').expect(200)).body.total).toBe(2);
+    expect((await list(http, 'notReportedUpward=true&count=true').expect(200)).body.total).toBe(1);
+    expect((await list(http, 'q=%21%21&count=true').expect(200)).body.total).toBe(0);
+    expect((await list(http, 'limit=1').expect(200)).body).not.toHaveProperty('total');
+  });
+
   it('exports the whole filtered list as CSV, whatever the page size, never a reporter', async () => {
     const response = await list(http, 'unitId=gia-loc&below=true&sort=received&limit=1&format=csv').expect(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');

@@ -107,6 +107,12 @@ export class CaseListQueryDto extends IntersectionType(UnitFilterQueryDto, Table
   @MaxLength(200)
   readonly q?: string;
 
+  @ApiPropertyOptional({ description: 'Also answer total: how many cases the filters find over all pages', default: false })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  readonly count?: boolean;
+
   @ApiPropertyOptional({ enum: CASE_SORTS, default: '-received', description: 'A leading "-" sorts newest (or latest due) first' })
   @IsOptional()
   @IsIn(CASE_SORTS)
