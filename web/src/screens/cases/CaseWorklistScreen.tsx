@@ -276,7 +276,8 @@ function Field({
 
 function CaseTable({ items, asOf }: { readonly items: readonly CaseListItem[]; readonly asOf: string | undefined }) {
   const { m } = useI18n();
-  const judgedAt = asOf === undefined ? Date.now() : Date.parse(asOf);
+  // Overdue as the list judged it (its asOf), so the badge and the overdue filter always agree.
+  const judgedAt = asOf === undefined ? Number.NaN : Date.parse(asOf);
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={m.worklist.title}>
       <table className="case-table">
