@@ -80,6 +80,8 @@ describeInBrowser('the committee console in Chromium', () => {
     expect(page.url()).toBe(`${base}/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     await page.getByText('Tỷ lệ đúng hạn theo tháng').waitFor();
+    await page.getByRole('heading', { name: 'Việc của tôi' }).waitFor();
+    await page.locator('.figures .figure-value').filter({ hasNotText: '…' }).nth(3).waitFor();
     await screen('overview');
 
     // The first screen's script, as it crosses the network (compressed, headers included), with the cache off: within 300 KB.
@@ -107,6 +109,17 @@ describeInBrowser('the committee console in Chromium', () => {
     await second.getByRole('button', { name: 'Đăng nhập' }).click();
     await second.getByText('Liên kết đăng nhập này đã được dùng; mỗi liên kết chỉ dùng một lần.').waitFor();
     await other.close();
+  }, 120_000);
+
+  it('opens the cases an overview figure counts: the open ones of the units, the same number on the cases screen', async () => {
+    await page.goto(`${base}/`);
+    const figure = page.getByRole('link', { name: /Đang xử lý/ }).filter({ has: page.locator('.figure-value') });
+    await figure.locator('.figure-value').filter({ hasText: /^\d+$/ }).waitFor();
+    const counted = (await figure.locator('.figure-value').textContent())!;
+    await figure.click();
+    await page.waitForURL(/\/cases\?status=open$/);
+    await page.getByText(new RegExp(`^(${counted} vụ việc|Đang hiện \\d+ trong ${counted} vụ việc)$`)).waitFor();
+    await expect(page.getByLabel('Tình trạng').inputValue()).resolves.toBe('open');
   }, 120_000);
 
   it('filters the cases worklist, keeps the filters in the address through a reload, and exports them as CSV', async () => {

@@ -59,6 +59,14 @@ export const en: Messages = {
   },
   overview: {
     title: 'Overview',
+    figures: 'Cases of your units',
+    figuresHelp: 'Click a figure to open the list of the cases it counts.',
+    figure: {
+      open: 'Open',
+      overdue: 'Overdue',
+      dueSoon: 'Due within 3 working days',
+      notReportedUpward: 'Must be reported upward, not reported yet',
+    },
     onTimeByMonth: 'On-time rate by month',
     onTimeByMonthHelp: 'The share of deadlines met, by the month the case was received. Click a month for the cases received in it.',
     units: 'Units',
@@ -367,6 +375,17 @@ export const en: Messages = {
     preemptions: 'Upper level knew first',
     reviewsOpened: 'Reviews opened',
     reviewsConcluded: 'Reviews concluded',
+  },
+  myWork: {
+    title: 'My work',
+    help: 'Cases assigned to you, those due soon or overdue, matters to report upward and the visits you have planned.',
+    assigned: 'Assigned, open',
+    dueSoon: 'Due within 3 working days',
+    overdue: 'Overdue',
+    notReportedUpward: 'To report upward, not reported yet',
+    visitsPlanned: 'Visits planned',
+    seeAll: 'See them all in the cases list',
+    moreThan: (n) => `more than ${n}`,
   },
   worklist: {
     title: 'Cases',

@@ -61,6 +61,14 @@ export const vi = {
   } as Record<string, string>,
   overview: {
     title: 'Tổng quan',
+    figures: 'Vụ việc của các đơn vị bạn phụ trách',
+    figuresHelp: 'Bấm vào một con số để mở danh sách các vụ việc được đếm.',
+    figure: {
+      open: 'Đang xử lý',
+      overdue: 'Đã quá hạn',
+      dueSoon: 'Đến hạn trong 3 ngày làm việc',
+      notReportedUpward: 'Phải báo cáo lên cấp trên, chưa báo cáo',
+    },
     onTimeByMonth: 'Tỷ lệ đúng hạn theo tháng',
     onTimeByMonthHelp:
       'Tỷ lệ các thời hạn được thực hiện đúng hạn, theo tháng tiếp nhận vụ việc. Bấm vào tháng để xem các vụ việc tiếp nhận trong tháng.',
@@ -376,6 +384,17 @@ export const vi = {
     reviewsOpened: 'Kiểm điểm đã mở',
     reviewsConcluded: 'Kiểm điểm đã kết luận',
   } as Record<string, string>,
+  myWork: {
+    title: 'Việc của tôi',
+    help: 'Các vụ việc giao cho bạn, hạn sắp đến hoặc đã quá, việc phải báo cáo lên và các chuyến đi cơ sở đã lên lịch.',
+    assigned: 'Được giao, đang xử lý',
+    dueSoon: 'Đến hạn trong 3 ngày làm việc',
+    overdue: 'Đã quá hạn',
+    notReportedUpward: 'Phải báo cáo lên, chưa báo cáo',
+    visitsPlanned: 'Chuyến đi cơ sở đã lên lịch',
+    seeAll: 'Xem tất cả trong danh sách vụ việc',
+    moreThan: (n: number) => `hơn ${n}`,
+  },
   worklist: {
     title: 'Danh sách vụ việc',
     help: 'Các vụ việc bạn được xem, lọc và sắp xếp; đường dẫn giữ bộ lọc để gửi cho người khác hoặc mở lại.',

@@ -9,6 +9,8 @@ import { useI18n } from '../../i18n/i18n';
 import { DateTime, ErrorNotice, label, Loading, Section } from '../../ui/common';
 import { visibleNav } from '../../ui/Shell';
 import { DeadlineBadge } from '../cases/StatusBadge';
+import { CaseFigures } from './CaseFigures';
+import { MyWork } from './MyWork';
 
 const BarChart = lazy(() => import('../../ui/charts/BarChart'));
 
@@ -19,17 +21,19 @@ const aggregates = (groupBy: 'month' | 'unit') => ({
 });
 
 /**
- * The oversight overview from what the read side answers today: on-time rate by month, units ranked by
- * it, and every deadline overdue or missed. The worklist counts (open, due soon, not yet reported)
- * join here when the list read models exist.
+ * The overview: the figures of the user's units (each opening its worklist view), the official's own
+ * work, and for oversight the on-time rate by month, the units ranked by it and every deadline missed.
  */
 export function OverviewScreen() {
   const { m } = useI18n();
   const { data: session } = useSession();
+  const official = session?.roles.includes('official') ?? false;
   if (!can(session, 'oversight.read'))
     return (
       <div className="panel">
         <h1>{m.overview.title}</h1>
+        {can(session, 'cases.read') && <CaseFigures />}
+        {official && can(session, 'cases.read') && <MyWork />}
         <p>{m.overview.welcome}</p>
         <ul className="shortcuts">
           {visibleNav(session)
@@ -45,6 +49,8 @@ export function OverviewScreen() {
   return (
     <>
       <h1>{m.overview.title}</h1>
+      {can(session, 'cases.read') && <CaseFigures />}
+      {official && can(session, 'cases.read') && <MyWork />}
       <div className="grid-2">
         <OnTimeByMonth />
         <UnitsRanked />
