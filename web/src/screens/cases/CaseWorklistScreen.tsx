@@ -122,9 +122,9 @@ function WorklistFilters({ search }: { readonly search: CaseSearch }) {
       raw[name] = parseDate(value);
       if (raw[name] === undefined) problems[name] = m.validation.date;
     }
-    for (const name of ['below', 'notReportedUpward'] as const) raw[name] = data.get(name) === 'on' ? 'true' : undefined;
+    for (const name of ['below', 'notReportedUpward'] as const) raw[name] = data.get(name) === 'on' || undefined;
     const due = text('due');
-    if (due === 'overdue') raw.overdue = 'true';
+    if (due === 'overdue') raw.overdue = true;
     if (due === 'within') {
       raw.dueWithinWorkingDays = text('dueWithinWorkingDays') ?? '3';
       if (!/^\d{1,2}$/.test(String(raw.dueWithinWorkingDays)) || Number(raw.dueWithinWorkingDays) > 60)
@@ -172,7 +172,7 @@ function WorklistFilters({ search }: { readonly search: CaseSearch }) {
         {input('unitId')}
         <div className="field checkbox-field">
           <label>
-            <input type="checkbox" name="below" defaultChecked={search.below === 'true'} /> {m.worklist.below}
+            <input type="checkbox" name="below" defaultChecked={search.below === true} /> {m.worklist.below}
           </label>
         </div>
         {select('status', CASE_STATUSES, m.caseStatus)}
@@ -203,13 +203,13 @@ function WorklistFilters({ search }: { readonly search: CaseSearch }) {
               min={0}
               max={60}
               inputMode="numeric"
-              defaultValue={search.dueWithinWorkingDays ?? '3'}
+              defaultValue={search.dueWithinWorkingDays ?? 3}
             />
           )}
         </Field>
         <div className="field checkbox-field">
           <label>
-            <input type="checkbox" name="notReportedUpward" defaultChecked={search.notReportedUpward === 'true'} />{' '}
+            <input type="checkbox" name="notReportedUpward" defaultChecked={search.notReportedUpward === true} />{' '}
             {m.worklist.notReportedUpward}
           </label>
         </div>

@@ -19,13 +19,21 @@ describe('the worklist filters in the address bar', () => {
     ).toEqual({
       q: 'o nhiem',
       unitId: 'gia-loc',
-      below: 'true',
+      below: true,
       status: 'open',
       category: 'reflection',
       classification: 'unclassified',
       channel: 'hotline',
-      dueWithinWorkingDays: '3',
+      dueWithinWorkingDays: 3,
       sort: 'due',
+    });
+  });
+
+  it('reads flags and counts as the router parses them from the address (below=true, dueWithinWorkingDays=3)', () => {
+    expect(caseSearchOf({ below: true, overdue: 'true', notReportedUpward: false, dueWithinWorkingDays: '12' })).toEqual({
+      below: true,
+      overdue: true,
+      dueWithinWorkingDays: 12,
     });
   });
 
@@ -49,10 +57,10 @@ describe('the worklist filters in the address bar', () => {
         receivedFrom: '2017-02-01',
         receivedTo: '2017-02-28',
         dueBefore: '2017-12-31',
-        overdue: 'true',
-        below: 'true',
+        overdue: true,
+        below: true,
         unitId: 'gia-loc',
-        dueWithinWorkingDays: '0',
+        dueWithinWorkingDays: 0,
       }),
     ).toEqual({
       receivedFrom: '2017-02-01T00:00:00+07:00',
@@ -67,7 +75,7 @@ describe('the worklist filters in the address bar', () => {
   });
 
   it('exports the same filters as CSV', () => {
-    const href = new URL(caseCsvHref({ q: 'ô nhiễm', status: 'open', receivedFrom: '2017-02-01', notReportedUpward: 'true' }), 'http://x');
+    const href = new URL(caseCsvHref({ q: 'ô nhiễm', status: 'open', receivedFrom: '2017-02-01', notReportedUpward: true }), 'http://x');
     expect(href.pathname).toBe('/api/v1/cases');
     expect(Object.fromEntries(href.searchParams)).toEqual({
       q: 'ô nhiễm',
@@ -79,6 +87,6 @@ describe('the worklist filters in the address bar', () => {
   });
 
   it('counts the filters that narrow the list, not the sort', () => {
-    expect(filterCount({ sort: 'due', status: 'open', unitId: 'gia-loc', below: 'true' })).toBe(2);
+    expect(filterCount({ sort: 'due', status: 'open', unitId: 'gia-loc', below: true })).toBe(2);
   });
 });

@@ -12,12 +12,13 @@ export const CASE_SORTS = ['-received', 'received', 'due', '-due', '-lastActivit
 /**
  * The worklist's filters as the address bar holds them: the API's own names, so a view can be shared,
  * reloaded and exported as it is. Days are calendar days (YYYY-MM-DD, Vietnam time); the received
- * period includes both its days; booleans are "true".
+ * period includes both its days. Flags are true and counts numbers, so that the router writes them
+ * plainly (below=true, dueWithinWorkingDays=3) rather than as quoted JSON strings.
  */
 export interface CaseSearch {
   readonly q?: string;
   readonly unitId?: string;
-  readonly below?: 'true';
+  readonly below?: true;
   readonly status?: (typeof CASE_STATUSES)[number];
   readonly category?: (typeof CASE_CATEGORIES)[number];
   readonly classification?: (typeof CASE_CLASSIFICATIONS)[number];
@@ -28,9 +29,9 @@ export interface CaseSearch {
   readonly receivedFrom?: string;
   readonly receivedTo?: string;
   readonly dueBefore?: string;
-  readonly overdue?: 'true';
-  readonly dueWithinWorkingDays?: string;
-  readonly notReportedUpward?: 'true';
+  readonly overdue?: true;
+  readonly dueWithinWorkingDays?: number;
+  readonly notReportedUpward?: true;
   readonly sort?: (typeof CASE_SORTS)[number];
 }
 
@@ -53,10 +54,10 @@ const day = (value: unknown) => {
   const given = text(value);
   return given !== undefined && DAY.test(given) && !Number.isNaN(Date.parse(given)) ? given : undefined;
 };
-const flag = (value: unknown): 'true' | undefined => (value === true || value === 'true' ? 'true' : undefined);
+const flag = (value: unknown): true | undefined => (value === true || value === 'true' ? true : undefined);
 const workingDays = (value: unknown) => {
   const given = text(value);
-  return given !== undefined && /^\d{1,2}$/.test(given) && Number(given) <= 60 ? String(Number(given)) : undefined;
+  return given !== undefined && /^\d{1,2}$/.test(given) && Number(given) <= 60 ? Number(given) : undefined;
 };
 
 const READERS: { readonly [K in CaseSearchKey]-?: (value: unknown) => CaseSearch[K] } = {
@@ -83,7 +84,7 @@ export const CASE_SEARCH_KEYS = Object.keys(READERS) as CaseSearchKey[];
 
 /** The route's validateSearch: what the address bar says, the filters it may hold and nothing else. */
 export function caseSearchOf(search: Record<string, unknown>): CaseSearch {
-  const kept: Record<string, string> = {};
+  const kept: Record<string, unknown> = {};
   for (const key of CASE_SEARCH_KEYS) {
     const value = READERS[key](search[key]);
     if (value !== undefined) kept[key] = value;
@@ -109,7 +110,7 @@ export function caseListQueryOf(search: CaseSearch): CaseListQuery {
     ...(receivedFrom && { receivedFrom: startOf(receivedFrom) }),
     ...(receivedTo && { receivedTo: startOf(nextDay(receivedTo)) }),
     ...(dueBefore && { dueBefore: startOf(dueBefore) }),
-    ...(dueWithinWorkingDays !== undefined && { dueWithinWorkingDays: Number(dueWithinWorkingDays) }),
+    ...(dueWithinWorkingDays !== undefined && { dueWithinWorkingDays }),
   };
 }
 

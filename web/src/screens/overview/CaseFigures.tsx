@@ -6,14 +6,14 @@ import { useI18n } from '../../i18n/i18n';
 import { ErrorNotice, Section } from '../../ui/common';
 import { caseListQueryOf, type CaseSearch } from '../cases/case-filters';
 
-export const DUE_SOON_WORKING_DAYS = '3';
+export const DUE_SOON_WORKING_DAYS = 3;
 
 /** The four figures of the user's units, each the count of a worklist view it opens (the API keeps to the caller's units). */
 const FIGURES = [
   ['open', { status: 'open' }],
-  ['overdue', { overdue: 'true', sort: 'due' }],
+  ['overdue', { overdue: true, sort: 'due' }],
   ['dueSoon', { dueWithinWorkingDays: DUE_SOON_WORKING_DAYS, sort: 'due' }],
-  ['notReportedUpward', { notReportedUpward: 'true' }],
+  ['notReportedUpward', { notReportedUpward: true }],
 ] as const satisfies readonly (readonly [string, CaseSearch])[];
 
 export function CaseFigures() {

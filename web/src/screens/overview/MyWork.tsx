@@ -26,7 +26,7 @@ export function MyWork() {
     queryFn: async () =>
       (
         await documented(
-          api.GET('/api/v1/worklists/mine', { params: { query: { limit: COUNTED, dueSoonWorkingDays: Number(DUE_SOON_WORKING_DAYS) } } }),
+          api.GET('/api/v1/worklists/mine', { params: { query: { limit: COUNTED, dueSoonWorkingDays: DUE_SOON_WORKING_DAYS } } }),
         )
       ).body,
   });
