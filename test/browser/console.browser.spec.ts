@@ -203,7 +203,13 @@ describeInBrowser('the committee console in Chromium', () => {
     await screen('case-action');
   }, 120_000);
 
-  it("shows an official's month-by-unit duty grid and the meetings behind a cell", async () => {
+  it('finds an official by name without accents and shows their month-by-unit duty grid and the meetings behind a cell', async () => {
+    await page.goto(`${base}/officials`);
+    await page.getByLabel('Họ và tên').fill('le thi hoa');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await page.waitForURL(/q=le/);
+    await page.getByRole('link', { name: 'Lê Thị Hoa (demo)' }).waitFor();
+    await screen('officials');
     await page.goto(`${base}/officials/le-thi-hoa?from=2017-01-01&to=2017-12-31`);
     await page.getByRole('heading', { name: 'Kiểm điểm trách nhiệm: Lê Thị Hoa (demo)' }).waitFor();
     await page.getByRole('button', { name: 'thong-nhat, 03/2017: Không đạt' }).click();

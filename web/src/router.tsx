@@ -47,6 +47,7 @@ const routes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/officials',
+    validateSearch: strings('q', 'unitId'),
     component: lazyRouteComponent(() => import('./screens/officials/OfficialLookupScreen'), 'OfficialLookupScreen'),
   }),
   createRoute({

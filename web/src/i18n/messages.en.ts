@@ -280,6 +280,11 @@ export const en: Messages = {
     notAnOffsetTime: 'The time needs a time zone.',
   },
   official: {
+    find: 'Find an official',
+    findHelp: 'By name (with or without Vietnamese accents) or by home unit.',
+    name: 'Full name',
+    noneFound: 'No official found.',
+    statuses: { active: 'Serving', left: 'Left' },
     lookupTitle: 'Officials',
     officialId: 'Official id',
     open: 'Open the responsibility review',

@@ -289,6 +289,11 @@ export const vi = {
     notAnOffsetTime: 'Thời điểm phải có múi giờ.',
   },
   official: {
+    find: 'Tìm cán bộ',
+    findHelp: 'Theo họ tên (gõ có dấu hay không dấu đều được) hoặc đơn vị công tác.',
+    name: 'Họ và tên',
+    noneFound: 'Không tìm thấy cán bộ nào.',
+    statuses: { active: 'Đang công tác', left: 'Đã thôi công tác' } as Record<string, string>,
     lookupTitle: 'Cán bộ',
     officialId: 'Mã cán bộ',
     open: 'Xem kiểm điểm trách nhiệm',
