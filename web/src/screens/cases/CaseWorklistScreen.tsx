@@ -6,6 +6,7 @@ import type { components } from '../../api/schema';
 import { formatDate, formatDateTime, parseDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { Badge, DateTime, ErrorNotice, label, Loading } from '../../ui/common';
+import { LookupInput } from '../../ui/lookups';
 import { RequirePermission } from '../../ui/Shell';
 import {
   CASE_CATEGORIES,
@@ -92,6 +93,12 @@ function Worklist() {
 
 type FieldName = 'q' | 'unitId' | 'assignedOfficialId' | 'assignedUnitId' | 'inChargeOf' | 'receivedFrom' | 'receivedTo' | 'dueBefore';
 const DAYS = new Set<FieldName>(['receivedFrom', 'receivedTo', 'dueBefore']);
+const LOOKUPS: Partial<Record<FieldName, 'units' | 'officials'>> = {
+  unitId: 'units',
+  assignedUnitId: 'units',
+  assignedOfficialId: 'officials',
+  inChargeOf: 'officials',
+};
 
 function WorklistFilters({ search }: { readonly search: CaseSearch }) {
   const { m } = useI18n();
@@ -138,16 +145,20 @@ function WorklistFilters({ search }: { readonly search: CaseSearch }) {
   }
   const input = (name: FieldName, help?: string) => (
     <Field name={name} label={m.worklist[name]} help={help} error={errors[name]}>
-      {(props) => (
-        <input
-          {...props}
-          name={name}
-          type={name === 'q' ? 'search' : 'text'}
-          autoComplete="off"
-          placeholder={DAYS.has(name) ? 'dd/mm/yyyy' : undefined}
-          defaultValue={DAYS.has(name) ? formatDate(search[name]) : search[name]}
-        />
-      )}
+      {(props) =>
+        LOOKUPS[name] ? (
+          <LookupInput {...props} kind={LOOKUPS[name]} name={name} autoComplete="off" defaultValue={search[name]} />
+        ) : (
+          <input
+            {...props}
+            name={name}
+            type={name === 'q' ? 'search' : 'text'}
+            autoComplete="off"
+            placeholder={DAYS.has(name) ? 'dd/mm/yyyy' : undefined}
+            defaultValue={DAYS.has(name) ? formatDate(search[name]) : search[name]}
+          />
+        )
+      }
     </Field>
   );
   const select = (name: 'status' | 'category' | 'classification' | 'channel', values: readonly string[], names: Record<string, string>) => (

@@ -5,6 +5,7 @@ import { api, documented } from '../../api/client';
 import { can, useSession } from '../../api/session';
 import { useI18n } from '../../i18n/i18n';
 import { ErrorNotice, label, Loading, Section } from '../../ui/common';
+import { LookupInput } from '../../ui/lookups';
 import { RequirePermission } from '../../ui/Shell';
 
 const route = getRouteApi('/officials');
@@ -51,7 +52,7 @@ function OfficialSearch() {
           </div>
           <div className="field">
             <label htmlFor="officials-unit">{m.official.unit}</label>
-            <input id="officials-unit" name="unitId" autoComplete="off" defaultValue={search.unitId} />
+            <LookupInput id="officials-unit" kind="units" name="unitId" autoComplete="off" defaultValue={search.unitId} />
           </div>
         </div>
         <div className="form-actions">
