@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { api, undocumented } from '../../api/client';
 import { can, useSession } from '../../api/session';
 import type { AggregatesView, OverdueItem } from '../../api/views';
@@ -135,7 +135,28 @@ function UnitsRanked() {
   );
 }
 
+/**
+ * Every deadline overdue or missed, asked only when the reader opens it: on a province the answer is
+ * megabytes, and the figures above already link to the open cases past due.
+ */
 function OverdueDeadlines() {
+  const { m } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="panel" aria-labelledby="overdue-deadlines">
+      <details onToggle={(event) => setOpen(event.currentTarget.open)}>
+        <summary>
+          <h2 id="overdue-deadlines" className="summary-heading">
+            {m.overview.overdue}
+          </h2>
+        </summary>
+        {open && <OverdueTable />}
+      </details>
+    </section>
+  );
+}
+
+function OverdueTable() {
   const { m, language } = useI18n();
   const overdue = useQuery({
     queryKey: ['timelines', 'overdue'],
@@ -147,7 +168,7 @@ function OverdueDeadlines() {
       ).body,
   });
   return (
-    <Section title={m.overview.overdue}>
+    <>
       {overdue.isPending ? (
         <Loading />
       ) : overdue.error ? (
@@ -190,7 +211,7 @@ function OverdueDeadlines() {
           </table>
         </div>
       )}
-    </Section>
+    </>
   );
 }
 
