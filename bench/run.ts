@@ -10,6 +10,7 @@
  *   BENCH_HTTP_CONNECTIONS, BENCH_HTTP_ROUNDS, BENCH_HTTP_ROUND_S   see bench/http/run-http.ts
  *   BENCH_PROJECTION_EVENTS=1000000     size of the read side's synthetic province (bench/projections)
  *   BENCH_ONLY=lists, BENCH_LISTS_EVENTS=1000000   the lists, search and worklists on their own province (bench/lists)
+ *   BENCH_ONLY=console, BENCH_CONSOLE_EVENTS=1000000, BENCH_CONSOLE_DIR   the console's screens in headless Chromium on the built service (bench/console)
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,7 @@ import { runListsBench } from './lists/run-lists.js';
 import { runCatchUpBench } from './projections/run-catch-up.js';
 import { runEvidenceBench } from './evidence/run-evidence.js';
 import { runImportBench } from './import/run-import.js';
+import { runConsoleBench } from './console/run-console.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 600);
@@ -276,6 +278,16 @@ async function main(): Promise<void> {
     await runImportBench(projectRoot, makeBenchFolder(projectRoot));
     return;
   }
+  if (only === 'console') {
+    const folder = makeBenchFolder(projectRoot);
+    try {
+      const { pass } = await runConsoleBench(projectRoot, describeMachine(folder));
+      if (!pass && process.env.BENCH_STRICT) process.exitCode = 1;
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    return;
+  }
   if (only === 'calendar') {
     runCalendarBench(projectRoot);
     return;
@@ -291,7 +303,7 @@ async function main(): Promise<void> {
   }
   if (only !== undefined && !['store', 'projections', 'integrity', 'evidence', 'http', 'lists'].includes(only))
     throw new Error(
-      `BENCH_ONLY must be store, projections, integrity, evidence, http, personal-data, calendar, catch-up, import or lists, not ${only}`,
+      `BENCH_ONLY must be store, projections, integrity, evidence, http, personal-data, calendar, catch-up, import, console or lists, not ${only}`,
     );
   if (only === undefined || only === 'store') await storeBench();
   if (only === undefined || only === 'projections') await projectionsBench();

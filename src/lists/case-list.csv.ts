@@ -31,3 +31,6 @@ export const CASE_LIST_COLUMNS: readonly CsvColumn<CaseListItem>[] = [
 ];
 
 export const CASE_LIST_CSV_HEADER = `${CASE_LIST_COLUMNS.map(([name]) => name).join(',')}\r\n`;
+
+/** A CSV export holds at most this many rows; the cursor of the rest goes in the Ledger-Next-After and Link headers. */
+export const CASE_CSV_MAX_ROWS = 20_000;

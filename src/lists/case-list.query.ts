@@ -46,7 +46,11 @@ export interface CaseListFilter {
   readonly sort: CaseSort;
   readonly after?: string;
   readonly limit: number;
+  /** Also count every case the filters find (all pages), for a figure that links to its list. */
+  readonly count?: boolean;
 }
+
+export type CaseListPage = Page<CaseListItem> & { readonly total?: number };
 
 // A case without a due date is stored as due at NO_DUE (list-rows.ts): it sorts after every dated one.
 const SORT_COLUMNS: Record<Exclude<CaseSort, `-${string}`>, string> = {
@@ -72,10 +76,10 @@ export class CaseListQuery {
    * The page of cases within every scope given: the caller's, and for a worklist the official's own
    * responsibility (units in charge of, cases assigned).
    */
-  list(filter: CaseListFilter, ...scopes: readonly ListScope[]): Page<CaseListItem> {
+  list(filter: CaseListFilter, ...scopes: readonly ListScope[]): CaseListPage {
     const words = filter.q === undefined ? [] : searchWords(filter.q);
     // A search of nothing but punctuation finds nothing, rather than everything.
-    if (filter.q !== undefined && words.length === 0) return { items: [], nextAfter: null };
+    if (filter.q !== undefined && words.length === 0) return { items: [], nextAfter: null, ...(filter.count && { total: 0 }) };
     const descending = filter.sort.startsWith('-');
     const sortName = (descending ? filter.sort.slice(1) : filter.sort) as keyof typeof SORT_COLUMNS;
     const sortColumn = SORT_COLUMNS[sortName];
@@ -151,32 +155,40 @@ export class CaseListQuery {
       where.push('c.suspended = @suspended');
     }
     if (filter.notReportedUpward) where.push("c.status = 'open' AND c.classification = 'must-report' AND c.reported_upward = 0");
+    let afterClause: string | undefined;
     if (filter.after !== undefined) {
       const position = positionOf(filter.after, filter.sort);
       Object.assign(params, { afterValue: position.value, afterKey: position.key });
       where.push(
-        descending
+        (afterClause = descending
           ? `(${sortColumn} < @afterValue OR (${sortColumn} = @afterValue AND c.case_key < @afterKey))`
-          : `(${sortColumn} > @afterValue OR (${sortColumn} = @afterValue AND c.case_key > @afterKey))`,
+          : `(${sortColumn} > @afterValue OR (${sortColumn} = @afterValue AND c.case_key > @afterKey))`),
       );
     }
     const direction = descending ? 'DESC' : 'ASC';
     return this.live.read(
       (t, prepare) => {
         tablesUsed(t);
-        const sql = `${ctes.length ? `WITH RECURSIVE ${ctes.join(', ')} ` : ''}
+        const withCtes = ctes.length ? `WITH RECURSIVE ${ctes.join(', ')} ` : '';
+        const sql = `${withCtes}
           SELECT c.case_key, ${sortColumn} AS sort_value, c.view FROM "${t.cases}" c
           ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
           ORDER BY ${sortColumn} ${direction}, c.case_key ${direction} LIMIT @limit`;
         const rows = prepare(sql).all(params) as Row[];
-        return pageOf(
+        const page = pageOf(
           rows,
           filter.limit,
           (row) => JSON.parse(row.view) as CaseListItem,
           (row) => ({ sort: filter.sort, value: row.sort_value, key: row.case_key }),
         );
+        if (!filter.count) return page;
+        // The count is of the whole list, whichever page is asked.
+        const counted = where.filter((clause) => clause !== afterClause);
+        const countSql = `${withCtes}SELECT COUNT(*) AS n FROM "${t.cases}" c ${counted.length ? `WHERE ${counted.join(' AND ')}` : ''}`;
+        const { afterValue: _value, afterKey: _key, limit: _limit, ...countParams } = params;
+        return { ...page, total: (prepare(countSql).get(countParams) as { n: number }).n };
       },
-      () => ({ items: [], nextAfter: null }),
+      () => ({ items: [], nextAfter: null, ...(filter.count && { total: 0 }) }),
     );
   }
 }

@@ -152,6 +152,35 @@ describe('the case list and search', () => {
     expect(byDue.items.slice(0, 2).map((item: { caseId: string }) => item.caseId)).toEqual([caseIds.dyke, caseIds.pollution]);
   });
 
+  it('counts the whole filtered list when asked, whichever page it answers', async () => {
+    const first = (await list(http, 'unitId=gia-loc&below=true&limit=1&count=true').expect(200)).body;
+    expect(first).toMatchObject({ total: 4 });
+    expect(first.items).toHaveLength(1);
+    expect((await http.get(first.next).expect(200)).body).toMatchObject({ total: 4 });
+    expect((await list(http, 'q=o%20nhiem&count=true').expect(200)).body.total).toBe(2);
+    expect((await list(http, 'notReportedUpward=true&count=true').expect(200)).body.total).toBe(1);
+    expect((await list(http, 'q=%21%21&count=true').expect(200)).body.total).toBe(0);
+    expect((await list(http, 'limit=1').expect(200)).body).not.toHaveProperty('total');
+  });
+
+  it('exports the whole filtered list as CSV, whatever the page size, never a reporter', async () => {
+    const response = await list(http, 'unitId=gia-loc&below=true&sort=received&limit=1&format=csv').expect(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="cases.csv"');
+    const lines = response.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(
+      /^caseId,status,category,channel,classification,complexity,summary,receivedUnitId,currentUnitId,assignedOfficialId,/,
+    );
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual([caseIds.pollution, caseIds.dyke, caseIds.elsewhere, caseIds.merged]);
+    expect(response.text).toContain('Ô nhiễm môi trường ở thôn Đông');
+    expect(response.text).not.toContain('Bí Mật');
+    const searched = await list(http, 'q=o%20nhiem&format=csv&bom=false').expect(200);
+    expect(searched.text.trim().split('\r\n')).toHaveLength(3);
+  });
+
   it('refuses a cursor it did not give, a limit over 200 and a malformed filter with 400', async () => {
     const newest = (await list(http, 'limit=1').expect(200)).body;
     expect((await list(http, `sort=due&after=${newest.nextAfter}`).expect(400)).body.code).toBe('LIST.CURSOR_INVALID');

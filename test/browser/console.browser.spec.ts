@@ -80,6 +80,8 @@ describeInBrowser('the committee console in Chromium', () => {
     expect(page.url()).toBe(`${base}/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     await page.getByText('Tỷ lệ đúng hạn theo tháng').waitFor();
+    await page.getByRole('heading', { name: 'Việc của tôi' }).waitFor();
+    await page.locator('.figures .figure-value').filter({ hasNotText: '…' }).nth(3).waitFor();
     await screen('overview');
 
     // The first screen's script, as it crosses the network (compressed, headers included), with the cache off: within 300 KB.
@@ -109,11 +111,57 @@ describeInBrowser('the committee console in Chromium', () => {
     await other.close();
   }, 120_000);
 
-  it('opens a case: its summary, events with occurred and recorded times in Vietnam time, the intact hash chain, the deadlines', async () => {
+  it('opens the cases an overview figure counts: the open ones of the units, the same number on the cases screen', async () => {
+    await page.goto(`${base}/`);
+    const figure = page.getByRole('link', { name: /Đang xử lý/ }).filter({ has: page.locator('.figure-value') });
+    await figure.locator('.figure-value').filter({ hasText: /^\d+$/ }).waitFor();
+    const counted = (await figure.locator('.figure-value').textContent())!;
+    await figure.click();
+    await page.waitForURL(/\/cases\?status=open$/);
+    await page.getByText(new RegExp(`^(${counted} vụ việc|Đang hiện \\d+ trong ${counted} vụ việc)$`)).waitFor();
+    await expect(page.getByLabel('Tình trạng').inputValue()).resolves.toBe('open');
+  }, 120_000);
+
+  it('filters the cases worklist, keeps the filters in the address through a reload, and exports them as CSV', async () => {
     await page.getByRole('link', { name: 'Vụ việc' }).click();
-    await page.getByRole('heading', { name: 'Vụ việc đã tiếp nhận' }).waitFor();
+    await page.getByRole('heading', { name: 'Danh sách vụ việc' }).waitFor();
+    await page.getByRole('link', { name: /Tụ tập đông người/ }).waitFor();
+    // Without its accents, as people type on a phone: the search ignores diacritics.
+    await page.getByLabel('Tìm trong nội dung').fill('o nhiem');
+    await page.getByLabel('Đơn vị đang xử lý').fill('gia-loc');
+    await page.getByLabel('Gồm cả các đơn vị cấp dưới').check();
+    await page.getByLabel('Loại', { exact: true }).selectOption('complaint');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await page.waitForURL(/category=complaint/);
+    const filtered = new URL(page.url()).searchParams;
+    expect(Object.fromEntries(filtered)).toMatchObject({ q: 'o nhiem', unitId: 'gia-loc', below: 'true', category: 'complaint' });
+    await page.getByRole('link', { name: /Dự án sản xuất gây ô nhiễm môi trường/ }).waitFor();
+    expect(await page.getByRole('link', { name: /Tụ tập đông người/ }).count()).toBe(0);
+
+    await page.reload();
+    await page.getByRole('link', { name: /Dự án sản xuất gây ô nhiễm môi trường/ }).waitFor();
+    await expect(page.getByLabel('Tìm trong nội dung').inputValue()).resolves.toBe('o nhiem');
+    await expect(page.getByLabel('Đơn vị đang xử lý').inputValue()).resolves.toBe('gia-loc');
+    await expect(page.getByLabel('Gồm cả các đơn vị cấp dưới').isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Loại', { exact: true }).inputValue()).resolves.toBe('complaint');
+    expect(await page.getByRole('link', { name: /Tụ tập đông người/ }).count()).toBe(0);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Tải CSV (toàn bộ danh sách đã lọc)' }).click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^caseId,status,category,/);
+    expect(lines.slice(1).every((line) => line.includes(',complaint,'))).toBe(true);
+    expect(csv).toContain('Dự án sản xuất gây ô nhiễm môi trường');
+    expect(csv).not.toContain('Tụ tập đông người');
     await screen('cases');
-    await page.locator('.case-list a').first().click();
+  }, 120_000);
+
+  it('opens a case: its summary, events with occurred and recorded times in Vietnam time, the intact hash chain, the deadlines', async () => {
+    await page.getByRole('link', { name: /Dự án sản xuất gây ô nhiễm môi trường/ }).click();
     await page.getByText('Dự án sản xuất gây ô nhiễm môi trường', { exact: false }).first().waitFor();
     await page.getByText('Liền mạch: mỗi sự kiện mang mã băm của sự kiện trước nó.').waitFor();
     const received = page.getByRole('row').filter({ hasText: 'Tiếp nhận' }).first();
@@ -137,8 +185,8 @@ describeInBrowser('the committee console in Chromium', () => {
   }, 120_000);
 
   it('records an action on an open case, explaining refusals next to the form in Vietnamese', async () => {
-    await page.goto(`${base}/cases`);
-    await page.locator('.case-list a').nth(1).click();
+    await page.goto(`${base}/cases?q=tu%20tap&status=open`);
+    await page.getByRole('link', { name: /Tụ tập đông người/ }).click();
     await page.getByText('Tụ tập đông người', { exact: false }).first().waitFor();
     await page.getByText('Ghi việc đã làm').click();
     const form = page.locator('details[open] form');
@@ -155,7 +203,13 @@ describeInBrowser('the committee console in Chromium', () => {
     await screen('case-action');
   }, 120_000);
 
-  it("shows an official's month-by-unit duty grid and the meetings behind a cell", async () => {
+  it('finds an official by name without accents and shows their month-by-unit duty grid and the meetings behind a cell', async () => {
+    await page.goto(`${base}/officials`);
+    await page.getByLabel('Họ và tên').fill('le thi hoa');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await page.waitForURL(/q=le/);
+    await page.getByRole('link', { name: 'Lê Thị Hoa (demo)' }).waitFor();
+    await screen('officials');
     await page.goto(`${base}/officials/le-thi-hoa?from=2017-01-01&to=2017-12-31`);
     await page.getByRole('heading', { name: 'Kiểm điểm trách nhiệm: Lê Thị Hoa (demo)' }).waitFor();
     await page.getByRole('button', { name: 'thong-nhat, 03/2017: Không đạt' }).click();

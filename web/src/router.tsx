@@ -1,6 +1,7 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { Shell } from './ui/Shell';
 import { NotFound } from './screens/NotFound';
+import { caseSearchOf } from './screens/cases/case-filters';
 
 /** Search parameters are strings from the address bar: keep the known ones that are non-empty strings. */
 function strings<K extends string>(...keys: K[]) {
@@ -36,7 +37,8 @@ const routes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/cases',
-    component: lazyRouteComponent(() => import('./screens/cases/CaseLookupScreen'), 'CaseLookupScreen'),
+    validateSearch: caseSearchOf,
+    component: lazyRouteComponent(() => import('./screens/cases/CaseWorklistScreen'), 'CaseWorklistScreen'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,
@@ -47,6 +49,7 @@ const routes = [
   createRoute({
     getParentRoute: () => rootRoute,
     path: '/officials',
+    validateSearch: strings('q', 'unitId'),
     component: lazyRouteComponent(() => import('./screens/officials/OfficialLookupScreen'), 'OfficialLookupScreen'),
   }),
   createRoute({

@@ -8,15 +8,16 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { NEXT_AFTER_HEADER } from '../../audit/http/audit.controller.js';
 import type { Request, Response } from 'express';
 import { Requires } from '../../auth/requires.decorator.js';
 import { principalOf } from '../../auth/principal.js';
 import { ResourceScopes } from '../../auth/resource-scopes.js';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { answerCsv, wantsCsv } from '../../http/csv.js';
-import { CASE_LIST_COLUMNS, CASE_LIST_CSV_HEADER } from '../case-list.csv.js';
 import { ProjectionEngine } from '../../projections/projection-engine.js';
 import { readAfter } from '../../projections/read-after.js';
+import { CASE_CSV_MAX_ROWS, CASE_LIST_COLUMNS, CASE_LIST_CSV_HEADER } from '../case-list.csv.js';
 import { CaseListQuery } from '../case-list.query.js';
 import { DEFAULT_PAGE } from '../list-page.js';
 import { listScopeOf } from '../list-scope.js';
@@ -44,8 +45,9 @@ export class CaseListController {
   @ApiOperation({
     summary: 'Cases the caller may read, filtered, searched (diacritics ignored) and sorted, a page at a time; never a reporter',
   })
+  @ApiExtraModels(CaseListPageView)
   @ApiOkResponse({
-    description: 'A page of cases; with format=csv (or Accept: text/csv) the same page as a CSV table',
+    description: `A page of cases; with format=csv (or Accept: text/csv) every case the filters find (at most ${CASE_CSV_MAX_ROWS}; the rest linked in Link rel="next" and its cursor in ${NEXT_AFTER_HEADER}) as CSV`,
     content: {
       'application/json': { schema: { $ref: getSchemaPath(CaseListPageView) } },
       'text/csv': { schema: { type: 'string', description: 'RFC 4180, UTF-8 with a BOM unless bom=false' }, example: CASE_LIST_CSV_HEADER },
@@ -60,11 +62,15 @@ export class CaseListController {
     const { minPosition: _minPosition, limit, sort, asOf, format: _format, bom: _bom, ...filter } = query;
     const judgedAt = asOf ?? this.clock.now().toISOString();
     const scope = await listScopeOf(principalOf(request), 'cases.read', this.scopes);
-    const page = this.cases.list({ ...filter, asOf: judgedAt, sort: sort ?? '-received', limit: limit ?? DEFAULT_PAGE }, scope);
+    // A table is the whole list a person filtered (one snapshot), not the page a screen shows.
+    const csv = wantsCsv(request, query);
+    const size = csv ? CASE_CSV_MAX_ROWS : (limit ?? DEFAULT_PAGE);
+    const page = this.cases.list({ ...filter, asOf: judgedAt, sort: sort ?? '-received', limit: size }, scope);
     const linked = withNextLink(request, page);
-    if (wantsCsv(request, query)) {
-      // A table has no field for the cursor: the next page is linked as RFC 8288 says.
+    if (csv) {
+      // A table has no field for the cursor: the rest is linked as RFC 8288 says, and its cursor named as the audit trail's is.
       if (linked.next !== null) response.setHeader('Link', `<${linked.next}>; rel="next"`);
+      if (page.nextAfter !== null) response.setHeader(NEXT_AFTER_HEADER, page.nextAfter);
       return answerCsv(response, 'cases.csv', CASE_LIST_COLUMNS, page.items, query);
     }
     return { ...linked, asOf: judgedAt };

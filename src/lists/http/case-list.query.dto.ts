@@ -1,14 +1,16 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CASE_CATEGORIES, CASE_CHANNELS, CASE_CLASSIFICATIONS, type CaseCategory, type CaseChannel } from '../../cases/case.events.js';
+import { TableFormatQueryDto } from '../../http/csv.js';
 import { IsOffsetDateTime } from '../../http/recorded-fact.dto.js';
 import { CASE_SORTS, type CaseSort } from '../case-list.query.js';
 import { LIST_ID, LIST_ID_MESSAGE, QueryBoolean, UnitFilterQueryDto } from './list-query.dto.js';
 
 const CLASSIFICATION_FILTERS = [...CASE_CLASSIFICATIONS, 'unclassified'] as const;
 
-export class CaseListQueryDto extends UnitFilterQueryDto {
+/** The filters, and format=csv for the same list as a table. */
+export class CaseListQueryDto extends IntersectionType(UnitFilterQueryDto, TableFormatQueryDto) {
   @ApiPropertyOptional({ enum: ['open', 'resolved', 'closed'] })
   @IsOptional()
   @IsIn(['open', 'resolved', 'closed'])
@@ -124,6 +126,12 @@ export class CaseListQueryDto extends UnitFilterQueryDto {
   @QueryBoolean()
   @IsBoolean({ message: 'bom must be true or false' })
   readonly bom?: boolean;
+
+  @ApiPropertyOptional({ description: 'Also answer total: how many cases the filters find over all pages', default: false })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  readonly count?: boolean;
 
   @ApiPropertyOptional({ enum: CASE_SORTS, default: '-received', description: 'A leading "-" sorts newest (or latest due) first' })
   @IsOptional()

@@ -44,4 +44,5 @@ export class CaseListPageView {
   @ApiProperty({ type: String, nullable: true, example: '/api/v1/cases?status=open&after=WyItcmVjZWl2ZWQiLDE3NDA5LDEyXQ' })
   readonly next!: string | null;
   @ApiPropertyOptional({ description: 'The moment overdue and due-soon were judged at' }) readonly asOf?: string;
+  @ApiPropertyOptional({ description: 'With count=true: how many cases the filters find, over all pages' }) readonly total?: number;
 }

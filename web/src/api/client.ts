@@ -16,8 +16,8 @@ const csrf: Middleware = {
   },
 };
 
-/** The typed client, generated from the service's OpenAPI document at build time (src/api/schema.d.ts). */
-export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '', credentials: 'same-origin' });
+/** The typed client, generated from the service's OpenAPI document at build time (src/api/schema.d.ts); bodies typed as JSON (a read's CSV twin is a link, never fetched here). */
+export const api = createClient<paths, 'application/json'>({ baseUrl: globalThis.location?.origin ?? '', credentials: 'same-origin' });
 api.use(csrf);
 
 export interface Answer<T> {

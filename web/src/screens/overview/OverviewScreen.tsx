@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { api, undocumented } from '../../api/client';
 import { can, useSession } from '../../api/session';
 import type { AggregatesView, OverdueItem } from '../../api/views';
@@ -9,6 +9,8 @@ import { useI18n } from '../../i18n/i18n';
 import { DateTime, ErrorNotice, label, Loading, Section } from '../../ui/common';
 import { visibleNav } from '../../ui/Shell';
 import { DeadlineBadge } from '../cases/StatusBadge';
+import { CaseFigures } from './CaseFigures';
+import { MyWork } from './MyWork';
 
 const BarChart = lazy(() => import('../../ui/charts/BarChart'));
 
@@ -19,17 +21,19 @@ const aggregates = (groupBy: 'month' | 'unit') => ({
 });
 
 /**
- * The oversight overview from what the read side answers today: on-time rate by month, units ranked by
- * it, and every deadline overdue or missed. The worklist counts (open, due soon, not yet reported)
- * join here when the list read models exist.
+ * The overview: the figures of the user's units (each opening its worklist view), the official's own
+ * work, and for oversight the on-time rate by month, the units ranked by it and every deadline missed.
  */
 export function OverviewScreen() {
   const { m } = useI18n();
   const { data: session } = useSession();
+  const official = session?.roles.includes('official') ?? false;
   if (!can(session, 'oversight.read'))
     return (
       <div className="panel">
         <h1>{m.overview.title}</h1>
+        {can(session, 'cases.read') && <CaseFigures />}
+        {official && can(session, 'cases.read') && <MyWork />}
         <p>{m.overview.welcome}</p>
         <ul className="shortcuts">
           {visibleNav(session)
@@ -45,6 +49,8 @@ export function OverviewScreen() {
   return (
     <>
       <h1>{m.overview.title}</h1>
+      {can(session, 'cases.read') && <CaseFigures />}
+      {official && can(session, 'cases.read') && <MyWork />}
       <div className="grid-2">
         <OnTimeByMonth />
         <UnitsRanked />
@@ -129,7 +135,28 @@ function UnitsRanked() {
   );
 }
 
+/**
+ * Every deadline overdue or missed, asked only when the reader opens it: on a province the answer is
+ * megabytes, and the figures above already link to the open cases past due.
+ */
 function OverdueDeadlines() {
+  const { m } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="panel" aria-labelledby="overdue-deadlines">
+      <details onToggle={(event) => setOpen(event.currentTarget.open)}>
+        <summary>
+          <h2 id="overdue-deadlines" className="summary-heading">
+            {m.overview.overdue}
+          </h2>
+        </summary>
+        {open && <OverdueTable />}
+      </details>
+    </section>
+  );
+}
+
+function OverdueTable() {
   const { m, language } = useI18n();
   const overdue = useQuery({
     queryKey: ['timelines', 'overdue'],
@@ -141,7 +168,7 @@ function OverdueDeadlines() {
       ).body,
   });
   return (
-    <Section title={m.overview.overdue}>
+    <>
       {overdue.isPending ? (
         <Loading />
       ) : overdue.error ? (
@@ -184,7 +211,7 @@ function OverdueDeadlines() {
           </table>
         </div>
       )}
-    </Section>
+    </>
   );
 }
 
