@@ -113,20 +113,6 @@ export class CaseListQueryDto extends IntersectionType(UnitFilterQueryDto, Table
   @MaxLength(200)
   readonly q?: string;
 
-  @ApiPropertyOptional({
-    enum: ['json', 'csv'],
-    description: 'csv: the page as a CSV table (RFC 4180); default json, or csv when Accept prefers text/csv',
-  })
-  @IsOptional()
-  @IsIn(['json', 'csv'])
-  readonly format?: 'json' | 'csv';
-
-  @ApiPropertyOptional({ type: Boolean, default: true, description: 'CSV only: start with a UTF-8 byte-order mark; false leaves it out' })
-  @IsOptional()
-  @QueryBoolean()
-  @IsBoolean({ message: 'bom must be true or false' })
-  readonly bom?: boolean;
-
   @ApiPropertyOptional({ description: 'Also answer total: how many cases the filters find over all pages', default: false })
   @IsOptional()
   @QueryBoolean()
