@@ -132,6 +132,10 @@ export function LIST_INDEXES(db: Database.Database, t: TableNames<ListsTable>): 
     CREATE INDEX "${t.cases}_unit_due" ON "${t.cases}" (current_unit_id, status, due_ms);
     CREATE INDEX "${t.cases}_official" ON "${t.cases}" (assigned_official_id, status, due_ms);
     CREATE INDEX "${t.cases}_assigned_unit" ON "${t.cases}" (assigned_unit_id, status, due_ms);
+    -- The worklists' must-report matters not yet reported upward: three equalities, so the planner
+    -- prefers it to _due (status alone), which read every open case. (A partial index on the same
+    -- WHERE was never chosen by the planner.)
+    CREATE INDEX "${t.cases}_report" ON "${t.cases}" (status, classification, reported_upward, due_ms, case_key);
     CREATE INDEX "${t.units}_parent" ON "${t.units}" (parent_id);
     CREATE INDEX "${t.units}_merged_into" ON "${t.units}" (merged_into);
     CREATE INDEX "${t.officials}_unit" ON "${t.officials}" (unit_id);
