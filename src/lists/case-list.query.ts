@@ -61,6 +61,22 @@ const SORT_COLUMNS: Record<Exclude<CaseSort, `-${string}`>, string> = {
 
 type Row = { case_key: number; sort_value: number; view: string };
 
+/**
+ * A search whose words occur in this many cases or more walks the sort's own index and keeps the cases
+ * that match (their keys gathered once), stopping at the page's end: for "o nhiem", in a fifth of a
+ * million-event province's cases, that is some 4 ms against 45 for reading and sorting every match.
+ * A rarer search, or one with other filters or a scope, reads its matches, as the planner chooses by
+ * itself. The order is the same either way.
+ */
+const COMMON_MATCHES = 1000;
+/** The index ordered by the sort alone (list-rows.ts), when there is one. */
+const WALKED_INDEX: Partial<Record<keyof typeof SORT_COLUMNS, string>> = { received: 'received', lastActivity: 'activity' };
+
+function isCommon(t: Record<ListsTable, string>, prepare: (sql: string) => Database.Statement, match: string): boolean {
+  const sql = `SELECT count(*) FROM (SELECT rowid FROM "${t.case_text}" WHERE "${t.case_text}" MATCH ? LIMIT ${COMMON_MATCHES})`;
+  return (prepare(sql).pluck().get(match) as number) >= COMMON_MATCHES;
+}
+
 /** The case list and search, read from the lists read model in one snapshot. */
 export class CaseListQuery {
   private readonly live: LiveRead<ListsTable>;
@@ -169,11 +185,21 @@ export class CaseListQuery {
     return this.live.read(
       (t, prepare) => {
         tablesUsed(t);
-        const withCtes = ctes.length ? `WITH RECURSIVE ${ctes.join(', ')} ` : '';
-        const sql = `${withCtes}
-          SELECT c.case_key, ${sortColumn} AS sort_value, c.view FROM "${t.cases}" c
-          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-          ORDER BY ${sortColumn} ${direction}, c.case_key ${direction} LIMIT @limit`;
+        // Only a search with nothing else narrowing it: under a commune's scope, say, the walk would
+        // pass hundreds of matching cases of other communes for each one it keeps.
+        const searchAlone = words.length > 0 && where.length === (filter.after === undefined ? 1 : 2);
+        const walk = searchAlone && WALKED_INDEX[sortName] !== undefined && isCommon(t, prepare, params.match as string);
+        const from = walk ? `"${t.cases}" c INDEXED BY "${t.cases}_${WALKED_INDEX[sortName]}"` : `"${t.cases}" c`;
+        // The page's keys first, its views after: a search or a filter the indexes do not order sorts
+        // every match, and sorting keys alone is far cheaper than sorting each match's whole view.
+        const sql = `${ctes.length ? `WITH RECURSIVE ${ctes.join(', ')} ` : ''}
+          SELECT p.case_key, p.sort_value, (SELECT v.view FROM "${t.cases}" v WHERE v.case_key = p.case_key) AS view
+          FROM (
+            SELECT c.case_key, ${sortColumn} AS sort_value FROM ${from}
+            ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+            ORDER BY ${sortColumn} ${direction}, c.case_key ${direction} LIMIT @limit
+          ) p
+          ORDER BY p.sort_value ${direction}, p.case_key ${direction}`;
         const rows = prepare(sql).all(params) as Row[];
         const page = pageOf(
           rows,

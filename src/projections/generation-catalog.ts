@@ -60,11 +60,15 @@ export class GenerationCatalog {
     return this.selectOne.get(projection, generation);
   }
 
-  /** A new, empty generation with its tables; call inside a transaction. */
+  /**
+   * A new, empty generation with its tables; call inside a transaction. A building one gets the
+   * projection's query indexes when it is complete (rebuild.ts), a live one at once.
+   */
   create(projection: Projection, state: 'building' | 'live', now: Date): Generation {
     const { next } = this.selectNext.get(projection.name)!;
     this.insert.run(projection.name, next, projection.version, state, now.toISOString());
     projection.schema(this.db, tableNamesFor(projection, next));
+    if (state === 'live') projection.indexes?.(this.db, tableNamesFor(projection, next));
     return this.get(projection.name, next)!;
   }
 

@@ -18,6 +18,13 @@ export interface Projection<Table extends string = string> {
   /** Creates the tables and indexes of one generation. */
   schema(db: Database.Database, tables: TableNames<Table>): void;
   /**
+   * Optional: the indexes only queries read (never the applier's own statements, nor a uniqueness an
+   * upsert relies on). A rebuild creates them once, after its last batch and before the swap, because
+   * keeping a handful of indexes up to date row by row made every batch's commit write pages all over
+   * them; a live generation gets them with its tables.
+   */
+  indexes?(db: Database.Database, tables: TableNames<Table>): void;
+  /**
    * Prepares the statements once per generation and returns the function that applies one event.
    * It must ignore events it does not know, and may throw: the engine then rolls the batch back.
    * It may instead return an Applier, whose startOfBatch and endOfBatch run before and after the

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EventStore } from '../ledger/event-store.port.js';
 import { GenerationCatalog } from './generation-catalog.js';
 import { GenerationWriter } from './generation-writer.js';
-import type { Projection } from './projection.js';
+import { tableNamesFor, type Projection } from './projection.js';
 
 export interface RebuildProgress {
   readonly projection: string;
@@ -68,6 +68,9 @@ export async function rebuildProjection(
   }
   db.transaction(() => {
     if (catalog.get(projection.name, generation)?.state !== 'building') throw superseded();
+    // Built from the finished tables in one pass each (a sort), in the swap's transaction: the
+    // generation never goes live without them.
+    projection.indexes?.(db, tableNamesFor(projection, generation));
     catalog.swap(projection, generation);
   }).immediate();
   return { projection: projection.name, generation, events: done, position };

@@ -221,3 +221,29 @@ describe('the published Certificate Transparency test vectors', () => {
     expect(() => proofs.inclusionProof(8, 8)).toThrow(RangeError);
   });
 });
+
+describe('proofs against one checkpoint share what they can', () => {
+  it('reads the ragged right edge and the high subtrees once, and still builds the proofs PATH(m, D[n]) builds', () => {
+    const leaves = Array.from({ length: 3000 }, (_, index) => Buffer.from(`ledger event ${index}`));
+    const { proofs: stored } = storedTree(leaves);
+    let reads = 0;
+    const counting = new MerkleProofs((level, index) => {
+      reads += 1;
+      return stored.rangeHash(index * 2 ** level, (index + 1) * 2 ** level);
+    });
+    const naive = naiveTree(leaves);
+    const readsFor = (leafIndex: number): number => {
+      reads = 0;
+      expect(hexes(counting.inclusionProof(leafIndex, 2999))).toEqual(hexes(naive.path(leafIndex, 2999)));
+      return reads;
+    };
+
+    const first = readsFor(5);
+    const second = readsFor(6);
+    const third = readsFor(700);
+
+    expect(first).toBe(19); // 11 levels of its path in the left 2^11 subtree, 8 pieces of the ragged right edge
+    expect(second).toBe(8); // its neighbour: only the levels below 2^8 of its own path
+    expect(third).toBe(10); // farther away: those, and the two high siblings no proof had needed yet
+  });
+});

@@ -65,6 +65,35 @@ describe('the lists projection', () => {
     expect(query.list(filter({ q: 'o nhiem' }), everywhere).items).toEqual([]);
   });
 
+  it('pages a search of a word most cases share newest received first, as it pages a rare one', () => {
+    // Received in an order other than the feed's, so that neither the feed nor the keys give the answer.
+    const day = (n: number): string => `2024-0${1 + (n % 3)}-${String(1 + (n % 28)).padStart(2, '0')}T0${n % 10}:00:00+07:00`;
+    const events = Array.from({ length: 1200 }, (_, n) =>
+      recorded(
+        n + 1,
+        `case-c-${n}`,
+        0,
+        'CaseReceived',
+        { ...receipt, caseId: `c-${n}`, summary: n % 400 === 0 ? 'Karaoke ồn ào' : 'Ô nhiễm môi trường' },
+        day(n),
+      ),
+    );
+    given(events);
+    const expected = (wanted: (n: number) => boolean): string[] =>
+      events
+        .map((event, n) => ({ n, at: Date.parse(event.metadata.occurredAt as string) }))
+        .filter(({ n }) => wanted(n))
+        .sort((a, b) => b.at - a.at || b.n - a.n)
+        .map(({ n }) => `c-${n}`);
+
+    const common = query.list(filter({ q: 'o nhiem', limit: 20 }), everywhere);
+    const next = query.list(filter({ q: 'o nhiem', limit: 20, after: common.nextAfter! }), everywhere);
+    const rare = query.list(filter({ q: 'karaoke', limit: 20 }), everywhere);
+
+    expect([...common.items, ...next.items].map((item) => item.caseId)).toEqual(expected((n) => n % 400 !== 0).slice(0, 40));
+    expect(rare.items.map((item) => item.caseId)).toEqual(expected((n) => n % 400 === 0));
+  });
+
   it('never stores the reporter', () => {
     given([recorded(1, 'case-c-1', 0, 'CaseReceived', receipt)]);
     expect(stored()).not.toContain('Bí Mật');

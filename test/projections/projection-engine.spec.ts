@@ -199,6 +199,29 @@ describe('the projection engine', () => {
       expect(catalog.building('audit-trail')).toBeUndefined();
     });
 
+    it('gives a rebuilt generation its query indexes before it goes live, and a live one at once', async () => {
+      await appendCases(0, 10);
+      const db = openDb('read-models.db');
+      const indexed: Projection = {
+        ...auditTrailProjection,
+        indexes: (into, tables) => into.exec(`CREATE INDEX "${tables.entries}_by_type" ON "${tables.entries}" (type)`),
+      };
+      const indexesOf = (generation: number): unknown[] =>
+        db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE ? || '%_by_type'")
+          .pluck()
+          .all(`audit_trail_g${generation}_`);
+      const catalog = new GenerationCatalog(db);
+      db.transaction(() => catalog.create(indexed, 'live', new Date()))();
+      expect(indexesOf(1)).toEqual(['audit_trail_g1_entries_by_type']);
+
+      let indexedWhileBuilding: unknown[] = [];
+      await rebuildProjection(db, store, indexed, { onProgress: () => (indexedWhileBuilding = indexesOf(2)) });
+      expect(indexedWhileBuilding).toEqual([]);
+      expect(catalog.live('audit-trail')).toMatchObject({ generation: 2, checkpoint: 10 });
+      expect(indexesOf(2)).toEqual(['audit_trail_g2_entries_by_type']);
+    });
+
     it('rebuilds aside by itself when a projection comes with a new version', async () => {
       await appendCases(0, 10);
       const db = openDb('read-models.db');

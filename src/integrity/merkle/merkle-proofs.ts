@@ -1,5 +1,9 @@
 import { EMPTY_ROOT, isPowerOfTwo, nodeHash, splitPoint } from './merkle-hash.js';
 
+/** Complete subtrees of 2^8 leaves and more are kept once read: for a million leaves, at most ~8,000 of them. */
+const CACHED_WIDTH = 2 ** 8;
+const MAX_CACHED = 32_768;
+
 /** Reads one stored complete subtree: level 0 is a leaf hash; (level, index) covers leaves [index·2^level, (index+1)·2^level). */
 export type NodeReader = (level: number, index: number) => Buffer;
 
@@ -10,15 +14,34 @@ export type NodeReader = (level: number, index: number) => Buffer;
  * O(log n) reads, whatever the size of the log.
  */
 export class MerkleProofs {
+  /**
+   * Range hashes never change once their leaves exist (the log only grows, and a leaf's hash is fixed
+   * by its event), so the ones every proof against a checkpoint shares are kept: the ragged right
+   * edge of the tree, and the complete subtrees of CACHED_LEVEL and above. A proof then reads only
+   * the low levels of its own path. Bounded: emptied when it holds MAX_CACHED hashes.
+   */
+  private readonly cache = new Map<string, Buffer>();
+
   constructor(private readonly read: NodeReader) {}
 
   /** MTH(D[start:end]) for a range the RFC recursion produces (start is aligned to the range's split). */
   rangeHash(start: number, end: number): Buffer {
     const width = end - start;
     if (width <= 0) return EMPTY_ROOT;
-    if (isPowerOfTwo(width) && start % width === 0) return this.read(Math.log2(width), start / width);
-    const k = splitPoint(width);
-    return nodeHash(this.rangeHash(start, start + k), this.rangeHash(start + k, end));
+    const complete = isPowerOfTwo(width) && start % width === 0;
+    if (complete && width < CACHED_WIDTH) return this.read(Math.log2(width), start / width);
+    const key = `${start}:${width}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    let hash: Buffer;
+    if (complete) hash = this.read(Math.log2(width), start / width);
+    else {
+      const k = splitPoint(width);
+      hash = nodeHash(this.rangeHash(start, start + k), this.rangeHash(start + k, end));
+    }
+    if (this.cache.size >= MAX_CACHED) this.cache.clear();
+    this.cache.set(key, hash);
+    return hash;
   }
 
   root(size: number): Buffer {
