@@ -76,6 +76,7 @@ export const READ_EXAMPLES = {
       { parentId: 'gia-loc', from: null, to: '2025-07-01', eventId: null },
       { parentId: 'hai-duong', from: '2025-07-01', to: null, eventId: '5b0e4d52-7f0c-4c8e-9a43-1d2f3e4a5b6c' },
     ],
+    remoteArea: [],
     events: [
       {
         eventId: 'accdaa59-5eb9-4e4a-becf-e922d73470c2',

@@ -25,7 +25,8 @@ const KINDS: Readonly<Record<string, ListKind>> = {
 export const listsProjection: Projection<ListsTable> = {
   name: 'lists',
   // 2: a unit's view shows its parents over time.
-  version: 2,
+  // 3: a unit's view shows its remote-area designations (remoteArea).
+  version: 3,
   tables: LISTS_TABLES,
 
   schema(db, tables) {

@@ -253,6 +253,22 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
     vi: 'Việc chuyển chưa có hiệu lực; hãy ghi nhận từ ngày có hiệu lực.',
     en: 'The move is not in effect yet; record it from its effective day.',
   },
+  'UNIT.REMOTE_AREA_UNCHANGED': {
+    vi: 'Đơn vị đã ở đúng tình trạng vùng sâu, vùng xa này vào ngày đó.',
+    en: 'The unit already has that remote-area status on that day.',
+  },
+  'UNIT.REMOTE_AREA_OUT_OF_ORDER': {
+    vi: 'Tình trạng vùng sâu, vùng xa của đơn vị đã thay đổi từ ngày này hoặc muộn hơn.',
+    en: "The unit's remote-area status already changed with effect from that day or later.",
+  },
+  'UNIT.REMOTE_AREA_BEFORE_REGISTRATION': {
+    vi: 'Ngày hiệu lực trước ngày đăng ký đơn vị.',
+    en: 'The change would take effect before the unit was registered.',
+  },
+  'UNIT.REMOTE_AREA_NOT_YET_EFFECTIVE': {
+    vi: 'Quyết định chưa có hiệu lực; hãy ghi nhận từ ngày có hiệu lực.',
+    en: 'The decision is not in effect yet; record it from its effective day.',
+  },
   'UNIT.MOVE_OUT_OF_ORDER': {
     vi: 'Đơn vị đã được chuyển với ngày hiệu lực muộn hơn hoặc bằng ngày này.',
     en: 'The unit was already moved with effect from that day or later.',
