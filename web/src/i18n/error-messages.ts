@@ -337,6 +337,14 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
   'REVIEW.DUPLICATE_EVIDENCE': { vi: 'Một bằng chứng được ghi hai lần.', en: 'An evidence event is listed twice.' },
   'REVIEW.EMPTY_PERIOD': { vi: 'Kỳ kiểm điểm kết thúc trước khi bắt đầu.', en: 'The period ends before it starts.' },
   'REVIEW.PERIOD_TOO_LONG': { vi: 'Kỳ kiểm điểm quá dài.', en: 'The period is too long.' },
+  'POLICY.REMOTE_LIMIT_SHORTER': {
+    vi: 'Thời hạn cho vùng sâu, vùng xa phải là số ngày nguyên, không ngắn hơn thời hạn thông thường.',
+    en: "A remote area's limit is a whole number no shorter than the rule's.",
+  },
+  'POLICY.REMOTE_COMPLEX_LIMIT_INCOHERENT': {
+    vi: 'Thời hạn vụ việc phức tạp ở vùng sâu, vùng xa cần có gia hạn cho vụ việc phức tạp và phải dài hơn thời hạn vùng sâu, vùng xa.',
+    en: "A remote area's complex limit needs the rule's complex extensions and must be longer than its remote limit.",
+  },
   'POLICY.NOT_FOUND': { vi: 'Không tìm thấy quy định.', en: 'No such rule.' },
   'POLICY.ALREADY_RECORDED': { vi: 'Quy định đã được ghi.', en: 'The rule is recorded already.' },
   'POLICY.ALREADY_RETIRED': { vi: 'Quy định đã bị bãi bỏ.', en: 'The rule is retired already.' },
