@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { DomainError } from '../domain-kit/domain-error.js';
+import type { RemoteAreaChange } from '../organisation/unit-remote-area.js';
 import type { PolicyCategory } from '../policies/policy.events.js';
 import type { RuleBookQuery } from '../policies/rule-book.query.js';
 import { LiveRead } from '../projections/live-read.js';
@@ -44,6 +45,14 @@ export interface AggregateFilter {
   readonly step?: TimelineDeadlineStep;
 }
 
+interface RemoteAreaRow {
+  unit_id: string;
+  event_id: string;
+  remote: number;
+  effective_on: string;
+  legal_basis: string;
+}
+
 interface FactRow {
   case_id: string;
   global_position: number;
@@ -70,14 +79,17 @@ export class CaseTimelinesQuery {
   }
 
   timelineOf(caseId: string, asOf: string): CaseTimeline {
-    const { facts, rules } = this.live.read(
+    const { facts, rules, remoteAreas } = this.live.read(
       (tables, prepare) => ({
         facts: prepare(`SELECT * FROM "${tables.facts}" WHERE case_id = ? ORDER BY stream_revision`).all(caseId) as FactRow[],
         rules: this.rules.current(),
+        remoteAreas: remoteAreasOf(prepare(`SELECT * FROM "${tables.remote_areas}" ORDER BY global_position`).all() as RemoteAreaRow[]),
       }),
-      () => ({ facts: [], rules: this.rules.current() }),
+      () => ({ facts: [], rules: this.rules.current(), remoteAreas: new Map<string, RemoteAreaChange[]>() }),
     );
-    const timeline = facts.length === 0 ? null : caseTimeline({ caseId, facts: facts.map(factOf), rules, calendar: this.calendar, asOf });
+    const remoteAreaOf = (unitId: string) => remoteAreas.get(unitId) ?? [];
+    const timeline =
+      facts.length === 0 ? null : caseTimeline({ caseId, facts: facts.map(factOf), rules, remoteAreaOf, calendar: this.calendar, asOf });
     if (!timeline) throw new DomainError('TIMELINE.CASE_NOT_FOUND', `No case ${caseId} was received as of ${asOf}.`, 'not-found');
     return timeline;
   }
@@ -134,16 +146,18 @@ export class CaseTimelinesQuery {
   /** Every case received by asOf (and before `receivedBefore`), its timeline judged as of asOf. */
   private timelines(asOf: string, category: PolicyCategory | undefined, receivedBefore: string | undefined): CaseTimeline[] {
     const limit = Math.min(Date.parse(asOf), receivedBefore === undefined ? Infinity : Date.parse(receivedBefore) - 1);
-    const { rows, rules } = this.live.read(
+    const { rows, rules, remoteAreas } = this.live.read(
       (tables, prepare) => ({
+        remoteAreas: remoteAreasOf(prepare(`SELECT * FROM "${tables.remote_areas}" ORDER BY global_position`).all() as RemoteAreaRow[]),
         rows: prepare(
           `SELECT f.* FROM "${tables.facts}" AS f JOIN "${tables.cases}" AS c ON c.case_id = f.case_id
            WHERE c.received_at_ms <= @limit AND (@category IS NULL OR c.category = @category) ORDER BY f.case_id, f.stream_revision`,
         ).all({ limit, category: category ?? null }) as FactRow[],
         rules: this.rules.current(),
       }),
-      () => ({ rows: [], rules: this.rules.current() }),
+      () => ({ rows: [], rules: this.rules.current(), remoteAreas: new Map<string, RemoteAreaChange[]>() }),
     );
+    const remoteAreaOf = (unitId: string) => remoteAreas.get(unitId) ?? [];
     const timelines: CaseTimeline[] = [];
     for (let start = 0; start < rows.length;) {
       let end = start;
@@ -152,6 +166,7 @@ export class CaseTimelinesQuery {
         caseId: rows[start].case_id,
         facts: rows.slice(start, end).map(factOf),
         rules,
+        remoteAreaOf,
         calendar: this.calendar,
         asOf,
       });
@@ -161,6 +176,16 @@ export class CaseTimelinesQuery {
     }
     return timelines;
   }
+}
+
+/** Each unit's remote-area changes in the order recorded (the unit decider keeps them in the order of their days). */
+function remoteAreasOf(rows: readonly RemoteAreaRow[]): Map<string, RemoteAreaChange[]> {
+  const byUnit = new Map<string, RemoteAreaChange[]>();
+  for (const row of rows) {
+    const change = { remote: row.remote === 1, from: row.effective_on, legalBasis: row.legal_basis, eventId: row.event_id };
+    byUnit.set(row.unit_id, [...(byUnit.get(row.unit_id) ?? []), change]);
+  }
+  return byUnit;
 }
 
 /** A stored row as the case event it was recorded as (the projection keeps only case streams' events). */
