@@ -4,6 +4,8 @@ import { caseHistoryOf, type CaseMoment } from '../cases/case-facts.js';
 import type { CaseComplexity, CaseEvent } from '../cases/case.events.js';
 import type { Fact } from '../domain-kit/decider.js';
 import type { ResponsePolicyRule } from '../policies/policy.decider.js';
+import { loadDefaultRules } from '../policies/default-rules.js';
+import type { RemoteAreaChange } from '../organisation/unit-remote-area.js';
 import { computeDeadline } from './deadline-calculator.js';
 
 const calendar = loadVietnamCalendar();
@@ -326,5 +328,73 @@ describe('computeDeadline: must-report upward within hours', () => {
     expect(
       computeDeadline({ rule: incidentReport, moments: history(received(receivedAt)), calendar, asOf: '2026-03-07T20:00:01+07:00' }).status,
     ).toBe('overdue');
+  });
+});
+
+describe('computeDeadline: remote areas (the shipped rules of 2012-2026)', () => {
+  const shipped = (ruleId: string) => loadDefaultRules().find((candidate) => candidate.ruleId === ruleId)!;
+  const complaintResolution = shipped('complaint-resolve-2012');
+  // Received on Monday 3 March 2014, accepted on Wednesday 5 March: the days count from the 6th.
+  const complaint2014 = [received('2014-03-03T09:00:00+07:00'), acknowledged('2014-03-05T09:00:00+07:00')];
+  const asComplex = [markedComplex('2014-03-10T09:00:00+07:00', 'complex'), extended('2014-03-20T09:00:00+07:00', 1)];
+  const designated = (from: string, remote = true): RemoteAreaChange => ({
+    remote,
+    from,
+    legalBasis: 'Quyết định 2405/QĐ-TTg',
+    eventId: `remote-${from}`,
+  });
+  const judged = (moments: CaseMoment[], receivingUnitRemoteArea?: RemoteAreaChange[], chosen = complaintResolution) =>
+    computeDeadline({ rule: chosen, moments, calendar, receivingUnitRemoteArea });
+
+  it('a complaint of a remote commune resolves in 45 days (Saturday 19 April 2014: the next working day)', () => {
+    expect(judged(history(...complaint2014), [designated('2013-01-01')])).toMatchObject({
+      limit: 45,
+      remoteArea: true,
+      dueAt: endOf('2014-04-21'),
+    });
+  });
+
+  it('a complex complaint of a remote commune resolves in 60 days (Sunday 4 May 2014: the next working day)', () => {
+    expect(judged(history(...complaint2014, ...asComplex), [designated('2013-01-01')])).toMatchObject({
+      remoteArea: true,
+      extensionsAllowed: 1,
+      dueAt: endOf('2014-05-05'),
+    });
+  });
+
+  it('the same complaints of a commune not designated resolve in 30 days, 45 if complex', () => {
+    expect(judged(history(...complaint2014))).toMatchObject({ limit: 30, remoteArea: false, dueAt: endOf('2014-04-04') });
+    expect(judged(history(...complaint2014, ...asComplex))).toMatchObject({ remoteArea: false, dueAt: endOf('2014-04-21') });
+  });
+
+  it('counts the receipt day: a designation effective on it applies, one effective the day after does not', () => {
+    expect(judged(history(...complaint2014), [designated('2014-03-03')]).dueAt).toBe(endOf('2014-04-21'));
+    expect(judged(history(...complaint2014), [designated('2014-03-04')])).toMatchObject({ remoteArea: false, dueAt: endOf('2014-04-04') });
+  });
+
+  it('a designation lifted before the receipt day no longer applies', () => {
+    const lifted = [designated('2013-01-01'), designated('2014-01-01', false)];
+    expect(judged(history(...complaint2014), lifted)).toMatchObject({ remoteArea: false, dueAt: endOf('2014-04-04') });
+  });
+
+  it('at the second level a remote complaint has 60 days, 70 if complex (one extension of 10 days)', () => {
+    const secondLevel = shipped('complaint-second-level-resolve-2012');
+    const remote = [designated('2013-01-01')];
+    expect(judged(history(...complaint2014), remote, secondLevel).dueAt).toBe(endOf('2014-05-05'));
+    expect(judged(history(...complaint2014, ...asComplex), remote, secondLevel).dueAt).toBe(endOf('2014-05-14'));
+  });
+
+  it('a denunciation of 2014 in a remote area has 30 days more: 90, 120 if complex', () => {
+    const denunciationResolution2012 = shipped('denunciation-resolve-2012');
+    const remote = [designated('2013-01-01')];
+    expect(judged(history(...complaint2014), remote, denunciationResolution2012).dueAt).toBe(endOf('2014-06-03'));
+    expect(judged(history(...complaint2014, ...asComplex), remote, denunciationResolution2012).dueAt).toBe(endOf('2014-07-03'));
+  });
+
+  it('a rule without remote-area limits counts its own limit in a remote area too', () => {
+    expect(judged(history(received('2014-03-03T09:00:00+07:00')), [designated('2013-01-01')], complaintAcceptance)).toMatchObject({
+      limit: 10,
+      remoteArea: false,
+    });
   });
 });

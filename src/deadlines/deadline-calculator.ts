@@ -4,7 +4,8 @@ import { EXTENDABLE_STEPS, STEP_COMPLETED_BY } from '../cases/case-event-catalog
 import type { CaseMoment } from '../cases/case-facts.js';
 import type { CaseComplexity } from '../cases/case.events.js';
 import type { ResponsePolicyRule } from '../policies/policy.decider.js';
-import type { ClockPause, ExtensionAllowance, Extensions, ResumeMode } from '../policies/policy.events.js';
+import type { ClockPause, ExtensionAllowance, Extensions, RemoteAreaLimits, ResumeMode } from '../policies/policy.events.js';
+import { remoteAreaOn, type RemoteAreaChange } from '../organisation/unit-remote-area.js';
 import { unhandled } from '../domain-kit/exhaustive.js';
 import { DAY_MS, HOUR_MS, inVietnamTime } from '../domain-kit/time.js';
 
@@ -37,6 +38,10 @@ export interface Deadline {
   /** With the counted extensions. Day limits end at 23:59:59.999+07:00 of their last day; hours are exact. */
   readonly dueAt: string | null;
   readonly complexity: CaseComplexity | null;
+  /** The limit counted, in the rule's unit: the rule's, or its remote-area limit. */
+  readonly limit: number;
+  /** True when the rule's remote-area limits were applied: the receiving unit was a remote area on the receipt day. */
+  readonly remoteArea: boolean;
   readonly extensionsAllowed: number;
   readonly extensions: readonly ExtensionJudgement[];
   readonly pauses: readonly ClockPauseInterval[];
@@ -56,6 +61,8 @@ export interface DeadlineQuery {
   readonly calendar: WorkingDayCalendar;
   /** Judge as of this instant: later facts are ignored, and an unfinished step past due is overdue. */
   readonly asOf?: string;
+  /** The remote-area designations of the unit that received the case (none: never a remote area). */
+  readonly receivingUnitRemoteArea?: readonly RemoteAreaChange[];
 }
 
 /** Where a rule's clock runs in a case's history: from its starting fact to the fact that completes the step. */
@@ -77,7 +84,9 @@ export interface ClockWindow {
  * of resumption does not); a limit in hours stops for the exact time. On resumption the clock either
  * continues or, for rules that say so, starts again with the whole limit. An extension counts for the
  * steps the handling's extensions are for (EXTENDABLE_STEPS), within the allowance for the case's
- * complexity, when granted before the deadline.
+ * complexity, when granted before the deadline. When the rule has remote-area limits and the unit
+ * that received the case was a remote area on the day (in Vietnam) it was received, those limits are
+ * counted instead; a designation or lifting effective later does not change the case's limits.
  */
 export function computeDeadline(query: DeadlineQuery): Deadline {
   const { rule, calendar, asOf } = query;
@@ -87,8 +96,10 @@ export function computeDeadline(query: DeadlineQuery): Deadline {
   const upToCompletion = completionIndex < 0 ? moments : moments.slice(0, completionIndex + 1);
   const complexity = latestComplexity(upToCompletion);
   const extendable = EXTENDABLE_STEPS[rule.step];
-  const allowance = extendable ? allowanceFor(rule.extensions, complexity) : { max: 0, lengthDays: 0 };
-  const base = { ruleId: rule.ruleId, step: rule.step, complexity, extensionsAllowed: allowance.max };
+  const remote = remoteLimitsFor(rule, moments, query.receivingUnitRemoteArea);
+  const limit = remote?.limit ?? rule.limit;
+  const allowance = extendable ? remoteAllowance(allowanceFor(rule.extensions, complexity), complexity, remote) : { max: 0, lengthDays: 0 };
+  const base = { ruleId: rule.ruleId, step: rule.step, complexity, limit, remoteArea: remote !== null, extensionsAllowed: allowance.max };
   if (startIndex < 0) {
     return {
       ...base,
@@ -107,7 +118,7 @@ export function computeDeadline(query: DeadlineQuery): Deadline {
   const start = moments[startIndex];
   const window = moments.slice(startIndex + 1, completionIndex < 0 ? moments.length : completionIndex);
   const pauses = pausesOf(window, rule.pauses);
-  const dueWith = (extraDays: number) => dueInstant(rule, calendar, start.at, pauses, extraDays);
+  const dueWith = (extraDays: number) => dueInstant(rule, limit, calendar, start.at, pauses, extraDays);
 
   const extensions: ExtensionJudgement[] = [];
   let counted = 0;
@@ -168,6 +179,27 @@ export function allowanceFor(extensions: Extensions | null, complexity: CaseComp
   return extensions;
 }
 
+/** The rule's remote-area limits when it has them and the receiving unit was a remote area on the receipt day; else null. */
+export function remoteLimitsFor(
+  rule: Pick<ResponsePolicyRule, 'remoteArea'>,
+  moments: readonly CaseMoment[],
+  designations: readonly RemoteAreaChange[] | undefined,
+): RemoteAreaLimits | null {
+  const received = moments.find((moment) => moment.type === 'CaseReceived');
+  if (!rule.remoteArea || !received) return null;
+  return remoteAreaOn(designations, vietnamDayOf(received.at)) ? rule.remoteArea : null;
+}
+
+/** A complex case's extensions in a remote area: as many as the rule allows, each as long as reaches the remote complex limit. */
+function remoteAllowance(
+  allowance: ExtensionAllowance,
+  complexity: CaseComplexity | null,
+  remote: RemoteAreaLimits | null,
+): ExtensionAllowance {
+  if (remote === null || remote.complexLimit === null || complexity === null || allowance.max === 0) return allowance;
+  return { max: allowance.max, lengthDays: (remote.complexLimit - remote.limit) / allowance.max };
+}
+
 function judge(dueAt: string | null, completedAt: string | null, asOf: string | undefined): Pick<Deadline, 'status' | 'met'> {
   if (completedAt !== null) {
     const met = dueAt === null || Date.parse(completedAt) <= Date.parse(dueAt);
@@ -203,6 +235,7 @@ function pausesOf(window: readonly CaseMoment[], definitions: readonly ClockPaus
 
 function dueInstant(
   rule: ResponsePolicyRule,
+  limit: number,
   calendar: WorkingDayCalendar,
   startedAt: string,
   pauses: readonly ClockPauseInterval[],
@@ -210,15 +243,15 @@ function dueInstant(
 ): string | null {
   switch (rule.unit) {
     case 'hours': {
-      const due = dueAfterHours(Date.parse(startedAt), rule.limit * HOUR_MS + extraDays * DAY_MS, pauses);
+      const due = dueAfterHours(Date.parse(startedAt), limit * HOUR_MS + extraDays * DAY_MS, pauses);
       return due === null ? null : inVietnamTime(due);
     }
     case 'working-days': {
-      const last = lastDayOf(vietnamDayOf(startedAt), rule.limit + extraDays, pauses, (day) => calendar.isWorkingDay(day));
+      const last = lastDayOf(vietnamDayOf(startedAt), limit + extraDays, pauses, (day) => calendar.isWorkingDay(day));
       return last === null ? null : endOfVietnamDay(last);
     }
     case 'calendar-days': {
-      const last = lastDayOf(vietnamDayOf(startedAt), rule.limit + extraDays, pauses, () => true);
+      const last = lastDayOf(vietnamDayOf(startedAt), limit + extraDays, pauses, () => true);
       return last === null ? null : endOfVietnamDay(calendar.nextWorkingDayFrom(last));
     }
     default:

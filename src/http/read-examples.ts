@@ -76,6 +76,7 @@ export const READ_EXAMPLES = {
       { parentId: 'gia-loc', from: null, to: '2025-07-01', eventId: null },
       { parentId: 'hai-duong', from: '2025-07-01', to: null, eventId: '5b0e4d52-7f0c-4c8e-9a43-1d2f3e4a5b6c' },
     ],
+    remoteArea: [],
     events: [
       {
         eventId: 'accdaa59-5eb9-4e4a-becf-e922d73470c2',
@@ -136,6 +137,7 @@ export const READ_EXAMPLES = {
       effectiveFrom: '2012-07-01',
       effectiveTo: null,
       extensions: null,
+      remoteArea: null,
       legalReference: 'Law on Complaints 2011, art. 27',
       limit: 10,
       needsCheck: false,
@@ -357,6 +359,7 @@ export const READ_EXAMPLES = {
           unit: 'calendar-days',
           needsCheck: false,
           source: 'recorded',
+          remoteArea: false,
         },
         clockStartedAt: '2017-01-02T08:00:00+07:00',
         dueAt: '2017-01-12T23:59:59.999+07:00',

@@ -192,7 +192,8 @@ export class CaseListQuery {
         const from = walk ? `"${t.cases}" c INDEXED BY "${t.cases}_${WALKED_INDEX[sortName]}"` : `"${t.cases}" c`;
         // The page's keys first, its views after: a search or a filter the indexes do not order sorts
         // every match, and sorting keys alone is far cheaper than sorting each match's whole view.
-        const sql = `${ctes.length ? `WITH RECURSIVE ${ctes.join(', ')} ` : ''}
+        const withCtes = ctes.length ? `WITH RECURSIVE ${ctes.join(', ')} ` : '';
+        const sql = `${withCtes}
           SELECT p.case_key, p.sort_value, (SELECT v.view FROM "${t.cases}" v WHERE v.case_key = p.case_key) AS view
           FROM (
             SELECT c.case_key, ${sortColumn} AS sort_value FROM ${from}

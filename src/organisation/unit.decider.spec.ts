@@ -236,6 +236,70 @@ describe('unit decider', () => {
     });
   });
 
+  describe('SetUnitRemoteArea', () => {
+    const commune = fact<UnitEvent>(
+      { type: 'UnitRegistered', data: { unitId: 'son-dong', name: 'Xã Sơn Động', kind: 'commune', parentId: 'bac-giang' } },
+      '2012-01-01T00:00:00+07:00',
+    );
+    const designate = {
+      type: 'SetUnitRemoteArea' as const,
+      remote: true,
+      effectiveOn: '2013-01-01',
+      legalBasis: 'Quyết định 2405/QĐ-TTg',
+    };
+    const designated = fact<UnitEvent>(
+      { type: 'UnitRemoteAreaSet', data: { remote: true, effectiveOn: '2013-01-01', legalBasis: 'Quyết định 2405/QĐ-TTg' } },
+      '2013-01-02T08:00:00+07:00',
+    );
+    const lift = { ...designate, remote: false, effectiveOn: '2021-06-04', legalBasis: 'Quyết định 861/QĐ-TTg' };
+
+    it('designates a commune a remote area from a day, by its decision', () => {
+      units
+        .given([commune])
+        .when(designate, at('2013-01-02T08:00:00+07:00'))
+        .then([{ type: 'UnitRemoteAreaSet', data: { remote: true, effectiveOn: '2013-01-01', legalBasis: 'Quyết định 2405/QĐ-TTg' } }]);
+    });
+
+    it('lifts the designation from a later day', () => {
+      units
+        .given([commune, designated])
+        .when(lift, at('2021-06-04T08:00:00+07:00'))
+        .then([{ type: 'UnitRemoteAreaSet', data: { remote: false, effectiveOn: '2021-06-04', legalBasis: 'Quyết định 861/QĐ-TTg' } }]);
+    });
+
+    it('keeps every designation and lifting with its day, for the cases of each day', () => {
+      expect(units.given([commune, designated]).state).toMatchObject({
+        remoteArea: [{ remote: true, from: '2013-01-01', legalBasis: 'Quyết định 2405/QĐ-TTg', eventId: designated.eventId }],
+      });
+    });
+
+    it.each([
+      ['a designation in force already', [commune, designated], { ...designate, effectiveOn: '2014-01-01' }, 'UNIT.REMOTE_AREA_UNCHANGED'],
+      ['a lifting of a unit never designated', [commune], lift, 'UNIT.REMOTE_AREA_UNCHANGED'],
+      [
+        'a change on or before the last one',
+        [commune, designated],
+        { ...lift, effectiveOn: '2013-01-01' },
+        'UNIT.REMOTE_AREA_OUT_OF_ORDER',
+      ],
+      ['a change before its registration', [commune], { ...designate, effectiveOn: '2011-12-31' }, 'UNIT.REMOTE_AREA_BEFORE_REGISTRATION'],
+      [
+        'a change after the day it is decided',
+        [commune],
+        { ...designate, effectiveOn: '2021-06-05' },
+        'UNIT.REMOTE_AREA_NOT_YET_EFFECTIVE',
+      ],
+      [
+        'a change of an abolished unit',
+        [commune, fact<UnitEvent>({ type: 'UnitAbolished', data: { reason: 'merged communes' } }, '2020-01-01T00:00:00+07:00')],
+        designate,
+        'UNIT.ABOLISHED',
+      ],
+    ])('refuses %s', (_, given, command, code) => {
+      units.given(given).when(command, at('2021-06-04T08:00:00+07:00')).thenRefused(code);
+    });
+  });
+
   describe('corrections', () => {
     const original = registered('gia-loc', 'Huyện Gia Lôc');
 

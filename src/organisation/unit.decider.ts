@@ -7,6 +7,7 @@ import { unhandled } from '../domain-kit/exhaustive.js';
 import { later } from '../domain-kit/time.js';
 import { vietnamDayOf } from '../calendar/calendar-day.js';
 import { parentOn, type UnitParentChange } from './unit-parents.js';
+import { remoteAreaOn, type RemoteAreaChange } from './unit-remote-area.js';
 
 /** What the application knows of another unit when a command names it. */
 export interface UnitReference {
@@ -36,6 +37,14 @@ export type UnitCommand =
       /** Every unit above `to` on some day from effectiveOn on, as the unit directory reads the tree. */
       readonly aboveTarget: readonly string[];
     }
+  | {
+      readonly type: 'SetUnitRemoteArea';
+      /** true: designated a remote or difficult area; false: the designation is lifted. */
+      readonly remote: boolean;
+      /** The Vietnamese day (YYYY-MM-DD) from which it holds. */
+      readonly effectiveOn: string;
+      readonly legalBasis: string;
+    }
   | ({ readonly type: 'CorrectUnitEvent' } & CorrectEvent);
 
 export type UnitState =
@@ -50,6 +59,8 @@ export type UnitState =
       readonly registeredParentId: string | null;
       /** The moves to another parent, in the order of their effective days. */
       readonly moves: readonly UnitParentChange[];
+      /** Its designations as a remote area and their liftings, in the order of their effective days. */
+      readonly remoteArea: readonly RemoteAreaChange[];
       readonly registeredAt: string;
       readonly formerNames: readonly string[];
       readonly absorbedUnitIds: readonly string[];
@@ -66,6 +77,8 @@ const CORRECTABLE: CorrectableFields = {
   UnitAbolished: { reason: isName },
   // A move's parent and day decide the tree of every later day: a wrong one is fixed by another move.
   UnitMoved: { legalBasis: isName },
+  // Likewise a designation's day and flag decide the limits of every case received from then on.
+  UnitRemoteAreaSet: { legalBasis: isName },
 };
 
 export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
@@ -98,6 +111,8 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
         return [{ type: 'UnitAbolished', data: { reason: command.reason } }];
       case 'MoveUnit':
         return move(command, unit, context.occurredAt);
+      case 'SetUnitRemoteArea':
+        return setRemoteArea(command, unit, context.occurredAt);
       case 'CorrectUnitEvent':
         return decideCorrection(unit.facts, command, CORRECTABLE);
       default:
@@ -116,6 +131,7 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
         parentId,
         registeredParentId: parentId,
         moves: [],
+        remoteArea: [],
         registeredAt: fact.occurredAt,
         formerNames: [],
         absorbedUnitIds: [],
@@ -140,6 +156,10 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
       case 'UnitMoved': {
         const change = { parentId: fact.data.toParentId, from: fact.data.effectiveOn, eventId: fact.eventId };
         return { ...unit, parentId: change.parentId, moves: [...unit.moves, change] };
+      }
+      case 'UnitRemoteAreaSet': {
+        const { remote, effectiveOn, legalBasis } = fact.data;
+        return { ...unit, remoteArea: [...unit.remoteArea, { remote, from: effectiveOn, legalBasis, eventId: fact.eventId }] };
       }
       case 'EventCorrected':
         return unit;
@@ -224,6 +244,39 @@ function move(command: Extract<UnitCommand, { type: 'MoveUnit' }>, unit: Registe
     );
   }
   return [{ type: 'UnitMoved', data: { fromParentId, toParentId: to.unitId, effectiveOn, legalBasis: command.legalBasis } }];
+}
+
+function setRemoteArea(command: Extract<UnitCommand, { type: 'SetUnitRemoteArea' }>, unit: Registered, occurredAt: string): UnitEvent[] {
+  assertActive(unit, 'designated');
+  const { remote, effectiveOn, legalBasis } = command;
+  const registeredOn = vietnamDayOf(unit.registeredAt);
+  if (effectiveOn < registeredOn) {
+    throw new DomainError(
+      'UNIT.REMOTE_AREA_BEFORE_REGISTRATION',
+      `Unit ${unit.unitId} was registered on ${registeredOn}; its remote-area status cannot change on ${effectiveOn}, before it.`,
+      'unprocessable',
+    );
+  }
+  if (effectiveOn > vietnamDayOf(occurredAt)) {
+    throw new DomainError(
+      'UNIT.REMOTE_AREA_NOT_YET_EFFECTIVE',
+      `The decision takes effect on ${effectiveOn}, after the day it is recorded as decided; record it from that day on.`,
+      'unprocessable',
+    );
+  }
+  const last = unit.remoteArea[unit.remoteArea.length - 1];
+  if (last && effectiveOn <= last.from) {
+    throw new DomainError(
+      'UNIT.REMOTE_AREA_OUT_OF_ORDER',
+      `Unit ${unit.unitId}'s remote-area status already changed with effect from ${last.from}; a later change must take effect after that day.`,
+      'conflict',
+    );
+  }
+  if (remoteAreaOn(unit.remoteArea, effectiveOn) === remote) {
+    const already = remote ? 'already a remote area' : 'not a remote area';
+    throw new DomainError('UNIT.REMOTE_AREA_UNCHANGED', `Unit ${unit.unitId} is ${already} on ${effectiveOn}.`, 'conflict');
+  }
+  return [{ type: 'UnitRemoteAreaSet', data: { remote, effectiveOn, legalBasis } }];
 }
 
 function registered(state: UnitState): Registered {

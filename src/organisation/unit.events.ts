@@ -37,7 +37,15 @@ export type UnitMoved = DomainEvent<
   { fromParentId: string | null; toParentId: string; effectiveOn: string; legalBasis: string }
 >;
 
-export type UnitEvent = UnitRegistered | UnitRenamed | UnitMerged | UnitAbsorbed | UnitAbolished | UnitMoved | EventCorrected;
+/**
+ * The unit is (remote true) or is no longer (false) a remote or difficult area (vùng sâu, vùng xa, đi
+ * lại khó khăn) from effectiveOn (a Vietnamese calendar day) on, by the decision named in legalBasis:
+ * the longer legal time limits apply to the cases it receives from that day on.
+ */
+export type UnitRemoteAreaSet = DomainEvent<'UnitRemoteAreaSet', { remote: boolean; effectiveOn: string; legalBasis: string }>;
+
+export type UnitEvent =
+  UnitRegistered | UnitRenamed | UnitMerged | UnitAbsorbed | UnitAbolished | UnitMoved | UnitRemoteAreaSet | EventCorrected;
 
 export const unitStream = (unitId: string): string => `unit-${unitId}`;
 

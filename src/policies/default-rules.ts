@@ -8,7 +8,7 @@ export const SHIPPED_DEFAULT_RULES = fileURLToPath(new URL('./default-rules.json
 
 /**
  * The shipped default rules, each as the API would record it: the file may leave out pauses,
- * extensions and effectiveTo, which default as the request DTO defaults them. The one reader of the
+ * extensions, remoteArea and effectiveTo, which default as the request DTO defaults them. The one reader of the
  * file: the service, the CLI, the benchmarks and the tests all load it here.
  */
 export function loadDefaultRules(file: string = SHIPPED_DEFAULT_RULES): ResponsePolicyRule[] {
@@ -19,6 +19,7 @@ export function loadDefaultRules(file: string = SHIPPED_DEFAULT_RULES): Response
       ...rule,
       pauses: rule.pauses ?? [],
       effectiveTo: rule.effectiveTo ?? null,
+      remoteArea: rule.remoteArea ?? null,
       extensions: extensions && { complex: null, especiallyComplex: null, ...extensions },
     } as ResponsePolicyRule;
   });

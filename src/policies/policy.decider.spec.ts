@@ -45,6 +45,14 @@ describe('response policy decider', () => {
         .then([{ type: 'ResponsePolicyRuleRecorded', data: denunciationResolution }]);
     });
 
+    it('records a rule with the longer limits of remote areas', () => {
+      const remoteArea = { limit: 60, complexLimit: 90 };
+      policies
+        .given([])
+        .when(record({ remoteArea }), at())
+        .then([{ type: 'ResponsePolicyRuleRecorded', data: { ...denunciationResolution, remoteArea } }]);
+    });
+
     it('records a rule without pauses or extensions, ending on a given day', () => {
       policies
         .given([])
@@ -61,6 +69,27 @@ describe('response policy decider', () => {
       ['twice (rules are never edited)', [recorded()], record(), 'POLICY.ALREADY_RECORDED', 'conflict' as const],
       ['with a zero limit', [], record({ limit: 0 }), 'POLICY.LIMIT_NOT_POSITIVE', 'invalid' as const],
       ['with a fractional limit', [], record({ limit: 1.5 }), 'POLICY.LIMIT_NOT_POSITIVE', 'invalid' as const],
+      [
+        'with a remote-area limit shorter than its own',
+        [],
+        record({ remoteArea: { limit: 20, complexLimit: null } }),
+        'POLICY.REMOTE_LIMIT_SHORTER',
+        'invalid' as const,
+      ],
+      [
+        'with a remote complex limit no longer than the remote limit',
+        [],
+        record({ remoteArea: { limit: 60, complexLimit: 60 } }),
+        'POLICY.REMOTE_COMPLEX_LIMIT_INCOHERENT',
+        'invalid' as const,
+      ],
+      [
+        'with a remote complex limit but no complex extension to reach it',
+        [],
+        record({ extensions: null, remoteArea: { limit: 60, complexLimit: 90 } }),
+        'POLICY.REMOTE_COMPLEX_LIMIT_INCOHERENT',
+        'invalid' as const,
+      ],
       ['ending the day it starts', [], record({ effectiveTo: '2019-01-01' }), 'POLICY.EFFECTIVE_PERIOD_EMPTY', 'invalid' as const],
       ['ending before it starts', [], record({ effectiveTo: '2018-01-01' }), 'POLICY.EFFECTIVE_PERIOD_EMPTY', 'invalid' as const],
       [

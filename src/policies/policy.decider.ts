@@ -93,6 +93,21 @@ function assertCoherent(rule: ResponsePolicyRule): void {
       'invalid',
     );
   }
+  const remote = rule.remoteArea;
+  if (remote && (!Number.isInteger(remote.limit) || remote.limit < rule.limit)) {
+    throw new DomainError(
+      'POLICY.REMOTE_LIMIT_SHORTER',
+      `A remote area's limit (${remote.limit}) is a whole number no shorter than the rule's (${rule.limit}).`,
+      'invalid',
+    );
+  }
+  if (remote && remote.complexLimit !== null && (!rule.extensions?.complex?.max || remote.complexLimit <= remote.limit)) {
+    throw new DomainError(
+      'POLICY.REMOTE_COMPLEX_LIMIT_INCOHERENT',
+      `A remote area's complex limit (${remote.complexLimit}) is reached by the rule's complex extensions: it needs extensions.complex and must be longer than the remote limit (${remote.limit}).`,
+      'invalid',
+    );
+  }
   const pausing = rule.pauses.map((pause) => pause.pausedBy);
   const repeated = pausing.find((type, index) => pausing.indexOf(type) !== index);
   if (repeated) throw new DomainError('POLICY.PAUSE_REPEATED', `${repeated} is named twice as a pause.`, 'invalid');

@@ -39,6 +39,18 @@ export type Extensions = ExtensionAllowance & {
 };
 
 /**
+ * The limits a rule gives a case received by a unit that was a remote or difficult area (vùng sâu,
+ * vùng xa) on its receipt day, in the rule's unit: limit instead of the rule's, and complexLimit for a
+ * complex case (null: the rule's complex allowance, unchanged). The complex limit is reached as the
+ * rule's complex extensions reach it: their number stays the rule's, their length becomes
+ * complexLimit − limit, so the case decider's allowance and the timeline agree whatever the area.
+ */
+export type RemoteAreaLimits = {
+  readonly limit: number;
+  readonly complexLimit: number | null;
+};
+
+/**
  * One rule, never edited: a change is a new rule and the retirement of the old one. In force on the
  * days effectiveFrom <= day < effectiveTo (effectiveTo excluded, so a successor starts on it).
  */
@@ -53,6 +65,8 @@ export type ResponsePolicyRuleRecorded = DomainEvent<
     clockStartsAt: string;
     pauses: ClockPause[];
     extensions: Extensions | null;
+    /** Null (or absent, in rules recorded before remote areas were modelled): the same limits everywhere. */
+    remoteArea?: RemoteAreaLimits | null;
     effectiveFrom: string;
     effectiveTo: string | null;
     legalReference: string;

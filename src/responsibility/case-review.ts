@@ -253,7 +253,13 @@ function upwardReportDeadline(
     if (!sourced) continue;
     const judged = { ruleId: sourced.rule.ruleId, ruleEventIds: sourced.eventIds };
     // A year outside the working-day calendar leaves this matter unjudged, not the whole review.
-    const { deadline, unjudged } = judgeDeadline({ rule: sourced.rule, moments, calendar: context.calendar, asOf: context.asOf });
+    const { deadline, unjudged } = judgeDeadline({
+      rule: sourced.rule,
+      moments,
+      calendar: context.calendar,
+      asOf: context.asOf,
+      receivingUnitRemoteArea: context.tree.remoteAreaOf(record.unitId),
+    });
     return { ...judged, dueAt: deadline?.dueAt ?? null, unjudged };
   }
   const unjudged = clockStartedAt

@@ -5,7 +5,7 @@ import { EVENT_CORRECTED, withCorrections, type EventCorrected } from '../domain
 import type { DomainEvent, Fact } from '../domain-kit/decider.js';
 import type { MeetingEvent } from '../meetings/meeting.events.js';
 import type { OfficialEvent } from '../officials/official.events.js';
-import type { UnitEvent, UnitMoved } from '../organisation/unit.events.js';
+import type { UnitEvent, UnitMoved, UnitRemoteAreaSet } from '../organisation/unit.events.js';
 import type { ReviewEvent } from '../reviews/review.events.js';
 import type { VisitEvent } from '../visits/visit.events.js';
 import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewRecord, UnitRecord, VisitRecord } from './review-input.js';
@@ -113,8 +113,23 @@ export function unitFromFacts(stream: readonly Fact<UnitEvent>[]): UnitRecord | 
   const { unitId, kind, parentId } = registered.data;
   const moved = facts.filter((fact): fact is Fact<UnitMoved> => fact.type === 'UnitMoved');
   const moves = moved.map((fact) => ({ parentId: fact.data.toParentId, from: fact.data.effectiveOn, eventId: fact.eventId }));
+  const designations = facts.filter((fact): fact is Fact<UnitRemoteAreaSet> => fact.type === 'UnitRemoteAreaSet');
+  const remoteArea = designations.map((fact) => ({
+    remote: fact.data.remote,
+    from: fact.data.effectiveOn,
+    legalBasis: fact.data.legalBasis,
+    eventId: fact.eventId,
+  }));
   const eventIds = withCorrectionIds([registered.eventId, ...moved.map((fact) => fact.eventId)], correctionsOf);
-  return { unitId, kind, parentId, ...(moves.length > 0 ? { moves } : {}), mergedInto, eventIds };
+  return {
+    unitId,
+    kind,
+    parentId,
+    ...(moves.length > 0 ? { moves } : {}),
+    ...(remoteArea.length > 0 ? { remoteArea } : {}),
+    mergedInto,
+    eventIds,
+  };
 }
 
 export function meetingFromFacts(stream: readonly Fact<MeetingEvent>[]): MeetingRecord | null {

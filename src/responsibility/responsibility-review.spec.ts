@@ -777,6 +777,8 @@ describe('cases handled', () => {
       baseDueAt: null,
       dueAt: '2025-02-05T23:59:59.999+07:00',
       complexity: null,
+      limit: 30,
+      remoteArea: false,
       extensionsAllowed: 0,
       extensions: [],
       pauses: [],

@@ -6,6 +6,7 @@ import type { MeetingKind } from '../meetings/meeting.events.js';
 import type { ResponsibilityRole } from '../officials/official.events.js';
 import type { UnitKind } from '../organisation/unit.events.js';
 import type { UnitParentChange } from '../organisation/unit-parents.js';
+import type { RemoteAreaChange } from '../organisation/unit-remote-area.js';
 import type { RuleBook } from '../policies/rule-book.js';
 import type { ReviewOutcome } from '../reviews/review.events.js';
 import type { VisitKind } from '../visits/visit.events.js';
@@ -44,6 +45,8 @@ export interface UnitRecord {
   /** The parent it was registered under; moves (UnitMoved) change it from their effective day on. */
   readonly parentId: string | null;
   readonly moves?: readonly UnitParentChange[];
+  /** Its designations as a remote area (UnitRemoteAreaSet), which give the cases it receives the rules' remote-area limits. */
+  readonly remoteArea?: readonly RemoteAreaChange[];
   readonly mergedInto: { readonly unitId: string; readonly at: string; readonly eventId: string } | null;
   readonly eventIds: readonly string[];
 }

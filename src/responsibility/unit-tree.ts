@@ -48,6 +48,11 @@ export class UnitTree {
     this.changesOverTime = units.some((unit) => unit.mergedInto !== null || (unit.moves ?? []).length > 0);
   }
 
+  /** The unit's remote-area designations, for the deadlines of the cases it received. */
+  remoteAreaOf(unitId: string): NonNullable<UnitRecord['remoteArea']> {
+    return this.units.get(unitId)?.remoteArea ?? [];
+  }
+
   kindOf(unitId: string): UnitRecord['kind'] | null {
     return this.units.get(unitId)?.kind ?? null;
   }

@@ -9,6 +9,7 @@ import { judgeDeadline, noRuleFor, type Unjudged } from '../deadlines/judged-dea
 import type { JsonObject } from '../ledger/event-store.port.js';
 import { POLICY_STEPS, type PolicyCategory, type PolicyStep } from '../policies/policy.events.js';
 import type { RuleBook } from '../policies/rule-book.js';
+import type { RemoteAreaChange } from '../organisation/unit-remote-area.js';
 
 const HOUR_MS = 3600_000;
 
@@ -84,10 +85,13 @@ export interface TimelineDeadline {
   readonly rule: {
     readonly ruleId: string;
     readonly legalReference: string;
+    /** The limit counted: the rule's own, or its remote-area limit when remoteArea. */
     readonly limit: number;
     readonly unit: string;
     readonly needsCheck: boolean;
     readonly source: 'default' | 'recorded';
+    /** The receiving unit was a remote area on the receipt day and the rule's remote-area limits were counted. */
+    readonly remoteArea: boolean;
   } | null;
   readonly clockStartedAt: string | null;
   readonly dueAt: string | null;
@@ -131,6 +135,8 @@ export interface TimelineInput {
   /** The case stream in order, EventCorrected included. */
   readonly facts: readonly TimelineFact[];
   readonly rules: RuleBook;
+  /** A unit's remote-area designations (none when absent: no unit is a remote area). */
+  readonly remoteAreaOf?: (unitId: string) => readonly RemoteAreaChange[];
   readonly calendar: WorkingDayCalendar;
   readonly asOf: string;
 }
@@ -173,7 +179,15 @@ export function caseTimeline(input: TimelineInput): CaseTimeline | null {
     });
   }
 
-  const judged = { facts, correctionsOf, placeAt, rules: input.rules, calendar: input.calendar, asOf: input.asOf };
+  const judged = {
+    facts,
+    correctionsOf,
+    placeAt,
+    rules: input.rules,
+    receivingUnitRemoteArea: input.remoteAreaOf?.(facts.received.unitId) ?? [],
+    calendar: input.calendar,
+    asOf: input.asOf,
+  };
   const deadlines: TimelineDeadline[] = [];
   for (const step of POLICY_STEPS) {
     for (const clockStartsAt of input.rules.clockStartsFor(facts.category, step)) deadlines.push(ruleDeadline(step, clockStartsAt, judged));
@@ -201,6 +215,7 @@ interface Judged {
   readonly correctionsOf: (eventId: string) => readonly string[];
   readonly placeAt: (at: string | null) => Place;
   readonly rules: RuleBook;
+  readonly receivingUnitRemoteArea: readonly RemoteAreaChange[];
   readonly calendar: WorkingDayCalendar;
   readonly asOf: string;
 }
@@ -235,6 +250,7 @@ function ruleDeadline(step: PolicyStep, clockStartsAt: string, judged: Judged): 
     moments: facts.moments,
     calendar: judged.calendar,
     asOf: judged.asOf,
+    receivingUnitRemoteArea: judged.receivingUnitRemoteArea,
   });
   const classificationEventIds = owed?.classification ? [owed.classification.eventId, ...correctionsOf(owed.classification.eventId)] : [];
   if (!deadline) {
@@ -257,10 +273,11 @@ function ruleDeadline(step: PolicyStep, clockStartsAt: string, judged: Judged): 
     rule: {
       ruleId: rule.ruleId,
       legalReference: rule.legalReference,
-      limit: rule.limit,
+      limit: deadline.limit,
       unit: rule.unit,
       needsCheck: rule.needsCheck,
       source: sourced.source,
+      remoteArea: deadline.remoteArea,
     },
     clockStartedAt: deadline.clockStartedAt,
     dueAt: deadline.dueAt,

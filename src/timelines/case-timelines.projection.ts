@@ -1,8 +1,9 @@
 import type { JsonObject } from '../ledger/event-store.port.js';
 import { createRecordedRulesTable, recordedRulesWriter } from '../policies/recorded-rules.js';
 import type { Projection } from '../projections/projection.js';
+import { unitIdOfStream } from '../organisation/unit.events.js';
 
-export type CaseTimelinesTable = 'facts' | 'cases' | 'rules';
+export type CaseTimelinesTable = 'facts' | 'cases' | 'rules' | 'remote_areas';
 
 /**
  * What the response timelines need, kept raw so deadlines are judged at query time with the rules in
@@ -13,13 +14,16 @@ export type CaseTimelinesTable = 'facts' | 'cases' | 'rules';
  * - cases: one row per case for selecting cases: received unit and time, and the category with its
  *   corrections (the query reads the corrected category again from the fold);
  * - rules: response policy rules recorded as events (policy-<ruleId> streams), with their retirement,
- *   as policies/recorded-rules.ts keeps them: the rule book's recorded half.
+ *   as policies/recorded-rules.ts keeps them: the rule book's recorded half;
+ * - remote_areas: each unit's designations as a remote area and their liftings (UnitRemoteAreaSet),
+ *   which give a case received there the rules' remote-area limits.
  */
 export const caseTimelinesProjection: Projection<CaseTimelinesTable> = {
   name: 'case-timelines',
   // 3: the current unit and assignee are no longer kept per case (the fold says where the case is).
-  version: 3,
-  tables: ['facts', 'cases', 'rules'],
+  // 4: the units' remote-area designations.
+  version: 4,
+  tables: ['facts', 'cases', 'rules', 'remote_areas'],
 
   schema(db, tables) {
     db.exec(`
@@ -43,6 +47,15 @@ export const caseTimelinesProjection: Projection<CaseTimelinesTable> = {
         received_at_ms    INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX "${tables.cases}_by_received_at" ON "${tables.cases}" (received_at_ms);
+      CREATE TABLE "${tables.remote_areas}" (
+        global_position INTEGER PRIMARY KEY,
+        unit_id         TEXT    NOT NULL,
+        event_id        TEXT    NOT NULL,
+        remote          INTEGER NOT NULL,
+        effective_on    TEXT    NOT NULL,
+        legal_basis     TEXT    NOT NULL
+      ) STRICT;
+      CREATE INDEX "${tables.remote_areas}_by_unit" ON "${tables.remote_areas}" (unit_id, global_position);
     `);
     createRecordedRulesTable(db, tables.rules);
   },
@@ -52,10 +65,27 @@ export const caseTimelinesProjection: Projection<CaseTimelinesTable> = {
     const insertCase = db.prepare(`INSERT OR REPLACE INTO "${tables.cases}" VALUES (?, ?, ?, ?, ?, ?)`);
     const recategorise = db.prepare(`UPDATE "${tables.cases}" SET category = ? WHERE case_id = ? AND received_event_id = ?`);
     const applyPolicyEvent = recordedRulesWriter(db, tables.rules);
+    const insertRemoteArea = db.prepare(`INSERT INTO "${tables.remote_areas}" VALUES (?, ?, ?, ?, ?, ?)`);
 
     return (event) => {
       if (event.streamId.startsWith('policy-')) {
         applyPolicyEvent(event);
+        return;
+      }
+      const unitId = unitIdOfStream(event.streamId);
+      if (unitId !== null) {
+        // Only the flag and its day change a limit; a correction (of the legal basis only) changes none.
+        if (event.type === 'UnitRemoteAreaSet') {
+          const { data } = event;
+          insertRemoteArea.run(
+            event.globalPosition,
+            unitId,
+            event.eventId,
+            data.remote === true ? 1 : 0,
+            text(data, 'effectiveOn') ?? '',
+            text(data, 'legalBasis') ?? '',
+          );
+        }
         return;
       }
       if (!event.streamId.startsWith('case-')) return;

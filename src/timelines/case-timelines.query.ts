@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { DomainError } from '../domain-kit/domain-error.js';
+import type { RemoteAreaChange } from '../organisation/unit-remote-area.js';
 import type { PolicyCategory } from '../policies/policy.events.js';
 import type { RuleBook } from '../policies/rule-book.js';
 import type { RuleBookQuery } from '../policies/rule-book.query.js';
@@ -45,6 +46,14 @@ export interface AggregateFilter {
   readonly step?: TimelineDeadlineStep;
 }
 
+interface RemoteAreaRow {
+  unit_id: string;
+  event_id: string;
+  remote: number;
+  effective_on: string;
+  legal_basis: string;
+}
+
 interface FactRow {
   case_id: string;
   global_position: number;
@@ -71,14 +80,17 @@ export class CaseTimelinesQuery {
   }
 
   timelineOf(caseId: string, asOf: string): CaseTimeline {
-    const { facts, rules } = this.live.read(
+    const { facts, rules, remoteAreas } = this.live.read(
       (tables, prepare) => ({
         facts: prepare(`SELECT * FROM "${tables.facts}" WHERE case_id = ? ORDER BY stream_revision`).all(caseId) as FactRow[],
         rules: this.rules.current(),
+        remoteAreas: remoteAreasOf(prepare(`SELECT * FROM "${tables.remote_areas}" ORDER BY global_position`).all() as RemoteAreaRow[]),
       }),
-      () => ({ facts: [], rules: this.rules.current() }),
+      () => ({ facts: [], rules: this.rules.current(), remoteAreas: new Map<string, RemoteAreaChange[]>() }),
     );
-    const timeline = facts.length === 0 ? null : caseTimeline({ caseId, facts: facts.map(factOf), rules, calendar: this.calendar, asOf });
+    const remoteAreaOf = (unitId: string) => remoteAreas.get(unitId) ?? [];
+    const timeline =
+      facts.length === 0 ? null : caseTimeline({ caseId, facts: facts.map(factOf), rules, remoteAreaOf, calendar: this.calendar, asOf });
     if (!timeline) throw new DomainError('TIMELINE.CASE_NOT_FOUND', `No case ${caseId} was received as of ${asOf}.`, 'not-found');
     return timeline;
   }
@@ -135,37 +147,45 @@ export class CaseTimelinesQuery {
   /** The timelines of these cases as of asOf, in one snapshot with the rule book; a case unknown here (or received after asOf) is left out. */
   timelinesOf(caseIds: readonly string[], asOf: string): CaseTimeline[] {
     if (caseIds.length === 0) return [];
-    const { rows, rules } = this.live.read(
+    const { rows, rules, remoteAreas } = this.live.read(
       (tables, prepare) => ({
+        remoteAreas: remoteAreasOf(prepare(`SELECT * FROM "${tables.remote_areas}" ORDER BY global_position`).all() as RemoteAreaRow[]),
         rows: prepare(
           `SELECT f.* FROM json_each(@ids) AS wanted JOIN "${tables.facts}" AS f ON f.case_id = wanted.value ORDER BY f.case_id, f.stream_revision`,
         ).all({ ids: JSON.stringify(caseIds) }) as FactRow[],
         rules: this.rules.current(),
       }),
-      () => ({ rows: [], rules: this.rules.current() }),
+      () => ({ rows: [], rules: this.rules.current(), remoteAreas: new Map<string, RemoteAreaChange[]>() }),
     );
-    return this.judged(rows, rules, asOf);
+    return this.judged(rows, rules, remoteAreas, asOf);
   }
 
   /** Every case received by asOf (and before `receivedBefore`), its timeline judged as of asOf. */
   private timelines(asOf: string, category: PolicyCategory | undefined, receivedBefore: string | undefined): CaseTimeline[] {
     const limit = Math.min(Date.parse(asOf), receivedBefore === undefined ? Infinity : Date.parse(receivedBefore) - 1);
-    const { rows, rules } = this.live.read(
+    const { rows, rules, remoteAreas } = this.live.read(
       (tables, prepare) => ({
+        remoteAreas: remoteAreasOf(prepare(`SELECT * FROM "${tables.remote_areas}" ORDER BY global_position`).all() as RemoteAreaRow[]),
         rows: prepare(
           `SELECT f.* FROM "${tables.facts}" AS f JOIN "${tables.cases}" AS c ON c.case_id = f.case_id
            WHERE c.received_at_ms <= @limit AND (@category IS NULL OR c.category = @category) ORDER BY f.case_id, f.stream_revision`,
         ).all({ limit, category: category ?? null }) as FactRow[],
         rules: this.rules.current(),
       }),
-      () => ({ rows: [], rules: this.rules.current() }),
+      () => ({ rows: [], rules: this.rules.current(), remoteAreas: new Map<string, RemoteAreaChange[]>() }),
     );
     // The category filter reads the corrected category; a correction made after asOf is still applied, as everywhere.
-    return this.judged(rows, rules, asOf).filter((timeline) => category === undefined || timeline.category === category);
+    return this.judged(rows, rules, remoteAreas, asOf).filter((timeline) => category === undefined || timeline.category === category);
   }
 
   /** Rows ordered by case: one timeline per case received by asOf. */
-  private judged(rows: readonly FactRow[], rules: RuleBook, asOf: string): CaseTimeline[] {
+  private judged(
+    rows: readonly FactRow[],
+    rules: RuleBook,
+    remoteAreas: ReadonlyMap<string, readonly RemoteAreaChange[]>,
+    asOf: string,
+  ): CaseTimeline[] {
+    const remoteAreaOf = (unitId: string) => remoteAreas.get(unitId) ?? [];
     const timelines: CaseTimeline[] = [];
     for (let start = 0; start < rows.length;) {
       let end = start;
@@ -174,6 +194,7 @@ export class CaseTimelinesQuery {
         caseId: rows[start].case_id,
         facts: rows.slice(start, end).map(factOf),
         rules,
+        remoteAreaOf,
         calendar: this.calendar,
         asOf,
       });
@@ -182,6 +203,16 @@ export class CaseTimelinesQuery {
     }
     return timelines;
   }
+}
+
+/** Each unit's remote-area changes in the order recorded (the unit decider keeps them in the order of their days). */
+function remoteAreasOf(rows: readonly RemoteAreaRow[]): Map<string, RemoteAreaChange[]> {
+  const byUnit = new Map<string, RemoteAreaChange[]>();
+  for (const row of rows) {
+    const change = { remote: row.remote === 1, from: row.effective_on, legalBasis: row.legal_basis, eventId: row.event_id };
+    byUnit.set(row.unit_id, [...(byUnit.get(row.unit_id) ?? []), change]);
+  }
+  return byUnit;
 }
 
 /** A stored row as the case event it was recorded as (the projection keeps only case streams' events). */

@@ -28,6 +28,13 @@ export class ParentPeriodView {
   readonly eventId!: string | null;
 }
 
+export class RemoteAreaChangeView {
+  @ApiProperty({ description: 'true: designated a remote or difficult area; false: the designation lifted' }) readonly remote!: boolean;
+  @ApiProperty({ description: 'First day it holds (YYYY-MM-DD)', example: '2013-01-01' }) readonly from!: string;
+  @ApiProperty({ example: 'Quyết định 2405/QĐ-TTg' }) readonly legalBasis!: string;
+  @ApiProperty({ description: 'The UnitRemoteAreaSet event' }) readonly eventId!: string;
+}
+
 export class UnitListItemView extends WithHistoryView {
   @ApiProperty() readonly unitId!: string;
   @ApiProperty({ enum: ['active', 'merged', 'abolished'] }) readonly status!: string;
@@ -36,6 +43,11 @@ export class UnitListItemView extends WithHistoryView {
   @ApiProperty({ type: String, nullable: true, description: 'The parent now' }) readonly parentId!: string | null;
   @ApiProperty({ type: [ParentPeriodView], description: 'Its parents over time, oldest first (moves take effect on a day)' })
   readonly parents!: readonly ParentPeriodView[];
+  @ApiProperty({
+    type: [RemoteAreaChangeView],
+    description: 'Its designations as a remote area and their liftings, oldest first; cases keep the status of their receipt day',
+  })
+  readonly remoteArea!: readonly RemoteAreaChangeView[];
   @ApiProperty() readonly registeredAt!: string;
   @ApiProperty({ type: [String], description: 'Names before each renaming, oldest first' }) readonly formerNames!: readonly string[];
   @ApiProperty({ type: [String], description: 'Units merged into this one' }) readonly absorbedUnitIds!: readonly string[];

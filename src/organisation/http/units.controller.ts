@@ -18,7 +18,13 @@ import { AggregateEndpoint } from '../../http/aggregate-endpoint.js';
 import { UnitDirectory } from '../unit-directory.js';
 import { mergerAbsorption } from '../merger-absorption.js';
 import { RegisterUnitRequestDto } from './dto/register-unit.request.dto.js';
-import { AbolishUnitRequestDto, MergeUnitRequestDto, MoveUnitRequestDto, RenameUnitRequestDto } from './dto/unit-actions.request.dto.js';
+import {
+  AbolishUnitRequestDto,
+  MergeUnitRequestDto,
+  MoveUnitRequestDto,
+  RenameUnitRequestDto,
+  SetUnitRemoteAreaRequestDto,
+} from './dto/unit-actions.request.dto.js';
 import { unitView } from './unit.view.js';
 import { Requires } from '../../auth/requires.decorator.js';
 
@@ -98,6 +104,16 @@ export class UnitsController {
     const aboveTarget = await this.units.aboveFrom(body.toParentId, body.effectiveOn);
     const command: UnitCommand = { type: 'MoveUnit', to, effectiveOn: body.effectiveOn, legalBasis: body.legalBasis, aboveTarget };
     return this.endpoint.act(unitId, command, envelope);
+  }
+
+  @CommandRoute(':unitId/remote-area', 'organisation.manage', {
+    answers: 'The unit, a remote area (or no longer one) from the effective day on; its remoteArea shows every change.',
+    schema: UNIT_ANSWER,
+    conflicts: 'UNIT.REMOTE_AREA_UNCHANGED, UNIT.REMOTE_AREA_OUT_OF_ORDER, UNIT.MERGED, UNIT.ABOLISHED.',
+  })
+  setRemoteArea(@Param('unitId') unitId: string, @Body() body: SetUnitRemoteAreaRequestDto, @Envelope() envelope: CommandEnvelope) {
+    const { remote, effectiveOn, legalBasis } = body;
+    return this.endpoint.act(unitId, { type: 'SetUnitRemoteArea', remote, effectiveOn, legalBasis }, envelope);
   }
 
   @CommandRoute(':unitId/corrections', 'organisation.manage', { answers: 'The unit, the correction applied.', schema: UNIT_ANSWER })

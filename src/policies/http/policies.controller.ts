@@ -62,6 +62,7 @@ export class PoliciesController {
             especiallyComplex: extensions.especiallyComplex ? allowance(extensions.especiallyComplex) : null,
           }
         : null,
+      remoteArea: body.remoteArea ? { limit: body.remoteArea.limit, complexLimit: body.remoteArea.complexLimit ?? null } : null,
       effectiveFrom: body.effectiveFrom,
       effectiveTo: body.effectiveTo ?? null,
       legalReference: body.legalReference,

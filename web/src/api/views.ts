@@ -97,6 +97,8 @@ export interface TimelineDeadline {
     readonly unit: string;
     readonly needsCheck: boolean;
     readonly source: 'default' | 'recorded';
+    /** The remote-area limit was counted (the receiving unit was a remote area on the receipt day). */
+    readonly remoteArea: boolean;
   } | null;
   readonly clockStartedAt: string | null;
   readonly dueAt: string | null;

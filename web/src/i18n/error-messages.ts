@@ -286,6 +286,22 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
     vi: 'Việc chuyển chưa có hiệu lực; hãy ghi nhận từ ngày có hiệu lực.',
     en: 'The move is not in effect yet; record it from its effective day.',
   },
+  'UNIT.REMOTE_AREA_UNCHANGED': {
+    vi: 'Đơn vị đã ở đúng tình trạng vùng sâu, vùng xa này vào ngày đó.',
+    en: 'The unit already has that remote-area status on that day.',
+  },
+  'UNIT.REMOTE_AREA_OUT_OF_ORDER': {
+    vi: 'Tình trạng vùng sâu, vùng xa của đơn vị đã thay đổi từ ngày này hoặc muộn hơn.',
+    en: "The unit's remote-area status already changed with effect from that day or later.",
+  },
+  'UNIT.REMOTE_AREA_BEFORE_REGISTRATION': {
+    vi: 'Ngày hiệu lực trước ngày đăng ký đơn vị.',
+    en: 'The change would take effect before the unit was registered.',
+  },
+  'UNIT.REMOTE_AREA_NOT_YET_EFFECTIVE': {
+    vi: 'Quyết định chưa có hiệu lực; hãy ghi nhận từ ngày có hiệu lực.',
+    en: 'The decision is not in effect yet; record it from its effective day.',
+  },
   'UNIT.MOVE_OUT_OF_ORDER': {
     vi: 'Đơn vị đã được chuyển với ngày hiệu lực muộn hơn hoặc bằng ngày này.',
     en: 'The unit was already moved with effect from that day or later.',
@@ -365,6 +381,14 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
   'WEBHOOK.HOST_NOT_ALLOWED': {
     vi: 'Máy chủ nhận không nằm trong danh sách được phép (WEBHOOK_ALLOWED_HOSTS).',
     en: 'The receiving host is not on the allowed list (WEBHOOK_ALLOWED_HOSTS).',
+  },
+  'POLICY.REMOTE_LIMIT_SHORTER': {
+    vi: 'Thời hạn cho vùng sâu, vùng xa phải là số ngày nguyên, không ngắn hơn thời hạn thông thường.',
+    en: "A remote area's limit is a whole number no shorter than the rule's.",
+  },
+  'POLICY.REMOTE_COMPLEX_LIMIT_INCOHERENT': {
+    vi: 'Thời hạn vụ việc phức tạp ở vùng sâu, vùng xa cần có gia hạn cho vụ việc phức tạp và phải dài hơn thời hạn vùng sâu, vùng xa.',
+    en: "A remote area's complex limit needs the rule's complex extensions and must be longer than its remote limit.",
   },
   'POLICY.NOT_FOUND': { vi: 'Không tìm thấy quy định.', en: 'No such rule.' },
   'POLICY.ALREADY_RECORDED': { vi: 'Quy định đã được ghi.', en: 'The rule is recorded already.' },

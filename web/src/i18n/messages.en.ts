@@ -134,6 +134,7 @@ export const en: Messages = {
     legalReference: 'Legal basis',
     limit: 'Limit',
     needsCheck: 'legal basis to be checked',
+    remoteArea: 'remote-area limit',
     completedAt: 'Done',
     deadlineStatus: 'Verdict',
     noDeadlines: 'No deadline yet.',

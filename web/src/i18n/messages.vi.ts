@@ -140,6 +140,7 @@ export const vi = {
     legalReference: 'Căn cứ',
     limit: 'Thời hạn',
     needsCheck: 'cần kiểm tra lại căn cứ',
+    remoteArea: 'thời hạn vùng sâu, vùng xa',
     completedAt: 'Hoàn thành lúc',
     deadlineStatus: 'Kết quả',
     noDeadlines: 'Chưa có thời hạn nào.',

@@ -77,6 +77,26 @@ export class ExtensionsDto extends ExtensionAllowanceDto {
   readonly especiallyComplex?: ExtensionAllowanceDto;
 }
 
+export class RemoteAreaLimitsDto {
+  @ApiProperty({ minimum: 1, maximum: 10000, example: 45, description: 'The limit instead of the rule’s, in its unit.' })
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  readonly limit!: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 10000,
+    example: 60,
+    description: 'What a complex case reaches by the rule’s complex extensions; the rule’s complex allowance when absent.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  readonly complexLimit?: number;
+}
+
 export class RecordPolicyRuleRequestDto extends RecordedFactDto {
   @ApiPropertyOptional({ description: 'A stable id chosen by the recorder; generated when absent.', example: 'denunciation-accept-2018' })
   @IsOptional()
@@ -117,6 +137,16 @@ export class RecordPolicyRuleRequestDto extends RecordedFactDto {
   @ValidateNested()
   @Type(() => ExtensionsDto)
   readonly extensions?: ExtensionsDto;
+
+  @ApiPropertyOptional({
+    type: RemoteAreaLimitsDto,
+    description:
+      'The limits of a case received by a unit that was a remote or difficult area (vùng sâu, vùng xa) on its receipt day; the same limits everywhere when absent.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RemoteAreaLimitsDto)
+  readonly remoteArea?: RemoteAreaLimitsDto;
 
   @ApiProperty({ description: 'First day the rule applies (YYYY-MM-DD).', example: '2019-01-01' })
   @IsCalendarDate()

@@ -44,6 +44,7 @@ export function CaseDeadlines({ timeline }: { readonly timeline: UseQueryResult<
                       {deadline.rule ? (
                         <>
                           {deadline.rule.legalReference}
+                          {deadline.rule.remoteArea && <span className="muted"> ({m.cases.remoteArea})</span>}
                           {deadline.rule.needsCheck && <span className="muted"> ({m.cases.needsCheck})</span>}
                         </>
                       ) : (
