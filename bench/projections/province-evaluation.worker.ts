@@ -5,7 +5,7 @@ import { AnnualEvaluations } from '../../src/evaluations/annual-evaluations.js';
 import { loadDefaultDuties, loadDefaultRules } from '../../src/policies/default-rules.js';
 import { RuleBookQuery } from '../../src/policies/rule-book.query.js';
 import { openReadModels } from '../../src/projections/read-models.database.js';
-import { ReviewFactsQuery } from '../../src/responsibility/projection/review-facts.query.js';
+import { ReportFactsQuery } from '../../src/responsibility/projection/report-facts.query.js';
 import { caseTimelinesProjection } from '../../src/timelines/case-timelines.projection.js';
 
 /**
@@ -30,7 +30,7 @@ const rules = new RuleBookQuery(
   loadDefaultRules(job.defaultRulesFile),
   loadDefaultDuties(job.defaultRulesFile),
 );
-const evaluations = new AnnualEvaluations(new ReviewFactsQuery(db), loadVietnamCalendar(job.holidaysDirectory), rules);
+const evaluations = new AnnualEvaluations(new ReportFactsQuery(db), loadVietnamCalendar(job.holidaysDirectory), rules);
 const now = new Date();
 for (let run = 0; run < job.runs; run += 1) {
   const started = performance.now();

@@ -11,8 +11,8 @@ import { loadDefaultDuties, loadDefaultRules } from '../../src/policies/default-
 import { RuleBookQuery } from '../../src/policies/rule-book.query.js';
 import { openReadModels } from '../../src/projections/read-models.database.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
-import { OfficialReview } from '../../src/responsibility/projection/official-review.js';
-import { ReviewFactsQuery } from '../../src/responsibility/projection/review-facts.query.js';
+import { OfficialReports } from '../../src/responsibility/projection/official-report.js';
+import { ReportFactsQuery } from '../../src/responsibility/projection/report-facts.query.js';
 import { caseTimelinesProjection } from '../../src/timelines/case-timelines.projection.js';
 import type { Machine } from '../environment.js';
 import { generateProvince } from './province.js';
@@ -20,7 +20,7 @@ import { generateProvince } from './province.js';
 /**
  * The read side on a synthetic province (issue 4, item 9): generation, full rebuild of every
  * projection with peak RSS, then query latencies. The queries call the same application services the
- * controllers call (replayCase over readStream, OfficialReview, AnnualEvaluations), in process and
+ * controllers call (replayCase over readStream, OfficialReports, AnnualEvaluations), in process and
  * without HTTP: the figures leave out Nest's routing, validation and JSON serialisation.
  *
  *   BENCH_PROJECTION_EVENTS=1000000   size of the province (events)
@@ -152,10 +152,10 @@ export async function runProjectionsBench(projectRoot: string, folder: string, m
 
     // 3. Query latencies.
     const calendar = loadVietnamCalendar(join(projectRoot, 'src', 'calendar', 'holidays'));
-    const facts = new ReviewFactsQuery(db);
+    const facts = new ReportFactsQuery(db);
     const defaultRulesFile = join(projectRoot, 'src', 'policies', 'default-rules.json');
     const rules = new RuleBookQuery(db, caseTimelinesProjection, loadDefaultRules(defaultRulesFile), loadDefaultDuties(defaultRulesFile));
-    const reviews = new OfficialReview(facts, calendar, rules);
+    const reviews = new OfficialReports(facts, calendar, rules);
     const evaluations = new AnnualEvaluations(facts, calendar, rules);
     const now = new Date();
     const everything = historySelection(undefined, undefined);
@@ -174,9 +174,9 @@ export async function runProjectionsBench(projectRoot: string, folder: string, m
       return replayCase(caseId, await store.readStream(`case-${caseId}`), midway);
     });
     console.log(`  case replay: p50 ${caseReplay.p50Ms.toFixed(2)} ms, p95 ${caseReplay.p95Ms.toFixed(2)} ms`);
-    const officialReview = await measure(QUERY_RUNS, WARM_UP_RUNS, (run) => reviews.review(officialAt(run), REVIEW_PERIOD, now));
+    const officialReport = await measure(QUERY_RUNS, WARM_UP_RUNS, (run) => reviews.review(officialAt(run), REVIEW_PERIOD, now));
     console.log(
-      `  one official's review ${EVALUATION_YEAR}: p50 ${officialReview.p50Ms.toFixed(2)} ms, p95 ${officialReview.p95Ms.toFixed(2)} ms`,
+      `  one official's review ${EVALUATION_YEAR}: p50 ${officialReport.p50Ms.toFixed(2)} ms, p95 ${officialReport.p95Ms.toFixed(2)} ms`,
     );
     const officialEvaluation = await measure(QUERY_RUNS, WARM_UP_RUNS, (run) =>
       evaluations.evaluate(EVALUATION_YEAR, { officialId: officialAt(run + 3) }, now),
@@ -211,7 +211,7 @@ export async function runProjectionsBench(projectRoot: string, folder: string, m
       peakRss: megabytes(peakRss) < TARGET_PEAK_RSS_MB,
       caseHistory: caseHistory.p95Ms <= TARGET_CASE_HISTORY_P95_MS,
       caseReplay: caseReplay.p95Ms <= TARGET_CASE_HISTORY_P95_MS,
-      officialReview: officialReview.p95Ms <= TARGET_REVIEW_P95_MS,
+      officialReport: officialReport.p95Ms <= TARGET_REVIEW_P95_MS,
       officialEvaluation: officialEvaluation.p95Ms <= TARGET_REVIEW_P95_MS,
       provinceEvaluation: provinceTimes.length > 0 && provinceEvaluation.maxMs <= TARGET_PROVINCE_MS,
     };
@@ -246,9 +246,9 @@ export async function runProjectionsBench(projectRoot: string, folder: string, m
       ],
       [
         `one official's review, ${EVALUATION_YEAR} (p50 / p95)`,
-        `${ms(officialReview.p50Ms)} / ${ms(officialReview.p95Ms)} ms`,
+        `${ms(officialReport.p50Ms)} / ${ms(officialReport.p95Ms)} ms`,
         `p95 <= ${TARGET_REVIEW_P95_MS} ms`,
-        verdict(checks.officialReview),
+        verdict(checks.officialReport),
       ],
       [
         `one official's evaluation ${EVALUATION_YEAR} (p50 / p95)`,
@@ -294,7 +294,7 @@ export async function runProjectionsBench(projectRoot: string, folder: string, m
         mode: 'in-process application services, no HTTP',
         caseHistory,
         caseReplay,
-        officialReview,
+        officialReport,
         officialEvaluation,
         provinceEvaluation: { ...provinceEvaluation, officials: evaluatedOfficials },
       },

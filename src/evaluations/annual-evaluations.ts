@@ -1,9 +1,9 @@
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { DomainError } from '../domain-kit/domain-error.js';
 import type { RuleBookQuery } from '../policies/rule-book.query.js';
-import { reviewOf } from '../responsibility/projection/official-review.js';
-import type { ReviewFactsQuery } from '../responsibility/projection/review-facts.query.js';
-import type { ReviewPeriod } from '../responsibility/review-input.js';
+import { reportOf } from '../responsibility/projection/official-report.js';
+import type { ReportFactsQuery } from '../responsibility/projection/report-facts.query.js';
+import type { ReportPeriod } from '../responsibility/report-input.js';
 import { UnitTree } from '../responsibility/unit-tree.js';
 import { evaluationOf, type OfficialEvaluation } from './evaluation.js';
 import { RelevantRecords } from './records-relevant-to.js';
@@ -16,7 +16,7 @@ export type EvaluationScope =
 
 export interface AnnualEvaluation {
   readonly year: number;
-  readonly period: ReviewPeriod;
+  readonly period: ReportPeriod;
   readonly asOf: string;
   readonly scope: EvaluationScope;
   readonly officials: readonly OfficialEvaluation[];
@@ -30,7 +30,7 @@ export interface AnnualEvaluation {
  */
 export class AnnualEvaluations {
   constructor(
-    private readonly facts: ReviewFactsQuery,
+    private readonly facts: ReportFactsQuery,
     private readonly calendar: WorkingDayCalendar,
     private readonly ruleBooks: RuleBookQuery,
   ) {}
@@ -53,7 +53,7 @@ export class AnnualEvaluations {
       .map((officialId) => {
         // The official's cut holds every visit their review can count, so it serves evaluationOf too.
         const own = relevant.of(officialId);
-        return evaluationOf(reviewOf(officialId, own, period, asOf, judgement), own);
+        return evaluationOf(reportOf(officialId, own, period, asOf, judgement), own);
       });
     return { year, period, asOf: asOf.toISOString(), scope, officials };
   }
@@ -68,7 +68,7 @@ export class AnnualEvaluations {
 
 function assignedDuring(
   unitId: string,
-  period: ReviewPeriod,
+  period: ReportPeriod,
   officialIds: readonly string[],
   records: Parameters<typeof evaluationOf>[1],
 ): string[] {

@@ -1,5 +1,5 @@
-import type { ReviewRecords } from '../responsibility/projection/review-facts.query.js';
-import type { Figure, ResponsibilityReview } from '../responsibility/review-output.js';
+import type { ReportRecords } from '../responsibility/projection/report-facts.query.js';
+import type { Figure, ResponsibilityReport } from '../responsibility/report-output.js';
 
 /** The indicators of the annual evaluation, in the order they are shown and exported. */
 export const INDICATORS = [
@@ -36,9 +36,9 @@ export interface OfficialEvaluation {
 /**
  * One official's year, read off their responsibility review of that year, so the evaluation and the
  * review can never disagree. Visits are counted once each even when two of the official's assignments
- * cover the same unit (the review lists them under each assignment).
+ * cover the same unit (the report lists them under each assignment).
  */
-export function evaluationOf(review: ResponsibilityReview, records: ReviewRecords): OfficialEvaluation {
+export function evaluationOf(review: ResponsibilityReport, records: ReportRecords): OfficialEvaluation {
   const months = review.attendance.flatMap((entry) => entry.months);
   const visitCells = (outcome: 'conducted' | 'cancelled') =>
     review.visits.flatMap((entry) => Object.values(entry.counts).map((byOutcome) => byOutcome[outcome]));
@@ -72,7 +72,7 @@ export function evaluationOf(review: ResponsibilityReview, records: ReviewRecord
 }
 
 /** A visit's record begins with its VisitScheduled event: a visit is counted when that id is in the evidence. */
-function distinctVisits(cells: readonly Figure[], records: ReviewRecords): Figure {
+function distinctVisits(cells: readonly Figure[], records: ReportRecords): Figure {
   const evidence = unique(cells.flatMap((cell) => cell.evidence));
   const ids = new Set(evidence);
   return { count: records.visits.filter((visit) => ids.has(visit.eventIds[0])).length, evidence };

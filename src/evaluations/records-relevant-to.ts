@@ -1,16 +1,16 @@
 import { everyParent } from '../organisation/unit-parents.js';
-import type { ReviewRecords } from '../responsibility/projection/review-facts.query.js';
-import type { CaseRecord, MeetingRecord, VisitRecord } from '../responsibility/review-input.js';
+import type { ReportRecords } from '../responsibility/projection/report-facts.query.js';
+import type { CaseRecord, MeetingRecord, VisitRecord } from '../responsibility/report-input.js';
 
 /**
  * The part of a group's records that can matter to one official's review: a superset, cut so that
  * evaluating a whole province does not scan every case once per official. Kept: the cases, meetings
  * and visits of any unit under one of the official's assigned units (by a parent of any day or by merge, at any
- * time: the review itself applies the dates), and everything that names the official. Everyone's
+ * time: the report itself applies the dates), and everything that names the official. Everyone's
  * assignments and the unit tree stay whole, since a pre-emption names all who were in charge.
- * Each kept list keeps the group's order (the review lists its items in the order it was given them).
+ * Each kept list keeps the group's order (the report lists its items in the order it was given them).
  */
-export function recordsRelevantTo(officialId: string, records: ReviewRecords): ReviewRecords {
+export function recordsRelevantTo(officialId: string, records: ReportRecords): ReportRecords {
   return new RelevantRecords(records).of(officialId);
 }
 
@@ -25,7 +25,7 @@ export class RelevantRecords {
   private readonly meetings: RecordIndex<MeetingRecord>;
   private readonly visits: RecordIndex<VisitRecord>;
 
-  constructor(private readonly records: ReviewRecords) {
+  constructor(private readonly records: ReportRecords) {
     for (const unit of records.units) {
       for (const parentId of everyParent(unit)) push(this.children, parentId, unit.unitId);
       if (unit.mergedInto !== null) push(this.children, unit.mergedInto.unitId, unit.unitId);
@@ -52,7 +52,7 @@ export class RelevantRecords {
     );
   }
 
-  of(officialId: string): ReviewRecords {
+  of(officialId: string): ReportRecords {
     const reach = this.unitsUnder(this.assignedUnits.get(officialId) ?? []);
     return {
       ...this.records,

@@ -537,7 +537,7 @@ export const READ_EXAMPLES = {
       'e9c5dd99-7573-4710-be0f-4301fc33caac': '/api/v1/events/e9c5dd99-7573-4710-be0f-4301fc33caac',
     },
   },
-  officialReview: {
+  officialReport: {
     officialId: 'o-gia-tan',
     period: {
       from: '2017-01-01',

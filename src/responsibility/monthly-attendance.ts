@@ -2,8 +2,8 @@ import { vietnamDayOf, type CalendarDay } from '../calendar/calendar-day.js';
 import type { MeetingKind } from '../meetings/meeting.events.js';
 import type { MeetingToAttend } from '../policies/monthly-duty.js';
 import type { RuleBook } from '../policies/rule-book.js';
-import type { AssignmentRecord, MeetingRecord, ReviewPeriod } from './review-input.js';
-import type { AttendanceOfAssignment, DutyPartOfMonth, DutyPartStatus, Figure, MonthOfAttendance, MonthStatus } from './review-output.js';
+import type { AssignmentRecord, MeetingRecord, ReportPeriod } from './report-input.js';
+import type { AttendanceOfAssignment, DutyPartOfMonth, DutyPartStatus, Figure, MonthOfAttendance, MonthStatus } from './report-output.js';
 import type { UnitLink, UnitTree } from './unit-tree.js';
 import { daysIncluded, earlier, firstDayOfMonth, lastDayOfMonth, later, monthsBetween } from './vietnam-months.js';
 
@@ -28,7 +28,7 @@ export function attendanceOf(
   assignment: AssignmentRecord,
   input: {
     officialId: string;
-    period: ReviewPeriod;
+    period: ReportPeriod;
     asOf: string;
     meetings: readonly MeetingRecord[];
     tree: UnitTree;

@@ -8,19 +8,19 @@ import type { OfficialEvent } from '../officials/official.events.js';
 import type { UnitEvent, UnitMoved, UnitRemoteAreaSet } from '../organisation/unit.events.js';
 import type { ReviewEvent } from '../reviews/review.events.js';
 import type { VisitEvent } from '../visits/visit.events.js';
-import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewRecord, UnitRecord, VisitRecord } from './review-input.js';
+import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewRecord, UnitRecord, VisitRecord } from './report-input.js';
 
 /*
- * The review's records folded from one stream's facts, corrections applied (latest wins). A record's
+ * The report's records folded from one stream's facts, corrections applied (latest wins). A record's
  * eventIds are its events and the corrections of them. Projections may build the same records
  * incrementally; these folds are the reference (and what the tests use to stay on literal events).
  */
 
 /**
  * Which case events a case record is folded from: a new case event type fails compilation here until
- * it says whether the review reads it. The clocks of the review's upward-report rules are counted from
+ * it says whether the report reads it. The clocks of the report's upward-report rules are counted from
  * the record (momentsOf: CaseReceived starts them, CaseReportedUpward completes them); a pause event
- * such as CaseSuspended must be read here, and kept by the record, for the review to honour it.
+ * such as CaseSuspended must be read here, and kept by the record, for the report to honour it.
  */
 const CASE_EVENTS_IN_RECORDS: Readonly<Record<CaseEventType, boolean>> = {
   CaseReceived: true,
@@ -37,7 +37,7 @@ const CASE_EVENTS_IN_RECORDS: Readonly<Record<CaseEventType, boolean>> = {
   CaseResolved: true,
   CaseClosed: false,
   CaseReopened: true,
-  // The upward-report rules the review counts name no pause: a suspension stops the handling, not the duty to report.
+  // The upward-report rules the report counts name no pause: a suspension stops the handling, not the duty to report.
   CaseSuspended: false,
   CaseResumed: false,
   CaseFindingLinked: false,
@@ -164,7 +164,7 @@ export function visitFromFacts(stream: readonly Fact<VisitEvent>[]): VisitRecord
 }
 
 /**
- * A case fact as the review reads it: with the official the recording token named (its metadata's
+ * A case fact as the report reads it: with the official the recording token named (its metadata's
  * officialId), which says who did an act recorded with an official's own token.
  */
 export type CaseFact = Fact<CaseEvent> & { readonly tokenOfficialId?: string | null };
@@ -215,9 +215,9 @@ export function caseFromFacts(stream: readonly CaseFact[]): CaseRecord | null {
 
 /**
  * A record's facts as the deadline calculator reads a case's history (CaseFacts.moments), for the
- * clocks the review counts: the receipt first, then its classifications, assignments, upward reports
+ * clocks the report counts: the receipt first, then its classifications, assignments, upward reports
  * and upper-level notices in the order they happened. Rebuilt from the record rather than stored with
- * it, so a review reads no more than the figures need.
+ * it, so a report reads no more than the figures need.
  */
 export function momentsOf(record: CaseRecord): CaseMoment[] {
   const later: CaseMoment[] = [

@@ -6,26 +6,26 @@ import { PoliciesModule } from '../policies/policies.module.js';
 import { RuleBookQuery } from '../policies/rule-book.query.js';
 import { ProjectionsModule } from '../projections/projections.module.js';
 import { READ_MODELS } from '../projections/read-models.database.js';
-import { OfficialReviewController } from './http/official-review.controller.js';
-import { OfficialReview } from './projection/official-review.js';
-import { ReviewFactsQuery } from './projection/review-facts.query.js';
+import { OfficialReportController } from './http/official-report.controller.js';
+import { OfficialReports } from './projection/official-report.js';
+import { ReportFactsQuery } from './projection/report-facts.query.js';
 
 /**
- * The responsibility review over HTTP, read from the responsibility-facts projection (registered in
+ * The responsibility report over HTTP, read from the responsibility-facts projection (registered in
  * projections/all-projections.ts). Exports the query and the calendar for the annual evaluation.
  */
 @Module({
   imports: [ProjectionsModule, PoliciesModule, CalendarModule],
-  controllers: [OfficialReviewController],
+  controllers: [OfficialReportController],
   providers: [
-    { provide: ReviewFactsQuery, inject: [READ_MODELS], useFactory: (db: Database.Database) => new ReviewFactsQuery(db) },
+    { provide: ReportFactsQuery, inject: [READ_MODELS], useFactory: (db: Database.Database) => new ReportFactsQuery(db) },
     {
-      provide: OfficialReview,
-      inject: [ReviewFactsQuery, WorkingDayCalendar, RuleBookQuery],
-      useFactory: (facts: ReviewFactsQuery, calendar: WorkingDayCalendar, rules: RuleBookQuery) =>
-        new OfficialReview(facts, calendar, rules),
+      provide: OfficialReports,
+      inject: [ReportFactsQuery, WorkingDayCalendar, RuleBookQuery],
+      useFactory: (facts: ReportFactsQuery, calendar: WorkingDayCalendar, rules: RuleBookQuery) =>
+        new OfficialReports(facts, calendar, rules),
     },
   ],
-  exports: [ReviewFactsQuery, CalendarModule],
+  exports: [ReportFactsQuery, CalendarModule],
 })
 export class ResponsibilityModule {}

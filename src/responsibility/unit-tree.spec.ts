@@ -1,5 +1,5 @@
 import { UnitTree } from './unit-tree.js';
-import type { UnitRecord } from './review-input.js';
+import type { UnitRecord } from './report-input.js';
 
 /** Given a commune under its district until 2025-07-01, then moved under the province (the district level abolished). */
 const units: UnitRecord[] = [

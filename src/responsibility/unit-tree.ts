@@ -1,6 +1,6 @@
 import { vietnamDayOf, type CalendarDay } from '../calendar/calendar-day.js';
 import { parentOn, parentPeriods } from '../organisation/unit-parents.js';
-import type { UnitRecord } from './review-input.js';
+import type { UnitRecord } from './report-input.js';
 
 /**
  * How a unit reaches the assigned unit: the merge and move events crossed on the way (empty for links
@@ -38,7 +38,7 @@ export class UnitTree {
   }
 
   private readonly units: ReadonlyMap<string, UnitRecord>;
-  /** Links already walked: a review asks the same question for every fact of a unit. */
+  /** Links already walked: a report asks the same question for every fact of a unit. */
   private readonly links = new Map<string, UnitLink | null>();
   /** Without merges or moves the hierarchy is the same on every day, and a link need not be walked again for another day. */
   private readonly changesOverTime: boolean;

@@ -1,8 +1,8 @@
 import { vietnamDayOf } from '../calendar/calendar-day.js';
 import { VISIT_KINDS } from '../visits/visit.events.js';
 import { unique } from './monthly-attendance.js';
-import type { AssignmentRecord, ReviewPeriod, VisitRecord } from './review-input.js';
-import type { Figure, VisitCounts, VisitOutcome, VisitsOfAssignment } from './review-output.js';
+import type { AssignmentRecord, ReportPeriod, VisitRecord } from './report-input.js';
+import type { Figure, VisitCounts, VisitOutcome, VisitsOfAssignment } from './report-output.js';
 import type { UnitTree } from './unit-tree.js';
 
 const OUTCOMES: readonly VisitOutcome[] = ['conducted', 'absent', 'cancelled', 'planned'];
@@ -18,7 +18,7 @@ const FOREVER = '9999-12-31';
  */
 export function visitsByAssignment(
   officialId: string,
-  period: ReviewPeriod,
+  period: ReportPeriod,
   assignments: readonly AssignmentRecord[],
   visits: readonly VisitRecord[],
   tree: UnitTree,

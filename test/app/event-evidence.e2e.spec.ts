@@ -146,7 +146,7 @@ describe('an event by its id, as evidence', () => {
       overdue: (await http.get('/api/v1/timelines/overdue').query({ minPosition, asOf: '2018-01-01T00:00:00+07:00' }).expect(200)).body,
       audit: (await http.get('/api/v1/audit').query({ caseId, minPosition }).expect(200)).body,
       evaluation: (await http.get('/api/v1/evaluations/2017').query({ unitId: 'gia-tan', minPosition }).expect(200)).body,
-      officialReview: (await http.get('/api/v1/officials/o-gia-tan/review').query({ from: '2017-01-01', to: '2017-12-31' }).expect(200))
+      officialReport: (await http.get('/api/v1/officials/o-gia-tan/review').query({ from: '2017-01-01', to: '2017-12-31' }).expect(200))
         .body,
     };
     expect(answers.review.evidenceEventIds).toEqual([cited]);
@@ -159,7 +159,7 @@ describe('an event by its id, as evidence', () => {
     for (const entry of answers.audit.entries as { eventId: string }[])
       expect(answers.audit.eventLinks[entry.eventId]).toBe(`/api/v1/events/${entry.eventId}`);
     expect(answers.evaluation.eventLinks).toEqual(expect.any(Object));
-    expect(answers.officialReview.eventLinks).toEqual(expect.any(Object));
+    expect(answers.officialReport.eventLinks).toEqual(expect.any(Object));
     const opened = await http.get(answers.timeline.eventLinks[cited]).expect(200);
     expect(opened.body.eventId).toBe(cited);
   });

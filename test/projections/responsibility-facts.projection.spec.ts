@@ -5,7 +5,7 @@ import { tableNamesFor } from '../../src/projections/projection.js';
 import { openReadModels } from '../../src/projections/read-models.database.js';
 import type { RecordedEvent } from '../../src/ledger/event-store.port.js';
 import { responsibilityFactsProjection } from '../../src/responsibility/projection/responsibility-facts.projection.js';
-import { ReviewFactsQuery } from '../../src/responsibility/projection/review-facts.query.js';
+import { ReportFactsQuery } from '../../src/responsibility/projection/report-facts.query.js';
 import { recorded } from './recorded-events.js';
 
 const id = (position: number) => `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`;
@@ -14,7 +14,7 @@ const at = (day: string) => `2024-03-${day}T08:00:00+07:00`;
 /** Given these events (through the engine's writer, on :memory:), these rows, and these streams selected for a review. */
 describe('the responsibility-facts projection', () => {
   let db: Database.Database;
-  let query: ReviewFactsQuery;
+  let query: ReportFactsQuery;
   let generation: number;
 
   const given = (...events: RecordedEvent[]): void => {
@@ -169,7 +169,7 @@ describe('the responsibility-facts projection', () => {
 
   beforeEach(() => {
     db = openReadModels(':memory:');
-    query = new ReviewFactsQuery(db);
+    query = new ReportFactsQuery(db);
   });
   afterEach(() => db.close());
 

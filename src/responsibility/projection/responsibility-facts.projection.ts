@@ -6,12 +6,12 @@ import { actingOfficialOf, caseFromFacts, FOLDED_EVENT_TYPES, type CaseFact } fr
 
 export type ResponsibilityFactsTable = 'events' | 'stream_officials' | 'stream_units' | 'case_days' | 'case_records';
 
-/** The aggregates whose facts the review folds (records-from-facts.ts); every other category is ignored. */
-export const REVIEW_CATEGORIES = ['official', 'unit', 'meeting', 'visit', 'case', 'review'] as const;
-export type ReviewCategory = (typeof REVIEW_CATEGORIES)[number];
+/** The aggregates whose facts the report folds (records-from-facts.ts); every other category is ignored. */
+export const REPORT_CATEGORIES = ['official', 'unit', 'meeting', 'visit', 'case', 'review'] as const;
+export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
 
 /**
- * The facts the responsibility review and the annual evaluation are computed from: each event of the
+ * The facts the responsibility report and the annual evaluation are computed from: each event of the
  * official, unit, meeting, visit, case and review streams that the folds read (FOLDED_EVENT_TYPES of
  * records-from-facts.ts: about half of a case's events, its closure, escalations and acts that name no
  * official, change no record), stored once (id, type, occurredAt, data, and the official the recording
@@ -22,12 +22,12 @@ export type ReviewCategory = (typeof REVIEW_CATEGORIES)[number];
  * - stream_units: the unit a case was received in, a meeting or visit was held in, and the units an
  *   official was assigned to (category 'official'), so "who answers for this unit" is one lookup;
  * and per case: case_days, the first and last Vietnamese day on which one of its events occurred (every
- * date the review reads from a case is an event's occurredAt, which no correction changes, so a case
+ * date the report reads from a case is an event's occurredAt, which no correction changes, so a case
  * with no event in a period can add nothing to that period's review: the query leaves it out unread),
  * and case_records, its record as caseFromFacts folds it from the stored events, folded again at the
  * end of every batch that changed the case, so the query reads one row per case instead of its events.
  * The indexes are a superset: a corrected field adds the new ids and never removes the old ones. The
- * pure review filters by occurredAt and the unit tree, so a stream selected too many is harmless, one
+ * pure report filters by occurredAt and the unit tree, so a stream selected too many is harmless, one
  * selected too few would not be. The reporter's contact (personal data) is not copied.
  */
 export const responsibilityFactsProjection: Projection<ResponsibilityFactsTable> = {
@@ -192,13 +192,13 @@ function jsonOrNull(record: object | null): string | null {
   return record === null ? null : JSON.stringify(record);
 }
 
-/** `case-2024-0001` → case; null for a category the review does not read. */
-export function categoryOf(streamId: string): ReviewCategory | null {
+/** `case-2024-0001` → case; null for a category the report does not read. */
+export function categoryOf(streamId: string): ReportCategory | null {
   const category = streamId.slice(0, Math.max(0, streamId.indexOf('-')));
-  return (REVIEW_CATEGORIES as readonly string[]).includes(category) ? (category as ReviewCategory) : null;
+  return (REPORT_CATEGORIES as readonly string[]).includes(category) ? (category as ReportCategory) : null;
 }
 
-/** The data as recorded, without the reporter's contact details: the review never reads them. */
+/** The data as recorded, without the reporter's contact details: the report never reads them. */
 function storedData(event: RecordedEvent): JsonObject {
   if (event.type !== 'CaseReceived') return event.data;
   const { reporter: _reporter, ...rest } = event.data;
@@ -214,7 +214,7 @@ interface Links {
  * The index rows of one event. An EventCorrected may replace the fields that name officials or units
  * (attendees, participants, unitId...), so its `fields` are read with the same rules as the event.
  */
-function linksOf(category: ReviewCategory, event: RecordedEvent): Links {
+function linksOf(category: ReportCategory, event: RecordedEvent): Links {
   const data = event.type === 'EventCorrected' && isObject(event.data.fields) ? event.data.fields : event.data;
   const own = category === 'official' ? [event.streamId.slice('official-'.length)] : [];
   switch (category) {

@@ -22,12 +22,12 @@ function defaultPeriod(now = new Date()): { from: string; to: string } {
 export function OfficialScreen() {
   return (
     <RequirePermission permission="officials.review">
-      <OfficialReview />
+      <OfficialReports />
     </RequirePermission>
   );
 }
 
-function OfficialReview() {
+function OfficialReports() {
   const { m } = useI18n();
   const { officialId } = route.useParams();
   const search = route.useSearch();

@@ -7,8 +7,8 @@ import type { JsonObject, RecordedEvent } from '../../src/ledger/event-store.por
 import { GenerationCatalog } from '../../src/projections/generation-catalog.js';
 import { GenerationWriter } from '../../src/projections/generation-writer.js';
 import { openReadModels } from '../../src/projections/read-models.database.js';
-import { OfficialReview, reviewOf } from '../../src/responsibility/projection/official-review.js';
-import { ReviewFactsQuery } from '../../src/responsibility/projection/review-facts.query.js';
+import { OfficialReports, reportOf } from '../../src/responsibility/projection/official-report.js';
+import { ReportFactsQuery } from '../../src/responsibility/projection/report-facts.query.js';
 import { responsibilityFactsProjection } from '../../src/responsibility/projection/responsibility-facts.projection.js';
 import { caseFromFacts, meetingFromFacts, unitFromFacts, visitFromFacts } from '../../src/responsibility/records-from-facts.js';
 import type { DomainEvent, Fact } from '../../src/domain-kit/decider.js';
@@ -332,7 +332,7 @@ describe('the review and evaluation fast paths', () => {
           // In batches of random sizes: a case changed in several batches is folded again after each.
           const writer = new GenerationWriter(db, catalog, responsibilityFactsProjection, generation, 'live');
           for (let start = 0; start < events.length; start += batchSize) writer.write(events.slice(start, start + batchSize));
-          const facts = new ReviewFactsQuery(db);
+          const facts = new ReportFactsQuery(db);
           const asOf = new Date(asOfText);
           const period = { from: `${year}-01-01`, to: `${year}-12-31` };
 
@@ -348,13 +348,13 @@ describe('the review and evaluation fast paths', () => {
           expect(everything.units).toEqual(everything.units.map((unit) => unitFromFacts(stream(`unit-${unit.unitId}`))));
           const whole = new AnnualEvaluations(facts, calendar, ruleBooks).evaluate(year, { unitId: 'tinh' }, asOf);
           expect(whole.officials).toEqual(
-            whole.officials.map((official) => evaluationOf(reviewOf(official.officialId, everything, period, asOf, judgement), everything)),
+            whole.officials.map((official) => evaluationOf(reportOf(official.officialId, everything, period, asOf, judgement), everything)),
           );
 
           for (const officialId of OFFICIALS) {
             const own = facts.recordsFor([officialId]);
-            const straightforward = reviewOf(officialId, own, period, asOf, judgement);
-            expect(new OfficialReview(facts, calendar, ruleBooks).review(officialId, period, asOf)).toEqual(straightforward);
+            const straightforward = reportOf(officialId, own, period, asOf, judgement);
+            expect(new OfficialReports(facts, calendar, ruleBooks).review(officialId, period, asOf)).toEqual(straightforward);
             expect(new AnnualEvaluations(facts, calendar, ruleBooks).evaluate(year, { officialId }, asOf).officials).toEqual([
               evaluationOf(straightforward, own),
             ]);

@@ -1,27 +1,27 @@
 import { ids, type CsvColumn } from '../http/csv.js';
 
-/** One figure of a responsibility review: where it sits in the JSON answer, its count, the events it rests on. */
-export interface ReviewFigureRow {
+/** One figure of a responsibility report: where it sits in the JSON answer, its count, the events it rests on. */
+export interface ReportFigureRow {
   readonly figure: string;
   readonly count: number;
   readonly evidence: readonly string[];
 }
 
-export const REVIEW_FIGURE_COLUMNS: readonly CsvColumn<ReviewFigureRow>[] = [
+export const REPORT_FIGURE_COLUMNS: readonly CsvColumn<ReportFigureRow>[] = [
   ['figure', (row) => row.figure],
   ['count', (row) => row.count],
   ['evidence', (row) => ids(row.evidence)],
 ];
 
-/** The keys that name an element of a list in the review, so a row's path stays readable and stable. */
+/** The keys that name an element of a list in the report, so a row's path stays readable and stable. */
 const ELEMENT_KEYS = ['assignmentId', 'caseId', 'month', 'unitId'] as const;
 
 /**
- * Every figure ({ count, evidence }) of the review, at any depth, in the order of the JSON answer, named
- * by its path there (attendance.<assignmentId>.months.<month>.committeeMeetings): the review as one table.
+ * Every figure ({ count, evidence }) of the report, at any depth, in the order of the JSON answer, named
+ * by its path there (attendance.<assignmentId>.months.<month>.committeeMeetings): the report as one table.
  */
-export function reviewFigures(review: object): ReviewFigureRow[] {
-  const rows: ReviewFigureRow[] = [];
+export function reportFigures(review: object): ReportFigureRow[] {
+  const rows: ReportFigureRow[] = [];
   const visit = (node: unknown, path: readonly string[]): void => {
     if (Array.isArray(node)) {
       node.forEach((item, index) => visit(item, [...path, elementName(item, index)]));

@@ -9,11 +9,11 @@ import { LiveRead } from '../../projections/live-read.js';
 import type { TableNames } from '../../projections/projection.js';
 import { everyParent } from '../../organisation/unit-parents.js';
 import { assignmentsFromFacts, meetingFromFacts, reviewFromFacts, unitFromFacts, visitFromFacts } from '../records-from-facts.js';
-import type { AssignmentRecord, CaseRecord, MeetingRecord, ReviewPeriod, ReviewRecord, UnitRecord, VisitRecord } from '../review-input.js';
+import type { AssignmentRecord, CaseRecord, MeetingRecord, ReportPeriod, ReviewRecord, UnitRecord, VisitRecord } from '../report-input.js';
 import { categoryOf, responsibilityFactsProjection, type ResponsibilityFactsTable } from './responsibility-facts.projection.js';
 
-/** The records the review folds for a group of officials, corrections applied. */
-export interface ReviewRecords {
+/** The records the report folds for a group of officials, corrections applied. */
+export interface ReportRecords {
   /** The officials asked for that are registered, with their name (from OfficialRegistered). */
   readonly officials: ReadonlyMap<string, { readonly fullName: string }>;
   readonly assignments: readonly AssignmentRecord[];
@@ -42,17 +42,17 @@ const COLUMNS = 'global_position, stream_id, event_id, type, occurred_at, data';
 const OFFICIAL_STREAM = 'official-';
 
 /**
- * Selects, from the responsibility-facts projection, the streams a review of some officials needs and
+ * Selects, from the responsibility-facts projection, the streams a report of some officials needs and
  * folds them with records-from-facts.ts:
  * - every unit (a province has hundreds, and the tree is needed whole to follow parents and merges);
  * - the officials' own streams, and every stream indexed to them (meetings, visits, cases, reviews);
  * - the cases, meetings and visits of every unit under their assigned units (by parent or merge, at any
- *   time: the review itself applies the dates);
+ *   time: the report itself applies the dates);
  * - the streams of the other officials assigned to those units or to units above them, so that a
  *   pre-emption names everyone in charge.
  * All in one read transaction: one snapshot, even while the projection writes or a rebuild swaps.
  */
-export class ReviewFactsQuery {
+export class ReportFactsQuery {
   private readonly live: LiveRead<ResponsibilityFactsTable>;
 
   constructor(db: Database.Database) {
@@ -61,9 +61,9 @@ export class ReviewFactsQuery {
 
   /**
    * With a period, the cases with no event on a day of it are left out (case_days): they can count in
-   * no figure of a review of that period. Without one, every case is read.
+   * no figure of a report of that period. Without one, every case is read.
    */
-  recordsFor(officialIds: readonly string[], period?: ReviewPeriod): ReviewRecords {
+  recordsFor(officialIds: readonly string[], period?: ReportPeriod): ReportRecords {
     return this.live.read(
       (tables, prepare) => this.select(officialIds, period, tables, prepare),
       () => emptyRecords(),
@@ -94,7 +94,7 @@ export class ReviewFactsQuery {
     );
   }
 
-  private select(officialIds: readonly string[], period: ReviewPeriod | undefined, tables: Tables, prepare: Prepare): ReviewRecords {
+  private select(officialIds: readonly string[], period: ReportPeriod | undefined, tables: Tables, prepare: Prepare): ReportRecords {
     const units = this.units(tables, prepare);
     const own = groupByStream(
       this.eventsOf(
@@ -288,6 +288,6 @@ function* streams(rows: Iterable<RawEventRow>): Generator<{ streamId: string; fi
   if (current !== null) yield current;
 }
 
-function emptyRecords(): ReviewRecords {
+function emptyRecords(): ReportRecords {
   return { officials: new Map(), assignments: [], units: [], meetings: [], visits: [], cases: [], reviews: [] };
 }

@@ -3,7 +3,7 @@ import { ApiAnswer } from '../../http/documented-answer.js';
 import { READ_EXAMPLES } from '../../http/read-examples.js';
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { answerCsv, wantsCsv } from '../../http/csv.js';
-import { REVIEW_FIGURE_COLUMNS, reviewFigures } from '../review-figures.csv.js';
+import { REPORT_FIGURE_COLUMNS, reportFigures } from '../report-figures.csv.js';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
@@ -15,25 +15,25 @@ import {
 import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '../../domain-kit/clock.js';
 import { ProjectionEngine } from '../../projections/projection-engine.js';
-import { OfficialReview } from '../projection/official-review.js';
+import { OfficialReports } from '../projection/official-report.js';
 import { responsibilityFactsProjection } from '../projection/responsibility-facts.projection.js';
-import type { ResponsibilityReview } from '../review-output.js';
+import type { ResponsibilityReport } from '../report-output.js';
 import { readAfter } from '../../projections/read-after.js';
-import { ReviewQueryDto } from './review.query.dto.js';
+import { ReportQueryDto } from './report.query.dto.js';
 import { Requires, officialParam } from '../../auth/requires.decorator.js';
 
 @ApiTags('responsibility')
 @Controller('api/v1/officials')
 @ApiServiceUnavailableResponse({ description: 'minPosition was not reached within 2 s (code PROJECTION.BEHIND)' })
-export class OfficialReviewController {
+export class OfficialReportController {
   constructor(
-    private readonly reviews: OfficialReview,
+    private readonly reviews: OfficialReports,
     private readonly engine: ProjectionEngine,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Requires('officials.review', officialParam)
-  @ApiAnswer(READ_EXAMPLES.officialReview, {
+  @ApiAnswer(READ_EXAMPLES.officialReport, {
     description: 'The review; eventLinks opens each evidence id',
     csv: 'figure,count,evidence\r\ncases.total,1,8d07c531-fb8f-4ed9-96ba-e7d535db17c2\r\n',
   })
@@ -49,14 +49,14 @@ export class OfficialReviewController {
   @ApiNotFoundResponse({ description: 'No such official (NOT_FOUND)' })
   async review(
     @Param('officialId') officialId: string,
-    @Query() query: ReviewQueryDto,
+    @Query() query: ReportQueryDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<(ResponsibilityReview & EventLinks) | string> {
+  ): Promise<(ResponsibilityReport & EventLinks) | string> {
     await readAfter(this.engine, responsibilityFactsProjection.name, query.minPosition, response);
     const review = this.reviews.review(officialId, { from: query.from, to: query.to }, this.clock.now());
     if (wantsCsv(request, query))
-      return answerCsv(response, `review-${officialId}-${query.from}-${query.to}.csv`, REVIEW_FIGURE_COLUMNS, reviewFigures(review), query);
+      return answerCsv(response, `review-${officialId}-${query.from}-${query.to}.csv`, REPORT_FIGURE_COLUMNS, reportFigures(review), query);
     return withEventLinks(review);
   }
 }

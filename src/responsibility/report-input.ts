@@ -12,7 +12,7 @@ import type { ReviewOutcome } from '../reviews/review.events.js';
 import type { VisitKind } from '../visits/visit.events.js';
 
 /*
- * What the review is computed from: facts already selected and folded by the caller (a projection),
+ * What the report is computed from: facts already selected and folded by the caller (a projection),
  * with every EventCorrected applied, so each record carries its corrected values. `eventIds` lists the
  * events a record rests on, the establishing event first, then the corrections that changed it: they
  * become the evidence of every figure the record contributes to. Times are ISO-8601 instants with an
@@ -21,7 +21,7 @@ import type { VisitKind } from '../visits/visit.events.js';
  */
 
 /** Both days included, in Vietnam's calendar (UTC+07:00). */
-export interface ReviewPeriod {
+export interface ReportPeriod {
   readonly from: CalendarDay;
   readonly to: CalendarDay;
 }
@@ -99,7 +99,7 @@ export interface CaseRecord {
   /**
    * The acknowledgements and actions someone did as an official: the one a clerk named (byOfficialId),
    * else the official the recording token named (metadata.officialId). Acts naming neither are nobody's
-   * in a review (a token's subject is a login, not an official). Absent in records folded before acts were read.
+   * in a report (a token's subject is a login, not an official). Absent in records folded before acts were read.
    */
   readonly acts?: readonly (TimedFact & { readonly kind: CaseActKind; readonly officialId: string })[];
   /** The latest CaseResolved, if any. */
@@ -116,26 +116,26 @@ export interface ReviewRecord {
 }
 
 /**
- * How the review reads the duties of the member in charge; defaults in DEFAULT_REVIEW_RULES. The time
+ * How the report reads the duties of the member in charge; defaults in DEFAULT_REPORT_RULES. The time
  * allowed to report a matter upward and the monthly duty are not among them: they are rules of the
  * rule book (the `*-report-upward-*` rules, the duties), effective-dated like every other rule.
  */
-export interface ReviewRules {
+export interface ReportRules {
   /** The roles that carry the duties of the member in charge (attendance, reporting, pre-emption). */
   readonly rolesInCharge: readonly ResponsibilityRole[];
   /** Which cases a pre-emption is looked for on. */
   readonly preemptionScope: 'must-report' | 'not-within-authority' | 'any';
 }
 
-export const DEFAULT_REVIEW_RULES: ReviewRules = {
+export const DEFAULT_REPORT_RULES: ReportRules = {
   rolesInCharge: ['committee-member-in-charge'],
   preemptionScope: 'not-within-authority',
 };
 
-export interface ResponsibilityReviewInput {
+export interface ResponsibilityReportInput {
   readonly officialId: string;
-  readonly period: ReviewPeriod;
-  /** When the review is made: months not yet over and reports not yet due are "open", not missed. */
+  readonly period: ReportPeriod;
+  /** When the report is made: months not yet over and reports not yet due are "open", not missed. */
   readonly asOf: string;
   /** The official's assignments, and those of other officials for the same units (to name co-responsible members). */
   readonly assignments: readonly AssignmentRecord[];
@@ -148,5 +148,5 @@ export interface ResponsibilityReviewInput {
   readonly ruleBook: RuleBook;
   /** The working days the rule book's limits are counted in. */
   readonly calendar: WorkingDayCalendar;
-  readonly rules?: Partial<ReviewRules>;
+  readonly rules?: Partial<ReportRules>;
 }

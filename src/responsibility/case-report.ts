@@ -6,30 +6,30 @@ import { judgeDeadline, noClockStart, noRuleFor, type Unjudged } from '../deadli
 import type { RuleBook } from '../policies/rule-book.js';
 import { unique } from './monthly-attendance.js';
 import { momentsOf } from './records-from-facts.js';
-import type { AssignmentRecord, CaseRecord, ReviewPeriod, ReviewRules, TimedFact } from './review-input.js';
-import type { CaseActs, CasesHandled, CaseTimeliness, Figure, MustReportMatter, Preemption } from './review-output.js';
+import type { AssignmentRecord, CaseRecord, ReportPeriod, ReportRules, TimedFact } from './report-input.js';
+import type { CaseActs, CasesHandled, CaseTimeliness, Figure, MustReportMatter, Preemption } from './report-output.js';
 import type { UnitTree } from './unit-tree.js';
 
 const FOREVER = '9999-12-31';
 type HandledCase = CasesHandled['cases'][number];
 const TIMELINESS: readonly CaseTimeliness[] = ['on-time', 'late', 'overdue', 'open'];
 
-export interface CaseReviewContext {
+export interface CaseReportContext {
   readonly officialId: string;
-  readonly period: ReviewPeriod;
+  readonly period: ReportPeriod;
   readonly asOf: string;
   /** Everyone's assignments in charge (roles of rules.rolesInCharge). */
   readonly inCharge: readonly AssignmentRecord[];
   readonly tree: UnitTree;
-  readonly rules: ReviewRules;
+  readonly rules: ReportRules;
   readonly ruleBook: RuleBook;
   readonly calendar: WorkingDayCalendar;
 }
 
 const at = (instant: string) => Date.parse(instant);
-const ownAssignments = (context: CaseReviewContext) =>
+const ownAssignments = (context: CaseReportContext) =>
   context.inCharge.filter((assignment) => assignment.officialId === context.officialId);
-const inPeriod = (day: CalendarDay, period: ReviewPeriod) => day >= period.from && day <= period.to;
+const inPeriod = (day: CalendarDay, period: ReportPeriod) => day >= period.from && day <= period.to;
 const firstOf = <T extends TimedFact>(facts: readonly T[]): T | null =>
   facts.reduce<T | null>((first, fact) => (first === null || at(fact.at) < at(first.at) ? fact : first), null);
 
@@ -40,7 +40,7 @@ const firstOf = <T extends TimedFact>(facts: readonly T[]): T | null =>
 function inChargeOf(
   unitId: string,
   day: CalendarDay,
-  context: CaseReviewContext,
+  context: CaseReportContext,
   among: readonly AssignmentRecord[] = context.inCharge,
 ): { assignment: AssignmentRecord; evidence: string[] }[] {
   return among.flatMap((assignment) => {
@@ -56,7 +56,7 @@ function inChargeOf(
  * cover. Timeliness comes from the deadline calculator's resolve (or answer) deadline when the caller gave
  * it, else from the due date of the official's last assignment of the case.
  */
-export function casesHandled(cases: readonly CaseRecord[], context: CaseReviewContext): CasesHandled {
+export function casesHandled(cases: readonly CaseRecord[], context: CaseReportContext): CasesHandled {
   const resolvedIds = new Set<string>();
   const items: HandledCase[] = [];
   // A loop rather than flatMap: a province's evaluation runs this over a hundred thousand cases.
@@ -79,7 +79,7 @@ export function casesHandled(cases: readonly CaseRecord[], context: CaseReviewCo
 }
 
 /** The case as handled by the official in the period, or null when it is not theirs (skipped before allocating). */
-function handledCase(record: CaseRecord, context: CaseReviewContext, resolvedIds: Set<string>): HandledCase | null {
+function handledCase(record: CaseRecord, context: CaseReportContext, resolvedIds: Set<string>): HandledCase | null {
   if (!record.assignments.some((assignment) => assignment.officialId === context.officialId)) return null;
   const mine = record.assignments.filter((assignment) => assignment.officialId === context.officialId);
   if (!mine.some((assignment) => inPeriod(vietnamDayOf(assignment.at), context.period))) return null;
@@ -114,7 +114,7 @@ function handledCase(record: CaseRecord, context: CaseReviewContext, resolvedIds
  * is the official's a clerk named (byOfficialId), else the one the recording token named (CaseRecord.acts),
  * never the token's subject. Each counted once, by its own event.
  */
-export function caseActs(cases: readonly CaseRecord[], context: CaseReviewContext): CaseActs {
+export function caseActs(cases: readonly CaseRecord[], context: CaseReportContext): CaseActs {
   const acknowledgements: string[] = [];
   const actions: string[] = [];
   for (const record of cases) {
@@ -127,17 +127,17 @@ export function caseActs(cases: readonly CaseRecord[], context: CaseReviewContex
   return { acknowledgements: figure(acknowledgements), actions: figure(actions) };
 }
 
-/** The classification in force at the judged instant (the review's asOf), corrections applied. */
-const classificationOf = (record: CaseRecord, context: CaseReviewContext) => inForceAt(record.classifications, context.asOf);
+/** The classification in force at the judged instant (the report's asOf), corrections applied. */
+const classificationOf = (record: CaseRecord, context: CaseReportContext) => inForceAt(record.classifications, context.asOf);
 
 /**
- * Must-report matters: cases classified must-report (by the classification in force as of the review,
+ * Must-report matters: cases classified must-report (by the classification in force as of the report,
  * as the timelines judge it) received, on a day of the period, in a unit the official was in charge of
  * that day. The official had to report them upward by the deadline of the rule book's report-upward
  * rule for the case's category, in force when its clock started, counted by the deadline calculator;
  * a report by someone else is shown but does not discharge the official's own duty.
  */
-export function mustReportMatters(cases: readonly CaseRecord[], context: CaseReviewContext): MustReportMatter[] {
+export function mustReportMatters(cases: readonly CaseRecord[], context: CaseReportContext): MustReportMatter[] {
   const officialsOwn = ownAssignments(context);
   // A loop rather than flatMap: a province's evaluation runs this over a hundred thousand cases.
   const found: MustReportMatter[] = [];
@@ -185,7 +185,7 @@ export function mustReportMatters(cases: readonly CaseRecord[], context: CaseRev
  * received) on the Vietnamese day the upper level was first informed, and appears in this official's
  * review when they were one of them; the others are named. Which cases count is rules.preemptionScope.
  */
-export function preemptions(cases: readonly CaseRecord[], context: CaseReviewContext): Preemption[] {
+export function preemptions(cases: readonly CaseRecord[], context: CaseReportContext): Preemption[] {
   const officialsOwn = ownAssignments(context);
   // A loop rather than flatMap: a province's evaluation runs this over a hundred thousand cases.
   const found: Preemption[] = [];
@@ -226,7 +226,7 @@ export function preemptions(cases: readonly CaseRecord[], context: CaseReviewCon
   return found;
 }
 
-function inScope(classification: CaseClassification | null, scope: ReviewRules['preemptionScope']): boolean {
+function inScope(classification: CaseClassification | null, scope: ReportRules['preemptionScope']): boolean {
   switch (scope) {
     case 'any':
       return true;
@@ -242,7 +242,7 @@ function inScope(classification: CaseClassification | null, scope: ReviewRules['
 /** The upward report's deadline under the rule book, or why it cannot be judged. */
 function upwardReportDeadline(
   record: CaseRecord,
-  context: CaseReviewContext,
+  context: CaseReportContext,
 ): { ruleId: string | null; dueAt: string | null; ruleEventIds: readonly string[]; unjudged: Unjudged | null } {
   const moments = momentsOf(record);
   let clockStartedAt: string | null = null;

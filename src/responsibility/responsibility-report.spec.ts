@@ -17,8 +17,8 @@ import {
   unitFromFacts,
   visitFromFacts,
 } from './records-from-facts.js';
-import type { CaseRecord, ResponsibilityReviewInput, ReviewRules } from './review-input.js';
-import { reviewResponsibility } from './responsibility-review.js';
+import type { CaseRecord, ResponsibilityReportInput, ReportRules } from './report-input.js';
+import { reportResponsibility } from './responsibility-report.js';
 
 /*
  * The world: province P; communes A and B, each with its Party committee (A-C, B-C) and cells under
@@ -82,14 +82,14 @@ function meeting(unitId: string, kind: MeetingKind, heldAt: string, attendees = 
 }
 
 function review(
-  input: Partial<ResponsibilityReviewInput> & {
+  input: Partial<ResponsibilityReportInput> & {
     officialFacts?: Fact<OfficialEvent>[];
     meetingStreams?: Fact<MeetingEvent>[][];
-    rules?: Partial<ReviewRules>;
+    rules?: Partial<ReportRules>;
   },
-): ReturnType<typeof reviewResponsibility> {
+): ReturnType<typeof reportResponsibility> {
   const { officialFacts = assigned('o-1', 'a-1', 'A', '2025-01-01'), meetingStreams = [], ...rest } = input;
-  return reviewResponsibility({
+  return reportResponsibility({
     officialId: 'o-1',
     period: { from: '2025-01-01', to: '2025-06-30' },
     asOf: '2025-07-15T12:00+07:00',
@@ -105,7 +105,7 @@ function review(
   });
 }
 
-/** Every figure, month and matter of the review carries evidence when it counts something. */
+/** Every figure, month and matter of the report carries evidence when it counts something. */
 function expectEvidenceEverywhere(value: unknown, path = 'review'): void {
   if (Array.isArray(value)) return value.forEach((item, index) => expectEvidenceEverywhere(item, `${path}[${index}]`));
   if (typeof value !== 'object' || value === null) return;
@@ -118,7 +118,7 @@ function expectEvidenceEverywhere(value: unknown, path = 'review'): void {
   Object.entries(record).forEach(([key, child]) => key !== 'rules' && expectEvidenceEverywhere(child, `${path}.${key}`));
 }
 
-const monthOf = (result: ReturnType<typeof reviewResponsibility>, month: string) =>
+const monthOf = (result: ReturnType<typeof reportResponsibility>, month: string) =>
   result.attendance[0].months.find((entry) => entry.month === month)!;
 
 describe('monthly attendance', () => {
@@ -239,17 +239,17 @@ describe('monthly attendance', () => {
       meeting('A-1', 'party-cell', '2025-03-12T09:00+07:00', ['o-2']),
     ];
     const handover = [...assigned('o-2', 'a-2', 'A', '2025-01-01', null, '2025-03-14'), ...assigned('o-3', 'a-3', 'A', '2025-03-15')];
-    const reviewOf = (officialId: string) =>
+    const reportOf = (officialId: string) =>
       review({
         officialId,
         assignments: [...assignmentsFromFacts('o-2', handover.slice(0, 3)), ...assignmentsFromFacts('o-3', handover.slice(3))],
         meetings: meetings.map((stream) => meetingFromFacts(stream)!),
         period: { from: '2025-03-01', to: '2025-03-31' },
       });
-    const first = monthOf(reviewOf('o-2'), '2025-03');
+    const first = monthOf(reportOf('o-2'), '2025-03');
     expect(first).toMatchObject({ from: '2025-03-01', to: '2025-03-14', daysInCharge: 14, status: 'missed', missing: ['party-committee'] });
     expect(first.parts.map((part) => part.status)).toEqual(['missed', 'attended']);
-    const second = monthOf(reviewOf('o-3'), '2025-03');
+    const second = monthOf(reportOf('o-3'), '2025-03');
     expect(second).toMatchObject({
       from: '2025-03-15',
       to: '2025-03-31',
@@ -260,7 +260,7 @@ describe('monthly attendance', () => {
       noMeetingHeld: ['party-committee', 'party-cell'],
     });
     expect(second.parts.map((part) => part.notMetBy)).toEqual([['A-C'], ['A-1', 'A-2']]);
-    expect(reviewOf('o-3').monthsMissed.count).toBe(0);
+    expect(reportOf('o-3').monthsMissed.count).toBe(0);
   });
 
   it('an assignment ended mid-period stops at its last day: later months are not listed, later meetings not counted', () => {
@@ -631,7 +631,7 @@ describe('pre-emption', () => {
       [reportedBy('o-3'), '2025-03-17T09:00+07:00'],
     );
     const assignments = allAssignments(assigned('o-1', 'a-1', 'A', '2025-01-01'));
-    const forO3 = reviewResponsibility({ ...baseInput(), officialId: 'o-3', assignments, cases: cases(preempted) });
+    const forO3 = reportResponsibility({ ...baseInput(), officialId: 'o-3', assignments, cases: cases(preempted) });
     expect(forO3.preemptions.matters).toEqual([
       expect.objectContaining({
         caseId: caseIdOf(preempted),
@@ -642,9 +642,9 @@ describe('pre-emption', () => {
       }),
     ]);
     expect(forO3.preemptions.total.evidence).toEqual(expect.arrayContaining([preempted[2].eventId, preempted[3].eventId, 'ev-assign-a-3']));
-    const forO2 = reviewResponsibility({ ...baseInput(), officialId: 'o-2', assignments, cases: cases(preempted) });
+    const forO2 = reportResponsibility({ ...baseInput(), officialId: 'o-2', assignments, cases: cases(preempted) });
     expect(forO2.preemptions.total.count).toBe(0);
-    const forO1 = reviewResponsibility({ ...baseInput(), officialId: 'o-1', assignments, cases: cases(preempted) });
+    const forO1 = reportResponsibility({ ...baseInput(), officialId: 'o-1', assignments, cases: cases(preempted) });
     expect(forO1.preemptions.matters[0].alsoInCharge).toEqual(['o-3']);
   });
 
@@ -678,7 +678,7 @@ describe('pre-emption', () => {
   });
 });
 
-function baseInput(): ResponsibilityReviewInput {
+function baseInput(): ResponsibilityReportInput {
   return {
     officialId: 'o-1',
     period: { from: '2025-01-01', to: '2025-06-30' },

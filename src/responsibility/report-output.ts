@@ -6,21 +6,21 @@ import type { MeetingKind } from '../meetings/meeting.events.js';
 import type { ResponsibilityRole } from '../officials/official.events.js';
 import type { ReviewOutcome } from '../reviews/review.events.js';
 import type { VisitKind } from '../visits/visit.events.js';
-import type { ReviewPeriod, ReviewRules } from './review-input.js';
+import type { ReportPeriod, ReportRules } from './report-input.js';
 
-/** A number and the ids of the events it was counted from: every figure of the review is drillable. */
+/** A number and the ids of the events it was counted from: every figure of the report is drillable. */
 export interface Figure {
   readonly count: number;
   readonly evidence: readonly string[];
 }
 
-export interface AssignmentInReview {
+export interface AssignmentInReport {
   readonly assignmentId: string;
   readonly unitId: string;
   readonly role: ResponsibilityRole;
   readonly from: CalendarDay;
   readonly to: CalendarDay | null;
-  /** Whether the role carries the duties of the member in charge (ReviewRules.rolesInCharge). */
+  /** Whether the role carries the duties of the member in charge (ReportRules.rolesInCharge). */
   readonly inCharge: boolean;
   readonly evidence: readonly string[];
 }
@@ -150,7 +150,7 @@ export interface CaseActs {
   readonly actions: Figure;
 }
 
-export interface ReviewOfOfficial {
+export interface ReportOfOfficial {
   readonly reviewId: string;
   readonly openedAt: string;
   readonly grounds: string;
@@ -159,12 +159,12 @@ export interface ReviewOfOfficial {
   readonly evidence: readonly string[];
 }
 
-export interface ResponsibilityReview {
+export interface ResponsibilityReport {
   readonly officialId: string;
-  readonly period: ReviewPeriod;
+  readonly period: ReportPeriod;
   readonly asOf: string;
-  readonly rules: ReviewRules;
-  readonly assignments: readonly AssignmentInReview[];
+  readonly rules: ReportRules;
+  readonly assignments: readonly AssignmentInReport[];
   readonly attendance: readonly AttendanceOfAssignment[];
   readonly monthsMissed: Figure;
   /** One entry per assignment in charge, plus one (assignmentId null) for visits elsewhere. */
@@ -179,5 +179,5 @@ export interface ResponsibilityReview {
     readonly unjudged: Figure;
   };
   readonly preemptions: { readonly matters: readonly Preemption[]; readonly total: Figure };
-  readonly reviews: { readonly opened: Figure; readonly concluded: Figure; readonly items: readonly ReviewOfOfficial[] };
+  readonly reviews: { readonly opened: Figure; readonly concluded: Figure; readonly items: readonly ReportOfOfficial[] };
 }

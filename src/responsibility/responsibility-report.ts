@@ -1,22 +1,22 @@
 import { vietnamDayOf } from '../calendar/calendar-day.js';
-import { caseActs, casesHandled, mustReportMatters, preemptions, type CaseReviewContext } from './case-review.js';
+import { caseActs, casesHandled, mustReportMatters, preemptions, type CaseReportContext } from './case-report.js';
 import { attendanceOf, unique } from './monthly-attendance.js';
-import { DEFAULT_REVIEW_RULES, type ResponsibilityReviewInput, type ReviewRules } from './review-input.js';
-import type { Figure, ResponsibilityReview, ReviewOfOfficial } from './review-output.js';
+import { DEFAULT_REPORT_RULES, type ResponsibilityReportInput, type ReportRules } from './report-input.js';
+import type { Figure, ResponsibilityReport, ReportOfOfficial } from './report-output.js';
 import { UnitTree } from './unit-tree.js';
 import { visitsByAssignment } from './visit-counts.js';
 
 const FOREVER = '9999-12-31';
 
 /**
- * The responsibility review of one official over a period (Vietnamese calendar days, both included):
+ * The responsibility report of one official over a period (Vietnamese calendar days, both included):
  * assignments, monthly meeting attendance, visits, cases handled, acts on cases, must-report matters, pre-emptions
  * and reviews, every figure with the ids of the events it was counted from. Pure: the caller selects
  * and folds the facts (corrections applied) and passes asOf; nothing here reads a clock or a store.
  * Facts count by occurredAt (when they happened), whenever they were recorded.
  */
-export function reviewResponsibility(input: ResponsibilityReviewInput): ResponsibilityReview {
-  const rules: ReviewRules = { ...DEFAULT_REVIEW_RULES, ...input.rules };
+export function reportResponsibility(input: ResponsibilityReportInput): ResponsibilityReport {
+  const rules: ReportRules = { ...DEFAULT_REPORT_RULES, ...input.rules };
   const { officialId, period } = input;
   const tree = UnitTree.of(input.units);
   const overlapsPeriod = (assignment: { from: string; to: string | null }) =>
@@ -29,7 +29,7 @@ export function reviewResponsibility(input: ResponsibilityReviewInput): Responsi
     attendanceOf(assignment, { officialId, period, asOf: input.asOf, meetings: input.meetings, tree, ruleBook: input.ruleBook }),
   );
   const missedMonths = attendance.flatMap((entry) => entry.months.filter((month) => month.status === 'missed'));
-  const context: CaseReviewContext = {
+  const context: CaseReportContext = {
     officialId,
     period,
     asOf: input.asOf,
@@ -78,7 +78,7 @@ export function reviewResponsibility(input: ResponsibilityReviewInput): Responsi
 }
 
 /** Reviews about the official opened or concluded in the period. */
-function reviewsOf(input: ResponsibilityReviewInput): ReviewOfOfficial[] {
+function reviewsOf(input: ResponsibilityReportInput): ReportOfOfficial[] {
   return input.reviews
     .filter((review) => review.officialId === input.officialId)
     .filter(
