@@ -224,7 +224,7 @@ async function storeBench(): Promise<void> {
   }
 }
 
-/** The read side (issue 4 item 9) in its own folder, after the store's figures. */
+/** The read side in its own folder, after the store's figures. */
 async function projectionsBench(): Promise<void> {
   const folder = makeBenchFolder(projectRoot);
   try {
@@ -246,7 +246,7 @@ async function listsBench(): Promise<void> {
   }
 }
 
-/** The Merkle log (issue 6): appends with the log on and off, proofs at 1,000,000 leaves. */
+/** The Merkle log: appends with the log on and off, proofs at 1,000,000 leaves. */
 async function integrityBench(): Promise<void> {
   const folder = makeBenchFolder(projectRoot);
   try {

@@ -5,7 +5,7 @@ import { AppendsWithLog } from './append-with-log.js';
 import { proofsAtScale } from './proofs-at-scale.js';
 
 /**
- * Issue 6, item 6: append throughput with the Merkle log's follower on and off, side by side in one
+ * Append throughput with the Merkle log's follower on and off, side by side in one
  * run (interleaved rounds, rotating order, the ratio taken within each round), and inclusion-proof
  * latency at 1,000,000 leaves.
  *
@@ -30,7 +30,7 @@ const perSecond = (value: number): string => Math.round(value).toLocaleString('e
 
 export async function runIntegrityBench(projectRoot: string, folder: string, machine: Machine): Promise<{ pass: boolean }> {
   console.log(
-    `\nIntegrity bench (issue 6): ${machine.cores} x ${machine.cpuModel}, Node ${machine.node}, files in ${folder} (${machine.filesystem})`,
+    `\nIntegrity bench: ${machine.cores} x ${machine.cpuModel}, Node ${machine.node}, files in ${folder} (${machine.filesystem})`,
   );
   const phases = {
     aOff: new AppendsWithLog(folder, 'seq-off', 1, false),

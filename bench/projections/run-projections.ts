@@ -18,7 +18,7 @@ import type { Machine } from '../environment.js';
 import { generateProvince } from './province.js';
 
 /**
- * The read side on a synthetic province (issue 4, item 9): generation, full rebuild of every
+ * The read side on a synthetic province: generation, full rebuild of every
  * projection with peak RSS, then query latencies. The queries call the same application services the
  * controllers call (replayCase over readStream, OfficialReports, AnnualEvaluations), in process and
  * without HTTP: the figures leave out Nest's routing, validation and JSON serialisation.
@@ -98,7 +98,7 @@ export async function runProjectionsBench(projectRoot: string, folder: string, m
   console.log(
     `\nBench: ${machine.cores} x ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, SQLite ${machine.sqlite}; files on ${machine.filesystem} (${machine.device})`,
   );
-  console.log(`Read side (issue 4 item 9): synthetic province of ${TARGET_EVENTS.toLocaleString('en-US')} events in ${folder}`);
+  console.log(`Read side: synthetic province of ${TARGET_EVENTS.toLocaleString('en-US')} events in ${folder}`);
   const store = new SqliteEventStore(join(folder, 'province-events.db'));
   const db = openReadModels(join(folder, 'read-models.db'));
   try {
