@@ -34,6 +34,7 @@ const ROWS: readonly Row[] = [
   ['POST', '/api/v1/units/gia-tan/abolitions', { occurredAt: 'x' }, ['admin']],
   ['POST', '/api/v1/units/gia-tan/corrections', {}, ['admin']],
   ['POST', '/api/v1/units/gia-tan/moves', {}, ['admin']],
+  ['POST', '/api/v1/units/gia-tan/remote-area', {}, ['admin']],
   ['POST', '/api/v1/officials', {}, ['admin']],
   ['GET', '/api/v1/officials/o-gia-tan', undefined, ANY_ROLE],
   ['GET', '/api/v1/officials/o-gia-tan/assignments/{assignmentId}', undefined, ANY_ROLE],
