@@ -25,7 +25,11 @@ const retired = fact<MonthlyDutyEvent>(
   { type: 'MonthlyDutyRetired', data: { effectiveTo: '2021-01-01', reason: 'Replaced' } },
   '2020-12-01T08:00:00+07:00',
 );
-const retire = (effectiveTo: string): MonthlyDutyCommand => ({ type: 'RetireMonthlyDuty', effectiveTo, reason: 'Replaced by new working rules' });
+const retire = (effectiveTo: string): MonthlyDutyCommand => ({
+  type: 'RetireMonthlyDuty',
+  effectiveTo,
+  reason: 'Replaced by new working rules',
+});
 
 describe('monthly duty decider', () => {
   describe('RecordMonthlyDuty', () => {

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../domain-kit/decider.js';
-import type { MeetingToAttend } from './monthly-duty.js';
+import type { MeetingKind } from '../meetings/meeting.events.js';
+import type { MeetingPlace } from './monthly-duty.js';
 
 /**
  * A monthly duty of members in charge, recorded as a policy: never edited (a change is a new duty and
@@ -10,7 +11,8 @@ export type MonthlyDutyRecorded = DomainEvent<
   'MonthlyDutyRecorded',
   {
     dutyId: string;
-    attend: MeetingToAttend[];
+    /** The meetings to attend each month (a plain type, as event data must be JSON). */
+    attend: { kind: MeetingKind; where: MeetingPlace }[];
     effectiveFrom: string;
     effectiveTo: string | null;
     reference: string;
