@@ -24,6 +24,7 @@ export function aggregateReadOf(category: string): AggregateRead {
     case 'unit':
     case 'official':
     case 'policy':
+    case 'duty':
       return { permission: 'directory.read' };
     case 'review':
       return { permission: 'reviews.read' };

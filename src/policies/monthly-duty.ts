@@ -46,3 +46,35 @@ export function monthlyDutyDuring(
   const lastDay = duty.effectiveTo === null ? to : addCalendarDays(duty.effectiveTo, -1);
   return { duty, from: duty.effectiveFrom > from ? duty.effectiveFrom : from, to: lastDay < to ? lastDay : to };
 }
+
+/**
+ * The one list of duties the rule book judges by: the recorded duties on the days they cover, and the
+ * shipped duties on the other days. Recorded wins on its days, as recorded rules do, so recording a
+ * duty from a date takes over from the shipped one without retiring it, and retiring the recorded duty
+ * gives the days back to the shipped one. A shipped duty recorded under its own id is replaced whole.
+ * A shipped duty cut by a recorded one keeps its id and reference, in force on its remaining pieces.
+ */
+// `recorded`: each with its retirement, if any, already applied to its effectiveTo.
+export function dutiesInForce(shipped: readonly MonthlyDuty[], recorded: readonly MonthlyDuty[]): MonthlyDuty[] {
+  const covering = recorded
+    .filter((duty) => duty.effectiveTo === null || duty.effectiveTo > duty.effectiveFrom)
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+  const recordedIds = new Set(recorded.map((duty) => duty.dutyId));
+  const pieces = shipped.filter((duty) => !recordedIds.has(duty.dutyId)).flatMap((duty) => outside(duty, covering));
+  return [...covering, ...pieces];
+}
+
+/** The pieces of a duty's days that none of the covering periods (sorted by start) holds. */
+function outside(duty: MonthlyDuty, covering: readonly MonthlyDuty[]): MonthlyDuty[] {
+  const pieces: MonthlyDuty[] = [];
+  let from: CalendarDay | null = duty.effectiveFrom;
+  for (const cover of covering) {
+    if (from === null) break;
+    const pieceEnd = duty.effectiveTo !== null && duty.effectiveTo < cover.effectiveFrom ? duty.effectiveTo : cover.effectiveFrom;
+    if (pieceEnd > from) pieces.push({ ...duty, effectiveFrom: from, effectiveTo: pieceEnd });
+    if (cover.effectiveTo === null) from = null;
+    else if (cover.effectiveTo > from) from = cover.effectiveTo;
+  }
+  if (from !== null && (duty.effectiveTo === null || duty.effectiveTo > from)) pieces.push({ ...duty, effectiveFrom: from });
+  return pieces;
+}

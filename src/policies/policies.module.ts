@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { READ_MODELS } from '../projections/read-models.database.js';
 import { caseTimelinesProjection } from '../timelines/case-timelines.projection.js';
 import { loadDefaultDuties, loadDefaultRules } from './default-rules.js';
+import { MonthlyDutiesController } from './http/monthly-duties.controller.js';
 import { PoliciesController } from './http/policies.controller.js';
 import { RuleBookQuery } from './rule-book.query.js';
 
@@ -13,7 +14,7 @@ import { RuleBookQuery } from './rule-book.query.js';
  * for both).
  */
 @Module({
-  controllers: [PoliciesController],
+  controllers: [MonthlyDutiesController, PoliciesController],
   providers: [
     {
       provide: RuleBookQuery,

@@ -1,4 +1,6 @@
-import { monthlyDutyDuring, type MonthlyDuty } from './monthly-duty.js';
+import { dutiesInForce, monthlyDutyDuring, type MonthlyDuty } from './monthly-duty.js';
+import type { DutyPeriod } from './monthly-duty.decider.js';
+import type { RecordedDutyVersion } from './recorded-duties.js';
 import type { ResponsePolicyRule } from './policy.decider.js';
 import type { PolicyCategory, PolicyStep } from './policy.events.js';
 import { ruleInForce, type RuleVersion } from './rule-in-force.js';
@@ -24,16 +26,25 @@ export interface RecordedRuleVersion extends RuleVersion {
  * the default on its days without retiring anything, and a default recorded under its own id (to
  * retire it later) replaces the shipped copy. Two recorded rules covering the same day are a data
  * error (POLICY.RULES_OVERLAP, 409). The monthly duty of the members in charge is here too, as
- * effective-dated data. Immutable: a snapshot of the rules as they stood when it was read.
+ * effective-dated data, shipped and recorded alike: a recorded duty wins on the days it covers
+ * (monthly-duty.ts, dutiesInForce). Immutable: a snapshot of the rules as they stood when it was read.
  */
 export class RuleBook {
   private readonly defaults: RuleVersion[];
+  private readonly duties: readonly MonthlyDuty[];
+  private readonly recordedDuties: readonly MonthlyDuty[];
 
   constructor(
     defaults: readonly ResponsePolicyRule[],
     private readonly recorded: readonly RecordedRuleVersion[] = [],
-    private readonly duties: readonly MonthlyDuty[] = [],
+    shippedDuties: readonly MonthlyDuty[] = [],
+    recordedDuties: readonly RecordedDutyVersion[] = [],
   ) {
+    this.recordedDuties = recordedDuties.map(({ duty, retirement }) => ({
+      ...duty,
+      effectiveTo: retirement?.effectiveTo ?? duty.effectiveTo,
+    }));
+    this.duties = dutiesInForce(shippedDuties, this.recordedDuties);
     const recordedIds = new Set(recorded.map((version) => version.rule.ruleId));
     this.defaults = defaults.filter((rule) => !recordedIds.has(rule.ruleId)).map((rule) => ({ rule, retirement: null }));
   }
@@ -57,5 +68,10 @@ export class RuleBook {
   /** The monthly duty in force on some day of from..to (a member's days in charge in a month), with the days it covers. */
   monthlyDutyDuring(from: string, to: string): ReturnType<typeof monthlyDutyDuring> {
     return monthlyDutyDuring(this.duties, from, to);
+  }
+
+  /** The recorded duties in force, their retirement applied (the decider refuses a new one that overlaps them). */
+  recordedDutyPeriods(): DutyPeriod[] {
+    return this.recordedDuties.map(({ dutyId, effectiveFrom, effectiveTo }) => ({ dutyId, effectiveFrom, effectiveTo }));
   }
 }

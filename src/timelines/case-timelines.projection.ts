@@ -1,9 +1,11 @@
 import type { JsonObject } from '../ledger/event-store.port.js';
+import { createRecordedDutiesTable, recordedDutiesWriter } from '../policies/recorded-duties.js';
+import { MONTHLY_DUTY_STREAM_PREFIX } from '../policies/monthly-duty.events.js';
 import { createRecordedRulesTable, recordedRulesWriter } from '../policies/recorded-rules.js';
 import type { Projection } from '../projections/projection.js';
 import { unitIdOfStream } from '../organisation/unit.events.js';
 
-export type CaseTimelinesTable = 'facts' | 'cases' | 'rules' | 'remote_areas';
+export type CaseTimelinesTable = 'facts' | 'cases' | 'rules' | 'duties' | 'remote_areas';
 
 /**
  * What the response timelines need, kept raw so deadlines are judged at query time with the rules in
@@ -15,6 +17,8 @@ export type CaseTimelinesTable = 'facts' | 'cases' | 'rules' | 'remote_areas';
  *   corrections (the query reads the corrected category again from the fold);
  * - rules: response policy rules recorded as events (policy-<ruleId> streams), with their retirement,
  *   as policies/recorded-rules.ts keeps them: the rule book's recorded half;
+ * - duties: the monthly duties of members in charge recorded as events (duty-<dutyId> streams), with
+ *   their retirement, as policies/recorded-duties.ts keeps them: the recorded half of the duties;
  * - remote_areas: each unit's designations as a remote area and their liftings (UnitRemoteAreaSet),
  *   which give a case received there the rules' remote-area limits.
  */
@@ -22,8 +26,9 @@ export const caseTimelinesProjection: Projection<CaseTimelinesTable> = {
   name: 'case-timelines',
   // 3: the current unit and assignee are no longer kept per case (the fold says where the case is).
   // 4: the units' remote-area designations.
-  version: 4,
-  tables: ['facts', 'cases', 'rules', 'remote_areas'],
+  // 5: the recorded monthly duties.
+  version: 5,
+  tables: ['facts', 'cases', 'rules', 'duties', 'remote_areas'],
 
   schema(db, tables) {
     db.exec(`
@@ -58,6 +63,7 @@ export const caseTimelinesProjection: Projection<CaseTimelinesTable> = {
       CREATE INDEX "${tables.remote_areas}_by_unit" ON "${tables.remote_areas}" (unit_id, global_position);
     `);
     createRecordedRulesTable(db, tables.rules);
+    createRecordedDutiesTable(db, tables.duties);
   },
 
   applier(db, tables) {
@@ -65,11 +71,16 @@ export const caseTimelinesProjection: Projection<CaseTimelinesTable> = {
     const insertCase = db.prepare(`INSERT OR REPLACE INTO "${tables.cases}" VALUES (?, ?, ?, ?, ?, ?)`);
     const recategorise = db.prepare(`UPDATE "${tables.cases}" SET category = ? WHERE case_id = ? AND received_event_id = ?`);
     const applyPolicyEvent = recordedRulesWriter(db, tables.rules);
+    const applyDutyEvent = recordedDutiesWriter(db, tables.duties);
     const insertRemoteArea = db.prepare(`INSERT INTO "${tables.remote_areas}" VALUES (?, ?, ?, ?, ?, ?)`);
 
     return (event) => {
       if (event.streamId.startsWith('policy-')) {
         applyPolicyEvent(event);
+        return;
+      }
+      if (event.streamId.startsWith(MONTHLY_DUTY_STREAM_PREFIX)) {
+        applyDutyEvent(event);
         return;
       }
       const unitId = unitIdOfStream(event.streamId);

@@ -397,6 +397,30 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
   'POLICY.RETIRED_BEFORE_EFFECTIVE': { vi: 'Ngày bãi bỏ trước ngày có hiệu lực.', en: 'Retired before it takes effect.' },
   'POLICY.EFFECTIVE_PERIOD_EMPTY': { vi: 'Thời gian hiệu lực trống.', en: 'The effective period is empty.' },
   'POLICY.LIMIT_NOT_POSITIVE': { vi: 'Thời hạn phải lớn hơn 0.', en: 'The limit must be positive.' },
+  'DUTY.NOT_FOUND': { vi: 'Không tìm thấy nhiệm vụ hằng tháng.', en: 'No such monthly duty.' },
+  'DUTY.ALREADY_RECORDED': {
+    vi: 'Nhiệm vụ hằng tháng này đã được ghi; muốn thay đổi, hãy ghi nhiệm vụ mới và bãi bỏ nhiệm vụ cũ.',
+    en: 'The monthly duty is recorded already; to change it, record a new duty and retire this one.',
+  },
+  'DUTY.ALREADY_RETIRED': { vi: 'Nhiệm vụ hằng tháng đã bị bãi bỏ.', en: 'The monthly duty is retired already.' },
+  'DUTY.ALREADY_ENDS': { vi: 'Nhiệm vụ hằng tháng đã hết hiệu lực từ trước.', en: 'The monthly duty already stops applying earlier.' },
+  'DUTY.RETIRED_BEFORE_EFFECTIVE': {
+    vi: 'Ngày bãi bỏ trước ngày nhiệm vụ có hiệu lực.',
+    en: 'The duty would be retired before it takes effect.',
+  },
+  'DUTY.EFFECTIVE_PERIOD_EMPTY': {
+    vi: 'Thời gian hiệu lực của nhiệm vụ trống: ngày hết hiệu lực phải sau ngày có hiệu lực.',
+    en: "The duty's effective period is empty: effectiveTo must be after effectiveFrom.",
+  },
+  'DUTY.NOTHING_TO_ATTEND': {
+    vi: 'Nhiệm vụ phải nêu ít nhất một loại cuộc họp phải dự.',
+    en: 'A duty names at least one kind of meeting to attend.',
+  },
+  'DUTY.KIND_REPEATED': { vi: 'Một loại cuộc họp được nêu hai lần trong nhiệm vụ.', en: 'A kind of meeting is named twice in the duty.' },
+  'DUTY.OVERLAP': {
+    vi: 'Trùng ngày hiệu lực với một nhiệm vụ hằng tháng khác đã ghi; hãy bãi bỏ nhiệm vụ đó trước.',
+    en: 'It overlaps another recorded monthly duty in force; retire that one first.',
+  },
   'POLICY.RULES_OVERLAP': { vi: 'Trùng hiệu lực với một quy định khác.', en: 'It overlaps another rule in force.' },
   'POLICY.PAUSE_REPEATED': { vi: 'Điều kiện tạm dừng bị lặp.', en: 'A pause is listed twice.' },
   'POLICY.PAUSE_INCOHERENT': { vi: 'Điều kiện tạm dừng không nhất quán.', en: 'The pause is not coherent.' },
