@@ -22,7 +22,16 @@ const ANY_ROLE: readonly Caller[] = CALLERS.filter((caller) => caller !== 'none'
 const OVERSIGHT: readonly Caller[] = ['standing-committee', 'inspector'];
 
 const at = '2017-01-02T08:00:00+07:00';
-const ids = { caseId: '', eventId: '', visitId: 'v-gia-tan', meetingId: 'm-gia-tan', reviewId: 'r-1', ruleId: 'rule-1', assignmentId: '' };
+const ids = {
+  caseId: '',
+  eventId: '',
+  visitId: 'v-gia-tan',
+  meetingId: 'm-gia-tan',
+  reviewId: 'r-1',
+  ruleId: 'rule-1',
+  dutyId: 'duty-1',
+  assignmentId: '',
+};
 
 // [method, path (ids filled in later), body, callers allowed, the status they get (default: GET 200, POST 400)]
 type Row = readonly [string, string, Record<string, unknown> | undefined, readonly Caller[], number?];
@@ -47,6 +56,9 @@ const ROWS: readonly Row[] = [
   ['POST', '/api/v1/policies', {}, ['admin']],
   ['GET', '/api/v1/policies/{ruleId}', undefined, ANY_ROLE],
   ['POST', '/api/v1/policies/{ruleId}/retirements', {}, ['admin']],
+  ['POST', '/api/v1/policies/duties', {}, ['admin']],
+  ['GET', '/api/v1/policies/duties/{dutyId}', undefined, ANY_ROLE],
+  ['POST', '/api/v1/policies/duties/{dutyId}/retirements', {}, ['admin']],
   ['POST', '/api/v1/cases', { unitId: 'gia-tan' }, ['recorder']],
   ['GET', '/api/v1/cases/{caseId}', undefined, ['recorder', 'official', ...OVERSIGHT]],
   ['GET', '/api/v1/cases/{caseId}/history', undefined, ['recorder', 'official', ...OVERSIGHT]],
@@ -197,6 +209,13 @@ describe('the permission matrix', () => {
       pauses: [],
       effectiveFrom: '2012-07-01',
       legalReference: 'Law on Complaints 2011, art. 27',
+      needsCheck: false,
+    });
+    await post('/api/v1/policies/duties', {
+      dutyId: ids.dutyId,
+      attend: [{ kind: 'party-committee', where: 'the-unit' }],
+      effectiveFrom: '2017-04-01',
+      reference: 'Working rules of the district Party committee, 2017, art. 5',
       needsCheck: false,
     });
 
