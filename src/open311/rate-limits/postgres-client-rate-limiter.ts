@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { StoreUnavailableError } from '../../ledger/ledger.errors.js';
+import { inPostgresTransaction } from '../../ledger/postgres-transaction.js';
 import { RATE_LIMIT_WINDOW_MS, retryAfterSeconds, type ClientRateLimiter, type RateLimitDecision } from './client-rate-limiter.port.js';
 
 /** pg_advisory_xact_lock's first key: this limiter's own space of locks (the second is the client's hash). */
@@ -75,24 +76,8 @@ export class PostgresClientRateLimiter implements ClientRateLimiter {
     await this.pool.end();
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw this.unavailable(error);
-    }
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw this.unavailable(error);
-    } finally {
-      client.release();
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inPostgresTransaction(this.pool, work, (error) => this.unavailable(error));
   }
 
   /** Any failure to count is the shared store being unavailable (503): a submission is never let through uncounted. */

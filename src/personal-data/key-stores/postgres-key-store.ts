@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { StoreUnavailableError } from '../../ledger/ledger.errors.js';
+import { inPostgresTransaction } from '../../ledger/postgres-transaction.js';
 import { KEY_BYTES } from '../personal-data-cipher.js';
 import { SubjectErasedError, type KeyErasure, type PersonalDataKeyStore, type SubjectKey } from './key-store.port.js';
 
@@ -127,24 +128,8 @@ export class PostgresKeyStore implements PersonalDataKeyStore {
     }
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw this.unavailable(error);
-    }
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error instanceof SubjectErasedError ? error : this.unavailable(error);
-    } finally {
-      client.release();
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inPostgresTransaction(this.pool, work, (error) => (error instanceof SubjectErasedError ? error : this.unavailable(error)));
   }
 
   /** A lost connection or a server going down is the store being unavailable (503), not a fault of the request. */
