@@ -30,6 +30,18 @@ export interface LedgerConfig {
   readonly publicBaseUrl: string;
   readonly alerts: AlertsConfig;
   readonly webhooks: WebhooksConfig;
+  /** Where console sessions, spent sign-in links and sign-in attempts live (SESSION_STORE). */
+  readonly sessionStore: SharedStoreConfig;
+}
+
+/**
+ * A store that is a file of the data folder on one machine (sqlite, the default) or a PostgreSQL
+ * database that every instance of the service shares behind a balancer.
+ */
+export interface SharedStoreConfig {
+  readonly kind: 'sqlite' | 'postgresql';
+  /** postgresql://user:password@host:5432/database (required with postgresql). */
+  readonly url: string | undefined;
 }
 
 /** How deliveries to webhook subscriptions are made. */
@@ -151,6 +163,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     trustProxy: trustProxy(env.TRUST_PROXY),
     integrity: integrityConfig(env, cwd),
     personalDataKeys: keyStoreConfig(env),
+    sessionStore: sharedStoreConfig(env, 'SESSION_STORE'),
     operations: {
       metricsToken: metricsToken(env.METRICS_TOKEN),
       verifyEveryHours: wholeNumber('LEDGER_VERIFY_EVERY_HOURS', env.LEDGER_VERIFY_EVERY_HOURS, 24, 0, 8760),
@@ -227,6 +240,21 @@ function keyStoreConfig(env: NodeJS.ProcessEnv): KeyStoreConfig {
     throw new ConfigurationError(
       'PERSONAL_DATA_KEY_STORE_URL',
       `must be a postgresql:// URL with PERSONAL_DATA_KEY_STORE=postgresql (for example postgresql://ledger:secret@db:5432/ledger), got ${url === undefined ? 'nothing' : 'another kind of value'}.`,
+    );
+  return { kind, url };
+}
+
+function sharedStoreConfig(env: NodeJS.ProcessEnv, name: 'SESSION_STORE' | 'WEBHOOK_STORE'): SharedStoreConfig {
+  const kind = oneOf(name, env[name], ['sqlite', 'postgresql'] as const, 'sqlite');
+  const url = nonEmpty(env[`${name}_URL`]);
+  if (kind === 'sqlite') {
+    if (url !== undefined) throw new ConfigurationError(`${name}_URL`, `is only used with ${name}=postgresql.`);
+    return { kind, url: undefined };
+  }
+  if (url === undefined || !/^postgres(ql)?:\/\/\S+$/.test(url))
+    throw new ConfigurationError(
+      `${name}_URL`,
+      `must be a postgresql:// URL with ${name}=postgresql (for example postgresql://ledger:secret@db:5432/ledger), got ${url === undefined ? 'nothing' : 'another kind of value'}.`,
     );
   return { kind, url };
 }

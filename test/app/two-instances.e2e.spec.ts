@@ -2,7 +2,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { embeddedSecretPath } from '../../src/auth/jwt/embedded-secret.js';
+import { embeddedSecret, embeddedSecretPath } from '../../src/auth/jwt/embedded-secret.js';
+import type { Principal } from '../../src/auth/principal.js';
+import { mintSignInLinkToken, signInLinkKey } from '../../src/auth/sessions/sign-in-link.js';
 import { EVENT_STORE, type EventStore } from '../../src/ledger/event-store.port.js';
 import { startFakeEventStoreDb } from '../support/fake-eventstoredb/index.js';
 import { runLedgerCli } from '../support/run-ledger-cli.js';
@@ -11,8 +13,8 @@ import { testPostgres, withoutPostgres, type TestPostgres } from '../support/tes
 
 /**
  * Two instances of the service behind one balancer: one EventStoreDB (the gRPC test double), one
- * signing key, one PostgreSQL for the personal-data keys and the Open311 counts, and each instance its
- * own data folder (read models, Merkle log) provisioned with the same token secrets.
+ * signing key, one PostgreSQL for the personal-data keys, the Open311 counts and the console sessions,
+ * and each instance its own data folder (read models, Merkle log) provisioned with the same token secrets.
  */
 const postgres = await testPostgres();
 if (typeof postgres === 'string') withoutPostgres('two instances sharing PostgreSQL', postgres);
@@ -43,6 +45,8 @@ describe('two instances on one EventStoreDB', () => {
         PERSONAL_DATA_KEY_STORE_URL: pg.url,
         OPEN311_RATE_LIMIT_STORE: 'postgresql',
         OPEN311_RATE_LIMIT_STORE_URL: pg.url,
+        SESSION_STORE: 'postgresql',
+        SESSION_STORE_URL: pg.url,
       }),
     };
     a = await startTestApp(env, { dataDir: join(shared, 'a') });
@@ -123,6 +127,37 @@ describe('two instances on one EventStoreDB', () => {
     expect(refused.status).toBe(429);
     expect(refused.body).toEqual([{ code: 429, description: expect.any(String), error_code: 'RATE_LIMITED' }]);
   });
+
+  withPostgres(
+    'opens a session on A with a sign-in link that B honours, spends the link on both, and ends it on A when signed out on B',
+    async () => {
+      const admin: Principal = { subject: 'quan-tri-1', roles: ['admin'], units: 'all' };
+      const link = mintSignInLinkToken(signInLinkKey(embeddedSecret(a.dataDir)), {
+        principal: admin,
+        sessionSeconds: 3600,
+        nowSeconds: Date.now() / 1000,
+      });
+      const opened = await a.anonymous.post('/api/v1/session').send({ link }).expect(201);
+      const cookie = String(opened.headers['set-cookie']).split(';')[0]!;
+      const csrf = opened.body.csrfToken as string;
+
+      const again = await b.anonymous.post('/api/v1/session').send({ link });
+      expect({ status: again.status, code: again.body.code }).toEqual({ status: 401, code: 'SESSION.LINK_USED' });
+
+      const onB = await b.anonymous.get('/api/v1/session').set('Cookie', cookie).expect(200);
+      expect(onB.body).toMatchObject({ subject: 'quan-tri-1', roles: ['admin'], csrfToken: csrf, signedInWith: 'link' });
+      await b.anonymous
+        .post('/api/v1/units')
+        .set('Cookie', cookie)
+        .set('X-CSRF-Token', csrf)
+        .send({ unitId: 'thanh-ha', name: 'Huyện Thanh Hà', kind: 'district', parentId: 'tinh' })
+        .expect(201);
+
+      await b.anonymous.post('/api/v1/session/sign-out').set('Cookie', cookie).set('X-CSRF-Token', csrf).expect(204);
+      const onA = await a.anonymous.get('/api/v1/session').set('Cookie', cookie);
+      expect({ status: onA.status, code: onA.body.code }).toEqual({ status: 401, code: 'SESSION.EXPIRED' });
+    },
+  );
 
   it('signs the same checkpoints on both, and the shared ledger verifies', async () => {
     const head = await a.app.get<EventStore>(EVENT_STORE).headPosition();

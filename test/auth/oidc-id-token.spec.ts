@@ -4,7 +4,7 @@ import type { AuthConfig, OidcClientConfig } from '../../src/auth/auth.config.js
 import type { AuthorizationChecks, IdentityProvider } from '../../src/auth/oidc/identity-provider-client.js';
 import { OidcSignIn } from '../../src/auth/oidc/oidc-sign-in.js';
 import { OidcSignInRefused } from '../../src/auth/oidc/oidc-sign-in-refused.js';
-import { SessionStore } from '../../src/auth/sessions/session-store.js';
+import { SqliteSessionStore } from '../../src/auth/sessions/sqlite-session-store.js';
 
 const ISSUER = 'https://idp.tinh.gov.vn/realms/tinh';
 const NOW = new Date('2026-12-01T03:00:00Z');
@@ -19,7 +19,7 @@ describe('OidcSignIn: the ID token the provider answers with', () => {
   let keyServer: Server;
   let keySetUrl: string;
   let providerKey: CryptoKey;
-  let store: SessionStore;
+  let store: SqliteSessionStore;
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256', { modulusLength: 2048 });
@@ -30,7 +30,7 @@ describe('OidcSignIn: the ID token the provider answers with', () => {
     keySetUrl = `http://127.0.0.1:${(keyServer.address() as { port: number }).port}/jwks`;
   });
   afterAll(() => new Promise<void>((closed) => keyServer.close(() => closed())));
-  beforeEach(() => (store = new SessionStore(':memory:')));
+  beforeEach(() => (store = new SqliteSessionStore(':memory:')));
   afterEach(() => store.close());
 
   const auth: AuthConfig = {
@@ -103,7 +103,7 @@ describe('OidcSignIn: the ID token the provider answers with', () => {
       officialId: 'uy-vien-gia-tan',
     });
     expect(session.expiresAt).toEqual(new Date(NOW.getTime() + 8 * 3600_000));
-    expect(store.find(session.sessionId, NOW)?.principal).toEqual(session.principal);
+    expect((await store.find(session.sessionId, NOW))?.principal).toEqual(session.principal);
   });
 
   it('refuses an ID token meant for another client (aud), even one the API would take as a bearer token', async () => {

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import * as client from 'openid-client';
 import type { AuthConfig, OidcClientConfig } from '../auth.config.js';
 import { KeySetUnavailable, UrlKeySource } from '../jwt/json-web-key-set.js';
-import type { OpenedSession, SessionStore } from '../sessions/session-store.js';
+import type { OpenedSession, SessionStore } from '../sessions/session-store.port.js';
 import { TokenRejected, TokenVerifier } from '../token-verifier.js';
 import type { IdentityProvider } from './identity-provider-client.js';
 import { OidcSignInRefused } from './oidc-sign-in-refused.js';
@@ -53,13 +53,13 @@ export class OidcSignIn {
     const now = this.now();
     const attemptId = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + OIDC_ATTEMPT_SECONDS * 1000);
-    this.store.beginOidcSignIn(attemptId, { ...checks, expiresAt }, now);
+    await this.store.beginOidcSignIn(attemptId, { ...checks, expiresAt }, now);
     return { attemptId, authorizationUrl, expiresAt };
   }
 
   /** The provider sent the browser back to callbackUrl: check it, exchange the code, verify the ID token, open the session. */
   async finish(attemptId: string | undefined, callbackUrl: URL): Promise<OpenedSession> {
-    const attempt = attemptId === undefined ? undefined : this.store.takeOidcSignIn(attemptId, this.now());
+    const attempt = attemptId === undefined ? undefined : await this.store.takeOidcSignIn(attemptId, this.now());
     if (!attempt)
       throw new OidcSignInRefused(
         'OIDC.ATTEMPT_UNKNOWN',

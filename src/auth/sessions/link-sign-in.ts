@@ -1,6 +1,6 @@
 import { ConflictException, UnauthorizedException } from '@nestjs/common';
 import { readSignInLinkToken, SignInLinkRefused } from './sign-in-link.js';
-import type { OpenedSession, SessionStore } from './session-store.js';
+import type { OpenedSession, SessionStore } from './session-store.port.js';
 
 /**
  * Embedded mode's sign-in: a link printed by `ledger token ... --link` opens one session, once, within
@@ -13,7 +13,7 @@ export class LinkSignIn {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  signIn(token: string): OpenedSession {
+  async signIn(token: string): Promise<OpenedSession> {
     if (!this.linkKey)
       throw new ConflictException({
         code: 'SESSION.LINKS_UNAVAILABLE',
@@ -27,7 +27,7 @@ export class LinkSignIn {
       if (error instanceof SignInLinkRefused) throw new UnauthorizedException({ code: error.code, message: error.message });
       throw error;
     }
-    const opening = this.store.openWithLink(
+    const opening = await this.store.openWithLink(
       { linkId: claims.linkId, expiresAt: new Date(claims.expiresAt * 1000) },
       claims.principal,
       claims.sessionSeconds * 1000,

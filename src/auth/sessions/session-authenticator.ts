@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import type { Principal } from '../principal.js';
 import { sessionIdOf } from './session-cookie.js';
-import type { Session, SessionStore } from './session-store.js';
+import type { Session, SessionStore } from './session-store.port.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';
@@ -26,13 +26,13 @@ export class SessionAuthenticator {
     return sessionIdOf(request) !== undefined;
   }
 
-  authenticate(request: Request): Principal {
-    return this.verified(request).session.principal;
+  async authenticate(request: Request): Promise<Principal> {
+    return (await this.verified(request)).session.principal;
   }
 
   /** The request's live session, once a request that is not GET, HEAD or OPTIONS has passed the origin and CSRF checks. */
-  verified(request: Request): { readonly sessionId: string; readonly session: Session } {
-    const current = this.current(request);
+  async verified(request: Request): Promise<{ readonly sessionId: string; readonly session: Session }> {
+    const current = await this.current(request);
     if (!SAFE_METHODS.has(request.method)) {
       this.assertSameOrigin(request);
       assertCsrfToken(request, current.session.csrfToken);
@@ -41,11 +41,11 @@ export class SessionAuthenticator {
   }
 
   /** The live session of the request's cookie, or 401 SESSION.NONE / SESSION.EXPIRED. */
-  current(request: Request): { readonly sessionId: string; readonly session: Session } {
+  async current(request: Request): Promise<{ readonly sessionId: string; readonly session: Session }> {
     const sessionId = sessionIdOf(request);
     if (sessionId === undefined)
       throw new UnauthorizedException({ code: 'SESSION.NONE', message: 'You are not signed in: open a sign-in link first.' });
-    const session = this.store.find(sessionId, this.now());
+    const session = await this.store.find(sessionId, this.now());
     if (!session)
       throw new UnauthorizedException({
         code: 'SESSION.EXPIRED',

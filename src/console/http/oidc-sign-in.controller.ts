@@ -9,7 +9,7 @@ import { OIDC_SIGN_IN, type OidcSignIn } from '../../auth/oidc/oidc-sign-in.js';
 import { OidcSignInRefused } from '../../auth/oidc/oidc-sign-in-refused.js';
 import { SessionAuthenticator } from '../../auth/sessions/session-authenticator.js';
 import { isSecureRequest, setSessionCookie } from '../../auth/sessions/session-cookie.js';
-import { SessionStore } from '../../auth/sessions/session-store.js';
+import { SESSION_STORE, type SessionStore } from '../../auth/sessions/session-store.port.js';
 import { SIGN_IN_PATH } from '../../auth/sessions/sign-in-link.js';
 
 export class SignInMethodsView {
@@ -35,7 +35,7 @@ export class OidcSignInController {
   constructor(
     @Inject(OIDC_SIGN_IN) private readonly oidc: OidcSignIn | null,
     private readonly sessions: SessionAuthenticator,
-    private readonly store: SessionStore,
+    @Inject(SESSION_STORE) private readonly store: SessionStore,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 
@@ -81,8 +81,8 @@ export class OidcSignInController {
       if (!this.oidc) throw notConfigured();
       const callbackUrl = new URL(request.originalUrl, this.config.publicBaseUrl);
       const session = await this.oidc.finish(attemptIdOf(request), callbackUrl);
-      const previous = this.sessions.carriesSession(request) ? this.currentId(request) : undefined;
-      if (previous !== undefined) this.store.end(previous);
+      const previous = this.sessions.carriesSession(request) ? await this.currentId(request) : undefined;
+      if (previous !== undefined) await this.store.end(previous);
       setSessionCookie(response, session.sessionId, session.expiresAt, secure);
       this.logger.log(`${session.principal.subject} signed in through the identity provider`);
       response.redirect(303, '/');
@@ -105,9 +105,9 @@ export class OidcSignInController {
     return isSecureRequest(request, this.config.publicBaseUrl);
   }
 
-  private currentId(request: Request): string | undefined {
+  private async currentId(request: Request): Promise<string | undefined> {
     try {
-      return this.sessions.current(request).sessionId;
+      return (await this.sessions.current(request)).sessionId;
     } catch {
       return undefined;
     }

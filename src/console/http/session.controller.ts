@@ -16,7 +16,7 @@ import { Public } from '../../auth/requires.decorator.js';
 import { LinkSignIn } from '../../auth/sessions/link-sign-in.js';
 import { SessionAuthenticator } from '../../auth/sessions/session-authenticator.js';
 import { clearSessionCookie, isSecureRequest, setSessionCookie } from '../../auth/sessions/session-cookie.js';
-import { SessionStore } from '../../auth/sessions/session-store.js';
+import { SESSION_STORE, type SessionStore } from '../../auth/sessions/session-store.port.js';
 import { OIDC_SIGN_IN, type OidcSignIn } from '../../auth/oidc/oidc-sign-in.js';
 import { SIGN_IN_PATH } from '../../auth/sessions/sign-in-link.js';
 import { SignInRequestDto } from './sign-in.request.dto.js';
@@ -32,7 +32,7 @@ export class SessionController {
   constructor(
     private readonly links: LinkSignIn,
     private readonly sessions: SessionAuthenticator,
-    private readonly store: SessionStore,
+    @Inject(SESSION_STORE) private readonly store: SessionStore,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Inject(OIDC_SIGN_IN) private readonly oidc: OidcSignIn | null,
   ) {}
@@ -46,12 +46,16 @@ export class SessionController {
   @ApiUnauthorizedResponse({ description: 'SESSION.LINK_INVALID, SESSION.LINK_EXPIRED or SESSION.LINK_USED' })
   @ApiForbiddenResponse({ description: 'SESSION.CROSS_SITE: the request came from another site' })
   @ApiConflictResponse({ description: 'SESSION.LINKS_UNAVAILABLE: the service signs people in through an identity provider' })
-  signIn(@Body() body: SignInRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): SessionView {
+  async signIn(
+    @Body() body: SignInRequestDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionView> {
     // Without this, another site could sign a visitor in as someone else (login CSRF).
     this.sessions.assertSameOrigin(request);
-    const previous = this.sessions.carriesSession(request) ? this.currentId(request) : undefined;
-    const session = this.links.signIn(body.link);
-    if (previous !== undefined) this.store.end(previous);
+    const previous = this.sessions.carriesSession(request) ? await this.currentId(request) : undefined;
+    const session = await this.links.signIn(body.link);
+    if (previous !== undefined) await this.store.end(previous);
     setSessionCookie(response, session.sessionId, session.expiresAt, isSecureRequest(request, this.config.publicBaseUrl));
     return sessionView(session);
   }
@@ -62,8 +66,8 @@ export class SessionController {
   @ApiOperation({ summary: 'Who is signed in: subject, roles, units, the permissions the matrix grants them, and the CSRF token' })
   @ApiOkResponse({ type: SessionView })
   @ApiUnauthorizedResponse({ description: 'SESSION.NONE (no session cookie) or SESSION.EXPIRED' })
-  current(@Req() request: Request): SessionView {
-    return sessionView(this.sessions.current(request).session);
+  async current(@Req() request: Request): Promise<SessionView> {
+    return sessionView((await this.sessions.current(request)).session);
   }
 
   @Public()
@@ -78,8 +82,8 @@ export class SessionController {
   @ApiUnauthorizedResponse({ description: 'SESSION.NONE or SESSION.EXPIRED' })
   @ApiForbiddenResponse({ description: 'SESSION.CROSS_SITE, SESSION.CSRF_TOKEN_MISSING or SESSION.CSRF_TOKEN_INVALID' })
   async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const { sessionId, session } = this.sessions.verified(request);
-    this.store.end(sessionId);
+    const { sessionId, session } = await this.sessions.verified(request);
+    await this.store.end(sessionId);
     clearSessionCookie(response, isSecureRequest(request, this.config.publicBaseUrl));
     const endSessionUrl =
       session.signedInWith === 'oidc'
@@ -89,9 +93,9 @@ export class SessionController {
     else response.status(200).json({ endSessionUrl: endSessionUrl.href } satisfies SignedOutView);
   }
 
-  private currentId(request: Request): string | undefined {
+  private async currentId(request: Request): Promise<string | undefined> {
     try {
-      return this.sessions.current(request).sessionId;
+      return (await this.sessions.current(request)).sessionId;
     } catch {
       return undefined;
     }

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { PERMISSIONS, type PermissionName, type Scope } from '../../auth/permissions.js';
 import { ROLES, type Role } from '../../auth/principal.js';
 import { grantedPermissions } from '../../auth/sessions/granted-permissions.js';
-import type { Session } from '../../auth/sessions/session-store.js';
+import type { Session } from '../../auth/sessions/session-store.port.js';
 
 const SCOPES: readonly Scope[] = ['any', 'unit', 'self'];
 

@@ -1,47 +1,25 @@
 import Database from 'better-sqlite3';
 import { closeSync, openSync } from 'node:fs';
-import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Principal, Role } from '../principal.js';
+import type { Principal } from '../principal.js';
+import { idHash, newSession, principalOf, storedPrincipal, type StoredPrincipal } from './session-secrets.js';
+import type {
+  OidcSignInAttempt,
+  OpenedSession,
+  Session,
+  SessionOpening,
+  SessionStore,
+  SignInLinkUse,
+  SignInMethod,
+} from './session-store.port.js';
 
 export const SESSION_STORE_FILE = 'sessions.db';
 
-/** How the session was opened: by a printed one-time link, or by the identity provider's authorization code flow. */
-export type SignInMethod = 'link' | 'oidc';
-
-export interface Session {
-  readonly principal: Principal;
-  /** Sent back by the console in X-CSRF-Token on every write made with the cookie. */
-  readonly csrfToken: string;
-  readonly createdAt: Date;
-  readonly expiresAt: Date;
-  readonly signedInWith: SignInMethod;
-}
-
-export interface OpenedSession extends Session {
-  /** The cookie's value; only its SHA-256 is stored. */
-  readonly sessionId: string;
-}
-
-export type SessionOpening = { readonly outcome: 'opened'; readonly session: OpenedSession } | { readonly outcome: 'link-used' };
-
-interface SessionRow {
-  readonly subject: string;
-  readonly roles: string;
-  readonly units: string;
+interface SessionRow extends StoredPrincipal {
   readonly csrf_token: string;
   readonly created_at: number;
   readonly expires_at: number;
   readonly signed_in_with: SignInMethod;
-  readonly official_id: string | null;
-}
-
-/** What a sign-in through the identity provider must find again when the browser comes back: kept here, never in the browser. */
-export interface OidcSignInAttempt {
-  readonly state: string;
-  readonly nonce: string;
-  readonly codeVerifier: string;
-  readonly expiresAt: Date;
 }
 
 interface AttemptRow {
@@ -61,7 +39,7 @@ export function sessionStorePath(authDir: string): string {
  * opens one session, ever, across restarts. The file holds no usable credential: sessions are keyed
  * by the SHA-256 of their id, and a used link id cannot sign anyone in.
  */
-export class SessionStore {
+export class SqliteSessionStore implements SessionStore {
   private readonly db: Database.Database;
   private readonly insertLink: Database.Statement<[string, number, number]>;
   private readonly insertSession: Database.Statement<[Buffer, string, string, string, string, number, number, SignInMethod, string | null]>;
@@ -128,13 +106,7 @@ export class SessionStore {
     this.purgeSessions = this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
   }
 
-  /** Spends the link and opens its session, or says the link was spent already. */
-  openWithLink(
-    link: { readonly linkId: string; readonly expiresAt: Date },
-    principal: Principal,
-    lifetimeMs: number,
-    now: Date,
-  ): SessionOpening {
+  async openWithLink(link: SignInLinkUse, principal: Principal, lifetimeMs: number, now: Date): Promise<SessionOpening> {
     return this.db.transaction((): SessionOpening => {
       this.purge(now);
       if (this.insertLink.run(link.linkId, now.getTime(), link.expiresAt.getTime()).changes === 0) return { outcome: 'link-used' };
@@ -142,38 +114,29 @@ export class SessionStore {
     })();
   }
 
-  /** Opens the session of someone the identity provider signed in (their ID token verified and mapped). */
-  openWithIdentityProvider(principal: Principal, lifetimeMs: number, now: Date): OpenedSession {
+  async openWithIdentityProvider(principal: Principal, lifetimeMs: number, now: Date): Promise<OpenedSession> {
     return this.db.transaction((): OpenedSession => {
       this.purge(now);
       return this.open(principal, 'oidc', lifetimeMs, now);
     })();
   }
 
-  /** Remembers a sign-in sent to the identity provider, under the id of the browser's short-lived attempt cookie (stored hashed). */
-  beginOidcSignIn(attemptId: string, attempt: OidcSignInAttempt, now: Date): void {
+  async beginOidcSignIn(attemptId: string, attempt: OidcSignInAttempt, now: Date): Promise<void> {
     this.purgeAttempts.run(now.getTime());
     this.insertAttempt.run(idHash(attemptId), attempt.state, attempt.nonce, attempt.codeVerifier, attempt.expiresAt.getTime());
   }
 
-  /** The attempt the browser comes back with, once: a second callback with the same cookie finds nothing. */
-  takeOidcSignIn(attemptId: string, now: Date): OidcSignInAttempt | undefined {
+  async takeOidcSignIn(attemptId: string, now: Date): Promise<OidcSignInAttempt | undefined> {
     const row = this.takeAttempt.get(idHash(attemptId), now.getTime());
     if (!row) return undefined;
     return { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, expiresAt: new Date(row.expires_at) };
   }
 
-  /** The live session a cookie names, or undefined (unknown, expired or signed out). */
-  find(sessionId: string, now: Date): Session | undefined {
+  async find(sessionId: string, now: Date): Promise<Session | undefined> {
     const row = this.selectSession.get(idHash(sessionId), now.getTime());
     if (!row) return undefined;
     return {
-      principal: {
-        subject: row.subject,
-        roles: JSON.parse(row.roles) as Role[],
-        units: row.units === '"all"' ? 'all' : (JSON.parse(row.units) as string[]),
-        ...(row.official_id === null ? {} : { officialId: row.official_id }),
-      },
+      principal: principalOf(row),
       csrfToken: row.csrf_token,
       createdAt: new Date(row.created_at),
       expiresAt: new Date(row.expires_at),
@@ -181,39 +144,33 @@ export class SessionStore {
     };
   }
 
-  /** Signing out: the session is deleted, so its cookie opens nothing any more. */
-  end(sessionId: string): boolean {
+  async end(sessionId: string): Promise<boolean> {
     return this.deleteSession.run(idHash(sessionId)).changes > 0;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 
   private open(principal: Principal, signedInWith: SignInMethod, lifetimeMs: number, now: Date): OpenedSession {
-    const sessionId = randomBytes(32).toString('base64url');
-    const csrfToken = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + lifetimeMs);
+    const session = newSession(principal, signedInWith, lifetimeMs, now);
+    const stored = storedPrincipal(principal);
     this.insertSession.run(
-      idHash(sessionId),
-      principal.subject,
-      JSON.stringify(principal.roles),
-      JSON.stringify(principal.units),
-      csrfToken,
+      idHash(session.sessionId),
+      stored.subject,
+      stored.roles,
+      stored.units,
+      session.csrfToken,
       now.getTime(),
-      expiresAt.getTime(),
+      session.expiresAt.getTime(),
       signedInWith,
-      principal.officialId ?? null,
+      stored.official_id,
     );
-    return { sessionId, principal, csrfToken, createdAt: now, expiresAt, signedInWith };
+    return session;
   }
 
   private purge(now: Date): void {
     this.purgeLinks.run(now.getTime());
     this.purgeSessions.run(now.getTime());
   }
-}
-
-function idHash(sessionId: string): Buffer {
-  return createHash('sha256').update(sessionId).digest();
 }
