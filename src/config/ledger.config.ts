@@ -32,6 +32,8 @@ export interface LedgerConfig {
   readonly webhooks: WebhooksConfig;
   /** Where console sessions, spent sign-in links and sign-in attempts live (SESSION_STORE). */
   readonly sessionStore: SharedStoreConfig;
+  /** Where webhook subscriptions, their secrets and the outbox of deliveries live (WEBHOOK_STORE). */
+  readonly webhookStore: SharedStoreConfig;
 }
 
 /**
@@ -164,6 +166,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): L
     integrity: integrityConfig(env, cwd),
     personalDataKeys: keyStoreConfig(env),
     sessionStore: sharedStoreConfig(env, 'SESSION_STORE'),
+    webhookStore: sharedStoreConfig(env, 'WEBHOOK_STORE'),
     operations: {
       metricsToken: metricsToken(env.METRICS_TOKEN),
       verifyEveryHours: wholeNumber('LEDGER_VERIFY_EVERY_HOURS', env.LEDGER_VERIFY_EVERY_HOURS, 24, 0, 8760),

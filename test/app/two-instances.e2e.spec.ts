@@ -1,5 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { generateKeyPairSync } from 'node:crypto';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { embeddedSecret, embeddedSecretPath } from '../../src/auth/jwt/embedded-secret.js';
@@ -40,6 +42,7 @@ describe('two instances on one EventStoreDB', () => {
       LEDGER_CHECKPOINT_EVERY_EVENTS: '4',
       LEDGER_CHECKPOINT_EVERY_MINUTES: '0',
       OPEN311_RATE_LIMIT_PER_MINUTE: '3',
+      WEBHOOK_RETRY_SCALE: '0.0001',
       ...(pg && {
         PERSONAL_DATA_KEY_STORE: 'postgresql',
         PERSONAL_DATA_KEY_STORE_URL: pg.url,
@@ -47,6 +50,8 @@ describe('two instances on one EventStoreDB', () => {
         OPEN311_RATE_LIMIT_STORE_URL: pg.url,
         SESSION_STORE: 'postgresql',
         SESSION_STORE_URL: pg.url,
+        WEBHOOK_STORE: 'postgresql',
+        WEBHOOK_STORE_URL: pg.url,
       }),
     };
     a = await startTestApp(env, { dataDir: join(shared, 'a') });
@@ -157,6 +162,73 @@ describe('two instances on one EventStoreDB', () => {
       const onA = await a.anonymous.get('/api/v1/session').set('Cookie', cookie);
       expect({ status: onA.status, code: onA.body.code }).toEqual({ status: 401, code: 'SESSION.EXPIRED' });
     },
+  );
+
+  withPostgres(
+    'lists a subscription registered on A on both, and delivers each case fact to it once, whichever instance wrote it',
+    async () => {
+      const received: { id: string; signature: string; timestamp: string; body: string }[] = [];
+      const receiver = createServer((request, response) => {
+        const chunks: Buffer[] = [];
+        request.on('data', (chunk: Buffer) => chunks.push(chunk));
+        request.on('end', () => {
+          const header = (name: string) => String(request.headers[name]);
+          received.push({
+            id: header('webhook-id'),
+            signature: header('webhook-signature'),
+            timestamp: header('webhook-timestamp'),
+            body: Buffer.concat(chunks).toString(),
+          });
+          response.writeHead(204).end();
+        });
+      });
+      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+        const registered = await a.http
+          .post('/api/v1/webhooks')
+          .send({ url, eventKinds: ['case.received'] })
+          .expect(201);
+        const { subscriptionId, secret } = registered.body as { subscriptionId: string; secret: string };
+        const at = registered.headers['ledger-position'] as string;
+        const onB = await b.http.get(`/api/v1/webhooks?minPosition=${at}`).expect(200);
+        const onA = await a.http.get(`/api/v1/webhooks?minPosition=${at}`).expect(200);
+        expect(onB.body).toEqual(onA.body);
+        expect(onB.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ subscriptionId, status: 'active' })]));
+
+        const cases: string[] = [];
+        for (const app of [a, b, a, b]) {
+          const answer = await app.http
+            .post('/api/v1/cases')
+            .send({ unitId: 'tinh', category: 'reflection', channel: 'letter', summary: 'Cống tắc' })
+            .expect(201);
+          cases.push(answer.body.caseId as string);
+        }
+        const deadline = Date.now() + 20_000;
+        while (cases.some((caseId) => !received.some((request) => request.body.includes(caseId))) && Date.now() < deadline)
+          await new Promise((later) => setTimeout(later, 50));
+        await new Promise((later) => setTimeout(later, 1500)); // both dispatchers have polled many times since
+        const perCase = cases.map((caseId) => received.filter((request) => request.body.includes(caseId)).length);
+        expect(perCase).toEqual([1, 1, 1, 1]);
+        expect(new Set(received.map((request) => request.id)).size).toBe(received.length);
+        const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
+        for (const request of received) {
+          const expected = createHmac('sha256', key).update(`${request.id}.${request.timestamp}.${request.body}`).digest('base64');
+          expect(request.signature.split(' ')).toContain(`v1,${expected}`); // B signs with the secret A was given
+        }
+
+        const logOnA = await a.http.get(`/api/v1/webhooks/${subscriptionId}/deliveries`).expect(200);
+        const logOnB = await b.http.get(`/api/v1/webhooks/${subscriptionId}/deliveries`).expect(200);
+        expect(logOnB.body).toEqual(logOnA.body);
+        expect(logOnB.body.items).toHaveLength(4);
+        expect(logOnB.body.items.map((item: { status: string; attempts: number }) => [item.status, item.attempts])).toEqual(
+          Array.from({ length: 4 }, () => ['delivered', 1]),
+        );
+      } finally {
+        await new Promise((resolve) => receiver.close(resolve));
+      }
+    },
+    60_000,
   );
 
   it('signs the same checkpoints on both, and the shared ledger verifies', async () => {

@@ -16,7 +16,8 @@ import { newAggregateId } from '../../http/new-aggregate-id.js';
 import { CommandHandler, type CommandEnvelope } from '../../ledger/command-handler.js';
 import { EVENT_STORE, type EventStore } from '../../ledger/event-store.port.js';
 import { WebhookDeliveries } from '../outbox/webhook-deliveries.js';
-import { WebhookOutbox, type SubscriptionRow } from '../outbox/webhook-outbox.js';
+import type { SubscriptionRow } from '../outbox/webhook-outbox.js';
+import { WEBHOOK_STORE, type WebhookStore } from '../outbox/webhook-store.port.js';
 import { newWebhookSecret, secretFingerprint } from '../standard-webhooks.js';
 import { webhookDecider, type WebhookState } from '../webhook.decider.js';
 import { webhookStream } from '../webhook.events.js';
@@ -46,7 +47,7 @@ export class WebhooksController {
   constructor(
     private readonly commands: CommandHandler,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly outbox: WebhookOutbox,
+    @Inject(WEBHOOK_STORE) private readonly outbox: WebhookStore,
     private readonly deliveries: WebhookDeliveries,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
@@ -76,7 +77,7 @@ export class WebhooksController {
     const subscriptionId = newAggregateId(envelope, 'webhook', randomUUID);
     const secret = newWebhookSecret();
     const fingerprint = secretFingerprint(secret);
-    this.outbox.keepSecret(fingerprint, secret);
+    await this.outbox.keepSecret(fingerprint, secret);
     let result;
     try {
       result = await this.endpoint.handle(
@@ -93,11 +94,11 @@ export class WebhooksController {
         envelope,
       );
     } catch (error) {
-      this.outbox.forgetSecret(fingerprint);
+      await this.outbox.forgetSecret(fingerprint);
       throw error;
     }
     // A replayed request registered nothing new: its secret was shown by the first answer, and only there.
-    if (result.replayed) this.outbox.forgetSecret(fingerprint);
+    if (result.replayed) await this.outbox.forgetSecret(fingerprint);
     const view = subscriptionView(result.state);
     return new CommandAnswer(
       result,
@@ -121,7 +122,7 @@ export class WebhooksController {
   @ApiAnswer(SUBSCRIPTIONS_EXAMPLE, { description: 'The subscriptions, oldest first' })
   async list(@Query() query: DeliveriesQueryDto): Promise<{ items: SubscriptionRow[] }> {
     await this.caughtUp(query.minPosition);
-    return { items: this.outbox.subscriptions() };
+    return { items: await this.outbox.subscriptions() };
   }
 
   @Requires('webhooks.manage')
@@ -147,15 +148,15 @@ export class WebhooksController {
     @Res({ passthrough: true }) _response: Response,
   ) {
     await this.caughtUp(query.minPosition);
-    this.known(subscriptionId);
+    await this.known(subscriptionId);
     const limit = query.limit ?? 50;
-    const rows = this.outbox.deliveries(subscriptionId, query.before ?? null, limit + 1);
+    const rows = await this.outbox.deliveries(subscriptionId, query.before ?? null, limit + 1);
     const items = rows.slice(0, limit);
     return { subscriptionId, items, nextBefore: rows.length > limit ? (items[items.length - 1]?.deliveryId ?? null) : null };
   }
 
-  private known(subscriptionId: string): SubscriptionRow {
-    const subscription = this.outbox.subscription(subscriptionId);
+  private async known(subscriptionId: string): Promise<SubscriptionRow> {
+    const subscription = await this.outbox.subscription(subscriptionId);
     if (!subscription) throw this.endpoint.notFound(subscriptionId);
     return subscription;
   }

@@ -1,10 +1,9 @@
 import type { AlertsQuery } from '../../alerts/alerts.query.js';
 import type { EventStore, RecordedEvent } from '../../ledger/event-store.port.js';
-import { FeedFollower } from '../../projections/feed-follower.js';
 import { ALERT_EVENT_KINDS } from '../webhook-event-kinds.js';
 import type { WebhookDispatcher } from './webhook-dispatcher.js';
 import { alertMessage, caseFactMessage } from './webhook-messages.js';
-import type { WebhookOutbox } from './webhook-outbox.js';
+import type { WebhookFeedIntake, WebhookStore } from './webhook-store.port.js';
 
 export interface AlertScanOptions {
   readonly everyMs: number;
@@ -15,49 +14,38 @@ export interface AlertScanOptions {
 }
 
 /**
- * What fills the outbox: the ledger's feed, followed from the outbox's own checkpoint (subscriptions,
+ * What fills the outbox: the ledger's feed, taken in from the store's own checkpoint (subscriptions,
  * the unit tree, case facts), and the alerts, judged every few seconds as of now. Registered
  * subscriptions receive what happens after their registration in the feed; the alerts in force when
  * they are judged, each once.
  */
 export class WebhookDeliveries {
-  private readonly follower: FeedFollower<RecordedEvent>;
+  private readonly follower: WebhookFeedIntake;
   private scanTimer?: NodeJS.Timeout;
   private scanning = false;
 
   constructor(
     store: EventStore,
-    private readonly outbox: WebhookOutbox,
+    private readonly outbox: WebhookStore,
     private readonly dispatcher: WebhookDispatcher,
     private readonly alerts: AlertsQuery,
     private readonly scan: AlertScanOptions,
   ) {
-    this.follower = new FeedFollower(
-      { subscribe: (after) => store.subscribeToAll(after), headPosition: () => store.headPosition() },
-      {
-        open: () => this.outbox.position(),
-        position: () => this.outbox.position(),
-        write: (events) => {
-          const registered = events.some((event) => event.type === 'WebhookSubscriptionRegistered');
-          this.outbox.applyFeed(events, caseFactMessage, this.now().getTime());
-          this.dispatcher.wake();
-          if (registered) this.scanAlerts();
-          return true;
-        },
+    this.follower = outbox.intake(store, {
+      deliveryOf: caseFactMessage,
+      now: () => this.now().getTime(),
+      taken: (events: readonly RecordedEvent[]) => {
+        this.dispatcher.wake();
+        if (events.some((event) => event.type === 'WebhookSubscriptionRegistered')) void this.scanAlerts();
       },
-      {
-        batchSize: 500,
-        retryAfterMs: 1000,
-        onFailed: (message, retryInMs) =>
-          scan.onError?.(`The webhook outbox could not take the feed (${message}); again in ${retryInMs} ms.`),
-      },
-    );
+      failed: (message, retryInMs) => scan.onError?.(`The webhook outbox could not take the feed (${message}); again in ${retryInMs} ms.`),
+    });
   }
 
   start(): void {
     this.follower.start();
     this.dispatcher.start();
-    this.scanTimer = setInterval(() => this.scanAlerts(), this.scan.everyMs);
+    this.scanTimer = setInterval(() => void this.scanAlerts(), this.scan.everyMs);
     this.scanTimer.unref();
   }
 
@@ -73,13 +61,14 @@ export class WebhookDeliveries {
   }
 
   /** Enqueues the alerts in force now for the subscriptions that ask for them; an alert already enqueued is not again. */
-  scanAlerts(): void {
-    if (this.scanning || !this.outbox.wantsAny(ALERT_EVENT_KINDS)) return;
+  async scanAlerts(): Promise<void> {
+    if (this.scanning) return;
     this.scanning = true;
     try {
+      if (!(await this.outbox.wantsAny(ALERT_EVENT_KINDS))) return;
       const now = this.now().toISOString();
       const messages = this.alerts.all(now, this.scan.approachingWorkingDays).map((alert) => alertMessage(alert, now));
-      if (this.outbox.enqueue(messages, Date.parse(now)) > 0) this.dispatcher.wake();
+      if ((await this.outbox.enqueue(messages, Date.parse(now))) > 0) this.dispatcher.wake();
     } catch (error) {
       this.scan.onError?.(`The alert scan for webhooks failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

@@ -2,7 +2,8 @@ import type { LedgerMetrics } from '../../metrics/ledger-metrics.js';
 import { retryPauseMs } from '../retry-schedule.js';
 import { standardWebhookHeaders } from '../standard-webhooks.js';
 import { hostRefusal } from '../webhook-hosts.js';
-import type { DueDelivery, WebhookOutbox } from './webhook-outbox.js';
+import type { DueDelivery } from './webhook-outbox.js';
+import type { WebhookStore } from './webhook-store.port.js';
 
 export interface DispatcherOptions {
   readonly retryScale: number;
@@ -22,7 +23,8 @@ export interface DispatcherOptions {
  * crash in between sends it again after a restart, with the same webhook-id. A 2xx answer delivers;
  * anything else (another status, a redirect, which is not followed, no answer within the timeout) is
  * retried on the schedule, then the delivery fails for good. Every attempt is signed afresh: a new
- * webhook-timestamp, so a receiver's replay window holds for retries too.
+ * webhook-timestamp, so a receiver's replay window holds for retries too. With several instances on one
+ * shared store, each attempt is of a delivery this instance claimed (WebhookStore.claimDue).
  */
 export class WebhookDispatcher {
   private timer?: NodeJS.Timeout;
@@ -31,7 +33,7 @@ export class WebhookDispatcher {
   private readonly inFlight = new Set<number>();
 
   constructor(
-    private readonly outbox: WebhookOutbox,
+    private readonly outbox: WebhookStore,
     private readonly metrics: LedgerMetrics,
     private readonly options: DispatcherOptions,
   ) {}
@@ -62,7 +64,9 @@ export class WebhookDispatcher {
     this.running = true;
     try {
       const now = this.now();
-      const due = this.outbox.due(now, this.options.concurrency ?? 8).filter((delivery) => !this.inFlight.has(delivery.deliveryId));
+      const due = (await this.outbox.claimDue(now, this.options.concurrency ?? 8, this.leaseMs())).filter(
+        (delivery) => !this.inFlight.has(delivery.deliveryId),
+      );
       await Promise.all(due.map((delivery) => this.attempt(delivery)));
     } catch {
       // The outbox is closed at shutdown while an attempt may still answer; what was not logged is sent again later.
@@ -105,7 +109,7 @@ export class WebhookDispatcher {
     const status = error === null ? 'delivered' : pause === null ? 'failed' : 'pending';
     const result = status === 'delivered' ? 'delivered' : status === 'pending' ? 'failed' : 'abandoned';
     try {
-      this.outbox.recordAttempt(
+      await this.outbox.recordAttempt(
         delivery.deliveryId,
         { attempt, at: new Date(startedAt).toISOString(), statusCode, error, durationMs },
         { status, nextAttemptMs: pause === null ? null : startedAt + durationMs + pause },
@@ -115,6 +119,11 @@ export class WebhookDispatcher {
     } finally {
       this.inFlight.delete(delivery.deliveryId);
     }
+  }
+
+  /** How long a claimed delivery is this instance's: the attempt's timeout and a margin for logging it. */
+  private leaseMs(): number {
+    return this.options.timeoutMs + 30_000;
   }
 
   private now(): number {
