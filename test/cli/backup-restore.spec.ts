@@ -15,7 +15,53 @@ import { integrityPath, MerkleLog } from '../../src/integrity/log/merkle-log.js'
 import { SqliteEventStore } from '../../src/ledger/sqlite/sqlite-event-store.js';
 import { keyStorePath, SqliteKeyStore } from '../../src/personal-data/key-stores/sqlite-key-store.js';
 import { openReadModels, readModelsPath } from '../../src/projections/read-models.database.js';
+import type { RecordedEvent } from '../../src/ledger/event-store.port.js';
+import { statusTokenSecret } from '../../src/open311/citizen-status-token.js';
+import { caseFactMessage } from '../../src/webhooks/outbox/webhook-messages.js';
+import { WebhookOutbox, webhooksPath } from '../../src/webhooks/outbox/webhook-outbox.js';
 import { newEvent } from '../support/new-events.js';
+
+const PHOTO = Buffer.from('a photo sent with a report');
+const PHOTO_SHA256 = createHash('sha256').update(PHOTO).digest('hex');
+
+/** The webhooks file as the service leaves it: one subscription with its secret, and one delivery made. */
+function webhooksOf(dataDir: string): void {
+  const fed = (globalPosition: number, streamId: string, type: string, data: Record<string, unknown>) =>
+    ({
+      streamId,
+      streamRevision: 0,
+      globalPosition,
+      eventId: `00000000-0000-4000-8000-00000000000${globalPosition}`,
+      type,
+      data,
+      metadata: { occurredAt: '2026-03-02T08:00:00+07:00' },
+      recordedAt: '2026-03-02T01:00:00.000Z',
+    }) as unknown as RecordedEvent;
+  const outbox = new WebhookOutbox(webhooksPath(dataDir));
+  outbox.keepSecret('fp-portal', 'whsec_portal');
+  const now = Date.parse('2026-03-02T01:00:00Z');
+  outbox.applyFeed(
+    [
+      fed(1, 'webhook-portal', 'WebhookSubscriptionRegistered', {
+        subscriptionId: 'portal',
+        url: 'http://127.0.0.1/portal',
+        eventKinds: ['case.received'],
+        unitId: null,
+        secretFingerprint: 'fp-portal',
+      }),
+      fed(2, 'case-c1', 'CaseReceived', { unitId: 'gia-tan' }),
+    ],
+    caseFactMessage,
+    now,
+  );
+  const [due] = outbox.due(now, 1);
+  outbox.recordAttempt(
+    due!.deliveryId,
+    { attempt: 1, at: new Date(now).toISOString(), statusCode: 204, error: null, durationMs: 4 },
+    { status: 'delivered', nextAttemptMs: null },
+  );
+  outbox.close();
+}
 
 function captured(): Terminal & { readonly text: () => string; readonly warnings: () => string } {
   const out: string[] = [];
@@ -35,7 +81,8 @@ const mode = (path: string): number => statSync(path).mode & 0o777;
 
 /**
  * A data folder as the service leaves it: 30 events, a signed checkpoint after 20, the Merkle log, a
- * read-model file, and the key of one data subject; then each test backs it up and restores it.
+ * read-model file, the key of one data subject, the webhooks file, a photo, a year decision and the
+ * status-token secret; then each test backs it up and restores it.
  */
 describe('ledger backup and ledger restore', () => {
   let work: string;
@@ -64,6 +111,12 @@ describe('ledger backup and ledger restore', () => {
     const keys = new SqliteKeyStore(keyStorePath(dataDir));
     await keys.keyFor('reporter-1', new Date('2026-03-01T00:00:00Z'));
     await keys.close();
+    webhooksOf(dataDir);
+    mkdirSync(join(dataDir, 'media'), { mode: 0o700 });
+    writeFileSync(join(dataDir, 'media', PHOTO_SHA256), PHOTO, { mode: 0o600 });
+    mkdirSync(join(dataDir, 'calendar'), { mode: 0o700 });
+    writeFileSync(join(dataDir, 'calendar', 'vn-2027.json'), readFileSync('src/calendar/holidays/vn-2026.json'), { mode: 0o600 });
+    statusTokenSecret(dataDir);
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -87,13 +140,19 @@ describe('ledger backup and ledger restore', () => {
       personalDataKeys: 'in keys/',
       ledgerVersion: JSON.parse(readFileSync('package.json', 'utf8')).version,
     });
-    expect(manifest!.files.map((file) => file.path)).toEqual([
-      'read-models.db',
-      'integrity.db',
-      'events.db',
-      'verifier-key.txt',
-      'checkpoint-signing-key.pub.pem',
+    expect(manifest!.files.map((file) => [file.path, file.role])).toEqual([
+      ['read-models.db', 'read-models'],
+      ['integrity.db', 'merkle-log'],
+      ['webhooks.db', 'webhooks'],
+      ['events.db', 'events'],
+      [`media/${PHOTO_SHA256}`, 'media'],
+      ['calendar/vn-2027.json', 'calendar'],
+      ['open311/status-token.secret', 'status-token-secret'],
+      ['verifier-key.txt', 'verifier-key'],
+      ['checkpoint-signing-key.pub.pem', 'public-key'],
     ]);
+    expect(manifest!.webhooks).toBe('included');
+    expect(terminal.text()).toContain('1 photo (media/), 1 calendar file (calendar/), the Open311 status-token secret copied');
     for (const file of manifest!.files) {
       const bytes = readFileSync(join(folder, file.path));
       expect({ path: file.path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }).toEqual({
@@ -108,9 +167,11 @@ describe('ledger backup and ledger restore', () => {
       subjects: 1,
     });
     expect(existsSync(join(folder, 'signing-key'))).toBe(false);
+    const folders = ['keys', 'media', 'calendar', 'open311'];
     expect(readdirSync(folder).map((name) => [name, mode(join(folder, name))])).toEqual(
-      readdirSync(folder).map((name) => [name, name === 'keys' ? 0o700 : 0o600]),
+      readdirSync(folder).map((name) => [name, folders.includes(name) ? 0o700 : 0o600]),
     );
+    expect(mode(join(folder, 'open311', 'status-token.secret'))).toBe(0o600);
     expect(mode(folder)).toBe(0o700);
     expect(mode(join(folder, 'keys', 'keys.db'))).toBe(0o600);
     expect(terminal.warnings()).toContain(
@@ -136,9 +197,30 @@ describe('ledger backup and ledger restore', () => {
     const { report } = await restoreBackup(config(target), { folder }, terminal);
     expect(report).toMatchObject({ ok: true, eventsChecked: 32, latestCheckpoint: { treeSize: latestTreeSize } });
     expect(report.latestCheckpoint!.sources).toContain('the backup manifest');
-    expect(readdirSync(target).sort()).toEqual(['events.db', 'integrity.db', 'keys.db', 'read-models.db']);
+    expect(readdirSync(target).sort()).toEqual([
+      'calendar',
+      'events.db',
+      'integrity.db',
+      'keys.db',
+      'media',
+      'open311',
+      'read-models.db',
+      'webhooks.db',
+    ]);
     expect(mode(target)).toBe(0o700);
-    for (const name of readdirSync(target)) expect([name, mode(join(target, name))]).toEqual([name, 0o600]);
+    const folders = ['media', 'calendar', 'open311'];
+    for (const name of readdirSync(target))
+      expect([name, mode(join(target, name))]).toEqual([name, folders.includes(name) ? 0o700 : 0o600]);
+    expect(readFileSync(join(target, 'media', PHOTO_SHA256))).toEqual(PHOTO);
+    expect(readFileSync(join(target, 'calendar', 'vn-2027.json'))).toEqual(readFileSync(join(dataDir, 'calendar', 'vn-2027.json')));
+    expect(statusTokenSecret(target)).toEqual(statusTokenSecret(dataDir));
+    const webhooks = new WebhookOutbox(webhooksPath(target));
+    expect(webhooks.subscriptions().map((subscription) => subscription.subscriptionId)).toEqual(['portal']);
+    expect(webhooks.deliveries('portal', null, 10)).toEqual([
+      expect.objectContaining({ status: 'delivered', attempts: 1, lastStatusCode: 204 }),
+    ]);
+    expect(webhooks.position()).toBe(2);
+    webhooks.close();
     const keys = new SqliteKeyStore(keyStorePath(target));
     expect((await keys.lookup('reporter-1')).status).toBe('active');
     await keys.close();
@@ -206,7 +288,15 @@ describe('ledger backup and ledger restore', () => {
     expect(existsSync(target)).toBe(false);
     const terminal = captured();
     await restoreBackup(config(target), { folder, withoutKeys: true }, terminal);
-    expect(readdirSync(target).sort()).toEqual(['events.db', 'integrity.db', 'read-models.db']);
+    expect(readdirSync(target).sort()).toEqual([
+      'calendar',
+      'events.db',
+      'integrity.db',
+      'media',
+      'open311',
+      'read-models.db',
+      'webhooks.db',
+    ]);
     expect(terminal.warnings()).toContain('Restoring without the personal-data key store');
   });
 
@@ -273,7 +363,15 @@ describe('ledger backup and ledger restore', () => {
     const target = fresh('restored');
     const restoring = captured();
     await restoreBackup(config(target, postgres), { folder }, restoring);
-    expect(readdirSync(target).sort()).toEqual(['events.db', 'integrity.db', 'read-models.db']);
+    expect(readdirSync(target).sort()).toEqual([
+      'calendar',
+      'events.db',
+      'integrity.db',
+      'media',
+      'open311',
+      'read-models.db',
+      'webhooks.db',
+    ]);
     expect(restoring.warnings()).toContain('restore them there');
   });
 

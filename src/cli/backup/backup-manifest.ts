@@ -10,7 +10,18 @@ export const KEYS_FOLDER = 'keys';
 /** Present only when the backup was asked to hold the private checkpoint signing key. */
 export const SIGNING_KEY_FOLDER = 'signing-key';
 
-export type BackedUpRole = 'events' | 'merkle-log' | 'read-models' | 'verifier-key' | 'public-key' | 'signing-key' | 'personal-data-keys';
+export type BackedUpRole =
+  | 'events'
+  | 'merkle-log'
+  | 'read-models'
+  | 'webhooks'
+  | 'media'
+  | 'calendar'
+  | 'status-token-secret'
+  | 'verifier-key'
+  | 'public-key'
+  | 'signing-key'
+  | 'personal-data-keys';
 
 export interface BackedUpFile {
   /** Relative to the folder of the manifest that lists it, with "/" between folders. */
@@ -48,6 +59,8 @@ export interface BackupManifest {
   readonly signingKey: 'public part only' | 'included';
   /** `none yet`: the data folder had no key store (no personal data was ever sealed); `in PostgreSQL`: backed up with the database. */
   readonly personalDataKeys: 'in keys/' | 'left out' | 'none yet' | 'in PostgreSQL';
+  /** `in PostgreSQL`: the subscriptions, their secrets and the delivery log are backed up with the database (WEBHOOK_STORE=postgresql). Absent in backups taken before webhooks were backed up. */
+  readonly webhooks?: 'included' | 'none yet' | 'in PostgreSQL';
   readonly files: readonly BackedUpFile[];
 }
 

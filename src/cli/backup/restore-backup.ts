@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { LedgerConfig } from '../../config/ledger.config.js';
@@ -43,7 +43,19 @@ export interface RestoreSummary {
 }
 
 /** Which backed-up files land in the data folder, under which name. */
-const DATA_FOLDER_ROLES: ReadonlySet<BackedUpFile['role']> = new Set(['events', 'merkle-log', 'read-models', 'signing-key']);
+const DATA_FOLDER_ROLES: ReadonlySet<BackedUpFile['role']> = new Set([
+  'events',
+  'merkle-log',
+  'read-models',
+  'webhooks',
+  'media',
+  'calendar',
+  'status-token-secret',
+  'signing-key',
+]);
+
+/** Files kept in a sub-folder of the data folder, at the same path as in the backup. */
+const KEPT_AT_THEIR_PATH: ReadonlySet<BackedUpFile['role']> = new Set(['media', 'calendar', 'status-token-secret']);
 
 /**
  * `ledger restore <folder>`: fills an empty data folder from a backup, and says done only once the
@@ -97,7 +109,12 @@ async function restoreOnto(config: LedgerConfig, store: StoreBackup, request: Re
     const placed: string[] = [];
     for (const file of manifest.files.filter((entry) => DATA_FOLDER_ROLES.has(entry.role))) {
       if (file.role === 'signing-key' && config.integrity.signingKeyFile !== undefined) continue;
-      const name = file.role === 'signing-key' ? SIGNING_KEY_FILE : basename(file.path);
+      if (file.role === 'webhooks' && config.webhookStore.kind === 'postgresql') {
+        warn(terminal, [`${file.path} is not restored: WEBHOOK_STORE is postgresql here, so the webhooks are restored with the database.`]);
+        continue;
+      }
+      const name = file.role === 'signing-key' ? SIGNING_KEY_FILE : KEPT_AT_THEIR_PATH.has(file.role) ? file.path : basename(file.path);
+      if (name.includes('/')) makePrivateFolder(join(staging, dirname(name)));
       await copyChecked(join(request.folder, file.path), join(staging, name), file, terminal);
       placed.push(name);
     }
@@ -117,7 +134,10 @@ async function restoreOnto(config: LedgerConfig, store: StoreBackup, request: Re
           (store.restoreAdvice ? `${store.restoreAdvice}\n` : ''),
       );
     }
-    for (const name of placed) renameSync(join(staging, name), join(config.dataDir, name));
+    for (const name of placed) {
+      if (name.includes('/')) makePrivateFolder(join(config.dataDir, dirname(name)));
+      renameSync(join(staging, name), join(config.dataDir, name));
+    }
     moved = true;
     rmSync(staging, { recursive: true, force: true });
     if (report.firstProblem?.kind === 'no-checkpoint')

@@ -11,6 +11,7 @@ import { openStoreBackup } from '../../ledger/open-event-store.js';
 import type { StoreBackup } from '../../ledger/store-backup.port.js';
 import { KEY_STORE_FILE } from '../../personal-data/key-stores/sqlite-key-store.js';
 import { READ_MODELS_FILE } from '../../projections/read-models.database.js';
+import { WEBHOOKS_FILE } from '../../webhooks/outbox/webhook-outbox.js';
 import {
   BACKUP_FORMAT,
   KEYS_BACKUP_FORMAT,
@@ -26,7 +27,8 @@ import {
 import { ByteProgress, mebibytes } from './byte-progress.js';
 import { digestOf } from './file-digest.js';
 import { ledgerVersion } from './ledger-version.js';
-import { entriesOf, makePrivateFolder, writePrivateFile } from './private-files.js';
+import { localStateFiles } from './local-state-files.js';
+import { copyPrivateFile, entriesOf, makePrivateFolder, writePrivateFile } from './private-files.js';
 import { copySqliteFile } from './sqlite-online-backup.js';
 import { CommandRefusedError, warn, type Terminal } from './terminal.js';
 
@@ -51,6 +53,11 @@ const WHOLE_LEDGER_WARNING = [
   'Move keys/ to other media, kept by other people, before this backup leaves the machine.',
 ];
 
+const POSTGRES_WEBHOOKS_WARNING = [
+  'The webhook subscriptions, their secrets and the delivery log are in PostgreSQL (WEBHOOK_STORE=postgresql), so they are not in this backup:',
+  'back up the webhook_* tables with pg_dump, with the database.',
+];
+
 const POSTGRES_KEYS_WARNING = [
   'The personal-data keys are in PostgreSQL (PERSONAL_DATA_KEY_STORE=postgresql), so they are not in this backup:',
   'back up the tables personal_data_subject_keys and personal_data_erased_subjects with pg_dump after this backup, and keep that dump apart from it.',
@@ -63,8 +70,12 @@ const POSTGRES_KEYS_WARNING = [
  *  1. read-models.db and 2. integrity.db first: derived from the events, they must never be ahead of
  *     the events they were derived from (a checkpoint signed for more events than the copy holds would
  *     read as a cut ledger; a projection ahead of its events would skip the next ones after a restore);
+ *     webhooks.db with them, for the same reason: its checkpoint must not be ahead of the events (a
+ *     subscription registered during the backup may lack its secret in the copy: register it again);
  *  3. the store's own files (StoreBackup.localFiles: events.db of the embedded store, none for EventStoreDB);
- *  4. keys.db last: every key is stored before the event sealed under it, so each sealed event in the
+ *  4. the plain files of local-state-files.ts (photos, year decisions, the status-token secret): a photo
+ *     is written before the event naming it, so every photo the copied events name is copied;
+ *  5. keys.db last: every key is stored before the event sealed under it, so each sealed event in the
  *     copy finds its key (an erasure in between wins: the key is gone, which the erasure repairs).
  */
 export async function takeBackup(config: LedgerConfig, request: BackupRequest, terminal: Terminal): Promise<BackupSummary> {
@@ -115,7 +126,19 @@ async function backUpLedger(config: LedgerConfig, store: StoreBackup, request: B
   if (includeReadModels) await copy(READ_MODELS_FILE, 'read-models');
   const logIncluded = existsSync(source(INTEGRITY_FILE));
   if (logIncluded) await copy(INTEGRITY_FILE, 'merkle-log');
+  const webhooksInPostgres = config.webhookStore.kind === 'postgresql';
+  const webhooksIncluded = !webhooksInPostgres && existsSync(source(WEBHOOKS_FILE));
+  if (webhooksIncluded) await copy(WEBHOOKS_FILE, 'webhooks');
   for (const file of store.localFiles) await copy(file, 'events');
+  const plainFiles = localStateFiles(config.dataDir);
+  for (const file of plainFiles) {
+    const parent = file.path.slice(0, file.path.lastIndexOf('/'));
+    makePrivateFolder(join(folder, parent));
+    copyPrivateFile(source(file.path), join(folder, file.path));
+    files.push(await described(folder, file.path, file.role, terminal));
+  }
+  if (plainFiles.length > 0) terminal.out.write(`${describePlainFiles(plainFiles)} copied\n`);
+  if (webhooksInPostgres) warn(terminal, POSTGRES_WEBHOOKS_WARNING);
   const keysInPostgres = config.personalDataKeys.kind === 'postgresql';
   const keysPresent = !keysInPostgres && existsSync(source(KEY_STORE_FILE));
   const keys = keysPresent && !request.withoutKeys ? await backUpKeys(config, folder, null, terminal) : null;
@@ -151,6 +174,7 @@ async function backUpLedger(config: LedgerConfig, store: StoreBackup, request: B
     readModels: includeReadModels ? 'included' : 'left out',
     signingKey: request.withSigningKey ? 'included' : 'public part only',
     personalDataKeys: keysInPostgres ? 'in PostgreSQL' : keys ? 'in keys/' : keysPresent ? 'left out' : 'none yet',
+    webhooks: webhooksInPostgres ? 'in PostgreSQL' : webhooksIncluded ? 'included' : 'none yet',
     files,
   };
   writePrivateFile(join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -242,6 +266,17 @@ function assertEmptyTarget(folder: string): void {
     throw new CommandRefusedError(
       `${folder} is not empty (it holds ${entries.slice(0, 5).join(', ')}${entries.length > 5 ? ', ...' : ''}); a backup goes into a new or empty folder.`,
     );
+}
+
+function describePlainFiles(files: readonly { readonly role: BackedUpRole }[]): string {
+  const count = (role: BackedUpRole) => files.filter((file) => file.role === role).length;
+  return [
+    count('media') > 0 ? `${count('media')} photo${count('media') === 1 ? '' : 's'} (media/)` : null,
+    count('calendar') > 0 ? `${count('calendar')} calendar file${count('calendar') === 1 ? '' : 's'} (calendar/)` : null,
+    count('status-token-secret') > 0 ? 'the Open311 status-token secret' : null,
+  ]
+    .filter((part) => part !== null)
+    .join(', ');
 }
 
 function times(count: number): string {
