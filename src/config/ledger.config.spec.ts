@@ -37,7 +37,27 @@ describe('loadLedgerConfig', () => {
       publicBaseUrl: 'http://localhost:3000',
       alerts: { approachingWorkingDays: 3 },
       webhooks: { allowedHosts: [], retryScale: 1, alertScanSeconds: 60, timeoutSeconds: 10 },
+      sessionStore: { kind: 'sqlite', url: undefined },
+      webhookStore: { kind: 'sqlite', url: undefined },
     });
+  });
+
+  it('keeps console sessions and webhooks in PostgreSQL when told to, and refuses a URL without it or it without a URL', () => {
+    const url = 'postgresql://ledger:secret@db:5432/ledger';
+    const config = loadLedgerConfig({
+      SESSION_STORE: 'postgresql',
+      SESSION_STORE_URL: url,
+      WEBHOOK_STORE: 'postgresql',
+      WEBHOOK_STORE_URL: url,
+    });
+    expect([config.sessionStore, config.webhookStore]).toEqual([
+      { kind: 'postgresql', url },
+      { kind: 'postgresql', url },
+    ]);
+    expect(() => loadLedgerConfig({ SESSION_STORE: 'postgresql' })).toThrow(/SESSION_STORE_URL must be a postgresql:\/\/ URL/);
+    expect(() => loadLedgerConfig({ WEBHOOK_STORE: 'postgresql', WEBHOOK_STORE_URL: 'mysql://db' })).toThrow(/WEBHOOK_STORE_URL/);
+    expect(() => loadLedgerConfig({ WEBHOOK_STORE_URL: url })).toThrow(/only used with WEBHOOK_STORE=postgresql/);
+    expect(() => loadLedgerConfig({ SESSION_STORE: 'redis' })).toThrow(/SESSION_STORE/);
   });
 
   it('keeps the personal-data keys in PostgreSQL when told to', () => {
