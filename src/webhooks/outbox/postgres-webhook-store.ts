@@ -423,6 +423,7 @@ class PolledIntake implements WebhookFeedIntake {
       this.failures = 0;
       this.waiters.wakeAll();
     } catch (error) {
+      if (this.stopped) return; // the store closes at shutdown under a batch in flight: it is read again on the next start
       this.failures += 1;
       pause = Math.min(60_000, 1000 * 2 ** (this.failures - 1));
       this.hooks.failed(error instanceof Error ? error.message : String(error), pause);
