@@ -120,8 +120,11 @@ describe('ledger backup under load, then ledger restore', () => {
     expect(manifest.latestCheckpoint.treeSize).toBeGreaterThanOrEqual(20_000);
     expect(modeOf(backupFolder)).toBe(0o700);
     expect(modeOf(join(backupFolder, 'keys'))).toBe(0o700);
+    // Files owner-only 0600, folders (open311/, media/ when photos were sent) 0700.
+    const privateMode = (path: string) => (statSync(path).isDirectory() ? 0o700 : 0o600);
+    expect(readdirSync(backupFolder)).toEqual(expect.arrayContaining(['events.db', 'webhooks.db', 'open311']));
     for (const name of readdirSync(backupFolder).filter((entry) => entry !== 'keys'))
-      expect([name, modeOf(join(backupFolder, name))]).toEqual([name, 0o600]);
+      expect([name, modeOf(join(backupFolder, name))]).toEqual([name, privateMode(join(backupFolder, name))]);
     await service.kill('SIGKILL');
 
     const restoredDir = join(work, 'restored');
@@ -131,7 +134,8 @@ describe('ledger backup under load, then ledger restore', () => {
     expect(restore.stdout).toContain(`Events verified: ${manifest.events} events`);
     expect(restore.stdout).toContain('OK: every stream chain holds');
     expect(modeOf(restoredDir)).toBe(0o700);
-    for (const name of readdirSync(restoredDir)) expect([name, modeOf(join(restoredDir, name))]).toEqual([name, 0o600]);
+    for (const name of readdirSync(restoredDir))
+      expect([name, modeOf(join(restoredDir, name))]).toEqual([name, privateMode(join(restoredDir, name))]);
 
     restored = await LedgerProcess.create(env, restoredDir);
     await restored.start();
