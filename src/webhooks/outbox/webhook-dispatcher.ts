@@ -85,7 +85,7 @@ export class WebhookDispatcher {
     try {
       const refusal =
         delivery.secret === null
-          ? 'The subscription has no secret in this data folder.'
+          ? 'The subscription has no secret in this webhook store (WEBHOOK_STORE): register it again to get one.'
           : hostRefusal(delivery.url, this.options.allowedHosts);
       if (refusal !== null) error = refusal;
       else {
