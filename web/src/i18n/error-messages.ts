@@ -11,6 +11,10 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
     vi: 'Con trỏ trang không phải do danh sách này cấp cho cách sắp xếp đã chọn; hãy tải lại từ trang đầu.',
     en: 'The page cursor was not given by this list for this sort; start again from the first page.',
   },
+  'LIST.RELEVANCE_WITHOUT_SEARCH': {
+    vi: 'Sắp xếp theo mức độ phù hợp chỉ dùng khi có từ khóa tìm kiếm (q); hãy nhập từ khóa hoặc chọn cách sắp xếp khác.',
+    en: 'Sorting by relevance ranks the matches of a search: give search words (q), or choose another sort.',
+  },
   'WORKLIST.UNIT_ID_INVALID': {
     vi: 'Mã đơn vị không hợp lệ: từ 1 đến 100 chữ cái, chữ số, ".", "_", ":" hoặc "-".',
     en: 'A unit id is 1-100 letters, digits, ".", "_", ":" or "-".',
