@@ -93,6 +93,7 @@ export const ID_FIELDS: Readonly<Record<string, SourceIdKind>> = {
   caseId: 'case',
   visitId: 'visit',
   sourceVisitId: 'visit',
+  firstLevelCaseId: 'case',
   meetingId: 'meeting',
 };
 
