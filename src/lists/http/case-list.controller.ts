@@ -69,10 +69,7 @@ export class CaseListController {
     // A table is the whole list a person filtered (one snapshot), not the page a screen shows.
     const csv = wantsCsv(request, query);
     const size = csv ? CASE_CSV_MAX_ROWS : (limit ?? DEFAULT_PAGE);
-    const page = this.cases.list(
-      { ...filter, asOf: judgedAt, sort: sort ?? (filter.q === undefined ? '-received' : 'relevance'), limit: size },
-      scope,
-    );
+    const page = this.cases.list({ ...filter, asOf: judgedAt, sort: sort ?? '-received', limit: size }, scope);
     const linked = withNextLink(request, page);
     if (csv) {
       // A table has no field for the cursor: the rest is linked as RFC 8288 says, and its cursor named as the audit trail's is.

@@ -32,7 +32,7 @@ export const SEARCH_EXAMPLES = {
     value: { items: [POLLUTION], nextAfter: null, next: null, asOf: '2026-03-04T08:00:00+07:00' },
   },
   search: {
-    summary: 'GET /api/v1/cases?q=o%20nhiem (by relevance: the summary matches before an action does)',
+    summary: 'GET /api/v1/cases?q=o%20nhiem&sort=relevance (the words in the summary rank before the same words in an action)',
     value: {
       items: [
         {
