@@ -147,7 +147,12 @@ export async function runListsBench(projectRoot: string, folder: string, machine
       const scope = run % 2 === 0 ? everywhere : communeRecorder(run);
       found += cases.list({ ...base, q: words[run % words.length] }, scope).items.length;
     });
-    console.log(`  full-text search: ${shown(search)}`);
+    console.log(`  full-text search (newest first, with snippets): ${shown(search)}`);
+    const rankedSearch = measure((run) => {
+      const scope = run % 2 === 0 ? everywhere : communeRecorder(run);
+      found += cases.list({ ...base, sort: 'relevance', q: words[run % words.length] }, scope).items.length;
+    });
+    console.log(`  full-text search (by relevance, with snippets): ${shown(rankedSearch)}`);
 
     const request = { asOf: AS_OF, dueSoonWorkingDays: 3, limit: 20 };
     const worklist = measure((run) =>
@@ -168,11 +173,12 @@ export async function runListsBench(projectRoot: string, folder: string, machine
     const pass =
       list.p95Ms <= TARGETS.listP95Ms &&
       search.p95Ms <= TARGETS.searchP95Ms &&
+      rankedSearch.p95Ms <= TARGETS.searchP95Ms &&
       worklist.p95Ms <= TARGETS.worklistP95Ms &&
       rebuildPerSecond >= TARGETS.rebuildPerSecond;
     const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
     console.log(
-      `  targets: list p95 <= ${TARGETS.listP95Ms} ms ${verdict(list.p95Ms <= TARGETS.listP95Ms)}, search p95 <= ${TARGETS.searchP95Ms} ms ${verdict(search.p95Ms <= TARGETS.searchP95Ms)}, ` +
+      `  targets: list p95 <= ${TARGETS.listP95Ms} ms ${verdict(list.p95Ms <= TARGETS.listP95Ms)}, search p95 <= ${TARGETS.searchP95Ms} ms ${verdict(search.p95Ms <= TARGETS.searchP95Ms)} (ranked ${verdict(rankedSearch.p95Ms <= TARGETS.searchP95Ms)}), ` +
         `worklist p95 <= ${TARGETS.worklistP95Ms} ms ${verdict(worklist.p95Ms <= TARGETS.worklistP95Ms)}, rebuild >= 50,000 events/s ${verdict(rebuildPerSecond >= TARGETS.rebuildPerSecond)}`,
     );
     writeFileSync(
@@ -192,6 +198,7 @@ export async function runListsBench(projectRoot: string, folder: string, machine
           },
           list,
           search,
+          rankedSearch,
           worklist,
           directoryList,
           targets: TARGETS,

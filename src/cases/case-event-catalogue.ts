@@ -27,6 +27,7 @@ const EVERY_CASE_EVENT_TYPE: Record<CaseEventType, true> = {
   CaseSuspended: true,
   CaseResumed: true,
   CaseFindingLinked: true,
+  CaseAppealed: true,
   EventCorrected: true,
 };
 export const CASE_EVENT_TYPES = Object.keys(EVERY_CASE_EVENT_TYPE) as CaseEventType[];

@@ -96,6 +96,12 @@ export interface LinkedFinding extends CaseInstant {
   readonly findingEventId: string;
 }
 
+/** A second-level complaint that appeals the case: at when it was received; eventId the CaseAppealed on this case. */
+export interface CaseAppeal extends CaseInstant {
+  readonly secondLevelCaseId: string;
+  readonly receiptEventId: string;
+}
+
 /** A decision that suspended the handling, and the one that resumed it (null while it is suspended). */
 export interface CaseSuspension {
   readonly suspended: CaseInstant & { readonly reason: string; readonly legalGround: string };
@@ -140,6 +146,8 @@ export interface CasePresent {
   readonly reopenCount: number;
   /** The visits' findings about the case, besides the one that may have opened it (sourceVisitId). */
   readonly visitFindings: readonly LinkedFinding[];
+  /** The second-level complaints that appeal this one, in the order they were received. */
+  readonly appeals: readonly CaseAppeal[];
   /** The suspension in force, null when the handling runs. */
   readonly suspension: CaseSuspension['suspended'] | null;
   /** The latest occurredAt of any fact, corrections included: a new fact may not be dated before it. */
@@ -159,6 +167,8 @@ export interface CaseFacts extends CasePresent {
   readonly mediaUrl: string | null;
   readonly sourceVisitId: string | null;
   readonly referredFromUnitId: string | null;
+  /** For a second-level complaint: the first-level complaint case it appeals, when named. */
+  readonly firstLevelCaseId: string | null;
   /** The receipt, and the unit that received it: the locality where the matter arose. */
   readonly received: CaseInstant & { readonly unitId: string };
   readonly moments: readonly CaseMoment[];
@@ -205,6 +215,7 @@ export function evolveCaseFacts<State extends CaseFacts>(state: State, fact: Fac
     upperLevelNotices: [...state.upperLevelNotices],
     suspensions: [...state.suspensions],
     visitFindings: [...state.visitFindings],
+    appeals: [...state.appeals],
   };
   apply(draft, fact);
   return draft;
@@ -309,6 +320,11 @@ function apply(draft: Draft, fact: Fact<CaseEvent>): void {
       draft.visitFindings.push({ at, eventId, visitId, findingId, findingEventId });
       return;
     }
+    case 'CaseAppealed': {
+      const { secondLevelCaseId, receiptEventId } = fact.data;
+      draft.appeals.push({ at, eventId, secondLevelCaseId, receiptEventId });
+      return;
+    }
     default:
       unhandled(fact);
   }
@@ -320,7 +336,20 @@ export function receivedCaseFacts(fact: Fact<CaseEvent>): CaseFacts | null {
 }
 
 function receivedDraft(fact: Fact<CaseReceived>): Draft {
-  const { caseId, unitId, category, channel, summary, reporter, sourceVisitId, referredFromUnitId, location, media, mediaUrl } = fact.data;
+  const {
+    caseId,
+    unitId,
+    category,
+    channel,
+    summary,
+    reporter,
+    sourceVisitId,
+    referredFromUnitId,
+    location,
+    media,
+    mediaUrl,
+    firstLevelCaseId,
+  } = fact.data;
   const { occurredAt: at, eventId } = fact;
   return {
     status: 'open',
@@ -334,6 +363,7 @@ function receivedDraft(fact: Fact<CaseReceived>): Draft {
     mediaUrl: mediaUrl ?? null,
     sourceVisitId,
     referredFromUnitId,
+    firstLevelCaseId: firstLevelCaseId ?? null,
     received: { at, eventId, unitId },
     moments: [{ at, eventId, type: 'CaseReceived' }],
     holdings: [{ at, eventId, unitId, assignee: null }],
@@ -346,6 +376,7 @@ function receivedDraft(fact: Fact<CaseReceived>): Draft {
     suspensions: [],
     suspension: null,
     visitFindings: [],
+    appeals: [],
     receivedUnitId: unitId,
     currentUnitId: unitId,
     unitHistory: [{ unitId, since: at }],

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../domain-kit/domain-error.js';
 import { CommandHandler, type CommandEnvelope, type CommandResult } from '../ledger/command-handler.js';
-import { EVENT_STORE, type EventStore } from '../ledger/event-store.port.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '../ledger/event-store.port.js';
 import { newAggregateId } from '../http/new-aggregate-id.js';
 import { UnitDirectory } from '../organisation/unit-directory.js';
 import type { RuleBook } from '../policies/rule-book.js';
@@ -19,6 +19,8 @@ import {
   type CaseReporter,
 } from './case.events.js';
 import type { CaseState } from './case.state.js';
+import { complaintAppealed } from './complaint-appealed.js';
+import { FirstLevelComplaints } from './first-level-complaints.js';
 import { PERSONAL_DATA_VAULT, type PersonalDataVault } from '../personal-data/personal-data-vault.js';
 import {
   caseReporterContext,
@@ -63,6 +65,8 @@ export interface CaseIntakeInput {
   readonly media?: CaseMedia;
   /** A link to a photo, as the reporter gave it (http or https). */
   readonly mediaUrl?: string;
+  /** For a second-level complaint: the first-level complaint case it appeals (see first-level-complaint.ts). */
+  readonly firstLevelCaseId?: string;
 }
 
 export interface CaseIntakeResult extends CommandResult<CaseState> {
@@ -90,6 +94,7 @@ export class CaseIntake {
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly rules: RuleBookQuery,
+    private readonly firstLevel: FirstLevelComplaints,
   ) {}
 
   /**
@@ -107,6 +112,7 @@ export class CaseIntake {
       ...envelope,
       expectedRevision: undefined,
     });
+    if (command.firstLevel) await this.linkAppeal(command.caseId, result.events);
     return { ...result, caseId: command.caseId };
   }
 
@@ -131,10 +137,22 @@ export class CaseIntake {
       location: locationOf(input.location),
       sourceVisitId: input.sourceVisitId ?? null,
       referredFrom,
+      firstLevel: input.firstLevelCaseId === undefined ? null : await this.firstLevel.asOf(input.firstLevelCaseId, envelope.occurredAt),
       media: input.media ?? null,
       mediaUrl: input.mediaUrl ?? null,
       ...(input.statusTokenHash ? { statusTokenHash: input.statusTokenHash } : {}),
     };
+  }
+
+  /**
+   * Records on the first-level complaint that it was appealed (the receipt's second step): right away,
+   * as the last write of the request; the process manager writes it instead if the request was cut off.
+   * On a faithful repeat the receipt is read from the stream, and the step finds its event recorded.
+   */
+  private async linkAppeal(caseId: string, events: readonly RecordedEvent[]): Promise<void> {
+    const isReceipt = (event: RecordedEvent) => event.type === 'CaseReceived';
+    const receipt = events.find(isReceipt) ?? (await this.store.readStream(caseStream(caseId), { maxCount: 1 })).find(isReceipt);
+    if (receipt && complaintAppealed.calledFor(receipt) !== null) await complaintAppealed.write(this.store, receipt);
   }
 
   /** Null when the report gave no personal data: an anonymous report has no data subject. */
@@ -183,6 +201,7 @@ function assertWithinLimits(input: CaseIntakeInput): void {
   if (!CASE_REFERENCE_ID.test(input.unitId)) problems.push('unitId');
   if (input.referredFromUnitId !== undefined && !CASE_REFERENCE_ID.test(input.referredFromUnitId)) problems.push('referredFromUnitId');
   if (input.sourceVisitId !== undefined && !CASE_REFERENCE_ID.test(input.sourceVisitId)) problems.push('sourceVisitId');
+  if (input.firstLevelCaseId !== undefined && !CASE_REFERENCE_ID.test(input.firstLevelCaseId)) problems.push('firstLevelCaseId');
   if (input.statusTokenHash !== undefined && !/^[0-9a-f]{64}$/.test(input.statusTokenHash)) problems.push('statusTokenHash');
   if (!(CASE_CATEGORIES as readonly string[]).includes(input.category)) problems.push('category');
   if (!(CASE_CHANNELS as readonly string[]).includes(input.channel)) problems.push('channel');

@@ -69,6 +69,69 @@ describe('case decider', () => {
         .then([{ type: 'CaseReceived', data: receivedData }]);
     });
 
+    describe('a second-level complaint naming the first-level complaint it appeals', () => {
+      const appeal = (firstLevel: NonNullable<Extract<CaseCommand, { type: 'ReceiveCase' }>['firstLevel']>) =>
+        receive({ category: 'complaint-second-level', unit: active('gia-loc'), firstLevel });
+      const complaint = { caseId: 'first-1', received: true as const, category: 'complaint' as const };
+      const dueOn20th = '2017-03-20T23:59:59.999+07:00';
+
+      it('is received once the first level has resolved it, and records which case it appeals', () => {
+        cases
+          .given([])
+          .when(appeal({ ...complaint, resolvedAt: '2017-03-05T08:00:00+07:00', resolveDueAt: dueOn20th }), at())
+          .then([
+            {
+              type: 'CaseReceived',
+              data: { ...receivedData, unitId: 'gia-loc', category: 'complaint-second-level', firstLevelCaseId: 'first-1' },
+            },
+          ]);
+      });
+
+      it('is received when the first level let its resolution deadline pass unresolved', () => {
+        cases
+          .given([])
+          .when(appeal({ ...complaint, resolvedAt: null, resolveDueAt: '2017-03-08T23:59:59.999+07:00' }), at())
+          .then([
+            {
+              type: 'CaseReceived',
+              data: { ...receivedData, unitId: 'gia-loc', category: 'complaint-second-level', firstLevelCaseId: 'first-1' },
+            },
+          ]);
+      });
+
+      it('is refused while the first level is still within its time, unresolved', () => {
+        cases
+          .given([])
+          .when(appeal({ ...complaint, resolvedAt: null, resolveDueAt: dueOn20th }), at())
+          .thenRefused('CASE.FIRST_LEVEL_PENDING', 'conflict');
+        cases
+          .given([])
+          .when(appeal({ ...complaint, resolvedAt: null, resolveDueAt: null }), at())
+          .thenRefused('CASE.FIRST_LEVEL_PENDING', 'conflict');
+      });
+
+      it('is refused for a case never received, or one that is not a complaint', () => {
+        cases
+          .given([])
+          .when(appeal({ caseId: 'nothing', received: false }), at())
+          .thenRefused('CASE.FIRST_LEVEL_NOT_FOUND', 'unprocessable');
+        cases
+          .given([])
+          .when(appeal({ ...complaint, category: 'denunciation', resolvedAt: '2017-03-05T08:00:00+07:00', resolveDueAt: null }), at())
+          .thenRefused('CASE.FIRST_LEVEL_NOT_A_COMPLAINT', 'unprocessable');
+      });
+
+      it('is refused on a case of another category than complaint-second-level', () => {
+        cases
+          .given([])
+          .when(
+            receive({ category: 'complaint', firstLevel: { ...complaint, resolvedAt: '2017-03-05T08:00:00+07:00', resolveDueAt: null } }),
+            at(),
+          )
+          .thenRefused('CASE.FIRST_LEVEL_UNEXPECTED', 'invalid');
+      });
+    });
+
     it("records the hash of the submitter's status token, never more of it", () => {
       const statusTokenHash = 'a'.repeat(64);
       cases

@@ -1,4 +1,5 @@
 import type { Decider } from '../domain-kit/decider.js';
+import { assertAppealable, type FirstLevelComplaint } from './first-level-complaint.js';
 import { decideCorrection, type CorrectableFields, type CorrectEvent } from '../domain-kit/corrections.js';
 import { DomainError } from '../domain-kit/domain-error.js';
 import { assertNotBefore, assertNotInFuture } from '../domain-kit/occurred-at.js';
@@ -54,6 +55,8 @@ export type CaseCommand =
       readonly referredFrom: UnitReference | null;
       /** SHA-256 of the status token given to the citizen who submitted it (Open311), never the token. */
       readonly statusTokenHash?: string;
+      /** For a second-level complaint: the first-level complaint it appeals, as the ledger knows it. */
+      readonly firstLevel?: FirstLevelComplaint | null;
     }
   /** byOfficialId: the official who did it, for whom a clerk records it (checked as registered by the caller). */
   | { readonly type: 'AcknowledgeCase'; readonly note: string | null; readonly byOfficialId?: string | null }
@@ -129,7 +132,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
 
   decide(command, state, context) {
     assertNotInFuture(context.occurredAt, context.now);
-    if (command.type === 'ReceiveCase') return receive(command, state);
+    if (command.type === 'ReceiveCase') return receive(command, state, context.occurredAt);
     const found = received(state);
     assertNotBefore(context.occurredAt, found.lastOccurredAt, 'the last recorded fact of this case');
     const at = context.occurredAt;
@@ -229,10 +232,11 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
   },
 };
 
-function receive(command: Extract<CaseCommand, { type: 'ReceiveCase' }>, state: CaseState): CaseEvent[] {
+function receive(command: Extract<CaseCommand, { type: 'ReceiveCase' }>, state: CaseState, occurredAt: string): CaseEvent[] {
   if (state.status !== 'unreceived')
     throw new DomainError('CASE.ALREADY_RECEIVED', `Case ${command.caseId} was already received.`, 'conflict');
   assertActiveUnit(command.unit);
+  if (command.firstLevel) assertAppealable(command.category, command.firstLevel, occurredAt);
   if (command.channel === 'referral' && command.referredFrom === null) {
     throw new DomainError(
       'CASE.REFERRING_UNIT_REQUIRED',
@@ -268,6 +272,7 @@ function receive(command: Extract<CaseCommand, { type: 'ReceiveCase' }>, state: 
         ...(statusTokenHash ? { statusTokenHash } : {}),
         ...(media ? { media } : {}),
         ...(mediaUrl ? { mediaUrl } : {}),
+        ...(command.firstLevel ? { firstLevelCaseId: command.firstLevel.caseId } : {}),
       },
     },
   ];

@@ -79,6 +79,11 @@ export type CaseReceived = DomainEvent<
     media?: CaseMedia;
     /** A link to a photo the reporter gave (Open311's media_url), kept as given; absent when none was. */
     mediaUrl?: string;
+    /**
+     * A second-level complaint (khiếu nại lần hai): the first-level complaint case it appeals, when the
+     * ledger holds it (Law on Complaints 02/2011/QH13 art. 33). Absent otherwise.
+     */
+    firstLevelCaseId?: string;
   }
 >;
 
@@ -133,6 +138,13 @@ export type CaseFindingLinked = DomainEvent<
   { visitId: string; findingId: string; findingEventId: string; text: string; severity: 'low' | 'medium' | 'high' | null }
 >;
 
+/**
+ * A second-level complaint appeals this (first-level) complaint: the link from it to the CaseReceived
+ * of case-<secondLevelCaseId>, written from that receipt (its second step; see ledger/second-step.ts),
+ * never decided on this stream. It changes nothing of this case's handling.
+ */
+export type CaseAppealed = DomainEvent<'CaseAppealed', { secondLevelCaseId: string; receiptEventId: string }>;
+
 export type CaseEvent =
   | CaseReceived
   | CaseAcknowledged
@@ -150,6 +162,7 @@ export type CaseEvent =
   | CaseSuspended
   | CaseResumed
   | CaseFindingLinked
+  | CaseAppealed
   | EventCorrected;
 
 export const caseStream = (caseId: string): string => `case-${caseId}`;

@@ -13,6 +13,17 @@ const CASE_EXAMPLE = {
   mediaUrl: null,
   sourceVisitId: null,
   referredFromUnitId: null,
+  firstLevelCaseId: null,
+  firstLevelCase: null,
+  appeals: [
+    {
+      secondLevelCaseId: '3c1f0a52-8e2d-4b6f-9a7c-5d4e3f2a1b0c',
+      receiptEventId: '4d2e1f0a-9b8c-4d7e-8f6a-5b4c3d2e1f0a',
+      at: '2017-02-20T08:00:00+07:00',
+      eventId: '6e5d4c3b-2a1f-4e0d-9c8b-7a6f5e4d3c2b',
+      href: '/api/v1/cases/3c1f0a52-8e2d-4b6f-9a7c-5d4e3f2a1b0c',
+    },
+  ],
   receivedUnitId: 'gia-tan',
   currentUnitId: 'gia-tan',
   unitHistory: [

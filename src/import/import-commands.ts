@@ -18,7 +18,12 @@ import { RegisterOfficialRequestDto } from '../officials/http/dto/register-offic
 import { unitDecider, type UnitCommand } from '../organisation/unit.decider.js';
 import { unitStream } from '../organisation/unit.events.js';
 import { RegisterUnitRequestDto } from '../organisation/http/dto/register-unit.request.dto.js';
-import { AbolishUnitRequestDto, MoveUnitRequestDto, RenameUnitRequestDto } from '../organisation/http/dto/unit-actions.request.dto.js';
+import {
+  AbolishUnitRequestDto,
+  MoveUnitRequestDto,
+  RenameUnitRequestDto,
+  SetUnitRemoteAreaRequestDto,
+} from '../organisation/http/dto/unit-actions.request.dto.js';
 import { visitDecider, type VisitCommand } from '../visits/visit.decider.js';
 import { visitStream } from '../visits/visit.events.js';
 import { RecordFindingRequestDto } from '../visits/http/dto/record-finding.request.dto.js';
@@ -88,6 +93,7 @@ export const ID_FIELDS: Readonly<Record<string, SourceIdKind>> = {
   caseId: 'case',
   visitId: 'visit',
   sourceVisitId: 'visit',
+  firstLevelCaseId: 'case',
   meetingId: 'meeting',
 };
 
@@ -149,6 +155,17 @@ export const IMPORT_COMMANDS: Readonly<Record<string, ImportCommandSpec>> = {
       effectiveOn: r.effectiveOn,
       legalBasis: r.legalBasis,
       aboveTarget: await c.units.aboveFrom(r.toParentId, r.effectiveOn),
+    })),
+  ),
+  SetUnitRemoteArea: spec(
+    'unit',
+    SetUnitRemoteAreaRequestDto,
+    'unitId',
+    unit((r: SetUnitRemoteAreaRequestDto) => ({
+      type: 'SetUnitRemoteArea',
+      remote: r.remote,
+      effectiveOn: r.effectiveOn,
+      legalBasis: r.legalBasis,
     })),
   ),
 

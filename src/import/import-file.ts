@@ -25,7 +25,7 @@ export class UnreadableImportFileError extends Error {}
 
 /** CSV cells holding lists of ids, separated by ";". */
 const LIST_COLUMNS = new Set(['participants', 'presentParticipants', 'attendees']);
-const BOOLEAN_COLUMNS = new Set(['publishedInCalendar']);
+const BOOLEAN_COLUMNS = new Set(['publishedInCalendar', 'remote']);
 const NUMBER_COLUMNS = new Set(['location.lat', 'location.long']);
 
 export function formatOf(path: string, given?: string): ImportFormat {

@@ -4,7 +4,10 @@ import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import type { CaseCategory, CaseChannel, CaseClassification } from '../cases/case.events.js';
 import { LiveRead } from '../projections/live-read.js';
 import type { CaseListItem } from './case-list-item.js';
-import { ftsMatchOf, searchWords } from './folded-text.js';
+import { RELEVANCE_WEIGHTS, searchedTexts, type CaseTexts } from './case-texts.js';
+import { DomainError } from '../domain-kit/domain-error.js';
+import { ftsMatchOf, parseSearch, rankedMatchOf } from './search-query.js';
+import { snippetOf, type Snippet } from './search-snippet.js';
 import { pageOf, positionOf, type Page } from './list-page.js';
 import { filterUnitsCte, scopeUnitsCte, TODAYS_TREE, unitOnDaySql, vietnamDaySql, type ListScope } from './list-scope.js';
 
@@ -12,7 +15,8 @@ import { filterUnitsCte, scopeUnitsCte, TODAYS_TREE, unitOnDaySql, vietnamDaySql
 const RECEIVED_DAY = vietnamDaySql('c.received_ms');
 import { listsProjection, type ListsTable } from './lists.projection.js';
 
-export const CASE_SORTS = ['received', '-received', 'due', '-due', 'lastActivity', '-lastActivity'] as const;
+/** relevance: the best match of q first (bm25), only with q. */
+export const CASE_SORTS = ['received', '-received', 'due', '-due', 'lastActivity', '-lastActivity', 'relevance'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 
 export interface CaseListFilter {
@@ -50,16 +54,25 @@ export interface CaseListFilter {
   readonly count?: boolean;
 }
 
-export type CaseListPage = Page<CaseListItem> & { readonly total?: number };
+/** A case found by a search carries the snippet of where its words matched (null if they matched nowhere a snippet can show). */
+export type CaseListEntry = CaseListItem & { readonly snippet?: Snippet | null };
+export type CaseListPage = Page<CaseListEntry> & { readonly total?: number };
 
 // A case without a due date is stored as due at NO_DUE (list-rows.ts): it sorts after every dated one.
 const SORT_COLUMNS: Record<Exclude<CaseSort, `-${string}`>, string> = {
   received: 'c.received_ms',
   due: 'c.due_ms',
   lastActivity: 'c.last_activity_ms',
+  // bm25 answers lower for a better match: the ascending order puts the best first.
+  relevance: 'm.score',
 };
 
-type Row = { case_key: number; sort_value: number; view: string };
+/** bm25 with each column's weight, in the index's column order (list-rows.ts). */
+const BM25_WEIGHTS = [RELEVANCE_WEIGHTS.summary, RELEVANCE_WEIGHTS.outcomes, RELEVANCE_WEIGHTS.actions, RELEVANCE_WEIGHTS.findings].join(
+  ', ',
+);
+
+type Row = { case_key: number; sort_value: number; view: string; texts: string | null };
 
 /**
  * A search whose words occur in this many cases or more walks the sort's own index and keeps the cases
@@ -93,9 +106,16 @@ export class CaseListQuery {
    * responsibility (units in charge of, cases assigned).
    */
   list(filter: CaseListFilter, ...scopes: readonly ListScope[]): CaseListPage {
-    const words = filter.q === undefined ? [] : searchWords(filter.q);
+    if (filter.sort === 'relevance' && filter.q === undefined)
+      throw new DomainError(
+        'LIST.RELEVANCE_WITHOUT_SEARCH',
+        'The sort "relevance" ranks the matches of a search: give q, or sort otherwise.',
+        'invalid',
+      );
+    const search = filter.q === undefined ? null : parseSearch(filter.q);
     // A search of nothing but punctuation finds nothing, rather than everything.
-    if (filter.q !== undefined && words.length === 0) return { items: [], nextAfter: null, ...(filter.count && { total: 0 }) };
+    if (search !== null && search.phrases.length === 0) return { items: [], nextAfter: null, ...(filter.count && { total: 0 }) };
+    const relevance = filter.sort === 'relevance';
     const descending = filter.sort.startsWith('-');
     const sortName = (descending ? filter.sort.slice(1) : filter.sort) as keyof typeof SORT_COLUMNS;
     const sortColumn = SORT_COLUMNS[sortName];
@@ -128,9 +148,10 @@ export class CaseListQuery {
         Object.assign(params, { inChargeOf: filter.inChargeOf, chargeDay: vietnamDayOf(filter.asOf) });
         where.push('(c.current_unit_id IN (SELECT id FROM charge_units) OR c.assigned_official_id = @inChargeOf)');
       }
-      if (words.length > 0) {
-        params.match = ftsMatchOf(words);
-        where.push(`c.case_key IN (SELECT rowid FROM "${t.case_text}" WHERE "${t.case_text}" MATCH @match)`);
+      if (search !== null) {
+        params.match = relevance ? rankedMatchOf(search) : ftsMatchOf(search);
+        // Ranked, the matches are joined with their scores (the FROM below); otherwise only their keys are needed.
+        if (!relevance) where.push(`c.case_key IN (SELECT rowid FROM "${t.case_text}" WHERE "${t.case_text}" MATCH @match)`);
       }
     };
     const equal = (column: string, name: string, value: unknown) => {
@@ -187,14 +208,18 @@ export class CaseListQuery {
         tablesUsed(t);
         // Only a search with nothing else narrowing it: under a commune's scope, say, the walk would
         // pass hundreds of matching cases of other communes for each one it keeps.
-        const searchAlone = words.length > 0 && where.length === (filter.after === undefined ? 1 : 2);
+        const searchAlone = search !== null && where.length === (filter.after === undefined ? 1 : 2);
         const walk = searchAlone && WALKED_INDEX[sortName] !== undefined && isCommon(t, prepare, params.match as string);
-        const from = walk ? `"${t.cases}" c INDEXED BY "${t.cases}_${WALKED_INDEX[sortName]}"` : `"${t.cases}" c`;
+        const ranked = `(SELECT rowid AS case_key, bm25("${t.case_text}", ${BM25_WEIGHTS}) AS score FROM "${t.case_text}"
+            WHERE "${t.case_text}" MATCH @match) m JOIN "${t.cases}" c ON c.case_key = m.case_key`;
+        const from = relevance ? ranked : walk ? `"${t.cases}" c INDEXED BY "${t.cases}_${WALKED_INDEX[sortName]}"` : `"${t.cases}" c`;
+        const texts = search === null ? 'NULL' : `(SELECT v.texts FROM "${t.cases}" v WHERE v.case_key = p.case_key)`;
         // The page's keys first, its views after: a search or a filter the indexes do not order sorts
         // every match, and sorting keys alone is far cheaper than sorting each match's whole view.
         const withCtes = ctes.length ? `WITH RECURSIVE ${ctes.join(', ')} ` : '';
         const sql = `${withCtes}
-          SELECT p.case_key, p.sort_value, (SELECT v.view FROM "${t.cases}" v WHERE v.case_key = p.case_key) AS view
+          SELECT p.case_key, p.sort_value, (SELECT v.view FROM "${t.cases}" v WHERE v.case_key = p.case_key) AS view,
+            ${texts} AS texts
           FROM (
             SELECT c.case_key, ${sortColumn} AS sort_value FROM ${from}
             ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -205,13 +230,17 @@ export class CaseListQuery {
         const page = pageOf(
           rows,
           filter.limit,
-          (row) => JSON.parse(row.view) as CaseListItem,
+          (row): CaseListEntry => {
+            const item = JSON.parse(row.view) as CaseListItem;
+            if (search === null || row.texts === null) return item;
+            return { ...item, snippet: snippetOf(search, searchedTexts(JSON.parse(row.texts) as CaseTexts)) };
+          },
           (row) => ({ sort: filter.sort, value: row.sort_value, key: row.case_key }),
         );
         if (!filter.count) return page;
         // The count is of the whole list, whichever page is asked.
         const counted = where.filter((clause) => clause !== afterClause);
-        const countSql = `${withCtes}SELECT COUNT(*) AS n FROM "${t.cases}" c ${counted.length ? `WHERE ${counted.join(' AND ')}` : ''}`;
+        const countSql = `${withCtes}SELECT COUNT(*) AS n FROM ${relevance ? ranked : `"${t.cases}" c`} ${counted.length ? `WHERE ${counted.join(' AND ')}` : ''}`;
         const { afterValue: _value, afterKey: _key, limit: _limit, ...countParams } = params;
         return { ...page, total: (prepare(countSql).get(countParams) as { n: number }).n };
       },

@@ -16,11 +16,3 @@ export function foldedText(text: string): string {
 export function searchWords(query: string): string[] {
   return (foldedText(query).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16).map((word) => word.slice(0, 64));
 }
-
-/**
- * An FTS5 MATCH expression: every word must occur, the last one as a prefix (a search typed as one
- * types it: "o nhi" finds "ô nhiễm"). Each word is quoted, so nothing a user types is FTS5 syntax.
- */
-export function ftsMatchOf(words: readonly string[]): string {
-  return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(' ');
-}

@@ -21,6 +21,7 @@ import { foldedText } from './folded-text.js';
 import { END_OF_TIME, FIRST_DAY } from './list-scope.js';
 import { parentPeriods } from '../organisation/unit-parents.js';
 import { caseListItem } from './case-list-item.js';
+import type { CaseTexts } from './case-texts.js';
 import type { ListsTable } from './lists-tables.js';
 
 export type ListKind = 'case' | 'unit' | 'official' | 'visit' | 'meeting';
@@ -55,12 +56,16 @@ export function LIST_SCHEMA(db: Database.Database, t: TableNames<ListsTable>): v
       last_activity_ms     INTEGER NOT NULL,
       reported_upward      INTEGER NOT NULL,
       suspended            INTEGER NOT NULL,
-      view                 TEXT    NOT NULL
+      view                 TEXT    NOT NULL,
+      texts                TEXT    NOT NULL
     ) STRICT;
-    -- Contentless: a search reads only the rowid (the case_key), so the folded text is indexed, not kept
-    -- a second time; contentless_delete lets a case's text be replaced by rowid all the same.
+    -- Contentless: a search reads the rowid (the case_key) and bm25's figures, which the index holds, so
+    -- the folded text is indexed, not kept; a result's snippet is found again in the case's texts as
+    -- recorded (the texts column). contentless_delete lets a case's text be replaced by rowid all the same.
+    -- One column per field, so that relevance can weigh a word in the summary above one in an action.
     CREATE VIRTUAL TABLE "${t.case_text}" USING fts5(
-      body, tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1
+      summary, outcomes, actions, findings,
+      tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1
     );
     CREATE TABLE "${t.case_findings}" (
       case_id    TEXT NOT NULL,
@@ -163,19 +168,19 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
   const upsertCase = db
     .prepare(
       `INSERT INTO "${t.cases}" (case_id, status, category, channel, classification, received_unit_id, current_unit_id,
-       assigned_official_id, assigned_unit_id, received_ms, due_ms, last_activity_ms, reported_upward, suspended, view)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       assigned_official_id, assigned_unit_id, received_ms, due_ms, last_activity_ms, reported_upward, suspended, view, texts)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (case_id) DO UPDATE SET status = excluded.status, category = excluded.category, channel = excluded.channel,
        classification = excluded.classification, received_unit_id = excluded.received_unit_id,
        current_unit_id = excluded.current_unit_id, assigned_official_id = excluded.assigned_official_id,
        assigned_unit_id = excluded.assigned_unit_id, received_ms = excluded.received_ms, due_ms = excluded.due_ms,
        last_activity_ms = excluded.last_activity_ms, reported_upward = excluded.reported_upward,
-       suspended = excluded.suspended, view = excluded.view
+       suspended = excluded.suspended, view = excluded.view, texts = excluded.texts
      RETURNING case_key`,
     )
     .pluck();
   const deleteText = db.prepare(`DELETE FROM "${t.case_text}" WHERE rowid = ?`);
-  const insertText = db.prepare(`INSERT INTO "${t.case_text}" (rowid, body) VALUES (?, ?)`);
+  const insertText = db.prepare(`INSERT INTO "${t.case_text}" (rowid, summary, outcomes, actions, findings) VALUES (?, ?, ?, ?, ?)`);
   const findingsOf = db.prepare(`SELECT text FROM "${t.case_findings}" WHERE case_id = ? ORDER BY finding_id`).pluck();
   const upsertFinding = db.prepare(`INSERT OR REPLACE INTO "${t.case_findings}" VALUES (?, ?, ?)`);
   const upsertUnit = db.prepare(`INSERT OR REPLACE INTO "${t.units}" VALUES (?, ?, ?, ?, ?, ?, ?)`);
@@ -207,12 +212,11 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
       const history = caseHistoryOf(facts as readonly Fact<CaseEvent>[]);
       if (history === null) return NONE;
       const c = history.case;
-      const texts: string[] = [c.summary];
+      const texts: CaseTexts = { summary: c.summary, outcomes: [], actions: [], findings: findingsOf.all(c.caseId) as string[] };
       for (const fact of history.facts) {
-        if (fact.type === 'CaseActionRecorded') texts.push(fact.data.description);
-        else if (fact.type === 'CaseResolved') texts.push(fact.data.outcome);
+        if (fact.type === 'CaseActionRecorded') texts.actions.push(fact.data.description);
+        else if (fact.type === 'CaseResolved') texts.outcomes.push(fact.data.outcome);
       }
-      texts.push(...(findingsOf.all(c.caseId) as string[]));
       // Positional parameters: binding by name costs a few microseconds a row.
       const key = upsertCase.get(
         c.caseId,
@@ -230,9 +234,16 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
         c.reportedUpwardAt === null ? 0 : 1,
         c.suspension === null ? 0 : 1,
         JSON.stringify(caseListItem(c)),
+        JSON.stringify(texts),
       ) as number;
       if (!fresh) deleteText.run(key);
-      insertText.run(key, foldedText(texts.join('\n')));
+      insertText.run(
+        key,
+        foldedText(texts.summary),
+        foldedText(texts.outcomes.join('\n')),
+        foldedText(texts.actions.join('\n')),
+        foldedText(texts.findings.join('\n')),
+      );
       return NONE;
     },
 

@@ -29,8 +29,9 @@ const KINDS: Readonly<Record<string, ListKind>> = {
 export const listsProjection: Projection<ListsTable> = {
   name: 'lists',
   // 2: a unit's view shows its parents over time; 3: a case's suspension (the suspended filter, suspendedAt);
-  // 4: query indexes built after a rebuild's last batch, contentless search text; 5: a unit's remote-area designations.
-  version: 5,
+  // 4: query indexes built after a rebuild's last batch, contentless search text; 5: a unit's remote-area designations;
+  // 6: the search text in one column per field (weighed by relevance) and each case's texts as recorded (snippets).
+  version: 6,
   tables: LISTS_TABLES,
 
   schema(db, tables) {

@@ -41,6 +41,7 @@ const CASE_EVENTS_IN_RECORDS: Readonly<Record<CaseEventType, boolean>> = {
   CaseSuspended: false,
   CaseResumed: false,
   CaseFindingLinked: false,
+  CaseAppealed: false,
   EventCorrected: true,
 };
 

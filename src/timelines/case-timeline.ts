@@ -37,6 +37,7 @@ export const TIMELINE_STEPS: Readonly<Record<CaseEventType, string | null>> = {
   CaseSuspended: 'suspended',
   CaseResumed: 'resumed',
   CaseFindingLinked: 'visit-finding',
+  CaseAppealed: 'appealed-to-second-level',
   EventCorrected: null,
 };
 

@@ -62,4 +62,62 @@ describe('a complaint at the second level', () => {
     // 45 days from Monday 24 March: Thursday 8 May.
     expect(secondSteps.resolve).toMatchObject({ rule: { ruleId: 'complaint-second-level-resolve-2012' }, dueAt: endOf('2014-05-08') });
   });
+
+  describe('naming the first-level complaint it appeals', () => {
+    const appeal = (firstLevelCaseId: string, day: string, category = 'complaint-second-level') =>
+      http
+        .post('/api/v1/cases')
+        .send({ unitId: 'huyen', category, channel: 'letter', summary: 'Appeal', firstLevelCaseId, occurredAt: at(day) });
+    const caseOf = async (caseId: string) => (await http.get(`/api/v1/cases/${caseId}`).expect(200)).body;
+    const stepsOf = async (caseId: string) =>
+      (await http.get(`/api/v1/timelines/cases/${caseId}?minPosition=${writes.position}`).expect(200)).body.steps as {
+        step: string;
+        data: Record<string, unknown>;
+      }[];
+
+    it('links a second complaint to the resolved first one, on both cases and both timelines', async () => {
+      const first = await receive('xa', 'complaint', '2015-01-05', '2015-01-06');
+      await post(`/api/v1/cases/${first}/resolutions`, { outcome: 'Decision 3/QĐ-UBND', occurredAt: at('2015-02-02') }, 200);
+      const answer = await appeal(first, '2015-02-20').expect(201);
+      const second = answer.body.caseId as string;
+      writes.position = Math.max(writes.position, Number(answer.headers['ledger-position']));
+      expect(answer.body).toMatchObject({ firstLevelCaseId: first, firstLevelCase: { caseId: first, href: `/api/v1/cases/${first}` } });
+
+      const firstNow = await caseOf(first);
+      expect(firstNow.appeals).toEqual([
+        expect.objectContaining({ secondLevelCaseId: second, at: at('2015-02-20'), href: `/api/v1/cases/${second}` }),
+      ]);
+      // The appeal is evidence about the first case, not a step of its handling: it stays resolved.
+      expect(firstNow.status).toBe('resolved');
+      // The link is written on the first case after the receipt: the timelines are read once they hold it.
+      const history = (await http.get(`/api/v1/cases/${first}/history`).expect(200)).body as {
+        steps: { type: string; globalPosition: number }[];
+      };
+      const appealed = history.steps.find((step) => step.type === 'CaseAppealed')!;
+      writes.position = Math.max(writes.position, appealed.globalPosition);
+      expect((await stepsOf(first)).map((step) => step.step)).toEqual(['received', 'acknowledged', 'resolved', 'appealed-to-second-level']);
+      expect((await stepsOf(first)).at(-1)!.data).toMatchObject({ secondLevelCaseId: second });
+      expect((await stepsOf(second))[0]).toMatchObject({ step: 'received', data: { firstLevelCaseId: first } });
+    });
+
+    it('accepts an appeal once the first level let its resolution deadline pass unresolved, and not before', async () => {
+      // Accepted Monday 6 April 2015: 30 days, to Wednesday 6 May (art. 28).
+      const first = await receive('xa', 'complaint', '2015-04-01', '2015-04-06');
+      const early = await appeal(first, '2015-04-20').expect(409);
+      expect(early.body.code).toBe('CASE.FIRST_LEVEL_PENDING');
+      expect(early.body.detail).toContain('2015-05-06');
+      expect((await caseOf(first)).appeals).toEqual([]);
+      const late = await appeal(first, '2015-05-11').expect(201);
+      expect(late.body.firstLevelCaseId).toBe(first);
+    });
+
+    it('refuses a case that is not a complaint, one never received, and a first level named by another category', async () => {
+      const petition = await receive('xa', 'petition', '2015-06-01', '2015-06-02');
+      await post(`/api/v1/cases/${petition}/resolutions`, { outcome: 'Answered', occurredAt: at('2015-06-10') }, 200);
+      expect((await appeal(petition, '2015-06-20').expect(422)).body.code).toBe('CASE.FIRST_LEVEL_NOT_A_COMPLAINT');
+      expect((await appeal('no-such-case', '2015-06-20').expect(422)).body.code).toBe('CASE.FIRST_LEVEL_NOT_FOUND');
+      expect((await appeal(petition, '2015-06-20', 'complaint').expect(400)).body.code).toBe('CASE.FIRST_LEVEL_UNEXPECTED');
+      expect((await appeal('not a case id', '2015-06-20').expect(400)).body.code).toBe('VALIDATION.FAILED');
+    });
+  });
 });

@@ -21,13 +21,21 @@ export function caseView(state: CaseState): Record<string, unknown> {
     upwardReports: _upwardReports,
     upperLevelNotices: _upperLevelNotices,
     suspensions: _suspensions,
+    appeals,
     ...view
   } = state;
   return {
     ...view,
     media: media === null ? null : { ...media, url: caseMediaPath(state.caseId, media.sha256) },
+    // A second-level complaint and the first-level one it appeals, each linked from the other.
+    firstLevelCase: view.firstLevelCaseId === null ? null : { caseId: view.firstLevelCaseId, href: casePath(view.firstLevelCaseId) },
+    appeals: appeals.map((appeal) => ({ ...appeal, href: casePath(appeal.secondLevelCaseId) })),
     ...eventsBehind(facts),
   };
+}
+
+export function casePath(caseId: string): string {
+  return `/api/v1/cases/${caseId}`;
 }
 
 /** Where a photo kept with a case is served, to those who may read the case. */

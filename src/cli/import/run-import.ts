@@ -1,4 +1,6 @@
 import { CaseIntake } from '../../cases/case-intake.js';
+import { FirstLevelComplaints } from '../../cases/first-level-complaints.js';
+import { loadVietnamCalendar } from '../../calendar/holiday-files.js';
 import { ledgerValidationPipe } from '../../http/validation.pipe.js';
 import { planImport, type BadRow, type ImportPlan } from '../../import/import-plan.js';
 import { formatOf, readImportFile, UnreadableImportFileError } from '../../import/import-file.js';
@@ -83,7 +85,8 @@ export async function runImport(
   const officials = new ImportOfficialDirectory(store, view);
   const vault = options.dryRun ? new DryRunVault(keys) : new PersonalDataVault(keys);
   const rules = new RuleBookQuery(resources.readModels(), caseTimelinesProjection, loadDefaultRules(), loadDefaultDuties());
-  const intake = new CaseIntake(new CommandHandler(store), units, vault, store, rules);
+  const firstLevel = new FirstLevelComplaints(store, units, rules, loadVietnamCalendar());
+  const intake = new CaseIntake(new CommandHandler(store), units, vault, store, rules, firstLevel);
 
   const checking = new CountProgress(terminal.err, `checking ${file.name}`, 'rows', file.rows.length);
   const plan = await planImport(

@@ -25,12 +25,16 @@ import { listsProjection } from '../lists.projection.js';
 import { CaseListQueryDto } from './case-list.query.dto.js';
 import { CaseListPageView } from './case-list.view.js';
 import { withNextLink } from './next-link.js';
+import { SEARCH_EXAMPLES } from './case-search.examples.js';
 
 /** Thin: the query, the caller's scope, one read of the lists read model. */
 @ApiTags('cases')
 @ApiExtraModels(CaseListPageView)
 @Controller('api/v1/cases')
-@ApiBadRequestResponse({ description: 'A malformed filter (VALIDATION.FAILED) or a cursor this list did not give (LIST.CURSOR_INVALID)' })
+@ApiBadRequestResponse({
+  description:
+    'A malformed filter (VALIDATION.FAILED), a cursor this list did not give (LIST.CURSOR_INVALID), or sort=relevance without q (LIST.RELEVANCE_WITHOUT_SEARCH)',
+})
 @ApiServiceUnavailableResponse({ description: 'minPosition was not reached within 2 s (code PROJECTION.BEHIND)' })
 export class CaseListController {
   constructor(
@@ -49,7 +53,7 @@ export class CaseListController {
   @ApiOkResponse({
     description: `A page of cases; with format=csv (or Accept: text/csv) every case the filters find (at most ${CASE_CSV_MAX_ROWS}; the rest linked in Link rel="next" and its cursor in ${NEXT_AFTER_HEADER}) as CSV`,
     content: {
-      'application/json': { schema: { $ref: getSchemaPath(CaseListPageView) } },
+      'application/json': { schema: { $ref: getSchemaPath(CaseListPageView) }, examples: SEARCH_EXAMPLES },
       'text/csv': { schema: { type: 'string', description: 'RFC 4180, UTF-8 with a BOM unless bom=false' }, example: CASE_LIST_CSV_HEADER },
     },
   })

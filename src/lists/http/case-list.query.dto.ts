@@ -105,8 +105,9 @@ export class CaseListQueryDto extends IntersectionType(UnitFilterQueryDto, Table
 
   @ApiPropertyOptional({
     description:
-      'Full-text search over summary, actions, outcome and the findings that opened the case; diacritics ignored ("o nhiem" finds "ô nhiễm"), the last word as a prefix',
+      'Full-text search over summary, outcomes, actions and the findings of visits about the case. Diacritics are ignored and đ is read as d ("o nhiem" finds "ô nhiễm", "Huong" finds "Hưởng"); every word must occur; words in double quotes must occur one after another (q="môi trường" with the quotes); the last word is read as a prefix, as one types ("o nhi"), unless it closes a quoted phrase. Everything but letters and digits is ignored. Each case found carries a snippet of where the words matched; sort=relevance ranks them.',
     maxLength: 200,
+    example: '"ô nhiễm môi trường" thon',
   })
   @IsOptional()
   @MinLength(1)
@@ -119,7 +120,12 @@ export class CaseListQueryDto extends IntersectionType(UnitFilterQueryDto, Table
   @IsBoolean()
   readonly count?: boolean;
 
-  @ApiPropertyOptional({ enum: CASE_SORTS, default: '-received', description: 'A leading "-" sorts newest (or latest due) first' })
+  @ApiPropertyOptional({
+    enum: CASE_SORTS,
+    default: '-received',
+    description:
+      'A leading "-" sorts newest (or latest due) first. relevance (only with q) puts the best match first: BM25, the words standing together as typed counting once more, a word in the summary weighing four times one in an action or finding, an outcome twice; ties in the order the cases were recorded. A relevance page stays consistent within one read; as cases are recorded the scores move, so a later page may repeat or miss a case near its edge.',
+  })
   @IsOptional()
   @IsIn(CASE_SORTS)
   readonly sort?: CaseSort;

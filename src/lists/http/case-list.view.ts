@@ -1,5 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_CATEGORIES, CASE_CHANNELS, CASE_CLASSIFICATIONS, CASE_COMPLEXITIES } from '../../cases/case.events.js';
+import { SNIPPET_FIELDS, SNIPPET_LENGTH } from '../search-snippet.js';
+
+/** A span of a snippet's text: offsets in UTF-16 code units (as JavaScript strings index them), end exclusive. */
+export class SnippetHighlightView {
+  @ApiProperty({ example: 0 }) readonly start!: number;
+  @ApiProperty({ example: 7 }) readonly end!: number;
+}
+
+/** Where the words of a search matched a case, in its text as recorded (with diacritics), the matches marked. */
+export class CaseSnippetView {
+  @ApiProperty({ enum: SNIPPET_FIELDS, description: 'Which text of the case: its summary, an outcome, an action or a finding' })
+  readonly field!: string;
+  @ApiProperty({
+    description: `The text, or its part (at most ${SNIPPET_LENGTH} characters, cut at word boundaries with "…") around the matches`,
+    example: 'Ô nhiễm môi trường ở thôn Đông',
+  })
+  readonly text!: string;
+  @ApiProperty({
+    type: [SnippetHighlightView],
+    description: 'The matched words (a quoted phrase as one span), in order; render them marked, the text between them as plain text',
+    example: [{ start: 0, end: 7 }],
+  })
+  readonly highlights!: readonly SnippetHighlightView[];
+}
 
 export class CaseAssigneeView {
   @ApiProperty({ type: String, nullable: true }) readonly officialId!: string | null;
@@ -35,6 +59,12 @@ export class CaseListItemView {
   readonly suspendedAt!: string | null;
   @ApiProperty({ description: 'When the latest fact of the case occurred' }) readonly lastActivityAt!: string;
   @ApiProperty({ type: String, nullable: true }) readonly sourceVisitId!: string | null;
+  @ApiPropertyOptional({
+    type: CaseSnippetView,
+    nullable: true,
+    description: 'Only with q: where its words matched (the text that holds most of them, the summary first)',
+  })
+  readonly snippet?: CaseSnippetView | null;
 }
 
 /** A page of a list: its items, the cursor of the next page and the link to it (null on the last page). */

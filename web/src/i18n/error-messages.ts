@@ -11,6 +11,10 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
     vi: 'Con trỏ trang không phải do danh sách này cấp cho cách sắp xếp đã chọn; hãy tải lại từ trang đầu.',
     en: 'The page cursor was not given by this list for this sort; start again from the first page.',
   },
+  'LIST.RELEVANCE_WITHOUT_SEARCH': {
+    vi: 'Sắp xếp theo mức độ phù hợp chỉ dùng khi có từ khóa tìm kiếm (q); hãy nhập từ khóa hoặc chọn cách sắp xếp khác.',
+    en: 'Sorting by relevance ranks the matches of a search: give search words (q), or choose another sort.',
+  },
   'WORKLIST.UNIT_ID_INVALID': {
     vi: 'Mã đơn vị không hợp lệ: từ 1 đến 100 chữ cái, chữ số, ".", "_", ":" hoặc "-".',
     en: 'A unit id is 1-100 letters, digits, ".", "_", ":" or "-".',
@@ -241,6 +245,22 @@ export const ERROR_MESSAGES: Readonly<Record<string, Sentence>> = {
   },
   'CASE.REFERRING_UNIT_UNKNOWN': { vi: 'Không có đơn vị chuyển với mã này.', en: 'There is no referring unit with that id.' },
   'CASE.REFERRED_TO_ITSELF': { vi: 'Đơn vị không thể tự chuyển vụ việc cho chính mình.', en: 'A unit cannot refer a case to itself.' },
+  'CASE.FIRST_LEVEL_UNEXPECTED': {
+    vi: 'Chỉ khiếu nại lần hai mới ghi vụ khiếu nại lần đầu mà nó khiếu nại tiếp.',
+    en: 'Only a second-level complaint names the first-level complaint it appeals.',
+  },
+  'CASE.FIRST_LEVEL_NOT_FOUND': {
+    vi: 'Không có vụ việc lần đầu với mã này trong sổ.',
+    en: 'The ledger holds no first-level case with that id.',
+  },
+  'CASE.FIRST_LEVEL_NOT_A_COMPLAINT': {
+    vi: 'Vụ việc được ghi là lần đầu không phải là khiếu nại.',
+    en: 'The case named as the first level is not a complaint.',
+  },
+  'CASE.FIRST_LEVEL_PENDING': {
+    vi: 'Khiếu nại lần đầu chưa được giải quyết và vẫn còn trong thời hạn giải quyết; chỉ khiếu nại lần hai khi đã có quyết định hoặc đã hết hạn (Điều 33 Luật Khiếu nại).',
+    en: 'The first-level complaint is not resolved and still within its time; a second-level complaint lies once it is decided or its time has passed (Law on Complaints art. 33).',
+  },
   'CASE_HISTORY.AS_OF_INVALID': { vi: 'Thời điểm xem lại không hợp lệ.', en: 'The replay moment is not valid.' },
   // Corrections
   'CORRECTION.UNKNOWN_EVENT': { vi: 'Sự kiện cần đính chính không thuộc hồ sơ này.', en: 'The event to correct is not in this record.' },

@@ -123,6 +123,15 @@ export class ReceiveCaseRequestDto extends RecordedFactDto {
   @Matches(CASE_REFERENCE_ID, { message: REFERENCE_ID_MESSAGE })
   readonly sourceVisitId?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'For a second-level complaint (category complaint-second-level): the first-level complaint case it appeals. It must be a complaint the ledger holds, resolved by this receipt or past its resolution deadline unresolved (Law on Complaints art. 33); the first case then shows the appeal too.',
+    example: '701f8df7-7e19-41a5-850a-114920b7f212',
+  })
+  @IsOptional()
+  @Matches(CASE_REFERENCE_ID, { message: REFERENCE_ID_MESSAGE })
+  readonly firstLevelCaseId?: string;
+
   @ApiPropertyOptional({ description: 'The referring unit; required with channel referral only' })
   @IsOptional()
   @Matches(UNIT_ID, { message: UNIT_ID_MESSAGE })
