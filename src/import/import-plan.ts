@@ -5,7 +5,7 @@ import type { CommandEnvelope } from '../ledger/command-handler.js';
 import { canonicalJson } from '../ledger/canonical-json.js';
 import type { ImportOrigin, NewEvent } from '../ledger/event-store.port.js';
 import type { CaseIntake } from '../cases/case-intake.js';
-import { AGGREGATES, ID_FIELDS, IMPORT_COMMANDS, type ImportCommandSpec } from './import-commands.js';
+import { AGGREGATES, ID_FIELDS, IMPORT_COMMANDS, type ImportAggregate, type ImportCommandSpec } from './import-commands.js';
 import type { ImportFile, ImportRow } from './import-file.js';
 import { importedEventId, ImportedIds } from './import-ids.js';
 import type { AnyDecider, ImportOfficialDirectory, ImportUnitDirectory, ImportView } from './import-view.js';
@@ -88,11 +88,12 @@ export async function planImport(rows: readonly ImportRow[], context: PlanContex
 }
 
 /**
- * What the rows of a batch are about, fetched before any of them is decided: the stream each row names
+ * What the rows of a batch are about, fetched before any of them is decided: the streams each row names
  * (one read of the store for all), and the key of each reporter a row will seal (one commit of the key
  * store for all). A row that does not say what it is about is skipped here; deciding it says why.
  */
 async function readAhead(batch: readonly ImportRow[], context: PlanContext): Promise<void> {
+  // The stream each row is about, and the units, officials, cases and visits it names.
   const streams = new Map<string, AnyDecider>();
   const subjects: string[] = [];
   for (const row of batch) {
@@ -104,6 +105,15 @@ async function readAhead(batch: readonly ImportRow[], context: PlanContext): Pro
     const targetId = context.ids.id(spec.aggregate, String(source).trim());
     const { decider, stream } = AGGREGATES[spec.aggregate];
     streams.set(stream(targetId), decider);
+    for (const [field, value] of Object.entries(row.fields)) {
+      const kind = ID_FIELDS[field];
+      if (kind === undefined || field === spec.target || !Object.hasOwn(AGGREGATES, kind)) continue;
+      const named = AGGREGATES[kind as ImportAggregate];
+      for (const id of Array.isArray(value) ? value : [value]) {
+        if (typeof id === 'string' || typeof id === 'number')
+          streams.set(named.stream(context.ids.id(kind, String(id).trim())), named.decider);
+      }
+    }
     const subject = spec.sealedSubject?.(row.fields, targetId);
     if (subject !== undefined) subjects.push(subject);
   }
