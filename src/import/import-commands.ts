@@ -30,6 +30,7 @@ import { RecordFindingRequestDto } from '../visits/http/dto/record-finding.reque
 import { ScheduleVisitRequestDto } from '../visits/http/dto/schedule-visit.request.dto.js';
 import * as visitDtos from '../visits/http/dto/visit-actions.request.dto.js';
 import type { SourceIdKind } from './import-ids.js';
+import { reporterSubjectId } from '../personal-data/sealed-personal-data.js';
 import { vietnamDayOf } from '../calendar/calendar-day.js';
 import type { ImportOfficialDirectory, ImportUnitDirectory, ImportView } from './import-view.js';
 
@@ -66,6 +67,8 @@ export interface ImportCommandSpec {
   readonly extraIds?: Readonly<Record<string, SourceIdKind>>;
   /** The body field that is the fact's occurredAt, for a request that has no occurredAt of its own (a meeting's heldAt). */
   readonly occurredAtField?: string;
+  /** The data subject whose personal data the row's command seals, if any (read ahead: its key made with the batch's). */
+  readonly sealedSubject?: (fields: Readonly<Record<string, unknown>>, targetId: string) => string | undefined;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   build(request: any, context: BuildContext): Promise<unknown>;
 }
@@ -108,9 +111,16 @@ function spec(
   dto: ImportCommandSpec['dto'],
   target: ImportCommandSpec['target'],
   build: (request: never, context: BuildContext) => unknown,
-  options: Partial<Pick<ImportCommandSpec, 'targetInBody' | 'extraIds' | 'occurredAtField'>> = {},
+  options: Partial<Pick<ImportCommandSpec, 'targetInBody' | 'extraIds' | 'occurredAtField' | 'sealedSubject'>> = {},
 ): ImportCommandSpec {
   return { aggregate, dto, target, targetInBody: options.targetInBody ?? false, ...options, build: async (r, c) => build(r as never, c) };
+}
+
+/** A reporter with at least one field: CaseIntake seals it (a bad value is refused later, its key then simply unused). */
+function givesPersonalData(reporter: unknown): boolean {
+  return (
+    typeof reporter === 'object' && reporter !== null && Object.values(reporter).some((value) => value !== undefined && value !== null)
+  );
 }
 
 /**
@@ -229,6 +239,7 @@ export const IMPORT_COMMANDS: Readonly<Record<string, ImportCommandSpec>> = {
       const { occurredAt: _occurredAt, ...input } = r;
       return c.intake.prepare({ ...input, caseId: c.targetId }, c.envelope);
     }),
+    { sealedSubject: (fields, caseId) => (givesPersonalData(fields.reporter) ? reporterSubjectId(caseId) : undefined) },
   ),
   AcknowledgeCase: spec(
     'case',

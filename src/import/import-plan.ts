@@ -5,10 +5,10 @@ import type { CommandEnvelope } from '../ledger/command-handler.js';
 import { canonicalJson } from '../ledger/canonical-json.js';
 import type { ImportOrigin, NewEvent } from '../ledger/event-store.port.js';
 import type { CaseIntake } from '../cases/case-intake.js';
-import { AGGREGATES, ID_FIELDS, IMPORT_COMMANDS, type ImportCommandSpec } from './import-commands.js';
+import { AGGREGATES, ID_FIELDS, IMPORT_COMMANDS, type ImportAggregate, type ImportCommandSpec } from './import-commands.js';
 import type { ImportFile, ImportRow } from './import-file.js';
 import { importedEventId, ImportedIds } from './import-ids.js';
-import type { ImportOfficialDirectory, ImportUnitDirectory, ImportView } from './import-view.js';
+import type { AnyDecider, ImportOfficialDirectory, ImportUnitDirectory, ImportView } from './import-view.js';
 
 /** A row that cannot be imported, and why: a code (as the API would answer) and a sentence. */
 export interface BadRow {
@@ -41,9 +41,16 @@ export interface PlanContext {
   readonly validation: ValidationPipe;
   /** The ledger ids derived from the source's (ImportedIds of the same system). */
   readonly ids: ImportedIds;
+  /**
+   * Makes the keys of the subjects a batch of rows will seal, in one transaction, before the batch is
+   * decided; absent on a dry run, which seals nothing.
+   */
+  readonly prepareKeys?: (subjectIds: readonly string[]) => Promise<void>;
 }
 
 const SOURCE_ID_MAX = 200;
+/** Rows read ahead at once: their streams in one read of the store, their reporters' keys in one commit of the key store. */
+const ROWS_PER_BATCH = 1000;
 /** Fields of a row that are not part of the command's request body. */
 const ROW_FIELDS = new Set(['command', 'rowId']);
 
@@ -60,6 +67,7 @@ export async function planImport(rows: readonly ImportRow[], context: PlanContex
   let alreadyImported = 0;
   let events = 0;
   for (const [index, row] of rows.entries()) {
+    if (index % ROWS_PER_BATCH === 0) await readAhead(rows.slice(index, index + ROWS_PER_BATCH), context);
     onRow?.(index + 1);
     if ('unreadable' in row) {
       bad.push({ line: row.line, code: 'IMPORT.ROW_UNREADABLE', reason: `The row cannot be read: ${row.unreadable}.` });
@@ -77,6 +85,40 @@ export async function planImport(rows: readonly ImportRow[], context: PlanContex
     }
   }
   return { rows: rows.length, accepted, alreadyImported, events, bad };
+}
+
+/**
+ * What the rows of a batch are about, fetched before any of them is decided: the streams each row names
+ * (one read of the store for all), and the key of each reporter a row will seal (one commit of the key
+ * store for all). A row that does not say what it is about is skipped here; deciding it says why.
+ */
+async function readAhead(batch: readonly ImportRow[], context: PlanContext): Promise<void> {
+  // The stream each row is about, and the units, officials, cases and visits it names.
+  const streams = new Map<string, AnyDecider>();
+  const subjects: string[] = [];
+  for (const row of batch) {
+    if ('unreadable' in row) continue;
+    const { command } = row.fields;
+    const spec = typeof command === 'string' && Object.hasOwn(IMPORT_COMMANDS, command) ? IMPORT_COMMANDS[command] : undefined;
+    const source = spec && row.fields[spec.target];
+    if (!spec || (typeof source !== 'string' && typeof source !== 'number')) continue;
+    const targetId = context.ids.id(spec.aggregate, String(source).trim());
+    const { decider, stream } = AGGREGATES[spec.aggregate];
+    streams.set(stream(targetId), decider);
+    for (const [field, value] of Object.entries(row.fields)) {
+      const kind = ID_FIELDS[field];
+      if (kind === undefined || field === spec.target || !Object.hasOwn(AGGREGATES, kind)) continue;
+      const named = AGGREGATES[kind as ImportAggregate];
+      for (const id of Array.isArray(value) ? value : [value]) {
+        if (typeof id === 'string' || typeof id === 'number')
+          streams.set(named.stream(context.ids.id(kind, String(id).trim())), named.decider);
+      }
+    }
+    const subject = spec.sealedSubject?.(row.fields, targetId);
+    if (subject !== undefined) subjects.push(subject);
+  }
+  await context.view.readAhead(streams);
+  if (subjects.length > 0) await context.prepareKeys?.(subjects);
 }
 
 async function decideRow(

@@ -1,6 +1,6 @@
 import type { Decider, DomainEvent, Fact } from '../domain-kit/decider.js';
 import { foldStream } from '../ledger/command-handler.js';
-import type { EventStore, ExpectedRevision, NewEvent } from '../ledger/event-store.port.js';
+import type { EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '../ledger/event-store.port.js';
 import { UnitDirectory } from '../organisation/unit-directory.js';
 import { unitDecider, type UnitState } from '../organisation/unit.decider.js';
 import { unitStream } from '../organisation/unit.events.js';
@@ -8,7 +8,7 @@ import { OfficialDirectory } from '../officials/official-directory.js';
 import { officialDecider, type OfficialState } from '../officials/official.decider.js';
 import { officialStream } from '../officials/official.events.js';
 
-type AnyDecider = Pick<Decider<unknown, DomainEvent, unknown>, 'initialState' | 'evolve'>;
+export type AnyDecider = Pick<Decider<unknown, DomainEvent, unknown>, 'initialState' | 'evolve'>;
 
 /** One stream as the import sees it: what the store held when first read, plus what the import decided for it. */
 export interface ImportStream {
@@ -32,9 +32,17 @@ export class ImportView {
   constructor(private readonly store: EventStore) {}
 
   async stream(streamId: string, decider: AnyDecider): Promise<ImportStream> {
-    const known = this.streams.get(streamId);
-    if (known) return known;
-    const recorded = await this.store.readStream(streamId);
+    return this.streams.get(streamId) ?? this.known(streamId, decider, await this.store.readStream(streamId));
+  }
+
+  /** Reads, in one call of the store, every stream of the list the view does not hold yet (the streams a batch of rows is about). */
+  async readAhead(streams: ReadonlyMap<string, AnyDecider>): Promise<void> {
+    const unread = [...streams.keys()].filter((streamId) => !this.streams.has(streamId));
+    if (unread.length === 0) return;
+    for (const [streamId, recorded] of await this.store.readStreams(unread)) this.known(streamId, streams.get(streamId)!, recorded);
+  }
+
+  private known(streamId: string, decider: AnyDecider, recorded: readonly RecordedEvent[]): ImportStream {
     const stream: ImportStream = {
       streamId,
       expected: recorded.length === 0 ? 'no-stream' : recorded[recorded.length - 1].streamRevision,

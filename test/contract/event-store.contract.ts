@@ -80,6 +80,24 @@ export function describeEventStoreContract(name: string, create: () => Promise<S
         expect(await store.readStream(uniqueStream(), { direction: 'backwards', maxCount: 1 })).toEqual([]);
       });
 
+      it('reads many streams at once, each as readStream reads it, an unknown one as empty', async () => {
+        const [two, one, unknown] = [uniqueStream(), uniqueStream(), uniqueStream()];
+        await store.append(two, newEvents(2), 'no-stream');
+        await store.append(one, newEvents(1), 'no-stream');
+        await store.append(two, newEvents(1), 1);
+        const many = Array.from({ length: 60 }, uniqueStream);
+
+        const found = await store.readStreams([two, unknown, one, two, ...many]);
+
+        expect([...found.keys()].sort()).toEqual([two, unknown, one, ...many].sort());
+        expect(found.get(two)).toEqual(await store.readStream(two));
+        expect(found.get(two)!.map((event) => event.streamRevision)).toEqual([0, 1, 2]);
+        expect(found.get(one)).toEqual(await store.readStream(one));
+        expect(found.get(unknown)).toEqual([]);
+        expect(many.every((stream) => found.get(stream)!.length === 0)).toBe(true);
+        expect(await store.readStreams([])).toEqual(new Map());
+      });
+
       it('chains each event to the previous one of its stream, across appends', async () => {
         const stream = uniqueStream();
         const first = await store.append(stream, newEvents(2), 'no-stream');

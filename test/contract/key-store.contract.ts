@@ -68,6 +68,57 @@ export function keyStoreContract(name: string, underTest: () => KeyStoreUnderTes
       expect(await store.keyFor(id, new Date())).toHaveLength(32); // not erased: it may still get its key
     });
 
+    it('makes the keys of many subjects at once: new ones made, known ones kept, an erased one answered as erased', async () => {
+      const [known, erased, fresh, another1] = [subject(), subject(), subject(), subject()];
+      const knownKey = await store.keyFor(known, at('2026-03-01T08:00:00.000Z'));
+      await store.keyFor(erased, at('2026-03-01T08:00:00.000Z'));
+      await store.erase(erased, at('2026-03-02T08:00:00.000Z'));
+
+      const keys = await store.keysFor([fresh, known, erased, another1, fresh], at('2026-03-03T08:00:00.000Z'));
+
+      expect([...keys.keys()].sort()).toEqual([fresh, known, erased, another1].sort());
+      expect(keys.get(known)).toEqual({ status: 'active', key: knownKey });
+      expect(keys.get(erased)).toEqual({ status: 'erased', erasedAt: '2026-03-02T08:00:00.000Z' });
+      const made = keys.get(fresh);
+      expect(made).toEqual({ status: 'active', key: expect.any(Buffer) });
+      expect((made as { key: Buffer }).key).toHaveLength(32);
+      expect(keys.get(another1)).not.toEqual(made);
+      const other = await another();
+      expect(await other.lookup(fresh)).toEqual(made);
+      expect(await other.keyFor(another1, new Date())).toEqual((keys.get(another1) as { key: Buffer }).key);
+      expect(await store.keysFor([], new Date())).toEqual(new Map());
+    });
+
+    it('gives one key per subject when batches on several instances overlap', async () => {
+      const ids = Array.from({ length: 30 }, subject);
+      const instances = [store, await another(), await another()];
+      const batches = await Promise.all(
+        instances.map((each, index) => each.keysFor(index === 1 ? [...ids].reverse() : ids.slice(index * 5), new Date())),
+      );
+      const single = await Promise.all(ids.map((id) => instances[2]!.keyFor(id, new Date())));
+      for (const [index, id] of ids.entries()) {
+        const seen = batches.flatMap((batch) => (batch.has(id) ? [(batch.get(id) as { key: Buffer }).key.toString('hex')] : []));
+        expect(new Set([...seen, single[index]!.toString('hex')]).size).toBe(1);
+      }
+    });
+
+    it('never leaves a key behind an erasure, when a batch of creations races erasures on another instance', async () => {
+      const other = await another();
+      const ids = Array.from({ length: 40 }, subject);
+      const [batch, erasures] = await Promise.all([
+        store.keysFor(ids, new Date()),
+        Promise.all(ids.filter((_, index) => index % 2 === 0).map((id) => other.erase(id, new Date()))),
+      ]);
+      const observer = await another();
+      for (const [index, id] of ids.entries()) {
+        const found = await observer.lookup(id);
+        const erasedHere = index % 2 === 0 && erasures[index / 2]!.outcome === 'erased';
+        expect([id, found.status]).toEqual([id, erasedHere ? 'erased' : 'active']);
+        // The batch answered what the store holds: a key it handed out is the key kept, unless erased after.
+        if (!erasedHere) expect([id, batch.get(id)]).toEqual([id, found]);
+      }
+    });
+
     it('never leaves a key behind an erasure, when creations and erasures race on two instances', async () => {
       const other = await another();
       const ids = Array.from({ length: 40 }, subject);

@@ -5,6 +5,7 @@ import { ledgerValidationPipe } from '../../http/validation.pipe.js';
 import { planImport, type BadRow, type ImportPlan } from '../../import/import-plan.js';
 import { formatOf, readImportFile, UnreadableImportFileError } from '../../import/import-file.js';
 import { ImportedIds } from '../../import/import-ids.js';
+import { ImportKeys } from '../../import/import-keys.js';
 import { ImportOfficialDirectory, ImportUnitDirectory, ImportView } from '../../import/import-view.js';
 import { ImportConflictError, writeImport } from '../../import/import-writer.js';
 import { CommandHandler } from '../../ledger/command-handler.js';
@@ -79,7 +80,8 @@ export async function runImport(
   }
 
   const store = await resources.eventStore();
-  const keys = await resources.keyStore();
+  const keys = new ImportKeys(await resources.keyStore());
+  const now = new Date();
   const view = new ImportView(store);
   const units = new ImportUnitDirectory(store, view);
   const officials = new ImportOfficialDirectory(store, view);
@@ -95,13 +97,14 @@ export async function runImport(
       file,
       system: options.system,
       actor: options.actor,
-      now: new Date(),
+      now,
       view,
       units,
       officials,
       intake,
       validation: ledgerValidationPipe(),
       ids: new ImportedIds(options.system),
+      prepareKeys: options.dryRun ? undefined : (subjectIds) => keys.prepare(subjectIds, now),
     },
     checking.update,
   );

@@ -62,6 +62,8 @@ const STREAM_PAGE = 500;
 /** $all is read in pages of at least this many events, since system events are skipped client-side. */
 const MIN_ALL_PAGE = 256;
 const MAX_ALL_PAGE = 4096;
+/** Stream reads readStreams keeps in flight at once: enough to hide the round trips, few enough not to crowd the connection. */
+const READS_AT_ONCE = 32;
 
 /**
  * The EventStore port on EventStoreDB (gRPC client @eventstore/db-client).
@@ -133,6 +135,21 @@ export class EventStoreDbEventStore implements EventStore {
     } catch (error) {
       throw asLedgerError(error, `reading ${streamId}`);
     }
+  }
+
+  /** EventStoreDB reads one stream per call: READS_AT_ONCE of them in flight on the one connection. */
+  async readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, RecordedEvent[]>> {
+    const unique = [...new Set(streamIds)];
+    const found = new Map<string, RecordedEvent[]>();
+    let next = 0;
+    const reader = async () => {
+      while (next < unique.length) {
+        const streamId = unique[next++]!;
+        found.set(streamId, await this.readStream(streamId));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, unique.length) }, reader));
+    return new Map(unique.map((streamId) => [streamId, found.get(streamId)!]));
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {

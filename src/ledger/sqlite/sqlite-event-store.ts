@@ -39,6 +39,8 @@ export interface SqliteEventStoreOptions {
 
 const SUBSCRIPTION_BATCH = 500;
 const KNOWN_HEADS_LIMIT = 10_000;
+/** Streams named by one query of readStreams: a read short enough not to hold up the group commit for long. */
+const STREAMS_PER_READ = 500;
 
 /**
  * The embedded store on better-sqlite3. Appends are queued and written by one transaction per turn
@@ -71,6 +73,7 @@ export class SqliteEventStore implements EventStore {
   private readonly selectForwards;
   private readonly selectBackwards;
   private readonly selectMaxPosition;
+  private readonly selectStreams;
   private readonly appendGroup;
   private readonly appendInSavepoint;
 
@@ -99,6 +102,9 @@ export class SqliteEventStore implements EventStore {
     );
     this.selectBackwards = this.db.prepare<[string, number, number], EventRow>(
       'SELECT * FROM events WHERE stream_id = ? AND stream_revision <= ? ORDER BY stream_revision DESC LIMIT ?',
+    );
+    this.selectStreams = this.db.prepare<[string], EventRow>(
+      'SELECT * FROM events WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY stream_id, stream_revision',
     );
     this.selectMaxPosition = this.db.prepare<[], { head: number | null }>('SELECT max(global_position) AS head FROM events');
     this.appendInSavepoint = this.db.transaction((pending: PendingAppend, recordedAt: string) => this.write(pending, recordedAt));
@@ -139,6 +145,20 @@ export class SqliteEventStore implements EventStore {
         ? this.selectBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
         : this.selectForwards.all(streamId, options.fromRevision ?? 0, limit);
     return rows.map(toRecordedEvent);
+  }
+
+  /** One indexed query per STREAMS_PER_READ streams, the ids bound as one JSON array. */
+  async readStreams(streamIds: readonly string[]): Promise<ReadonlyMap<string, RecordedEvent[]>> {
+    this.assertOpen();
+    const found = new Map<string, RecordedEvent[]>();
+    const unique = [...new Set(streamIds)];
+    for (const streamId of unique) found.set(streamId, []);
+    for (let start = 0; start < unique.length; start += STREAMS_PER_READ) {
+      for (const row of this.selectStreams.all(JSON.stringify(unique.slice(start, start + STREAMS_PER_READ)))) {
+        found.get(row.stream_id)!.push(toRecordedEvent(row));
+      }
+    }
+    return found;
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<readonly RecordedEvent[]> {

@@ -11,6 +11,8 @@ export type SubjectKey =
   | { readonly status: 'erased'; readonly erasedAt: string }
   | { readonly status: 'unknown' };
 
+export type ActiveOrErased = Exclude<SubjectKey, { readonly status: 'unknown' }>;
+
 export type KeyErasure =
   | { readonly outcome: 'erased'; readonly erasedAt: string }
   | { readonly outcome: 'already-erased'; readonly erasedAt: string }
@@ -34,6 +36,12 @@ export interface PersonalDataKeyStore {
    * SubjectErasedError once the subject was erased: an erased subject never gets a new key.
    */
   keyFor(subjectId: string, now: Date): Promise<Buffer>;
+  /**
+   * keyFor for many subjects in one transaction (one durable commit for all of them): each subject's
+   * key, made now if it had none, or its erasure. Durable before it resolves, like keyFor; an erased
+   * subject is answered, not thrown, so the others still get their keys.
+   */
+  keysFor(subjectIds: readonly string[], now: Date): Promise<ReadonlyMap<string, ActiveOrErased>>;
   lookup(subjectId: string): Promise<SubjectKey>;
   /** Deletes the key and remembers that (and when) it was erased, in one transaction. */
   erase(subjectId: string, now: Date): Promise<KeyErasure>;

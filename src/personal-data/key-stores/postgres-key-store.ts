@@ -3,7 +3,7 @@ import pg from 'pg';
 import { StoreUnavailableError } from '../../ledger/ledger.errors.js';
 import { inPostgresTransaction } from '../../ledger/postgres-transaction.js';
 import { KEY_BYTES } from '../personal-data-cipher.js';
-import { SubjectErasedError, type KeyErasure, type PersonalDataKeyStore, type SubjectKey } from './key-store.port.js';
+import { SubjectErasedError, type ActiveOrErased, type KeyErasure, type PersonalDataKeyStore, type SubjectKey } from './key-store.port.js';
 
 /** pg_advisory_xact_lock's first key: this store's own space of locks (the second is the subject's hash). */
 export const LOCK_SPACE = 0x4c4b5331; // "LKS1"
@@ -88,6 +88,42 @@ export class PostgresKeyStore implements PersonalDataKeyStore {
     });
   }
 
+  /**
+   * One transaction for the whole batch: the subjects' locks taken in the order of their hashes (two
+   * batches sharing subjects then wait for each other instead of deadlocking), the erasures read, the
+   * missing keys inserted, and every key read back (another instance may have made one first).
+   */
+  async keysFor(subjectIds: readonly string[], now: Date): Promise<ReadonlyMap<string, ActiveOrErased>> {
+    const subjects = [...new Set(subjectIds)];
+    const known = await this.lookupAll(subjects); // an import run again finds every key: one read, no lock
+    if (subjects.every((subjectId) => known.has(subjectId))) return known;
+    return this.transaction(async (client) => {
+      await client.query(
+        'SELECT pg_advisory_xact_lock($1, hash) FROM (SELECT DISTINCT hashtext(s) AS hash FROM unnest($2::text[]) AS s ORDER BY 1) AS locks',
+        [LOCK_SPACE, subjects],
+      );
+      const keys = new Map<string, ActiveOrErased>();
+      const erased = await client.query<{ subject_id: string; erased_at: Date }>(
+        'SELECT subject_id, erased_at FROM personal_data_erased_subjects WHERE subject_id = ANY($1::text[])',
+        [subjects],
+      );
+      for (const row of erased.rows) keys.set(row.subject_id, { status: 'erased', erasedAt: row.erased_at.toISOString() });
+      const missing = subjects.filter((subjectId) => !keys.has(subjectId));
+      await client.query(
+        `INSERT INTO personal_data_subject_keys (subject_id, key, created_at)
+           SELECT subject_id, key, $3 FROM unnest($1::text[], $2::bytea[]) AS new_keys (subject_id, key)
+           ON CONFLICT (subject_id) DO NOTHING`,
+        [missing, missing.map(() => randomBytes(KEY_BYTES)), now],
+      );
+      const stored = await client.query<{ subject_id: string; key: Buffer }>(
+        'SELECT subject_id, key FROM personal_data_subject_keys WHERE subject_id = ANY($1::text[])',
+        [missing],
+      );
+      for (const row of stored.rows) keys.set(row.subject_id, { status: 'active', key: row.key });
+      return keys;
+    });
+  }
+
   async lookup(subjectId: string): Promise<SubjectKey> {
     const { rows } = await this.query<{ key: Buffer | null; erased_at: Date | null }>(
       `SELECT k.key, e.erased_at
@@ -114,6 +150,23 @@ export class PostgresKeyStore implements PersonalDataKeyStore {
       await client.query('INSERT INTO personal_data_erased_subjects (subject_id, erased_at) VALUES ($1, $2)', [subjectId, now]);
       return { outcome: 'erased', erasedAt: now.toISOString() };
     });
+  }
+
+  /** The subjects that have a key or an erasure; an unknown subject is left out. */
+  private async lookupAll(subjectIds: readonly string[]): Promise<Map<string, ActiveOrErased>> {
+    const { rows } = await this.query<{ subject_id: string; key: Buffer | null; erased_at: Date | null }>(
+      `SELECT s.subject_id, k.key, e.erased_at
+         FROM unnest($1::text[]) AS s (subject_id)
+         LEFT JOIN personal_data_subject_keys AS k USING (subject_id)
+         LEFT JOIN personal_data_erased_subjects AS e USING (subject_id)`,
+      [subjectIds],
+    );
+    const found = new Map<string, ActiveOrErased>();
+    for (const row of rows) {
+      if (row.key) found.set(row.subject_id, { status: 'active', key: row.key });
+      else if (row.erased_at) found.set(row.subject_id, { status: 'erased', erasedAt: row.erased_at.toISOString() });
+    }
+    return found;
   }
 
   async close(): Promise<void> {

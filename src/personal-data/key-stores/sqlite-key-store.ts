@@ -3,7 +3,7 @@ import { createPrivateFile } from '../../ledger/data-folder.js';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { KEY_BYTES } from '../personal-data-cipher.js';
-import { SubjectErasedError, type KeyErasure, type PersonalDataKeyStore, type SubjectKey } from './key-store.port.js';
+import { SubjectErasedError, type ActiveOrErased, type KeyErasure, type PersonalDataKeyStore, type SubjectKey } from './key-store.port.js';
 
 export const KEY_STORE_FILE = 'keys.db';
 
@@ -65,6 +65,26 @@ export class SqliteKeyStore implements PersonalDataKeyStore {
         if (erased) throw new SubjectErasedError(subjectId, erased.erased_at);
         this.insertKey.run(subjectId, randomBytes(KEY_BYTES), now.toISOString());
         return this.selectKey.get(subjectId)!.key;
+      })
+      .immediate();
+  }
+
+  async keysFor(subjectIds: readonly string[], now: Date): Promise<ReadonlyMap<string, ActiveOrErased>> {
+    const createdAt = now.toISOString();
+    return this.db
+      .transaction(() => {
+        const keys = new Map<string, ActiveOrErased>();
+        for (const subjectId of subjectIds) {
+          if (keys.has(subjectId)) continue;
+          const erased = this.selectErased.get(subjectId);
+          if (erased) {
+            keys.set(subjectId, { status: 'erased', erasedAt: erased.erased_at });
+            continue;
+          }
+          this.insertKey.run(subjectId, randomBytes(KEY_BYTES), createdAt);
+          keys.set(subjectId, { status: 'active', key: this.selectKey.get(subjectId)!.key });
+        }
+        return keys;
       })
       .immediate();
   }
