@@ -62,6 +62,7 @@ export class MerkleLog {
   private readonly selectCheckpointAt;
   private readonly countOrdinaryAfter;
   private readonly appendBatch;
+  private readonly selectLastLeaf;
 
   constructor(
     readonly filename: string,
@@ -128,6 +129,9 @@ export class MerkleLog {
         this.lastGlobalPosition = leaf.globalPosition;
       }
     });
+    this.selectLastLeaf = this.db.prepare<[], { leaf_index: number; global_position: number }>(
+      'SELECT leaf_index, global_position FROM merkle_leaves ORDER BY leaf_index DESC LIMIT 1',
+    );
     this.proofs = new MerkleProofs((level, index) => this.node(level, index));
     ({ frontier: this.frontier, lastGlobalPosition: this.lastGlobalPosition } = this.restore());
   }
@@ -232,11 +236,7 @@ export class MerkleLog {
   }
 
   private restore(): { frontier: MerkleFrontier; lastGlobalPosition: number } {
-    const last = this.db
-      .prepare<[], { leaf_index: number; global_position: number }>(
-        'SELECT leaf_index, global_position FROM merkle_leaves ORDER BY leaf_index DESC LIMIT 1',
-      )
-      .get();
+    const last = this.selectLastLeaf.get();
     if (!last) return { frontier: new MerkleFrontier(), lastGlobalPosition: 0 };
     const size = last.leaf_index + 1;
     const border = MerkleFrontier.borderOf(size).map(({ level, index }) => this.node(level, index));
