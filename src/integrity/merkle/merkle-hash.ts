@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * The hashes of RFC 9162 section 2.1.1 with SHA-256. A leaf and an interior node are told apart by
@@ -8,6 +8,13 @@ export const HASH_SIZE = 32;
 
 const LEAF_PREFIX = Buffer.from([0x00]);
 const NODE_PREFIX = Buffer.from([0x01]);
+
+/**
+ * One scratch buffer for a node's input (0x01 || left || right): crypto.hash is synchronous, so it can
+ * be reused, and a one-shot hash of one buffer costs about half of a createHash with three updates.
+ */
+const nodeInput = Buffer.alloc(1 + 2 * HASH_SIZE);
+nodeInput[0] = 0x01;
 
 /** MTH({}) = SHA-256() */
 export const EMPTY_ROOT: Buffer = createHash('sha256').digest();
@@ -19,7 +26,11 @@ export function leafHash(leafInput: Uint8Array): Buffer {
 
 /** SHA-256(0x01 || left || right) */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  if (left.length !== HASH_SIZE || right.length !== HASH_SIZE)
+    return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 1 + HASH_SIZE);
+  return hash('sha256', nodeInput, 'buffer') as unknown as Buffer;
 }
 
 /** The largest power of two smaller than n (n > 1): where RFC 9162 splits a tree of n leaves. */

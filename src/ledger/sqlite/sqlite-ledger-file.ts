@@ -102,8 +102,21 @@ export class SqliteLedgerFile implements LedgerSource, StoredFeed {
   }
 }
 
+/** One object literal per row (not a spread of eventFieldsOf): the Merkle log's worker reads every event this way. */
 function storedEventOf(row: EventRow): StoredEvent {
-  return { ...eventFieldsOf(row), dataJson: row.data, metadataJson: row.metadata };
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamRevision: row.stream_revision,
+    globalPosition: row.global_position,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    recordedAt: row.recorded_at,
+    previousHash: row.previous_hash,
+    hash: row.hash,
+    dataJson: row.data,
+    metadataJson: row.metadata,
+  };
 }
 
 function readRow(row: EventRow): RecordedEvent {
