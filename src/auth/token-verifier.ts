@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import type { AuthConfig } from './auth.config.js';
 import type { KeySource } from './jwt/json-web-key-set.js';
@@ -23,7 +24,7 @@ export class TokenVerifier {
   private readonly algorithms: readonly JwsAlgorithm[];
   private readonly verifiedTokens: VerifiedTokenCache;
   /** The embedded secret, imported once: jose would import raw key bytes again for every token. */
-  private secretKey?: Promise<CryptoKey>;
+  private secretKey?: Promise<webcrypto.CryptoKey>;
 
   constructor(
     private readonly config: AuthConfig,
@@ -55,8 +56,8 @@ export class TokenVerifier {
     return principal;
   }
 
-  private embeddedKey(secret: Buffer): Promise<CryptoKey> {
-    this.secretKey ??= crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  private embeddedKey(secret: Buffer): Promise<webcrypto.CryptoKey> {
+    this.secretKey ??= webcrypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
     return this.secretKey;
   }
 
@@ -78,9 +79,13 @@ export class TokenVerifier {
     return header;
   }
 
-  private async verified(token: string, key: CryptoKey | Parameters<typeof jwtVerify>[1], nowSeconds: number): Promise<JWTPayload> {
+  private async verified(
+    token: string,
+    key: webcrypto.CryptoKey | Parameters<typeof jwtVerify>[1],
+    nowSeconds: number,
+  ): Promise<JWTPayload> {
     try {
-      const { payload } = await jwtVerify(token, key as CryptoKey, {
+      const { payload } = await jwtVerify(token, key as webcrypto.CryptoKey, {
         algorithms: [...this.algorithms],
         issuer: this.config.issuer,
         audience: this.config.audience,
