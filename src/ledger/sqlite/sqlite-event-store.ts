@@ -38,14 +38,6 @@ export interface SqliteEventStoreOptions {
 }
 
 const SUBSCRIPTION_BATCH = 500;
-/**
- * How long a live subscriber lets commits gather before it reads them. Every projection, the webhook
- * outbox and the Merkle log follow the feed: reading and writing after each group commit cost each of
- * them a query, a parse of the rows and a transaction per commit, ran before the group's callers got
- * their answers, and was what made the slowest commands slow. A few milliseconds later, in one batch,
- * the same work is done once for many commits and after the answers are sent.
- */
-const LIVE_GATHER_MS = 15;
 const KNOWN_HEADS_LIMIT = 10_000;
 
 /**
@@ -196,14 +188,7 @@ export class SqliteEventStore implements EventStore {
           setImmediate(pump); // let the event loop breathe between batches of a long catch-up
         }
       };
-      let gathering: NodeJS.Timeout | undefined;
-      const pumpSoon = (): void => {
-        gathering ??= setTimeout(() => {
-          gathering = undefined;
-          pump();
-        }, LIVE_GATHER_MS).unref();
-      };
-      const onCommit = this.committed.subscribe({ next: pumpSoon, complete: () => subscriber.complete() });
+      const onCommit = this.committed.subscribe({ next: pump, complete: () => subscriber.complete() });
       const poll = setInterval(() => {
         if (this.closed) return;
         const version = this.db.pragma('data_version', { simple: true }) as number;
@@ -216,7 +201,6 @@ export class SqliteEventStore implements EventStore {
       setImmediate(pump);
       return () => {
         onCommit.unsubscribe();
-        clearTimeout(gathering);
         clearInterval(poll);
       };
     });
