@@ -10,6 +10,7 @@
  *   BENCH_HTTP_SERVICE_NODE_OPTIONS   NODE_OPTIONS of the service, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
  *                              to profile it (the profile is written when the bench stops it)
  */
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { LedgerProcess } from '../../test/system/support/ledger-process.js';
 
@@ -24,6 +25,8 @@ export interface HttpRound {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly failures: number;
+  /** The service's CPU time (user + system) over the round divided by the requests answered, when Linux's /proc tells it. */
+  readonly serviceCpuMsPerRequest: number | null;
 }
 
 export interface HttpBenchResult {
@@ -32,6 +35,10 @@ export interface HttpBenchResult {
   readonly commands: HttpRound[];
   readonly ratio: number;
   readonly commandsP99Ms: number;
+  readonly commandsCpuMs: number | null;
+  readonly bareCpuMs: number | null;
+  /** The 1-minute load average at the start and at the end: the machine is shared, so read every figure with it. */
+  readonly loadAverage: readonly [number, number];
 }
 
 const UNIT = 'bench-province';
@@ -71,7 +78,31 @@ function commandSequence(token: string): autocannon.Request[] {
   ];
 }
 
-async function round(url: string, requests: autocannon.Request[] | undefined, path: string): Promise<HttpRound> {
+/**
+ * The process's CPU time in milliseconds from /proc/<pid>/stat (utime + stime, fields 14 and 15, in
+ * clock ticks of 10 ms on Linux), or null elsewhere. On a shared machine the wall-clock rate depends
+ * on what else runs; the CPU time a request costs the service much less.
+ */
+function serviceCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+const loadAverageNow = (): number => {
+  try {
+    return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+  } catch {
+    return Number.NaN;
+  }
+};
+
+async function round(url: string, requests: autocannon.Request[] | undefined, path: string, pid: number | undefined): Promise<HttpRound> {
+  const cpuBefore = serviceCpuMs(pid);
   const result = await autocannon({
     url: `${url}${path}`,
     connections: CONNECTIONS,
@@ -79,13 +110,19 @@ async function round(url: string, requests: autocannon.Request[] | undefined, pa
     pipelining: 1,
     ...(requests ? { requests } : {}),
   });
+  const cpuAfter = serviceCpuMs(pid);
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     failures: result.errors + result.timeouts + result.non2xx,
+    serviceCpuMsPerRequest:
+      cpuBefore === null || cpuAfter === null || result.requests.total === 0 ? null : (cpuAfter - cpuBefore) / result.requests.total,
   };
 }
+
+const cpuText = (round: HttpRound): string =>
+  round.serviceCpuMsPerRequest === null ? 'CPU ?' : `CPU ${round.serviceCpuMsPerRequest.toFixed(2)} ms/request`;
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -110,25 +147,33 @@ export async function runHttpBench(): Promise<HttpBenchResult> {
     if (unit.status !== 201) throw new Error(`Could not register the bench unit: ${unit.status} ${unit.text}`);
     const sequence = commandSequence(ledger.token('bench-clerk', ['recorder', 'official']));
     console.log(`HTTP: ${CONNECTIONS} keep-alive connections, ${ROUNDS} interleaved rounds of ${ROUND_S} s; service pid ${ledger.pid}`);
-    await round(ledger.baseUrl, sequence, ''); // warm-up: JIT, caches, the first pages of every table
+    const loadAtStart = loadAverageNow();
+    await round(ledger.baseUrl, sequence, '', ledger.pid); // warm-up: JIT, caches, the first pages of every table
     const bare: HttpRound[] = [];
     const commands: HttpRound[] = [];
     for (let index = 0; index < ROUNDS; index++) {
-      bare.push(await round(ledger.baseUrl, undefined, '/health'));
-      commands.push(await round(ledger.baseUrl, sequence, ''));
+      bare.push(await round(ledger.baseUrl, undefined, '/health', ledger.pid));
+      commands.push(await round(ledger.baseUrl, sequence, '', ledger.pid));
       const [b, c] = [bare[index], commands[index]];
       console.log(
-        `  round ${index + 1}: GET /health ${Math.round(b.requestsPerSecond)} req/s (p99 ${b.p99Ms} ms); commands ${Math.round(c.requestsPerSecond)} req/s (p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms, ${c.failures} failed)`,
+        `  round ${index + 1}: GET /health ${Math.round(b.requestsPerSecond)} req/s (p99 ${b.p99Ms} ms, ${cpuText(b)}); commands ${Math.round(c.requestsPerSecond)} req/s (p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms, ${cpuText(c)}, ${c.failures} failed)`,
       );
     }
     const ratio = median(commands.map((c) => c.requestsPerSecond)) / median(bare.map((b) => b.requestsPerSecond));
     const commandsP99Ms = median(commands.map((c) => c.p99Ms));
+    const cpuOf = (rounds: readonly HttpRound[]) =>
+      rounds.every((r) => r.serviceCpuMsPerRequest !== null) ? median(rounds.map((r) => r.serviceCpuMsPerRequest!)) : null;
+    const [commandsCpuMs, bareCpuMs] = [cpuOf(commands), cpuOf(bare)];
+    const loadAverage = [loadAtStart, loadAverageNow()] as const;
     const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
     console.log(
       `  commands / bare route: ${ratio.toFixed(2)}x (target >= ${TARGET_RATIO}x: ${verdict(ratio >= TARGET_RATIO)}); commands p99 ${commandsP99Ms} ms (target < ${TARGET_P99_MS} ms: ${verdict(commandsP99Ms < TARGET_P99_MS)})`,
     );
+    console.log(
+      `  service CPU per request: commands ${commandsCpuMs?.toFixed(2) ?? '?'} ms, GET /health ${bareCpuMs?.toFixed(2) ?? '?'} ms; load average ${loadAverage[0]} at the start, ${loadAverage[1]} at the end`,
+    );
     if (commands.some((c) => c.failures > 0)) console.log('  WARNING: some commands failed; the rate counts answers, not successes');
-    return { connections: CONNECTIONS, bare, commands, ratio, commandsP99Ms };
+    return { connections: CONNECTIONS, bare, commands, ratio, commandsP99Ms, commandsCpuMs, bareCpuMs, loadAverage };
   } finally {
     await ledger.dispose();
   }

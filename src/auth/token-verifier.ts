@@ -1,7 +1,9 @@
+import { webcrypto } from 'node:crypto';
 import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import type { AuthConfig } from './auth.config.js';
 import type { KeySource } from './jwt/json-web-key-set.js';
 import { TokenRejected, type JwsAlgorithm } from './jwt/token-rejected.js';
+import { VerifiedTokenCache } from './jwt/verified-token-cache.js';
 import { ROLES, type Principal, type Role } from './principal.js';
 
 import { isOfficialId } from '../officials/official-id.js';
@@ -20,6 +22,9 @@ const SEGMENT = /^[A-Za-z0-9_-]*$/;
  */
 export class TokenVerifier {
   private readonly algorithms: readonly JwsAlgorithm[];
+  private readonly verifiedTokens: VerifiedTokenCache;
+  /** The embedded secret, imported once: jose would import raw key bytes again for every token. */
+  private secretKey?: Promise<webcrypto.CryptoKey>;
 
   constructor(
     private readonly config: AuthConfig,
@@ -27,21 +32,33 @@ export class TokenVerifier {
     private readonly nowSeconds: () => number = () => Date.now() / 1000,
   ) {
     this.algorithms = config.mode === 'embedded' ? ['HS256'] : ['RS256', 'ES256'];
+    this.verifiedTokens = new VerifiedTokenCache(config.clockToleranceSeconds);
   }
 
   async verify(token: string): Promise<Principal> {
+    // Whole seconds, as jose compares exp and nbf.
+    const now = Math.floor(this.nowSeconds());
+    const known = this.verifiedTokens.get(token, now);
+    if (known) return known;
     const header = this.headerOf(token);
     const alg = header.alg as JwsAlgorithm;
     const kid = typeof header.kid === 'string' ? header.kid : undefined;
     let claims: JWTPayload;
     if ('secret' in this.keys) {
-      claims = await this.verified(token, new Uint8Array(this.keys.secret));
+      claims = await this.verified(token, await this.embeddedKey(this.keys.secret), now);
     } else {
       const keys = await this.keys.source.keysFor(kid, alg);
       if (!keys.holds(kid, alg)) throw keys.noKeyFor(kid, alg);
-      claims = await this.verified(token, keys.resolve);
+      claims = await this.verified(token, keys.resolve, now);
     }
-    return this.principalOf(claims);
+    const principal = this.principalOf(claims);
+    this.verifiedTokens.remember(token, principal, claims, now);
+    return principal;
+  }
+
+  private embeddedKey(secret: Buffer): Promise<webcrypto.CryptoKey> {
+    this.secretKey ??= webcrypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    return this.secretKey;
   }
 
   private headerOf(token: string): ProtectedHeaderParameters {
@@ -62,14 +79,18 @@ export class TokenVerifier {
     return header;
   }
 
-  private async verified(token: string, key: Uint8Array | Parameters<typeof jwtVerify>[1]): Promise<JWTPayload> {
+  private async verified(
+    token: string,
+    key: webcrypto.CryptoKey | Parameters<typeof jwtVerify>[1],
+    nowSeconds: number,
+  ): Promise<JWTPayload> {
     try {
-      const { payload } = await jwtVerify(token, key as Uint8Array, {
+      const { payload } = await jwtVerify(token, key as webcrypto.CryptoKey, {
         algorithms: [...this.algorithms],
         issuer: this.config.issuer,
         audience: this.config.audience,
         clockTolerance: this.config.clockToleranceSeconds,
-        currentDate: new Date(this.nowSeconds() * 1000),
+        currentDate: new Date(nowSeconds * 1000),
         requiredClaims: ['exp'],
       });
       return payload;

@@ -9,6 +9,7 @@ import { signTestJws as signHs256 } from '../support/test-tokens.js';
 import { FileKeySource, KeySetUnavailable, UrlKeySource } from '../../src/auth/jwt/json-web-key-set.js';
 import { mintEmbeddedToken, parseTtl } from '../../src/auth/token-minter.js';
 import { TokenVerifier } from '../../src/auth/token-verifier.js';
+import { VERIFIED_TOKEN_TTL_SECONDS, VerifiedTokenCache } from '../../src/auth/jwt/verified-token-cache.js';
 
 const NOW = 1_800_000_000;
 const secret = Buffer.alloc(64, 7);
@@ -105,6 +106,43 @@ describe('verifying bearer tokens', () => {
     await expect(verifier.verify(hs(claims({ exp: NOW - 30 })))).rejects.toThrow('expired');
     await expect(verifier.verify(hs(claims({ nbf: NOW + 30 })))).resolves.toMatchObject({ subject: 'thanh-tra-1' });
     await expect(verifier.verify(hs(claims({ nbf: NOW + 31 })))).rejects.toThrow('not valid yet');
+  });
+
+  describe('a token verified before', () => {
+    it('is refused once it expires, though its signature was checked while it was valid', async () => {
+      let now = NOW;
+      const moving = new TokenVerifier(embedded, { secret }, () => now);
+      const token = hs(claims({ exp: NOW + 10 }));
+      await expect(moving.verify(token)).resolves.toMatchObject({ subject: 'thanh-tra-1' });
+      now = NOW + 39; // exp + skew - 1: still usable
+      await expect(moving.verify(token)).resolves.toMatchObject({ subject: 'thanh-tra-1' });
+      now = NOW + 40;
+      await expect(moving.verify(token)).rejects.toThrow('expired');
+    });
+
+    it('is not usable before its nbf less the skew, even after it was verified later', async () => {
+      let now = NOW + 100;
+      const moving = new TokenVerifier(embedded, { secret }, () => now);
+      const token = hs(claims({ nbf: NOW + 50 }));
+      await expect(moving.verify(token)).resolves.toMatchObject({ subject: 'thanh-tra-1' });
+      now = NOW + 19; // nbf - skew - 1 (a clock stepped back)
+      await expect(moving.verify(token)).rejects.toThrow('not valid yet');
+    });
+
+    it('does not vouch for a token that differs from it by one byte', async () => {
+      const token = hs(claims());
+      await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 'thanh-tra-1' });
+      const [head, , signed] = token.split('.') as [string, string, string];
+      const forged = `${head}.${b64({ ...claims(), roles: ['admin'] })}.${signed}`;
+      await expect(verifier.verify(forged)).rejects.toThrow('signature does not verify');
+    });
+
+    it('is trusted for VERIFIED_TOKEN_TTL_SECONDS at most, so a key removed from the provider stops working soon after', () => {
+      const cache = new VerifiedTokenCache(30);
+      cache.remember('a.b.c', { subject: 's', roles: [], units: [] }, { exp: NOW + 3600 }, NOW);
+      expect(cache.get('a.b.c', NOW + VERIFIED_TOKEN_TTL_SECONDS - 1)).toBeDefined();
+      expect(cache.get('a.b.c', NOW + VERIFIED_TOKEN_TTL_SECONDS)).toBeUndefined();
+    });
   });
 
   describe('the roles claim', () => {
