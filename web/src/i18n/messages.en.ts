@@ -422,7 +422,6 @@ export const en: Messages = {
     agenda: 'Agenda',
     events: 'Events',
     openVisit: (purpose) => `Open the visit: ${purpose}`,
-    openMeeting: 'Open the meeting',
     visitStatuses: { scheduled: 'Scheduled', conducted: 'Conducted', cancelled: 'Cancelled' },
     visitSorts: { '-plannedFor': 'Planned day, latest first', plannedFor: 'Planned day, earliest first' },
     meetingSorts: { '-heldAt': 'Time held, latest first', heldAt: 'Time held, earliest first' },

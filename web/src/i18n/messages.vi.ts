@@ -431,7 +431,6 @@ export const vi = {
     agenda: 'Nội dung',
     events: 'Sự kiện',
     openVisit: (purpose: string) => `Mở chuyến đi: ${purpose}`,
-    openMeeting: 'Mở cuộc họp',
     visitStatuses: { scheduled: 'Đã lên lịch', conducted: 'Đã đi', cancelled: 'Đã hủy' } as Record<string, string>,
     visitSorts: { '-plannedFor': 'Ngày dự kiến, mới nhất trước', plannedFor: 'Ngày dự kiến, cũ nhất trước' } as Record<string, string>,
     meetingSorts: { '-heldAt': 'Thời gian họp, mới nhất trước', heldAt: 'Thời gian họp, cũ nhất trước' } as Record<string, string>,

@@ -111,7 +111,7 @@ function CellMeetings({ unitId, month }: { readonly unitId: string; readonly mon
           </dd>
         </div>
       </dl>
-      <Link to="/meetings" search={{ unitId, ...monthPeriod(month.month), sort: 'heldAt' }}>
+      <Link to="/meetings" search={{ unitId, below: true, ...monthPeriod(month.month), sort: 'heldAt' }}>
         {m.records.meetingsOfCell}
       </Link>
     </div>

@@ -122,11 +122,7 @@ export function MeetingTable({ items }: { readonly items: readonly MeetingListIt
             <tr key={meeting.meetingId}>
               <th scope="row">
                 {meeting.events[0] ? (
-                  <Link
-                    to="/events/$eventId"
-                    params={{ eventId: meeting.events[0].eventId }}
-                    aria-label={`${m.records.openMeeting} ${meeting.meetingId}`}
-                  >
+                  <Link to="/events/$eventId" params={{ eventId: meeting.events[0].eventId }}>
                     <DateTime value={meeting.heldAt} />
                   </Link>
                 ) : (
