@@ -13,4 +13,7 @@ export const CONSOLE_SECTIONS: readonly string[] = [
   'events',
   'integrity',
   'recording',
+  'units',
+  'visits',
+  'meetings',
 ];

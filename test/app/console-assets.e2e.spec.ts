@@ -16,7 +16,15 @@ describe('the console served at /', () => {
 
   it("answers / and the console's own routes with index.html, never cached, and its hashed assets cached for a year", async () => {
     const index = readFileSync(join(CONSOLE_DIR, 'index.html'), 'utf8');
-    for (const path of ['/', '/cases/f06bc117', '/officials/le-thi-hoa?from=2017-01-01', '/sign-in']) {
+    for (const path of [
+      '/',
+      '/cases/f06bc117',
+      '/officials/le-thi-hoa?from=2017-01-01',
+      '/sign-in',
+      '/units/gia-loc',
+      '/visits?unitId=gia-loc&below=true',
+      '/meetings?attendeeId=le-thi-hoa',
+    ]) {
       const answer = await subject.anonymous.get(path).expect(200);
       expect({ path, type: answer.type, cache: answer.headers['cache-control'] }).toEqual({ path, type: 'text/html', cache: 'no-cache' });
       expect(answer.text).toBe(index);

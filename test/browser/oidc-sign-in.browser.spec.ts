@@ -1,10 +1,15 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../support/free-port.js';
 import { startTestIdentityProvider, type TestIdentityProvider } from '../support/test-identity-provider.js';
-import { LedgerProcess } from '../system/support/ledger-process.js';
+import { LedgerProcess, PROJECT_ROOT } from '../system/support/ledger-process.js';
 import { chromiumAvailable, launchChromium, seriousAccessibilityViolations } from './support/chromium.js';
 
 const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
+const SHOTS =
+  process.env.LEDGER_SCREENSHOTS === 'docs' ? join(PROJECT_ROOT, 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'oidc-shots-'));
 
 /**
  * The built service in external mode, its console signing people in through a real OpenID Connect
@@ -19,6 +24,7 @@ describeInBrowser("signing in to the console with the province's account, in Chr
   let base: string;
 
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     const providerPort = await freePort();
     const issuer = `http://127.0.0.1:${providerPort}`;
     ledger = await LedgerProcess.create({
@@ -51,11 +57,13 @@ describeInBrowser("signing in to the console with the province's account, in Chr
     const button = page.getByRole('link', { name: 'Đăng nhập bằng tài khoản của tỉnh' });
     await button.waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'oidc-sign-in.png'), fullPage: true });
     await button.click();
 
     await page.waitForURL(`${provider.issuer}/**`);
     await page.locator('input[name="login"]').fill('thanh-tra-gia-tan');
     await page.locator('input[name="password"]').fill('any');
+    await page.screenshot({ path: join(SHOTS, 'oidc-provider.png'), fullPage: true });
     await page.locator('button[type="submit"]').click();
     await page.locator('input[name="prompt"][value="consent"]').waitFor({ state: 'attached' });
     await page.locator('button[type="submit"]').click();
@@ -63,6 +71,8 @@ describeInBrowser("signing in to the console with the province's account, in Chr
     await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
     expect(page.url()).toBe(`${base}/`);
     await page.getByText('thanh-tra-gia-tan').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(SHOTS, 'oidc-signed-in.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(`${provider.issuer}/**`);
@@ -74,5 +84,6 @@ describeInBrowser("signing in to the console with the province's account, in Chr
     await page.waitForURL(`${base}/sign-in?error=OIDC.ATTEMPT_UNKNOWN`);
     await page.getByText('Lượt đăng nhập này không bắt đầu từ trình duyệt này').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'oidc-refused.png'), fullPage: true });
   });
 });

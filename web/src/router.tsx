@@ -2,6 +2,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '
 import { Shell } from './ui/Shell';
 import { NotFound } from './screens/NotFound';
 import { caseSearchOf } from './screens/cases/case-filters';
+import { meetingSearchOf, visitSearchOf } from './screens/records/record-filters';
 
 /** Search parameters are strings from the address bar: keep the known ones that are non-empty strings. */
 function strings<K extends string>(...keys: K[]) {
@@ -57,6 +58,23 @@ const routes = [
     path: '/officials/$officialId',
     validateSearch: strings('from', 'to'),
     component: lazyRouteComponent(() => import('./screens/officials/OfficialScreen'), 'OfficialScreen'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/units/$unitId',
+    component: lazyRouteComponent(() => import('./screens/units/UnitWorklistScreen'), 'UnitWorklistScreen'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/visits',
+    validateSearch: visitSearchOf,
+    component: lazyRouteComponent(() => import('./screens/records/VisitListScreen'), 'VisitListScreen'),
+  }),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/meetings',
+    validateSearch: meetingSearchOf,
+    component: lazyRouteComponent(() => import('./screens/records/MeetingListScreen'), 'MeetingListScreen'),
   }),
   createRoute({
     getParentRoute: () => rootRoute,

@@ -40,5 +40,9 @@ describe('the monthly duty grid', () => {
     fireEvent.click(screen.getByRole('button', { name: 'thong-nhat, 02/2017: Đạt' }));
     const links = await screen.findAllByRole('link');
     expect(links.map((link) => link.getAttribute('href'))).toContain('/events/80e56a0e-2e0e-5e8d-a938-53f74bc4665e');
+    const meetings = screen.getByRole('link', { name: 'Xem các cuộc họp của đơn vị trong tháng này' });
+    expect(new URL(meetings.getAttribute('href')!, 'http://console.invalid').searchParams.toString()).toBe(
+      'unitId=thong-nhat&below=true&from=2017-02-01&to=2017-02-28&sort=heldAt',
+    );
   });
 });

@@ -1,8 +1,10 @@
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { MonthOfAttendance, ReviewView } from '../../api/views';
 import { formatMonth } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { Badge, EventLink, label, type Tone } from '../../ui/common';
+import { monthPeriod } from '../records/record-filters';
 
 const TONES: Record<string, Tone> = { met: 'good', missed: 'bad', 'no-meeting-held': 'neutral', open: 'warn', 'no-rule': 'neutral' };
 
@@ -109,6 +111,9 @@ function CellMeetings({ unitId, month }: { readonly unitId: string; readonly mon
           </dd>
         </div>
       </dl>
+      <Link to="/meetings" search={{ unitId, below: true, ...monthPeriod(month.month), sort: 'heldAt' }}>
+        {m.records.meetingsOfCell}
+      </Link>
     </div>
   );
 }

@@ -192,6 +192,17 @@ function ReviewBody({ review }: { readonly review: ReviewView }) {
             </tbody>
           </table>
         </div>
+        <Link
+          to="/visits"
+          search={{
+            participantId: review.officialId,
+            from: review.period.from.slice(0, 10),
+            to: review.period.to.slice(0, 10),
+            sort: 'plannedFor',
+          }}
+        >
+          {m.unitWork.seeAllVisits}
+        </Link>
       </Section>
       <Section title={m.official.preemptions}>
         {review.preemptions.matters.length === 0 ? (

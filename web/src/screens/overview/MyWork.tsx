@@ -8,6 +8,7 @@ import { caseSearchOf, type CaseSearch } from '../cases/case-filters';
 import { DUE_SOON_WORKING_DAYS } from './CaseFigures';
 
 type CaseSection = components['schemas']['CaseSectionView'];
+type Worklist = Omit<components['schemas']['UnitWorklistView'], 'unitId'>;
 const SHOWN = 5;
 // Enough for an official's own work to be counted exactly; beyond it the figure says "more than".
 const COUNTED = 200;
@@ -37,31 +38,39 @@ export function MyWork() {
       ) : mine.error ? (
         <ErrorNotice error={mine.error} onRetry={() => mine.refetch()} />
       ) : (
-        <div className="grid-2">
-          <Cases title={m.myWork.assigned} section={mine.data.assigned} />
-          <Cases title={m.myWork.dueSoon} section={mine.data.dueSoon} />
-          <Cases title={m.myWork.overdue} section={mine.data.overdue} />
-          <Cases title={m.myWork.notReportedUpward} section={mine.data.notReportedUpward} />
-          <div className="work-part">
-            <h3>
-              {m.myWork.visitsPlanned} <Count n={mine.data.visitsPlanned.items.length} more={mine.data.visitsPlanned.more} />
-            </h3>
-            {mine.data.visitsPlanned.items.length === 0 ? (
-              <p className="muted">{m.app.none}</p>
-            ) : (
-              <ul className="work-list">
-                {mine.data.visitsPlanned.items.slice(0, SHOWN).map((visit) => (
-                  <li key={visit.visitId}>
-                    <DateTime value={visit.plannedFor} /> · {visit.purpose} · {visit.unitId}{' '}
-                    {visit.events[0] && <EventLink eventId={visit.events[0].eventId} />}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        </div>
+        <WorklistSections worklist={mine.data} />
       )}
     </Section>
+  );
+}
+
+/** A worklist's five parts (an official's or a unit's): cases assigned, due soon, overdue, to report upward, and visits planned. */
+export function WorklistSections({ worklist }: { readonly worklist: Worklist }) {
+  const { m } = useI18n();
+  return (
+    <div className="grid-2">
+      <Cases title={m.myWork.assigned} section={worklist.assigned} />
+      <Cases title={m.myWork.dueSoon} section={worklist.dueSoon} />
+      <Cases title={m.myWork.overdue} section={worklist.overdue} />
+      <Cases title={m.myWork.notReportedUpward} section={worklist.notReportedUpward} />
+      <div className="work-part">
+        <h3>
+          {m.myWork.visitsPlanned} <Count n={worklist.visitsPlanned.items.length} more={worklist.visitsPlanned.more} />
+        </h3>
+        {worklist.visitsPlanned.items.length === 0 ? (
+          <p className="muted">{m.app.none}</p>
+        ) : (
+          <ul className="work-list">
+            {worklist.visitsPlanned.items.slice(0, SHOWN).map((visit) => (
+              <li key={visit.visitId}>
+                <DateTime value={visit.plannedFor} /> · {visit.purpose} · {visit.unitId}{' '}
+                {visit.events[0] && <EventLink eventId={visit.events[0].eventId} />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
   );
 }
 

@@ -10,6 +10,7 @@ import { DateTime, ErrorNotice, label, Loading, Section } from '../../ui/common'
 import { visibleNav } from '../../ui/Shell';
 import { DeadlineBadge } from '../cases/StatusBadge';
 import { CaseFigures } from './CaseFigures';
+import { MyUnits } from './MyUnits';
 import { MyWork } from './MyWork';
 
 const BarChart = lazy(() => import('../../ui/charts/BarChart'));
@@ -34,6 +35,7 @@ export function OverviewScreen() {
         <h1>{m.overview.title}</h1>
         {can(session, 'cases.read') && <CaseFigures />}
         {official && can(session, 'cases.read') && <MyWork />}
+        {can(session, 'cases.read') && <MyUnits />}
         <p>{m.overview.welcome}</p>
         <ul className="shortcuts">
           {visibleNav(session)
@@ -51,6 +53,7 @@ export function OverviewScreen() {
       <h1>{m.overview.title}</h1>
       {can(session, 'cases.read') && <CaseFigures />}
       {official && can(session, 'cases.read') && <MyWork />}
+      {can(session, 'cases.read') && <MyUnits />}
       <div className="grid-2">
         <OnTimeByMonth />
         <UnitsRanked />
