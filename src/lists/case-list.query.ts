@@ -194,7 +194,7 @@ export class CaseListQuery {
         // every match, and sorting keys alone is far cheaper than sorting each match's whole view.
         const withCtes = ctes.length ? `WITH RECURSIVE ${ctes.join(', ')} ` : '';
         const sql = `${withCtes}
-          SELECT p.case_key, p.sort_value, (SELECT v.view FROM "${t.cases}" v WHERE v.case_key = p.case_key) AS view
+          SELECT p.case_key, p.sort_value, (SELECT v.view FROM "${t.case_views}" v WHERE v.case_key = p.case_key) AS view
           FROM (
             SELECT c.case_key, ${sortColumn} AS sort_value FROM ${from}
             ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

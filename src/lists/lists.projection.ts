@@ -30,7 +30,7 @@ export const listsProjection: Projection<ListsTable> = {
   name: 'lists',
   // 2: a unit's view shows its parents over time; 3: a case's suspension (the suspended filter, suspendedAt);
   // 4: query indexes built after a rebuild's last batch, contentless search text; 5: a unit's remote-area designations;
-  // 6: the facts in a rowid table.
+  // 6: the facts in a rowid table, the cases' views in a table of their own.
   version: 6,
   tables: LISTS_TABLES,
 
