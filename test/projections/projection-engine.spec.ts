@@ -200,6 +200,7 @@ describe('the projection engine', () => {
         // The old generation's tables are gone.
         expect(rebuilt.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'audit_trail_g1_%'").all()).toEqual([]);
       },
+      90_000, // the worker from the sources compiles them first: seconds, more on a loaded machine
     );
 
     it('drops a generation left half-built by a crashed rebuild and builds a new one', async () => {
