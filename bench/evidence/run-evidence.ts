@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Principal } from '../../src/auth/principal.js';
@@ -26,10 +26,13 @@ import { generateProvince } from '../projections/province.js';
  * commune's recorder (every case, visit and meeting event checked against the unit's line).
  *
  *   BENCH_EVIDENCE_EVENTS=1000000 BENCH_EVIDENCE_RUNS=3000
+ *   BENCH_EVIDENCE_PROVINCE=<folder>   a province generated before (its province-events.db, copied, so the
+ *                                      disclosed reads' appends leave it as it was), instead of a new one
  */
 const EVENTS = Number(process.env.BENCH_EVIDENCE_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_EVIDENCE_RUNS ?? 3000);
 const WARM_UP = 300;
+const KEPT_PROVINCE = process.env.BENCH_EVIDENCE_PROVINCE;
 const TARGET_P95_MS = 5;
 
 interface Latency {
@@ -48,18 +51,27 @@ function latency(samples: number[]): Latency {
 
 export async function runEvidenceBench(projectRoot: string, folder: string, machine: Machine): Promise<{ pass: boolean }> {
   console.log(`\nEvidence by id: ${machine.cores} x ${machine.cpuModel}, Node ${machine.node}, files in ${folder} (${machine.filesystem})`);
+  if (KEPT_PROVINCE) copyFileSync(join(KEPT_PROVINCE, 'province-events.db'), join(folder, 'evidence-events.db'));
   const store = new SqliteEventStore(join(folder, 'evidence-events.db'));
   const log = new MerkleLog(join(folder, 'evidence-integrity.db'));
   const keys = new SqliteKeyStore(join(folder, 'evidence-keys.db'));
   try {
-    const province = await generateProvince(store, EVENTS, 256, (events) =>
-      process.stdout.write(`\r  generating: ${events.toLocaleString('en-US')} events`),
-    );
+    if (!KEPT_PROVINCE)
+      await generateProvince(store, EVENTS, 256, (events) =>
+        process.stdout.write(`\r  generating: ${events.toLocaleString('en-US')} events`),
+      );
     const ids: string[] = [];
+    const streams = new Set<string>();
+    const logStarted = performance.now();
     for await (const batch of store.readAll({ batchSize: 5000 })) {
       log.append(batch);
-      for (const event of batch) ids.push(event.eventId);
+      for (const event of batch) {
+        ids.push(event.eventId);
+        streams.add(event.streamId);
+      }
     }
+    const province = { events: ids.length, streams: streams.size };
+    console.log(`\r  Merkle log built in ${((performance.now() - logStarted) / 1000).toFixed(1)} s`);
     console.log(
       `\r  ${province.events.toLocaleString('en-US')} events in ${province.streams.toLocaleString('en-US')} streams, Merkle log of ${log.size.toLocaleString('en-US')} leaves`,
     );

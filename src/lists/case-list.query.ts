@@ -213,12 +213,12 @@ export class CaseListQuery {
         const ranked = `(SELECT rowid AS case_key, bm25("${t.case_text}", ${BM25_WEIGHTS}) AS score FROM "${t.case_text}"
             WHERE "${t.case_text}" MATCH @match) m JOIN "${t.cases}" c ON c.case_key = m.case_key`;
         const from = relevance ? ranked : walk ? `"${t.cases}" c INDEXED BY "${t.cases}_${WALKED_INDEX[sortName]}"` : `"${t.cases}" c`;
-        const texts = search === null ? 'NULL' : `(SELECT v.texts FROM "${t.cases}" v WHERE v.case_key = p.case_key)`;
+        const texts = search === null ? 'NULL' : `(SELECT v.texts FROM "${t.case_views}" v WHERE v.case_key = p.case_key)`;
         // The page's keys first, its views after: a search or a filter the indexes do not order sorts
         // every match, and sorting keys alone is far cheaper than sorting each match's whole view.
         const withCtes = ctes.length ? `WITH RECURSIVE ${ctes.join(', ')} ` : '';
         const sql = `${withCtes}
-          SELECT p.case_key, p.sort_value, (SELECT v.view FROM "${t.cases}" v WHERE v.case_key = p.case_key) AS view,
+          SELECT p.case_key, p.sort_value, (SELECT v.view FROM "${t.case_views}" v WHERE v.case_key = p.case_key) AS view,
             ${texts} AS texts
           FROM (
             SELECT c.case_key, ${sortColumn} AS sort_value FROM ${from}

@@ -2,6 +2,7 @@
 export const LISTS_TABLES = [
   'facts',
   'cases',
+  'case_views',
   'case_text',
   'case_findings',
   'units',

@@ -30,18 +30,22 @@ export const listsProjection: Projection<ListsTable> = {
   name: 'lists',
   // 2: a unit's view shows its parents over time; 3: a case's suspension (the suspended filter, suspendedAt);
   // 4: query indexes built after a rebuild's last batch, contentless search text; 5: a unit's remote-area designations;
-  // 6: the search text in one column per field (weighed by relevance) and each case's texts as recorded (snippets).
-  version: 6,
+  // 6: the search text in one column per field (weighed by relevance) and each case's texts as recorded (snippets);
+  // 7: the facts in a rowid table, the cases' views and texts in a table of their own.
+  version: 7,
   tables: LISTS_TABLES,
 
   schema(db, tables) {
+    // A rowid table, not WITHOUT ROWID: a row is a stream's facts (kilobytes), and kept in the key's
+    // order they made every insert move large cells about a page split; in rowid order they are
+    // appended, and the key's index holds only the key (3.6 of 40 s of CPU in a rebuild of 1,000,000 events).
     db.exec(`
       CREATE TABLE "${tables.facts}" (
         stream_id      TEXT    NOT NULL,
         first_revision INTEGER NOT NULL,
         facts          TEXT    NOT NULL,
         PRIMARY KEY (stream_id, first_revision)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
     `);
     LIST_SCHEMA(db, tables);
   },

@@ -3,6 +3,7 @@ import type { EventStore } from '../ledger/event-store.port.js';
 import { GenerationCatalog } from './generation-catalog.js';
 import { GenerationWriter } from './generation-writer.js';
 import { tableNamesFor, type Projection } from './projection.js';
+import { openFeedReader, type ReaderThread } from './threaded-feed-reader.js';
 
 export interface RebuildProgress {
   readonly projection: string;
@@ -24,6 +25,11 @@ export interface RebuildOptions {
   readonly batchSize?: number;
   readonly now?: () => Date;
   readonly onProgress?: (progress: RebuildProgress) => void;
+  /**
+   * Who reads the feed: by default a worker thread when the store's file can be read from one (the
+   * embedded store), so reading and applying overlap on two cores; 'in-thread' for the store's readAll.
+   */
+  readonly reader?: ReaderThread | 'in-thread';
 }
 
 /**
@@ -54,17 +60,23 @@ export async function rebuildProjection(
 
   let position = 0;
   let done = 0;
-  for (;;) {
-    let readThisPass = 0;
-    for await (const batch of store.readAll({ after: position, batchSize: options.batchSize ?? 2000 })) {
-      if (!writer.write(batch)) throw superseded();
-      position = batch[batch.length - 1].globalPosition;
-      done += batch.length;
-      readThisPass += batch.length;
-      options.onProgress?.({ projection: projection.name, done, position, head: Math.max(position, await store.headPosition()) });
+  const reader = openFeedReader(store, options.batchSize ?? 2000, options.reader);
+  try {
+    for (;;) {
+      // Events appended while this pass ran are read by the next one; swap only once a pass finds none.
+      const head = await store.headPosition();
+      let readThisPass = 0;
+      for await (const batch of reader.read(position, head)) {
+        if (!writer.write(batch)) throw superseded();
+        position = batch[batch.length - 1].globalPosition;
+        done += batch.length;
+        readThisPass += batch.length;
+        options.onProgress?.({ projection: projection.name, done, position, head: Math.max(position, head) });
+      }
+      if (readThisPass === 0) break;
     }
-    // Events appended while this pass ran are read by the next one; swap only once a pass finds none.
-    if (readThisPass === 0) break;
+  } finally {
+    await reader.close();
   }
   db.transaction(() => {
     if (catalog.get(projection.name, generation)?.state !== 'building') throw superseded();
