@@ -9,6 +9,12 @@ export interface CaseDeadline extends TimelineDeadline {
   readonly caseId: string;
 }
 
+/** What a deadline contributes to an aggregate: the fields the groups and their figures read. */
+export type CountedDeadline = Pick<
+  CaseDeadline,
+  'caseId' | 'step' | 'status' | 'durationHours' | 'unitId' | 'officialId' | 'clockStartedAt'
+>;
+
 export interface StepStatistics {
   readonly step: TimelineDeadlineStep;
   /** Every deadline of the step in the group, by status. */
@@ -19,7 +25,8 @@ export interface StepStatistics {
   readonly p90Hours: number | null;
   /** met / (met + missed + overdue): the share of the steps that fell due and were done in time. */
   readonly onTimeRate: number | null;
-  readonly caseIds: readonly string[];
+  /** How many cases these deadlines are of. */
+  readonly cases: number;
 }
 
 export interface GroupStatistics {
@@ -27,7 +34,8 @@ export interface GroupStatistics {
   readonly key: string;
   readonly count: number;
   readonly onTimeRate: number | null;
-  readonly caseIds: readonly string[];
+  /** How many cases the group's deadlines are of. */
+  readonly cases: number;
   readonly steps: readonly StepStatistics[];
 }
 
@@ -39,7 +47,11 @@ export const UNASSIGNED = 'unassigned';
  */
 export function quantile(values: readonly number[], q: number): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  return quantileOfSorted(Float64Array.from(values).sort(), q);
+}
+
+function quantileOfSorted(sorted: Float64Array, q: number): number | null {
+  if (sorted.length === 0) return null;
   const rank = (sorted.length - 1) * q;
   const below = Math.floor(rank);
   const above = Math.min(below + 1, sorted.length - 1);
@@ -48,14 +60,16 @@ export function quantile(values: readonly number[], q: number): number | null {
 
 /** met / (met + missed + overdue); open, paused and superseded steps have not been judged yet. */
 export function onTimeRate(deadlines: readonly Pick<TimelineDeadline, 'status'>[]): number | null {
-  const met = deadlines.filter((deadline) => deadline.status === 'met').length;
-  const due = deadlines.filter(
-    (deadline) => deadline.status === 'met' || deadline.status === 'missed' || deadline.status === 'overdue',
-  ).length;
+  let met = 0;
+  let due = 0;
+  for (const { status } of deadlines) {
+    if (status === 'met') met++;
+    if (status === 'met' || status === 'missed' || status === 'overdue') due++;
+  }
   return due === 0 ? null : met / due;
 }
 
-export function keyOf(deadline: CaseDeadline, groupBy: GroupBy): string {
+export function keyOf(deadline: Pick<CountedDeadline, 'unitId' | 'officialId' | 'clockStartedAt'>, groupBy: GroupBy): string {
   switch (groupBy) {
     case 'unit':
       return deadline.unitId;
@@ -68,44 +82,56 @@ export function keyOf(deadline: CaseDeadline, groupBy: GroupBy): string {
   }
 }
 
-/** Groups judged deadlines (those whose clock started) and computes each group's figures, per step. */
-export function aggregate(deadlines: readonly CaseDeadline[], groupBy: GroupBy): GroupStatistics[] {
-  const groups = new Map<string, CaseDeadline[]>();
+/**
+ * Groups judged deadlines whose clock started and computes each group's figures, per step (in the
+ * order the group first meets each step). `keyFor` gives a deadline's group, keyOf by default.
+ */
+export function aggregate<Counted extends CountedDeadline>(
+  deadlines: readonly Counted[],
+  groupBy: GroupBy,
+  keyFor: (deadline: Counted) => string = (deadline) => keyOf(deadline, groupBy),
+): GroupStatistics[] {
+  const groups = new Map<string, Counted[]>();
   for (const deadline of deadlines) {
     if (deadline.clockStartedAt === null) continue;
-    const key = keyOf(deadline, groupBy);
-    groups.set(key, [...(groups.get(key) ?? []), deadline]);
+    const key = keyFor(deadline);
+    const members = groups.get(key);
+    if (members) members.push(deadline);
+    else groups.set(key, [deadline]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, members]) => {
-      const steps = [...new Set(members.map((deadline) => deadline.step))].map((step) =>
-        stepStatistics(
-          step,
-          members.filter((deadline) => deadline.step === step),
-        ),
-      );
-      return { key, count: members.length, onTimeRate: onTimeRate(members), caseIds: caseIdsOf(members), steps };
+      const bySteps = new Map<TimelineDeadlineStep, CountedDeadline[]>();
+      for (const deadline of members) {
+        const ofStep = bySteps.get(deadline.step);
+        if (ofStep) ofStep.push(deadline);
+        else bySteps.set(deadline.step, [deadline]);
+      }
+      const steps = [...bySteps.entries()].map(([step, ofStep]) => stepStatistics(step, ofStep));
+      return { key, count: members.length, onTimeRate: onTimeRate(members), cases: casesOf(members), steps };
     });
 }
 
-function stepStatistics(step: TimelineDeadlineStep, deadlines: readonly CaseDeadline[]): StepStatistics {
+function stepStatistics(step: TimelineDeadlineStep, deadlines: readonly CountedDeadline[]): StepStatistics {
   const byStatus: Partial<Record<TimelineStatus, number>> = {};
-  for (const deadline of deadlines) byStatus[deadline.status] = (byStatus[deadline.status] ?? 0) + 1;
-  const done = deadlines
-    .filter((deadline) => (deadline.status === 'met' || deadline.status === 'missed') && deadline.durationHours !== null)
-    .map((deadline) => deadline.durationHours!);
+  const done: number[] = [];
+  for (const deadline of deadlines) {
+    byStatus[deadline.status] = (byStatus[deadline.status] ?? 0) + 1;
+    if ((deadline.status === 'met' || deadline.status === 'missed') && deadline.durationHours !== null) done.push(deadline.durationHours);
+  }
+  const sorted = Float64Array.from(done).sort();
   return {
     step,
     count: deadlines.length,
     byStatus,
-    medianHours: quantile(done, 0.5),
-    p90Hours: quantile(done, 0.9),
+    medianHours: quantileOfSorted(sorted, 0.5),
+    p90Hours: quantileOfSorted(sorted, 0.9),
     onTimeRate: onTimeRate(deadlines),
-    caseIds: caseIdsOf(deadlines),
+    cases: casesOf(deadlines),
   };
 }
 
-function caseIdsOf(deadlines: readonly CaseDeadline[]): string[] {
-  return [...new Set(deadlines.map((deadline) => deadline.caseId))].sort();
+function casesOf(deadlines: readonly CountedDeadline[]): number {
+  return new Set(deadlines.map((deadline) => deadline.caseId)).size;
 }

@@ -6,6 +6,7 @@ import { ProjectionsModule } from '../projections/projections.module.js';
 import { READ_MODELS } from '../projections/read-models.database.js';
 import { CaseTimelinesQuery } from './case-timelines.query.js';
 import { TimelinesController } from './http/timelines.controller.js';
+import { JudgedDeadlineWarmUp } from './judged-deadline-warm-up.js';
 import { PoliciesModule } from '../policies/policies.module.js';
 import { RuleBookQuery } from '../policies/rule-book.query.js';
 
@@ -20,6 +21,7 @@ import { RuleBookQuery } from '../policies/rule-book.query.js';
       useFactory: (db: Database.Database, calendar: WorkingDayCalendar, rules: RuleBookQuery) =>
         new CaseTimelinesQuery(db, calendar, rules),
     },
+    JudgedDeadlineWarmUp,
   ],
   exports: [CaseTimelinesQuery],
 })

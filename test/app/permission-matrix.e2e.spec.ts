@@ -99,6 +99,7 @@ const ROWS: readonly Row[] = [
   ['GET', '/api/v1/timelines/cases/{caseId}', undefined, OVERSIGHT],
   ['GET', '/api/v1/timelines/overdue?asOf=2017-06-01T00:00:00%2B07:00', undefined, OVERSIGHT],
   ['GET', '/api/v1/timelines/aggregates?groupBy=unit', undefined, OVERSIGHT],
+  ['GET', '/api/v1/timelines/deadlines?groupBy=unit&key=gia-tan', undefined, OVERSIGHT],
   ['GET', '/api/v1/evaluations/2017?officialId=o-gia-tan', undefined, OVERSIGHT],
   ['GET', '/api/v1/evaluations/2017.csv?officialId=o-gia-tan', undefined, OVERSIGHT],
   ['GET', '/api/v1/projections', undefined, ['inspector', 'admin']],

@@ -108,7 +108,8 @@ describe('response timelines over HTTP', () => {
         key: 'o-1',
         count: 1,
         onTimeRate: 0,
-        caseIds: [idOf(complaint)],
+        cases: 1,
+        deadlines: `/api/v1/timelines/deadlines?groupBy=official&asOf=${encodeURIComponent(at('31'))}&key=o-1&step=assigned-due`,
         steps: [
           {
             step: 'assigned-due',
@@ -117,7 +118,8 @@ describe('response timelines over HTTP', () => {
             medianHours: 359,
             p90Hours: 359,
             onTimeRate: 0,
-            caseIds: [idOf(complaint)],
+            cases: 1,
+            deadlines: `/api/v1/timelines/deadlines?groupBy=official&asOf=${encodeURIComponent(at('31'))}&key=o-1&step=assigned-due`,
           },
         ],
       },
@@ -127,7 +129,14 @@ describe('response timelines over HTTP', () => {
         `/api/v1/timelines/aggregates?minPosition=${position}&groupBy=month&step=acknowledge&category=complaint&from=2025-03-01T00:00:00%2B07:00&to=2025-04-01T00:00:00%2B07:00&asOf=${encodeURIComponent(at('31'))}`,
       )
       .expect(200);
-    expect(byMonth.body.groups).toMatchObject([{ key: '2025-03', onTimeRate: 1, caseIds: [idOf(complaint)] }]);
+    expect(byMonth.body.groups).toMatchObject([{ key: '2025-03', onTimeRate: 1, cases: 1 }]);
+    // The group's link lists the deadlines it counted, with their evidence.
+    const behind = await http.get(byMonth.body.groups[0].deadlines as string).expect(200);
+    expect(behind.body).toMatchObject({ groupBy: 'month', key: '2025-03' });
+    expect(
+      behind.body.items.map((item: { caseId: string; step: string; status: string }) => [item.caseId, item.step, item.status]),
+    ).toEqual([[idOf(complaint), 'acknowledge', 'met']]);
+    expect(behind.body.eventLinks[behind.body.items[0].evidence.clockStartEventId]).toBeDefined();
     const byUnit = await http
       .get(`/api/v1/timelines/aggregates?minPosition=${position}&groupBy=unit&step=acknowledge&asOf=${encodeURIComponent(at('31'))}`)
       .expect(200);

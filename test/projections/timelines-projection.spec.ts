@@ -398,9 +398,15 @@ describe('the case-timelines projection', () => {
     ]);
 
     const byUnit = query.aggregates({ asOf, groupBy: 'unit', step: 'acknowledge' });
-    expect(byUnit.map((group) => [group.key, group.caseIds, group.onTimeRate])).toEqual([
-      ['gia-loc', ['c2'], 0],
-      ['gia-tan', ['c1', 'c3'], 0.5],
+    expect(byUnit.map((group) => [group.key, group.cases, group.onTimeRate])).toEqual([
+      ['gia-loc', 1, 0],
+      ['gia-tan', 2, 0.5],
+    ]);
+    expect(
+      query.groupDeadlines({ asOf, groupBy: 'unit', step: 'acknowledge', key: 'gia-tan' }).map((item) => [item.caseId, item.status]),
+    ).toEqual([
+      ['c1', 'missed'],
+      ['c3', 'met'],
     ]);
     expect(byUnit[1].steps[0]).toMatchObject({
       step: 'acknowledge',
@@ -409,12 +415,14 @@ describe('the case-timelines projection', () => {
       medianHours: (14 * 24 + 24) / 2,
       p90Hours: 24 + 0.9 * (14 * 24 - 24),
     });
-    expect(query.aggregates({ asOf, groupBy: 'official', step: 'assigned-due' })).toMatchObject([
-      { key: 'o-1', caseIds: ['c1'], onTimeRate: 1 },
+    expect(query.aggregates({ asOf, groupBy: 'official', step: 'assigned-due' })).toMatchObject([{ key: 'o-1', cases: 1, onTimeRate: 1 }]);
+    expect(query.aggregates({ asOf, groupBy: 'month', step: 'acknowledge' }).map((group) => [group.key, group.cases])).toEqual([
+      ['2025-03', 2],
+      ['2025-04', 1],
     ]);
-    expect(query.aggregates({ asOf, groupBy: 'month', step: 'acknowledge' }).map((group) => [group.key, group.caseIds])).toEqual([
-      ['2025-03', ['c1', 'c2']],
-      ['2025-04', ['c3']],
+    expect(query.groupDeadlines({ asOf, groupBy: 'month', step: 'acknowledge', key: '2025-03' }).map((item) => item.caseId)).toEqual([
+      'c1',
+      'c2',
     ]);
     expect(
       query

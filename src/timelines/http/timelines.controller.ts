@@ -18,8 +18,14 @@ import { ProjectionEngine } from '../../projections/projection-engine.js';
 import type { CaseTimeline } from '../case-timeline.js';
 import { caseTimelinesProjection } from '../case-timelines.projection.js';
 import { CaseTimelinesQuery, type OverdueItem } from '../case-timelines.query.js';
-import type { GroupStatistics } from '../timeline-statistics.js';
-import { AggregatesQueryDto, CaseTimelineQueryDto, OverdueQueryDto, TimelineQueryDto } from './timelines.query.dto.js';
+import {
+  AggregatesQueryDto,
+  CaseTimelineQueryDto,
+  GroupDeadlinesQueryDto,
+  OverdueQueryDto,
+  TimelineQueryDto,
+} from './timelines.query.dto.js';
+import { withGroupLinks, type LinkedGroupStatistics } from './group-links.js';
 import { withEventLinks, type EventLinks } from '../../http/event-links.js';
 import { readAfter } from '../../projections/read-after.js';
 import { Requires } from '../../auth/requires.decorator.js';
@@ -100,33 +106,57 @@ export class TimelinesController {
   @Get('aggregates')
   @ApiOperation({
     summary:
-      'Per unit, official or month: counts by status, median and 90th-percentile durations (hours), on-time rate, per step, with the case ids behind each group',
+      'Per unit, official or month: counts by status, median and 90th-percentile durations (hours), on-time rate, per step, each group and step with the link to the deadlines behind it',
   })
   @ApiOkResponse({
     description:
-      '{ asOf, groupBy, groups: [{ key, count, onTimeRate, caseIds, steps: [{ step, count, byStatus, medianHours, p90Hours, onTimeRate, caseIds }] }] }',
+      '{ asOf, groupBy, groups: [{ key, count, onTimeRate, cases, deadlines, steps: [{ step, count, byStatus, medianHours, p90Hours, onTimeRate, cases, deadlines }] }] }; deadlines: GET /api/v1/timelines/deadlines with the same filters, asOf and the key',
   })
   async aggregates(
     @Query() query: AggregatesQueryDto,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ asOf: string; groupBy: string; groups: GroupStatistics[] }> {
+  ): Promise<{ asOf: string; groupBy: string; groups: LinkedGroupStatistics[] }> {
+    this.checkRange(query);
+    await this.caughtUp(query.minPosition, response);
+    const filter = { ...this.aggregateFilter(query), asOf: this.asOf(query) };
+    return { asOf: filter.asOf, groupBy: filter.groupBy, groups: withGroupLinks(this.timelines.aggregates(filter), filter) };
+  }
+
+  @Requires('oversight.read')
+  @ApiAnswer(READ_EXAMPLES.groupDeadlines, {
+    description: 'The deadlines one group of the aggregates counts; eventLinks opens each evidence id',
+    csv: 'caseId,category,step,status,clockStartedAt,dueAt,completedAt,hoursLate,unitId,officialId,ruleId,legalReference,evidence\r\n',
+  })
+  @Get('deadlines')
+  @ApiOperation({
+    summary:
+      "The deadlines behind one group of the aggregates (the same filters and asOf, and the group's key), each with its verdict, rule and evidence, earliest clock start first",
+  })
+  @ApiOkResponse({
+    description:
+      '{ asOf, groupBy, key, items: [{ caseId, category, step, status, clockStartedAt, dueAt, completedAt, hoursLate, unitId, officialId, ruleId, legalReference, evidence }] }',
+  })
+  async groupDeadlines(
+    @Query() query: GroupDeadlinesQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<({ asOf: string; groupBy: string; key: string; items: OverdueItem[] } & EventLinks) | string> {
+    this.checkRange(query);
+    await this.caughtUp(query.minPosition, response);
+    const asOf = this.asOf(query);
+    const items = this.timelines.groupDeadlines({ ...this.aggregateFilter(query), asOf, key: query.key });
+    if (wantsCsv(request, query)) return answerCsv(response, `deadlines-${query.groupBy}-${query.key}.csv`, OVERDUE_COLUMNS, items, query);
+    return withEventLinks({ asOf, groupBy: query.groupBy, key: query.key, items });
+  }
+
+  private checkRange(query: AggregatesQueryDto): void {
     if (query.from !== undefined && query.to !== undefined && Date.parse(query.from) > Date.parse(query.to)) {
       throw new DomainError('TIMELINE.EMPTY_RANGE', 'The time range ends before it starts: "from" must not be after "to".', 'invalid');
     }
-    await this.caughtUp(query.minPosition, response);
-    const asOf = this.asOf(query);
-    return {
-      asOf,
-      groupBy: query.groupBy,
-      groups: this.timelines.aggregates({
-        asOf,
-        groupBy: query.groupBy,
-        from: query.from,
-        to: query.to,
-        category: query.category,
-        step: query.step,
-      }),
-    };
+  }
+
+  private aggregateFilter(query: AggregatesQueryDto) {
+    return { groupBy: query.groupBy, from: query.from, to: query.to, category: query.category, step: query.step };
   }
 
   private asOf(query: TimelineQueryDto): string {

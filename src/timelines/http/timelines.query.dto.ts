@@ -79,3 +79,13 @@ export class AggregatesQueryDto extends StepFilterQueryDto {
   @IsOffsetDateTime()
   readonly to?: string;
 }
+
+/** GET /api/v1/timelines/deadlines: one group of the aggregates, by the same filters and the group's key. */
+export class GroupDeadlinesQueryDto extends IntersectionType(AggregatesQueryDto, TableFormatQueryDto) {
+  @ApiProperty({
+    description: "The group's key as the aggregates give it: a unit id, an official id (or 'unassigned'), or a month YYYY-MM",
+    example: 'gia-tan',
+  })
+  @Matches(ID, { message: ID_MESSAGE })
+  readonly key!: string;
+}

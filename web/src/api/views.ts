@@ -162,7 +162,10 @@ export interface AggregateGroup {
   readonly key: string;
   readonly count: number;
   readonly onTimeRate: number | null;
-  readonly caseIds: readonly string[];
+  /** How many cases the group's deadlines are of. */
+  readonly cases: number;
+  /** The API address of the deadlines the group's figures count, with their evidence. */
+  readonly deadlines: string;
 }
 
 export interface AggregatesView {
