@@ -92,7 +92,7 @@ describe('the judged-deadline index behind the timelines aggregates', () => {
 
   /** The aggregates as they were computed before the index: every case received by asOf folded and judged as of asOf. */
   const byFolding = (filter: AggregateFilter) => {
-    const caseIds = [...new Set(timelines.rows('cases').map((row) => row.case_id as string))];
+    const caseIds = [...new Set((timelines.rows('cases') as { case_id: string }[]).map((row) => row.case_id))];
     const from = filter.from === undefined ? -Infinity : Date.parse(filter.from);
     const to = filter.to === undefined ? Infinity : Date.parse(filter.to);
     const deadlines: CaseDeadline[] = [];
