@@ -38,7 +38,8 @@ export interface HttpBenchResult {
   readonly commandsCpuMs: number | null;
   readonly bareCpuMs: number | null;
   /** The 1-minute load average at the start and at the end: the machine is shared, so read every figure with it. */
-  readonly loadAverage: readonly [number, number];
+  /** An object, not a pair: the results file is then written as Prettier would format it. */
+  readonly loadAverage: { readonly atStart: number; readonly atEnd: number };
 }
 
 const UNIT = 'bench-province';
@@ -164,13 +165,13 @@ export async function runHttpBench(): Promise<HttpBenchResult> {
     const cpuOf = (rounds: readonly HttpRound[]) =>
       rounds.every((r) => r.serviceCpuMsPerRequest !== null) ? median(rounds.map((r) => r.serviceCpuMsPerRequest!)) : null;
     const [commandsCpuMs, bareCpuMs] = [cpuOf(commands), cpuOf(bare)];
-    const loadAverage = [loadAtStart, loadAverageNow()] as const;
+    const loadAverage = { atStart: loadAtStart, atEnd: loadAverageNow() };
     const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
     console.log(
       `  commands / bare route: ${ratio.toFixed(2)}x (target >= ${TARGET_RATIO}x: ${verdict(ratio >= TARGET_RATIO)}); commands p99 ${commandsP99Ms} ms (target < ${TARGET_P99_MS} ms: ${verdict(commandsP99Ms < TARGET_P99_MS)})`,
     );
     console.log(
-      `  service CPU per request: commands ${commandsCpuMs?.toFixed(2) ?? '?'} ms, GET /health ${bareCpuMs?.toFixed(2) ?? '?'} ms; load average ${loadAverage[0]} at the start, ${loadAverage[1]} at the end`,
+      `  service CPU per request: commands ${commandsCpuMs?.toFixed(2) ?? '?'} ms, GET /health ${bareCpuMs?.toFixed(2) ?? '?'} ms; load average ${loadAverage.atStart} at the start, ${loadAverage.atEnd} at the end`,
     );
     if (commands.some((c) => c.failures > 0)) console.log('  WARNING: some commands failed; the rate counts answers, not successes');
     return { connections: CONNECTIONS, bare, commands, ratio, commandsP99Ms, commandsCpuMs, bareCpuMs, loadAverage };
