@@ -3,10 +3,11 @@ import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { api, documented } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n/i18n';
-import { DateTime, ErrorNotice, label, Loading } from '../../ui/common';
+import { DateTime, label } from '../../ui/common';
 import { RequirePermission } from '../../ui/Shell';
 import { EventTrail } from './EventTrail';
-import { RecordFilterForm, type FilterSpec } from './RecordFilterForm';
+import { type FilterSpec } from './RecordFilterForm';
+import { RecordListPage } from './RecordListPage';
 import { MEETING_KINDS, MEETING_SORTS, meetingListQueryOf, meetingSearchOf } from './record-filters';
 import { OfficialLinks } from './VisitListScreen';
 
@@ -39,7 +40,6 @@ function MeetingList() {
       ).body,
     getNextPageParam: (page) => page.nextAfter ?? undefined,
   });
-  const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
   const specs: readonly FilterSpec[] = [
     { name: 'unitId', label: m.records.unitId, kind: 'units' },
     { name: 'below', label: m.records.below, kind: 'checkbox' },
@@ -61,44 +61,19 @@ function MeetingList() {
     },
   ];
   return (
-    <article>
-      <h1>{m.records.meetingsTitle}</h1>
-      <p className="help">{m.records.meetingsHelp}</p>
-      <RecordFilterForm
-        key={JSON.stringify(search)}
-        specs={specs}
-        values={search}
-        clear="/meetings"
-        idPrefix="meetings"
-        onApply={(raw) => {
-          const next = meetingSearchOf(raw);
-          const problems: Record<string, string> = {};
-          for (const name of ['unitId', 'attendeeId'] as const)
-            if (raw[name] !== undefined && next[name] === undefined) problems[name] = m.validation.invalid;
-          if (Object.keys(problems).length === 0) void navigate({ to: '/meetings', search: next });
-          return problems;
-        }}
-      />
-      <div className="toolbar" aria-live="polite">
-        {pages.data && <span className="muted">{m.records.shown(items.length)}</span>}
-      </div>
-      {pages.isPending ? (
-        <Loading />
-      ) : pages.error ? (
-        <ErrorNotice error={pages.error} onRetry={() => pages.refetch()} />
-      ) : items.length === 0 ? (
-        <p>{m.records.empty}</p>
-      ) : (
-        <>
-          <MeetingTable items={items} />
-          {pages.hasNextPage && (
-            <button type="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-              {m.records.more}
-            </button>
-          )}
-        </>
-      )}
-    </article>
+    <RecordListPage
+      title={m.records.meetingsTitle}
+      help={m.records.meetingsHelp}
+      clear="/meetings"
+      idPrefix="meetings"
+      specs={specs}
+      search={search}
+      searchOf={meetingSearchOf}
+      idFields={['unitId', 'attendeeId']}
+      go={(next) => void navigate({ to: '/meetings', search: next })}
+      pages={pages}
+      table={(items) => <MeetingTable items={items} />}
+    />
   );
 }
 

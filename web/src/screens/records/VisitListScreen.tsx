@@ -3,10 +3,11 @@ import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { api, documented } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useI18n } from '../../i18n/i18n';
-import { Badge, DateTime, ErrorNotice, label, Loading, type Tone } from '../../ui/common';
+import { Badge, DateTime, label, type Tone } from '../../ui/common';
 import { RequirePermission } from '../../ui/Shell';
 import { EventTrail } from './EventTrail';
-import { RecordFilterForm, type FilterSpec } from './RecordFilterForm';
+import { type FilterSpec } from './RecordFilterForm';
+import { RecordListPage } from './RecordListPage';
 import { VISIT_KINDS, VISIT_SORTS, VISIT_STATUSES, visitListQueryOf, visitSearchOf } from './record-filters';
 
 type VisitListItem = components['schemas']['VisitListItemView'];
@@ -36,7 +37,6 @@ function VisitList() {
         .body,
     getNextPageParam: (page) => page.nextAfter ?? undefined,
   });
-  const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
   const specs: readonly FilterSpec[] = [
     { name: 'unitId', label: m.records.unitId, kind: 'units' },
     { name: 'below', label: m.records.below, kind: 'checkbox' },
@@ -59,44 +59,19 @@ function VisitList() {
     },
   ];
   return (
-    <article>
-      <h1>{m.records.visitsTitle}</h1>
-      <p className="help">{m.records.visitsHelp}</p>
-      <RecordFilterForm
-        key={JSON.stringify(search)}
-        specs={specs}
-        values={search}
-        clear="/visits"
-        idPrefix="visits"
-        onApply={(raw) => {
-          const next = visitSearchOf(raw);
-          const problems: Record<string, string> = {};
-          for (const name of ['unitId', 'participantId'] as const)
-            if (raw[name] !== undefined && next[name] === undefined) problems[name] = m.validation.invalid;
-          if (Object.keys(problems).length === 0) void navigate({ to: '/visits', search: next });
-          return problems;
-        }}
-      />
-      <div className="toolbar" aria-live="polite">
-        {pages.data && <span className="muted">{m.records.shown(items.length)}</span>}
-      </div>
-      {pages.isPending ? (
-        <Loading />
-      ) : pages.error ? (
-        <ErrorNotice error={pages.error} onRetry={() => pages.refetch()} />
-      ) : items.length === 0 ? (
-        <p>{m.records.empty}</p>
-      ) : (
-        <>
-          <VisitTable items={items} />
-          {pages.hasNextPage && (
-            <button type="button" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-              {m.records.more}
-            </button>
-          )}
-        </>
-      )}
-    </article>
+    <RecordListPage
+      title={m.records.visitsTitle}
+      help={m.records.visitsHelp}
+      clear="/visits"
+      idPrefix="visits"
+      specs={specs}
+      search={search}
+      searchOf={visitSearchOf}
+      idFields={['unitId', 'participantId']}
+      go={(next) => void navigate({ to: '/visits', search: next })}
+      pages={pages}
+      table={(items) => <VisitTable items={items} />}
+    />
   );
 }
 
