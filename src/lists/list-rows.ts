@@ -217,22 +217,25 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
         else if (fact.type === 'CaseResolved') texts.outcomes.push(fact.data.outcome);
       }
       // Positional parameters: binding by name costs a few microseconds a row.
-      const key = writeCase([
-        c.caseId,
-        c.status,
-        c.category,
-        c.channel,
-        c.classification,
-        c.receivedUnitId,
-        c.currentUnitId,
-        c.assignee?.officialId ?? null,
-        c.assignee?.unitId ?? null,
-        Date.parse(c.receivedAt),
-        c.dueAt === null ? NO_DUE : Date.parse(c.dueAt),
-        Date.parse(c.lastOccurredAt),
-        c.reportedUpwardAt === null ? 0 : 1,
-        c.suspension === null ? 0 : 1,
-      ]);
+      const key = writeCase(
+        [
+          c.caseId,
+          c.status,
+          c.category,
+          c.channel,
+          c.classification,
+          c.receivedUnitId,
+          c.currentUnitId,
+          c.assignee?.officialId ?? null,
+          c.assignee?.unitId ?? null,
+          Date.parse(c.receivedAt),
+          c.dueAt === null ? NO_DUE : Date.parse(c.dueAt),
+          Date.parse(c.lastOccurredAt),
+          c.reportedUpwardAt === null ? 0 : 1,
+          c.suspension === null ? 0 : 1,
+        ],
+        fresh,
+      );
       writeCaseView.run(key, JSON.stringify(caseListItem(c)), JSON.stringify(texts));
       if (!fresh) deleteText.run(key);
       insertText.run(
@@ -282,14 +285,10 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
     visit(_streamId, facts, fresh) {
       const state = fold(visitDecider, withCorrections(facts as readonly Fact<VisitEvent>[]));
       if (state.status === 'not-scheduled') return NONE;
-      const key = writeVisit([
-        state.visitId,
-        state.unitId,
-        state.kind,
-        state.status,
-        Date.parse(state.plannedFor),
-        JSON.stringify(visitView(state)),
-      ]);
+      const key = writeVisit(
+        [state.visitId, state.unitId, state.kind, state.status, Date.parse(state.plannedFor), JSON.stringify(visitView(state))],
+        fresh,
+      );
       if (!fresh) clearVisitPeople.run(key);
       insertVisitPeople(new Set([...state.participants, ...(state.conduct?.presentParticipants ?? [])]), key);
       const casesNamed: string[] = [];
@@ -304,7 +303,10 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
     meeting(_streamId, facts, fresh) {
       const state = fold(meetingDecider, withCorrections(facts as readonly Fact<MeetingEvent>[]));
       if (state.status === 'unrecorded') return NONE;
-      const key = writeMeeting([state.meetingId, state.unitId, state.kind, Date.parse(state.heldAt), JSON.stringify(meetingView(state))]);
+      const key = writeMeeting(
+        [state.meetingId, state.unitId, state.kind, Date.parse(state.heldAt), JSON.stringify(meetingView(state))],
+        fresh,
+      );
       if (!fresh) clearMeetingPeople.run(key);
       insertMeetingPeople(new Set(state.attendees), key);
       return NONE;
@@ -317,19 +319,22 @@ export function listRowWriters(db: Database.Database, t: TableNames<ListsTable>)
  * appear) and unique by an id (the first column), replacing every other column, and answers the key:
  * a lookup by the id, then an UPDATE or an INSERT. Not one upsert with RETURNING: in a rebuild of
  * 1,000,000 events that measured about four times the cost of the lookup and the plain INSERT.
+ * A fresh stream (no facts stored before this batch) has no row yet, since a row is only ever written
+ * from stored facts: it is inserted without the lookup, and a row that did exist would fail the insert
+ * on the id's uniqueness rather than be duplicated.
  */
 function keyedRowWriter(
   db: Database.Database,
   table: string,
   keyColumn: string,
   columns: readonly string[],
-): (values: readonly (string | number | null)[]) => number {
+): (values: readonly (string | number | null)[], fresh: boolean) => number {
   const [idColumn, ...others] = columns;
   const keyOf = db.prepare<[string | number | null], number>(`SELECT ${keyColumn} FROM "${table}" WHERE ${idColumn} = ?`).pluck();
   const insert = db.prepare(`INSERT INTO "${table}" (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
   const update = db.prepare(`UPDATE "${table}" SET ${others.map((column) => `${column} = ?`).join(', ')} WHERE ${keyColumn} = ?`);
-  return (values) => {
-    const key = keyOf.get(values[0]);
+  return (values, fresh) => {
+    const key = fresh ? undefined : keyOf.get(values[0]);
     if (key === undefined) return Number(insert.run(values).lastInsertRowid);
     update.run([...values.slice(1), key]);
     return key;
