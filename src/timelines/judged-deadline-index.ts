@@ -8,17 +8,11 @@ import { GenerationCatalog } from '../projections/generation-catalog.js';
 import { LiveRead } from '../projections/live-read.js';
 import { caseTimeline, vietnamMonthOf, type CaseTimeline, type TimelineFact } from './case-timeline.js';
 import { caseTimelinesProjection, type CaseTimelinesTable } from './case-timelines.projection.js';
-import type { CountedDeadline } from './timeline-statistics.js';
+import { DeadlineTallies } from './deadline-tallies.js';
+import type { IndexedDeadline } from './indexed-deadline.js';
+import type { GroupBy, GroupStatistics } from './timeline-statistics.js';
 
-/** A deadline whose clock started, judged at its case's horizon, with what selecting and grouping it needs at hand. */
-export interface IndexedDeadline extends CountedDeadline {
-  readonly clockStartedAt: string;
-  readonly clockStartedMs: number;
-  /** Vietnam month of the clock's start, YYYY-MM. */
-  readonly month: string;
-  /** NaN without a due instant. */
-  readonly dueMs: number;
-}
+export type { IndexedDeadline } from './indexed-deadline.js';
 
 interface CaseEntry {
   readonly caseId: string;
@@ -83,6 +77,10 @@ export class JudgedDeadlineIndex {
   private position = 0;
   private readonly cases = new Map<string, CaseEntry>();
   private readonly stale = new Set<string>();
+  /** The aggregates without filters, kept as cases are judged. */
+  private readonly tallies = new DeadlineTallies();
+  /** At or after every indexed case's horizon (never lowered when a case is judged again, so it may be later than the latest). */
+  private horizonBoundMs = -Infinity;
 
   constructor(
     db: Database.Database,
@@ -122,6 +120,17 @@ export class JudgedDeadlineIndex {
   }
 
   /**
+   * Every group's figures as of asOf over every case, as `aggregate` over `deadlines({ asOf })` gives
+   * them, from the tallies kept as the index changes; null when some case's horizon may be after asOf
+   * (a back-dated asOf, a fact dated later): those cases must be folded as of asOf, by `deadlines`.
+   */
+  aggregates(groupBy: GroupBy, asOf: string): GroupStatistics[] | null {
+    this.catchUp(Infinity);
+    const asOfMs = Date.parse(asOf);
+    return this.horizonBoundMs <= asOfMs ? this.tallies.figures(groupBy, asOfMs) : null;
+  }
+
+  /**
    * Judges up to `maxCases` of the cases changed since the last call (every case after a change of
    * basis); true when none is left. A caller that must not block for long calls it in small steps.
    */
@@ -131,9 +140,7 @@ export class JudgedDeadlineIndex {
         const basis = this.basisOf(tables, prepare);
         if (!sameBasis(basis, this.basis)) {
           this.basis = basis;
-          this.position = 0;
-          this.cases.clear();
-          this.stale.clear();
+          this.forget();
         }
         const changed = prepare(`SELECT case_id, global_position FROM "${tables.facts}" WHERE global_position > ? ORDER BY global_position`)
           .raw()
@@ -164,12 +171,15 @@ export class JudgedDeadlineIndex {
     );
     if (work === null) {
       this.basis = null;
-      this.position = 0;
-      this.cases.clear();
-      this.stale.clear();
+      this.forget();
       return true;
     }
-    for (const caseId of work.chosen) this.cases.delete(caseId);
+    for (const caseId of work.chosen) {
+      const entry = this.cases.get(caseId);
+      if (!entry) continue;
+      this.tallies.remove(caseId, entry.deadlines);
+      this.cases.delete(caseId);
+    }
     for (let start = 0; start < work.rows.length;) {
       let end = start;
       while (end < work.rows.length && work.rows[end].case_id === work.rows[start].case_id) end++;
@@ -186,18 +196,24 @@ export class JudgedDeadlineIndex {
       });
       const received = facts.find((fact) => fact.type === 'CaseReceived');
       const category = work.categoryOf.get(caseId);
-      if (timeline && received && category)
-        this.cases.set(caseId, {
-          caseId,
-          receivedMs: Date.parse(received.occurredAt),
-          horizonMs,
-          category,
-          deadlines: indexed(timeline),
-        });
+      if (timeline && received && category) {
+        const entry = { caseId, receivedMs: Date.parse(received.occurredAt), horizonMs, category, deadlines: indexed(timeline) };
+        this.cases.set(caseId, entry);
+        this.tallies.add(caseId, entry.deadlines);
+        this.horizonBoundMs = Math.max(this.horizonBoundMs, horizonMs);
+      }
       start = end;
     }
     for (const caseId of work.chosen) this.stale.delete(caseId);
     return this.stale.size === 0;
+  }
+
+  private forget(): void {
+    this.position = 0;
+    this.cases.clear();
+    this.stale.clear();
+    this.tallies.clear();
+    this.horizonBoundMs = -Infinity;
   }
 
   /** These cases' timelines as of asOf, folded and judged from their facts. */
