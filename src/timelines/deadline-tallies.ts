@@ -1,6 +1,14 @@
 import type { TimelineDeadlineStep, TimelineStatus } from './case-timeline.js';
-import type { IndexedDeadline } from './indexed-deadline.js';
-import { byStatusInOrder, onTimeRateOf, quantileOfSorted, UNASSIGNED, type GroupBy, type GroupStatistics } from './timeline-statistics.js';
+import { asOfInstant, type IndexedDeadline } from './indexed-deadline.js';
+import {
+  aggregate,
+  byStatusInOrder,
+  onTimeRateOf,
+  quantileOfSorted,
+  UNASSIGNED,
+  type GroupBy,
+  type GroupStatistics,
+} from './timeline-statistics.js';
 
 /** What a group's figures need of one step, apart from the open-or-overdue split, which depends on the instant. */
 interface StepTally {
@@ -27,6 +35,15 @@ interface GroupTally {
 interface Group {
   readonly members: Map<string, IndexedDeadline[]>;
   tally: GroupTally | null;
+}
+
+/** A case whose verdicts as of the instant are not its kept ones (a fact of it is dated later): judged again by the caller. */
+export interface JudgedAgain {
+  readonly caseId: string;
+  /** Its deadlines as the tallies keep them. */
+  readonly kept: readonly IndexedDeadline[];
+  /** Its deadlines as of the instant (none when not received by then). */
+  readonly asOf: readonly IndexedDeadline[];
 }
 
 const GROUPINGS: readonly GroupBy[] = ['unit', 'official', 'month'];
@@ -77,17 +94,43 @@ export class DeadlineTallies {
     for (const groups of this.groups.values()) groups.clear();
   }
 
-  /** Every group's figures as of the instant, by key, as `aggregate` gives them. */
-  figures(groupBy: GroupBy, asOfMs: number): GroupStatistics[] {
+  /**
+   * Every group's figures as of the instant, by key, as `aggregate` gives them. A group that a case
+   * judged again is in, before or after, is counted from its deadlines (those few, rather than the tally).
+   */
+  figures(groupBy: GroupBy, asOfMs: number, judgedAgain: readonly JudgedAgain[] = []): GroupStatistics[] {
     const groups = this.groups.get(groupBy)!;
-    return [...groups.keys()]
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-      .map((key) => {
-        const group = groups.get(key)!;
-        group.tally ??= tallyOf(group.members);
-        return figuresOf(key, group.tally, asOfMs);
-      });
+    const again = new Map(judgedAgain.map((judged) => [judged.caseId, judged]));
+    const recounted = new Set(
+      judgedAgain.flatMap((judged) => [...judged.kept, ...judged.asOf].map((deadline) => keyOf(deadline, groupBy))),
+    );
+    const keys = [...new Set([...groups.keys(), ...recounted])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return keys.flatMap((key) => {
+      const group = groups.get(key);
+      if (recounted.has(key)) return recount(key, group, again, groupBy, asOfMs);
+      group!.tally ??= tallyOf(group!.members);
+      return [figuresOf(key, group!.tally, asOfMs)];
+    });
   }
+}
+
+/** One group counted from its deadlines as of the instant, its cases judged again replaced: none when it has no deadline left. */
+function recount(
+  key: string,
+  group: Group | undefined,
+  again: ReadonlyMap<string, JudgedAgain>,
+  groupBy: GroupBy,
+  asOfMs: number,
+): GroupStatistics[] {
+  const caseIds = new Set(group?.members.keys());
+  for (const caseId of again.keys()) caseIds.add(caseId);
+  const deadlines: IndexedDeadline[] = [];
+  for (const caseId of [...caseIds].sort()) {
+    const judged = again.get(caseId);
+    if (judged) deadlines.push(...judged.asOf.filter((deadline) => keyOf(deadline, groupBy) === key));
+    else for (const deadline of group!.members.get(caseId)!) deadlines.push(asOfInstant(deadline, asOfMs));
+  }
+  return aggregate(deadlines, groupBy, (deadline) => keyOf(deadline, groupBy));
 }
 
 function tallyOf(members: ReadonlyMap<string, readonly IndexedDeadline[]>): GroupTally {

@@ -9,3 +9,10 @@ export interface IndexedDeadline extends CountedDeadline {
   /** NaN without a due instant. */
   readonly dueMs: number;
 }
+
+/** A verdict judged at the horizon, as of a later instant: only a step neither done nor paused changes, at its due instant. */
+export function asOfInstant(deadline: IndexedDeadline, asOfMs: number): IndexedDeadline {
+  if (deadline.status !== 'open' && deadline.status !== 'overdue') return deadline;
+  const status = asOfMs > deadline.dueMs ? 'overdue' : 'open';
+  return status === deadline.status ? deadline : { ...deadline, status };
+}

@@ -9,7 +9,7 @@ import { LiveRead } from '../projections/live-read.js';
 import { caseTimeline, vietnamMonthOf, type CaseTimeline, type TimelineFact } from './case-timeline.js';
 import { caseTimelinesProjection, type CaseTimelinesTable } from './case-timelines.projection.js';
 import { DeadlineTallies } from './deadline-tallies.js';
-import type { IndexedDeadline } from './indexed-deadline.js';
+import { asOfInstant, type IndexedDeadline } from './indexed-deadline.js';
 import type { GroupBy, GroupStatistics } from './timeline-statistics.js';
 
 export type { IndexedDeadline } from './indexed-deadline.js';
@@ -79,8 +79,6 @@ export class JudgedDeadlineIndex {
   private readonly stale = new Set<string>();
   /** The aggregates without filters, kept as cases are judged. */
   private readonly tallies = new DeadlineTallies();
-  /** At or after every indexed case's horizon (never lowered when a case is judged again, so it may be later than the latest). */
-  private horizonBoundMs = -Infinity;
 
   constructor(
     db: Database.Database,
@@ -121,13 +119,22 @@ export class JudgedDeadlineIndex {
 
   /**
    * Every group's figures as of asOf over every case, as `aggregate` over `deadlines({ asOf })` gives
-   * them, from the tallies kept as the index changes; null when some case's horizon may be after asOf
-   * (a back-dated asOf, a fact dated later): those cases must be folded as of asOf, by `deadlines`.
+   * them, from the tallies kept as the index changes. A case with a fact after asOf (a back-dated
+   * asOf, a fact dated later) is folded and judged as of asOf, as `deadlines` does, and the groups it
+   * is in counted again.
    */
-  aggregates(groupBy: GroupBy, asOf: string): GroupStatistics[] | null {
+  aggregates(groupBy: GroupBy, asOf: string): GroupStatistics[] {
     this.catchUp(Infinity);
     const asOfMs = Date.parse(asOf);
-    return this.horizonBoundMs <= asOfMs ? this.tallies.figures(groupBy, asOfMs) : null;
+    const beyondHorizon: CaseEntry[] = [];
+    for (const entry of this.cases.values()) if (entry.horizonMs > asOfMs) beyondHorizon.push(entry);
+    const received = beyondHorizon.filter((entry) => entry.receivedMs <= asOfMs).map((entry) => entry.caseId);
+    const judged = new Map(this.judge(received, asOf).map((timeline) => [timeline.caseId, indexed(timeline)]));
+    return this.tallies.figures(
+      groupBy,
+      asOfMs,
+      beyondHorizon.map((entry) => ({ caseId: entry.caseId, kept: entry.deadlines, asOf: judged.get(entry.caseId) ?? [] })),
+    );
   }
 
   /**
@@ -200,7 +207,6 @@ export class JudgedDeadlineIndex {
         const entry = { caseId, receivedMs: Date.parse(received.occurredAt), horizonMs, category, deadlines: indexed(timeline) };
         this.cases.set(caseId, entry);
         this.tallies.add(caseId, entry.deadlines);
-        this.horizonBoundMs = Math.max(this.horizonBoundMs, horizonMs);
       }
       start = end;
     }
@@ -213,7 +219,6 @@ export class JudgedDeadlineIndex {
     this.cases.clear();
     this.stale.clear();
     this.tallies.clear();
-    this.horizonBoundMs = -Infinity;
   }
 
   /** These cases' timelines as of asOf, folded and judged from their facts. */
@@ -239,13 +244,6 @@ export class JudgedDeadlineIndex {
       calendar: this.calendar.decidedYears,
     };
   }
-}
-
-/** A verdict judged at the horizon, as of a later instant: only a step neither done nor paused changes, at its due instant. */
-function asOfInstant(deadline: IndexedDeadline, asOfMs: number): IndexedDeadline {
-  if (deadline.status !== 'open' && deadline.status !== 'overdue') return deadline;
-  const status = asOfMs > deadline.dueMs ? 'overdue' : 'open';
-  return status === deadline.status ? deadline : { ...deadline, status };
 }
 
 function sameBasis(a: Basis, b: Basis | null): boolean {
