@@ -123,7 +123,8 @@ function recount(
   asOfMs: number,
 ): GroupStatistics[] {
   const caseIds = new Set(group?.members.keys());
-  for (const caseId of again.keys()) caseIds.add(caseId);
+  // Only the cases judged again that have a deadline in this group now (those that had one are members).
+  for (const [caseId, judged] of again) if (judged.asOf.some((deadline) => keyOf(deadline, groupBy) === key)) caseIds.add(caseId);
   const deadlines: IndexedDeadline[] = [];
   for (const caseId of [...caseIds].sort()) {
     const judged = again.get(caseId);
