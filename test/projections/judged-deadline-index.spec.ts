@@ -1,4 +1,5 @@
-import { loadVietnamCalendar } from '../../src/calendar/holiday-files.js';
+import { loadVietnamCalendar, loadYearDecisions } from '../../src/calendar/holiday-files.js';
+import { WorkingDayCalendar } from '../../src/calendar/working-day-calendar.js';
 import type { RecordedEvent } from '../../src/ledger/event-store.port.js';
 import { loadDefaultDuties, loadDefaultRules } from '../../src/policies/default-rules.js';
 import { RuleBookQuery } from '../../src/policies/rule-book.query.js';
@@ -274,6 +275,27 @@ describe('the judged-deadline index behind the timelines aggregates', () => {
           '2025-08-02T08:00:00+07:00',
         ),
       ]);
+      expectKeptEqualFresh(asOf);
+    });
+
+    it('answers as a fresh computation after the calendar changes (a holiday decision added)', () => {
+      // The calendar as a reload gives it: the same object asked, another calendar answering.
+      let current = new WorkingDayCalendar(loadYearDecisions().filter((decision) => decision.year !== 2025));
+      const reloading = new Proxy({} as WorkingDayCalendar, {
+        get: (_, name) => {
+          const value: unknown = Reflect.get(current, name);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+        },
+      });
+      query = new CaseTimelinesQuery(
+        timelines.db,
+        reloading,
+        new RuleBookQuery(timelines.db, caseTimelinesProjection, loadDefaultRules(), loadDefaultDuties()),
+      );
+      timelines.given(EVENTS);
+      const asOf = '2025-05-21T00:00:00+07:00';
+      expectKeptEqualFresh(asOf);
+      current = new WorkingDayCalendar(loadYearDecisions());
       expectKeptEqualFresh(asOf);
     });
 
