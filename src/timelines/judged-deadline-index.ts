@@ -8,17 +8,11 @@ import { GenerationCatalog } from '../projections/generation-catalog.js';
 import { LiveRead } from '../projections/live-read.js';
 import { caseTimeline, vietnamMonthOf, type CaseTimeline, type TimelineFact } from './case-timeline.js';
 import { caseTimelinesProjection, type CaseTimelinesTable } from './case-timelines.projection.js';
-import type { CountedDeadline } from './timeline-statistics.js';
+import { DeadlineTallies } from './deadline-tallies.js';
+import { asOfInstant, type IndexedDeadline } from './indexed-deadline.js';
+import type { GroupBy, GroupStatistics } from './timeline-statistics.js';
 
-/** A deadline whose clock started, judged at its case's horizon, with what selecting and grouping it needs at hand. */
-export interface IndexedDeadline extends CountedDeadline {
-  readonly clockStartedAt: string;
-  readonly clockStartedMs: number;
-  /** Vietnam month of the clock's start, YYYY-MM. */
-  readonly month: string;
-  /** NaN without a due instant. */
-  readonly dueMs: number;
-}
+export type { IndexedDeadline } from './indexed-deadline.js';
 
 interface CaseEntry {
   readonly caseId: string;
@@ -83,6 +77,8 @@ export class JudgedDeadlineIndex {
   private position = 0;
   private readonly cases = new Map<string, CaseEntry>();
   private readonly stale = new Set<string>();
+  /** The aggregates without filters, kept as cases are judged. */
+  private readonly tallies = new DeadlineTallies();
 
   constructor(
     db: Database.Database,
@@ -122,6 +118,26 @@ export class JudgedDeadlineIndex {
   }
 
   /**
+   * Every group's figures as of asOf over every case, as `aggregate` over `deadlines({ asOf })` gives
+   * them, from the tallies kept as the index changes. A case with a fact after asOf (a back-dated
+   * asOf, a fact dated later) is folded and judged as of asOf, as `deadlines` does, and the groups it
+   * is in counted again.
+   */
+  aggregates(groupBy: GroupBy, asOf: string): GroupStatistics[] {
+    this.catchUp(Infinity);
+    const asOfMs = Date.parse(asOf);
+    const beyondHorizon: CaseEntry[] = [];
+    for (const entry of this.cases.values()) if (entry.horizonMs > asOfMs) beyondHorizon.push(entry);
+    const received = beyondHorizon.filter((entry) => entry.receivedMs <= asOfMs).map((entry) => entry.caseId);
+    const judged = new Map(this.judge(received, asOf).map((timeline) => [timeline.caseId, indexed(timeline)]));
+    return this.tallies.figures(
+      groupBy,
+      asOfMs,
+      beyondHorizon.map((entry) => ({ caseId: entry.caseId, kept: entry.deadlines, asOf: judged.get(entry.caseId) ?? [] })),
+    );
+  }
+
+  /**
    * Judges up to `maxCases` of the cases changed since the last call (every case after a change of
    * basis); true when none is left. A caller that must not block for long calls it in small steps.
    */
@@ -131,9 +147,7 @@ export class JudgedDeadlineIndex {
         const basis = this.basisOf(tables, prepare);
         if (!sameBasis(basis, this.basis)) {
           this.basis = basis;
-          this.position = 0;
-          this.cases.clear();
-          this.stale.clear();
+          this.forget();
         }
         const changed = prepare(`SELECT case_id, global_position FROM "${tables.facts}" WHERE global_position > ? ORDER BY global_position`)
           .raw()
@@ -164,12 +178,15 @@ export class JudgedDeadlineIndex {
     );
     if (work === null) {
       this.basis = null;
-      this.position = 0;
-      this.cases.clear();
-      this.stale.clear();
+      this.forget();
       return true;
     }
-    for (const caseId of work.chosen) this.cases.delete(caseId);
+    for (const caseId of work.chosen) {
+      const entry = this.cases.get(caseId);
+      if (!entry) continue;
+      this.tallies.remove(caseId, entry.deadlines);
+      this.cases.delete(caseId);
+    }
     for (let start = 0; start < work.rows.length;) {
       let end = start;
       while (end < work.rows.length && work.rows[end].case_id === work.rows[start].case_id) end++;
@@ -186,18 +203,22 @@ export class JudgedDeadlineIndex {
       });
       const received = facts.find((fact) => fact.type === 'CaseReceived');
       const category = work.categoryOf.get(caseId);
-      if (timeline && received && category)
-        this.cases.set(caseId, {
-          caseId,
-          receivedMs: Date.parse(received.occurredAt),
-          horizonMs,
-          category,
-          deadlines: indexed(timeline),
-        });
+      if (timeline && received && category) {
+        const entry = { caseId, receivedMs: Date.parse(received.occurredAt), horizonMs, category, deadlines: indexed(timeline) };
+        this.cases.set(caseId, entry);
+        this.tallies.add(caseId, entry.deadlines);
+      }
       start = end;
     }
     for (const caseId of work.chosen) this.stale.delete(caseId);
     return this.stale.size === 0;
+  }
+
+  private forget(): void {
+    this.position = 0;
+    this.cases.clear();
+    this.stale.clear();
+    this.tallies.clear();
   }
 
   /** These cases' timelines as of asOf, folded and judged from their facts. */
@@ -223,13 +244,6 @@ export class JudgedDeadlineIndex {
       calendar: this.calendar.decidedYears,
     };
   }
-}
-
-/** A verdict judged at the horizon, as of a later instant: only a step neither done nor paused changes, at its due instant. */
-function asOfInstant(deadline: IndexedDeadline, asOfMs: number): IndexedDeadline {
-  if (deadline.status !== 'open' && deadline.status !== 'overdue') return deadline;
-  const status = asOfMs > deadline.dueMs ? 'overdue' : 'open';
-  return status === deadline.status ? deadline : { ...deadline, status };
 }
 
 function sameBasis(a: Basis, b: Basis | null): boolean {

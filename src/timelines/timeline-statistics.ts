@@ -50,7 +50,7 @@ export function quantile(values: readonly number[], q: number): number | null {
   return quantileOfSorted(Float64Array.from(values).sort(), q);
 }
 
-function quantileOfSorted(sorted: Float64Array, q: number): number | null {
+export function quantileOfSorted(sorted: Float64Array, q: number): number | null {
   if (sorted.length === 0) return null;
   const rank = (sorted.length - 1) * q;
   const below = Math.floor(rank);
@@ -66,7 +66,37 @@ export function onTimeRate(deadlines: readonly Pick<TimelineDeadline, 'status'>[
     if (status === 'met') met++;
     if (status === 'met' || status === 'missed' || status === 'overdue') due++;
   }
+  return onTimeRateOf(met, due);
+}
+
+/** The share met of the steps that fell due; null when none did. */
+export function onTimeRateOf(met: number, due: number): number | null {
   return due === 0 ? null : met / due;
+}
+
+/** Every status, in the order a step's counts are listed: the same answer whichever way they were counted. */
+const STATUS_ORDER = Object.keys({
+  met: true,
+  missed: true,
+  overdue: true,
+  open: true,
+  paused: true,
+  'not-started': true,
+  'no-rule': true,
+  superseded: true,
+  'no-calendar': true,
+  'not-required': true,
+  unclassified: true,
+} satisfies Record<TimelineStatus, true>) as TimelineStatus[];
+
+/** The counts by status that occur, in STATUS_ORDER. */
+export function byStatusInOrder(counts: ReadonlyMap<TimelineStatus, number>): Partial<Record<TimelineStatus, number>> {
+  const byStatus: Partial<Record<TimelineStatus, number>> = {};
+  for (const status of STATUS_ORDER) {
+    const count = counts.get(status);
+    if (count !== undefined && count > 0) byStatus[status] = count;
+  }
+  return byStatus;
 }
 
 export function keyOf(deadline: Pick<CountedDeadline, 'unitId' | 'officialId' | 'clockStartedAt'>, groupBy: GroupBy): string {
@@ -114,17 +144,17 @@ export function aggregate<Counted extends CountedDeadline>(
 }
 
 function stepStatistics(step: TimelineDeadlineStep, deadlines: readonly CountedDeadline[]): StepStatistics {
-  const byStatus: Partial<Record<TimelineStatus, number>> = {};
+  const counts = new Map<TimelineStatus, number>();
   const done: number[] = [];
   for (const deadline of deadlines) {
-    byStatus[deadline.status] = (byStatus[deadline.status] ?? 0) + 1;
+    counts.set(deadline.status, (counts.get(deadline.status) ?? 0) + 1);
     if ((deadline.status === 'met' || deadline.status === 'missed') && deadline.durationHours !== null) done.push(deadline.durationHours);
   }
   const sorted = Float64Array.from(done).sort();
   return {
     step,
     count: deadlines.length,
-    byStatus,
+    byStatus: byStatusInOrder(counts),
     medianHours: quantileOfSorted(sorted, 0.5),
     p90Hours: quantileOfSorted(sorted, 0.9),
     onTimeRate: onTimeRate(deadlines),

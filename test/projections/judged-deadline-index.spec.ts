@@ -1,10 +1,11 @@
-import { loadVietnamCalendar } from '../../src/calendar/holiday-files.js';
+import { loadVietnamCalendar, loadYearDecisions } from '../../src/calendar/holiday-files.js';
+import { WorkingDayCalendar } from '../../src/calendar/working-day-calendar.js';
 import type { RecordedEvent } from '../../src/ledger/event-store.port.js';
 import { loadDefaultDuties, loadDefaultRules } from '../../src/policies/default-rules.js';
 import { RuleBookQuery } from '../../src/policies/rule-book.query.js';
 import { caseTimelinesProjection } from '../../src/timelines/case-timelines.projection.js';
 import { CaseTimelinesQuery, type AggregateFilter } from '../../src/timelines/case-timelines.query.js';
-import { aggregate, type CaseDeadline, type GroupBy } from '../../src/timelines/timeline-statistics.js';
+import { aggregate, keyOf, type CaseDeadline, type GroupBy } from '../../src/timelines/timeline-statistics.js';
 import { projectionOnMemory, type ProjectionOnMemory } from '../support/projection-on-memory.js';
 import { recorded } from './recorded-events.js';
 
@@ -214,5 +215,119 @@ describe('the judged-deadline index behind the timelines aggregates', () => {
               .sort(),
           );
       }
+  });
+  describe('the aggregates kept as cases are judged (the tallies), against a fresh computation', () => {
+    /** Computed afresh from the index's deadlines as of the instant, and by folding every case. */
+    const expectKeptEqualFresh = (asOf: string) => {
+      for (const groupBy of GROUPS) {
+        const kept = query.index.aggregates(groupBy, asOf);
+        const fresh = aggregate(query.index.deadlines({ asOf }), groupBy, (deadline) =>
+          groupBy === 'month' ? deadline.month : keyOf(deadline, groupBy),
+        );
+        // The same answer to the byte (the same keys in the same order), and the same as folding every case.
+        expect(JSON.stringify(kept)).toBe(JSON.stringify(fresh));
+        expect(kept).toEqual(byFolding({ asOf, groupBy }));
+      }
+    };
+
+    it('answers as a fresh computation at every instant, a case with a later fact judged again as of it', () => {
+      timelines.given(EVENTS);
+      // c5's last fact is dated 20 June 2025: as of an earlier instant it is folded and judged as of that instant.
+      for (const asOf of [...AS_OF, '2025-06-20T08:00:00+07:00']) expectKeptEqualFresh(asOf);
+    });
+
+    it('counts an open step overdue from the instant its due instant passes', () => {
+      timelines.given([
+        recorded(1, 'case-d1', 0, 'CaseReceived', receipt('d1', 'complaint'), '2025-03-03T08:00:00+07:00'),
+        recorded(2, 'case-d1', 1, 'CaseAcknowledged', { note: null }, '2025-03-04T08:00:00+07:00'),
+        recorded(3, 'case-d1', 2, 'CaseAssigned', assigned('o-1', '2025-03-20T17:00:00+07:00'), '2025-03-05T08:00:00+07:00'),
+      ]);
+      const assignedDue = (asOf: string) =>
+        query.index
+          .aggregates('official', asOf)
+          .find((group) => group.key === 'o-1')!
+          .steps.find((step) => step.step === 'assigned-due')!.byStatus;
+      expect(assignedDue('2025-03-20T17:00:00+07:00')).toEqual({ open: 1 });
+      expect(assignedDue('2025-03-20T17:00:00.001+07:00')).toEqual({ overdue: 1 });
+      for (const asOf of ['2025-03-20T17:00:00+07:00', '2025-03-20T17:00:00.001+07:00', '2025-04-01T00:00:00+07:00'])
+        expectKeptEqualFresh(asOf);
+    });
+
+    it('follows new events: a case received, a step done, a category corrected', () => {
+      timelines.given(EVENTS);
+      const asOf = '2026-12-01T00:00:00+07:00';
+      expectKeptEqualFresh(asOf);
+      const before = query.index.aggregates('unit', asOf);
+      timelines.given([
+        recorded(21, 'case-c2', 1, 'CaseAcknowledged', { note: null }, '2025-06-01T08:00:00+07:00'),
+        recorded(22, 'case-c6', 0, 'CaseReceived', receipt('c6', 'petition', 'gia-xuyen'), '2025-08-01T08:00:00+07:00'),
+      ]);
+      expectKeptEqualFresh(asOf);
+      expect(query.index.aggregates('unit', asOf)).not.toEqual(before);
+      expect(query.index.aggregates('unit', asOf).map((group) => group.key)).toContain('gia-xuyen');
+      timelines.given([
+        recorded(
+          23,
+          'case-c6',
+          1,
+          'EventCorrected',
+          { correctedEventId: id(22), reason: 'misread', fields: { category: 'complaint' } },
+          '2025-08-02T08:00:00+07:00',
+        ),
+      ]);
+      expectKeptEqualFresh(asOf);
+    });
+
+    it('answers as a fresh computation after the calendar changes (a holiday decision added)', () => {
+      // The calendar as a reload gives it: the same object asked, another calendar answering.
+      let current = new WorkingDayCalendar(loadYearDecisions().filter((decision) => decision.year !== 2025));
+      const reloading = new Proxy({} as WorkingDayCalendar, {
+        get: (_, name) => {
+          const value: unknown = Reflect.get(current, name);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+        },
+      });
+      query = new CaseTimelinesQuery(
+        timelines.db,
+        reloading,
+        new RuleBookQuery(timelines.db, caseTimelinesProjection, loadDefaultRules(), loadDefaultDuties()),
+      );
+      timelines.given(EVENTS);
+      const asOf = '2025-05-21T00:00:00+07:00';
+      expectKeptEqualFresh(asOf);
+      current = new WorkingDayCalendar(loadYearDecisions());
+      expectKeptEqualFresh(asOf);
+    });
+
+    it('judges every case again when a rule is recorded, and answers with it', () => {
+      timelines.given(EVENTS);
+      const asOf = '2026-12-01T00:00:00+07:00';
+      const before = query.index.aggregates('month', asOf);
+      timelines.given([
+        recorded(
+          21,
+          'policy-ack-30',
+          0,
+          'ResponsePolicyRuleRecorded',
+          {
+            ruleId: 'ack-30',
+            category: 'complaint',
+            step: 'acknowledge',
+            limit: 30,
+            unit: 'calendar-days',
+            clockStartsAt: 'CaseReceived',
+            pauses: [],
+            extensions: null,
+            effectiveFrom: '2025-01-01',
+            effectiveTo: null,
+            legalReference: 'a recorded rule',
+            needsCheck: false,
+          },
+          '2025-01-01T08:00:00+07:00',
+        ),
+      ]);
+      expectKeptEqualFresh(asOf);
+      expect(query.index.aggregates('month', asOf)).not.toEqual(before);
+    });
   });
 });
