@@ -25,9 +25,9 @@ const LOG_CATCH_UP_MS = 2_000;
 
 /**
  * One event as evidence: its leaf found by its id (IntegrityLog.leafOfEvent: the store's own index of
- * event ids where it has one, else the log's), read from the store at the leaf's place, shown only to whom may read what it belongs to,
- * its data disclosed as the case reads disclose it, with its inclusion proof against the latest
- * signed checkpoint.
+ * event ids where it has one, else the log's), read from the store at the leaf's place, shown only to
+ * whom may read what it belongs to, its data disclosed as the case reads disclose it, with its
+ * inclusion proof against the latest signed checkpoint.
  */
 @Injectable()
 export class EventEvidence {
