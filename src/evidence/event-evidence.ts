@@ -24,10 +24,10 @@ const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
 const LOG_CATCH_UP_MS = 2_000;
 
 /**
- * One event as evidence: found through the Merkle log (which knows each event's place in the global
- * order, for every store kind), read from the store, shown only to whom may read what it belongs to,
- * its data disclosed as the case reads disclose it, with its inclusion proof against the latest
- * signed checkpoint.
+ * One event as evidence: its leaf found by its id (IntegrityLog.leafOfEvent: the store's own index of
+ * event ids where it has one, else the log's), read from the store at the leaf's place, shown only to
+ * whom may read what it belongs to, its data disclosed as the case reads disclose it, with its
+ * inclusion proof against the latest signed checkpoint.
  */
 @Injectable()
 export class EventEvidence {
@@ -49,7 +49,7 @@ export class EventEvidence {
     const ofCase = category === 'case' ? () => (caseEvents ??= this.store.readStream(event.streamId)) : undefined;
     await this.assertMayRead(reader.principal, aggregateReadOf(category), id, ofCase);
     const { data, withheld } = await this.disclosed(event, category, id, ofCase, reader);
-    const inclusion = this.inclusionOf(event.eventId, leaf);
+    const inclusion = this.inclusionOf(leaf);
     return {
       eventId: event.eventId,
       streamId: event.streamId,
@@ -71,11 +71,11 @@ export class EventEvidence {
 
   /** Its leaf; an event recorded a moment ago is given the time the log needs to take it in. */
   private async leafOf(eventId: string): Promise<LoggedLeaf> {
-    const logged = this.integrity.log.leafOfEvent(eventId);
+    const logged = await this.integrity.leafOfEvent(eventId);
     if (logged) return logged;
     const head = await this.store.headPosition();
     const caughtUp = await this.integrity.follower.waitFor(head, LOG_CATCH_UP_MS);
-    const late = this.integrity.log.leafOfEvent(eventId);
+    const late = await this.integrity.leafOfEvent(eventId);
     if (late) return late;
     if (!caughtUp)
       throw new ServiceUnavailableException({
@@ -162,10 +162,10 @@ export class EventEvidence {
     return shown as unknown as JsonObject;
   }
 
-  private inclusionOf(eventId: string, leaf: LoggedLeaf): InclusionProofView | null {
+  private inclusionOf(leaf: LoggedLeaf): InclusionProofView | null {
     const latest = this.integrity.log.latestCheckpoint();
     if (!latest || leaf.leafIndex >= latest.treeSize) return null;
-    return this.integrity.inclusionProof(eventId, latest.treeSize);
+    return this.integrity.inclusionProofOf(leaf, latest.treeSize);
   }
 }
 

@@ -6,7 +6,7 @@ import type { CheckpointSigner } from './checkpoint/checkpoint-signer.js';
 import { eventNotLogged, logBehind, noCheckpointYet, treeSizeOutOfRange } from './integrity.errors.js';
 import { MerkleLogFollower, type LogFollower, type MerkleLogStatus } from './log/merkle-log-follower.js';
 import { WorkerMerkleLogFollower, type WorkerFollowerOptions } from './log/worker-merkle-log-follower.js';
-import type { MerkleLog, StoredCheckpoint } from './log/merkle-log.js';
+import type { LoggedLeaf, MerkleLog, StoredCheckpoint } from './log/merkle-log.js';
 import { verifyLedger } from './verification/ledger-verifier.js';
 import type { VerificationReport } from './verification/verification-report.js';
 
@@ -83,6 +83,8 @@ export class IntegrityLog {
     config: Pick<LedgerConfig, 'integrity'>,
     private readonly options: IntegrityLogOptions = {},
   ) {
+    if (!store.positionOfEvent && !log.hasEventIndex)
+      throw new Error(`${log.filename} keeps no index of event ids, and this store cannot say where an event is: open it with eventIndex`);
     const feed = options.worker && store.storedFeed;
     this.follower = feed
       ? new WorkerMerkleLogFollower(log, log.filename, {
@@ -136,9 +138,27 @@ export class IntegrityLog {
     }
   }
 
-  inclusionProof(eventId: string, treeSize: number | undefined): InclusionProofView {
-    const leaf = this.log.leafOfEvent(eventId);
+  /**
+   * The leaf of an event, undefined when no such event is recorded or the log has not reached it yet.
+   * Found through the store's own index of event ids where it has one (event id -> global position ->
+   * leaf), else through the log's.
+   */
+  async leafOfEvent(eventId: string): Promise<LoggedLeaf | undefined> {
+    if (!this.store.positionOfEvent) return this.log.leafOfEvent(eventId);
+    const position = await this.store.positionOfEvent(eventId);
+    const leaf = position === undefined ? undefined : this.log.leafAtPosition(position);
+    return leaf?.eventId === eventId ? leaf : undefined;
+  }
+
+  async inclusionProof(eventId: string, treeSize: number | undefined): Promise<InclusionProofView> {
+    const leaf = await this.leafOfEvent(eventId);
     if (!leaf) throw eventNotLogged(eventId);
+    return this.inclusionProofOf(leaf, treeSize);
+  }
+
+  /** The inclusion proof of a leaf already found (leafOfEvent), for a tree of treeSize or the latest checkpoint's. */
+  inclusionProofOf(leaf: LoggedLeaf, treeSize: number | undefined): InclusionProofView {
+    const eventId = leaf.eventId;
     const size = treeSize ?? this.log.latestCheckpoint()?.treeSize;
     if (size === undefined) throw noCheckpointYet();
     if (size > this.log.size) {

@@ -28,7 +28,9 @@ import { integrityPath, MerkleLog } from './log/merkle-log.js';
         // test/integrity/worker-follower.spec.ts covers the worker.
         const worker = import.meta.url.endsWith('.js') ? {} : undefined;
         const verifyEveryMs = config.operations.verifyEveryHours * 3_600_000;
-        return new IntegrityLog(new MerkleLog(integrityPath(config.dataDir)), store, signer, config, { worker, verifyEveryMs });
+        // The log keeps its own index of event ids only for a store that cannot say where an event is.
+        const log = new MerkleLog(integrityPath(config.dataDir), { eventIndex: !store.positionOfEvent });
+        return new IntegrityLog(log, store, signer, config, { worker, verifyEveryMs });
       },
     },
   ],

@@ -111,6 +111,13 @@ export interface EventStore {
   subscribeToAll(after?: number): Observable<RecordedEvent>;
   /** The global position of the newest event, 0 when the store is empty. */
   headPosition(): Promise<number>;
+  /**
+   * The global position of the event with this id, undefined when the store has none; present only
+   * where the store keeps its own index of event ids (the embedded store's unique index), so that
+   * the Merkle log need not keep a second one. EventStoreDB has no lookup by event id short of reading
+   * $all, so it offers none and the log keeps its own index of event ids (MerkleLog's eventIndex).
+   */
+  positionOfEvent?(eventId: string): Promise<number | undefined>;
   /** True when global positions are 1, 2, 3... (the embedded store), so verification reads a missing position as a gap. */
   readonly densePositions: boolean;
   /** The adapter's own source of its events for verification (see ledger-source.ts); close it after use. */

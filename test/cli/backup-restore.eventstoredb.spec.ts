@@ -40,7 +40,7 @@ describe('ledger backup and ledger restore on EventStoreDB (the gRPC test double
     const settings = config(dataDir);
     const store = new EventStoreDbEventStore(server.connectionString);
     const signer = new CheckpointSigner(settings.integrity.origin, loadOrCreateSigningKey(dataDir, settings.integrity));
-    const integrity = new IntegrityLog(new MerkleLog(integrityPath(dataDir)), store, signer, settings);
+    const integrity = new IntegrityLog(new MerkleLog(integrityPath(dataDir), { eventIndex: true }), store, signer, settings);
     integrity.start();
     for (let index = 0; index < 6; index += 1) await store.append(`case-${index % 2}`, [newEvent('CaseNoted', { index })], 'any');
     await integrity.checkpointNow();

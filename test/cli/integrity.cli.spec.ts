@@ -45,7 +45,7 @@ describe('ledger public-key, verify and verify-proof', () => {
       if (index === 20) {
         const a = await integrity.checkpointNow();
         writeFileSync(join(files, 'checkpoint-a.json'), JSON.stringify(a));
-        writeFileSync(join(files, 'inclusion-a.json'), JSON.stringify(integrity.inclusionProof(ids[7], undefined)));
+        writeFileSync(join(files, 'inclusion-a.json'), JSON.stringify(await integrity.inclusionProof(ids[7], undefined)));
       }
       const event = newEvent('CaseNoted', { index });
       ids.push(event.eventId);
@@ -54,7 +54,7 @@ describe('ledger public-key, verify and verify-proof', () => {
     const b = await integrity.checkpointNow();
     writeFileSync(join(files, 'checkpoint-b.txt'), b.note);
     writeFileSync(join(files, 'consistency-a-b.json'), JSON.stringify(integrity.consistencyProof(20, b.treeSize)));
-    writeFileSync(join(files, 'inclusion-b.json'), JSON.stringify(integrity.inclusionProof(ids[25], undefined)));
+    writeFileSync(join(files, 'inclusion-b.json'), JSON.stringify(await integrity.inclusionProof(ids[25], undefined)));
     const forger = new CheckpointSigner('ledger.test/cli', generateKeyPairSync('ed25519').privateKey);
     writeFileSync(join(files, 'forged.txt'), forger.sign(20, Buffer.alloc(32, 1)));
     await integrity.follower.waitFor(await store.headPosition(), 2000);

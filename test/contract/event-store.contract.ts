@@ -289,6 +289,30 @@ export function describeEventStoreContract(name: string, create: () => Promise<S
       });
     });
 
+    describe('positionOfEvent', () => {
+      // Optional: a store without it has the Merkle log keep its own index of event ids. A store with
+      // it must answer exactly, since the log then finds an event's leaf by that position alone.
+      it('gives the global position of each recorded event, and nothing for an id never recorded, or offers none', async () => {
+        if (!store.positionOfEvent) return;
+        const first = await store.append(uniqueStream(), newEvents(3), 'no-stream');
+        const second = await store.append(uniqueStream(), newEvents(1), 'no-stream');
+
+        for (const event of [...first.events, ...second.events])
+          expect(await store.positionOfEvent(event.eventId)).toBe(event.globalPosition);
+        expect(await store.positionOfEvent(newEvent('CaseNoted', {}).eventId)).toBeUndefined();
+      });
+
+      it('does not give a position to the events of an append that was refused', async () => {
+        if (!store.positionOfEvent) return;
+        const stream = uniqueStream();
+        await store.append(stream, newEvents(1), 'no-stream');
+        const refused = newEvents(2);
+        await expect(store.append(stream, refused, 'no-stream')).rejects.toBeInstanceOf(ConcurrencyError);
+
+        for (const event of refused) expect(await store.positionOfEvent(event.eventId)).toBeUndefined();
+      });
+    });
+
     describe('subscribeToAll', () => {
       it('catches up, then goes live, with no gap and no duplicate at the seam', async () => {
         const stream = uniqueStream();

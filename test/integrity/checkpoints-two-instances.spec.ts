@@ -31,7 +31,7 @@ describe('checkpoints of two instances on one EventStoreDB', () => {
     });
     const store = new EventStoreDbEventStore(server.connectionString);
     signer = new CheckpointSigner(config.integrity.origin, key);
-    const integrity = new IntegrityLog(new MerkleLog(join(folder, 'integrity.db')), store, signer, config);
+    const integrity = new IntegrityLog(new MerkleLog(join(folder, 'integrity.db'), { eventIndex: true }), store, signer, config);
     folders.push(folder);
     stores.push(store);
     logs.push(integrity);

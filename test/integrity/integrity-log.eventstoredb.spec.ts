@@ -31,7 +31,7 @@ describe('the Merkle log over EventStoreDB (the fake gRPC server)', () => {
       LEDGER_CHECKPOINT_EVERY_MINUTES: '0',
     });
     const signer = new CheckpointSigner(config.integrity.origin, generateKeyPairSync('ed25519').privateKey);
-    integrity = new IntegrityLog(new MerkleLog(join(folder, 'integrity.db')), store, signer, config);
+    integrity = new IntegrityLog(new MerkleLog(join(folder, 'integrity.db'), { eventIndex: true }), store, signer, config);
   });
   afterAll(async () => {
     await integrity.stop();
@@ -49,7 +49,7 @@ describe('the Merkle log over EventStoreDB (the fake gRPC server)', () => {
 
     const checkpoint = await integrity.checkpointNow();
     expect(checkpoint.treeSize).toBe(3);
-    const proof = integrity.inclusionProof(first.eventId, undefined);
+    const proof = await integrity.inclusionProof(first.eventId, undefined);
     expect(proof.leafIndex).toBe(0);
     const signed = openCheckpoint(checkpoint.note, parseVerifierKey(integrity.verifierKey));
     expect(

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { eventLeafHash } from '../../src/integrity/log/leaf-encoding.js';
 import { MerkleLog } from '../../src/integrity/log/merkle-log.js';
 import { MerkleFrontier } from '../../src/integrity/merkle/merkle-frontier.js';
@@ -41,14 +42,14 @@ describe('the Merkle log file', () => {
     after.append(events.slice(37));
     expect(after.root()).toEqual(reference.root());
     expect(after.proofs.root(57)).toEqual(reference.root());
-    const leaf = after.leafOfEvent(events[30].eventId)!;
+    const leaf = after.leafAtPosition(31)!;
     expect(leaf).toMatchObject({ leafIndex: 30, globalPosition: 31 });
     expect(verifyInclusion(30, 57, leaf.leafHash, after.proofs.inclusionProof(30, 57), reference.root())).toBe(true);
     after.close();
   });
 
   it('refuses events not after its position and keeps nothing of the refused batch', () => {
-    const log = new MerkleLog(join(folder, 'integrity.db'));
+    const log = new MerkleLog(join(folder, 'integrity.db'), { eventIndex: true });
     log.append([recorded(1), recorded(2)]);
     const root = log.root();
     expect(() => log.append([recorded(3), recorded(2)])).toThrow(
@@ -61,5 +62,91 @@ describe('the Merkle log file', () => {
     expect(log.size).toBe(2);
     expect(log.root()).toEqual(root);
     log.close();
+  });
+
+  describe('the leaf at a global position', () => {
+    it('is leaf p - 1 where positions are dense, and nothing beyond the log', () => {
+      const log = new MerkleLog(join(folder, 'integrity.db'));
+      log.append(Array.from({ length: 40 }, (_, index) => recorded(index + 1)));
+
+      expect(log.leafAtPosition(1)).toMatchObject({ leafIndex: 0, globalPosition: 1, eventId: recorded(1).eventId });
+      expect(log.leafAtPosition(40)).toMatchObject({ leafIndex: 39, leafHash: eventLeafHash(recorded(40)) });
+      expect(log.leafAtPosition(41)).toBeUndefined();
+      expect(log.leafAtPosition(0)).toBeUndefined();
+      expect(log.leafAtPosition(1.5)).toBeUndefined();
+      log.close();
+    });
+
+    it('is found by a search where positions have gaps (EventStoreDB), the same as a scan of every leaf', () => {
+      const log = new MerkleLog(join(folder, 'integrity.db'), { eventIndex: true });
+      const positions = [3, 4, 9, 10, 11, 25, 26, 100, 101, 230, 231, 232, 1000, 4096, 4097, 99999];
+      log.append(positions.map(recorded));
+
+      for (let position = 0; position <= 100_001; position += position < 5000 ? 1 : 997) {
+        const index = positions.indexOf(position);
+        const found = log.leafAtPosition(position);
+        expect({ position, leafIndex: found?.leafIndex }).toEqual({ position, leafIndex: index === -1 ? undefined : index });
+      }
+      expect(log.leafAtPosition(99999)).toEqual(log.leafOfEvent(recorded(99999).eventId));
+      log.close();
+    });
+  });
+
+  describe('the index of event ids', () => {
+    const oldLayout = `
+      CREATE TABLE merkle_leaves (
+        leaf_index      INTEGER PRIMARY KEY,
+        global_position INTEGER NOT NULL,
+        event_id        TEXT    NOT NULL UNIQUE,
+        leaf_hash       BLOB    NOT NULL,
+        is_checkpoint   INTEGER NOT NULL
+      ) STRICT;`;
+
+    it('is built when asked for and dropped when not, the leaves and the root unchanged', () => {
+      const file = join(folder, 'integrity.db');
+      const events = Array.from({ length: 23 }, (_, index) => recorded(index + 1));
+      const withIndex = new MerkleLog(file, { eventIndex: true });
+      withIndex.append(events);
+      const root = withIndex.root();
+      expect(withIndex.hasEventIndex).toBe(true);
+      expect(withIndex.leafOfEvent(events[9].eventId)?.leafIndex).toBe(9);
+      withIndex.close();
+
+      const without = new MerkleLog(file);
+      expect(without.hasEventIndex).toBe(false);
+      expect(() => without.leafOfEvent(events[9].eventId)).toThrow(/keeps no index of event ids/);
+      expect(without.root()).toEqual(root);
+      expect(without.leafAtPosition(10)?.eventId).toBe(events[9].eventId);
+      without.close();
+
+      const again = new MerkleLog(file, { eventIndex: true });
+      expect(again.leafOfEvent(events[22].eventId)?.leafIndex).toBe(22);
+      again.close();
+    });
+
+    it('is taken out of a file of the older layout (UNIQUE in the table), every leaf kept', () => {
+      const file = join(folder, 'integrity.db');
+      const events = Array.from({ length: 31 }, (_, index) => recorded(index + 1));
+      const reference = new MerkleLog(join(folder, 'reference.db'));
+      reference.append(events);
+      const old = new Database(file);
+      old.exec(oldLayout);
+      old.close();
+      const filled = new MerkleLog(file, { eventIndex: true });
+      filled.append(events);
+      filled.close();
+
+      const migrated = new MerkleLog(file);
+
+      expect(migrated.hasEventIndex).toBe(false);
+      expect(migrated.size).toBe(31);
+      expect(migrated.root()).toEqual(reference.root());
+      for (let index = 0; index < 31; index += 1) expect(migrated.leafAt(index)).toEqual(reference.leafAt(index));
+      migrated.append([recorded(32)]);
+      reference.append([recorded(32)]);
+      expect(migrated.root()).toEqual(reference.root());
+      migrated.close();
+      reference.close();
+    });
   });
 });

@@ -53,6 +53,9 @@ describe('the Merkle log fed from a worker thread', () => {
     expect(checkpoint.treeSize).toBeGreaterThanOrEqual(14);
     expect(await integrity.follower.waitFor(await store.headPosition(), 10_000)).toBe(true);
     expect(integrity.status()).toMatchObject({ state: 'following', lastError: null, treeSize: await store.headPosition() });
+    const [early] = await store.readStream('case-early');
+    expect(integrity.log.hasEventIndex).toBe(false);
+    expect(await integrity.inclusionProof(early.eventId, checkpoint.treeSize)).toMatchObject({ leafIndex: 0, globalPosition: 1 });
     const report = await integrity.verify();
     expect(report).toMatchObject({ ok: true, firstProblem: null });
   });

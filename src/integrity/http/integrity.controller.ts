@@ -60,7 +60,7 @@ export class IntegrityController {
   @ApiOperation({ summary: "An RFC 9162 inclusion proof (audit path) of an event's leaf in the tree of treeSize leaves" })
   @ApiNotFoundResponse({ description: 'INTEGRITY.EVENT_NOT_LOGGED or INTEGRITY.NO_CHECKPOINT' })
   @ApiUnprocessableEntityResponse({ description: 'treeSize beyond the log or before the event (INTEGRITY.TREE_SIZE_OUT_OF_RANGE)' })
-  inclusion(@Query() query: InclusionProofQueryDto): InclusionProofView {
+  inclusion(@Query() query: InclusionProofQueryDto): Promise<InclusionProofView> {
     return this.integrity.inclusionProof(query.eventId, query.treeSize);
   }
 

@@ -37,13 +37,26 @@ export function integrityPath(dataDir: string): string {
   return join(dataDir, INTEGRITY_FILE);
 }
 
+export interface MerkleLogOptions {
+  readonly readonly?: boolean;
+  /**
+   * Keep an index of the leaves by event id (leafOfEvent), for a store that cannot say where an event
+   * is (EventStore.positionOfEvent absent: EventStoreDB). Off by default: the embedded store's own
+   * unique index gives an event's position, and leafAtPosition the leaf, so integrity.db does not pay
+   * for a second index of random UUIDs on every append. Opening a file with the other choice builds
+   * or drops the index. Ignored when read-only.
+   */
+  readonly eventIndex?: boolean;
+}
+
 /**
  * The Merkle log over the ledger's global order, in its own SQLite file: one row per leaf (its hash,
  * the event it stands for) and one per complete interior subtree, so that a root or a proof for any
- * tree size is O(log n) point reads. Leaf i is the (i+1)-th event of the global feed. It is fed by
- * MerkleLogFollower after the events are durable, so it never slows an append; it is derived data,
- * like the read models: deleting the file makes the service rebuild it from the events (the signed
- * checkpoints recorded in the ledger keep the history honest).
+ * tree size is O(log n) point reads. Leaf i is the (i+1)-th event of the global feed, so global
+ * positions increase with the leaf index. It is fed by MerkleLogFollower after the events are durable,
+ * so it never slows an append; it is derived data, like the read models: deleting the file makes the
+ * service rebuild it from the events (the signed checkpoints recorded in the ledger keep the history
+ * honest).
  */
 export class MerkleLog {
   private readonly db: Database.Database;
@@ -54,7 +67,7 @@ export class MerkleLog {
   private readonly insertNode;
   private readonly selectLeafHash;
   private readonly selectNode;
-  private readonly selectLeafById;
+  private readonly selectLeafById?;
   private readonly selectLeafByIndex;
   private readonly insertCheckpoint;
   private readonly selectLatestCheckpoint;
@@ -64,25 +77,29 @@ export class MerkleLog {
   private readonly appendBatch;
   private readonly selectLastLeaf;
 
+  /** Whether the file has the index of leaves by event id (see MerkleLogOptions.eventIndex). */
+  readonly hasEventIndex: boolean;
+
   constructor(
     readonly filename: string,
-    options: { readonly readonly?: boolean } = {},
+    options: MerkleLogOptions = {},
   ) {
     if (!options.readonly) createPrivateFile(filename);
     this.db = new Database(filename, options.readonly ? { readonly: true, fileMustExist: true } : {});
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL'); // derived data: a lost tail is appended again from the feed
-      // Each leaf lands at a random place in the event_id index, so a batch dirties about one page per
-      // leaf, and the same index pages are written again batch after batch: checkpointing every 10,000
-      // pages (as the events' file does) rather than SQLite's 1,000 copies each such page to the file
-      // once per checkpoint instead of ten times, and fsyncs the disk the appends share ten times less.
+      // With the index of event ids, each leaf lands at a random place in it, so a batch dirties about
+      // one page per leaf, and the same index pages are written again batch after batch: checkpointing
+      // every 10,000 pages (as the events' file does) rather than SQLite's 1,000 copies each such page
+      // to the file once per checkpoint instead of ten times, and fsyncs the disk the appends share ten
+      // times less. Without it, rows go to the end of their tables, and fewer checkpoints still cost less.
       this.db.pragma('wal_autocheckpoint = 10000');
       this.db.exec(`
         CREATE TABLE IF NOT EXISTS merkle_leaves (
           leaf_index      INTEGER PRIMARY KEY,
           global_position INTEGER NOT NULL,
-          event_id        TEXT    NOT NULL UNIQUE,
+          event_id        TEXT    NOT NULL,
           leaf_hash       BLOB    NOT NULL,
           is_checkpoint   INTEGER NOT NULL
         ) STRICT;
@@ -101,6 +118,8 @@ export class MerkleLog {
       `);
     }
     this.db.pragma('busy_timeout = 5000');
+    if (!options.readonly) applyEventIndex(this.db, options.eventIndex ?? false);
+    this.hasEventIndex = eventIndexOf(this.db) !== undefined;
     this.insertLeaf = this.db.prepare<[number, number, string, Buffer, number]>(
       'INSERT INTO merkle_leaves (leaf_index, global_position, event_id, leaf_hash, is_checkpoint) VALUES (?, ?, ?, ?, ?)',
     );
@@ -108,9 +127,10 @@ export class MerkleLog {
     this.selectLeafHash = this.db.prepare<[number], Buffer>('SELECT leaf_hash FROM merkle_leaves WHERE leaf_index = ?').pluck();
     this.selectNode = this.db.prepare<[number, number], Buffer>('SELECT hash FROM merkle_nodes WHERE level = ? AND node_index = ?').pluck();
     type LeafRow = { leaf_index: number; global_position: number; event_id: string; leaf_hash: Buffer };
-    this.selectLeafById = this.db.prepare<[string], LeafRow>(
-      'SELECT leaf_index, global_position, event_id, leaf_hash FROM merkle_leaves WHERE event_id = ?',
-    );
+    if (this.hasEventIndex)
+      this.selectLeafById = this.db.prepare<[string], LeafRow>(
+        'SELECT leaf_index, global_position, event_id, leaf_hash FROM merkle_leaves WHERE event_id = ?',
+      );
     this.selectLeafByIndex = this.db.prepare<[number], LeafRow>(
       'SELECT leaf_index, global_position, event_id, leaf_hash FROM merkle_leaves WHERE leaf_index = ?',
     );
@@ -195,9 +215,41 @@ export class MerkleLog {
     }
   }
 
+  /**
+   * The leaf of an event, by the log's own index of event ids: only in a log opened with eventIndex
+   * (a store without EventStore.positionOfEvent). Otherwise find the event's position in the store and
+   * ask leafAtPosition, as IntegrityLog.leafOfEvent does.
+   */
   leafOfEvent(eventId: string): LoggedLeaf | undefined {
+    if (!this.selectLeafById)
+      throw new Error(`${this.filename} keeps no index of event ids: look the leaf up by the event's global position`);
     const row = this.selectLeafById.get(eventId);
     return row && { leafIndex: row.leaf_index, globalPosition: row.global_position, eventId: row.event_id, leafHash: row.leaf_hash };
+  }
+
+  /**
+   * The leaf of the event at this global position, undefined when the log has not reached it (or no
+   * logged event has it). Global positions increase with the leaf index, and the leaf of position p is
+   * at most p - 1; where positions are dense (the embedded store) it is exactly p - 1: one point read.
+   * Otherwise a binary search over the leaves, O(log n) point reads of the primary key.
+   */
+  leafAtPosition(globalPosition: number): LoggedLeaf | undefined {
+    if (!Number.isSafeInteger(globalPosition) || globalPosition < 1 || this.size === 0) return undefined;
+    const highest = Math.min(globalPosition, this.size) - 1;
+    const guess = this.leafAt(highest);
+    // Below it only when it is the log's last leaf: the event is not logged yet.
+    if (!guess || guess.globalPosition <= globalPosition) return guess?.globalPosition === globalPosition ? guess : undefined;
+    let low = 0;
+    let high = highest - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const leaf = this.leafAt(middle);
+      if (!leaf) return undefined;
+      if (leaf.globalPosition === globalPosition) return leaf;
+      if (leaf.globalPosition < globalPosition) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
   }
 
   leafAt(leafIndex: number): LoggedLeaf | undefined {
@@ -247,4 +299,40 @@ export class MerkleLog {
     const border = MerkleFrontier.borderOf(size).map(({ level, index }) => this.node(level, index));
     return { frontier: new MerkleFrontier(size, border), lastGlobalPosition: last.global_position };
   }
+}
+
+const EVENT_INDEX = 'merkle_leaves_by_event_id';
+/** The index a log made before the index became optional: `event_id ... UNIQUE` in the table itself. */
+const INLINE_EVENT_INDEX = 'sqlite_autoindex_merkle_leaves_1';
+
+function eventIndexOf(db: Database.Database): string | undefined {
+  return db
+    .prepare<[string, string], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN (?, ?)")
+    .pluck()
+    .get(EVENT_INDEX, INLINE_EVENT_INDEX);
+}
+
+/**
+ * Builds or drops the index of leaves by event id, as asked. A file made with the index inside the
+ * table (an older layout) has its table rebuilt without it, once, in one transaction: the same rows.
+ */
+function applyEventIndex(db: Database.Database, wanted: boolean): void {
+  db.transaction(() => {
+    const present = eventIndexOf(db);
+    if (wanted && !present) db.exec(`CREATE UNIQUE INDEX ${EVENT_INDEX} ON merkle_leaves (event_id)`);
+    if (!wanted && present === EVENT_INDEX) db.exec(`DROP INDEX ${EVENT_INDEX}`);
+    if (!wanted && present === INLINE_EVENT_INDEX)
+      db.exec(`
+        CREATE TABLE merkle_leaves_rebuilt (
+          leaf_index      INTEGER PRIMARY KEY,
+          global_position INTEGER NOT NULL,
+          event_id        TEXT    NOT NULL,
+          leaf_hash       BLOB    NOT NULL,
+          is_checkpoint   INTEGER NOT NULL
+        ) STRICT;
+        INSERT INTO merkle_leaves_rebuilt SELECT leaf_index, global_position, event_id, leaf_hash, is_checkpoint FROM merkle_leaves ORDER BY leaf_index;
+        DROP TABLE merkle_leaves;
+        ALTER TABLE merkle_leaves_rebuilt RENAME TO merkle_leaves;
+      `);
+  }).immediate();
 }

@@ -16,11 +16,11 @@ import type { FollowerMessage, FollowerWorkerData } from './worker-merkle-log-fo
  * FeedFollower: batches, retry with backoff from the log's own position.
  */
 const BATCH = 2000;
-const { feed: address, integrityFile, pollMs } = workerData as FollowerWorkerData;
+const { feed: address, integrityFile, eventIndex, pollMs } = workerData as FollowerWorkerData;
 const port = parentPort!;
 const post = (message: FollowerMessage): void => port.postMessage(message);
 const feed = openStoredFeed(address, { pollMs });
-const log = new MerkleLog(integrityFile);
+const log = new MerkleLog(integrityFile, { eventIndex });
 
 function leafOf(event: StoredEvent): NewLeaf {
   return {

