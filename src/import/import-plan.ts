@@ -7,6 +7,7 @@ import { AGGREGATES, ID_FIELDS, IMPORT_COMMANDS, type ImportAggregate } from './
 import type { ImportFile, ImportRow } from './import-file.js';
 import { importedEventId, ImportedIds } from './import-ids.js';
 import type { AnyDecider, ImportOfficialDirectory, ImportUnitDirectory, ImportView } from './import-view.js';
+import { CheckedAhead, ROWS_PER_CHECK } from './checked-ahead.js';
 import type { RowCheckRun } from './row-checker.js';
 import { checkRow, type CheckedRow, type RowAnswer } from './row-checks.js';
 
@@ -47,17 +48,15 @@ export interface PlanContext {
    */
   readonly prepareKeys?: (subjectIds: readonly string[]) => Promise<void>;
   /**
-   * Another thread checking the rows of the batches ahead (row-checks.ts) while this one decides a
-   * batch; without it, or before it is ready, or for a row it did not answer, the rows are checked here.
-   * Either way a row gets the same answer.
+   * Another thread checking the rows ahead (row-checks.ts) while this one decides rows checked before
+   * (see CheckedAhead); without it, or before it is ready, or for rows it has not answered in time, the
+   * rows are checked here. Either way a row gets the same answer.
    */
   readonly checks?: RowCheckRun;
 }
 
 /** Rows read ahead at once: their streams in one read of the store, their reporters' keys in one commit of the key store. */
 const ROWS_PER_BATCH = 1000;
-/** Batches handed to the checking thread ahead of the one being decided: both threads busy, the memory bounded. */
-const BATCHES_CHECKED_AHEAD = 2;
 
 /**
  * Decides every row in file order against the view, as the API would decide the same requests sent
@@ -74,18 +73,15 @@ export async function planImport(rows: readonly ImportRow[], context: PlanContex
   const checking = new CheckedAhead(rows, context.checks);
   let answers: readonly (RowAnswer | null)[] = [];
   for (const [index, row] of rows.entries()) {
-    if (index % ROWS_PER_BATCH === 0) {
-      const answered = checking.batch(index / ROWS_PER_BATCH);
-      await readAhead(rows.slice(index, index + ROWS_PER_BATCH), context);
-      answers = await answered;
-    }
+    if (index % ROWS_PER_BATCH === 0) await readAhead(rows.slice(index, index + ROWS_PER_BATCH), context);
+    if (index % ROWS_PER_CHECK === 0) answers = await checking.answers(index / ROWS_PER_CHECK);
     onRow?.(index + 1);
     if ('unreadable' in row) {
       bad.push({ line: row.line, code: 'IMPORT.ROW_UNREADABLE', reason: `The row cannot be read: ${row.unreadable}.` });
       continue;
     }
     try {
-      const outcome = await decideRow(row.line, row.fields, answers[index % ROWS_PER_BATCH] ?? null, context);
+      const outcome = await decideRow(row.line, row.fields, answers[index % ROWS_PER_CHECK] ?? null, context);
       if (outcome === 'already-imported') alreadyImported += 1;
       else {
         accepted += 1;
@@ -96,37 +92,6 @@ export async function planImport(rows: readonly ImportRow[], context: PlanContex
     }
   }
   return { rows: rows.length, accepted, alreadyImported, events, bad };
-}
-
-/**
- * The batches handed to the checking thread, BATCHES_CHECKED_AHEAD at a time from the one being
- * decided on; a batch asked while the thread is not ready, or whose check failed, is answered by no
- * answers (each row then checked in the deciding thread).
- */
-class CheckedAhead {
-  private readonly asked = new Map<number, Promise<readonly (RowAnswer | null)[]>>();
-
-  constructor(
-    private readonly rows: readonly ImportRow[],
-    private readonly checks: RowCheckRun | undefined,
-  ) {}
-
-  batch(number: number): Promise<readonly (RowAnswer | null)[]> {
-    for (let ahead = number; ahead < number + BATCHES_CHECKED_AHEAD && this.checks?.ready; ahead++) this.ask(ahead);
-    const answered = this.asked.get(number) ?? Promise.resolve([]);
-    this.asked.delete(number);
-    return answered;
-  }
-
-  private ask(number: number): void {
-    const start = number * ROWS_PER_BATCH;
-    if (this.asked.has(number) || start >= this.rows.length || !this.checks) return;
-    const fields = this.rows.slice(start, start + ROWS_PER_BATCH).map((row) => ('unreadable' in row ? null : row.fields));
-    this.asked.set(
-      number,
-      this.checks.check(fields).catch(() => []),
-    );
-  }
 }
 
 /**

@@ -33,6 +33,8 @@ export interface CheckerThread {
 export interface RowCheckRun {
   /** False until the thread has loaded what it checks with, and after it failed: check the rows here then. */
   readonly ready: boolean;
+  /** True: wait for the thread's answers rather than check rows here when the thread is behind (every row checked there). */
+  readonly patient: boolean;
   check(rows: readonly (Readonly<Record<string, unknown>> | null)[]): Promise<readonly (RowAnswer | null)[]>;
 }
 
@@ -55,7 +57,11 @@ export class RowChecker {
   private broken: Error | undefined;
   private readonly started: Promise<void>;
 
-  constructor(thread: CheckerThread) {
+  /** patient: see RowCheckRun.patient. */
+  constructor(
+    thread: CheckerThread,
+    private readonly patient = false,
+  ) {
     this.worker = new Worker(thread.workerUrl, { execArgv: thread.execArgv ? [...thread.execArgv] : undefined });
     // The thread never keeps a finished command alive.
     this.worker.unref();
@@ -99,6 +105,7 @@ export class RowChecker {
       get ready() {
         return checker.ready;
       },
+      patient: this.patient,
       check: (rows) => {
         if (this.broken) return Promise.reject(this.broken);
         const request = ++this.requests;

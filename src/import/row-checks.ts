@@ -1,5 +1,5 @@
 import { BadRequestException, type ValidationPipe } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { DomainError } from '../domain-kit/domain-error.js';
 import { canonicalJson } from '../ledger/canonical-json.js';
 import { AGGREGATES, ID_FIELDS, IMPORT_COMMANDS, type ImportCommandSpec } from './import-commands.js';
@@ -157,5 +157,5 @@ async function checked(body: Record<string, unknown>, spec: ImportCommandSpec, v
 function rowIdentity(fields: Readonly<Record<string, unknown>>): string {
   const { rowId } = fields;
   if (typeof rowId === 'string' && rowId.trim() !== '') return `row\n${rowId.trim()}`;
-  return `content\n${createHash('sha256').update(canonicalJson(fields)).digest('hex')}`;
+  return `content\n${hash('sha256', canonicalJson(fields), 'hex')}`;
 }

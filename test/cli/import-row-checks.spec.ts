@@ -63,6 +63,7 @@ async function folderWith(checker: RowChecker | undefined, batches: { count: num
           get ready() {
             return run.ready;
           },
+          patient: run.patient,
           check: async (rows) => {
             const answers = await run.check(rows);
             batches.count += 1;
@@ -107,29 +108,35 @@ async function storedEvents(resources: CliResources): Promise<unknown[]> {
 }
 
 describe('ledger import with its rows checked in another thread', () => {
-  let checker: RowChecker;
+  /** One that answers every row (the deciding thread waits for it), one that shares the rows with the deciding thread as they come. */
+  let patient: RowChecker;
+  let sharing: RowChecker;
   const folders: string[] = [];
   const opened: CliResources[] = [];
   let spoilt: string;
 
   beforeAll(async () => {
-    checker = new RowChecker({
+    const thread = {
       workerUrl: pathToFileURL(join(PROJECT_ROOT, 'src/import/row-checks.worker.ts')),
       execArgv: ['--import', pathToFileURL(join(PROJECT_ROOT, 'test/support/register-ts.mjs')).href],
-    });
-    await checker.whenReady(); // the thread from the sources compiles them first: seconds
+    };
+    patient = new RowChecker(thread, true);
+    sharing = new RowChecker(thread);
+    // The threads from the sources compile them first: seconds.
+    await Promise.all([patient.whenReady(), sharing.whenReady()]);
     const files = mkdtempSync(join(tmpdir(), 'ledger-row-checks-files-'));
     folders.push(files);
     spoilt = spoiltHistory(files);
   }, 180_000);
 
   afterAll(async () => {
-    await checker.close();
+    await patient.close();
+    await sharing.close();
     for (const resources of opened) await resources.close();
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
 
-  async function bothWays() {
+  async function bothWays(checker: RowChecker) {
     const threaded = { count: 0, unanswered: 0 };
     const here = await folderWith(undefined, { count: 0, unanswered: 0 });
     const there = await folderWith(checker, threaded);
@@ -139,7 +146,7 @@ describe('ledger import with its rows checked in another thread', () => {
   }
 
   it('refuses the same rows at the same lines with the same reasons, on a dry run and without --skip-bad', async () => {
-    const { here, there, threaded } = await bothWays();
+    const { here, there, threaded } = await bothWays(patient);
     for (const path of [spoilt, join(SAMPLES, 'with-bad-rows.csv')]) {
       for (const dryRun of [true, false]) {
         const inThisThread = await imported(path, { ...options, dryRun }, here.imports);
@@ -162,13 +169,13 @@ describe('ledger import with its rows checked in another thread', () => {
     );
     // A sentence names the source's ids, translated from the ids the other thread derived.
     expect(plan.bad.some((row) => row.reason.includes('"KHONG-CO"'))).toBe(true);
-    // Every batch went to the other thread (the organisation's one, three of each run of the spoilt history, one of each of the CSV's), and it answered every readable row.
-    expect(threaded.count).toBe(1 + 2 * 3 + 2);
+    // Every row went to the other thread (250 at a time: the organisation's, the spoilt history's twice, the CSV's twice), and it answered every readable row.
+    expect(threaded.count).toBe(2 + 2 * 11 + 2);
     expect(threaded.unanswered).toBe(0);
   }, 300_000);
 
   it('writes the same events with --skip-bad, and recognises them the same way the second time', async () => {
-    const { here, there } = await bothWays();
+    const { here, there } = await bothWays(sharing);
     const first = [await imported(spoilt, { ...options, skipBad: true }, here.imports)];
     first.push(await imported(spoilt, { ...options, skipBad: true }, there.imports));
     expect(first[1]).toEqual(first[0]);
