@@ -36,10 +36,11 @@ export class CheckedAhead {
     // Answers already posted by the thread are taken in on a turn of the event loop.
     if (checks.patient) await this.waiting.get(number);
     else if (!this.answered.has(number)) await setImmediate();
-    const answers = this.answered.get(number) ?? [];
+    const answers = this.answered.get(number);
+    if (answers === undefined) checks.reached(number);
     this.answered.delete(number);
     this.waiting.delete(number);
-    return answers;
+    return answers ?? [];
   }
 
   private ask(number: number): void {
@@ -47,7 +48,7 @@ export class CheckedAhead {
     const fields = this.rows.slice(start, start + ROWS_PER_CHECK).map((row) => ('unreadable' in row ? null : row.fields));
     this.waiting.set(
       number,
-      this.checks!.check(fields).then(
+      this.checks!.check(number, fields).then(
         (answers) => {
           if (number >= this.deciding) this.answered.set(number, answers);
         },

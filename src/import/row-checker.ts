@@ -9,6 +9,10 @@ export type CheckerCommand = {
   readonly run: number;
   readonly system: string;
   readonly request: number;
+  /** Which check of the run this is (its rows are number * ROWS_PER_CHECK on). */
+  readonly number: number;
+  /** The check the deciding thread has reached, shared: the thread skips a check the deciding thread has taken on itself. */
+  readonly reached: Int32Array;
   /** The fields of each row of the batch, null for a row that could not be read. */
   readonly rows: readonly (Readonly<Record<string, unknown>> | null)[];
 };
@@ -35,7 +39,9 @@ export interface RowCheckRun {
   readonly ready: boolean;
   /** True: wait for the thread's answers rather than check rows here when the thread is behind (every row checked there). */
   readonly patient: boolean;
-  check(rows: readonly (Readonly<Record<string, unknown>> | null)[]): Promise<readonly (RowAnswer | null)[]>;
+  check(number: number, rows: readonly (Readonly<Record<string, unknown>> | null)[]): Promise<readonly (RowAnswer | null)[]>;
+  /** The deciding thread checks the rows of check `number` itself: the thread skips it, and any before it, if it has not begun them. */
+  reached(number: number): void;
 }
 
 const COMPILED_WORKER = new URL('./row-checks.worker.js', import.meta.url);
@@ -101,18 +107,21 @@ export class RowChecker {
     const run = ++this.runs;
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the run's ready follows the thread's
     const checker = this;
+    const reached = new Int32Array(new SharedArrayBuffer(4));
+    Atomics.store(reached, 0, -1);
     return {
       get ready() {
         return checker.ready;
       },
       patient: this.patient,
-      check: (rows) => {
+      check: (number, rows) => {
         if (this.broken) return Promise.reject(this.broken);
         const request = ++this.requests;
         const answered = new Promise<readonly (RowAnswer | null)[]>((resolve, reject) => this.waiting.set(request, { resolve, reject }));
-        this.worker.postMessage({ type: 'check', run, system, request, rows } satisfies CheckerCommand);
+        this.worker.postMessage({ type: 'check', run, system, request, number, reached, rows } satisfies CheckerCommand);
         return answered;
       },
+      reached: (number) => Atomics.store(reached, 0, number),
     };
   }
 

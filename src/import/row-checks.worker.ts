@@ -18,6 +18,11 @@ async function answer(command: CheckerCommand): Promise<void> {
   if (current?.run !== command.run) current = { run: command.run, ids: new ImportedIds(command.system, true) };
   const { ids } = current;
   const answers: (RowAnswer | null)[] = [];
+  if (Atomics.load(command.reached, 0) >= command.number) {
+    // The deciding thread is checking these rows itself: what they derive it derives too.
+    post({ type: 'answers', request: command.request, answers: command.rows.map(() => null) });
+    return;
+  }
   try {
     for (const fields of command.rows) answers.push(fields === null ? null : await answerRow(fields, ids, validation));
   } catch (error) {

@@ -64,8 +64,9 @@ async function folderWith(checker: RowChecker | undefined, batches: { count: num
             return run.ready;
           },
           patient: run.patient,
-          check: async (rows) => {
-            const answers = await run.check(rows);
+          reached: (number) => run.reached(number),
+          check: async (number, rows) => {
+            const answers = await run.check(number, rows);
             batches.count += 1;
             batches.unanswered += answers.filter((answer, index) => answer === null && rows[index] !== null).length;
             return answers;
