@@ -5,6 +5,7 @@ import { ensureWritableFolder, openEventStore } from '../ledger/open-event-store
 import { openReadModels, readModelsPath } from '../projections/read-models.database.js';
 import type { PersonalDataKeyStore } from '../personal-data/key-stores/key-store.port.js';
 import { openKeyStore } from '../personal-data/key-stores/open-key-store.js';
+import { RowChecker } from '../import/row-checker.js';
 
 /**
  * What a command may need, opened on first use only: `ledger verify` must be able to read a data
@@ -14,6 +15,7 @@ export class CliResources {
   private store?: Promise<EventStore>;
   private readModelsDb?: Database.Database;
   private keys?: Promise<PersonalDataKeyStore>;
+  private checker?: RowChecker | null;
 
   constructor(readonly config: LedgerConfig) {}
 
@@ -36,7 +38,14 @@ export class CliResources {
     return this.keys;
   }
 
+  /** The thread that checks an import's rows (none when the sources run uncompiled), one for every import of this process. */
+  rowChecker(): RowChecker | undefined {
+    if (this.checker === undefined) this.checker = RowChecker.openCompiled() ?? null;
+    return this.checker ?? undefined;
+  }
+
   async close(): Promise<void> {
+    await this.checker?.close();
     this.readModelsDb?.close();
     if (this.keys) await (await this.keys).close();
     if (this.store) await (await this.store).close();

@@ -1,14 +1,15 @@
-import { BadRequestException, type ValidationPipe } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import type { ValidationPipe } from '@nestjs/common';
 import { DomainError } from '../domain-kit/domain-error.js';
 import type { CommandEnvelope } from '../ledger/command-handler.js';
-import { canonicalJson } from '../ledger/canonical-json.js';
 import type { ImportOrigin, NewEvent } from '../ledger/event-store.port.js';
 import type { CaseIntake } from '../cases/case-intake.js';
-import { AGGREGATES, ID_FIELDS, IMPORT_COMMANDS, type ImportAggregate, type ImportCommandSpec } from './import-commands.js';
+import { AGGREGATES, ID_FIELDS, IMPORT_COMMANDS, type ImportAggregate } from './import-commands.js';
 import type { ImportFile, ImportRow } from './import-file.js';
 import { importedEventId, ImportedIds } from './import-ids.js';
 import type { AnyDecider, ImportOfficialDirectory, ImportUnitDirectory, ImportView } from './import-view.js';
+import { CheckedAhead, ROWS_PER_CHECK } from './checked-ahead.js';
+import type { RowCheckRun } from './row-checker.js';
+import { checkRow, type CheckedRow, type RowAnswer } from './row-checks.js';
 
 /** A row that cannot be imported, and why: a code (as the API would answer) and a sentence. */
 export interface BadRow {
@@ -46,13 +47,16 @@ export interface PlanContext {
    * decided; absent on a dry run, which seals nothing.
    */
   readonly prepareKeys?: (subjectIds: readonly string[]) => Promise<void>;
+  /**
+   * Another thread checking the rows ahead (row-checks.ts) while this one decides rows checked before
+   * (see CheckedAhead); without it, or before it is ready, or for rows it has not answered in time, the
+   * rows are checked here. Either way a row gets the same answer.
+   */
+  readonly checks?: RowCheckRun;
 }
 
-const SOURCE_ID_MAX = 200;
 /** Rows read ahead at once: their streams in one read of the store, their reporters' keys in one commit of the key store. */
 const ROWS_PER_BATCH = 1000;
-/** Fields of a row that are not part of the command's request body. */
-const ROW_FIELDS = new Set(['command', 'rowId']);
 
 /**
  * Decides every row in file order against the view, as the API would decide the same requests sent
@@ -66,15 +70,18 @@ export async function planImport(rows: readonly ImportRow[], context: PlanContex
   let accepted = 0;
   let alreadyImported = 0;
   let events = 0;
+  const checking = new CheckedAhead(rows, context.checks);
+  let answers: readonly (RowAnswer | null)[] = [];
   for (const [index, row] of rows.entries()) {
     if (index % ROWS_PER_BATCH === 0) await readAhead(rows.slice(index, index + ROWS_PER_BATCH), context);
+    if (index % ROWS_PER_CHECK === 0) answers = await checking.answers(index / ROWS_PER_CHECK);
     onRow?.(index + 1);
     if ('unreadable' in row) {
       bad.push({ line: row.line, code: 'IMPORT.ROW_UNREADABLE', reason: `The row cannot be read: ${row.unreadable}.` });
       continue;
     }
     try {
-      const outcome = await decideRow(row.line, row.fields, context);
+      const outcome = await decideRow(row.line, row.fields, answers[index % ROWS_PER_CHECK] ?? null, context);
       if (outcome === 'already-imported') alreadyImported += 1;
       else {
         accepted += 1;
@@ -124,58 +131,37 @@ async function readAhead(batch: readonly ImportRow[], context: PlanContext): Pro
 async function decideRow(
   line: number,
   fields: Readonly<Record<string, unknown>>,
+  answer: RowAnswer | null,
   context: PlanContext,
 ): Promise<number | 'already-imported'> {
-  const command = fields.command;
-  const spec = typeof command === 'string' && Object.hasOwn(IMPORT_COMMANDS, command) ? IMPORT_COMMANDS[command] : undefined;
-  if (!spec) {
-    throw new DomainError(
-      'IMPORT.UNKNOWN_COMMAND',
-      `${command === undefined ? 'The row names no command' : `There is no command ${JSON.stringify(command)}`}; one of ${Object.keys(IMPORT_COMMANDS).join(', ')}.`,
-      'invalid',
-    );
-  }
-  const { system } = context;
-  const targetSource = sourceId(fields, spec.target);
-  const { ids } = context;
-  const targetId = ids.id(spec.aggregate, targetSource);
-  const extraIds: Record<string, string> = {};
-  for (const [field, kind] of Object.entries(spec.extraIds ?? {})) {
-    extraIds[field] = ids.id(kind, `${targetSource}\n${sourceId(fields, field)}`);
-  }
-  const body = requestBody(fields, spec, targetId, ids);
-  const occurredAt = spec.occurredAtField === undefined ? fields.occurredAt : fields[spec.occurredAtField];
-  if (occurredAt === undefined) {
-    const field = spec.occurredAtField ?? 'occurredAt';
-    throw new DomainError('IMPORT.OCCURRED_AT_REQUIRED', `An imported row says when it happened: give ${field}.`, 'invalid');
-  }
-  const request = await checked(body, spec, context.validation);
+  const { system, ids } = context;
+  const row = answer === null ? await checkRow(fields, ids, context.validation) : settled(answer, ids);
+  const spec = IMPORT_COMMANDS[row.command];
+  const { targetId, extraIds, occurredAt: at, identity } = row;
 
   const { decider, stream: streamOf } = AGGREGATES[spec.aggregate];
   const streamId = streamOf(targetId);
   const stream = await context.view.stream(streamId, decider);
-  const identity = rowIdentity(fields);
-  if (stream.eventIds.has(importedEventId(system, streamId, identity, 0))) return 'already-imported';
+  if (stream.eventIds.has(row.firstEventId)) return 'already-imported';
 
-  const at = occurredAt as string;
   const envelope: CommandEnvelope = {
     actor: context.actor,
     correlationId: correlationIdOf(context.file.sha256),
     now: context.now,
     occurredAt: at,
   };
-  const built = await spec.build(request, { ...context, targetId, extraIds, occurredAt: at, envelope });
+  const built = await spec.build(row.request, { ...context, targetId, extraIds, occurredAt: at, envelope });
   const decided = decider.decide(built, stream.state, { now: context.now, occurredAt: at, actor: context.actor });
   const origin: ImportOrigin = {
     file: context.file.name,
     sha256: context.file.sha256,
     line,
     system,
-    command: command as string,
-    sourceId: targetSource,
+    command: row.command,
+    sourceId: row.targetSource,
   };
   const newEvents: NewEvent[] = decided.map((event, index) => ({
-    eventId: importedEventId(system, streamId, identity, index),
+    eventId: index === 0 ? row.firstEventId : importedEventId(system, streamId, identity, index),
     type: event.type,
     schemaVersion: 1,
     data: event.data,
@@ -185,64 +171,11 @@ async function decideRow(
   return newEvents.length;
 }
 
-/** The row's own id of the record it is about (the previous system's id): any text up to 200 characters. */
-function sourceId(fields: Readonly<Record<string, unknown>>, field: string): string {
-  const value = fields[field];
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  if (typeof value !== 'string' || value.trim() === '' || value.length > SOURCE_ID_MAX) {
-    throw new DomainError(
-      'IMPORT.SOURCE_ID_REQUIRED',
-      `Give ${field}: the id the previous system gave it (1-${SOURCE_ID_MAX} characters).`,
-      'invalid',
-    );
-  }
-  return value.trim();
-}
-
-/** The request body of the row: its fields minus the row's own and the route's, every source id replaced by the ledger's. */
-function requestBody(
-  fields: Readonly<Record<string, unknown>>,
-  spec: ImportCommandSpec,
-  targetId: string,
-  ids: ImportedIds,
-): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(fields)) {
-    if (ROW_FIELDS.has(field) || field === spec.target || Object.hasOwn(spec.extraIds ?? {}, field)) continue;
-    if (spec.occurredAtField !== undefined && field === 'occurredAt') continue;
-    const kind = ID_FIELDS[field];
-    body[field] =
-      kind === undefined
-        ? value
-        : typeof value === 'string' || typeof value === 'number'
-          ? ids.id(kind, String(value).trim())
-          : Array.isArray(value)
-            ? value.map((item) => (typeof item === 'string' || typeof item === 'number' ? ids.id(kind, String(item).trim()) : item))
-            : value;
-  }
-  if (spec.targetInBody) body[spec.target] = targetId;
-  return body;
-}
-
-async function checked(body: Record<string, unknown>, spec: ImportCommandSpec, validation: ValidationPipe): Promise<unknown> {
-  try {
-    return await validation.transform(body, { type: 'body', metatype: spec.dto, data: '' });
-  } catch (error) {
-    if (!(error instanceof BadRequestException)) throw error;
-    const answer = error.getResponse() as { code?: string; message?: string };
-    throw new DomainError(
-      answer.code ?? 'VALIDATION.FAILED',
-      (answer.message ?? error.message).replace(/ Nothing was written\.$/, ''),
-      'invalid',
-    );
-  }
-}
-
-/** The row's rowId when it has one (the source's id of that step), else its whole content. */
-function rowIdentity(fields: Readonly<Record<string, unknown>>): string {
-  const { rowId } = fields;
-  if (typeof rowId === 'string' && rowId.trim() !== '') return `row\n${rowId.trim()}`;
-  return `content\n${createHash('sha256').update(canonicalJson(fields)).digest('hex')}`;
+/** A row checked in the other thread: its ids learned here first, so a refusal is put in the source's terms as if checked here. */
+function settled(answer: RowAnswer, ids: ImportedIds): CheckedRow {
+  ids.learn(answer.derived);
+  if ('refused' in answer) throw new DomainError(answer.refused.code, answer.refused.message, 'invalid');
+  return answer.checked;
 }
 
 export function correlationIdOf(sha256: string): string {

@@ -8,6 +8,7 @@ import { ImportedIds } from '../../import/import-ids.js';
 import { ImportKeys } from '../../import/import-keys.js';
 import { ImportOfficialDirectory, ImportUnitDirectory, ImportView } from '../../import/import-view.js';
 import { ImportConflictError, writeImport } from '../../import/import-writer.js';
+import type { RowChecker } from '../../import/row-checker.js';
 import { CommandHandler } from '../../ledger/command-handler.js';
 import type { EventStore } from '../../ledger/event-store.port.js';
 import { caseTimelinesProjection } from '../../timelines/case-timelines.projection.js';
@@ -35,6 +36,8 @@ export interface ImportResources {
   eventStore(): Promise<EventStore>;
   keyStore(): Promise<PersonalDataKeyStore>;
   readModels(): Database.Database;
+  /** The thread that checks rows ahead of the deciding one, kept from one import to the next; none: the rows are checked in this thread. */
+  rowChecker?(): RowChecker | undefined;
 }
 
 export interface ImportSummary {
@@ -62,6 +65,8 @@ export async function runImport(
   if (!SYSTEM_NAME.test(options.system)) {
     throw new CommandRefusedError(`--source-system must be 1-80 letters, digits, ".", "_" or "-", got ${JSON.stringify(options.system)}.`);
   }
+  // Started before the file is read: the thread loads the API's DTOs meanwhile.
+  const checker = resources.rowChecker?.();
   let file;
   try {
     const format = formatOf(path, options.format);
@@ -105,6 +110,7 @@ export async function runImport(
       validation: ledgerValidationPipe(),
       ids: new ImportedIds(options.system),
       prepareKeys: options.dryRun ? undefined : (subjectIds) => keys.prepare(subjectIds, now),
+      checks: checker?.run(options.system),
     },
     checking.update,
   );
