@@ -28,6 +28,29 @@ const assigned = (officialId: string, dueAt: string) => ({ officialId, unitId: n
  * superseded, not-required), escalation to another unit, a category corrected, and a fact dated after
  * the instants some answers are asked for.
  */
+/** A rule recorded later: 30 calendar days to acknowledge a complaint from 2025, which judges every case again. */
+const ACK_30_RECORDED = recorded(
+  21,
+  'policy-ack-30',
+  0,
+  'ResponsePolicyRuleRecorded',
+  {
+    ruleId: 'ack-30',
+    category: 'complaint',
+    step: 'acknowledge',
+    limit: 30,
+    unit: 'calendar-days',
+    clockStartsAt: 'CaseReceived',
+    pauses: [],
+    extensions: null,
+    effectiveFrom: '2025-01-01',
+    effectiveTo: null,
+    legalReference: 'a recorded rule',
+    needsCheck: false,
+  },
+  '2025-01-01T08:00:00+07:00',
+);
+
 const EVENTS: readonly RecordedEvent[] = [
   // c1: acknowledged late, classified must-report, reported upward, resolved in time by o-1.
   recorded(1, 'case-c1', 0, 'CaseReceived', receipt('c1', 'complaint'), '2025-03-03T08:00:00+07:00'),
@@ -167,29 +190,7 @@ describe('the judged-deadline index behind the timelines aggregates', () => {
     timelines.given(EVENTS);
     const asOf = '2025-07-01T00:00:00+07:00';
     const before = query.aggregates({ asOf, groupBy: 'month', step: 'acknowledge' });
-    timelines.given([
-      recorded(
-        21,
-        'policy-ack-30',
-        0,
-        'ResponsePolicyRuleRecorded',
-        {
-          ruleId: 'ack-30',
-          category: 'complaint',
-          step: 'acknowledge',
-          limit: 30,
-          unit: 'calendar-days',
-          clockStartsAt: 'CaseReceived',
-          pauses: [],
-          extensions: null,
-          effectiveFrom: '2025-01-01',
-          effectiveTo: null,
-          legalReference: 'a recorded rule',
-          needsCheck: false,
-        },
-        '2025-01-01T08:00:00+07:00',
-      ),
-    ]);
+    timelines.given([ACK_30_RECORDED]);
     const after = query.aggregates({ asOf, groupBy: 'month', step: 'acknowledge' });
     expect(after).toEqual(byFolding({ asOf, groupBy: 'month', step: 'acknowledge' }));
     expect(after).not.toEqual(before);
@@ -303,29 +304,7 @@ describe('the judged-deadline index behind the timelines aggregates', () => {
       timelines.given(EVENTS);
       const asOf = '2026-12-01T00:00:00+07:00';
       const before = query.index.aggregates('month', asOf);
-      timelines.given([
-        recorded(
-          21,
-          'policy-ack-30',
-          0,
-          'ResponsePolicyRuleRecorded',
-          {
-            ruleId: 'ack-30',
-            category: 'complaint',
-            step: 'acknowledge',
-            limit: 30,
-            unit: 'calendar-days',
-            clockStartsAt: 'CaseReceived',
-            pauses: [],
-            extensions: null,
-            effectiveFrom: '2025-01-01',
-            effectiveTo: null,
-            legalReference: 'a recorded rule',
-            needsCheck: false,
-          },
-          '2025-01-01T08:00:00+07:00',
-        ),
-      ]);
+      timelines.given([ACK_30_RECORDED]);
       expectKeptEqualFresh(asOf);
       expect(query.index.aggregates('month', asOf)).not.toEqual(before);
     });

@@ -96,13 +96,7 @@ export class MerkleLog {
       // times less. Without it, rows go to the end of their tables, and fewer checkpoints still cost less.
       this.db.pragma('wal_autocheckpoint = 10000');
       this.db.exec(`
-        CREATE TABLE IF NOT EXISTS merkle_leaves (
-          leaf_index      INTEGER PRIMARY KEY,
-          global_position INTEGER NOT NULL,
-          event_id        TEXT    NOT NULL,
-          leaf_hash       BLOB    NOT NULL,
-          is_checkpoint   INTEGER NOT NULL
-        ) STRICT;
+        ${leavesTable('IF NOT EXISTS merkle_leaves')}
         CREATE TABLE IF NOT EXISTS merkle_nodes (
           level      INTEGER NOT NULL,
           node_index INTEGER NOT NULL,
@@ -301,6 +295,17 @@ export class MerkleLog {
   }
 }
 
+/** The leaves' table, written once: the log creates it, and an old layout is copied into a fresh one. */
+function leavesTable(name: string): string {
+  return `CREATE TABLE ${name} (
+    leaf_index      INTEGER PRIMARY KEY,
+    global_position INTEGER NOT NULL,
+    event_id        TEXT    NOT NULL,
+    leaf_hash       BLOB    NOT NULL,
+    is_checkpoint   INTEGER NOT NULL
+  ) STRICT;`;
+}
+
 const EVENT_INDEX = 'merkle_leaves_by_event_id';
 /** The index a log made before the index became optional: `event_id ... UNIQUE` in the table itself. */
 const INLINE_EVENT_INDEX = 'sqlite_autoindex_merkle_leaves_1';
@@ -323,13 +328,7 @@ function applyEventIndex(db: Database.Database, wanted: boolean): void {
     if (!wanted && present === EVENT_INDEX) db.exec(`DROP INDEX ${EVENT_INDEX}`);
     if (!wanted && present === INLINE_EVENT_INDEX)
       db.exec(`
-        CREATE TABLE merkle_leaves_rebuilt (
-          leaf_index      INTEGER PRIMARY KEY,
-          global_position INTEGER NOT NULL,
-          event_id        TEXT    NOT NULL,
-          leaf_hash       BLOB    NOT NULL,
-          is_checkpoint   INTEGER NOT NULL
-        ) STRICT;
+        ${leavesTable('merkle_leaves_rebuilt')}
         INSERT INTO merkle_leaves_rebuilt SELECT leaf_index, global_position, event_id, leaf_hash, is_checkpoint FROM merkle_leaves ORDER BY leaf_index;
         DROP TABLE merkle_leaves;
         ALTER TABLE merkle_leaves_rebuilt RENAME TO merkle_leaves;
