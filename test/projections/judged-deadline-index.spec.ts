@@ -300,6 +300,46 @@ describe('the judged-deadline index behind the timelines aggregates', () => {
       expectKeptEqualFresh(asOf);
     });
 
+    it('takes the cases with a fact dated after the instant out of the kept groups and adds them as of it', () => {
+      // a1 sorts first, its deadlines in groups the others are in, two assignments at gia-loc (two assigned-due
+      // steps of one case in a group), an escalation that starts a step there; a2 received after the early
+      // instants, alone in its unit; a3 a late acknowledgement. Every one has a fact dated 2027, after every instant.
+      timelines.given([
+        ...EVENTS,
+        recorded(30, 'case-a1', 0, 'CaseReceived', receipt('a1', 'denunciation', 'gia-loc'), '2025-03-04T08:00:00+07:00'),
+        recorded(31, 'case-a1', 1, 'CaseAssigned', assigned('o-3', '2025-03-25T17:00:00+07:00'), '2025-03-05T08:00:00+07:00'),
+        recorded(32, 'case-a1', 2, 'CaseAssigned', assigned('o-3', '2025-04-25T17:00:00+07:00'), '2025-03-26T08:00:00+07:00'),
+        recorded(
+          33,
+          'case-a1',
+          3,
+          'CaseEscalated',
+          { fromUnitId: 'gia-loc', toUnitId: 'gia-tan', reason: 'beyond the commune' },
+          '2025-04-02T08:00:00+07:00',
+        ),
+        recorded(34, 'case-a1', 4, 'CaseAssigned', assigned('o-1', '2025-05-02T17:00:00+07:00'), '2025-04-03T08:00:00+07:00'),
+        recorded(35, 'case-a1', 5, 'CaseResolved', { outcome: 'done' }, '2027-01-05T08:00:00+07:00'),
+        recorded(36, 'case-a2', 0, 'CaseReceived', receipt('a2', 'petition', 'gia-xuyen'), '2025-05-01T08:00:00+07:00'),
+        recorded(37, 'case-a2', 1, 'CaseAcknowledged', { note: null }, '2027-01-02T08:00:00+07:00'),
+        recorded(38, 'case-a3', 0, 'CaseReceived', receipt('a3', 'complaint'), '2025-03-12T08:00:00+07:00'),
+        recorded(39, 'case-a3', 1, 'CaseAssigned', assigned('o-2', '2025-03-14T17:00:00+07:00'), '2025-03-13T08:00:00+07:00'),
+        recorded(40, 'case-a3', 2, 'CaseResolved', { outcome: 'done' }, '2025-03-16T08:00:00+07:00'),
+        recorded(41, 'case-a3', 3, 'CaseAcknowledged', { note: null }, '2027-01-03T08:00:00+07:00'),
+      ]);
+      for (const asOf of [...AS_OF, '2025-06-20T08:00:00+07:00', '2027-01-04T00:00:00+07:00', '2027-02-01T00:00:00+07:00'])
+        expectKeptEqualFresh(asOf);
+      // Asked again with the same cases later than the instant (the tallies without them kept), and after one changed.
+      expectKeptEqualFresh('2025-07-01T00:00:00+07:00');
+      timelines.given([
+        recorded(42, 'case-a3', 4, 'CaseClassified', { classification: 'must-report', reason: 'r' }, '2025-03-17T08:00:00+07:00'),
+      ]);
+      expectKeptEqualFresh('2025-07-01T00:00:00+07:00');
+      // Another case of a1's groups changes while a1 is still later than the instant.
+      timelines.given([recorded(43, 'case-c2', 1, 'CaseAcknowledged', { note: null }, '2025-06-01T08:00:00+07:00')]);
+      expectKeptEqualFresh('2025-07-01T00:00:00+07:00');
+      expectKeptEqualFresh('2026-12-01T00:00:00+07:00');
+    });
+
     it('judges every case again when a rule is recorded, and answers with it', () => {
       timelines.given(EVENTS);
       const asOf = '2026-12-01T00:00:00+07:00';
