@@ -98,6 +98,11 @@ export class DeadlineTallies {
       }
   }
 
+  /** Makes every group's tally that a change left to make, so that the first request after the index is built does not. */
+  prepare(): void {
+    for (const groups of this.groups.values()) for (const group of groups.values()) group.tally ??= tallyOf(group.members);
+  }
+
   clear(): void {
     for (const groups of this.groups.values()) groups.clear();
   }

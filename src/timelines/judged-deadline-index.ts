@@ -137,6 +137,11 @@ export class JudgedDeadlineIndex {
     );
   }
 
+  /** Every group's tally made now (after a warm-up), rather than by the first request that asks for its grouping. */
+  prepareTallies(): void {
+    this.tallies.prepare();
+  }
+
   /**
    * Judges up to `maxCases` of the cases changed since the last call (every case after a change of
    * basis); true when none is left. A caller that must not block for long calls it in small steps.

@@ -340,6 +340,17 @@ describe('the judged-deadline index behind the timelines aggregates', () => {
       expectKeptEqualFresh('2026-12-01T00:00:00+07:00');
     });
 
+    it('answers as a fresh computation from tallies made before any request (the warm-up), and after new events', () => {
+      timelines.given(EVENTS);
+      query.index.catchUp(Infinity);
+      query.index.prepareTallies();
+      expectKeptEqualFresh('2026-12-01T00:00:00+07:00');
+      timelines.given([recorded(21, 'case-c2', 1, 'CaseAcknowledged', { note: null }, '2025-06-01T08:00:00+07:00')]);
+      query.index.catchUp(Infinity);
+      query.index.prepareTallies();
+      expectKeptEqualFresh('2025-05-21T00:00:00+07:00');
+    });
+
     it('judges every case again when a rule is recorded, and answers with it', () => {
       timelines.given(EVENTS);
       const asOf = '2026-12-01T00:00:00+07:00';
