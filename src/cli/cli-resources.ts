@@ -15,9 +15,11 @@ export class CliResources {
   private store?: Promise<EventStore>;
   private readModelsDb?: Database.Database;
   private keys?: Promise<PersonalDataKeyStore>;
-  private checker?: RowChecker | null;
-
-  constructor(readonly config: LedgerConfig) {}
+  /** checker: a checking thread started already (the CLI's, before its own start-up), else one is started on first use. */
+  constructor(
+    readonly config: LedgerConfig,
+    private checker?: RowChecker | null,
+  ) {}
 
   eventStore(): Promise<EventStore> {
     this.store ??= openEventStore(this.config);

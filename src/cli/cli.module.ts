@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/
 import { LEDGER_CONFIG } from '../config/ledger-config.token.js';
 import type { LedgerConfig } from '../config/ledger.config.js';
 import { CliResources } from './cli-resources.js';
+import type { RowChecker } from '../import/row-checker.js';
 import { RebuildCommand } from './rebuild.command.js';
 import { TokenCommand } from './token.command.js';
 import { EraseSubjectCommand } from './erase-subject.command.js';
@@ -20,12 +21,13 @@ import { ImportCommand } from './import/import.command.js';
 export class CliModule implements OnApplicationShutdown {
   constructor(private readonly resources: CliResources) {}
 
-  static forConfig(config: LedgerConfig): DynamicModule {
+  /** rowChecker: the import's checking thread, when it was started before this module. */
+  static forConfig(config: LedgerConfig, rowChecker?: RowChecker): DynamicModule {
     return {
       module: CliModule,
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
-        { provide: CliResources, useValue: new CliResources(config) },
+        { provide: CliResources, useValue: new CliResources(config, rowChecker) },
         RebuildCommand,
         TokenCommand,
         EraseSubjectCommand,

@@ -71,6 +71,13 @@ export interface RecordedEvent extends NewEvent {
 /** A revision number (the stream's last revision), or one of EventStoreDB's three conditions. */
 export type ExpectedRevision = number | 'no-stream' | 'stream-exists' | 'any';
 
+/** One stream's part of a batch of appends (EventStore.appendStreams). */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: ExpectedRevision;
+}
+
 export interface AppendResult {
   /** The revision of the last event now in the stream: pass it as the next expected revision. */
   readonly nextExpectedRevision: number;
@@ -97,6 +104,15 @@ export interface ReadAllOptions {
 export interface EventStore {
   /** All or nothing. Rejects with ConcurrencyError, EventIdReusedError or InvalidEventError. */
   append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
+  /**
+   * Many streams' appends in one transaction, all or nothing: each is checked as append checks it (its
+   * expected revision; a faithful repeat is answered as a replay, writing nothing), the results by
+   * position; the first refusal rejects the whole batch and nothing of it is written. For a writer of
+   * thousands of streams (an import), which then pays for one commit instead of one per group of
+   * appends. Only where the store has transactions across streams (the embedded store); EventStoreDB
+   * has none, and such a writer appends stream by stream there.
+   */
+  appendStreams?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** An unknown stream reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /**
