@@ -50,6 +50,8 @@ export interface FeedTextBatch {
 export interface FeedText {
   /** Up to `limit` events after `after`, in order; null when there are none. */
   batchAfter(after: number, limit: number): FeedTextBatch | null;
+  /** The events of one stream up to a global position (inclusive), in order; an unreadable one throws. */
+  streamUpTo(streamId: string, position: number): RecordedEvent[];
   close(): Promise<void>;
 }
 

@@ -58,7 +58,7 @@ export interface CaseListFilter {
 export type CaseListEntry = CaseListItem & { readonly snippet?: Snippet | null };
 export type CaseListPage = Page<CaseListEntry> & { readonly total?: number };
 
-// A case without a due date is stored as due at NO_DUE (list-rows.ts): it sorts after every dated one.
+// A case without a due date is stored as due at NO_DUE (list-row-folds.ts): it sorts after every dated one.
 const SORT_COLUMNS: Record<Exclude<CaseSort, `-${string}`>, string> = {
   received: 'c.received_ms',
   due: 'c.due_ms',

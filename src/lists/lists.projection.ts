@@ -1,26 +1,22 @@
 import type { DomainEvent, Fact } from '../domain-kit/decider.js';
-import type { JsonObject, RecordedEvent } from '../ledger/event-store.port.js';
+import type { RecordedEvent } from '../ledger/event-store.port.js';
 import type { Projection, TableNames } from '../projections/projection.js';
-import { LIST_INDEXES, LIST_SCHEMA, listRowWriters, type ListKind } from './list-rows.js';
+import { listRowWriter } from './list-row-writer.js';
+import { LIST_INDEXES, LIST_SCHEMA } from './list-rows.js';
+import { ListsBatchFold } from './lists-batch-fold.js';
+import type { ListsFoldedBatch } from './lists-rebuild-fold.js';
 import { LISTS_TABLES, type ListsTable } from './lists-tables.js';
 
 export type { ListsTable } from './lists-tables.js';
-
-const KINDS: Readonly<Record<string, ListKind>> = {
-  'case-': 'case',
-  'unit-': 'unit',
-  'official-': 'official',
-  'visit-': 'visit',
-  'meeting-': 'meeting',
-};
 
 /**
  * The lists and the search: one row per case, unit, official, visit and meeting, with the columns the
  * filters and sorts read, the view a list shows, and the cases' searchable text (FTS5, diacritics
  * folded). Every stream a batch touches is folded again once, at the end of the batch, from its stored
- * facts, by its own fold (cases/case-facts.ts for a case, the aggregate's decider otherwise), so a
- * correction changes the row as it changes the aggregate. Facts are stored without personal data: the
- * reporter of a case (and of a case a visit finding opened) never enters this file.
+ * facts (lists-batch-fold.ts), by its own fold (list-row-folds.ts: cases/case-facts.ts for a case, the
+ * aggregate's decider otherwise), so a correction changes the row as it changes the aggregate. Facts are
+ * stored without personal data: the reporter of a case (and of a case a visit finding opened) never
+ * enters this file.
  *
  * A stream's facts are stored as one JSON array per batch that added to it (keyed by the revision of
  * its first fact), not one row per fact: most streams arrive whole in one batch, so a case is one row
@@ -57,77 +53,42 @@ export const listsProjection: Projection<ListsTable> = {
   applier(db, tables) {
     const insertFacts = db.prepare(`INSERT OR REPLACE INTO "${tables.facts}" VALUES (?, ?, ?)`);
     const factsOf = db.prepare(`SELECT facts FROM "${tables.facts}" WHERE stream_id = ? ORDER BY first_revision`).pluck();
-    const writers = listRowWriters(db, tables);
-    // Per stream touched by the batch: its facts so far (loaded once), its kind, whether it began in
-    // this batch (fresh: it has no rows yet, so there are none to clear before writing them), and the
-    // facts this batch added (stored together at the end of the batch).
-    interface Touched {
-      readonly kind: ListKind;
-      readonly facts: Fact<DomainEvent>[];
-      readonly fresh: boolean;
-      firstNewRevision: number;
-      added: Fact<DomainEvent>[];
-    }
-    const touched = new Map<string, Touched>();
-    const factsFor = (streamId: string, kind: ListKind): Touched => {
-      let entry = touched.get(streamId);
-      if (!entry) {
+    const findingsOf = db.prepare(`SELECT text FROM "${tables.case_findings}" WHERE case_id = ? ORDER BY finding_id`).pluck();
+    const writeRow = listRowWriter(db, tables);
+    const batch = new ListsBatchFold({
+      factsBefore(streamId) {
         const facts: Fact<DomainEvent>[] = [];
         for (const text of factsOf.all(streamId) as string[]) for (const fact of JSON.parse(text) as Fact<DomainEvent>[]) facts.push(fact);
-        entry = { kind, facts, fresh: facts.length === 0, firstNewRevision: -1, added: [] };
-        touched.set(streamId, entry);
-      }
-      return entry;
+        return facts;
+      },
+      // Read as the batch writes them: the findings of this batch's visits are written before its cases are folded.
+      findingsOf: (caseId) => findingsOf.all(caseId) as string[],
+    });
+    const output = {
+      facts: (streamId: string, firstRevision: number, facts: string) => insertFacts.run(streamId, firstRevision, facts),
+      row: writeRow,
     };
     return {
-      startOfBatch() {
-        touched.clear();
-      },
-      apply(event: RecordedEvent) {
-        const kind = kindOf(event.streamId);
-        if (kind === null) return;
-        const fact = factWithoutPersonalData(event);
-        // Its facts so far are read before this one is stored, which is then added once.
-        const entry = factsFor(event.streamId, kind);
-        if (entry.added.length === 0) entry.firstNewRevision = event.streamRevision;
-        entry.added.push(fact);
-        entry.facts.push(fact);
-      },
-      endOfBatch() {
-        // Visits first: their findings are part of the text of the cases they opened.
-        const order: readonly ListKind[] = ['unit', 'official', 'visit', 'meeting', 'case'];
-        for (const [streamId, entry] of touched)
-          if (entry.added.length > 0) insertFacts.run(streamId, entry.firstNewRevision, JSON.stringify(entry.added));
-        const casesNamed = new Set<string>();
-        for (const kind of order) {
-          if (kind === 'case') for (const caseId of casesNamed) factsFor(`case-${caseId}`, 'case');
-          for (const [streamId, entry] of touched) {
-            if (entry.kind !== kind) continue;
-            const named = writers[kind](streamId, entry.facts, entry.fresh);
-            for (const caseId of named) casesNamed.add(caseId);
-          }
-        }
-      },
+      startOfBatch: () => batch.start(),
+      apply: (event: RecordedEvent) => batch.add(event),
+      endOfBatch: () => batch.finish(output),
     };
+  },
+
+  // A rebuild folds in its reader thread (lists-rebuild-fold.ts) what the applier folds, and writes here
+  // the same rows and facts in the same order.
+  rebuildFold: {
+    module: new URL('./lists-rebuild-fold.js', import.meta.url),
+    writer(db, tables) {
+      const insertFacts = db.prepare(`INSERT OR REPLACE INTO "${tables.facts}" VALUES (?, ?, ?)`);
+      const writeRow = listRowWriter(db, tables);
+      return (folded) => {
+        const { facts, rows } = folded as ListsFoldedBatch;
+        for (const row of facts) insertFacts.run(row);
+        for (const [row, fresh] of rows) writeRow(row, fresh);
+      };
+    },
   },
 };
 
 export type ListTables = TableNames<ListsTable>;
-
-function kindOf(streamId: string): ListKind | null {
-  const dash = streamId.indexOf('-');
-  return dash < 0 ? null : (KINDS[streamId.slice(0, dash + 1)] ?? null);
-}
-
-/** The fact a fold reads, without the reporter of a case (nor of the case a finding opened). */
-function factWithoutPersonalData(event: RecordedEvent): Fact<DomainEvent> {
-  let data: JsonObject = event.data;
-  if (event.type === 'CaseReceived') {
-    const { reporter: _reporter, ...rest } = data;
-    data = rest;
-  } else if (event.type === 'VisitFindingRecorded') {
-    const { caseReceipt: _receipt, ...rest } = data;
-    data = rest;
-  }
-  return { type: event.type, data, eventId: event.eventId, occurredAt: event.metadata.occurredAt };
-}

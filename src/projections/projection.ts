@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { RecordedEvent } from '../ledger/event-store.port.js';
+import type { JsonObject, RecordedEvent } from '../ledger/event-store.port.js';
 
 /** The physical name of each of a projection's tables in one generation, by its logical name. */
 export type TableNames<Table extends string> = Readonly<Record<Table, string>>;
@@ -32,7 +32,38 @@ export interface Projection<Table extends string = string> {
    * per event).
    */
   applier(db: Database.Database, tables: TableNames<Table>): ((event: RecordedEvent) => void) | Applier;
+  /**
+   * Optional: how a rebuild that reads the feed in another thread (threaded-feed-reader.ts) may fold it
+   * there too, so that the thread holding the write transaction only writes. What it writes must be
+   * what the applier writes for the same batch, row for row.
+   */
+  readonly rebuildFold?: RebuildFold<Table>;
 }
+
+/** A projection's fold in a rebuild's reader thread, and the writer of what it makes, in the writing thread. */
+export interface RebuildFold<Table extends string = string> {
+  /** The compiled module the reader thread imports; it exports `createRebuildFold` (a CreateRebuildFold). */
+  readonly module: URL;
+  /** Given to createRebuildFold. */
+  readonly options?: JsonObject;
+  /** Prepares the statements once per generation; the function writes one folded batch, in the batch's transaction. */
+  writer(db: Database.Database, tables: TableNames<Table>): (folded: unknown) => void;
+}
+
+/** The events of a stream up to a global position (inclusive), as the reader thread reads them from the store's file. */
+export interface StreamHistory {
+  streamUpTo(streamId: string, position: number): RecordedEvent[];
+}
+
+/**
+ * What a RebuildFold's module exports as `createRebuildFold`: called once in the reader thread, it answers
+ * the fold of one batch, given its events and the position before them (a batch follows the one before
+ * it). Its answer must be plain data: it crosses to the writing thread by postMessage.
+ */
+export type CreateRebuildFold = (
+  history: StreamHistory,
+  options: JsonObject,
+) => (events: readonly RecordedEvent[], after: number) => unknown;
 
 export interface Applier {
   /** Before the first event of a batch: forget whatever a batch that failed (and was rolled back) left. */

@@ -27,7 +27,8 @@ export interface RebuildOptions {
   readonly onProgress?: (progress: RebuildProgress) => void;
   /**
    * Who reads the feed: by default a worker thread when the store's file can be read from one (the
-   * embedded store), so reading and applying overlap on two cores; 'in-thread' for the store's readAll.
+   * embedded store), so reading and applying overlap on two cores, folding there too when the projection
+   * has a RebuildFold; 'in-thread' for the store's readAll, every batch applied by the projection's applier.
    */
   readonly reader?: ReaderThread | 'in-thread';
 }
@@ -60,17 +61,19 @@ export async function rebuildProjection(
 
   let position = 0;
   let done = 0;
-  const reader = openFeedReader(store, options.batchSize ?? 2000, options.reader);
+  const reader = openFeedReader(store, options.batchSize ?? 2000, options.reader, projection.rebuildFold);
   try {
     for (;;) {
       // Events appended while this pass ran are read by the next one; swap only once a pass finds none.
       const head = await store.headPosition();
       let readThisPass = 0;
       for await (const batch of reader.read(position, head)) {
-        if (!writer.write(batch)) throw superseded();
-        position = batch[batch.length - 1].globalPosition;
-        done += batch.length;
-        readThisPass += batch.length;
+        const written = batch.kind === 'events' ? writer.write(batch.events) : writer.writeFolded(batch.after, batch.last, batch.folded);
+        if (!written) throw superseded();
+        const count = batch.kind === 'events' ? batch.events.length : batch.count;
+        position = batch.kind === 'events' ? batch.events[batch.events.length - 1].globalPosition : batch.last;
+        done += count;
+        readThisPass += count;
         options.onProgress?.({ projection: projection.name, done, position, head: Math.max(position, head) });
       }
       if (readThisPass === 0) break;

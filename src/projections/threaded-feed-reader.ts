@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EventStore, RecordedEvent, StoredFeedAddress } from '../ledger/event-store.port.js';
+import type { EventStore, JsonObject, RecordedEvent, StoredFeedAddress } from '../ledger/event-store.port.js';
+import type { RebuildFold } from './projection.js';
 
 export interface ReaderWorkerData {
   readonly feed: StoredFeedAddress;
   readonly batchSize: number;
+  /** A projection's fold to run on each batch in the reader thread (RebuildFold), by its module's URL. */
+  readonly fold?: { readonly module: string; readonly options: JsonObject };
 }
 
 export type ReaderCommand =
@@ -15,6 +18,7 @@ export type ReaderCommand =
 
 export type ReaderMessage =
   | { readonly type: 'batch'; readonly text: string; readonly count: number; readonly last: number }
+  | { readonly type: 'folded'; readonly folded: unknown; readonly count: number; readonly after: number; readonly last: number }
   | { readonly type: 'end' }
   | { readonly type: 'failed'; readonly error: string };
 
@@ -24,9 +28,17 @@ export interface ReaderThread {
   readonly execArgv?: readonly string[];
 }
 
+/**
+ * A batch as a rebuild reads it: its events, or, when the reader thread folded them (RebuildFold),
+ * what the fold made of them, which follows the batch before it (`after`, the position before it).
+ */
+export type ReadBatch =
+  | { readonly kind: 'events'; readonly events: readonly RecordedEvent[] }
+  | { readonly kind: 'folded'; readonly folded: unknown; readonly count: number; readonly after: number; readonly last: number };
+
 /** The feed as a rebuild reads it: one pass of the events after a position up to another, in batches. */
 export interface FeedReader {
-  read(after: number, upTo: number): AsyncIterable<readonly RecordedEvent[]>;
+  read(after: number, upTo: number): AsyncIterable<ReadBatch>;
   close(): Promise<void>;
 }
 
@@ -38,12 +50,23 @@ const COMPILED_WORKER = new URL('./feed-reader.worker.js', import.meta.url);
 /**
  * The reader a rebuild uses: another thread reading the embedded store's file when the store has one
  * (EventStore.storedFeed) and the worker's script is there (it is not when the sources run uncompiled,
- * as under Jest, unless a test names its own); else the store's readAll in this thread.
+ * as under Jest, unless a test names its own), folding each batch there too when the projection has a
+ * RebuildFold; else the store's readAll in this thread.
  */
-export function openFeedReader(store: EventStore, batchSize: number, thread: ReaderThread | 'in-thread' | undefined): FeedReader {
+export function openFeedReader(
+  store: EventStore,
+  batchSize: number,
+  thread: ReaderThread | 'in-thread' | undefined,
+  fold?: RebuildFold,
+): FeedReader {
   const chosen = thread ?? (existsSync(fileURLToPath(COMPILED_WORKER)) ? { workerUrl: COMPILED_WORKER } : 'in-thread');
   if (store.storedFeed === undefined || chosen === 'in-thread') return inThreadReader(store, batchSize);
-  return new ThreadedFeedReader(store.storedFeed, batchSize, chosen);
+  const workerData: ReaderWorkerData = {
+    feed: store.storedFeed,
+    batchSize,
+    fold: fold && { module: fold.module.href, options: fold.options ?? {} },
+  };
+  return new ThreadedFeedReader(workerData, chosen);
 }
 
 function inThreadReader(store: EventStore, batchSize: number): FeedReader {
@@ -51,7 +74,7 @@ function inThreadReader(store: EventStore, batchSize: number): FeedReader {
     async *read(after, upTo) {
       if (upTo <= after) return;
       for await (const batch of store.readAll({ after, batchSize })) {
-        yield batch;
+        yield { kind: 'events', events: batch };
         if (batch[batch.length - 1].globalPosition >= upTo) return;
       }
     },
@@ -61,8 +84,8 @@ function inThreadReader(store: EventStore, batchSize: number): FeedReader {
 
 /**
  * Reads in a worker thread (feed-reader.worker.ts) and hands over each batch as one JSON text, parsed
- * here in one call. While this thread applies a batch, the worker reads the next ones: on two cores
- * the rebuild's reading and its writing overlap.
+ * here in one call, or folded there. While this thread applies a batch, the worker reads (and folds)
+ * the next ones: on two cores the rebuild's reading and its writing overlap.
  */
 class ThreadedFeedReader implements FeedReader {
   private readonly worker: Worker;
@@ -71,8 +94,7 @@ class ThreadedFeedReader implements FeedReader {
   private failure?: Error;
   private readonly exited: Promise<void>;
 
-  constructor(feed: StoredFeedAddress, batchSize: number, thread: ReaderThread) {
-    const workerData: ReaderWorkerData = { feed, batchSize };
+  constructor(workerData: ReaderWorkerData, thread: ReaderThread) {
     this.worker = new Worker(thread.workerUrl, { workerData, execArgv: thread.execArgv ? [...thread.execArgv] : undefined });
     this.worker.on('message', (message: ReaderMessage) => this.receive(message));
     this.worker.on('error', (error) => this.fail(new Error(`The rebuild's feed reader stopped: ${error.message}`)));
@@ -84,7 +106,7 @@ class ThreadedFeedReader implements FeedReader {
     );
   }
 
-  async *read(after: number, upTo: number): AsyncIterable<readonly RecordedEvent[]> {
+  async *read(after: number, upTo: number): AsyncIterable<ReadBatch> {
     if (upTo <= after) return;
     this.send({ type: 'read', after, upTo, credit: BATCHES_AHEAD });
     for (;;) {
@@ -92,7 +114,9 @@ class ThreadedFeedReader implements FeedReader {
       if (message.type === 'end') return;
       if (message.type === 'failed') throw new Error(`The rebuild could not read the feed after position ${after}: ${message.error}`);
       this.send({ type: 'taken' });
-      yield parsed(message);
+      if (message.type === 'folded')
+        yield { kind: 'folded', folded: message.folded, count: message.count, after: message.after, last: message.last };
+      else yield { kind: 'events', events: parsed(message) };
     }
   }
 

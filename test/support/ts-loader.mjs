@@ -28,6 +28,12 @@ export async function resolve(specifier, context, nextResolve) {
     const candidate = new URL(`${specifier.slice(0, -3)}.ts`, parent);
     if (existsSync(fileURLToPath(candidate))) return { url: candidate.href, format: 'module', shortCircuit: true };
   }
+  // A module named by its compiled URL (new URL('./x.js', import.meta.url) in a source, as a projection's
+  // rebuild fold is): the source beside it when there is no compiled file.
+  if (specifier.startsWith('file:') && specifier.endsWith('.js') && !existsSync(fileURLToPath(specifier))) {
+    const candidate = `${specifier.slice(0, -3)}.ts`;
+    if (existsSync(fileURLToPath(candidate))) return { url: candidate, format: 'module', shortCircuit: true };
+  }
   return nextResolve(specifier, context);
 }
 

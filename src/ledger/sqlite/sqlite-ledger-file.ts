@@ -26,6 +26,7 @@ export class SqliteLedgerFile implements LedgerSource, StoredFeed, FeedText {
   private readonly selectAfter;
   private readonly selectStoredAfter;
   private readonly selectStream;
+  private readonly selectStreamUpTo;
   private readonly selectHead;
   private readonly selectJsonAfter;
 
@@ -54,6 +55,9 @@ export class SqliteLedgerFile implements LedgerSource, StoredFeed, FeedText {
       )
       .raw(true);
     this.selectStream = this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream_id = ? ORDER BY stream_revision');
+    this.selectStreamUpTo = this.db.prepare<[string, number], EventRow>(
+      'SELECT * FROM events WHERE stream_id = ? AND global_position <= ? ORDER BY stream_revision',
+    );
     this.selectHead = this.db.prepare<[], number | null>('SELECT max(global_position) FROM events').pluck();
     // The events as toRecordedEvent gives them, in its key order, built in SQLite's C: the stored data and
     // metadata are JSON already, so they are spliced in as they are. (An aggregate's ORDER BY: SQLite 3.44.)
@@ -70,6 +74,10 @@ export class SqliteLedgerFile implements LedgerSource, StoredFeed, FeedText {
   batchAfter(after: number, limit: number): FeedTextBatch | null {
     const { json, count, last } = this.selectJsonAfter.get(after, limit)!;
     return json === null || last === null ? null : { json, count, last };
+  }
+
+  streamUpTo(streamId: string, position: number): RecordedEvent[] {
+    return this.selectStreamUpTo.all(streamId, position).map(readRow);
   }
 
   async *events(): AsyncIterable<readonly RecordedEvent[]> {
