@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EventStore, RecordedEvent, StoredFeedAddress } from '../ledger/event-store.port.js';
+import type { RecordedEvent, StoredFeedAddress } from '../ledger/event-store.port.js';
+import type { ProjectionSource } from './projection-source.js';
 
 export interface ReaderWorkerData {
   readonly feed: StoredFeedAddress;
@@ -40,13 +41,13 @@ const COMPILED_WORKER = new URL('./feed-reader.worker.js', import.meta.url);
  * (EventStore.storedFeed) and the worker's script is there (it is not when the sources run uncompiled,
  * as under Jest, unless a test names its own); else the store's readAll in this thread.
  */
-export function openFeedReader(store: EventStore, batchSize: number, thread: ReaderThread | 'in-thread' | undefined): FeedReader {
+export function openFeedReader(store: ProjectionSource, batchSize: number, thread: ReaderThread | 'in-thread' | undefined): FeedReader {
   const chosen = thread ?? (existsSync(fileURLToPath(COMPILED_WORKER)) ? { workerUrl: COMPILED_WORKER } : 'in-thread');
   if (store.storedFeed === undefined || chosen === 'in-thread') return inThreadReader(store, batchSize);
   return new ThreadedFeedReader(store.storedFeed, batchSize, chosen);
 }
 
-function inThreadReader(store: EventStore, batchSize: number): FeedReader {
+function inThreadReader(store: ProjectionSource, batchSize: number): FeedReader {
   return {
     async *read(after, upTo) {
       if (upTo <= after) return;
