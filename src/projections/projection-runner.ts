@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { EventStore, RecordedEvent } from '../ledger/event-store.port.js';
+import type { RecordedEvent } from '../ledger/event-store.port.js';
+import type { ProjectionSource } from './projection-source.js';
 import { FeedFollower } from './feed-follower.js';
 import type { GenerationCatalog } from './generation-catalog.js';
 import { GenerationWriter } from './generation-writer.js';
@@ -28,6 +29,8 @@ export interface ProjectionEngineOptions {
   /** The pause after a first failure; it doubles with each failure in a row, up to a minute. */
   readonly retryAfterFailureMs?: number;
   readonly now?: () => Date;
+  /** After each batch a projection wrote, with the position it reached. */
+  readonly onWritten?: (projection: string, position: number) => void;
 }
 
 /**
@@ -44,7 +47,7 @@ export class ProjectionRunner {
   constructor(
     private readonly projection: Projection,
     private readonly db: Database.Database,
-    private readonly store: EventStore,
+    private readonly store: ProjectionSource,
     private readonly catalog: GenerationCatalog,
     private readonly options: ProjectionEngineOptions,
   ) {
@@ -56,7 +59,11 @@ export class ProjectionRunner {
         // False when a rebuild swapped the generation: the follower opens the new one and goes on from its checkpoint.
         write: (events) => this.writer !== undefined && this.writer.write(events),
       },
-      { batchSize: options.batchSize ?? 1000, retryAfterMs: options.retryAfterFailureMs ?? 5000 },
+      {
+        batchSize: options.batchSize ?? 1000,
+        retryAfterMs: options.retryAfterFailureMs ?? 5000,
+        onWritten: (events) => options.onWritten?.(projection.name, events[events.length - 1].globalPosition),
+      },
     );
   }
 

@@ -24,8 +24,18 @@ import { openReadModels, READ_MODELS, readModelsPath } from './read-models.datab
     },
     {
       provide: ProjectionEngine,
-      inject: [READ_MODELS, EVENT_STORE],
-      useFactory: (db: Database.Database, store: EventStore) => new ProjectionEngine(db, store, ALL_PROJECTIONS),
+      inject: [READ_MODELS, EVENT_STORE, LEDGER_CONFIG],
+      useFactory: (db: Database.Database, store: EventStore, config: LedgerConfig) => {
+        // With the embedded store, the projections run in a worker thread on their own connections,
+        // so applying events takes no time from the thread answering requests. Run from the TypeScript
+        // sources (the test suite) there is no compiled worker script: they then run in this thread,
+        // and test/projections/projections-worker.spec.ts covers the worker.
+        const worker =
+          store.storedFeed && import.meta.url.endsWith('.js')
+            ? { feed: store.storedFeed, readModelsFile: readModelsPath(config.dataDir) }
+            : undefined;
+        return new ProjectionEngine(db, store, ALL_PROJECTIONS, {}, worker);
+      },
     },
   ],
   exports: [READ_MODELS, ProjectionEngine],
@@ -41,8 +51,8 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** Before the event store closes (LedgerModule closes it at shutdown). */
-  onModuleDestroy(): void {
-    this.engine.stop();
+  async onModuleDestroy(): Promise<void> {
+    await this.engine.stop();
   }
 
   onApplicationShutdown(): void {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { EventStore } from '../ledger/event-store.port.js';
 import { GenerationCatalog } from './generation-catalog.js';
 import { GenerationWriter } from './generation-writer.js';
+import type { ProjectionSource } from './projection-source.js';
 import { tableNamesFor, type Projection } from './projection.js';
 import { openFeedReader, type ReaderThread } from './threaded-feed-reader.js';
 
@@ -42,7 +42,7 @@ export interface RebuildOptions {
  */
 export async function rebuildProjection(
   db: Database.Database,
-  store: EventStore,
+  store: ProjectionSource,
   projection: Projection,
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {

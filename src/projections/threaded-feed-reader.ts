@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EventStore, JsonObject, RecordedEvent, StoredFeedAddress } from '../ledger/event-store.port.js';
+import type { JsonObject, RecordedEvent, StoredFeedAddress } from '../ledger/event-store.port.js';
 import type { RebuildFold } from './projection.js';
+import type { ProjectionSource } from './projection-source.js';
 
 export interface ReaderWorkerData {
   readonly feed: StoredFeedAddress;
@@ -54,7 +55,7 @@ const COMPILED_WORKER = new URL('./feed-reader.worker.js', import.meta.url);
  * RebuildFold; else the store's readAll in this thread.
  */
 export function openFeedReader(
-  store: EventStore,
+  store: ProjectionSource,
   batchSize: number,
   thread: ReaderThread | 'in-thread' | undefined,
   fold?: RebuildFold,
@@ -69,7 +70,7 @@ export function openFeedReader(
   return new ThreadedFeedReader(workerData, chosen);
 }
 
-function inThreadReader(store: EventStore, batchSize: number): FeedReader {
+function inThreadReader(store: ProjectionSource, batchSize: number): FeedReader {
   return {
     async *read(after, upTo) {
       if (upTo <= after) return;
