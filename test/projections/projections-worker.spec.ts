@@ -78,22 +78,21 @@ describe('the projections fed from a worker thread', () => {
     await store.close();
     rmSync(folder, { recursive: true, force: true });
   });
+  /** The engine as the built service runs it: its projections applied by the compiled worker into read-models.db. */
+  const engineInWorker = (db: ReturnType<typeof openReadModels>) =>
+    new ProjectionEngine(
+      db,
+      store,
+      ALL_PROJECTIONS,
+      {},
+      { feed: store.storedFeed, readModelsFile: join(folder, 'read-models.db'), ...compiled },
+    );
 
   it('writes the same rows and checkpoints as the engine in this thread, and a waiter reads its write', async () => {
     await store.append('case-c-1', caseHistory.slice(0, 2), 'no-stream');
     const inWorkerDb = openReadModels(join(folder, 'read-models.db'));
     const inThreadDb = openReadModels(join(folder, 'in-thread.db'));
-    const inWorker = new ProjectionEngine(
-      inWorkerDb,
-      store,
-      ALL_PROJECTIONS,
-      {},
-      {
-        feed: store.storedFeed,
-        readModelsFile: join(folder, 'read-models.db'),
-        ...compiled,
-      },
-    );
+    const inWorker = engineInWorker(inWorkerDb);
     const inThread = new ProjectionEngine(inThreadDb, store, ALL_PROJECTIONS);
     inWorker.start();
     inThread.start();
@@ -121,17 +120,7 @@ describe('the projections fed from a worker thread', () => {
 
   it('says the projections are stopped once the worker is, and a waiter gives up at once', async () => {
     const db = openReadModels(join(folder, 'read-models.db'));
-    const engine = new ProjectionEngine(
-      db,
-      store,
-      ALL_PROJECTIONS,
-      {},
-      {
-        feed: store.storedFeed,
-        readModelsFile: join(folder, 'read-models.db'),
-        ...compiled,
-      },
-    );
+    const engine = engineInWorker(db);
     engine.start();
     await engine.stop();
     const started = Date.now();
